@@ -1,0 +1,42 @@
+# Blameless Retro — the two commands a fresh machine needs are `make run` and `make test`.
+# Both create .venv (and install the app with its test tools) when it is missing or stale.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint contracts bench screenshots samples clean
+
+$(STAMP): pyproject.toml packaging/system-deps.sh
+	bash packaging/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)            ## launch the app on the default SQLite database (demo retro on first run)
+	$(VENV)/bin/retro
+
+test: $(STAMP)           ## the whole test suite, plus the layer contracts and the linter
+	$(VENV)/bin/lint-imports --config pyproject.toml
+	$(VENV)/bin/ruff check retro ui tests
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check retro ui tests
+
+contracts: $(STAMP)
+	$(VENV)/bin/lint-imports --config pyproject.toml
+
+bench: $(STAMP)          ## benchmark table: ours vs a floor measured in the same run
+	$(PY) -m tests.benchmarks
+
+screenshots: $(STAMP)    ## every stage and the projector view at 1920x1080 into out/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots out/screenshots
+
+samples: $(STAMP)        ## the demo retro's internal and public PDFs and Markdown into out/samples
+	$(PY) -m retro.report.samples out/samples
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

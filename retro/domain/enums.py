@@ -1,0 +1,172 @@
+"""Enumerations of the retrospective's vocabulary.
+
+Every enum is a ``StrEnum`` whose value is the stable token stored in the database and in the
+JSON document; ``label`` is the human text the app and reports show.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    """A ``StrEnum`` whose members carry a human label."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def parse(cls, text: str) -> _Labelled:
+        """Return the member whose value or label matches ``text`` (case-insensitive)."""
+        wanted = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for member in cls:
+            if wanted in (member.value, member.label.lower().replace(" ", "_")):
+                return member
+        choices = ", ".join(m.value for m in cls)
+        raise ValueError(f"{text!r} is not a {cls.__name__}; choose one of: {choices}")
+
+
+class Severity(_Labelled):
+    """How bad the incident was for customers."""
+
+    SEV1 = "sev1"
+    SEV2 = "sev2"
+    SEV3 = "sev3"
+    SEV4 = "sev4"
+
+    @property
+    def description(self) -> str:
+        return _SEVERITY_DESCRIPTIONS[self]
+
+
+class IncidentStatus(_Labelled):
+    """Where the retrospective is in its life: draft → in review → reviewed → published."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    REVIEWED = "reviewed"
+    PUBLISHED = "published"
+
+
+class Role(_Labelled):
+    """A role a participant held in the incident or holds in the retrospective."""
+
+    FACILITATOR = "facilitator"
+    INCIDENT_COMMANDER = "incident_commander"
+    COMMUNICATIONS_LEAD = "communications_lead"
+    SCRIBE = "scribe"
+    LEADER = "leader"
+    RESPONDER = "responder"
+    OBSERVER = "observer"
+
+
+class EventKind(_Labelled):
+    """What kind of moment a timeline event records."""
+
+    ALERT = "alert"
+    DETECTION = "detection"
+    ESCALATION = "escalation"
+    DECISION = "decision"
+    ACTION = "action"
+    COMMUNICATION = "communication"
+    MITIGATION = "mitigation"
+    RESOLUTION = "resolution"
+    CUSTOMER_REPORT = "customer_report"
+    DEPLOY = "deploy"
+    OBSERVATION = "observation"
+
+
+class Audience(_Labelled):
+    """Who may read a piece of the retrospective."""
+
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
+class FactorCategory(_Labelled):
+    """The kind of contributing factor, used to widen the room's view past technology."""
+
+    TECHNOLOGY = "technology"
+    PROCESS = "process"
+    ORGANISATION = "organisation"
+    HUMAN_FACTORS = "human_factors"
+    EXTERNAL = "external"
+
+
+class ActionType(_Labelled):
+    """What an action item improves (Google SRE template)."""
+
+    DETECT = "detect"
+    MITIGATE = "mitigate"
+    PREVENT = "prevent"
+
+
+class Horizon(_Labelled):
+    """Whether an action is a quick mitigation or the durable fix."""
+
+    FIX_FOR_NOW = "fix_for_now"
+    FIX_FOR_REAL = "fix_for_real"
+
+
+class Priority(_Labelled):
+    """How soon an action item matters."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ActionStatus(_Labelled):
+    """Follow-through state of an action item."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    WONT_DO = "wont_do"
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (ActionStatus.DONE, ActionStatus.WONT_DO)
+
+
+class Stage(_Labelled):
+    """The stages the facilitator walks the room through, in order."""
+
+    SETUP = "setup"
+    GROUND_RULES = "ground_rules"
+    TIMELINE = "timeline"
+    FACTORS = "factors"
+    ACCOUNTABILITY = "accountability"
+    ACTIONS = "actions"
+    REVIEW = "review"
+
+
+_SEVERITY_DESCRIPTIONS = {
+    Severity.SEV1: "Critical: a major outage or data loss for many customers; all hands until mitigated.",
+    Severity.SEV2: "Major: a key feature down or badly degraded for a significant share of customers.",
+    Severity.SEV3: "Minor: limited customer impact, or a workaround exists.",
+    Severity.SEV4: "Low: little or no customer impact; a near miss worth learning from.",
+}
+
+_LABELS: dict[StrEnum, str] = {
+    Severity.SEV1: "SEV1",
+    Severity.SEV2: "SEV2",
+    Severity.SEV3: "SEV3",
+    Severity.SEV4: "SEV4",
+    IncidentStatus.IN_REVIEW: "In review",
+    Role.INCIDENT_COMMANDER: "Incident commander",
+    Role.COMMUNICATIONS_LEAD: "Communications lead",
+    Role.LEADER: "Manager / leader",
+    EventKind.CUSTOMER_REPORT: "Customer report",
+    Audience.INTERNAL: "Internal only",
+    FactorCategory.ORGANISATION: "Organisation",
+    FactorCategory.HUMAN_FACTORS: "Environment / human factors",
+    Horizon.FIX_FOR_NOW: "Fix for now",
+    Horizon.FIX_FOR_REAL: "Fix for real",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.WONT_DO: "Won't do",
+    Stage.GROUND_RULES: "Ground rules",
+    Stage.FACTORS: "Contributing factors",
+    Stage.REVIEW: "Review & export",
+}

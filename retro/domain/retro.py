@@ -1,0 +1,188 @@
+"""The whole retrospective as one value, and the *changes* a service returns.
+
+:class:`Retro` is what the app, the reports, the JSON document and the analysis read.
+:class:`Changes` is what every mutation returns; :meth:`Retro.apply` folds it in, so a screen
+refreshes from exactly what changed (the edit path in DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .entities import (
+    AccountabilityStatement,
+    ActionItem,
+    Entity,
+    EntityRef,
+    Factor,
+    FactorEvidence,
+    FactorLink,
+    Impact,
+    Incident,
+    Participant,
+    PrivateNote,
+    ReviewAnswer,
+    TimelineEvent,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """What a person asked to change: a new incident value, entities to store, entities to remove.
+
+    Entities in ``upsert`` are stored as given (new or replacing the one with the same key);
+    ``remove`` names entities to delete. Removing a factor, event, impact or participant also
+    removes what hangs off it (arrows, evidence, statements) and the service reports those too.
+    """
+
+    incident: Incident | None = None
+    upsert: tuple[Entity, ...] = ()
+    remove: tuple[EntityRef, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        incident: Incident | None = None,
+        upsert: Iterable[Entity] = (),
+        remove: Iterable[Entity | EntityRef] = (),
+    ) -> Edit:
+        refs = tuple(r if isinstance(r, EntityRef) else EntityRef.of(r) for r in remove)
+        return cls(incident, tuple(upsert), refs)
+
+    def is_empty(self) -> bool:
+        return self.incident is None and not self.upsert and not self.remove
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What one committed edit changed, and the incident's version after it.
+
+    ``before`` holds the previous value of every entity that was replaced or removed, and
+    ``incident_before`` the previous incident when it changed, so :meth:`inverse` can undo it.
+    """
+
+    incident_id: str
+    version: int
+    incident: Incident | None = None
+    upserted: tuple[Entity, ...] = ()
+    removed: tuple[EntityRef, ...] = ()
+    before: tuple[Entity, ...] = ()
+    incident_before: Incident | None = None
+
+    def inverse(self) -> Edit:
+        """The edit that puts everything back as it was before this change."""
+        existed = {(type(e).__name__, e.key) for e in self.before}
+        created = tuple(
+            EntityRef.of(e) for e in self.upserted if (type(e).__name__, e.key) not in existed
+        )
+        return Edit(self.incident_before, self.before, created)
+
+    def kinds(self) -> set[str]:
+        """Type names touched by this change (``"Incident"`` when the incident row changed)."""
+        names = {type(e).__name__ for e in self.upserted} | {r.kind for r in self.removed}
+        if self.incident is not None:
+            names.add("Incident")
+        return names
+
+    def touches(self, *kinds: type | str) -> bool:
+        wanted = {k if isinstance(k, str) else k.__name__ for k in kinds}
+        return bool(self.kinds() & wanted)
+
+
+@dataclass(slots=True)
+class Retro:
+    """An incident with everything the retrospective recorded about it."""
+
+    incident: Incident
+    participants: dict[str, Participant] = field(default_factory=dict)
+    events: dict[str, TimelineEvent] = field(default_factory=dict)
+    factors: dict[str, Factor] = field(default_factory=dict)
+    impacts: dict[str, Impact] = field(default_factory=dict)
+    links: dict[str, FactorLink] = field(default_factory=dict)
+    evidence: dict[str, FactorEvidence] = field(default_factory=dict)
+    statements: dict[str, AccountabilityStatement] = field(default_factory=dict)
+    private_notes: dict[str, PrivateNote] = field(default_factory=dict)
+    actions: dict[str, ActionItem] = field(default_factory=dict)
+    review_answers: dict[str, ReviewAnswer] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, incident: Incident, entities: Iterable[Entity] = ()) -> Retro:
+        """Build a retro from an incident and any mix of its entities."""
+        retro = cls(incident)
+        for entity in entities:
+            retro.collection(type(entity).__name__)[entity.key] = entity
+        return retro
+
+    # -- generic access ------------------------------------------------------------------------
+
+    def collection(self, kind: str) -> dict[str, Entity]:
+        """The dict holding entities of the type named ``kind``."""
+        return getattr(self, _COLLECTIONS[kind])  # type: ignore[no-any-return]
+
+    def entities(self) -> list[Entity]:
+        """Every entity of the retro, collection by collection."""
+        out: list[Entity] = []
+        for name in _COLLECTIONS.values():
+            out.extend(getattr(self, name).values())
+        return out
+
+    def apply(self, changes: Changes) -> None:
+        """Fold a service's :class:`Changes` into this in-memory retro."""
+        if changes.incident is not None:
+            self.incident = changes.incident
+        else:
+            self.incident = replace(self.incident, version=changes.version)
+        for ref in changes.removed:
+            self.collection(ref.kind).pop(ref.key, None)
+        for entity in changes.upserted:
+            self.collection(type(entity).__name__)[entity.key] = entity
+
+    # -- ordered views ---------------------------------------------------------------------------
+
+    def timeline(self) -> list[TimelineEvent]:
+        """Events sorted by time (ties broken by id, so the order is stable)."""
+        return sorted(self.events.values(), key=lambda e: e.sort_key)
+
+    def people(self) -> list[Participant]:
+        return sorted(self.participants.values(), key=lambda p: (p.position, p.name.casefold(), p.id))
+
+    def speaking_order(self) -> list[AccountabilityStatement]:
+        return sorted(self.statements.values(), key=lambda s: (s.order, s.recorded_at is None, s.id))
+
+    def action_list(self) -> list[ActionItem]:
+        return sorted(
+            self.actions.values(),
+            key=lambda a: (a.due is None, a.due or 0, a.priority.value, a.title.casefold(), a.id),
+        )
+
+    def factor_list(self) -> list[Factor]:
+        return sorted(self.factors.values(), key=lambda f: (f.category.value, f.title.casefold(), f.id))
+
+    def evidence_for(self, factor_id: str) -> list[TimelineEvent]:
+        ids = {ev.event_id for ev in self.evidence.values() if ev.factor_id == factor_id}
+        return [e for e in self.timeline() if e.id in ids]
+
+    def actions_for(self, factor_id: str) -> list[ActionItem]:
+        return [a for a in self.action_list() if factor_id in a.factor_ids]
+
+    def leaders(self) -> list[Participant]:
+        return [p for p in self.people() if p.is_leader]
+
+    def participant_name(self, participant_id: str | None) -> str:
+        person = self.participants.get(participant_id or "")
+        return person.name if person else ""
+
+
+_COLLECTIONS: dict[str, str] = {
+    Participant.__name__: "participants",
+    TimelineEvent.__name__: "events",
+    Factor.__name__: "factors",
+    Impact.__name__: "impacts",
+    FactorLink.__name__: "links",
+    FactorEvidence.__name__: "evidence",
+    AccountabilityStatement.__name__: "statements",
+    PrivateNote.__name__: "private_notes",
+    ActionItem.__name__: "actions",
+    ReviewAnswer.__name__: "review_answers",
+}
