@@ -1,0 +1,1 @@
+"""Import and export: the JSON document and timeline importers."""
