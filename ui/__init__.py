@@ -1,0 +1,1 @@
+"""The Qt desktop app. Talks to stored retros only through :mod:`retro.services`."""

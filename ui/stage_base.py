@@ -1,0 +1,44 @@
+"""What every stage of the workspace offers the window around it.
+
+A stage is a working editor for one step of the retrospective (Setup, Timeline, …). The
+workspace shows one at a time beside the navigator; the projector window mirrors it through
+:meth:`StageView.projector_view`, which must never show private notes or facilitator controls.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from retro.domain import Stage
+
+from .document import RetroDocument
+
+
+class StageView(QWidget):
+    """Base class of the stage editors."""
+
+    stage: ClassVar[Stage]
+
+    #: The facilitator selected an entity (its key), so the projector can follow; "" for none.
+    selection_changed = Signal(str)
+    #: Ask the workspace to go to another stage and select an entity there ("" for none).
+    navigate_requested = Signal(object, str)
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setAccessibleName(self.stage.label)
+
+    def focus_target(self, target_id: str) -> None:
+        """Select and reveal the entity ``target_id`` (from a readiness finding). Default: nothing."""
+
+    def projector_view(self) -> QWidget | None:
+        """A new widget mirroring this stage in large type for the projector, or None for a title card.
+
+        It follows the document and :attr:`selection_changed` by itself, and never shows private
+        notes or controls.
+        """
+        return None
