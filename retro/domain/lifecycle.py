@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from .entities import Incident, TimelineEvent
 from .enums import Severity
@@ -145,7 +146,7 @@ def silent_gaps(events: list[TimelineEvent], threshold: timedelta = timedelta(mi
     """Consecutive events (in time order) further apart than ``threshold``."""
     ordered = sorted(events, key=lambda e: e.sort_key)
     return [
-        SilentGap(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b.at - a.at > threshold
+        SilentGap(a, b) for a, b in pairwise(ordered) if b.at - a.at > threshold
     ]
 
 

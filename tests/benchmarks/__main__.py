@@ -10,7 +10,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks.table import Row, render  # noqa: E402
+from tests.benchmarks.table import Row, render
 
 
 def main(argv: list[str]) -> int:

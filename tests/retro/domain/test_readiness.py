@@ -1,0 +1,107 @@
+"""Readiness findings: what blocks publishing, in plain language, pointing at the stage."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from retro.domain import (
+    AccountabilityStatement,
+    ActionItem,
+    Factor,
+    FactorCategory,
+    FactorEvidence,
+    FactorLink,
+    Horizon,
+    Impact,
+    Incident,
+    Level,
+    Participant,
+    Retro,
+    Role,
+    Stage,
+    TimelineEvent,
+    readiness,
+)
+
+T0 = datetime(2026, 10, 14, 13, 0, tzinfo=UTC)
+
+
+def ready_retro() -> Retro:
+    incident = Incident(
+        "i",
+        "Checkout errors",
+        summary="Checkout failed for some customers.",
+        customer_impact="About 8% of checkouts failed for 40 minutes.",
+        started_at=T0,
+        detected_at=T0 + timedelta(minutes=5),
+        resolved_at=T0 + timedelta(minutes=50),
+    )
+    entities = [
+        Participant("lead", "Dana", frozenset({Role.LEADER})),
+        TimelineEvent("e1", T0 + timedelta(minutes=5), "Alert fired"),
+        TimelineEvent("e2", T0 + timedelta(minutes=25), "Rolled back"),
+        TimelineEvent("e3", T0 + timedelta(minutes=50), "Resolved"),
+        Impact("imp"),
+        Factor("f1", "Pool limit too low for peak", FactorCategory.TECHNOLOGY),
+        Factor("f2", "Runbook did not cover pool exhaustion", FactorCategory.PROCESS),
+        FactorLink("l1", "f1", "imp"),
+        FactorLink("l2", "f2", "imp"),
+        FactorEvidence("f1", "e1"),
+        FactorEvidence("f2", "e2"),
+        AccountabilityStatement("s1", "lead", "I set a deadline that skipped load tests.", order=1),
+        ActionItem("a1", "Raise pool limit", owner="Sam", due=date(2026, 11, 1), factor_ids=("f1",),
+                   horizon=Horizon.FIX_FOR_NOW),
+        ActionItem("a2", "Rewrite runbook", owner="Dana", due=date(2026, 11, 20), factor_ids=("f2",)),
+    ]
+    return Retro.of(incident, entities)
+
+
+def test_a_complete_retro_is_clean() -> None:
+    assert readiness(ready_retro()) == []
+
+
+def test_empty_retro_lists_blockers_first_with_stages() -> None:
+    findings = readiness(Retro(Incident("i", "New")))
+    levels = [f.level for f in findings]
+    assert levels == sorted(levels, key=lambda level: level is not Level.BLOCKER)
+    codes = {f.code for f in findings}
+    assert {"no-summary", "no-detected", "no-resolved", "no-events", "few-factors", "no-leader",
+            "no-actions"} <= codes
+    assert {f.stage for f in findings if f.code == "no-leader"} == {Stage.ACCOUNTABILITY}
+
+
+def test_graph_findings_target_the_factor() -> None:
+    retro = ready_retro()
+    retro.factors["f3"] = Factor("f3", "On-call engineer failed to notice", FactorCategory.HUMAN_FACTORS)
+    by_code = {f.code: f for f in readiness(retro)}
+    assert by_code["unreached"].target_id == "f3" and by_code["unreached"].is_blocker
+    assert by_code["no-evidence"].target_id == "f3"
+    assert by_code["unaddressed"].stage is Stage.ACTIONS
+    assert "failed to" in by_code["blame-wording"].message
+
+
+def test_leader_must_speak_and_actions_need_owner_and_due() -> None:
+    retro = ready_retro()
+    del retro.statements["s1"]
+    retro.actions["a3"] = ActionItem("a3", "Add alert")
+    codes = {f.code for f in readiness(retro) if f.is_blocker}
+    assert {"leader-silent", "no-owner", "no-due"} <= codes
+
+
+def test_all_fix_for_now_is_a_warning() -> None:
+    retro = ready_retro()
+    retro.actions["a2"] = ActionItem("a2", "Rewrite runbook", owner="Dana", due=date(2026, 11, 20),
+                                     factor_ids=("f2",), horizon=Horizon.FIX_FOR_NOW)
+    [finding] = readiness(retro)
+    assert finding.code == "all-for-now" and finding.level is Level.WARNING
+
+
+def test_out_of_order_times_block_and_gaps_warn() -> None:
+    retro = ready_retro()
+    from dataclasses import replace
+
+    retro.incident = replace(retro.incident, detected_at=T0 - timedelta(minutes=1))
+    retro.events["late"] = TimelineEvent("late", T0 + timedelta(hours=9), "Follow-up")
+    codes = {f.code: f for f in readiness(retro)}
+    assert codes["order-detected_at"].is_blocker
+    assert codes["silent-gap"].target_id == "e3"

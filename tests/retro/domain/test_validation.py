@@ -1,0 +1,88 @@
+"""Single-entity checks: each refusal names the field and says what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from retro.domain import (
+    ActionItem,
+    ActionStatus,
+    Factor,
+    FactorEvidence,
+    FactorLink,
+    Impact,
+    Incident,
+    Participant,
+    Retro,
+    ReviewAnswer,
+    TimelineEvent,
+    ValidationError,
+)
+from retro.domain.validation import validate_entity, validate_incident
+
+NOW = datetime(2026, 10, 14, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def retro() -> Retro:
+    return Retro.of(
+        Incident("i", "Outage"),
+        [
+            Factor("f1", "Pool limit"),
+            Factor("f2", "Stale runbook"),
+            Impact("imp"),
+            TimelineEvent("e1", NOW, "alert fired"),
+            Participant("p1", "Dana"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("entity", "field", "words"),
+    [
+        (Participant("p", "  "), "name", "required"),
+        (TimelineEvent("e", datetime(2026, 1, 1), "naive"), "time", "timezone"),
+        (TimelineEvent("e", NOW, "x", evidence_url="grafana dashboard"), "evidence link", "not a link"),
+        (TimelineEvent("e", NOW, "nul\x00byte"), "text", "NUL"),
+        (Factor("f", "x" * 301), "title", "too long"),
+        (FactorLink("l", "f1", "f1"), "effect", "itself"),
+        (FactorLink("l", "imp", "f1"), "cause", "contributing factor"),
+        (FactorLink("l", "f1", "nowhere"), "effect", "impact"),
+        (FactorEvidence("f1", "missing"), "event", "does not exist"),
+        (ActionItem("a", "Fix", owner="Dana and Sam"), "owner", "exactly one owner"),
+        (ActionItem("a", "Fix", owner="Dana, Sam"), "owner", "exactly one owner"),
+        (ActionItem("a", "Fix", status=ActionStatus.WONT_DO), "status", "needs a reason"),
+        (ActionItem("a", "Fix", factor_ids=("gone",)), "factors", "does not exist"),
+        (ReviewAnswer("colour", "blue"), "question", "not a review question"),
+    ],
+)
+def test_refusals_name_the_field(retro: Retro, entity: object, field: str, words: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate_entity(entity, retro)  # type: ignore[arg-type]
+    assert info.value.field == field
+    assert words in info.value.message
+
+
+def test_duplicate_links_are_refused(retro: Retro) -> None:
+    retro.links["l1"] = FactorLink("l1", "f1", "imp")
+    with pytest.raises(ValidationError, match="already connected"):
+        validate_entity(FactorLink("l2", "f1", "imp"), retro)
+    validate_entity(replace(retro.links["l1"], note="edited"), retro)
+
+
+def test_markup_and_unicode_are_plain_content(retro: Retro) -> None:
+    for text in ("<b>AT&T</b>", "Ünïcødé — 東京 — Ελλάδα — Москва 😀", "line one\nline two"):
+        validate_entity(TimelineEvent("e", NOW, text), retro)
+
+
+def test_incident_checks() -> None:
+    validate_incident(Incident("i", "Fine", timezone="Europe/Berlin"))
+    with pytest.raises(ValidationError, match="timezone"):
+        validate_incident(Incident("i", "Fine", timezone="Mars/Olympus"))
+    with pytest.raises(ValidationError, match="title: is required"):
+        validate_incident(Incident("i", ""))
+    with pytest.raises(ValidationError, match="services"):
+        validate_incident(Incident("i", "x", services=("",)))
