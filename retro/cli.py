@@ -1,0 +1,305 @@
+"""The ``retro`` command line: list, show, load, export, check, demo, timeline import, db upgrade.
+
+Scripts can rely on it: results go to stdout (``list``/``show`` also as ``--json``; ``load`` and
+``demo`` print the new id alone), errors go to stderr with a non-zero exit status:
+0 success, 1 ``check`` found blockers, 2 an error (bad input, unknown id, database trouble).
+``retro`` with no command opens the app (see :mod:`ui.launch`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .domain import Audience, RetroError, key_durations, readiness
+from .domain.lifecycle import internal_report_due, public_report_due
+from .services import RetroStore, RetroSummary
+
+EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
+
+
+class CliError(RetroError):
+    """A problem with what was asked on the command line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="retro",
+        description="Blameless Retro: run blameless incident retrospectives. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: a SQLAlchemy URL (sqlite:///file, postgresql+psycopg://…) or a file path "
+        "(default: $RETRO_DB, else the SQLite file in your data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="one retro per line, id first")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all", action="store_true", help="include archived retros")
+    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+
+    p = sub.add_parser("show", help="one retro in brief")
+    p.add_argument("id", help="retro id (or a unique prefix of it)")
+    p.add_argument("--json", action="store_true", help="the full JSON document instead")
+
+    p = sub.add_parser("load", help="add a retro from a JSON document; prints the new id")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("export", help="write a retro as JSON, Markdown or PDF")
+    p.add_argument("id")
+    p.add_argument("--format", choices=["json", "markdown", "pdf"], default="json")
+    p.add_argument("--audience", choices=["internal", "public"], default="internal")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write ('-' for stdout, text formats)")
+
+    p = sub.add_parser("check", help="readiness findings; exit status 1 when anything blocks publishing")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("demo", help="add the demo retro; prints its id")
+
+    p = sub.add_parser("actions", help="follow-through: every open action across retros")
+    p.add_argument("--overdue", action="store_true", help="only overdue ones")
+
+    p = sub.add_parser("db", help="database maintenance")
+    db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="upgrade the schema to this version (backs up SQLite first)")
+    db_sub.add_parser("status", help="say which schema version the database has")
+
+    try:
+        from . import cli_timeline
+    except ImportError:  # pragma: no cover - the importers are part of the package
+        pass
+    else:
+        cli_timeline.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return _dispatch(args)
+    except RetroError as exc:
+        print(f"retro: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"retro: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from .startup import resolve_url
+
+    if args.command == "db":
+        from .storage.migrate import schema_status, upgrade
+
+        url = resolve_url(args.db)
+        if args.db_command == "upgrade":
+            print(upgrade(url))
+        else:
+            print(schema_status(url))
+        return EXIT_OK
+
+    from .startup import open_store
+
+    store = open_store(args.db)
+    try:
+        handler = _HANDLERS.get(args.command)
+        if handler is None:
+            from . import cli_timeline
+
+            return cli_timeline.run_timeline(args, store)
+        return handler(args, store)
+    finally:
+        store.close()
+
+
+def find_retro_id(store: RetroStore, wanted: str) -> str:
+    """The full id for ``wanted`` (an id or a unique prefix of one)."""
+    ids = [s.id for s in store.list_retros(include_archived=True)]
+    if wanted in ids:
+        return wanted
+    matches = [i for i in ids if i.startswith(wanted.lower())] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise CliError(f"no retro with id {wanted!r} (run `retro list` to see them)")
+    raise CliError(f"{wanted!r} matches {len(matches)} retros; give more of the id")
+
+
+def _summary_json(s: RetroSummary) -> dict[str, Any]:
+    def iso(value: Any) -> Any:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "id": s.id,
+        "title": s.title,
+        "severity": s.severity.value,
+        "status": s.status.value,
+        "started_at": iso(s.started_at),
+        "resolved_at": iso(s.resolved_at),
+        "internal_report": s.internal_report.value,
+        "public_report": s.public_report.value,
+        "open_actions": s.open_actions,
+        "overdue_actions": s.overdue_actions,
+        "archived": s.archived,
+        "version": s.version,
+    }
+
+
+def _cmd_list(args: argparse.Namespace, store: RetroStore) -> int:
+    summaries = store.list_retros(text=args.search, include_archived=args.all)
+    if args.json:
+        print(json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for s in summaries:
+        when = s.started_at.date().isoformat() if s.started_at else "-"
+        flags = " (archived)" if s.archived else ""
+        print(f"{s.id}\t{s.severity.label}\t{s.status.label}\t{when}\t{s.open_actions} open\t{s.title}{flags}")
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace, store: RetroStore) -> int:
+    retro = store.load(find_retro_id(store, args.id))
+    if args.json:
+        from .io.document import dumps
+
+        print(dumps(retro))
+        return EXIT_OK
+    inc = retro.incident
+    print(f"{inc.title}")
+    print(f"  id:        {inc.id}")
+    print(f"  severity:  {inc.severity.label} — {inc.severity.description}")
+    print(f"  status:    {inc.status.label}")
+    if inc.services:
+        print(f"  services:  {', '.join(inc.services)}")
+    for duration in key_durations(inc):
+        print(f"  {duration.name.lower() + ':':<19}{duration.text()}")
+    for name, due in (("internal report", internal_report_due(inc)), ("public report", public_report_due(inc))):
+        print(f"  {name + ' due:':<19}{due.isoformat() if due else 'when resolved'}")
+    print(
+        f"  {len(retro.participants)} participants, {len(retro.events)} timeline events, "
+        f"{len(retro.factors)} contributing factors, {len(retro.statements)} statements, "
+        f"{len(retro.actions)} actions"
+    )
+    findings = readiness(retro)
+    blockers = sum(f.is_blocker for f in findings)
+    print(f"  readiness: {blockers} blocker(s), {len(findings) - blockers} warning(s)")
+    return EXIT_OK
+
+
+def _cmd_load(args: argparse.Namespace, store: RetroStore) -> int:
+    from .io.document import load_document
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc.strerror}") from None
+    retro = load_document(data)
+    print(store.add_retro(retro))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, store: RetroStore) -> int:
+    retro = store.load(find_retro_id(store, args.id))
+    audience = Audience(args.audience)
+    out = args.output
+    if args.format == "pdf":
+        if out == "-":
+            raise CliError("a PDF cannot go to stdout; give a file with -o")
+        from .report import write_pdf
+
+        path = write_pdf(retro, Path(out), audience)
+        print(path, file=sys.stderr)
+        return EXIT_OK
+    if args.format == "markdown":
+        from .report import render_markdown, write_markdown
+
+        if out == "-":
+            sys.stdout.write(render_markdown(retro, audience))
+            return EXIT_OK
+        write_markdown(retro, Path(out), audience)
+        return EXIT_OK
+    if audience is Audience.PUBLIC:
+        raise CliError("the JSON document is the full internal record; use --format pdf or markdown "
+                       "for a public report")
+    from .io.document import dumps
+    from .io.files import write_text_atomically
+
+    text = dumps(retro)
+    if out == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        write_text_atomically(Path(out), text + "\n")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, store: RetroStore) -> int:
+    retro = store.load(find_retro_id(store, args.id))
+    findings = list(readiness(retro))
+    try:
+        from .analysis import analyse
+    except ImportError:  # pragma: no cover - analysis ships with the package
+        pass
+    else:
+        findings.extend(analyse(retro))
+    if args.json:
+        print(json.dumps(
+            [{"code": f.code, "level": f.level.value, "stage": f.stage.value, "message": f.message,
+              "target": f.target_id} for f in findings],
+            ensure_ascii=False, indent=2,
+        ))
+    else:
+        for f in findings:
+            print(f"{f.level.value:<8} {f.stage.label:<22} {f.message}")
+        blockers = sum(f.is_blocker for f in findings)
+        print(f"{blockers} blocker(s), {len(findings) - blockers} warning(s)")
+    return EXIT_BLOCKERS if any(f.is_blocker for f in findings) else EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace, store: RetroStore) -> int:
+    from .demo import build_demo_retro
+
+    print(store.add_retro(build_demo_retro()))
+    return EXIT_OK
+
+
+def _cmd_actions(args: argparse.Namespace, store: RetroStore) -> int:
+    for item in store.open_actions():
+        if args.overdue and not item.overdue:
+            continue
+        a = item.action
+        due = a.due.isoformat() if a.due else "no due date"
+        mark = "OVERDUE " if item.overdue else ""
+        print(f"{item.incident_id}\t{mark}{due}\t{a.owner or '(no owner)'}\t{a.status.label}\t{a.title}"
+              f"\t[{item.incident_title}]")
+    return EXIT_OK
+
+
+_HANDLERS = {
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "load": _cmd_load,
+    "export": _cmd_export,
+    "check": _cmd_check,
+    "demo": _cmd_demo,
+    "actions": _cmd_actions,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Opening the database the app and the CLI work on.
+
+The URL comes from ``--db``, else the ``RETRO_DB`` environment variable, else a SQLite file in
+the user's data folder. A brand-new database opened by the app gets the demo retro, so a first
+launch has something real to explore.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .services import RetroStore
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database URL to use: the one given, ``RETRO_DB``, or the default SQLite file."""
+    if url:
+        return _expand_sqlite_path(url)
+    env = os.environ.get("RETRO_DB", "").strip()
+    if env:
+        return _expand_sqlite_path(env)
+    from .storage.location import default_url
+
+    return default_url()
+
+
+def _expand_sqlite_path(url: str) -> str:
+    """Accept a plain file path as well as a SQLAlchemy URL."""
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    if not url.startswith("sqlite"):
+        return None
+    _, _, rest = url.partition(":///")
+    rest = rest.split("?", 1)[0]
+    return Path(rest) if rest and rest != ":memory:" else None
+
+
+def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore:
+    """Open (and for SQLite, create or upgrade) the database; add the demo retro when it is new."""
+    resolved = resolve_url(url)
+    path = sqlite_path(resolved)
+    is_new = path is not None and (not path.exists() or path.stat().st_size == 0)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    store = RetroStore(resolved)
+    if seed_demo and is_new:
+        from .demo import build_demo_retro
+
+        store.add_retro(build_demo_retro())
+    return store
