@@ -110,7 +110,11 @@ def _step(graph: CausalGraph, node: str, level: int) -> WhyStep:
     invitations = []
     for effect in graph.effects.get(node, ()):
         others = [c for c in graph.causes[effect] if c != node]
-        known = f" (and {len(others)} other factor{'s' if len(others) != 1 else ''} already named)" if others else ""
+        known = (
+            f" (and {len(others)} other factor{'s' if len(others) != 1 else ''} already named)"
+            if others
+            else ""
+        )
         invitations.append(f"What else, besides {name}{known}, led to {_quote(graph, effect)}?")
     return WhyStep(node, level, question, tuple(invitations))
 

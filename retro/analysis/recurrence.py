@@ -20,12 +20,10 @@ from retro.domain.retro import Retro
 SIMILARITY = 0.5
 """Default Jaccard threshold for two factor titles to count as the same factor."""
 
-_STOP_TEXT = (
-    """a an the and or of to in on at for from by with as is are was were be been being it its this
+_STOP_TEXT = """a an the and or of to in on at for from by with as is are was were be been being it its this
     that these those our we us their they them there which who whom what when where while into onto
     during after before than then so very too also just about over under again had has have having
     do does did done can could would should may might will shall"""
-)
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 """Words that carry no meaning for matching. Negations ("no", "not", "without") are kept."""
 
@@ -214,7 +212,9 @@ def _group(seen: list[FactorSighting], words: list[frozenset[str]], threshold: f
     return [groups[k] for k in sorted(groups)]
 
 
-def _recurring(seen: list[FactorSighting], words: list[frozenset[str]], members: list[int]) -> RecurringFactor:
+def _recurring(
+    seen: list[FactorSighting], words: list[frozenset[str]], members: list[int]
+) -> RecurringFactor:
     """A group's title is its most common title (case-folded), ties to the alphabetically first."""
     counts: dict[str, int] = defaultdict(int)
     shown: dict[str, str] = {}

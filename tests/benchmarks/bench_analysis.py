@@ -26,7 +26,13 @@ def big_retro(factors: int = FACTORS, links: int = LINKS, seed: int = 7) -> Retr
     entities: list[object] = [Impact("impact", "Checkout failed for customers")]
     ids = [f"f{i:04d}" for i in range(factors)]
     for i, fid in enumerate(ids):
-        entities.append(Factor(fid, f"Factor {i} about {rng.choice(['cache', 'deploy', 'alert', 'review'])}", categories[i % 5]))
+        entities.append(
+            Factor(
+                fid,
+                f"Factor {i} about {rng.choice(['cache', 'deploy', 'alert', 'review'])}",
+                categories[i % 5],
+            )
+        )
     pairs: set[tuple[str, str]] = set()
     direct = factors // 10
     for i in range(factors - direct, factors):  # the last tenth lead straight to the impact
@@ -60,5 +66,7 @@ def run() -> list[Row]:
     name = "nx topological_generations"
     return [
         absolute_row(f"auto-arrange {FACTORS} factors / {LINKS} links", layout_ms, floor_ms, name, 50),
-        absolute_row(f"analysis (findings + centrality) {FACTORS} / {LINKS}", analysis_ms, floor_ms, name, 50),
+        absolute_row(
+            f"analysis (findings + centrality) {FACTORS} / {LINKS}", analysis_ms, floor_ms, name, 50
+        ),
     ]
