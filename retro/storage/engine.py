@@ -1,0 +1,83 @@
+"""Engines for the two places retrospectives live: a SQLite file (default) or PostgreSQL (team mode).
+
+SQLite connections get WAL, ``synchronous=FULL`` (a committed edit survives a power cut),
+``foreign_keys=ON`` (so deleting a retro removes everything hanging off it) and a busy timeout
+(a second window waits briefly instead of failing). Transactions are begun explicitly so a
+``load`` reads one consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+BUSY_TIMEOUT_MS = 10_000
+APP_NAME = "blameless-retro"
+
+
+def default_url() -> str:
+    """``$RETRO_DB`` when set, else the SQLite file in the user's data folder (created if missing)."""
+    configured = os.environ.get("RETRO_DB", "").strip()
+    if configured:
+        return configured
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'retro.sqlite3'}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` and ``postgres://`` and use the psycopg 3 driver for them."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file a SQLite URL names, or ``None`` for an in-memory database."""
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we send BEGIN ourselves (see _on_sqlite_begin)
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the settings this app relies on."""
+    url = normalise_url(url)
+    if is_sqlite(url):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def display_url(url: str) -> str:
+    """``url`` with any password masked, for messages."""
+    return make_url(normalise_url(url)).render_as_string(hide_password=True)

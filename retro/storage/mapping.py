@@ -1,0 +1,256 @@
+"""Rows ⇄ domain entities. Works on ORM instances and Core rows alike (both read by attribute).
+
+:data:`TABLES` says, for each kind of entity, which table holds it, which columns form its key
+within the retro, and how to turn a row into the entity and the entity into column values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table
+
+from ..domain import (
+    AccountabilityStatement,
+    ActionItem,
+    ActionStatus,
+    ActionType,
+    Audience,
+    Entity,
+    EventKind,
+    Factor,
+    FactorCategory,
+    FactorEvidence,
+    FactorLink,
+    Horizon,
+    Impact,
+    Incident,
+    IncidentStatus,
+    Participant,
+    Priority,
+    PrivateNote,
+    ReviewAnswer,
+    Role,
+    Severity,
+    TimelineEvent,
+)
+from . import models as m
+
+_ROLE_ORDER = {role: i for i, role in enumerate(Role)}
+
+
+def roles_to_text(roles: frozenset[Role]) -> str:
+    """Roles as sorted, comma-separated tokens (``"incident_commander,leader"``)."""
+    return ",".join(sorted(role.value for role in roles))
+
+
+def roles_from_text(text: str) -> frozenset[Role]:
+    return frozenset(Role(token) for token in text.split(",") if token)
+
+
+def incident_from_row(r: Any) -> Incident:
+    return Incident(
+        id=r.id, title=r.title, severity=Severity(r.severity), status=IncidentStatus(r.status),
+        summary=r.summary, services=tuple(r.services), tags=tuple(r.tags),
+        customer_impact=r.customer_impact, timezone=r.timezone, started_at=r.started_at,
+        detected_at=r.detected_at, declared_at=r.declared_at, mitigated_at=r.mitigated_at,
+        resolved_at=r.resolved_at, lessons_learned=r.lessons_learned, went_well=r.went_well,
+        got_lucky=r.got_lucky, surprises=r.surprises,
+        internal_report_shared_at=r.internal_report_shared_at,
+        public_report_shared_at=r.public_report_shared_at, archived=bool(r.archived),
+        created_at=r.created_at, version=r.version,
+    )
+
+
+def incident_values(i: Incident) -> dict[str, Any]:
+    """Column values of the incident row, without ``version`` (the services own that)."""
+    return {
+        "id": i.id, "title": i.title, "severity": i.severity.value, "status": i.status.value,
+        "summary": i.summary, "services": tuple(i.services), "tags": tuple(i.tags),
+        "customer_impact": i.customer_impact, "timezone": i.timezone, "started_at": i.started_at,
+        "detected_at": i.detected_at, "declared_at": i.declared_at, "mitigated_at": i.mitigated_at,
+        "resolved_at": i.resolved_at, "lessons_learned": i.lessons_learned, "went_well": i.went_well,
+        "got_lucky": i.got_lucky, "surprises": i.surprises,
+        "internal_report_shared_at": i.internal_report_shared_at,
+        "public_report_shared_at": i.public_report_shared_at, "archived": i.archived,
+        "created_at": i.created_at,
+    }
+
+
+def _participant(r: Any) -> Participant:
+    return Participant(r.id, r.name, roles_from_text(r.roles), r.position)
+
+
+def _participant_values(p: Participant) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "roles": roles_to_text(p.roles), "position": p.position}
+
+
+def _event(r: Any) -> TimelineEvent:
+    return TimelineEvent(
+        r.id, r.at, r.text, EventKind(r.kind), r.source, r.evidence_url, Audience(r.audience),
+        Role(r.actor_role) if r.actor_role else None,
+    )
+
+
+def _event_values(e: TimelineEvent) -> dict[str, Any]:
+    return {
+        "id": e.id, "at": e.at, "text": e.text, "kind": e.kind.value, "source": e.source,
+        "evidence_url": e.evidence_url, "audience": e.audience.value,
+        "actor_role": e.actor_role.value if e.actor_role else None,
+    }
+
+
+def _factor(r: Any) -> Factor:
+    return Factor(r.id, r.title, FactorCategory(r.category), r.description, Audience(r.audience), r.x, r.y)
+
+
+def _factor_values(f: Factor) -> dict[str, Any]:
+    return {
+        "id": f.id, "title": f.title, "category": f.category.value, "description": f.description,
+        "audience": f.audience.value, "x": f.x, "y": f.y,
+    }
+
+
+def _impact(r: Any) -> Impact:
+    return Impact(r.id, r.title, r.description, r.x, r.y)
+
+
+def _impact_values(i: Impact) -> dict[str, Any]:
+    return {"id": i.id, "title": i.title, "description": i.description, "x": i.x, "y": i.y}
+
+
+def _link(r: Any) -> FactorLink:
+    return FactorLink(r.id, r.cause_id, r.effect_id, r.note)
+
+
+def _link_values(link: FactorLink) -> dict[str, Any]:
+    return {"id": link.id, "cause_id": link.cause_id, "effect_id": link.effect_id, "note": link.note}
+
+
+def _evidence(r: Any) -> FactorEvidence:
+    return FactorEvidence(r.factor_id, r.event_id)
+
+
+def _evidence_values(e: FactorEvidence) -> dict[str, Any]:
+    return {"factor_id": e.factor_id, "event_id": e.event_id}
+
+
+def _statement(r: Any) -> AccountabilityStatement:
+    return AccountabilityStatement(r.id, r.participant_id, r.text, r.speaking_order, r.recorded_at)
+
+
+def _statement_values(s: AccountabilityStatement) -> dict[str, Any]:
+    return {
+        "id": s.id, "participant_id": s.participant_id, "text": s.text,
+        "speaking_order": s.order, "recorded_at": s.recorded_at,
+    }
+
+
+def _note(r: Any) -> PrivateNote:
+    return PrivateNote(r.id, r.text, r.participant_id, r.updated_at)
+
+
+def _note_values(n: PrivateNote) -> dict[str, Any]:
+    return {"id": n.id, "text": n.text, "participant_id": n.participant_id, "updated_at": n.updated_at}
+
+
+def action_from_row(r: Any, factor_ids: tuple[str, ...] = ()) -> ActionItem:
+    """An action item; its ``factor_ids`` come from ``action_factors`` (ordered by position)."""
+    return ActionItem(
+        id=r.id, title=r.title, owner=r.owner, due=r.due, description=r.description,
+        action_type=ActionType(r.action_type), horizon=Horizon(r.horizon),
+        priority=Priority(r.priority), status=ActionStatus(r.status), status_reason=r.status_reason,
+        ticket_url=r.ticket_url, factor_ids=factor_ids, created_at=r.created_at,
+        completed_at=r.completed_at,
+    )
+
+
+def _action_values(a: ActionItem) -> dict[str, Any]:
+    return {
+        "id": a.id, "title": a.title, "owner": a.owner, "due": a.due, "description": a.description,
+        "action_type": a.action_type.value, "horizon": a.horizon.value, "priority": a.priority.value,
+        "status": a.status.value, "status_reason": a.status_reason, "ticket_url": a.ticket_url,
+        "created_at": a.created_at, "completed_at": a.completed_at,
+    }
+
+
+def _answer(r: Any) -> ReviewAnswer:
+    return ReviewAnswer(r.question, r.text)
+
+
+def _answer_values(a: ReviewAnswer) -> dict[str, Any]:
+    return {"question": a.question, "text": a.text}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTable:
+    """How one kind of entity is stored."""
+
+    kind: str
+    table: Table
+    key_columns: tuple[str, ...]
+    from_row: Callable[[Any], Any]
+    values: Callable[[Any], dict[str, Any]]
+
+    def key_of_row(self, row: Any) -> str:
+        return ":".join(getattr(row, c) for c in self.key_columns)
+
+    def key_values(self, key: str) -> dict[str, str]:
+        """Column values of the key columns for an entity key (``factor:event`` for evidence)."""
+        parts = key.split(":", len(self.key_columns) - 1) if len(self.key_columns) > 1 else [key]
+        return dict(zip(self.key_columns, parts, strict=True))
+
+
+TABLES: dict[str, EntityTable] = {
+    t.kind: t
+    for t in (
+        EntityTable("Participant", m.participants, ("id",), _participant, _participant_values),
+        EntityTable("TimelineEvent", m.timeline_events, ("id",), _event, _event_values),
+        EntityTable("Factor", m.factors, ("id",), _factor, _factor_values),
+        EntityTable("Impact", m.impacts, ("id",), _impact, _impact_values),
+        EntityTable("FactorLink", m.factor_links, ("id",), _link, _link_values),
+        EntityTable("FactorEvidence", m.factor_evidence, ("factor_id", "event_id"), _evidence, _evidence_values),
+        EntityTable("AccountabilityStatement", m.accountability_statements, ("id",), _statement, _statement_values),
+        EntityTable("PrivateNote", m.private_notes, ("id",), _note, _note_values),
+        EntityTable("ActionItem", m.action_items, ("id",), action_from_row, _action_values),
+        EntityTable("ReviewAnswer", m.review_answers, ("question",), _answer, _answer_values),
+    )
+}
+
+
+def entity_values(incident_id: str, entity: Entity) -> dict[str, Any]:
+    """Column values of ``entity``'s row, ``incident_id`` included."""
+    values = TABLES[type(entity).__name__].values(entity)
+    values["incident_id"] = incident_id
+    return values
+
+
+def search_text(entity: Entity | Incident) -> str | None:
+    """The text search finds ``entity`` by, or ``None`` when it has none worth indexing.
+
+    Private notes are deliberately left out: the library's search results are shown to the room.
+    """
+    parts: list[str]
+    match entity:
+        case Incident():
+            parts = [entity.title, entity.summary, " ".join(entity.services), " ".join(entity.tags),
+                     entity.customer_impact, entity.lessons_learned, entity.went_well,
+                     entity.got_lucky, entity.surprises]
+        case Participant():
+            parts = [entity.name]
+        case TimelineEvent():
+            parts = [entity.text, entity.source]
+        case Factor() | Impact():
+            parts = [entity.title, entity.description]
+        case FactorLink():
+            parts = [entity.note]
+        case AccountabilityStatement() | ReviewAnswer():
+            parts = [entity.text]
+        case ActionItem():
+            parts = [entity.title, entity.description, entity.owner, entity.status_reason]
+        case _:
+            return None
+    body = "\n".join(p for p in parts if p)
+    return body or None

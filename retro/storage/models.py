@@ -1,0 +1,238 @@
+"""The stored shape of a retrospective: one table per kind of entity, all hanging off ``incidents``.
+
+Every child row carries ``incident_id`` with ``ON DELETE CASCADE`` and a primary key of
+``(incident_id, id)``, so the same document can be stored twice under different incidents.
+Enum values are stored as their stable tokens. The services read and write these tables with
+Core statements (``Model.__table__``) where speed matters; the ORM classes define the schema.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from .types import TextTuple, UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _incident_fk() -> Mapped[str]:
+    return mapped_column(String, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    services: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    tags: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    customer_impact: Mapped[str] = mapped_column(Text, default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    detected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    declared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mitigated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lessons_learned: Mapped[str] = mapped_column(Text, default="")
+    went_well: Mapped[str] = mapped_column(Text, default="")
+    got_lucky: Mapped[str] = mapped_column(Text, default="")
+    surprises: Mapped[str] = mapped_column(Text, default="")
+    internal_report_shared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    public_report_shared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    roles: Mapped[str] = mapped_column(Text, default="")  # sorted, comma-separated Role tokens
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TimelineEventRow(Base):
+    __tablename__ = "timeline_events"
+    __table_args__ = (Index("ix_timeline_events_incident_at", "incident_id", "at"),)
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(Text, default="")
+    evidence_url: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[str] = mapped_column(String(16))
+    actor_role: Mapped[str | None] = mapped_column(String(32))
+
+
+class FactorRow(Base):
+    __tablename__ = "factors"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[str] = mapped_column(String(16))
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+
+
+class ImpactRow(Base):
+    __tablename__ = "impacts"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+
+
+class FactorLinkRow(Base):
+    __tablename__ = "factor_links"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    cause_id: Mapped[str] = mapped_column(String)
+    effect_id: Mapped[str] = mapped_column(String)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FactorEvidenceRow(Base):
+    __tablename__ = "factor_evidence"
+
+    incident_id: Mapped[str] = _incident_fk()
+    factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+
+
+class AccountabilityStatementRow(Base):
+    __tablename__ = "accountability_statements"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    participant_id: Mapped[str] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+    speaking_order: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PrivateNoteRow(Base):
+    """The facilitator's private notes live in their own table, so no export query can reach them
+    by accident."""
+
+    __tablename__ = "private_notes"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    participant_id: Mapped[str | None] = mapped_column(String)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ActionItemRow(Base):
+    __tablename__ = "action_items"
+    __table_args__ = (Index("ix_action_items_status_due", "status", "due"),)
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+    action_type: Mapped[str] = mapped_column(String(16))
+    horizon: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    ticket_url: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ActionFactorRow(Base):
+    """Which contributing factors an action addresses, in the order the action lists them."""
+
+    __tablename__ = "action_factors"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["incident_id", "action_id"],
+            ["action_items.incident_id", "action_items.id"],
+            ondelete="CASCADE",
+            name="fk_action_factors_action_items",
+        ),
+    )
+
+    incident_id: Mapped[str] = _incident_fk()
+    action_id: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    factor_id: Mapped[str] = mapped_column(String)
+
+
+class ReviewAnswerRow(Base):
+    __tablename__ = "review_answers"
+
+    incident_id: Mapped[str] = _incident_fk()
+    question: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class SearchDocumentRow(Base):
+    """One searchable text per entity (revision 2). SQLite indexes ``body`` with an FTS5 table
+    kept in step by triggers; PostgreSQL with a GIN index on ``to_tsvector('simple', body)``."""
+
+    __tablename__ = "search_documents"
+    __table_args__ = (Index("ix_search_documents_entity", "incident_id", "kind", "key", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String, ForeignKey("incidents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String)
+    body: Mapped[str] = mapped_column(Text)
+
+
+incidents = IncidentRow.__table__
+participants = ParticipantRow.__table__
+timeline_events = TimelineEventRow.__table__
+factors = FactorRow.__table__
+impacts = ImpactRow.__table__
+factor_links = FactorLinkRow.__table__
+factor_evidence = FactorEvidenceRow.__table__
+accountability_statements = AccountabilityStatementRow.__table__
+private_notes = PrivateNoteRow.__table__
+action_items = ActionItemRow.__table__
+action_factors = ActionFactorRow.__table__
+review_answers = ReviewAnswerRow.__table__
+search_documents = SearchDocumentRow.__table__

@@ -1,0 +1,137 @@
+"""Reading and writing a retro's rows with Core statements (fast; no ORM identity map).
+
+The services decide *what* to read and write; this module knows *how*: which table, which key
+columns, and the ordered ``action_factors`` join rows behind ``ActionItem.factor_ids``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+
+from ..domain import ActionItem, Entity, EntityRef, Incident, Retro
+from . import models as m
+from .mapping import TABLES, EntityTable, action_from_row, entity_values, incident_from_row, incident_values
+
+_CHUNK = 400
+
+
+def load_incident(conn: Connection, incident_id: str) -> Incident | None:
+    row = conn.execute(select(m.incidents).where(m.incidents.c.id == incident_id)).first()
+    return incident_from_row(row) if row is not None else None
+
+
+def _key_filter(spec: EntityTable, keys: Sequence[str]) -> Any:
+    if len(spec.key_columns) == 1:
+        return spec.table.c[spec.key_columns[0]].in_(keys)
+    return or_(*(and_(*(spec.table.c[c] == v for c, v in spec.key_values(k).items())) for k in keys))
+
+
+def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str] | None = None) -> dict[str, Entity]:
+    """Entities of one kind of a retro: all of them, or only those with the given keys."""
+    spec = TABLES[kind]
+    table = spec.table
+    base = select(table).where(table.c.incident_id == incident_id)
+    if keys is None:
+        rows = list(conn.execute(base))
+    else:
+        wanted = sorted(set(keys))
+        rows = []
+        for start in range(0, len(wanted), _CHUNK):
+            rows.extend(conn.execute(base.where(_key_filter(spec, wanted[start : start + _CHUNK]))))
+    if kind == ActionItem.__name__:
+        factor_ids = action_factor_ids(conn, incident_id, None if keys is None else [r.id for r in rows])
+        return {r.id: action_from_row(r, factor_ids.get(r.id, ())) for r in rows}
+    from_row = spec.from_row
+    if spec.key_columns == ("id",):
+        return {r.id: from_row(r) for r in rows}
+    return {spec.key_of_row(r): from_row(r) for r in rows}
+
+
+def action_factor_ids(conn: Connection, incident_id: str, action_ids: list[str] | None) -> dict[str, tuple[str, ...]]:
+    af = m.action_factors
+    query = select(af.c.action_id, af.c.factor_id).where(af.c.incident_id == incident_id)
+    if action_ids is not None:
+        if not action_ids:
+            return {}
+        query = query.where(af.c.action_id.in_(action_ids))
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for action_id, factor_id in conn.execute(query.order_by(af.c.action_id, af.c.position)):
+        grouped[action_id].append(factor_id)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+def load_retro(conn: Connection, incident_id: str) -> Retro | None:
+    """The whole retro as one value, or ``None`` when there is no such incident."""
+    incident = load_incident(conn, incident_id)
+    if incident is None:
+        return None
+    retro = Retro(incident)
+    for kind in TABLES:
+        retro.collection(kind).update(load_kind(conn, kind, incident_id))
+    return retro
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def insert_incident(conn: Connection, incident: Incident, version: int) -> None:
+    conn.execute(insert(m.incidents).values(**incident_values(incident), version=version))
+
+
+def update_incident(conn: Connection, incident: Incident) -> None:
+    values = incident_values(incident)
+    del values["id"]
+    conn.execute(update(m.incidents).where(m.incidents.c.id == incident.id).values(**values))
+
+
+def insert_entities(conn: Connection, incident_id: str, entities: Iterable[Entity]) -> None:
+    """Insert new rows, grouped by kind (one executemany per table)."""
+    by_kind: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        by_kind[type(entity).__name__].append(entity)
+    for kind, items in by_kind.items():
+        conn.execute(insert(TABLES[kind].table), [entity_values(incident_id, e) for e in items])
+        if kind == ActionItem.__name__:
+            _insert_action_factors(conn, incident_id, items)  # type: ignore[arg-type]
+
+
+def _insert_action_factors(conn: Connection, incident_id: str, actions: Iterable[ActionItem]) -> None:
+    rows = [
+        {"incident_id": incident_id, "action_id": a.id, "position": i, "factor_id": f}
+        for a in actions
+        for i, f in enumerate(a.factor_ids)
+    ]
+    if rows:
+        conn.execute(insert(m.action_factors), rows)
+
+
+def update_entity(conn: Connection, incident_id: str, entity: Entity, before: Entity) -> None:
+    """Rewrite one existing row (and an action's factor list when it changed)."""
+    spec = TABLES[type(entity).__name__]
+    values = spec.values(entity)
+    where = [spec.table.c.incident_id == incident_id]
+    where += [spec.table.c[c] == v for c, v in spec.key_values(entity.key).items()]
+    for column in spec.key_columns:
+        values.pop(column)
+    if values:
+        conn.execute(update(spec.table).where(*where).values(**values))
+    if isinstance(entity, ActionItem) and isinstance(before, ActionItem) and entity.factor_ids != before.factor_ids:
+        af = m.action_factors
+        conn.execute(delete(af).where(af.c.incident_id == incident_id, af.c.action_id == entity.id))
+        _insert_action_factors(conn, incident_id, [entity])
+
+
+def delete_entities(conn: Connection, incident_id: str, refs: Iterable[EntityRef]) -> None:
+    """Delete rows by reference (an action's factor rows go with it: ON DELETE CASCADE)."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for ref in refs:
+        by_kind[ref.kind].append(ref.key)
+    for kind, keys in by_kind.items():
+        spec = TABLES[kind]
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            conn.execute(delete(spec.table).where(spec.table.c.incident_id == incident_id, _key_filter(spec, chunk)))

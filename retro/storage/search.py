@@ -1,0 +1,81 @@
+"""Full-text search behind one interface: FTS5 on SQLite, ``tsvector`` on PostgreSQL.
+
+Both databases keep the same ``search_documents`` table (one row per entity with text, written
+by the services in the edit's transaction); only the matching differs. A query is split into
+words; a retro matches when every word (as a prefix) occurs somewhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, select, text, tuple_
+
+from ..domain import Entity, EntityRef, Incident
+from .mapping import search_text
+from .models import search_documents
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(query: str) -> list[str]:
+    """The words of a search query, lower-cased, duplicates dropped, in order."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(query.casefold()):
+        seen.setdefault(word, None)
+    return list(seen)
+
+
+def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
+    """A select of the incident ids matching ``query``, or ``None`` when it has no words."""
+    terms = words(query)
+    if not terms:
+        return None
+    doc = search_documents
+    clauses = []
+    for i, term in enumerate(terms):
+        if conn.dialect.name == "sqlite":
+            # Quoted FTS5 string + prefix star: the word can never be read as FTS syntax.
+            match = text(
+                f"search_documents.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :w{i})"
+            ).bindparams(bindparam(f"w{i}", f'"{term}"*'))
+        else:
+            match = text(
+                f"to_tsvector('simple'::regconfig, search_documents.body) @@ to_tsquery('simple'::regconfig, :w{i})"
+            ).bindparams(bindparam(f"w{i}", f"'{term}':*"))
+        clauses.append(doc.c.incident_id.in_(select(doc.c.incident_id).where(match)))
+    return select(doc.c.incident_id).where(and_(*clauses)).distinct()
+
+
+def index_entities(conn: Connection, incident_id: str, entities: Iterable[Entity | Incident]) -> None:
+    """(Re)index ``entities`` of one retro: replace their documents with their current text."""
+    items = list(entities)
+    if not items:
+        return
+    keys = [(type(e).__name__, e.key) for e in items]
+    forget(conn, incident_id, keys)
+    rows = []
+    for entity, (kind, key) in zip(items, keys, strict=True):
+        body = search_text(entity)
+        if body:
+            rows.append({"incident_id": incident_id, "kind": kind, "key": key, "body": body})
+    if rows:
+        conn.execute(insert(search_documents), rows)
+
+
+def forget_refs(conn: Connection, incident_id: str, refs: Iterable[EntityRef]) -> None:
+    forget(conn, incident_id, [(r.kind, r.key) for r in refs])
+
+
+def forget(conn: Connection, incident_id: str, keys: list[tuple[str, str]]) -> None:
+    """Drop the documents of the named entities (kind, key) of one retro."""
+    if not keys:
+        return
+    doc = search_documents
+    for start in range(0, len(keys), 400):
+        chunk = keys[start : start + 400]
+        conn.execute(
+            delete(doc).where(doc.c.incident_id == incident_id, tuple_(doc.c.kind, doc.c.key).in_(chunk))
+        )
