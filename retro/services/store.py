@@ -9,9 +9,23 @@ INTERFACE CONTRACT (implemented by the storage work; callers rely on these signa
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
-from ..domain import Changes, Edit, Incident, Retro, Severity
+from sqlalchemy import Connection, delete, select
+from sqlalchemy.exc import DBAPIError
+
+from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroError, Severity, new_id
+from ..domain.validation import validate_incident
+from ..storage import models as m
+from ..storage import rows, search
+from ..storage.engine import display_url, make_engine, normalise_url
+from ..storage.errors import StorageError
+from ..storage.schema import check_ready
+from . import documents, library
+from .editing import apply_edit
 from .summaries import OpenAction, RetroSummary
 
 
@@ -26,37 +40,64 @@ class RetroStore:
         says what to run when it is not at the newest schema. A database from a newer app is
         refused with :class:`SchemaError`. An unreadable file gives :class:`StorageError`.
         """
-        raise NotImplementedError
+        self._url = normalise_url(url)
+        check_ready(self._url, allow_upgrade=upgrade)
+        self._engine = make_engine(self._url)
 
     @property
     def url(self) -> str:
         """The database URL with any password masked, for showing to a person."""
-        raise NotImplementedError
+        return display_url(self._url)
 
     def close(self) -> None:
-        raise NotImplementedError
+        self._engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """One unit of work; database failures come out as :class:`StorageError` naming the database."""
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except DBAPIError as exc:
+            detail = str(exc.orig).strip() or exc.__class__.__name__
+            hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
+            raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc
+
+    def _missing(self, incident_id: str) -> NotFound:
+        return NotFound(f"There is no retro {incident_id!r} in {self.url} (deleted by someone else?).")
 
     # -- the library -------------------------------------------------------------------------
 
     def list_retros(self, *, text: str = "", include_archived: bool = False,
                     now: datetime | None = None) -> list[RetroSummary]:
         """Retros newest first; ``text`` filters by full-text search over everything written."""
-        raise NotImplementedError
+        with self._transaction() as conn:
+            return library.list_retros(conn, text=text, include_archived=include_archived,
+                                       now=now or datetime.now(UTC))
 
     def load(self, incident_id: str) -> Retro:
         """The whole retro. Raises :class:`~retro.domain.NotFound`."""
-        raise NotImplementedError
+        with self._transaction() as conn:
+            retro = rows.load_retro(conn, incident_id)
+        if retro is None:
+            raise self._missing(incident_id)
+        return retro
 
     def open_actions(self, *, today: date | None = None) -> list[OpenAction]:
         """Every open / in-progress action across retros, overdue first (follow-through)."""
-        raise NotImplementedError
+        with self._transaction() as conn:
+            return library.open_actions(conn, today=today or datetime.now(UTC).date())
 
     # -- whole retros ------------------------------------------------------------------------
 
     def create_retro(self, title: str, severity: Severity = Severity.SEV3, *,
                      timezone: str = "UTC") -> Retro:
         """A new draft retro with one impact node; returns it as stored."""
-        raise NotImplementedError
+        incident = Incident(id=new_id(), title=title, severity=severity, timezone=timezone,
+                            created_at=datetime.now(UTC), version=1)
+        validate_incident(incident)
+        retro = Retro.of(incident, [Impact(new_id())])
+        return self.load(self.add_retro(retro, new_ids=False))
 
     def add_retro(self, retro: Retro, *, new_ids: bool = True) -> str:
         """Store a complete retro (JSON load, demo, duplicate, undo of delete) in one transaction.
@@ -65,14 +106,40 @@ class RetroStore:
         can be loaded twice; without, ids are kept (undo of delete). Validates everything and
         the leader-first rule first; writes nothing when anything is wrong. Returns the id.
         """
-        raise NotImplementedError
+        source = documents.with_new_ids(retro) if new_ids else retro
+        ready = documents.prepared(source, datetime.now(UTC))
+        incident = ready.incident
+        with self._transaction() as conn:
+            exists = conn.execute(select(m.incidents.c.id).where(m.incidents.c.id == incident.id)).first()
+            if exists is not None:
+                raise RetroError(
+                    f"A retro with id {incident.id!r} is already in {self.url}; "
+                    "load it as a copy (new ids) instead."
+                )
+            rows.insert_incident(conn, incident, version=max(incident.version, 1))
+            entities = ready.entities()
+            rows.insert_entities(conn, incident.id, entities)
+            search.index_entities(conn, incident.id, [incident, *entities])
+        return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:
-        raise NotImplementedError
+        """A copy with fresh ids, as a new draft whose reports are not yet shared."""
+        original = self.load(incident_id)
+        original.incident = replace(
+            original.incident, title=title or f"{original.incident.title} (copy)", created_at=None,
+            internal_report_shared_at=None, public_report_shared_at=None, archived=False, version=1,
+        )
+        return self.add_retro(original, new_ids=True)
 
     def delete_retro(self, incident_id: str) -> Retro:
         """Delete a retro; returns what was deleted so it can be restored with ``add_retro``."""
-        raise NotImplementedError
+        with self._transaction() as conn:
+            retro = rows.load_retro(conn, incident_id)
+            if retro is None:
+                raise self._missing(incident_id)
+            # Child rows and search documents go with it (ON DELETE CASCADE).
+            conn.execute(delete(m.incidents).where(m.incidents.c.id == incident_id))
+        return retro
 
     # -- edits ------------------------------------------------------------------------------
 
@@ -87,11 +154,18 @@ class RetroStore:
         removing a participant removes their statements and notes. Fills in statement ``order``
         (when 0) and ``recorded_at`` (when None), and action ``completed_at``. Bumps the version.
         """
-        raise NotImplementedError
+        with self._transaction() as conn:
+            return apply_edit(conn, incident_id, expected_version, edit)
 
     def update_incident(self, incident: Incident, expected_version: int) -> Changes:
         """Shorthand for ``apply(incident.id, expected_version, Edit(incident=incident))``."""
         return self.apply(incident.id, expected_version, Edit(incident=incident))
 
     def current_version(self, incident_id: str) -> int:
-        raise NotImplementedError
+        with self._transaction() as conn:
+            version = conn.execute(
+                select(m.incidents.c.version).where(m.incidents.c.id == incident_id)
+            ).scalar_one_or_none()
+        if version is None:
+            raise self._missing(incident_id)
+        return int(version)

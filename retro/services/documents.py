@@ -1,0 +1,95 @@
+"""Whole retros coming in (JSON load, demo, duplicate, undo of delete): fresh ids, checks, normalising.
+
+Everything is checked before anything is written, so a bad document leaves the library as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from ..domain import (
+    AccountabilityStatement,
+    ActionItem,
+    ActionStatus,
+    FactorEvidence,
+    FactorLink,
+    PrivateNote,
+    Retro,
+    check_accountability,
+    new_id,
+)
+from ..domain.validation import validate_entity, validate_incident
+
+
+def with_new_ids(retro: Retro) -> Retro:
+    """A copy of ``retro`` where every entity has a fresh id and every reference follows it."""
+    fresh: dict[str, dict[str, str]] = {}
+
+    def remap(kind: str, old: str) -> str:
+        return fresh.setdefault(kind, {}).setdefault(old, new_id())
+
+    def node(old: str) -> str:
+        if old in retro.impacts:
+            return remap("Impact", old)
+        return remap("Factor", old)
+
+    out = Retro(replace(retro.incident, id=new_id()))
+    for p in retro.participants.values():
+        q = replace(p, id=remap("Participant", p.id))
+        out.participants[q.id] = q
+    for e in retro.events.values():
+        q = replace(e, id=remap("TimelineEvent", e.id))
+        out.events[q.id] = q
+    for f in retro.factors.values():
+        q = replace(f, id=remap("Factor", f.id))
+        out.factors[q.id] = q
+    for i in retro.impacts.values():
+        q = replace(i, id=remap("Impact", i.id))
+        out.impacts[q.id] = q
+    for link in retro.links.values():
+        q = FactorLink(new_id(), remap("Factor", link.cause_id), node(link.effect_id), link.note)
+        out.links[q.id] = q
+    for ev in retro.evidence.values():
+        q = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
+        out.evidence[q.key] = q
+    for s in retro.statements.values():
+        q = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id))
+        out.statements[q.id] = q
+    for n in retro.private_notes.values():
+        who = remap("Participant", n.participant_id) if n.participant_id else None
+        q = replace(n, id=new_id(), participant_id=who)
+        out.private_notes[q.id] = q
+    for a in retro.actions.values():
+        q = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
+        out.actions[q.id] = q
+    out.review_answers.update(retro.review_answers)
+    return out
+
+
+def prepared(retro: Retro, now: datetime) -> Retro:
+    """``retro`` checked and normalised for storing whole; raises when anything is wrong."""
+    out = Retro(replace(retro.incident, created_at=retro.incident.created_at or now))
+    for entity in retro.entities():
+        if isinstance(entity, AccountabilityStatement) and entity.recorded_at is None:
+            entity = replace(entity, recorded_at=now)
+        elif isinstance(entity, ActionItem):
+            if entity.status is ActionStatus.DONE and entity.completed_at is None:
+                entity = replace(entity, completed_at=now)
+            elif entity.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS):
+                entity = replace(entity, completed_at=None)
+            if entity.created_at is None:
+                entity = replace(entity, created_at=now)
+        elif isinstance(entity, PrivateNote) and entity.updated_at is None:
+            entity = replace(entity, updated_at=now)
+        out.collection(type(entity).__name__)[entity.key] = entity
+    order = max((s.order for s in out.statements.values()), default=0)
+    for statement in sorted(out.statements.values(), key=lambda s: (s.recorded_at, s.id)):
+        if statement.order == 0:
+            order += 1
+            out.statements[statement.id] = replace(statement, order=order)
+    validate_incident(out.incident)
+    for entity in out.entities():
+        validate_entity(entity, out)
+    check_accountability(out)
+    return out

@@ -1,0 +1,251 @@
+"""One edit, in one transaction: guard the version, build the post-edit retro, check, write.
+
+Only what the edit needs is read. Adding a timeline event to a retro of 10,000 events reads one
+event (to know whether it is new), not the timeline; removing a contributing factor reads the
+arrows, evidence and actions that may hang off it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, select, update
+
+from ..domain import (
+    AccountabilityStatement,
+    ActionItem,
+    ActionStatus,
+    Changes,
+    Edit,
+    Entity,
+    EntityRef,
+    Incident,
+    NotFound,
+    PrivateNote,
+    Retro,
+    StaleEditError,
+    ValidationError,
+    check_accountability,
+    check_can_record,
+    next_order,
+)
+from ..domain.entities import ENTITY_TYPES
+from ..domain.validation import validate_entity, validate_incident
+from ..storage import models as m
+from ..storage import rows, search
+from ..storage.mapping import TABLES, incident_from_row
+
+Key = tuple[str, str]
+
+# Which whole collections an edit must read, by what it upserts and what it removes.
+_NEEDS_FOR_UPSERT: dict[str, set[str]] = {
+    "Participant": {"Participant", "AccountabilityStatement"},
+    "AccountabilityStatement": {"Participant", "AccountabilityStatement"},
+    "FactorLink": {"Factor", "Impact", "FactorLink"},
+    "FactorEvidence": {"Factor"},
+    "PrivateNote": {"Participant"},
+    "ActionItem": {"Factor"},
+}
+_NEEDS_FOR_REMOVE: dict[str, set[str]] = {
+    "Participant": {"Participant", "AccountabilityStatement", "PrivateNote"},
+    "TimelineEvent": {"FactorEvidence"},
+    "Factor": {"FactorLink", "FactorEvidence", "ActionItem"},
+    "Impact": {"FactorLink"},
+    "AccountabilityStatement": {"Participant", "AccountabilityStatement"},
+}
+_KIND_NAMES = {t.__name__ for t in ENTITY_TYPES}
+
+
+def bump_version(conn: Connection, incident_id: str, expected_version: int) -> Incident:
+    """The atomic version guard; returns the stored incident (with its *old* version).
+
+    Raises :class:`StaleEditError` when someone else edited first, :class:`NotFound` when the
+    retro is gone.
+    """
+    inc = m.incidents
+    row = conn.execute(
+        update(inc)
+        .where(inc.c.id == incident_id, inc.c.version == expected_version)
+        .values(version=inc.c.version + 1)
+        .returning(*inc.c)
+    ).first()
+    if row is not None:
+        return replace(incident_from_row(row), version=expected_version)
+    current = conn.execute(select(inc.c.title, inc.c.version).where(inc.c.id == incident_id)).first()
+    if current is None:
+        raise NotFound(f"The retro {incident_id!r} no longer exists (deleted by someone else?); the edit was not saved.")
+    raise StaleEditError(current.title, expected_version, current.version)
+
+
+def _read_state(conn: Connection, stored: Incident, edit: Edit) -> Retro:
+    """The part of the stored retro this edit needs, as a (partial) domain Retro."""
+    full: set[str] = set()
+    for entity in edit.upsert:
+        full |= _NEEDS_FOR_UPSERT.get(type(entity).__name__, set())
+    for ref in edit.remove:
+        full |= _NEEDS_FOR_REMOVE.get(ref.kind, set())
+    partial: dict[str, set[str]] = {}
+    for entity in edit.upsert:
+        partial.setdefault(type(entity).__name__, set()).add(entity.key)
+        if type(entity).__name__ == "FactorEvidence":
+            partial.setdefault("TimelineEvent", set()).add(entity.event_id)  # type: ignore[union-attr]
+    for ref in edit.remove:
+        partial.setdefault(ref.kind, set()).add(ref.key)
+    state = Retro(stored)
+    for kind in full:
+        state.collection(kind).update(rows.load_kind(conn, kind, stored.id))
+    for kind, keys in partial.items():
+        if kind not in full:
+            state.collection(kind).update(rows.load_kind(conn, kind, stored.id, keys))
+    return state
+
+
+def _copy(retro: Retro) -> Retro:
+    copy = Retro(retro.incident)
+    for kind in TABLES:
+        copy.collection(kind).update(retro.collection(kind))
+    return copy
+
+
+class _EditInProgress:
+    """The post-edit state being built, and what it removed and rewrote on the way."""
+
+    def __init__(self, before: Retro) -> None:
+        self.before = before
+        self.state = _copy(before)
+        self.removed: dict[Key, Entity] = {}
+        self.touched: list[Key] = []  # upserted and cascaded updates, in order
+
+    def touch(self, key: Key) -> None:
+        if key not in self.touched:
+            self.touched.append(key)
+
+    def remove(self, kind: str, key: str) -> None:
+        entity = self.state.collection(kind).pop(key, None)
+        if entity is None:
+            return  # not stored (already gone): nothing to remove
+        self.removed[(kind, key)] = entity
+        s = self.state
+        if kind == "Factor":
+            for link in [x for x in s.links.values() if key in (x.cause_id, x.effect_id)]:
+                self.remove("FactorLink", link.key)
+            for ev in [x for x in s.evidence.values() if x.factor_id == key]:
+                self.remove("FactorEvidence", ev.key)
+            for action in [a for a in s.actions.values() if key in a.factor_ids]:
+                s.actions[action.id] = replace(action, factor_ids=tuple(f for f in action.factor_ids if f != key))
+                self.touch(("ActionItem", action.id))
+        elif kind == "TimelineEvent":
+            for ev in [x for x in s.evidence.values() if x.event_id == key]:
+                self.remove("FactorEvidence", ev.key)
+        elif kind == "Impact":
+            for link in [x for x in s.links.values() if x.effect_id == key]:
+                self.remove("FactorLink", link.key)
+        elif kind == "Participant":
+            for st in [x for x in s.statements.values() if x.participant_id == key]:
+                self.remove("AccountabilityStatement", st.key)
+            for note in [x for x in s.private_notes.values() if x.participant_id == key]:
+                self.remove("PrivateNote", note.key)
+
+    def upsert(self, entity: Entity, now: datetime) -> None:
+        kind = type(entity).__name__
+        if kind not in _KIND_NAMES:
+            raise ValidationError("edit", f"{kind} is not something a retro stores")
+        key = (kind, entity.key)
+        self.removed.pop(key, None)
+        self.state.collection(kind)[entity.key] = normalise(entity, self.before, self.state, now)
+        self.touch(key)
+
+
+def normalise(entity: Entity, before: Retro, state: Retro, now: datetime) -> Entity:
+    """Fill in what the store owns: speaking order, recorded / completed / updated times."""
+    if isinstance(entity, AccountabilityStatement):
+        if entity.order == 0:
+            others = Retro(state.incident, statements={k: v for k, v in state.statements.items() if k != entity.id})
+            entity = replace(entity, order=next_order(others))
+        if entity.recorded_at is None:
+            entity = replace(entity, recorded_at=now)
+    elif isinstance(entity, ActionItem):
+        if entity.status is ActionStatus.DONE and entity.completed_at is None:
+            entity = replace(entity, completed_at=now)
+        elif entity.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) and entity.completed_at is not None:
+            entity = replace(entity, completed_at=None)
+        if entity.created_at is None:
+            entity = replace(entity, created_at=now)
+    elif isinstance(entity, PrivateNote):
+        old = before.private_notes.get(entity.id)
+        changed = old is None or (old.text, old.participant_id) != (entity.text, entity.participant_id)
+        if entity.updated_at is None or (changed and old is not None and entity.updated_at == old.updated_at):
+            entity = replace(entity, updated_at=now)
+    return entity
+
+
+def _check(work: _EditInProgress, incident: Incident | None, edit: Edit) -> None:
+    """Every check the domain defines, against the post-edit state."""
+    state = work.state
+    if incident is not None:
+        validate_incident(incident)
+    for kind, key in work.touched:
+        entity = state.collection(kind)[key]
+        validate_entity(entity, state)
+        if isinstance(entity, AccountabilityStatement) and key not in work.before.statements:
+            others = _copy(state)
+            del others.statements[key]
+            check_can_record(others, entity)
+    kinds = {type(e).__name__ for e in edit.upsert} | {k for k, _ in work.removed}
+    if kinds & {"Participant", "AccountabilityStatement"}:
+        check_accountability(state)
+
+
+def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: Edit) -> Changes:
+    """Apply ``edit`` inside the caller's transaction; raise (and write nothing) when refused."""
+    now = datetime.now(UTC)
+    stored = bump_version(conn, incident_id, expected_version)
+    version = expected_version + 1
+    new_incident: Incident | None = None
+    if edit.incident is not None:
+        if edit.incident.id != incident_id:
+            raise ValidationError("incident", f"the edit names incident {edit.incident.id!r}, not {incident_id!r}")
+        new_incident = replace(edit.incident, version=expected_version,
+                               created_at=edit.incident.created_at or stored.created_at)
+    work = _EditInProgress(_read_state(conn, stored, edit))
+    for ref in edit.remove:
+        work.remove(ref.kind, ref.key)
+    for entity in edit.upsert:
+        work.upsert(entity, now)
+    _check(work, new_incident, edit)
+
+    before: list[Entity] = []
+    upserted: list[Entity] = []
+    inserts: list[Entity] = []
+    for kind, key in work.touched:
+        new = work.state.collection(kind)[key]
+        old = work.before.collection(kind).get(key)
+        if new == old:
+            continue
+        upserted.append(new)
+        if old is None:
+            inserts.append(new)
+        else:
+            before.append(old)
+            rows.update_entity(conn, incident_id, new, old)
+    removed_refs = [EntityRef(kind, key) for kind, key in work.removed]
+    before.extend(work.removed.values())
+    rows.delete_entities(conn, incident_id, removed_refs)
+    rows.insert_entities(conn, incident_id, inserts)
+
+    changed_incident = None
+    if new_incident is not None and new_incident != stored:
+        rows.update_incident(conn, new_incident)
+        changed_incident = replace(new_incident, version=version)
+    search.forget_refs(conn, incident_id, removed_refs)
+    search.index_entities(conn, incident_id, [*upserted, *([changed_incident] if changed_incident else [])])
+    return Changes(
+        incident_id=incident_id,
+        version=version,
+        incident=changed_incident,
+        upserted=tuple(upserted),
+        removed=tuple(removed_refs),
+        before=tuple(before),
+        incident_before=stored if changed_incident else None,
+    )

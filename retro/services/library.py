@@ -1,0 +1,102 @@
+"""The library and follow-through views, from a few aggregate queries (no retro is loaded whole)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Connection, and_, case, func, select
+
+from ..domain import ActionStatus, Incident, IncidentStatus, Severity, internal_report_due, public_report_due
+from ..storage import models as m
+from ..storage import search
+from ..storage.mapping import action_from_row
+from ..storage.rows import action_factor_ids
+from .summaries import OpenAction, ReportState, RetroSummary
+
+_OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
+
+
+def report_state(due: datetime | None, shared_at: datetime | None, now: datetime) -> ReportState:
+    """Where one postmortem stands: done once shared, else due / overdue from resolution."""
+    if shared_at is not None:
+        return ReportState.DONE
+    if due is None:
+        return ReportState.NOT_YET
+    return ReportState.OVERDUE if now > due else ReportState.DUE
+
+
+def list_retros(conn: Connection, *, text: str, include_archived: bool, now: datetime) -> list[RetroSummary]:
+    inc, act = m.incidents, m.action_items
+    today = now.date()
+    query = select(
+        inc.c.id, inc.c.title, inc.c.severity, inc.c.status, inc.c.started_at, inc.c.resolved_at,
+        inc.c.created_at, inc.c.internal_report_shared_at, inc.c.public_report_shared_at,
+        inc.c.archived, inc.c.version, inc.c.services, inc.c.tags,
+    ).order_by(inc.c.created_at.desc(), inc.c.id)
+    if not include_archived:
+        query = query.where(inc.c.archived.is_(False))
+    matching = search.matching_incidents(conn, text)
+    if matching is not None:
+        query = query.where(inc.c.id.in_(matching))
+    is_open = act.c.status.in_(_OPEN)
+    counts = {
+        row.incident_id: (row.open, row.overdue)
+        for row in conn.execute(
+            select(
+                act.c.incident_id,
+                func.count().label("open"),
+                func.sum(case((and_(act.c.due.is_not(None), act.c.due < today), 1), else_=0)).label("overdue"),
+            )
+            .where(is_open)
+            .group_by(act.c.incident_id)
+        )
+    }
+    out = []
+    for r in conn.execute(query):
+        probe = Incident(id=r.id, title=r.title, resolved_at=r.resolved_at)
+        internal_due, public_due = internal_report_due(probe), public_report_due(probe)
+        n_open, n_overdue = counts.get(r.id, (0, 0))
+        out.append(
+            RetroSummary(
+                id=r.id, title=r.title, severity=Severity(r.severity), status=IncidentStatus(r.status),
+                started_at=r.started_at, resolved_at=r.resolved_at, created_at=r.created_at,
+                internal_report=report_state(internal_due, r.internal_report_shared_at, now),
+                public_report=report_state(public_due, r.public_report_shared_at, now),
+                internal_due=internal_due, public_due=public_due,
+                open_actions=int(n_open), overdue_actions=int(n_overdue or 0),
+                archived=bool(r.archived), version=r.version,
+                services=tuple(r.services), tags=tuple(r.tags),
+            )
+        )
+    return out
+
+
+def open_actions(conn: Connection, *, today: date) -> list[OpenAction]:
+    """Open and in-progress actions of every retro: overdue first, then by due date and priority."""
+    inc, act = m.incidents, m.action_items
+    query = (
+        select(act, inc.c.title.label("incident_title"), inc.c.severity.label("incident_severity"))
+        .join(inc, inc.c.id == act.c.incident_id)
+        .where(act.c.status.in_(_OPEN))
+    )
+    rows = list(conn.execute(query))
+    by_incident: dict[str, list[str]] = {}
+    for r in rows:
+        by_incident.setdefault(r.incident_id, []).append(r.id)
+    factor_ids: dict[tuple[str, str], tuple[str, ...]] = {}
+    for incident_id, action_ids in by_incident.items():
+        for action_id, ids in action_factor_ids(conn, incident_id, action_ids).items():
+            factor_ids[(incident_id, action_id)] = ids
+    out = [
+        OpenAction(
+            incident_id=r.incident_id, incident_title=r.incident_title,
+            severity=Severity(r.incident_severity),
+            action=action_from_row(r, factor_ids.get((r.incident_id, r.id), ())),
+            overdue=r.due is not None and r.due < today,
+        )
+        for r in rows
+    ]
+    priority = {"high": 0, "medium": 1, "low": 2}
+    out.sort(key=lambda o: (not o.overdue, o.action.due is None, o.action.due or today,
+                            priority.get(o.action.priority.value, 9), o.action.title.casefold(), o.action.id))
+    return out
