@@ -1,0 +1,247 @@
+"""What every timeline importer shares: options, the preview, skipped lines, errors, duplicates.
+
+An importer never changes a retrospective. It reads a file into an :class:`ImportPreview`: every
+event it understood (as a :class:`PreviewRow`, ticked or not), every line it could not use (as a
+:class:`SkippedLine` with where and why), and the assumptions it made (timezone, encoding).
+The facilitator unticks rows or fixes times, then :func:`selected_events` gives the events to
+store as one edit, so the whole import is one transaction and one undo step.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from ...domain.entities import TimelineEvent, new_id
+from ...domain.enums import Audience, EventKind
+from ...domain.errors import RetroError, ValidationError
+from ...domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT, check_text, check_url
+from .kinds import suggest_kind
+
+#: Files larger than this are refused before they are read (50 MB).
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+#: A zip may hold at most this much once unpacked (guards against zip bombs).
+MAX_UNPACKED_BYTES = 4 * MAX_IMPORT_BYTES
+
+FORMATS: tuple[str, ...] = ("auto", "slack", "pagerduty", "csv", "text", "json")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class TimelineImportError(RetroError):
+    """A file that cannot be imported; the message names the file and the line or JSON path."""
+
+    def __init__(self, source_name: str, message: str, where: str = "") -> None:
+        place = f"{source_name}, {where}" if where else source_name
+        super().__init__(f"{place}: {message}" if place else message)
+        self.source_name = source_name
+        self.where = where
+        self.reason = message
+
+
+class ImportCancelled(TimelineImportError):
+    """The person cancelled a long import; nothing was imported."""
+
+    def __init__(self, source_name: str) -> None:
+        super().__init__(source_name, "import cancelled; nothing was imported")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the facilitator chose before (or while) previewing an import.
+
+    ``timezone`` applies to times that name no zone; ``base_date`` to clock times that give no
+    date (a heading's date wins below that heading). ``channels`` picks Slack channels (empty:
+    all). ``since``/``until`` keep only events in that window. ``csv_mapping`` maps the roles
+    ``time``, ``date``, ``text``, ``kind``, ``source``, ``evidence`` to CSV column names.
+    """
+
+    format: str = "auto"
+    timezone: str = "UTC"
+    base_date: date | None = None
+    channels: tuple[str, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    skip_noise: bool = True
+    csv_mapping: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedLine:
+    """A line, message or JSON element that did not become an event, and why."""
+
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One event the file would add, ticked (``selected``) or not, with where it came from."""
+
+    event: TimelineEvent
+    where: str
+    line: int | None = None
+    selected: bool = True
+    duplicate_of: str | None = None
+    note: str = ""
+
+
+@dataclass(slots=True)
+class ImportPreview:
+    """Everything an import would do, shown before anything changes."""
+
+    rows: list[PreviewRow]
+    skipped: list[SkippedLine]
+    timezone: str
+    format: str
+    source_name: str
+    csv_mapping: dict[str, str] | None = None
+    channels_available: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+
+    def set_selected(self, index: int, selected: bool) -> None:
+        """Tick or untick one row."""
+        self.rows[index] = replace(self.rows[index], selected=selected)
+
+    def set_time(self, index: int, at: datetime) -> None:
+        """Fix the time of one row (``at`` must be timezone-aware)."""
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise ValidationError("time", "needs a timezone (times are stored in UTC)")
+        row = self.rows[index]
+        self.rows[index] = replace(row, event=replace(row.event, at=_to_utc(at)))
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for r in self.rows if r.selected)
+
+    @property
+    def duplicate_count(self) -> int:
+        return sum(1 for r in self.rows if r.duplicate_of)
+
+
+def selected_events(preview: ImportPreview) -> list[TimelineEvent]:
+    """The ticked rows' events, in time order, ready to store as one edit."""
+    return sorted((r.event for r in preview.rows if r.selected), key=lambda e: e.sort_key)
+
+
+# -- building rows ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event an importer read, before duplicates are found and rows are built."""
+
+    at: datetime
+    text: str
+    where: str
+    line: int | None = None
+    kind: EventKind | None = None
+    source: str = ""
+    evidence_url: str = ""
+    selected: bool = True
+    note: str = ""
+
+
+def _to_utc(at: datetime) -> datetime:
+    return at.astimezone(UTC)
+
+
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalised_text(text: str) -> str:
+    """Text as compared for duplicates: case, accents' form, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def duplicate_key(at: datetime, text: str) -> tuple[datetime, str]:
+    """Same minute (in UTC) and same normalised text means the same event."""
+    minute = _to_utc(at).replace(second=0, microsecond=0)
+    return (minute, normalised_text(text))
+
+
+def in_window(at: datetime, options: ImportOptions) -> bool:
+    if options.since is not None and at < options.since:
+        return False
+    return not (options.until is not None and at > options.until)
+
+
+def build_rows(
+    candidates: Iterable[Candidate],
+    existing: Iterable[TimelineEvent],
+    options: ImportOptions,
+    skipped: list[SkippedLine],
+) -> list[PreviewRow]:
+    """Turn candidates into preview rows: validate, suggest kinds, mark duplicates, apply the window.
+
+    A candidate that cannot be stored (empty or over-long text, bad characters) is added to
+    ``skipped`` with the reason, never dropped silently.
+    """
+    known: dict[tuple[datetime, str], str] = {}
+    for event in existing:
+        known.setdefault(duplicate_key(event.at, event.text), event.id)
+    rows: list[PreviewRow] = []
+    for c in candidates:
+        text = c.text.strip()
+        if not text:
+            skipped.append(SkippedLine(c.where, "no text"))
+            continue
+        if not in_window(c.at, options):
+            skipped.append(SkippedLine(c.where, "outside the chosen time window"))
+            continue
+        try:
+            check_text("text", text, required=True, limit=MAX_LONG_TEXT)
+        except ValidationError as exc:
+            skipped.append(SkippedLine(c.where, exc.message))
+            continue
+        notes = [c.note] if c.note else []
+        url = c.evidence_url.strip()
+        if url:
+            try:
+                check_url("evidence link", url)
+            except ValidationError:
+                notes.append(f"evidence {url[:60]!r} is not a link; left out")
+                url = ""
+        source = _clean_source(c.source)
+        event = TimelineEvent(
+            id=new_id(),
+            at=_to_utc(c.at),
+            text=text,
+            kind=c.kind or suggest_kind(text),
+            source=source,
+            evidence_url=url,
+            audience=Audience.INTERNAL,
+        )
+        key = duplicate_key(event.at, text)
+        duplicate_of = known.get(key)
+        selected = c.selected
+        if duplicate_of is not None:
+            selected = False
+            notes.append("duplicate: same minute and text as an event already there")
+        else:
+            known[key] = event.id
+        rows.append(PreviewRow(event, c.where, c.line, selected, duplicate_of, "; ".join(notes)))
+    return rows
+
+
+def _clean_source(source: str) -> str:
+    source = "".join(ch for ch in source if ch != "\x00" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return source[:MAX_SHORT_TEXT]
+
+
+def check_cancel(is_cancelled: Cancelled | None, source_name: str) -> None:
+    if is_cancelled is not None and is_cancelled():
+        raise ImportCancelled(source_name)
+
+
+def report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+

@@ -1,0 +1,179 @@
+"""CSV (or semicolon-, tab- or pipe-separated) files with a header row.
+
+The delimiter is read from the header line. Columns are mapped to the roles ``time`` (required),
+``date`` (optional, when the date is in its own column), ``text`` (required), ``kind``, ``source``
+and ``evidence``; the mapping is guessed from the header names and can be given instead
+(``ImportOptions.csv_mapping``). Quoted fields may span lines; a row's line number is the line
+where it starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ...domain.enums import EventKind
+from .common import Cancelled, Candidate, Progress, SkippedLine, TimelineImportError, check_cancel, report
+from .times import ClockReader, TimeProblem
+
+DELIMITERS = (",", ";", "\t", "|")
+ROLES = ("time", "date", "text", "kind", "source", "evidence")
+_GUESSES: dict[str, tuple[str, ...]] = {
+    "time": ("time", "timestamp", "datetime", "date/time", "date time", "at", "when", "time (utc)",
+             "created_at", "created", "occurred_at", "start", "time utc"),
+    "date": ("date", "day"),
+    "text": ("text", "event", "message", "description", "what", "what happened", "summary", "note",
+             "notes", "details", "title", "activity"),
+    "kind": ("kind", "type", "category", "event type", "event_type"),
+    "source": ("source", "who", "author", "by", "channel", "system", "actor", "origin"),
+    "evidence": ("evidence", "evidence_url", "link", "url", "evidence link", "ticket"),
+}
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter that occurs most in the header line (outside quotes)."""
+    counts = {d: _count_outside_quotes(header_line, d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ""
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def guess_mapping(header: list[str]) -> dict[str, str]:
+    """Role → column name, guessed from the header; the time column falls back to the date column."""
+    lowered = {h.strip().lower(): h for h in header}
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for role in ("time", "text", "kind", "source", "evidence", "date"):
+        for name in _GUESSES[role]:
+            if name in lowered and lowered[name] not in used:
+                mapping[role] = lowered[name]
+                used.add(lowered[name])
+                break
+    if "time" not in mapping and "date" in mapping:
+        mapping["time"] = mapping.pop("date")
+    return mapping
+
+
+def parse_csv(
+    text: str,
+    source_name: str,
+    reader: ClockReader,
+    *,
+    mapping: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> tuple[list[Candidate], list[SkippedLine], dict[str, str]]:
+    """Events, skipped rows and the column mapping used."""
+    header_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if not header_line:
+        raise TimelineImportError(source_name, "is empty; there is nothing to import")
+    delimiter = sniff_delimiter(header_line)
+    if not delimiter:
+        raise TimelineImportError(
+            source_name, "has no column separator in its header (expected , ; tab or |)", "line 1"
+        )
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(rows)
+        while not header:
+            header = next(rows)
+    except csv.Error as exc:
+        raise TimelineImportError(source_name, f"is not valid CSV ({exc})", f"line {rows.line_num}") from None
+    used = dict(mapping) if mapping else guess_mapping(header)
+    index = _column_index(header, used, source_name)
+    total = max(text.count("\n"), 1)
+    candidates: list[Candidate] = []
+    skipped: list[SkippedLine] = []
+    start = rows.line_num + 1
+    seen = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise TimelineImportError(source_name, f"is not valid CSV ({exc})", f"line {start}") from None
+        number, start = start, rows.line_num + 1
+        seen += 1
+        if seen % 1000 == 0:
+            check_cancel(is_cancelled, source_name)
+            report(progress, number, total)
+        if not any(cell.strip() for cell in row):
+            continue
+        _read_row(row, number, index, source_name, reader, candidates, skipped)
+    report(progress, total, total)
+    return candidates, skipped, used
+
+
+def _column_index(header: list[str], mapping: dict[str, str], source_name: str) -> dict[str, int]:
+    positions = {name: i for i, name in enumerate(header)}
+    stripped = {name.strip().lower(): i for i, name in enumerate(header)}
+    index: dict[str, int] = {}
+    for role, column in mapping.items():
+        if role not in ROLES:
+            raise TimelineImportError(source_name, f"{role!r} is not a column role (roles: {', '.join(ROLES)})")
+        if column in positions:
+            index[role] = positions[column]
+        elif column.strip().lower() in stripped:
+            index[role] = stripped[column.strip().lower()]
+        else:
+            raise TimelineImportError(
+                source_name, f"has no column {column!r} (its columns: {', '.join(header)})", "line 1"
+            )
+    for role in ("time", "text"):
+        if role not in index:
+            raise TimelineImportError(
+                source_name,
+                f"has no column for the {role} (columns: {', '.join(header)}); choose one in the column mapping",
+                "line 1",
+            )
+    return index
+
+
+def _read_row(
+    row: list[str],
+    number: int,
+    index: dict[str, int],
+    source_name: str,
+    reader: ClockReader,
+    candidates: list[Candidate],
+    skipped: list[SkippedLine],
+) -> None:
+    where = f"line {number}"
+
+    def cell(role: str) -> str:
+        i = index.get(role)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    value = cell("time")
+    if "date" in index and cell("date"):
+        value = f"{cell('date')} {value}".strip()
+    try:
+        at, note = reader.read_value(value)
+    except TimeProblem as exc:
+        skipped.append(SkippedLine(where, str(exc)))
+        return
+    text = cell("text")
+    if not text:
+        skipped.append(SkippedLine(where, "no text"))
+        return
+    kind = None
+    notes = [note] if note else []
+    if cell("kind"):
+        try:
+            kind = EventKind.parse(cell("kind"))
+        except ValueError:
+            notes.append(f"kind {cell('kind')[:40]!r} unknown; suggested from the text")
+    candidates.append(Candidate(
+        at, text, where, number, kind=kind, source=cell("source") or f"{source_name} line {number}",
+        evidence_url=cell("evidence"), note="; ".join(notes),
+    ))

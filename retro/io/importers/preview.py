@@ -1,0 +1,194 @@
+"""The one entry point: read a file (or pasted text) into an :class:`ImportPreview`.
+
+Nothing here changes a retrospective. The format is chosen from the extension and content
+unless given; the file's size is checked before it is read; its encoding is detected; every
+parser either returns a complete preview (with every skipped line and why) or raises
+:class:`TimelineImportError` naming the file and the line or JSON path. Never a partial result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from ...domain.entities import TimelineEvent
+from .common import (
+    FORMATS,
+    MAX_IMPORT_BYTES,
+    Cancelled,
+    Candidate,
+    ImportOptions,
+    ImportPreview,
+    Progress,
+    SkippedLine,
+    TimelineImportError,
+    build_rows,
+)
+from .delimited import parse_csv
+from .encoding import WINDOWS_1252, decode_text
+from .json_events import parse_json_events
+from .notes import parse_notes
+from .pagerduty import looks_like_pagerduty, parse_pagerduty
+from .slack import parse_slack
+from .times import ClockReader, TimeProblem
+
+_EXTENSIONS = {
+    ".zip": "slack", ".csv": "csv", ".tsv": "csv", ".txt": "text", ".md": "text", ".markdown": "text",
+    ".json": "json", ".jsonl": "json", ".ndjson": "json",
+}
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def preview_import(
+    source: str | os.PathLike[str] | bytes,
+    options: ImportOptions | None = None,
+    existing: Iterable[TimelineEvent] = (),
+    *,
+    source_name: str | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> ImportPreview:
+    """Read ``source`` (a path, a Slack export folder, or the file's bytes) into a preview.
+
+    ``existing`` are the timeline's events, so duplicates are marked (and unticked), not re-added.
+    ``progress(done, total)`` is called now and then; ``is_cancelled()`` returning true stops
+    the import with :class:`~retro.io.importers.common.ImportCancelled`.
+    """
+    options = options or ImportOptions()
+    if options.format not in FORMATS:
+        raise TimelineImportError(source_name or "", f"unknown format {options.format!r} (choose: {', '.join(FORMATS)})")
+    path = None if isinstance(source, bytes) else Path(source)
+    name = source_name or (path.name if path is not None else "imported file")
+    reader = _reader(options, name)
+    if path is not None:
+        if not path.exists():
+            raise TimelineImportError(name, "does not exist")
+        if path.is_dir():
+            return _finish_slack(path, name, options, existing, progress, is_cancelled)
+        size = path.stat().st_size
+        _check_size(size, name)
+        fmt = options.format if options.format != "auto" else _EXTENSIONS.get(path.suffix.lower(), "")
+        with path.open("rb") as handle:
+            head = handle.read(4)
+        if fmt == "slack" or (fmt in ("", "auto") and head == _ZIP_MAGIC):
+            return _finish_slack(path, name, options, existing, progress, is_cancelled)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TimelineImportError(name, f"cannot be read ({exc.strerror or exc})") from None
+    else:
+        data = source  # type: ignore[assignment]
+        _check_size(len(data), name)
+        fmt = options.format if options.format != "auto" else ""
+        if fmt == "slack" or (not fmt and data[:4] == _ZIP_MAGIC):
+            return _finish_slack(data, name, options, existing, progress, is_cancelled)
+    if data[:4] == _ZIP_MAGIC:
+        raise TimelineImportError(name, f"is a zip file, not {fmt or 'text'}; use the Slack format for a Slack export")
+    text, encoding = decode_text(data, name)
+    return _preview_text(text, name, fmt, encoding, options, reader, existing, progress, is_cancelled)
+
+
+def preview_text(
+    text: str,
+    options: ImportOptions | None = None,
+    existing: Iterable[TimelineEvent] = (),
+    *,
+    source_name: str = "pasted notes",
+) -> ImportPreview:
+    """Preview pasted text (notes, CSV or JSON as chosen, or detected from the content)."""
+    options = options or ImportOptions()
+    if options.format == "slack":
+        raise TimelineImportError(source_name, "pasted text cannot be a Slack export; choose the zip or folder")
+    fmt = "" if options.format == "auto" else options.format
+    reader = _reader(options, source_name)
+    return _preview_text(text, source_name, fmt, "text", options, reader, existing, None, None)
+
+
+def _reader(options: ImportOptions, name: str) -> ClockReader:
+    try:
+        return ClockReader(options.timezone, options.base_date)
+    except TimeProblem as exc:
+        raise TimelineImportError(name, str(exc)) from None
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_IMPORT_BYTES:
+        raise TimelineImportError(
+            name, f"is {size / 2**20:.0f} MB; files over {MAX_IMPORT_BYTES // 2**20} MB are not imported "
+            "(split it, or export a shorter time window)"
+        )
+    if size == 0:
+        raise TimelineImportError(name, "is empty; there is nothing to import")
+
+
+def detect_format(text: str) -> str:
+    """``pagerduty``, ``json``, ``csv`` or ``text`` from what the content looks like."""
+    head = text.lstrip()[:1]
+    if head in ("[", "{"):
+        try:
+            document = json.loads(text)
+        except (json.JSONDecodeError, RecursionError):
+            return "json"
+        return "pagerduty" if looks_like_pagerduty(document) else "json"
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    from .delimited import guess_mapping, sniff_delimiter
+
+    delimiter = sniff_delimiter(first)
+    if delimiter and "time" in guess_mapping([c.strip().strip('"') for c in first.split(delimiter)]):
+        return "csv"
+    return "text"
+
+
+def _preview_text(
+    text: str,
+    name: str,
+    fmt: str,
+    encoding: str,
+    options: ImportOptions,
+    reader: ClockReader,
+    existing: Iterable[TimelineEvent],
+    progress: Progress | None,
+    is_cancelled: Cancelled | None,
+) -> ImportPreview:
+    if fmt in ("", "json"):
+        detected = detect_format(text)
+        fmt = detected if fmt == "" or (fmt == "json" and detected == "pagerduty") else fmt
+    notes: list[str] = []
+    mapping: dict[str, str] | None = None
+    candidates: list[Candidate]
+    skipped: list[SkippedLine]
+    if fmt == "text":
+        candidates, skipped, notes = parse_notes(text, name, reader, progress=progress, is_cancelled=is_cancelled)
+    elif fmt == "csv":
+        candidates, skipped, mapping = parse_csv(
+            text, name, reader, mapping=options.csv_mapping, progress=progress, is_cancelled=is_cancelled
+        )
+    elif fmt == "pagerduty":
+        candidates, skipped, notes = parse_pagerduty(
+            text, name, reader, skip_noise=options.skip_noise, progress=progress, is_cancelled=is_cancelled
+        )
+    else:
+        candidates, skipped, notes = parse_json_events(text, name, reader, progress=progress, is_cancelled=is_cancelled)
+    if encoding == WINDOWS_1252:
+        notes.insert(0, "the file is not UTF-8; it was read as Windows-1252 (check accented letters)")
+    rows = build_rows(candidates, existing, options, skipped)
+    return ImportPreview(rows, skipped, reader.zone_name, fmt, name, mapping, (), encoding, notes)
+
+
+def _finish_slack(
+    source: Path | bytes,
+    name: str,
+    options: ImportOptions,
+    existing: Iterable[TimelineEvent],
+    progress: Progress | None,
+    is_cancelled: Cancelled | None,
+) -> ImportPreview:
+    candidates, skipped, available = parse_slack(
+        source, name, channels=options.channels, skip_noise=options.skip_noise,
+        progress=progress, is_cancelled=is_cancelled,
+    )
+    rows = build_rows(candidates, existing, options, skipped)
+    notes = ["Slack times are exact (UTC); the timezone only changes how they are shown"]
+    return ImportPreview(rows, skipped, options.timezone, "slack", name, None, available, "utf-8", notes)
