@@ -257,8 +257,9 @@ def _causes_first(graph: CausalGraph) -> list[str]:
     ready = [n for n in graph.nodes if indegree[n] == 0]
     order: list[str] = []
     placed: set[str] = set()
-    pending = list(graph.nodes)
-    while len(order) < len(pending):
+    nodes = graph.nodes
+    scan = 0
+    while len(order) < len(nodes):
         while ready:
             node = ready.pop()
             order.append(node)
@@ -267,10 +268,11 @@ def _causes_first(graph: CausalGraph) -> list[str]:
                 indegree[effect] -= 1
                 if indegree[effect] == 0:
                     ready.append(effect)
-        if len(order) < len(pending):  # a loop: start it at its first unplaced node
-            start = next(n for n in pending if n not in placed and indegree[n] > 0)
-            indegree[start] = 0
-            ready.append(start)
+        while scan < len(nodes) and nodes[scan] in placed:
+            scan += 1
+        if scan < len(nodes):  # only loops are left: start one at its first unplaced node
+            indegree[nodes[scan]] = 0
+            ready.append(nodes[scan])
     return order
 
 

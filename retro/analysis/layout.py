@@ -14,7 +14,8 @@ The steps (a small Sugiyama layout, in plain Python):
 4. **Areas.** Factors with no path to an impact go in a separate area below the main one,
    in the same columns, so they never overlap it and their arrows still point rightwards.
 
-Positions are the top-left corner of each card, in scene units. Everything is deterministic:
+Positions are the top-left corner of each card, in scene units (a card item whose rect starts
+at (0, 0) can take them as its ``pos``). Everything is deterministic:
 the same graph gives the same layout, whatever order its nodes and arrows were handed in.
 Plain lists beat networkx here (measured in ``tests/benchmarks/bench_analysis.py``).
 """
@@ -28,7 +29,8 @@ from retro.domain.retro import Retro
 
 from .graph import CausalGraph
 
-CARD_SIZE = (180.0, 72.0)
+CARD_SIZE = (210.0, 112.0)
+"""The canvas card size (``ui.graph.palette.CARD_WIDTH/HEIGHT``); callers should pass theirs."""
 COLUMN_GAP = 90.0
 ROW_GAP = 28.0
 SWEEPS = 4

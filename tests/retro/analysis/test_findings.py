@@ -6,8 +6,18 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from retro.analysis import CausalGraph, analyse, centrality, feedback_loops, single_chain, to_networkx
+from retro.analysis import (
+    CausalGraph,
+    analyse,
+    centrality,
+    feedback_loops,
+    single_chain,
+    to_networkx,
+    upstream_counts,
+)
 from retro.domain.enums import FactorCategory, Stage
 from retro.domain.readiness import Level, readiness
 from retro.domain.retro import Retro
@@ -182,3 +192,27 @@ def test_analyse_is_deterministic_whatever_the_input_order() -> None:
     backward = make_retro(["y", "x", "d", "c", "b", "a"], list(reversed(arrows)))
     assert analyse(forward) == analyse(backward)
     assert centrality(forward) == centrality(backward)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(0, 12).flatmap(
+        lambda n: st.tuples(
+            st.just(n), st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=30)
+        )
+    )
+)
+def test_upstream_counts_match_networkx_ancestors(shape: tuple[int, list[tuple[int, int]]]) -> None:
+    import networkx as nx
+
+    n, pairs = shape
+    factors = [f"f{i}" for i in range(n)]
+    nodes = [*factors, IMPACT]
+    arrows = sorted({(nodes[a], nodes[b]) for a, b in pairs if a != b and a < n})
+    graph = CausalGraph.from_retro(make_retro(factors, arrows))
+    g = to_networkx(graph)
+    expected = {f: len(nx.ancestors(g, f) - {IMPACT}) for f in factors}
+    assert upstream_counts(graph) == expected
+    assert feedback_loops(graph) == sorted(
+        (sorted(c) for c in nx.strongly_connected_components(g) if len(c) > 1), key=lambda c: c[0]
+    )
