@@ -1,0 +1,132 @@
+"""What both report formats say, computed once: section titles, times, cover facts, action summaries.
+
+The PDF and Markdown writers render these values; neither decides on its own what to show.
+Everything here works on a retro already passed through :func:`retro.report.audience.for_audience`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from retro.domain import ActionItem, Audience, Retro, key_durations
+from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
+from retro.domain.readiness import Finding, readiness
+
+MARKING = {Audience.INTERNAL: "Internal — do not distribute", Audience.PUBLIC: "Public"}
+DOC_KIND = {Audience.INTERNAL: "Internal postmortem", Audience.PUBLIC: "Public postmortem"}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A top-level section: its bookmark key and title."""
+
+    key: str
+    title: str
+
+
+SUMMARY = Section("summary", "Summary")
+IMPACT = Section("impact", "Customer impact")
+PARTICIPANTS = Section("participants", "Participants and roles")
+TIMELINE = Section("timeline", "Timeline")
+FACTORS = Section("factors", "Contributing factors")
+ACCOUNTABILITY = Section("accountability", "Accountability")
+ACTIONS = Section("actions", "Actions")
+PUBLIC_ACTIONS = Section("actions", "What we are doing about it")
+REVIEW = Section("review", "Review")
+LESSONS = Section("lessons", "Lessons learned")
+FINDINGS = Section("findings", "Open readiness findings")
+
+
+def sections(retro: Retro, audience: Audience) -> list[Section]:
+    """The top-level sections of the report, in order (the table of contents)."""
+    if audience is Audience.PUBLIC:
+        return [SUMMARY, IMPACT, TIMELINE, FACTORS, PUBLIC_ACTIONS]
+    out = [SUMMARY, IMPACT, PARTICIPANTS, TIMELINE, FACTORS, ACCOUNTABILITY, ACTIONS, REVIEW, LESSONS]
+    if open_findings(retro):
+        out.append(FINDINGS)
+    return out
+
+
+def incident_zone(retro: Retro) -> tzinfo:
+    """The incident's timezone (UTC when the name is unknown)."""
+    try:
+        return ZoneInfo(retro.incident.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def zone_is_utc(retro: Retro) -> bool:
+    zone = incident_zone(retro)
+    return zone is UTC or getattr(zone, "key", "") in ("UTC", "Etc/UTC")
+
+
+def local_time(retro: Retro, at: datetime | None, *, with_date: bool = True) -> str:
+    """``2026-03-14 09:32 CET`` in the incident's timezone ("—" when unset)."""
+    if at is None:
+        return "—"
+    local = at.astimezone(incident_zone(retro))
+    return local.strftime("%Y-%m-%d %H:%M %Z" if with_date else "%H:%M %Z")
+
+
+def utc_time(at: datetime | None, *, with_date: bool = True) -> str:
+    if at is None:
+        return "—"
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC" if with_date else "%H:%M UTC")
+
+
+def both_times(retro: Retro, at: datetime | None) -> str:
+    """Local time and, when the incident is not in UTC, the UTC time too."""
+    if at is None or zone_is_utc(retro):
+        return utc_time(at)
+    return f"{local_time(retro, at)} ({utc_time(at, with_date=False)})"
+
+
+def cover_facts(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
+    """The label/value pairs on the cover: severity, status, services, times, durations, due dates."""
+    inc = retro.incident
+    facts = [("Severity", f"{inc.severity.label} — {inc.severity.description}")]
+    if audience is Audience.INTERNAL:
+        facts.append(("Status", inc.status.label))
+    if inc.services:
+        facts.append(("Services", ", ".join(inc.services)))
+    if audience is Audience.INTERNAL and inc.tags:
+        facts.append(("Tags", ", ".join(inc.tags)))
+    facts.append(("Timezone", inc.timezone or "UTC"))
+    for field, label in LIFECYCLE_FIELDS:
+        facts.append((label, both_times(retro, getattr(inc, field))))
+    for duration in key_durations(inc):
+        facts.append((duration.name, duration.text()))
+    if audience is Audience.INTERNAL:
+        facts.append(("Internal report due", both_times(retro, internal_report_due(inc))))
+        facts.append(("Public report due", both_times(retro, public_report_due(inc))))
+    return facts
+
+
+def open_findings(retro: Retro) -> list[Finding]:
+    return readiness(retro)
+
+
+def action_counts(actions: list[ActionItem]) -> str:
+    """``3 actions: 2 prevent, 1 detect; 1 done`` — the public summary line."""
+    if not actions:
+        return "No follow-up actions are listed."
+    by_type = Counter(a.action_type.label.lower() for a in actions)
+    done = sum(1 for a in actions if a.status.is_closed)
+    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(by_type.items()))
+    noun = "action" if len(actions) == 1 else "actions"
+    return f"{len(actions)} {noun} ({parts}); {done} completed so far."
+
+
+def factor_titles(retro: Retro, ids: tuple[str, ...]) -> list[str]:
+    return [retro.factors[i].title for i in ids if i in retro.factors]
+
+
+def roles_text(roles: list) -> str:  # list[Role]
+    return ", ".join(r.label for r in roles) or "—"
+
+
+def due_text(action: ActionItem) -> str:
+    return action.due.isoformat() if action.due else "—"

@@ -1,0 +1,269 @@
+"""The contributing-factor graph as vector graphics: cards, "contributed to" arrows and a legend.
+
+Positions come from the stored layout (``Factor.x/y`` and ``Impact.x/y``: the top-left corner
+of each card on the app's canvas in scene units, y growing downwards, as in
+:mod:`retro.analysis.layout`). When any node has no position the graph gets a
+deterministic layout instead: one column per longest-path distance from the impact, causes on
+the left, the impact on the right. The drawing is scaled to the frame width (and shrunk further
+only when it would not fit the page height); card titles are wrapped Paragraphs, so they keep
+escaping and font fallback.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from retro.domain import FactorCategory, Retro
+
+from .fonts import SANS, SANS_BOLD
+from .text import inline
+
+#: Card size in the app's scene units (as :data:`retro.analysis.layout.CARD_SIZE`).
+CARD_W, CARD_H = 180.0, 72.0
+COLUMN_GAP, ROW_GAP = 90.0, 36.0
+LEGEND_H = 26.0
+
+CATEGORY_COLOURS: dict[FactorCategory, colors.Color] = {
+    FactorCategory.TECHNOLOGY: colors.HexColor("#2f6db5"),
+    FactorCategory.PROCESS: colors.HexColor("#c26a00"),
+    FactorCategory.ORGANISATION: colors.HexColor("#7b4bb3"),
+    FactorCategory.HUMAN_FACTORS: colors.HexColor("#2e8540"),
+    FactorCategory.EXTERNAL: colors.HexColor("#5f6b77"),
+}
+IMPACT_COLOUR = colors.HexColor("#b3261e")
+IMPACT_FILL = colors.HexColor("#fdf1f0")
+ARROW_COLOUR = colors.HexColor("#55606b")
+MAX_GROWTH = 1.45
+CARD_MARGIN = 18.0  # scene units kept free between grown cards
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A card to draw: top-left corner in scene units, label, colour."""
+
+    id: str
+    x: float
+    y: float
+    label: str
+    number: str
+    colour: colors.Color
+    is_impact: bool = False
+
+
+def stored_or_fallback_layout(retro: Retro, numbers: dict[str, str]) -> list[Node]:
+    """Nodes at their stored positions, or all at the fallback layout if any lacks one."""
+    factors = retro.factor_list()
+    impacts = sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id))
+    stored = all(n.x is not None and n.y is not None for n in [*factors, *impacts])
+    if stored:
+        pos = {n.id: (float(n.x), float(n.y)) for n in [*factors, *impacts]}  # type: ignore[arg-type]
+    else:
+        pos = fallback_layout(retro)
+    nodes = [
+        Node(f.id, *pos[f.id], f.title, numbers.get(f.id, ""), CATEGORY_COLOURS[f.category]) for f in factors
+    ]
+    nodes += [Node(i.id, *pos[i.id], i.title, "", IMPACT_COLOUR, is_impact=True) for i in impacts]
+    return nodes
+
+
+def fallback_layout(retro: Retro) -> dict[str, tuple[float, float]]:
+    """Columns by longest path to an impact (impact rightmost), rows in factor-list order."""
+    forward: dict[str, list[str]] = {}
+    for link in sorted(retro.links.values(), key=lambda li: li.id):
+        forward.setdefault(link.cause_id, []).append(link.effect_id)
+    depth: dict[str, int] = {i: 0 for i in retro.impacts}
+    visiting: set[str] = set()
+
+    def distance(node: str) -> int:
+        if node in depth:
+            return depth[node]
+        if node in visiting:  # a cycle: stop counting here
+            return 0
+        visiting.add(node)
+        nexts = [n for n in forward.get(node, []) if n in retro.factors or n in retro.impacts]
+        result = 1 + max((distance(n) for n in nexts), default=0)
+        visiting.discard(node)
+        depth[node] = result
+        return result
+
+    order = [f.id for f in retro.factor_list()] + sorted(retro.impacts, key=lambda i: retro.impacts[i].title)
+    for node in order:
+        distance(node)
+    deepest = max(depth.values(), default=0)
+    rows: dict[int, int] = {}
+    positions: dict[str, tuple[float, float]] = {}
+    for node in order:
+        column = deepest - depth[node]
+        row = rows.get(column, 0)
+        rows[column] = row + 1
+        positions[node] = (column * (CARD_W + COLUMN_GAP), row * (CARD_H + ROW_GAP))
+    # centre each column vertically against the tallest one
+    tallest = max(rows.values(), default=1)
+    for node, (x, y) in positions.items():
+        column = round(x / (CARD_W + COLUMN_GAP))
+        offset = (tallest - rows[column]) * (CARD_H + ROW_GAP) / 2
+        positions[node] = (x, y + offset)
+    return positions
+
+
+class FactorGraph(Flowable):
+    """A platypus flowable drawing the factor graph to fit the frame."""
+
+    def __init__(self, retro: Retro, numbers: dict[str, str], *, max_scale: float = 0.8, max_height: float = 0.0) -> None:
+        super().__init__()
+        self.retro = retro
+        self.nodes = stored_or_fallback_layout(retro, numbers)
+        self.max_scale = max_scale
+        self.max_height = max_height
+        self.scale = 1.0
+        self._bounds = _bounds(self.nodes)
+        self._grow = card_growth(self.nodes)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        min_x, min_y, max_x, max_y = self._bounds
+        grow = self._grow
+        scene_w = max_x - min_x + CARD_W * grow
+        scene_h = max_y - min_y + CARD_H * grow
+        scale = min(self.max_scale, avail_width / scene_w)
+        page_h = self.max_height or avail_height
+        if scene_h * scale + LEGEND_H > page_h:
+            scale = max((page_h - LEGEND_H) / scene_h, 0.05)
+        self.scale = scale
+        self.width = avail_width
+        self.height = scene_h * scale + LEGEND_H
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        s = self.scale
+        grow = self._grow
+        min_x, min_y, max_x, _ = self._bounds
+        drawn_w = (max_x - min_x + CARD_W * grow) * s
+        left = (self.width - drawn_w) / 2
+        top = self.height
+        card_w, card_h = CARD_W * grow * s, CARD_H * grow * s
+
+        def centre(node: Node) -> tuple[float, float]:
+            return (left + (node.x - min_x + CARD_W * grow / 2) * s, top - (node.y - min_y + CARD_H * grow / 2) * s)
+
+        by_id = {n.id: n for n in self.nodes}
+        canvas.saveState()
+        canvas.setStrokeColor(ARROW_COLOUR)
+        canvas.setFillColor(ARROW_COLOUR)
+        canvas.setLineWidth(max(0.7, 1.2 * s))
+        for link in sorted(self.retro.links.values(), key=lambda li: li.id):
+            cause, effect = by_id.get(link.cause_id), by_id.get(link.effect_id)
+            if cause and effect:
+                _arrow(canvas, centre(cause), centre(effect), card_w, card_h, max(5.0, 9 * s))
+        font_size = max(6.0, min(9.5, card_h / 4.4))
+        stripe = max(3.0, 6 * s)
+        for node in self.nodes:
+            cx, cy = centre(node)
+            x0, y0 = cx - card_w / 2, cy - card_h / 2
+            canvas.setFillColor(IMPACT_FILL if node.is_impact else colors.white)
+            canvas.setStrokeColor(node.colour)
+            canvas.setLineWidth(1.6 if node.is_impact else 1.0)
+            canvas.roundRect(x0, y0, card_w, card_h, 3, stroke=1, fill=1)
+            canvas.setFillColor(node.colour)
+            canvas.rect(x0, y0, stripe, card_h, stroke=0, fill=1)
+            _card_text(canvas, node, x0 + stripe + 4, y0, card_w - stripe - 8, card_h, font_size)
+        canvas.restoreState()
+        self._legend(canvas)
+
+    def _legend(self, canvas: Canvas) -> None:
+        canvas.saveState()
+        x, y = 0.0, 6.0
+        canvas.setFont(SANS, 7.5)
+        used = {f.category for f in self.retro.factors.values()}
+        entries = [(c.label, col) for c, col in CATEGORY_COLOURS.items() if c in used]
+        if self.retro.impacts:
+            entries.append(("Impact", IMPACT_COLOUR))
+        for label, colour in entries:
+            canvas.setFillColor(colour)
+            canvas.rect(x, y, 9, 9, stroke=0, fill=1)
+            canvas.setFillColor(colors.HexColor("#333333"))
+            canvas.drawString(x + 12, y + 1.5, label)
+            x += 12 + canvas.stringWidth(label, SANS, 7.5) + 14
+        canvas.drawString(x + 4, y + 1.5, "→ contributed to")
+        canvas.restoreState()
+
+
+def card_growth(nodes: list[Node]) -> float:
+    """How much the cards can grow around their centres (≤ MAX_GROWTH) without touching.
+
+    The stored layout leaves wide gaps for arrows on a screen; on paper bigger cards with
+    bigger type read better, so cards take up part of that space.
+    """
+    grow = MAX_GROWTH
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 :]:
+            dx, dy = abs(a.x - b.x), abs(a.y - b.y)
+            # the cards stay apart if they are apart horizontally or vertically
+            fit_x = (dx - CARD_MARGIN) / CARD_W if dx > CARD_MARGIN else 0.0
+            fit_y = (dy - CARD_MARGIN) / CARD_H if dy > CARD_MARGIN else 0.0
+            grow = min(grow, max(fit_x, fit_y, 1.0))
+            if grow <= 1.0:
+                return 1.0
+    return grow
+
+
+def _bounds(nodes: list[Node]) -> tuple[float, float, float, float]:
+    if not nodes:
+        return (0.0, 0.0, 0.0, 0.0)
+    xs = [n.x for n in nodes]
+    ys = [n.y for n in nodes]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _card_text(canvas: Canvas, node: Node, x: float, y: float, w: float, h: float, size: float) -> None:
+    """Wrap the title into the card, shrinking then shortening it until it fits."""
+    words = node.label.split()
+    prefix = f"<b>{node.number}</b>  " if node.number else ""
+    font = SANS_BOLD if node.is_impact else SANS
+    colour = IMPACT_COLOUR if node.is_impact else colors.HexColor("#1d232a")
+    while True:
+        style = ParagraphStyle("card", fontName=font, fontSize=size, leading=size * 1.18, textColor=colour)
+        para = Paragraph(prefix + inline(" ".join(words)), style)
+        _, ph = para.wrap(w, h)
+        if ph <= h - 4 or len(words) <= 1:
+            break
+        if size > 6.5:
+            size -= 0.5
+            continue
+        words = words[:-1]
+        if words:
+            words[-1] = words[-1].rstrip(",.;:") + "…"
+    para.drawOn(canvas, x, y + (h - ph) / 2)
+
+
+def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], w: float, h: float, head: float) -> None:
+    """A line from card ``a``'s edge to card ``b``'s edge with a filled arrowhead at ``b``."""
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    length = math.hypot(dx, dy)
+    if length < 1e-6:
+        return
+    start = _edge_point(ax, ay, dx, dy, w, h)
+    end = _edge_point(bx, by, -dx, -dy, w, h)
+    canvas.line(start[0], start[1], end[0], end[1])
+    ux, uy = dx / length, dy / length
+    path = canvas.beginPath()
+    path.moveTo(end[0], end[1])
+    path.lineTo(end[0] - head * ux + head * 0.45 * uy, end[1] - head * uy - head * 0.45 * ux)
+    path.lineTo(end[0] - head * ux - head * 0.45 * uy, end[1] - head * uy + head * 0.45 * ux)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _edge_point(cx: float, cy: float, dx: float, dy: float, w: float, h: float) -> tuple[float, float]:
+    """Where a ray from a card's centre in direction (dx, dy) leaves the card."""
+    tx = (w / 2) / abs(dx) if dx else math.inf
+    ty = (h / 2) / abs(dy) if dy else math.inf
+    t = min(tx, ty)
+    return cx + dx * t, cy + dy * t

@@ -1,0 +1,238 @@
+"""The postmortem PDF: page template, single-pass build, table of contents, bookmarks, metadata.
+
+The document is built in one platypus pass. :class:`PostmortemCanvas` holds every page back
+until the end, so it knows the page count ("Page X of Y") and the page of every section: it then
+writes the table of contents into the space reserved on the cover, adds the bookmarks and draws
+the marking, header and footer on each page. The PDF is built in memory and written atomically
+(:func:`retro.report.atomic.write_atomically`), so a failure never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from retro import __version__
+from retro.domain import Audience, Retro, Role
+
+from . import content
+from . import pdf_sections as sections
+from .atomic import write_atomically
+from .audience import for_audience
+from .content import Section
+from .errors import ReportCancelled
+from .fonts import SANS, SANS_BOLD, report_fonts
+from .styles import ACCENT, LINK, MUTED, RULE
+from .text import plain
+
+PAGE_W, PAGE_H = A4
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 44.0, 58.0, 50.0
+FRAME_W = PAGE_W - 2 * MARGIN_X
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+LANGUAGE = "en-GB"
+MARK_RED = colors.HexColor("#b3261e")
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+class PostmortemCanvas(Canvas):
+    """A canvas that keeps pages until :meth:`save`, then numbers and decorates them."""
+
+    marking = ""
+    kind = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["lang"] = LANGUAGE
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
+        self._page_bookmarks: list[tuple[str, str, int, float]] = []
+        self._toc: tuple[int, float, float, float, list[Section]] | None = None
+
+    # called by flowables while drawing ------------------------------------------------------------
+
+    def mark_bookmark(self, key: str, title: str, level: int, height: float) -> None:
+        """Remember a bookmark at the current position (added when the page is written)."""
+        top = self._currentMatrix[5] + height
+        self._page_bookmarks.append((key, title, level, top))
+
+    def reserve_toc(self, toc_sections: list[Section], width: float, height: float) -> None:
+        e, f = self._currentMatrix[4:6]
+        self._toc = (len(self._held_pages), e, f + height, width, toc_sections)
+
+    # page handling ---------------------------------------------------------------------------------
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._page_bookmarks = []
+        self._startPage()
+
+    def save(self) -> None:
+        pages = self._held_pages
+        total = len(pages)
+        first_page = {}
+        for index, state in enumerate(pages):
+            for key, *_ in state["_page_bookmarks"]:
+                first_page.setdefault(key, index + 1)
+        toc = self._toc
+        annotations = self._annotationCount  # the highest number used so far: new ones go above it
+        for index, state in enumerate(pages):
+            self.__dict__.update(state)
+            self._annotationCount = annotations
+            for key, title, level, top in state["_page_bookmarks"]:
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top + 6)
+                self.addOutlineEntry(plain(title)[:120], key, level=level)
+            self._decorate(index + 1, total)
+            if toc is not None and toc[0] == index:
+                self._draw_toc(toc, first_page)
+            annotations = self._annotationCount
+            Canvas.showPage(self)
+        self.showOutline()
+        Canvas.save(self)
+
+    def _decorate(self, number: int, total: int) -> None:
+        self.saveState()
+        internal = self.marking.startswith("Internal")
+        self.setFillColor(LINK.clone() if not internal else MARK_RED)
+        self.setFont(SANS_BOLD, 8.5)
+        self.drawString(MARGIN_X, PAGE_H - 30, self.marking.upper())
+        self.setFillColor(MUTED)
+        self.setFont(SANS, 8)
+        self.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 30, self.kind)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.6)
+        self.line(MARGIN_X, PAGE_H - 36, PAGE_W - MARGIN_X, PAGE_H - 36)
+        self.line(MARGIN_X, 36, PAGE_W - MARGIN_X, 36)
+        self.drawString(MARGIN_X, 24, self.marking)
+        self.drawRightString(PAGE_W - MARGIN_X, 24, f"Page {number} of {total}")
+        self.restoreState()
+
+    def _draw_toc(self, toc: tuple[int, float, float, float, list[Section]], first_page: dict[str, int]) -> None:
+        _, x, top, width, toc_sections = toc
+        self.saveState()
+        y = top - 13
+        for section in toc_sections:
+            page = first_page.get(section.key)
+            self.setFont(SANS, 10)
+            self.setFillColor(ACCENT)
+            self.drawString(x + 4, y, section.title)
+            number = str(page) if page else "—"
+            self.drawRightString(x + width - 4, y, number)
+            title_end = x + 4 + self.stringWidth(section.title, SANS, 10) + 6
+            num_start = x + width - 4 - self.stringWidth(number, SANS, 10) - 6
+            self.setFillColor(RULE)
+            dots = max(0, int((num_start - title_end) / 4))
+            self.drawString(title_end, y, "." * dots if dots else "")
+            if page:
+                self.linkRect("", section.key, (x, y - 4, x + width, y + 12), relative=0, thickness=0)
+            y -= 18
+        self.restoreState()
+
+
+class _PostmortemDoc(BaseDocTemplate):
+    """Counts flowables for the progress bar and stops when the person cancels."""
+
+    def __init__(self, buffer: io.BytesIO, *, total: int, progress: Progress | None, is_cancelled: IsCancelled | None, **kw: Any) -> None:
+        super().__init__(buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kw)
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._total = total
+        self._done = 0
+        self._progress = progress
+        self._is_cancelled = is_cancelled
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._done += 1
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise ReportCancelled("The export was cancelled; no file was written.")
+        if self._progress is not None:
+            self._progress(min(self._done, self._total), self._total)
+
+
+def story(retro: Retro, audience: Audience) -> list[Flowable]:
+    """Every flowable of the report for ``audience``, from a retro already cut for it."""
+    toc = content.sections(retro, audience)
+    out: list[Flowable] = sections.cover(retro, audience, toc)
+    out += sections.summary(retro)
+    out += sections.impact(retro)
+    if audience is Audience.INTERNAL:
+        out += sections.participants(retro)
+    out += sections.timeline(retro, audience, FRAME_W)
+    out += sections.factors(retro, audience, FRAME_H - 60)
+    if audience is Audience.INTERNAL:
+        out += sections.accountability(retro)
+    out += sections.actions(retro, audience, FRAME_W)
+    if audience is Audience.INTERNAL:
+        out += sections.review(retro)
+        out += sections.lessons(retro)
+        out += sections.findings(retro, FRAME_W)
+    return out
+
+
+def render_pdf(
+    retro: Retro,
+    audience: Audience,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> bytes:
+    """The PDF for ``audience`` as bytes (private notes never included; public cut for customers)."""
+    report_fonts()
+    view = for_audience(retro, audience)
+    if is_cancelled is not None and is_cancelled():
+        raise ReportCancelled("The export was cancelled; no file was written.")
+    flowables = story(view, audience)
+    buffer = io.BytesIO()
+    doc = _PostmortemDoc(buffer, total=len(flowables), progress=progress, is_cancelled=is_cancelled, **metadata(view, audience))
+    canvas_class = type(
+        "Canvas",
+        (PostmortemCanvas,),
+        {"marking": content.MARKING[audience], "kind": content.DOC_KIND[audience]},
+    )
+    doc.build(flowables, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def metadata(retro: Retro, audience: Audience) -> dict[str, str]:
+    """Title, author, subject, keywords and creator for the PDF's document information."""
+    inc = retro.incident
+    kind = content.DOC_KIND[audience]
+    author = "Blameless Retro"
+    if audience is Audience.INTERNAL:
+        facilitators = [p.name for p in retro.people() if Role.FACILITATOR in p.roles]
+        if facilitators:
+            author = ", ".join(plain(n) for n in facilitators)
+    keywords = ["postmortem", audience.value, inc.severity.label, *inc.services]
+    if audience is Audience.INTERNAL:
+        keywords += list(inc.tags)
+    return {
+        "title": plain(inc.title or "Untitled incident"),
+        "author": author,
+        "subject": f"{kind} — {inc.severity.label} — {content.MARKING[audience]}",
+        "keywords": ", ".join(plain(k) for k in keywords if k),
+        "creator": f"Blameless Retro {__version__}",
+    }
+
+
+def write_pdf(
+    retro: Retro,
+    path: str | Path,
+    audience: Audience,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> Path:
+    """Write the postmortem PDF for ``audience`` to ``path`` atomically and return the path.
+
+    Raises :class:`ReportError` (nothing left at ``path``) when it cannot be written, and
+    :class:`ReportCancelled` when ``is_cancelled()`` turns true during the build.
+    """
+    data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled)
+    return write_atomically(Path(path), data)

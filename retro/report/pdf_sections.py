@@ -1,0 +1,467 @@
+"""The postmortem's sections as platypus flowables, from a retro already cut for its audience."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from retro.domain import ActionItem, Audience, Retro
+from retro.domain.readiness import Level
+from retro.domain.review import REVIEW_QUESTIONS
+
+from . import content
+from .content import Section
+from .graph_drawing import FactorGraph
+from .styles import LINK, MUTED, ZEBRA, grid_style, hexcolour, styles
+from .text import escape, inline, para
+
+LINK_SCHEMES = ("http", "https", "mailto", "ftp")
+TIMELINE_CHUNK = 60  # rows per timeline table: long tables split slowly, chunks flow the same
+
+
+class Heading(Paragraph):
+    """A heading that leaves a PDF bookmark (outline entry) where it is drawn."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str, level: int = 0) -> None:
+        super().__init__(text, style)
+        self.bookmark = (key, title, level)
+
+    def draw(self) -> None:
+        key, title, level = self.bookmark
+        mark = getattr(self.canv, "mark_bookmark", None)
+        if mark is not None:
+            mark(key, title, level, self.height)
+        super().draw()
+
+
+class TocSlot(Flowable):
+    """Reserved space where the canvas writes the table of contents once page numbers are known."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        super().__init__()
+        self.sections = sections
+        self.height = 18.0 * len(sections) + 4
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        reserve = getattr(self.canv, "reserve_toc", None)
+        if reserve is not None:
+            reserve(self.sections, self.width, self.height)
+
+
+def section_heading(section: Section) -> list[Flowable]:
+    """A top-level heading, moved to the next page when fewer than ~120 pt are left on this one.
+
+    (A ``keepWithNext`` heading would drag a whole long table to the next page with it.)
+    """
+    return [CondPageBreak(120), Heading(escape(section.title), styles().h1, section.key, section.title)]
+
+
+def link(url: str, label: str | None = None) -> str:
+    """A live link for ``url`` (only web and mail schemes), else the URL shown as plain text."""
+    url = url.strip()
+    if not url:
+        return ""
+    shown = inline(label if label is not None else short_url(url))
+    if urlsplit(url).scheme.lower() not in LINK_SCHEMES:
+        return shown
+    href = escape(url).replace('"', "&quot;")
+    return f'<a href="{href}" color="{hexcolour(LINK)}"><u>{shown}</u></a>'
+
+
+def evidence_link(url: str) -> str:
+    """A two-line live link for a narrow column: the host, then the end of the path."""
+    parts = urlsplit(url.strip())
+    if not parts.netloc:
+        return link(url)
+    tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if parts.query and not tail:
+        tail = "?" + parts.query
+    tail = tail if len(tail) <= 22 else tail[:21] + "…"
+    text = link(url, parts.netloc if len(parts.netloc) <= 26 else parts.netloc[:25] + "…")
+    if tail:
+        text += "<br/>" + link(url, "…/" + tail)
+    return text
+
+
+def ticket_label(url: str) -> str:
+    """``PAY-814`` for ``https://tracker.example.com/browse/PAY-814``; else a short URL."""
+    parts = urlsplit(url.strip())
+    tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if tail and len(tail) <= 16:
+        return tail
+    return short_url(url, 16)
+
+
+def short_url(url: str, limit: int = 44) -> str:
+    """``grafana.example.com/d/abc…``: the host and the start of the path."""
+    parts = urlsplit(url)
+    text = (parts.netloc + parts.path) if parts.netloc else url
+    text = text.rstrip("/") or url
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def muted(text: str) -> str:
+    return f'<font color="{hexcolour(MUTED)}">{text}</font>'
+
+
+# -- cover ---------------------------------------------------------------------------------------
+
+
+def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flowable]:
+    s = styles()
+    inc = retro.incident
+    out: list[Flowable] = [
+        Paragraph(escape(content.DOC_KIND[audience]).upper(), s.kind),
+        Paragraph(inline(inc.title or "Untitled incident"), s.title),
+        Spacer(1, 6),
+    ]
+    rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in content.cover_facts(retro, audience)]
+    table = Table(rows, colWidths=[130, None], hAlign="LEFT")
+    table.setStyle(grid_style(header=False, zebra=True, rows=len(rows)))
+    out += [table, Spacer(1, 18), Paragraph("Contents", s.h2), TocSlot(sections)]
+    if audience is Audience.PUBLIC:
+        out.append(
+            Paragraph(
+                "This public postmortem describes what happened, how customers were affected, the "
+                "contributing factors and what we are changing. It is written for our customers.",
+                s.note,
+            )
+        )
+    return out
+
+
+# -- summary, impact, participants ---------------------------------------------------------------
+
+
+def text_block(text: str, empty: str) -> Paragraph:
+    s = styles()
+    if text.strip():
+        return Paragraph(para(text), s.para)
+    return Paragraph(f"<i>{escape(empty)}</i>", s.note)
+
+
+def summary(retro: Retro) -> list[Flowable]:
+    return [*section_heading(content.SUMMARY), text_block(retro.incident.summary, "No summary has been written yet.")]
+
+
+def impact(retro: Retro) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [
+        *section_heading(content.IMPACT),
+        text_block(retro.incident.customer_impact, "The customer impact has not been described yet."),
+    ]
+    for node in sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
+        if node.description.strip():
+            out += [Paragraph(inline(node.title), s.h3), Paragraph(para(node.description), s.para)]
+    return out
+
+
+def participants(retro: Retro) -> list[Flowable]:
+    s = styles()
+    rows = [[Paragraph("Name", s.cell_head), Paragraph("Roles", s.cell_head)]]
+    rows += [
+        [Paragraph(inline(p.name), s.cell), Paragraph(escape(content.roles_text(p.roles_in_order())), s.cell)]
+        for p in retro.people()
+    ]
+    out: list[Flowable] = [*section_heading(content.PARTICIPANTS)]
+    if len(rows) == 1:
+        return [*out, Paragraph("<i>No participants are recorded.</i>", s.note)]
+    table = Table(rows, colWidths=[200, None], repeatRows=1, hAlign="LEFT")
+    table.setStyle(grid_style(rows=len(rows)))
+    return [*out, table]
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+
+def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
+    s = styles()
+    events = retro.timeline()
+    out: list[Flowable] = [*section_heading(content.TIMELINE)]
+    if not events:
+        return [*out, Paragraph("<i>No events are recorded.</i>", s.note)]
+    utc_only = content.zone_is_utc(retro)
+    internal = audience is Audience.INTERNAL
+    zone_name = retro.incident.timezone or "UTC"
+    intro = (
+        "Times are UTC."
+        if utc_only
+        else f"Times are shown in the incident's timezone ({escape(zone_name)}) with UTC beside them."
+    )
+    if internal:
+        intro += " Events marked public also appear in the public postmortem."
+    out.append(Paragraph(intro, s.note))
+    head = [Paragraph("Time" if utc_only else "Local time", s.cell_head)]
+    widths = [66.0]
+    if not utc_only:
+        head.append(Paragraph("UTC", s.cell_head))
+        widths.append(54.0)
+    head += [Paragraph("Kind", s.cell_head), Paragraph("What happened", s.cell_head)]
+    widths += [84.0, 0.0]
+    if internal:
+        head.append(Paragraph("Evidence", s.cell_head))
+        widths.append(104.0)
+    widths[widths.index(0.0)] = width - sum(widths)
+    rows = []
+    last_day = ""
+    for event in events:
+        local = event.at.astimezone(content.incident_zone(retro))
+        day = local.strftime("%Y-%m-%d")
+        stamp = local.strftime("%H:%M") + ("" if utc_only else local.strftime(" %Z"))
+        when = f"{muted(day)}<br/>{stamp}" if day != last_day else stamp
+        last_day = day
+        row = [Paragraph(when, s.cell_mono)]
+        if not utc_only:
+            row.append(Paragraph(content.utc_time(event.at, with_date=False), s.cell_mono))
+        what = para(event.text)
+        if internal:
+            extra = []
+            if event.source:
+                extra.append(f"source: {inline(event.source)}")
+            if event.actor_role is not None:
+                extra.append(escape(event.actor_role.label.lower()))
+            if event.audience is Audience.PUBLIC:
+                extra.append("public")
+            if extra:
+                what += f'<br/><font size="7.5" color="#5b6670">{" · ".join(extra)}</font>'
+        row += [Paragraph(escape(event.kind.label), s.cell), Paragraph(what, s.cell)]
+        if internal:
+            row.append(Paragraph(evidence_link(event.evidence_url), s.cell))
+        rows.append(row)
+    for start in range(0, len(rows), TIMELINE_CHUNK):
+        chunk = [head, *rows[start : start + TIMELINE_CHUNK]]
+        table = Table(chunk, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid_style(rows=len(chunk)))
+        out.append(table)
+    return out
+
+
+# -- contributing factors ------------------------------------------------------------------------
+
+
+def factor_numbers(retro: Retro) -> dict[str, str]:
+    return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+
+
+def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowable]:
+    s = styles()
+    heading = section_heading(content.FACTORS)
+    if not retro.factors:
+        return [*heading, Paragraph("<i>No contributing factors are recorded.</i>", s.note)]
+    intro = Paragraph(
+        "Incidents rarely have a single cause. Each card is a contributing factor; an arrow means "
+        "“contributed to”. The factors are described below the graph, in the order of their numbers.",
+        s.note,
+    )
+    numbers = factor_numbers(retro)
+    graph = FactorGraph(retro, numbers, max_height=graph_height)
+    out: list[Flowable] = [KeepTogether([*heading, intro, graph]), Spacer(1, 10)]
+    internal = audience is Audience.INTERNAL
+    for factor in retro.factor_list():
+        number = numbers[factor.id]
+        title = f"{number} · {factor.title}"
+        block: list[Flowable] = [
+            Heading(f"{number} · {inline(factor.title)}", s.h2, f"factor-{factor.id}", title, level=1)
+        ]
+        meta = factor.category.label + (f" · {factor.audience.label.lower()}" if internal else "")
+        block.append(Paragraph(muted(escape(meta)), s.note))
+        if factor.description.strip():
+            block.append(Paragraph(para(factor.description), s.para))
+        leads = [
+            (retro.factors.get(li.effect_id) or retro.impacts.get(li.effect_id), li.note)
+            for li in retro.links.values()
+            if li.cause_id == factor.id
+        ]
+        leads_text = [
+            f"{numbers.get(node.id, '')} {inline(node.title)}".strip() + (f" ({inline(note)})" if note else "")
+            for node, note in leads
+            if node is not None
+        ]
+        if leads_text:
+            block.append(Paragraph("<b>Contributed to:</b> " + "; ".join(leads_text), s.para))
+        evidence = retro.evidence_for(factor.id)
+        if evidence:
+            block.append(Paragraph("<b>Evidence</b>", s.h3))
+            for event in evidence:
+                line = f"{escape(content.both_times(retro, event.at))} — {inline(event.text)}"
+                if internal and event.evidence_url:
+                    line += " " + link(event.evidence_url)
+                block.append(Paragraph(line, s.bullet, bulletText="•"))
+        actions = retro.actions_for(factor.id)
+        if actions:
+            block.append(Paragraph("<b>Addressed by</b>", s.h3))
+            for action in actions:
+                line = inline(action.title)
+                if internal:
+                    line += muted(f" — {inline(action.owner) or 'no owner'}, due {content.due_text(action)}, {escape(action.status.label.lower())}")
+                block.append(Paragraph(line, s.bullet, bulletText="•"))
+        elif internal:
+            block.append(Paragraph("<i>No action addresses this factor yet.</i>", s.note))
+        out += [KeepTogether(block[:3]), *block[3:], Spacer(1, 4)]
+    return out
+
+
+# -- accountability ------------------------------------------------------------------------------
+
+
+def accountability(retro: Retro) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [
+        *section_heading(content.ACCOUNTABILITY),
+        Paragraph(
+            "The manager / leader speaks first: what they decided that contributed, and what they will "
+            "change. Others' reflections follow in the order they were given.",
+            s.note,
+        ),
+    ]
+    ordered = retro.speaking_order()
+    leader_first = sorted(ordered, key=lambda st: not _is_leader(retro, st.participant_id))[:1]
+    ordered = leader_first + [st for st in ordered if st not in leader_first]
+    if not ordered:
+        return [*out, Paragraph("<i>No statements are recorded.</i>", s.note)]
+    for statement in ordered:
+        person = retro.participants.get(statement.participant_id)
+        name = person.name if person else "A former participant"
+        roles = content.roles_text(person.roles_in_order()) if person else ""
+        out.append(
+            KeepTogether(
+                [
+                    Paragraph(f"{inline(name)} {muted('— ' + escape(roles)) if roles else ''}", s.h3),
+                    Paragraph(para(statement.text), s.quote),
+                ]
+            )
+        )
+    return out
+
+
+def _is_leader(retro: Retro, participant_id: str) -> bool:
+    person = retro.participants.get(participant_id)
+    return person is not None and person.is_leader
+
+
+# -- actions -------------------------------------------------------------------------------------
+
+
+def actions(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
+    s = styles()
+    items = retro.action_list()
+    internal = audience is Audience.INTERNAL
+    section = content.ACTIONS if internal else content.PUBLIC_ACTIONS
+    out: list[Flowable] = [*section_heading(section)]
+    if not internal:
+        out.append(Paragraph(escape(content.action_counts(items)), s.para))
+    if not items:
+        return [*out, Paragraph("<i>No actions are recorded.</i>", s.note)] if internal else out
+    numbers = factor_numbers(retro)
+    if internal:
+        head = ["Action", "Owner", "Due", "Type", "Status", "Ticket"]
+        widths = [0.0, 78, 62, 72, 66, 60]
+    else:
+        head = ["What we are doing", "Type", "Status"]
+        widths = [0.0, 110, 80]
+    widths[0] = width - sum(widths)
+    rows: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    style = grid_style(zebra=False)
+    for index, action in enumerate(items):
+        first = len(rows)
+        main, detail = _action_rows(action, numbers, internal)
+        rows.append(main)
+        if detail is not None:
+            rows.append([detail] + [""] * (len(head) - 1))
+            style.add("SPAN", (0, first + 1), (-1, first + 1))
+            style.add("TOPPADDING", (0, first + 1), (-1, first + 1), 0)
+            style.add("LINEBELOW", (0, first), (-1, first), 0, colors.white)
+        if index % 2:
+            style.add("BACKGROUND", (0, first), (-1, len(rows) - 1), ZEBRA)
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(style)
+    return [*out, table]
+
+
+def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) -> tuple[list, Flowable | None]:
+    """The action's main row and, when there is more to say, a full-width detail row."""
+    s = styles()
+    what = f"<b>{inline(action.title)}</b>"
+    addressed = ", ".join(numbers[f] for f in action.factor_ids if f in numbers)
+    if addressed:
+        what += "<br/>" + muted(f"addresses {addressed}")
+    kind = f"{escape(action.action_type.label)}<br/>{muted(escape(action.horizon.label))}"
+    status = escape(action.status.label)
+    if not internal:
+        return [Paragraph(what, s.cell), Paragraph(kind, s.cell), Paragraph(status, s.cell)], None
+    status += "<br/>" + muted(escape(action.priority.label) + " priority")
+    details = []
+    if action.description.strip():
+        details.append(para(action.description))
+    if action.status_reason.strip():
+        details.append(muted(f"<i>{escape(action.status.label)}:</i> {inline(action.status_reason)}"))
+    detail = Paragraph("<br/>".join(details), s.cell_detail) if details else None
+    main = [
+        Paragraph(what, s.cell),
+        Paragraph(inline(action.owner) or muted("none"), s.cell),
+        Paragraph(content.due_text(action), s.cell),
+        Paragraph(kind, s.cell),
+        Paragraph(status, s.cell),
+        Paragraph(link(action.ticket_url, ticket_label(action.ticket_url)) if action.ticket_url else "", s.cell),
+    ]
+    return main, detail
+
+
+# -- review, lessons, findings -------------------------------------------------------------------
+
+
+def review(retro: Retro) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [*section_heading(content.REVIEW)]
+    known = {q.key for q in REVIEW_QUESTIONS}
+    for question in REVIEW_QUESTIONS:
+        answer = retro.review_answers.get(question.key)
+        out.append(
+            KeepTogether(
+                [
+                    Paragraph(escape(question.topic), s.h3),
+                    Paragraph(muted(f"<i>{escape(question.question)}</i>"), s.note),
+                    text_block(answer.text if answer else "", "Not answered."),
+                ]
+            )
+        )
+    for key, answer in sorted(retro.review_answers.items()):
+        if key not in known:
+            out += [Paragraph(inline(key), s.h3), text_block(answer.text, "Not answered.")]
+    return out
+
+
+def lessons(retro: Retro) -> list[Flowable]:
+    s = styles()
+    inc = retro.incident
+    out: list[Flowable] = [*section_heading(content.LESSONS)]
+    for title, text in (
+        ("What we learned", inc.lessons_learned),
+        ("What went well", inc.went_well),
+        ("Where we got lucky", inc.got_lucky),
+        ("What surprised us", inc.surprises),
+    ):
+        out += [Paragraph(escape(title), s.h2), text_block(text, "Nothing recorded.")]
+    return out
+
+
+def findings(retro: Retro, width: float) -> list[Flowable]:
+    s = styles()
+    items = content.open_findings(retro)
+    if not items:
+        return []
+    rows = [[Paragraph(h, s.cell_head) for h in ("Level", "Stage", "Finding")]]
+    for finding in items:
+        level = "<b>Blocker</b>" if finding.level is Level.BLOCKER else "Warning"
+        rows.append([Paragraph(level, s.cell), Paragraph(escape(finding.stage.label), s.cell), Paragraph(inline(finding.message), s.cell)])
+    table = Table(rows, colWidths=[60, 100, width - 160], repeatRows=1, hAlign="LEFT")
+    table.setStyle(grid_style(rows=len(rows)))
+    note = Paragraph("These readiness checks were still open when this report was produced.", s.note)
+    return [*section_heading(content.FINDINGS), note, table]
