@@ -1,0 +1,97 @@
+"""The timeline model: valid for Qt's model tester, incremental, editable through the document."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from retro.domain import Edit, EventKind, TimelineEvent, new_id
+from tests.ui.models.support import make_document
+from ui.models.timeline_model import EVENT_ID_ROLE, TimelineColumn, TimelineFilter, TimelineModel
+
+
+def _texts(model: TimelineModel | TimelineFilter) -> list[str]:
+    return [model.index(r, TimelineColumn.TEXT).data() for r in range(model.rowCount())]
+
+
+def test_model_and_filter_pass_the_model_tester_through_every_kind_of_change(qtmodeltester, sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    proxy = TimelineFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    first = model.event_at(0)
+    late = replace(first, id=new_id(), at=first.at + timedelta(hours=5), text="Late note")
+    assert document.edit("Add", Edit.of(upsert=[late]))
+    assert document.edit("Move", Edit.of(upsert=[replace(first, at=first.at + timedelta(minutes=30))]))
+    assert document.edit("Delete", Edit.of(remove=[model.event_at(3), model.event_at(4)]))
+    proxy.set_filter(text="status page", kind=EventKind.COMMUNICATION)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    assert model.events() == document.retro.timeline()
+
+
+def test_an_added_event_is_inserted_in_time_order_without_a_reset(qtbot, sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    second = model.event_at(1)
+    event = TimelineEvent(new_id(), second.at + timedelta(seconds=30), "Someone notices a dip", EventKind.DETECTION)
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        document.edit("Add timeline event", Edit.of(upsert=[event]))
+    assert inserted.args[1:] == [2, 2]
+    assert model.index(2, TimelineColumn.TEXT).data() == "Someone notices a dip"
+    assert model.index(2, TimelineColumn.TIME).data(EVENT_ID_ROLE) == event.id
+    assert not resets
+
+
+def test_editing_a_time_moves_the_row_and_keeps_the_order(qtbot, sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    first = model.event_at(0)
+    with qtbot.waitSignal(model.rowsMoved):
+        assert model.setData(model.index(0, TimelineColumn.TIME), "2026-10-14 12:03")
+    row = model.row_of(first.id)
+    assert model.index(row, TimelineColumn.TIME).data() == "12:03"
+    assert model.events() == sorted(model.events(), key=lambda e: e.sort_key)
+    assert document.undo_stack.undoText() == "Edit event time"
+
+
+def test_a_time_that_cannot_be_read_is_explained_and_nothing_changes(qtbot, sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    before = model.events()
+    with qtbot.waitSignal(model.problem) as problem:
+        assert not model.setData(model.index(0, TimelineColumn.TIME), "25:99")
+    assert "14:05" in problem.args[0]
+    assert model.events() == before
+    assert document.undo_stack.count() == 0
+
+
+def test_times_are_shown_in_the_incident_timezone(sqlite_url):
+    document = make_document(sqlite_url)  # Europe/Berlin, CEST on the day: UTC+2
+    model = TimelineModel(document)
+    assert model.index(0, TimelineColumn.TIME).data() == "09:48"
+    assert "Europe/Berlin" in model.headerData(0, Qt.Orientation.Horizontal)
+
+
+def test_the_filter_matches_every_word_and_the_kind(sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    proxy = TimelineFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter(text="STATUS  page")
+    assert proxy.rowCount() == 4
+    assert all("Status page" in t for t in _texts(proxy))
+    proxy.set_filter(text="", kind=EventKind.ALERT)
+    assert {model.event_at(proxy.mapToSource(proxy.index(r, 0)).row()).kind for r in range(proxy.rowCount())} == {
+        EventKind.ALERT
+    }
+    proxy.set_filter(kind=None)
+    assert proxy.rowCount() == model.rowCount()

@@ -1,0 +1,393 @@
+"""The timeline as a Qt table: one row per event, in time order, refreshed from what changed.
+
+:class:`TimelineModel` keeps its own sorted copy of the events and folds each
+:class:`~retro.domain.Changes` in row by row (insert, remove, move, dataChanged) so that a
+retro with 10,000 events stays fast; only bulk changes (an import, a reload) reset it.
+:class:`TimelineFilter` filters by kind and by text using the model's precomputed, casefolded
+search text, without a Python ``data()`` call per row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from retro.domain import Audience, Changes, Edit, EventKind, TimelineEvent
+from ui.document import RetroDocument
+from ui.widgets.time_text import edit_text, format_event_time, local_time, parse_event_time
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Changes touching more events than this reset the model instead of moving rows one by one.
+BULK_CHANGE = 300
+
+
+class TimelineColumn(IntEnum):
+    TIME = 0
+    KIND = 1
+    TEXT = 2
+    SOURCE = 3
+    EVIDENCE = 4
+    AUDIENCE = 5
+
+
+COLUMN_TITLES = {
+    TimelineColumn.TIME: "Time",
+    TimelineColumn.KIND: "Kind",
+    TimelineColumn.TEXT: "What happened",
+    TimelineColumn.SOURCE: "Source",
+    TimelineColumn.EVIDENCE: "Evidence link",
+    TimelineColumn.AUDIENCE: "Audience",
+}
+
+EDIT_LABELS = {
+    TimelineColumn.TIME: "Edit event time",
+    TimelineColumn.KIND: "Change event kind",
+    TimelineColumn.TEXT: "Edit event text",
+    TimelineColumn.SOURCE: "Edit event source",
+    TimelineColumn.EVIDENCE: "Edit evidence link",
+    TimelineColumn.AUDIENCE: "Change event audience",
+}
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: "10:05 · Alert · text" for the projector's list.
+PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def search_text(event: TimelineEvent) -> str:
+    """What the text filter looks in: the text, the source and the kind, casefolded."""
+    return f"{event.text}\n{event.source}\n{event.kind.label}".casefold()
+
+
+class TimelineModel(QAbstractTableModel):
+    """The retro's timeline events in time order (ties broken by id)."""
+
+    #: A typed value could not be read (e.g. "25:00" as a time); the message says why.
+    problem = Signal(str)
+
+    def __init__(self, document: RetroDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._events: list[TimelineEvent] = []
+        self._keys: list[tuple[Any, str]] = []
+        self._search: list[str] = []
+        self._by_id: dict[str, TimelineEvent] = {}
+        self._reference: date | None = None
+        self._load()
+        document.changed.connect(self._on_changed)
+        document.reloaded.connect(self._reset)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    @property
+    def timezone(self) -> str:
+        return self._document.retro.incident.timezone
+
+    def event_at(self, row: int) -> TimelineEvent:
+        return self._events[row]
+
+    def events(self) -> list[TimelineEvent]:
+        return list(self._events)
+
+    def event_list(self) -> list[TimelineEvent]:
+        """The live list of events by row (read by :class:`TimelineFilter`; do not modify)."""
+        return self._events
+
+    def row_of(self, event_id: str) -> int:
+        """The row showing ``event_id``, or -1."""
+        event = self._by_id.get(event_id)
+        if event is None:
+            return -1
+        return bisect_left(self._keys, event.sort_key)
+
+    def search_texts(self) -> list[str]:
+        """Casefolded search text per row (read by :class:`TimelineFilter`; do not modify)."""
+        return self._search
+
+    def reference_date(self) -> date | None:
+        """The local date of the first event: times on that day are shown without a date."""
+        return self._reference
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TimelineColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if not 0 <= section < len(TimelineColumn):
+            return None
+        column = TimelineColumn(section)
+        if column is TimelineColumn.TIME:
+            return f"Time ({self.timezone})"
+        return COLUMN_TITLES[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(event, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(event, column)
+        if role == EVENT_ID_ROLE:
+            return event.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(event, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(event, column)
+        if role == PROJECTOR_ROLE:
+            when = format_event_time(event.at, self.timezone, self._reference)
+            return f"{when}  ·  {event.kind.label}  ·  {' '.join(event.text.split())}"
+        return None
+
+    def _display(self, event: TimelineEvent, column: int) -> str:
+        match column:
+            case TimelineColumn.TIME:
+                return format_event_time(event.at, self.timezone, self._reference)
+            case TimelineColumn.KIND:
+                return event.kind.label
+            case TimelineColumn.TEXT:
+                return " ".join(event.text.split())
+            case TimelineColumn.SOURCE:
+                return event.source
+            case TimelineColumn.EVIDENCE:
+                return event.evidence_url
+            case _:
+                return event.audience.label
+
+    def _edit_value(self, event: TimelineEvent, column: int) -> str:
+        match column:
+            case TimelineColumn.TIME:
+                return edit_text(event.at, self.timezone)
+            case TimelineColumn.KIND:
+                return event.kind.value
+            case TimelineColumn.AUDIENCE:
+                return event.audience.value
+            case TimelineColumn.TEXT:
+                return event.text
+            case TimelineColumn.SOURCE:
+                return event.source
+            case _:
+                return event.evidence_url
+
+    def _tooltip(self, event: TimelineEvent, column: int) -> str:
+        if column == TimelineColumn.TIME:
+            local = local_time(event.at, self.timezone)
+            return f"{local:%A %d %B %Y, %H:%M:%S} ({self.timezone}) — {event.at:%H:%M:%S} UTC"
+        if column == TimelineColumn.EVIDENCE and event.evidence_url:
+            return f"Evidence: {event.evidence_url}"
+        if column == TimelineColumn.AUDIENCE:
+            if event.audience is Audience.INTERNAL:
+                return "Internal only: left out of the public postmortem"
+            return "Public: may appear in the public postmortem"
+        if column == TimelineColumn.TEXT:
+            return event.text
+        return ""
+
+    # -- editing (through the document: one undo step per edit) ----------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        event = self._events[index.row()]
+        column = TimelineColumn(index.column())
+        try:
+            updated = self._with_value(event, column, value)
+        except ValueError as exc:
+            self.problem.emit(str(exc))
+            return False
+        if updated == event:
+            return True
+        return self._document.edit(EDIT_LABELS[column], Edit.of(upsert=[updated]))
+
+    def _with_value(self, event: TimelineEvent, column: TimelineColumn, value: Any) -> TimelineEvent:
+        text = "" if value is None else str(value)
+        match column:
+            case TimelineColumn.TIME:
+                reference = local_time(event.at, self.timezone).date()
+                return replace(event, at=parse_event_time(text, self.timezone, reference))
+            case TimelineColumn.KIND:
+                return replace(event, kind=EventKind(text))
+            case TimelineColumn.AUDIENCE:
+                return replace(event, audience=Audience(text))
+            case TimelineColumn.TEXT:
+                if not text.strip():
+                    raise ValueError("An event needs some text: what happened?")
+                return replace(event, text=text.strip())
+            case TimelineColumn.SOURCE:
+                return replace(event, source=text.strip())
+            case _:
+                return replace(event, evidence_url=text.strip())
+
+    # -- following the document ------------------------------------------------------------------
+
+    def _load(self) -> None:
+        # Filled in place: the filter holds references to these lists.
+        self._events[:] = self._document.retro.timeline()
+        self._keys[:] = [e.sort_key for e in self._events]
+        self._search[:] = [search_text(e) for e in self._events]
+        self._by_id = {e.id: e for e in self._events}
+        self._reference = self._compute_reference()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def _compute_reference(self) -> date | None:
+        if self._events:
+            return local_time(self._events[0].at, self.timezone).date()
+        started = self._document.retro.incident.started_at
+        return local_time(started, self.timezone).date() if started else None
+
+    def _on_changed(self, changes: Changes) -> None:
+        removed = [r.key for r in changes.removed if r.kind == "TimelineEvent" and r.key in self._by_id]
+        upserted = [e for e in changes.upserted if isinstance(e, TimelineEvent)]
+        if len(removed) + len(upserted) > BULK_CHANGE:
+            self._reset()
+            return
+        self._remove(removed)
+        for event in upserted:
+            self._upsert(event)
+        timezone_changed = (
+            changes.incident is not None
+            and changes.incident_before is not None
+            and changes.incident.timezone != changes.incident_before.timezone
+        )
+        reference = self._compute_reference()
+        if self._events and (timezone_changed or reference != self._reference):
+            self._reference = reference
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._events) - 1, 0))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
+        self._reference = reference
+
+    def _remove(self, event_ids: list[str]) -> None:
+        rows = sorted((self.row_of(i) for i in event_ids), reverse=True)
+        start = 0
+        while start < len(rows):  # remove contiguous runs, last first
+            end = start
+            while end + 1 < len(rows) and rows[end + 1] == rows[end] - 1:
+                end += 1
+            first, last = rows[end], rows[start]
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for event in self._events[first : last + 1]:
+                del self._by_id[event.id]
+            del self._events[first : last + 1]
+            del self._keys[first : last + 1]
+            del self._search[first : last + 1]
+            self.endRemoveRows()
+            start = end + 1
+
+    def _upsert(self, event: TimelineEvent) -> None:
+        old = self._by_id.get(event.id)
+        if old is None:
+            row = bisect_left(self._keys, event.sort_key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._put(row, event, insert=True)
+            self.endInsertRows()
+            return
+        row = bisect_left(self._keys, old.sort_key)
+        if old.sort_key == event.sort_key:
+            self._put(row, event, insert=False)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(TimelineColumn) - 1))
+            return
+        rest = self._keys[:row] + self._keys[row + 1 :]
+        target = bisect_left(rest, event.sort_key)
+        destination = target + 1 if target >= row else target
+        if destination in (row, row + 1):
+            self._put(row, event, insert=False)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(TimelineColumn) - 1))
+            return
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        for seq in (self._events, self._keys, self._search):
+            del seq[row]
+        self._put(target, event, insert=True)
+        self.endMoveRows()
+        self.dataChanged.emit(self.index(target, 0), self.index(target, len(TimelineColumn) - 1))
+
+    def _put(self, row: int, event: TimelineEvent, *, insert: bool) -> None:
+        self._by_id[event.id] = event
+        if insert:
+            self._events.insert(row, event)
+            self._keys.insert(row, event.sort_key)
+            self._search.insert(row, search_text(event))
+        else:
+            self._events[row] = event
+            self._keys[row] = event.sort_key
+            self._search[row] = search_text(event)
+
+
+class TimelineFilter(QSortFilterProxyModel):
+    """Shows the events of one kind (or all) whose text contains every typed word."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._kind: EventKind | None = None
+        self._search: list[str] = []
+        self._events: list[TimelineEvent] = []
+        self.setDynamicSortFilter(True)
+
+    def setSourceModel(self, model: QAbstractTableModel) -> None:  # type: ignore[override]
+        if not isinstance(model, TimelineModel):
+            raise TypeError("TimelineFilter filters a TimelineModel")
+        super().setSourceModel(model)
+        self._search = model.search_texts()
+        self._events = model.event_list()
+
+    def set_filter(self, text: str | None = None, kind: EventKind | bool | None = False) -> None:
+        """Change the text (None: keep) and/or the kind (False: keep; None: all kinds)."""
+        words = self._words if text is None else text.casefold().split()
+        new_kind = self._kind if kind is False else kind
+        if words == self._words and new_kind is self._kind:
+            return
+        self.beginFilterChange()
+        self._words = words
+        self._kind = new_kind  # type: ignore[assignment]
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def filter_text(self) -> str:
+        return " ".join(self._words)
+
+    @property
+    def kind(self) -> EventKind | None:
+        return self._kind
+
+    def is_filtering(self) -> bool:
+        return bool(self._words) or self._kind is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._kind is not None and self._events[source_row].kind is not self._kind:
+            return False
+        words = self._words
+        if not words:
+            return True
+        text = self._search[source_row]
+        if len(words) == 1:
+            return words[0] in text
+        return all(w in text for w in words)

@@ -1,0 +1,474 @@
+"""Timeline reconstruction: the events in time order, typed in as the room remembers them.
+
+Keyboard first: type a time and what happened in the entry row, press Enter, and the event is
+added (one undo step) with the cursor back in the time field for the next one. Cells edit in
+place; Delete removes the selected events as one undo step. Beside the table: the derived
+times (time to detect, to mitigate, to resolve) and the silent gaps worth asking about.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEvent, key_durations, new_id
+from retro.domain.lifecycle import format_timedelta, silent_gaps
+from ui.document import RetroDocument
+from ui.models.timeline_model import (
+    EVENT_ID_ROLE,
+    PROJECTOR_ROLE,
+    TimelineColumn,
+    TimelineFilter,
+    TimelineModel,
+)
+from ui.stage_base import StageView
+from ui.widgets.banner import Banner, Tone
+from ui.widgets.delegates import ChoiceDelegate, TextDelegate, enum_choices
+from ui.widgets.projector import ProjectorList, ProjectorPanel
+from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
+
+try:  # the importers' kind suggestion, when that package is present
+    from retro.io.importers.kinds import suggest_kind
+except ImportError:  # pragma: no cover - depends on another package's progress
+
+    def suggest_kind(text: str, default: EventKind = EventKind.OBSERVATION) -> EventKind:
+        return default
+
+
+GAP_EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+IMPORT_NOT_READY = "Importing chat exports, CSV files and pasted notes is not available in this build yet."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class TimelineStage(StageView):
+    """The timeline editor."""
+
+    stage = Stage.TIMELINE
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.model = TimelineModel(document, self)
+        self.proxy = TimelineFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.model.problem.connect(self._show_problem)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        document.changed.connect(self._on_changed)
+        document.reloaded.connect(self._refresh_side)
+        document.refused.connect(self._on_refused)
+        self._refresh_side()
+        self._update_count()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setAccessibleName("Filter events by text")
+        self.filter_edit.setPlaceholderText("Filter by text, source or kind…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.filter_edit.textChanged.connect(self._update_count)
+        filter_label = QLabel("&Filter:")
+        filter_label.setBuddy(self.filter_edit)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Show events of kind")
+        self.kind_filter.addItem("All kinds", None)
+        for kind in EventKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+        self.kind_filter.currentIndexChanged.connect(self._on_kind_filter)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of events shown")
+        self.delete_button = QPushButton("Delete selected")
+        self.delete_button.setAccessibleName("Delete the selected events")
+        self.delete_button.setToolTip("Delete the selected events (Delete key); Undo brings them back")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button = QPushButton("Import…")
+        self.import_button.setAccessibleName("Import events")
+        self.import_button.clicked.connect(self.import_events)
+        self._import_dialog = self._find_import_dialog()
+        self.import_button.setEnabled(self._import_dialog is not None)
+        self.import_button.setToolTip(
+            "Import events from a chat export, a CSV file or pasted notes"
+            if self._import_dialog is not None
+            else IMPORT_NOT_READY
+        )
+        top = QHBoxLayout()
+        top.addWidget(filter_label)
+        top.addWidget(self.filter_edit, 3)
+        top.addWidget(self.kind_filter, 1)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.import_button)
+
+        self.table = self._build_table()
+        side = self._build_side()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1200, 340])
+        splitter.setChildrenCollapsible(False)
+
+        self.problem_banner = Banner(Tone.ERROR, name="Timeline problem")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.problem_banner)
+        layout.addLayout(self._build_entry())
+
+        self.setTabOrder(self.filter_edit, self.kind_filter)
+        self.setTabOrder(self.kind_filter, self.table)
+        self.setTabOrder(self.table, self.entry_time)
+        self.setTabOrder(self.entry_time, self.entry_kind)
+        self.setTabOrder(self.entry_kind, self.entry_text)
+        self.setTabOrder(self.entry_text, self.add_button)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.filter_edit.setFocus)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName("Timeline events")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(TimelineColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in (
+            (TimelineColumn.TIME, 170),
+            (TimelineColumn.KIND, 130),
+            (TimelineColumn.SOURCE, 150),
+            (TimelineColumn.EVIDENCE, 170),
+            (TimelineColumn.AUDIENCE, 110),
+        ):
+            table.setColumnWidth(column, width)
+        self._delegates = {
+            TimelineColumn.TIME: TextDelegate("Event time", TIME_HINT, table),
+            TimelineColumn.KIND: ChoiceDelegate(enum_choices(EventKind), "Event kind", table),
+            TimelineColumn.TEXT: TextDelegate("What happened", "", table),
+            TimelineColumn.SOURCE: TextDelegate("Source", "e.g. Slack, Grafana, PagerDuty", table),
+            TimelineColumn.EVIDENCE: TextDelegate("Evidence link", "https://…", table),
+            TimelineColumn.AUDIENCE: ChoiceDelegate(enum_choices(Audience), "Audience", table),
+        }
+        for column, delegate in self._delegates.items():
+            table.setItemDelegateForColumn(column, delegate)
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.selectionModel().currentRowChanged.connect(self._on_selection)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        return table
+
+    def _build_side(self) -> QWidget:
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(6, 0, 0, 0)
+        derived = QGroupBox("Derived times")
+        derived.setAccessibleName("Derived times")
+        self.durations_form = QFormLayout(derived)
+        self.duration_labels: dict[str, QLabel] = {}
+        for duration in key_durations(self.document.retro.incident):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setAccessibleName(duration.name)
+            self.duration_labels[duration.name] = value
+            self.durations_form.addRow(f"{duration.name}:", value)
+        gaps_box = QGroupBox("Silent gaps")
+        gaps_box.setAccessibleName("Silent gaps")
+        gaps_layout = QVBoxLayout(gaps_box)
+        self.gaps_hint = QLabel()
+        self.gaps_hint.setWordWrap(True)
+        self.gaps_model = QStandardItemModel(self)
+        self.gaps_view = QListView()
+        self.gaps_view.setAccessibleName("Silent gaps: choose one to select the event before it")
+        self.gaps_view.setModel(self.gaps_model)
+        self.gaps_view.setWordWrap(True)
+        self.gaps_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gaps_view.activated.connect(self._on_gap_chosen)
+        self.gaps_view.clicked.connect(self._on_gap_chosen)
+        gaps_layout.addWidget(self.gaps_hint)
+        gaps_layout.addWidget(self.gaps_view, 1)
+        layout.addWidget(derived)
+        layout.addWidget(gaps_box, 1)
+        return side
+
+    def _build_entry(self) -> QHBoxLayout:
+        self.entry_time = QLineEdit()
+        self.entry_time.setAccessibleName("New event time")
+        self.entry_time.setPlaceholderText("14:05")
+        self.entry_time.setToolTip(f"{TIME_HINT} — in the incident's timezone")
+        self.entry_time.setMaximumWidth(170)
+        self.entry_kind = QComboBox()
+        self.entry_kind.setAccessibleName("New event kind")
+        self.entry_kind.addItem("Kind from the words", None)
+        for kind in EventKind:
+            self.entry_kind.addItem(kind.label, kind.value)
+        self.entry_text = QLineEdit()
+        self.entry_text.setAccessibleName("What happened")
+        self.entry_text.setPlaceholderText("What happened? Press Enter to add it and start the next one")
+        self.add_button = QPushButton("Add event")
+        self.add_button.setAccessibleName("Add event")
+        self.add_button.clicked.connect(self.add_entry)
+        self.entry_time.returnPressed.connect(self._on_time_return)
+        self.entry_text.returnPressed.connect(self.add_entry)
+        time_label = QLabel("T&ime:")
+        time_label.setBuddy(self.entry_time)
+        text_label = QLabel("&What happened:")
+        text_label.setBuddy(self.entry_text)
+        row = QHBoxLayout()
+        row.addWidget(time_label)
+        row.addWidget(self.entry_time)
+        row.addWidget(self.entry_kind)
+        row.addWidget(text_label)
+        row.addWidget(self.entry_text, 1)
+        row.addWidget(self.add_button)
+        return row
+
+    # -- adding, deleting, importing ---------------------------------------------------------
+
+    def _entry_reference_date(self) -> date:
+        event = self.current_event()
+        events = self.model.event_list()
+        if event is None and events:
+            event = events[-1]
+        if event is not None:
+            return local_time(event.at, self.model.timezone).date()
+        reference = self.model.reference_date()
+        return reference or local_time(datetime.now(UTC), self.model.timezone).date()
+
+    def _on_time_return(self) -> None:
+        if self.entry_text.text().strip():
+            self.add_entry()
+        else:
+            self.entry_text.setFocus()
+
+    def add_entry(self) -> bool:
+        """Add the event typed in the entry row (one undo step); focus returns to the time field."""
+        text = self.entry_text.text().strip()
+        try:
+            at = parse_event_time(self.entry_time.text(), self.model.timezone, self._entry_reference_date())
+        except ValueError as exc:
+            self._show_problem(str(exc))
+            self.entry_time.setFocus()
+            self.entry_time.selectAll()
+            return False
+        if not text:
+            self._show_problem("Type what happened, then press Enter.")
+            self.entry_text.setFocus()
+            return False
+        chosen = self.entry_kind.currentData()
+        kind = EventKind(chosen) if chosen else suggest_kind(text)
+        event = TimelineEvent(new_id(), at, text, kind)
+        if not self.document.edit("Add timeline event", Edit.of(upsert=[event])):
+            return False
+        self.problem_banner.show_text("")
+        self.entry_text.clear()
+        self.entry_time.clear()
+        self.entry_kind.setCurrentIndex(0)
+        self.entry_time.setFocus()
+        self.focus_target(event.id)
+        return True
+
+    def selected_events(self) -> list[TimelineEvent]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.event_at(r) for r in sorted(rows)]
+
+    def current_event(self) -> TimelineEvent | None:
+        selected = self.selected_events()
+        if selected:
+            return selected[0]
+        current = self.table.currentIndex()
+        if current.isValid():
+            return self.model.event_at(self.proxy.mapToSource(current).row())
+        return None
+
+    def delete_selected(self) -> bool:
+        """Delete every selected event as one undo step ("Delete 3 timeline events")."""
+        events = self.selected_events()
+        if not events:
+            return False
+        label = "Delete timeline event" if len(events) == 1 else f"Delete {len(events)} timeline events"
+        next_row = self.table.selectionModel().selectedRows()[0].row()
+        if not self.document.edit(label, Edit.of(remove=events)):
+            return False
+        row = min(next_row, self.proxy.rowCount() - 1)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.index(row, TimelineColumn.TEXT))
+        return True
+
+    @staticmethod
+    def _find_import_dialog() -> Any:
+        """The importers' preview dialog class, once that work has landed (else None)."""
+        try:
+            from ui.import_dialog import ImportPreviewDialog  # type: ignore[import-not-found]
+        except ImportError:
+            return None
+        return ImportPreviewDialog
+
+    def import_events(self) -> None:
+        """Open the import preview; it adds the accepted events through the document as one step."""
+        if self._import_dialog is None:
+            self._show_problem(IMPORT_NOT_READY)
+            return
+        dialog = self._import_dialog(self.document, self)
+        dialog.open()
+
+    # -- selection and navigation ------------------------------------------------------------
+
+    def _on_selection(self, *_args: object) -> None:
+        event = self.current_event()
+        self.selection_changed.emit(event.id if event else "")
+
+    def focus_target(self, target_id: str) -> None:
+        """Select and reveal the event ``target_id`` (clearing a filter that hides it)."""
+        row = self.model.row_of(target_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, TimelineColumn.TEXT))
+        if not index.isValid():
+            self.filter_edit.clear()
+            self.kind_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, TimelineColumn.TEXT))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _on_kind_filter(self) -> None:
+        value = self.kind_filter.currentData()
+        self.proxy.set_filter(kind=EventKind(value) if value else None)
+        self._update_count()
+
+    def _update_count(self, *_args: object) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if self.proxy.is_filtering():
+            self.count_label.setText(f"Showing {shown} of {_plural(total, 'event')}")
+        else:
+            self.count_label.setText(_plural(total, "event"))
+
+    # -- the side panel ----------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("TimelineEvent", "Incident"):
+            self._refresh_side()
+        self._update_count()
+
+    def _refresh_side(self) -> None:
+        for duration in key_durations(self.document.retro.incident):
+            label = self.duration_labels[duration.name]
+            label.setText(duration.text())
+            label.setStyleSheet("" if duration.known else "color: #8a5a00;")
+            label.setToolTip(duration.problem or "From the lifecycle times in Setup")
+        gaps = silent_gaps(self.model.event_list())
+        self.gaps_model.clear()
+        tz = self.model.timezone
+        for gap in gaps:
+            start = local_time(gap.after.at, tz)
+            end = local_time(gap.before.at, tz)
+            item = QStandardItem(f"{format_timedelta(gap.length)} of silence, {start:%H:%M}–{end:%H:%M}")
+            item.setData(gap.after.id, GAP_EVENT_ROLE)
+            item.setToolTip(f"After: {gap.after.text}")
+            item.setEditable(False)
+            self.gaps_model.appendRow(item)
+        self.gaps_hint.setText(
+            "Stretches over 20 minutes with nothing recorded. What was happening then?"
+            if gaps
+            else "No stretch over 20 minutes without an event."
+        )
+
+    def _on_gap_chosen(self, index: QModelIndex) -> None:
+        event_id = index.data(GAP_EVENT_ROLE)
+        if event_id:
+            self.focus_target(str(event_id))
+            self.table.setFocus()
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _show_problem(self, message: str) -> None:
+        self.problem_banner.show_text(message)
+
+    def _on_refused(self, message: str, _edit: object) -> None:
+        if self.isVisible():
+            self._show_problem(f"Not saved: {message}")
+
+    # -- projector ---------------------------------------------------------------------------
+
+    def projector_view(self) -> QWidget:
+        view = TimelineProjector(self.document)
+        self.selection_changed.connect(view.follow)
+        event = self.current_event()
+        if event is not None:
+            view.follow(event.id)
+        return view
+
+
+class TimelineProjector(ProjectorPanel):
+    """The timeline in large type: time · kind · text, highlighting the facilitator's selection."""
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Timeline", "Timeline on the projector", parent)
+        self.model = TimelineModel(document, self)
+        self.list = ProjectorList(self.model, PROJECTOR_ROLE, "Timeline events")
+        self.body.addWidget(self.list, 1)
+        self._event_id = ""
+        self.set_subtitle(f"Times in {self.model.timezone}")
+        self.model.rowsMoved.connect(self._refollow)
+        self.model.rowsInserted.connect(self._refollow)
+        self.model.rowsRemoved.connect(self._refollow)
+        self.model.modelReset.connect(self._refollow)
+
+    def follow(self, event_id: str) -> None:
+        """Highlight and scroll to ``event_id`` ("" clears the highlight)."""
+        self._event_id = event_id
+        self.list.highlight_row(self.model.row_of(event_id) if event_id else -1)
+
+    def _refollow(self, *_args: object) -> None:
+        self.follow(self._event_id)
+
+    def lines(self) -> list[str]:
+        """The text of every line shown, top to bottom."""
+        shown = self.list.model()
+        return [str(shown.index(r, 0).data()) for r in range(shown.rowCount())]
+
+    def event_id_at(self, row: int) -> str:
+        return str(self.model.index(row, 0).data(EVENT_ID_ROLE))

@@ -1,0 +1,1 @@
+"""Small widgets the stage editors share: banners, cell editors, projector panels."""

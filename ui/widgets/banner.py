@@ -1,0 +1,66 @@
+"""A coloured, word-wrapped message strip: warnings, refusals, the private-notes marking."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+
+class Tone(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+    PRIVATE = "private"
+
+
+_STYLES = {
+    Tone.INFO: ("#e8f1fb", "#1d4f86", "#9dbfe6"),
+    Tone.WARNING: ("#fff4d6", "#6b4a00", "#e8c15a"),
+    Tone.ERROR: ("#fde7e7", "#8a1c1c", "#e79a9a"),
+    Tone.PRIVATE: ("#f1e9fb", "#4b2a7a", "#b99be0"),
+}
+
+_ICONS = {Tone.INFO: "ℹ", Tone.WARNING: "⚠", Tone.ERROR: "✖", Tone.PRIVATE: "🔒"}
+
+
+class Banner(QFrame):
+    """A message strip; hidden while it has no text."""
+
+    def __init__(self, tone: Tone = Tone.INFO, text: str = "", *, name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self._tone = tone
+        self._icon = QLabel()
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._label = QLabel()
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._label, 1)
+        self.setAccessibleName(name or f"{tone.value.capitalize()} message")
+        self.set_tone(tone)
+        self.show_text(text)
+
+    def set_tone(self, tone: Tone) -> None:
+        self._tone = tone
+        background, foreground, border = _STYLES[tone]
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"QFrame#banner QLabel {{ color: {foreground}; background: transparent; border: none; }}"
+        )
+        self._icon.setText(_ICONS[tone])
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` (plain text); an empty text hides the banner."""
+        self._label.setText(text)
+        self._label.setAccessibleDescription(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))

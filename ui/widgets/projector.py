@@ -1,0 +1,143 @@
+"""Building blocks of the projector views: large type, high contrast, no controls.
+
+A projector view is what the room reads from across a meeting table. It shows content only:
+no buttons, no editors, nothing that takes focus, and never the facilitator's private notes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QIdentityProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+
+BACKGROUND = "#111418"
+FOREGROUND = "#f4f4f0"
+MUTED = "#b8c0c8"
+HIGHLIGHT = "#ffd84d"
+BODY_POINTS = 22
+TITLE_POINTS = 32
+
+STYLE = f"""
+QWidget#projector {{ background: {BACKGROUND}; }}
+QWidget#projector QLabel {{ color: {FOREGROUND}; background: transparent; }}
+QWidget#projector QLabel#projectorSubtitle {{ color: {MUTED}; }}
+QWidget#projector QListView {{
+    background: {BACKGROUND}; color: {FOREGROUND}; border: none; outline: none;
+}}
+QWidget#projector QListView::item {{ border-bottom: 1px solid #2a3038; }}
+QWidget#projector QListView::item:selected {{ background: {HIGHLIGHT}; color: #111418; }}
+"""
+
+
+def font(points: int, *, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSize(points)
+    f.setBold(bold)
+    return f
+
+
+class ProjectorPanel(QWidget):
+    """A dark page with a large title, an optional subtitle and content below."""
+
+    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projector")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.title = QLabel(title)
+        self.title.setFont(font(TITLE_POINTS, bold=True))
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("projectorSubtitle")
+        self.subtitle.setFont(font(BODY_POINTS - 2))
+        self.subtitle.setWordWrap(True)
+        self.subtitle.hide()
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(40, 28, 40, 28)
+        self.body.setSpacing(14)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.subtitle)
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle.setText(text)
+        self.subtitle.setVisible(bool(text))
+
+    def large_label(self, text: str = "", *, points: int = BODY_POINTS, bold: bool = False) -> QLabel:
+        label = QLabel(text)
+        label.setFont(font(points, bold=bold))
+        label.setWordWrap(True)
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return label
+
+
+class RoleAsDisplay(QIdentityProxyModel):
+    """Shows another role of the source model (e.g. a one-line summary) as the display text."""
+
+    def __init__(self, role: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._role = role
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            role = self._role
+        elif role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
+            return None
+        return super().data(index, role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable
+
+
+class ProjectorList(QListView):
+    """A read-only, word-wrapped list in large type; the highlighted row follows the facilitator."""
+
+    def __init__(self, model: QAbstractItemModel, role: int, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shown = RoleAsDisplay(role, self)
+        self.shown.setSourceModel(model)
+        self.setModel(self.shown)
+        self.setAccessibleName(name)
+        self.setFont(font(BODY_POINTS))
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(6)
+        self._row = -1
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def highlight_row(self, row: int) -> None:
+        """Highlight the source model's ``row`` and scroll it to the middle (-1: no highlight)."""
+        self._row = row
+        model = self.model()
+        if row < 0 or row >= model.rowCount():
+            self.clearSelection()
+            return
+        index = model.index(row, self.modelColumn(), QModelIndex())
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def highlighted_row(self) -> int:
+        return self._row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._row >= 0:  # keep the highlighted row in view as the window finds its size
+            QTimer.singleShot(0, self, lambda: self.highlight_row(self._row))
