@@ -32,7 +32,7 @@ def load_json_document(text: str, source_name: str) -> tuple[list[tuple[str, int
     if not stripped:
         raise TimelineImportError(source_name, "is empty; there is nothing to import")
     try:
-        document = json.loads(stripped)
+        document = json.loads(text)
     except json.JSONDecodeError as whole_error:
         return _json_lines(text, source_name, whole_error)
     except RecursionError:
