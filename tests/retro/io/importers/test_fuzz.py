@@ -77,8 +77,21 @@ json_values = st.recursive(
 )
 
 
+event_like = st.fixed_dictionaries(
+    {"time": time_words | st.integers(), "text": st.text(max_size=20)},
+    optional={"kind": st.sampled_from(["alert", "banana", ""]), "url": st.text(max_size=10),
+              "type": st.sampled_from(["trigger_log_entry", "notify_log_entry", "x"])},
+)
+pagerduty_like = st.fixed_dictionaries(
+    {"type": st.sampled_from(["trigger_log_entry", "annotate_log_entry", "resolve_log_entry", "odd"]),
+     "created_at": time_words, "summary": st.text(max_size=20)},
+    optional={"channel": json_values, "html_url": json_values},
+)
+
+
 @FUZZ
-@given(items=st.lists(json_values, max_size=10), fmt=st.sampled_from(["json", "pagerduty", "auto"]))
+@given(items=st.lists(json_values | event_like | pagerduty_like, max_size=10),
+       fmt=st.sampled_from(["json", "pagerduty", "auto"]))
 def test_json_accounts_for_every_element(items: list[object], fmt: str) -> None:
     data = json.dumps(items).encode()
     preview = _preview_or_refusal(lambda: preview_import(data, ImportOptions(format=fmt, base_date=DAY), source_name="e.json"))
