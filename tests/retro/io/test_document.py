@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -289,3 +290,11 @@ def test_text_that_is_not_a_document_is_refused_at_the_top(data: str | bytes, wo
 def test_document_errors_are_retro_errors() -> None:
     assert issubclass(DocumentError, RetroError)
     assert DocumentError("$.a", "is odd").message == "is odd"
+
+
+def test_the_documented_example_is_a_valid_canonical_document() -> None:
+    guide = Path(__file__).parents[3] / "docs" / "json-format.md"
+    example = guide.read_text(encoding="utf-8").split("```json\n", 1)[1].split("\n```", 1)[0]
+    retro = load_document(example)
+    assert dumps(retro) == example
+    assert len(retro.factors) == 2 and len(retro.actions) == 2
