@@ -190,16 +190,18 @@ def build_rows(
     rows: list[PreviewRow] = []
     for c in candidates:
         text = c.text.strip()
+        why = ""
         if not text:
-            skipped.append(SkippedLine(c.where, "no text"))
-            continue
-        if not in_window(c.at, options):
-            skipped.append(SkippedLine(c.where, "outside the chosen time window"))
-            continue
-        try:
-            check_text("text", text, required=True, limit=MAX_LONG_TEXT)
-        except ValidationError as exc:
-            skipped.append(SkippedLine(c.where, exc.message))
+            why = "no text"
+        elif not in_window(c.at, options):
+            why = "outside the chosen time window"
+        else:
+            try:
+                check_text("text", text, required=True, limit=MAX_LONG_TEXT)
+            except ValidationError as exc:
+                why = f"the text {exc.message}"
+        if why:
+            skipped.append(SkippedLine(c.where, f"{why} ({c.note})" if c.note else why))
             continue
         notes = [c.note] if c.note else []
         url = c.evidence_url.strip()

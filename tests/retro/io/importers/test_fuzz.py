@@ -60,8 +60,8 @@ def test_notes_account_for_every_line(lines: list[str], zone: str) -> None:
         return
     accounted = {r.line for r in preview.rows}
     accounted |= {int(s.where.split()[1]) for s in preview.skipped}
-    for row in preview.rows:
-        accounted |= {int(n) for n in re.findall(r"continued on line (\d+)", row.note)}
+    for why in [r.note for r in preview.rows] + [s.reason for s in preview.skipped]:
+        accounted |= {int(n) for n in re.findall(r"continued on line (\d+)", why)}
     expected = {n for n, line in enumerate(text.splitlines(), 1) if line.strip()}
     assert expected == accounted
     assert all(r.event.at.tzinfo is not None for r in preview.rows)
