@@ -79,7 +79,7 @@ def _incident() -> Incident:
             "proxy. When the newsletter traffic arrived and the autoscaler added pods, new connections "
             "were refused and checkout requests timed out. Restarting pods, as the runbook advised, "
             "caused reconnect storms. Rolling back the change and scaling back to 12 pods brought "
-            "checkout back at 12:02 CEST; pending payments were reconciled by 13:47 CEST."
+            "checkout back at 12:02 CEST; pending payments were reconciled by 13:10 CEST."
         ),
         services=("checkout-api", "db-connection-proxy", "payments-gateway"),
         tags=("config-change", "connection-pool", "autoscaling", "runbook", "alert-routing"),
@@ -292,10 +292,11 @@ _FACTORS: tuple[tuple[str, FactorCategory, int, float, str, str, Audience], ...]
      "When #checkout-alerts was renamed in the spring, CheckoutP99High kept its old receiver. The "
      "alert fired at 10:12 CEST where nobody was watching; the first page came 19 minutes later.",
      Audience.INTERNAL),
-    ("handover-mid-incident", FactorCategory.HUMAN_FACTORS, 0, 4,
+    ("handover-mid-incident", FactorCategory.HUMAN_FACTORS, 2, 4,
      "The on-call handover fell in the middle of the incident",
-     "The 11:00 CEST handover happened in the incident channel while the restarts were under way. "
-     "Context moved by chat scroll-back, and the incoming on-call spent the first minutes catching up.",
+     "The 11:00 CEST handover happened in the incident channel minutes after the restarts, with errors "
+     "at their peak. Context moved by chat scroll-back, and the incoming on-call spent the first "
+     "minutes catching up.",
      Audience.INTERNAL),
     ("proxy-limit-shared", FactorCategory.TECHNOLOGY, 2, 1,
      "All checkout pods share one 400-client proxy limit",
@@ -314,7 +315,7 @@ _LINKS: tuple[tuple[str, str, str], ...] = (
     ("autoscaler-adds-connections", "proxy-limit-shared", "160 more connections wanted"),
     ("proxy-limit-shared", "impact", "refused connections became checkout errors"),
     ("runbook-stale", "impact", "restarts caused reconnect storms and prolonged the outage"),
-    ("handover-mid-incident", "runbook-stale", "the incoming on-call followed the runbook as written"),
+    ("handover-mid-incident", "impact", "diagnosis slowed while context moved by chat"),
     ("alert-routing", "impact", "19 minutes before anyone was paged"),
 )
 
@@ -543,7 +544,7 @@ _REVIEW = {
     "tickets were our fastest signal.",
     "escalation": "The IC was in within 7 minutes of the page. The database platform on-call was paged "
     "only at 11:15 CEST; paging them at declaration would likely have saved half an hour.",
-    "recovery": "Yes: the config rollback took 14 minutes. Raising the proxy limit was considered and "
+    "recovery": "Yes: the rollback and scale-down took 24 minutes. Raising the proxy limit was considered and "
     "rejected to protect the database. Restarting pods did not help and briefly made it worse.",
     "prevention": "Decouple the pool from the worker count, canary config changes, and keep a shared "
     "connection budget with an owner. Capping autoscaling by the budget shrinks the blast radius.",

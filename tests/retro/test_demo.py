@@ -98,6 +98,7 @@ def test_graph_reads_left_to_right_on_a_grid(demo: Retro) -> None:
         assert nodes[link.cause_id].x < nodes[link.effect_id].x, link.note
     impact = next(iter(demo.impacts.values()))
     assert impact.x == max(n.x for n in nodes.values())
+    assert len({(n.x, n.y) for n in nodes.values()}) == len(nodes), "no two nodes on the same spot"
 
 
 def test_every_factor_has_evidence_and_an_action(demo: Retro) -> None:
