@@ -115,6 +115,11 @@ class ImportPreview:
         row = self.rows[index]
         self.rows[index] = replace(row, event=replace(row.event, at=_to_utc(at)))
 
+    def set_kind(self, index: int, kind: EventKind) -> None:
+        """Change the suggested kind of one row."""
+        row = self.rows[index]
+        self.rows[index] = replace(row, event=replace(row.event, kind=kind))
+
     @property
     def selected_count(self) -> int:
         return sum(1 for r in self.rows if r.selected)
@@ -152,6 +157,8 @@ def _to_utc(at: datetime) -> datetime:
 
 
 _SPACES = re.compile(r"\s+")
+#: Characters no database stores faithfully: NUL and unpaired surrogates (as in ``check_text``).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
@@ -196,10 +203,11 @@ def build_rows(
         elif not in_window(c.at, options):
             why = "outside the chosen time window"
         else:
-            try:
-                check_text("text", text, required=True, limit=MAX_LONG_TEXT)
-            except ValidationError as exc:
-                why = f"the text {exc.message}"
+            if len(text) > MAX_LONG_TEXT or _UNSTORABLE.search(text):  # fast path; the rule is check_text's
+                try:
+                    check_text("text", text, required=True, limit=MAX_LONG_TEXT)
+                except ValidationError as exc:
+                    why = f"the text {exc.message}"
         if why:
             skipped.append(SkippedLine(c.where, f"{why} ({c.note})" if c.note else why))
             continue
@@ -234,8 +242,7 @@ def build_rows(
 
 
 def _clean_source(source: str) -> str:
-    source = "".join(ch for ch in source if ch != "\x00" and not 0xD800 <= ord(ch) <= 0xDFFF)
-    return source[:MAX_SHORT_TEXT]
+    return _UNSTORABLE.sub("", source)[:MAX_SHORT_TEXT]
 
 
 def check_cancel(is_cancelled: Cancelled | None, source_name: str) -> None:

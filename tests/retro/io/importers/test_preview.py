@@ -72,6 +72,8 @@ def test_untick_and_fix_a_time_before_confirming() -> None:
     preview = preview_import(NOTES, DAY, source_name="notes.txt")
     preview.set_selected(0, False)
     preview.set_time(2, datetime(2026, 10, 14, 19, 45, tzinfo=UTC))
+    preview.set_kind(1, EventKind.DECISION)
+    assert preview.rows[1].event.kind is EventKind.DECISION
     assert [(e.text, e.at.hour) for e in selected_events(preview)] == [("rolled back deploy 4812", 17), ("resolved", 19)]
     with pytest.raises(ValidationError):
         preview.set_time(1, datetime(2026, 10, 14, 19, 45))
