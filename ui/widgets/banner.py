@@ -22,7 +22,7 @@ _STYLES = {
     Tone.PRIVATE: ("#f1e9fb", "#4b2a7a", "#b99be0"),
 }
 
-_ICONS = {Tone.INFO: "ℹ", Tone.WARNING: "⚠", Tone.ERROR: "✖", Tone.PRIVATE: "🔒"}
+_ICONS = {Tone.INFO: "ℹ", Tone.WARNING: "⚠", Tone.ERROR: "✖", Tone.PRIVATE: "⊘"}
 
 
 class Banner(QFrame):

@@ -1,0 +1,140 @@
+"""The accountability stage: the leader speaks first, visibly and for real."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+from retro.demo import build_demo_retro
+from retro.domain import AccountabilityStatement, Edit, Participant, Role, Stage, new_id
+from retro.domain.accountability import LEADER_FIRST_REASON
+from tests.ui.models.support import make_document
+from ui.stages.accountability import AccountabilityProjector, AccountabilityStage
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _retro(*, statements: bool = False, leader: bool = True):
+    retro = build_demo_retro()
+    if not statements:
+        retro.statements.clear()
+    if not leader:
+        for pid, person in list(retro.participants.items()):
+            retro.participants[pid] = Participant(person.id, person.name, person.roles - {Role.LEADER}, person.position)
+    return retro
+
+
+def _stage(qtbot, sqlite_url, **kwargs) -> AccountabilityStage:
+    stage = AccountabilityStage(make_document(sqlite_url, _retro(**kwargs)))
+    qtbot.addWidget(stage)
+    stage.resize(1400, 900)
+    with qtbot.waitActive(stage):  # focus moves (saving notes on leaving) need an active window
+        stage.show()
+        stage.activateWindow()
+    return stage
+
+
+def _card(stage: AccountabilityStage, name: str):
+    return next(c for c in stage.cards.values() if c.speaker.participant.name == name)
+
+
+def test_others_are_locked_with_the_reason_until_the_leader_records(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    leader, jonas = _card(stage, "Daniel Okafor"), _card(stage, "Jonas Weber")
+    assert stage.order_model.speakers()[0].participant.name == "Daniel Okafor"
+    assert leader.editor.isEnabled() and leader.record_button.isEnabled()
+    assert not jonas.editor.isEnabled() and not jonas.record_button.isEnabled()
+    assert jonas.lock_label.isVisible() and LEADER_FIRST_REASON in jonas.lock_label.text()
+
+    leader.editor.setFocus()
+    qtbot.keyClicks(leader.editor, "I approved the change without asking what else it controlled.")
+    qtbot.mouseClick(leader.record_button, Qt.MouseButton.LeftButton)
+
+    assert stage.document.undo_stack.undoText() == "Record Daniel Okafor's statement"
+    jonas = _card(stage, "Jonas Weber")
+    assert jonas.editor.isEnabled() and not jonas.lock_label.isVisible()
+    jonas.editor.setFocus()
+    qtbot.keyClicks(jonas.editor, "I restarted the pods because the runbook said so.")
+    qtbot.keyClick(jonas.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    spoken = [s.participant.name for s in stage.order_model.speakers() if s.has_spoken]
+    assert spoken == ["Daniel Okafor", "Jonas Weber"]
+
+    stage.document.undo_stack.undo()
+    stage.document.undo_stack.undo()
+    assert not _card(stage, "Jonas Weber").editor.isEnabled()
+    assert not stage.document.retro.statements
+
+
+def test_the_rule_holds_even_when_the_screen_is_bypassed(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    jonas = _card(stage, "Jonas Weber")
+    jonas.editor.setPlainText("Trying to speak first")
+    with qtbot.waitSignal(stage.document.refused):
+        jonas.record()  # as if the disabled button had been pressed
+    assert not stage.document.retro.statements
+    assert stage.problem_banner.isVisible() and "speaks first" in stage.problem_banner.text()
+    direct = AccountabilityStatement(new_id(), jonas.participant_id, "Sneaking in")
+    assert not stage.document.edit("Record", Edit.of(upsert=[direct]))
+    assert stage.document.undo_stack.count() == 0
+
+
+def test_without_a_leader_the_stage_asks_for_one_and_leads_to_setup(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url, leader=False)
+    assert stage.no_leader.isVisible()
+    assert "Nobody holds the manager / leader role" in stage.no_leader_banner.text()
+    assert all(not card.editor.isEnabled() for card in stage.cards.values())
+    with qtbot.waitSignal(stage.navigate_requested) as navigate:
+        qtbot.mouseClick(stage.setup_button, Qt.MouseButton.LeftButton)
+    assert navigate.args == [Stage.SETUP, ""]
+
+
+def test_private_notes_are_marked_saved_on_leaving_and_never_projected(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url, statements=True)
+    assert "never exported, never on the projector" in stage.private_marking.text()
+    stage.note_about.setCurrentIndex(stage.note_about.findText("Jonas Weber"))
+    assert stage.note_edit.toPlainText().startswith("PRIVATE: Jonas went quiet")
+    stage.note_about.setCurrentIndex(0)
+    stage.note_edit.setFocus()
+    qtbot.keyClicks(stage.note_edit, "PRIVATE: ask Lena about the proxy dashboard")
+    stage.order_view.setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: stage.document.undo_stack.undoText() == "Edit private note")
+    assert any(n.text.endswith("proxy dashboard") for n in stage.document.retro.private_notes.values())
+
+    projector = stage.projector_view()
+    qtbot.addWidget(projector)
+    projector.show()
+    assert isinstance(projector, AccountabilityProjector)
+    shown = " ".join(projector.texts())
+    assert "Daniel Okafor" in shown and "I approved raising the worker count" in shown
+    assert "PRIVATE" not in shown
+    assert not projector.findChildren(QPlainTextEdit)
+    for widget in projector.findChildren(QWidget):
+        assert "PRIVATE" not in (widget.accessibleName() + widget.toolTip())
+        if isinstance(widget, QLabel):
+            assert "PRIVATE" not in widget.text()
+
+
+def test_the_projector_shows_whose_turn_it_is(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url, statements=True)
+    projector = stage.projector_view()
+    qtbot.addWidget(projector)
+    stage.focus_target(_card(stage, "Priya Raman").participant_id)
+    assert projector.turn.text() == "Now speaking: Priya Raman"
+    assert stage.turn_label.text() == "Now speaking: Priya Raman"
+
+
+def test_the_speaker_timer_counts_down_and_resets_for_the_next_speaker(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url, statements=True)
+    projector = stage.projector_view()
+    qtbot.addWidget(projector)
+    timer = stage.timer
+    assert timer.clock.text() == "3:00"
+    qtbot.mouseClick(timer.start_button, Qt.MouseButton.LeftButton)
+    assert timer.running and timer.start_button.text() == "Pause"
+    for _ in range(190):
+        timer.tick()
+    assert timer.clock.text() == "-0:10"
+    assert projector.clock.text() == "0:10 over"
+    stage.focus_target(_card(stage, "Lena Fischer").participant_id)
+    assert timer.clock.text() == "3:00" and not timer.running

@@ -1,0 +1,477 @@
+"""Accountability: the manager / leader speaks first, then anyone who wants to.
+
+Each participant has a statement editor. Until a leader has recorded a statement, everyone
+else's editor is locked and says why (:func:`retro.domain.lock_reason`); the store refuses such
+a statement too, so the rule holds even if this screen were bypassed. Nobody is asked to speak:
+other statements are optional. The facilitator's private notes sit at the bottom, marked as
+never exported and never projected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import (
+    AccountabilityStatement,
+    Changes,
+    Edit,
+    PrivateNote,
+    Stage,
+    new_id,
+)
+from retro.domain.accountability import NO_LEADER_REASON
+from ui.document import RetroDocument
+from ui.models.speakers_model import (
+    PARTICIPANT_ID_ROLE,
+    Speaker,
+    SpeakingOrderModel,
+    next_speaker,
+)
+from ui.stage_base import StageView
+from ui.widgets.banner import Banner, Tone
+from ui.widgets.projector import BODY_POINTS, ProjectorPanel
+from ui.widgets.speaker_timer import SpeakerTimer, clock_text
+
+PRIVATE_MARKING = "Private — never exported, never on the projector"
+
+
+class StatementEdit(QPlainTextEdit):
+    """A statement editor: Ctrl+Enter records it."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class StatementCard(QFrame):
+    """One person's statement: who they are, whether they may speak, what they said."""
+
+    def __init__(self, stage: AccountabilityStage, speaker: Speaker) -> None:
+        super().__init__()
+        self._stage = stage
+        self.participant_id = speaker.participant.id
+        self.setObjectName("statementCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = QLabel()
+        self.name.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.status = QLabel()
+        self.lock_label = QLabel()
+        self.lock_label.setWordWrap(True)
+        self.lock_label.setStyleSheet("color: #6b4a00;")
+        self.editor = StatementEdit()
+        self.editor.setAccessibleName(f"Statement of {speaker.participant.name}")
+        self.editor.setPlaceholderText(
+            "Decisions I made that contributed, and what I will change. (Ctrl+Enter records it.)"
+        )
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFixedHeight(96)
+        self.record_button = QPushButton()
+        self.record_button.setAccessibleName(f"Record the statement of {speaker.participant.name}")
+        self.record_button.clicked.connect(self.record)
+        self.editor.submitted.connect(self.record)
+        header = QHBoxLayout()
+        header.addWidget(self.name)
+        header.addWidget(self.status, 1)
+        header.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.lock_label)
+        layout.addWidget(self.editor)
+        self.speaker = speaker
+        self.update_from(speaker)
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.speaker.lock_reason)
+
+    def update_from(self, speaker: Speaker) -> None:
+        """Show ``speaker``'s state; text being typed is kept unless the stored text changed."""
+        previous = self.speaker.statement.text if self.speaker.statement else ""
+        self.speaker = speaker
+        roles = speaker.roles_text()
+        self.name.setText(speaker.participant.name + (f"  ({roles})" if roles else ""))
+        stored = speaker.statement.text if speaker.statement else ""
+        if stored != previous or not self.editor.document().isModified():
+            self.editor.setPlainText(stored)
+            self.editor.document().setModified(False)
+        self.lock_label.setText(f"Locked: {speaker.lock_reason}" if speaker.lock_reason else "")
+        self.lock_label.setVisible(bool(speaker.lock_reason))
+        self.editor.setEnabled(not speaker.lock_reason)
+        self.editor.setAccessibleDescription(speaker.lock_reason)
+        self.record_button.setEnabled(not speaker.lock_reason)
+        self.record_button.setText("Update statement" if speaker.has_spoken else "Record statement")
+        if speaker.has_spoken:
+            self.status.setText("✓ Statement recorded")
+        elif speaker.lock_reason:
+            self.status.setText("Waiting for the manager / leader")
+        else:
+            self.status.setText("May speak now (optional)" if not speaker.participant.is_leader else "Speaks first")
+
+    def record(self) -> None:
+        """Record (or update) the statement as one undo step; the store enforces the rule."""
+        self._stage.record_statement(self.participant_id, self.editor.toPlainText())
+
+
+class PrivateNoteEdit(QPlainTextEdit):
+    """The note editor; it saves when it loses focus."""
+
+    def __init__(self, on_leave: object) -> None:
+        super().__init__()
+        self._on_leave = on_leave
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._on_leave()  # type: ignore[operator]
+        super().focusOutEvent(event)
+
+
+class AccountabilityStage(StageView):
+    """The accountability editor."""
+
+    stage = Stage.ACCOUNTABILITY
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.order_model = SpeakingOrderModel(document, self)
+        self.cards: dict[str, StatementCard] = {}
+        self._build()
+        self.order_model.modelReset.connect(self._refresh)
+        document.changed.connect(self._on_changed)
+        document.reloaded.connect(self._rebuild_cards)
+        document.refused.connect(self._on_refused)
+        self._rebuild_cards()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.no_leader = QFrame()
+        self.no_leader.setAccessibleName("Nobody holds the manager / leader role")
+        self.no_leader_banner = Banner(Tone.WARNING, NO_LEADER_REASON, name="No manager / leader")
+        self.setup_button = QPushButton("Go to Setup ▸ Participants")
+        self.setup_button.setAccessibleName("Go to Setup to give someone the leader role")
+        self.setup_button.clicked.connect(lambda: self.navigate_requested.emit(Stage.SETUP, ""))
+        row = QHBoxLayout(self.no_leader)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.no_leader_banner, 1)
+        row.addWidget(self.setup_button)
+        self.turn_label = QLabel()
+        self.turn_label.setAccessibleName("Whose turn it is")
+        self.turn_label.setStyleSheet("font-size: 13pt;")
+        self.timer = SpeakerTimer()
+        top = QHBoxLayout()
+        top.addWidget(self.turn_label, 1)
+        top.addWidget(self.timer)
+
+        self.order_view = QListView()
+        self.order_view.setAccessibleName("Speaking order")
+        self.order_view.setModel(self.order_model)
+        self.order_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.order_view.setWordWrap(True)
+        self.order_view.setSpacing(3)
+        self.order_view.selectionModel().currentChanged.connect(self._on_current)
+        self.order_view.activated.connect(self._focus_card)
+        order_box = QGroupBox("Speaking order")
+        order_layout = QVBoxLayout(order_box)
+        hint = QLabel("The manager / leader speaks first. Everyone else may add a reflection; nobody is asked to.")
+        hint.setWordWrap(True)
+        order_layout.addWidget(hint)
+        order_layout.addWidget(self.order_view, 1)
+
+        self.cards_host = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_host)
+        self.cards_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.cards_host)
+        self.scroll.setAccessibleName("Statements")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(order_box)
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 1200])
+        splitter.setChildrenCollapsible(False)
+
+        self.problem_banner = Banner(Tone.ERROR, name="Accountability problem")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.no_leader)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.problem_banner)
+        layout.addWidget(self._build_private_notes())
+
+    def _build_private_notes(self) -> QWidget:
+        box = QGroupBox("Facilitator's private notes")
+        box.setObjectName("privateNotes")
+        box.setAccessibleName("Facilitator's private notes (private, never exported)")
+        box.setStyleSheet(
+            "QGroupBox#privateNotes { background: #f6f0fc; border: 2px dashed #8e6cc0; border-radius: 6px;"
+            " margin-top: 14px; padding-top: 8px; }"
+            "QGroupBox#privateNotes::title { subcontrol-origin: margin; left: 10px; color: #4b2a7a; }"
+        )
+        self.private_marking = Banner(Tone.PRIVATE, PRIVATE_MARKING, name="Private notes marking")
+        self.note_about = QComboBox()
+        self.note_about.setAccessibleName("Private note about")
+        self.note_about.currentIndexChanged.connect(self._switch_note)
+        self.note_edit = PrivateNoteEdit(self.save_note)
+        self.note_edit.setAccessibleName("Private note (never exported, never projected)")
+        self.note_edit.setPlaceholderText("Coaching notes for yourself: who to check in with, what to follow up.")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(72)
+        head = QHBoxLayout()
+        head.addWidget(self.private_marking, 1)
+        head.addWidget(QLabel("About:"))
+        head.addWidget(self.note_about)
+        layout = QVBoxLayout(box)
+        layout.addLayout(head)
+        layout.addWidget(self.note_edit)
+        return box
+
+    # -- following the document --------------------------------------------------------------
+
+    def _rebuild_cards(self) -> None:
+        for card in self.cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = {}
+        for speaker in self.order_model.speakers():
+            card = StatementCard(self, speaker)
+            self.cards[speaker.participant.id] = card
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+        self._refresh_note_people()
+        self._refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("Participant"):
+            self._rebuild_cards()
+        elif changes.touches("PrivateNote") and not self.note_edit.hasFocus():
+            self._load_note()
+
+    def _refresh(self) -> None:
+        speakers = self.order_model.speakers()
+        if set(self.cards) != {s.participant.id for s in speakers}:
+            self._rebuild_cards()
+            return
+        for position, speaker in enumerate(speakers):
+            card = self.cards[speaker.participant.id]
+            card.update_from(speaker)
+            self.cards_layout.removeWidget(card)
+            self.cards_layout.insertWidget(position, card)
+        self.no_leader.setVisible(not self.document.retro.leaders())
+        self.turn_label.setText(self._turn_text(speakers))
+
+    def _turn_text(self, speakers: list[Speaker]) -> str:
+        speaker = self.current_speaker() or next_speaker(speakers)
+        if not speakers:
+            return "Add the participants in Setup first."
+        if speaker is None:
+            if not self.document.retro.leaders():
+                return "Waiting for a manager / leader."
+            return "Everyone who wished to has spoken."
+        return f"Now speaking: {speaker.participant.name}"
+
+    def current_speaker(self) -> Speaker | None:
+        index = self.order_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.order_model.speakers()[index.row()]
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.timer.reset()
+        participant_id = str(current.data(PARTICIPANT_ID_ROLE) or "")
+        self.turn_label.setText(self._turn_text(self.order_model.speakers()))
+        card = self.cards.get(participant_id)
+        if card is not None:
+            self.scroll.ensureWidgetVisible(card)
+        self.selection_changed.emit(participant_id)
+
+    def _focus_card(self, index: QModelIndex) -> None:
+        card = self.cards.get(str(index.data(PARTICIPANT_ID_ROLE) or ""))
+        if card is not None and card.editor.isEnabled():
+            card.editor.setFocus()
+
+    def focus_target(self, target_id: str) -> None:
+        row = self.order_model.row_of(target_id)
+        if row >= 0:
+            self.order_view.setCurrentIndex(self.order_model.index(row, 0))
+        elif self.order_model.rowCount():
+            self.order_view.setCurrentIndex(self.order_model.index(0, 0))
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def record_statement(self, participant_id: str, text: str) -> bool:
+        """Record or update ``participant_id``'s statement as one undo step."""
+        text = text.strip()
+        retro = self.document.retro
+        name = retro.participant_name(participant_id) or "this participant"
+        if not text:
+            self._show_problem(f"Write {name}'s statement first.")
+            return False
+        existing = next((s for s in retro.speaking_order() if s.participant_id == participant_id), None)
+        if existing is not None:
+            if existing.text == text:
+                return True
+            ok = self.document.edit(f"Edit {name}'s statement", Edit.of(upsert=[replace(existing, text=text)]))
+        else:
+            statement = AccountabilityStatement(new_id(), participant_id, text)
+            ok = self.document.edit(f"Record {name}'s statement", Edit.of(upsert=[statement]))
+        if ok:
+            self.problem_banner.show_text("")
+        return ok
+
+    def _refresh_note_people(self) -> None:
+        current = self.note_about.currentData()
+        self.note_about.blockSignals(True)
+        self.note_about.clear()
+        self.note_about.addItem("General", "")
+        for person in self.document.retro.people():
+            self.note_about.addItem(person.name, person.id)
+        self.note_about.setCurrentIndex(max(self.note_about.findData(current), 0))
+        self.note_about.blockSignals(False)
+        self._load_note()
+
+    def _note(self, participant_id: str) -> PrivateNote | None:
+        notes = self.document.retro.private_notes.values()
+        return next((n for n in notes if (n.participant_id or "") == participant_id), None)
+
+    def _switch_note(self) -> None:
+        self.save_note()  # what was typed about the previous person is kept
+        self._load_note()
+
+    def _load_note(self) -> None:
+        note = self._note(str(self.note_about.currentData() or ""))
+        self._note_about_id = str(self.note_about.currentData() or "")
+        self.note_edit.setPlainText(note.text if note else "")
+        self.note_edit.document().setModified(False)
+
+    def save_note(self) -> bool:
+        """Store the private note being edited (one undo step), if it changed."""
+        if not self.note_edit.document().isModified():
+            return True
+        about = getattr(self, "_note_about_id", "")
+        text = self.note_edit.toPlainText()
+        note = self._note(about)
+        if note is None and not text.strip():
+            return True
+        now = datetime.now(UTC)
+        if note is None:
+            note = PrivateNote(new_id(), text, about or None, now)
+        else:
+            note = replace(note, text=text, updated_at=now)
+        ok = self.document.edit("Edit private note", Edit.of(upsert=[note]))
+        if ok:
+            self.note_edit.document().setModified(False)
+        return ok
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _show_problem(self, message: str) -> None:
+        self.problem_banner.show_text(message)
+
+    def _on_refused(self, message: str, _edit: object) -> None:
+        if self.isVisible():
+            self._show_problem(f"Not saved: {message}")
+
+    # -- projector ---------------------------------------------------------------------------
+
+    def projector_view(self) -> QWidget:
+        view = AccountabilityProjector(self.document)
+        self.selection_changed.connect(view.follow)
+        self.timer.ticked.connect(view.show_clock)
+        current = self.current_speaker()
+        view.follow(current.participant.id if current else "")
+        return view
+
+
+class AccountabilityProjector(ProjectorPanel):
+    """Whose turn it is and the statements recorded so far, in speaking order. No private notes."""
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Accountability", "Accountability on the projector", parent)
+        self.model = SpeakingOrderModel(document, self)
+        self.turn = self.large_label(points=BODY_POINTS + 6, bold=True)
+        self.turn.setAccessibleName("Whose turn it is")
+        self.clock = self.large_label(points=BODY_POINTS)
+        self.clock.hide()
+        self.statements = QWidget()
+        self.statements.setStyleSheet("background: transparent;")
+        self.statements_layout = QVBoxLayout(self.statements)
+        self.statements_layout.setContentsMargins(0, 0, 0, 0)
+        self.statements_layout.setSpacing(18)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        scroll.viewport().setStyleSheet("background: transparent;")
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.statements)
+        turn_row = QHBoxLayout()
+        turn_row.addWidget(self.turn, 1)
+        turn_row.addWidget(self.clock)
+        self.body.addLayout(turn_row)
+        self.body.addWidget(scroll, 1)
+        self._participant_id = ""
+        self.set_subtitle("The manager / leader speaks first.")
+        self.model.modelReset.connect(self._render)
+        self._render()
+
+    def follow(self, participant_id: str) -> None:
+        self._participant_id = participant_id
+        self._render()
+
+    def show_clock(self, seconds: int, in_use: bool) -> None:
+        """Show the speaker's time left while the facilitator uses the timer."""
+        self.clock.setText(f"{clock_text(seconds)} left" if seconds >= 0 else f"{clock_text(-seconds)} over")
+        self.clock.setVisible(in_use)
+
+    def _render(self) -> None:
+        speakers = self.model.speakers()
+        chosen = next((s for s in speakers if s.participant.id == self._participant_id), None)
+        turn = chosen or next_speaker(speakers)
+        if turn is None:
+            self.turn.setText("Everyone who wished to has spoken." if speakers else "")
+        else:
+            self.turn.setText(f"Now speaking: {turn.participant.name}")
+        while self.statements_layout.count():
+            item = self.statements_layout.takeAt(0)
+            old = item.widget()
+            if old is not None:
+                old.hide()
+                old.setParent(None)
+                old.deleteLater()
+        if not any(s.has_spoken for s in speakers):
+            self.statements_layout.addWidget(self.large_label("No statements recorded yet."))
+        for speaker in speakers:
+            if speaker.statement is None:
+                continue
+            self.statements_layout.addWidget(self.large_label(speaker.participant.name, bold=True))
+            self.statements_layout.addWidget(self.large_label(speaker.statement.text, points=BODY_POINTS - 2))
+        self.statements_layout.addStretch(1)
+
+    def texts(self) -> list[str]:
+        """Every text the projector shows (for checks that private notes never appear)."""
+        return [label.text() for label in self.findChildren(QLabel)]
