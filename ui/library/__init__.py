@@ -1,0 +1,1 @@
+"""The library: every retrospective in the database, and the follow-through of open actions."""

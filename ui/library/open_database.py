@@ -1,0 +1,121 @@
+"""Choosing another database: a SQLite file (existing or new) or a PostgreSQL URL.
+
+Opening runs off the GUI thread (an upgrade of an old SQLite file makes a backup copy first),
+with a busy indicator, so the window never freezes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import RetroError
+from retro.services import RetroStore
+
+SQLITE_FILTER = "Retro databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+def open_store_now(url: str | None) -> RetroStore:
+    """Open (create, upgrade) the database at ``url``; a new database gets the demo retro."""
+    from retro.startup import open_store
+
+    return open_store(url, seed_demo=True)
+
+
+class OpenDatabaseDialog(QDialog):
+    """A path or URL, with Browse… and New file… helpers."""
+
+    def __init__(self, current: str = "", parent: QWidget | None = None, *, reason: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open database")
+        intro = QLabel(reason or "Open a SQLite file, or a team database by its URL "
+                       "(postgresql+psycopg://user@host/dbname).")
+        intro.setWordWrap(True)
+        self.location = QLineEdit(current)
+        self.location.setAccessibleName("Database file or URL")
+        self.location.setPlaceholderText("/path/to/retros.sqlite3 or postgresql+psycopg://…")
+        self.location.setMinimumWidth(520)
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Choose an existing database file")
+        browse.clicked.connect(self._browse)
+        new = QPushButton("&New file…")
+        new.setAccessibleName("Create a new database file")
+        new.clicked.connect(self._new_file)
+        row = QHBoxLayout()
+        row.addWidget(self.location, 1)
+        row.addWidget(browse)
+        row.addWidget(new)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a retro database", "", SQLITE_FILTER)
+        if path:
+            self.location.setText(path)
+
+    def _new_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New retro database", "retros.sqlite3", SQLITE_FILTER)
+        if path:
+            self.location.setText(path)
+
+    def chosen(self) -> str:
+        return self.location.text().strip()
+
+
+class _OpenSignals(QObject):
+    opened = Signal(object, str)  # (RetroStore, url)
+    failed = Signal(str, str)  # (message, url)
+
+
+class _OpenJob(QRunnable):
+    def __init__(self, url: str, signals: _OpenSignals) -> None:
+        super().__init__()
+        self._url, self._signals = url, signals
+
+    def run(self) -> None:
+        try:
+            store = open_store_now(self._url)
+        except RetroError as exc:
+            self._signals.failed.emit(str(exc), self._url)
+        except Exception as exc:  # an unexpected driver error still reaches the person
+            self._signals.failed.emit(f"{exc.__class__.__name__}: {exc}", self._url)
+        else:
+            self._signals.opened.emit(store, self._url)
+
+
+class DatabaseOpener(QObject):
+    """Opens a database on a worker thread and reports back on the GUI thread."""
+
+    opened = Signal(object, str)
+    failed = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._signals = _OpenSignals(self)
+        self._signals.opened.connect(self.opened)
+        self._signals.failed.connect(self.failed)
+        self.busy = False
+        self.opened.connect(self._done)
+        self.failed.connect(self._done)
+
+    def open(self, url: str) -> None:
+        self.busy = True
+        QThreadPool.globalInstance().start(_OpenJob(url, self._signals))
+
+    def _done(self, *_args: object) -> None:
+        self.busy = False

@@ -1,0 +1,331 @@
+"""The library page: search, filter and sort retrospectives; create, open, duplicate, archive, delete.
+
+Archive, duplicate and delete go on the library's own undo stack, so a deleted retro comes back
+with Undo. A second tab lists every open action item across retros (follow-through).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import IncidentStatus, RetroError, Severity, Stage
+from retro.services import RetroStore, RetroSummary
+
+from ..resources_path import icon
+from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
+from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
+from .model import DATE, LibraryFilter, LibraryModel
+from .new_retro import NewRetroDialog, system_timezone
+
+
+def _or_none(kind: type, value: object) -> object:
+    """A combo's item data back as its enum (Qt hands a StrEnum back as a plain str)."""
+    return None if value is None else kind(value)
+
+
+class LibraryPage(QWidget):
+    """The start screen: every retrospective in the database."""
+
+    #: Open a retro: (incident id, stage to show or None, entity to select there or "").
+    open_requested = Signal(str, object, str)
+    #: A short message for the status bar.
+    message = Signal(str)
+
+    def __init__(self, store: RetroStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Library")
+        self._store = store
+        self.undo_stack = QUndoStack(self)
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.actions_model = OpenActionsModel(self)
+        self._build()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._search_now)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel("Retrospectives")
+        title.setObjectName("LibraryTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles, services, tags and everything written…")
+        self.search.setAccessibleName("Search retrospectives")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.severity_filter = QComboBox()
+        self.severity_filter.setAccessibleName("Filter by severity")
+        self.severity_filter.addItem("All severities", None)
+        for sev in Severity:
+            self.severity_filter.addItem(sev.label, sev)
+        self.severity_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_severity(_or_none(Severity, self.severity_filter.currentData())))
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("All statuses", None)
+        for status in IncidentStatus:
+            self.status_filter.addItem(status.label, status)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_status(_or_none(IncidentStatus, self.status_filter.currentData())))
+        self.show_archived = QCheckBox("Show &archived")
+        self.show_archived.setAccessibleName("Show archived retrospectives")
+        self.show_archived.toggled.connect(self.proxy.set_show_archived)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.severity_filter)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.show_archived)
+
+        self.table = QTableView()
+        self.table.setObjectName("LibraryTable")
+        self.table.setAccessibleName("Retrospectives")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.proxy.modelReset.connect(self._update_buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.open_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        self.new_button = self._button("&New retrospective…", "new", "Start a new retrospective", self.create_retro)
+        self.open_button = self._button("&Open", "open", "Open the selected retrospective", self.open_selected)
+        self.duplicate_button = self._button("D&uplicate", "duplicate", "Copy the selected retrospective",
+                                             self.duplicate_selected)
+        self.archive_button = self._button("A&rchive", "archive", "Archive or unarchive the selected retrospective",
+                                           self.archive_selected)
+        self.delete_button = self._button("&Delete", "delete", "Delete the selected retrospective (Undo brings it back)",
+                                          self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        for b in (self.open_button, self.duplicate_button, self.archive_button, self.delete_button):
+            buttons.addWidget(b)
+
+        retros = QWidget()
+        retros_layout = QVBoxLayout(retros)
+        retros_layout.addLayout(filters)
+        retros_layout.addWidget(self.table, 1)
+        retros_layout.addLayout(buttons)
+
+        self.actions_table = QTableView()
+        self.actions_table.setObjectName("FollowThroughTable")
+        self.actions_table.setAccessibleName("Open action items across retrospectives")
+        self.actions_table.setModel(self.actions_model)
+        self.actions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_table.setAlternatingRowColors(True)
+        self.actions_table.verticalHeader().hide()
+        aheader = self.actions_table.horizontalHeader()
+        aheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        aheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions_table.doubleClicked.connect(self._open_action)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.actions_table,
+                      lambda: self._open_action(self.actions_table.currentIndex()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        follow = QWidget()
+        follow_layout = QVBoxLayout(follow)
+        hint = QLabel("Every open or in-progress action item across retrospectives, overdue first. "
+                      "Double-click (or Enter) opens it in its retrospective.")
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        follow_layout.addWidget(hint)
+        follow_layout.addWidget(self.actions_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Library sections")
+        self.tabs.addTab(retros, "&Retrospectives")
+        self.tabs.addTab(follow, "&Follow-through")
+        self.tabs.currentChanged.connect(lambda i: self.refresh_actions() if i == 1 else None)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+
+    def _button(self, text: str, icon_name: str, tip: str, slot: object) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    # -- data --------------------------------------------------------------------------------
+
+    @property
+    def store(self) -> RetroStore:
+        return self._store
+
+    def set_store(self, store: RetroStore) -> None:
+        """Show another database; the undo history of the previous one no longer applies."""
+        self._store = store
+        self.undo_stack.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the list again from the database, keeping the selection."""
+        keep = self.selected_id()
+        try:
+            self.model.set_summaries(self._store.list_retros(include_archived=True))
+        except RetroError as exc:
+            self.message.emit(str(exc))
+            return
+        if self.tabs.currentIndex() == 1:
+            self.refresh_actions()
+        if keep:
+            self.select(keep)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def refresh_actions(self) -> None:
+        try:
+            self.actions_model.set_actions(self._store.open_actions())
+        except RetroError as exc:
+            self.message.emit(str(exc))
+
+    def select(self, incident_id: str) -> bool:
+        row = self.model.row_of(incident_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def selected_summary(self) -> RetroSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.summary(self.proxy.mapToSource(rows[0]).row())
+
+    def selected_id(self) -> str:
+        summary = self.selected_summary()
+        return summary.id if summary else ""
+
+    def _update_buttons(self) -> None:
+        summary = self.selected_summary()
+        for b in (self.open_button, self.duplicate_button, self.archive_button, self.delete_button):
+            b.setEnabled(summary is not None)
+        self.archive_button.setText("Una&rchive" if summary and summary.archived else "A&rchive")
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._search_timer.start()
+
+    def _search_now(self) -> None:
+        """Ask the database's full-text search too, so words in the timeline or actions find a retro."""
+        text = self.search.text().strip()
+        if len(text) < 3:
+            return
+        try:
+            ids = [s.id for s in self._store.list_retros(text=text, include_archived=True)]
+        except RetroError:
+            ids = []
+        self.proxy.set_search(text, ids)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def create_retro(self) -> None:
+        dialog = NewRetroDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.create_named(dialog.chosen_title(), dialog.chosen_severity())
+
+    def create_named(self, title: str, severity: Severity) -> str:
+        """Create a retro and open it at Setup; returns its id ("" when refused)."""
+        try:
+            retro = self._store.create_retro(title, severity, timezone=system_timezone())
+        except RetroError as exc:
+            QMessageBox.warning(self, "Could not create the retrospective", str(exc))
+            return ""
+        self.refresh()
+        self.open_requested.emit(retro.incident.id, Stage.SETUP, "")
+        return retro.incident.id
+
+    def open_selected(self) -> None:
+        incident_id = self.selected_id()
+        if incident_id:
+            self.open_requested.emit(incident_id, None, "")
+
+    def _open_action(self, index: QModelIndex) -> None:
+        if index.isValid():
+            row = self.actions_model.data(index, OPEN_ACTION_ROLE)
+            self.open_requested.emit(row.incident_id, Stage.ACTIONS, row.action.id)
+
+    def _push(self, command: LibraryCommand) -> bool:
+        """Run ``command`` now and put it on the undo stack; False (and a message) when refused."""
+        try:
+            command.run_first()
+        except RetroError as exc:
+            self._refused(str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _refused(self, message: str) -> None:
+        self.message.emit(message)
+        QMessageBox.warning(self, "The database refused that", message)
+        self.refresh()
+
+    def duplicate_selected(self) -> None:
+        summary = self.selected_summary()
+        if summary is None:
+            return
+        command = DuplicateRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)
+        if self._push(command):
+            self.select(command.copy_id)
+            self.message.emit(f"Duplicated “{summary.title}”.")
+
+    def archive_selected(self) -> None:
+        summary = self.selected_summary()
+        if summary is None:
+            return
+        archived = not summary.archived
+        if self._push(ArchiveRetroCommand(self._store, summary.id, summary.title, archived, self.refresh,
+                                                 self._refused)):
+            self.message.emit(f"{'Archived' if archived else 'Unarchived'} “{summary.title}”. Undo brings it back.")
+
+    def delete_selected(self) -> None:
+        summary = self.selected_summary()
+        if summary is None:
+            return
+        if self._push(DeleteRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)):
+            self.message.emit(f"Deleted “{summary.title}”. Edit ▸ Undo brings it back.")

@@ -1,0 +1,434 @@
+"""The main window: the library and the retro workspace, the menus, the projector and conflicts.
+
+There is no Save: every edit is in the database when it is shown, so closing never asks. Undo
+and Redo follow whichever page is shown (the library's stack or the open retro's) through a
+:class:`QUndoGroup`, so the Edit menu reads "Undo Rename participant".
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import fields, replace
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import Edit, Retro, RetroError, Stage
+from retro.services import RetroStore
+
+from .document import RetroDocument
+from .library.open_database import DatabaseOpener, OpenDatabaseDialog
+from .library.page import LibraryPage
+from .projector import ProjectorWindow
+from .resources_path import icon
+from .settings import UiSettings
+from .stage_base import StageView
+from .workspace.navigator import STAGES
+from .workspace.notices import show_notice
+from .workspace.page import WorkspacePage
+
+APP_TITLE = "Blameless Retro"
+
+
+def rebase_edit(edit: Edit, before: Retro, now: Retro) -> Edit:
+    """``edit`` (made against ``before``) re-made against ``now``: only the incident fields it changed move.
+
+    Entities are stored as the person left them; incident fields they did not touch keep the
+    other person's values, so re-applying one change never reverts someone else's.
+    """
+    if edit.incident is None:
+        return edit
+    mine, old = edit.incident, before.incident
+    changed = {f.name: getattr(mine, f.name) for f in fields(mine)
+               if f.name != "version" and getattr(mine, f.name) != getattr(old, f.name)}
+    return Edit(replace(now.incident, **changed), edit.upsert, edit.remove)
+
+
+class MainWindow(QMainWindow):
+    """Library and workspace in one window, with the platform's menus and shortcuts."""
+
+    def __init__(self, store: RetroStore, settings: UiSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or UiSettings()
+        self.store = store
+        self.document: RetroDocument | None = None
+        self.projector: ProjectorWindow | None = None
+        self.conflict_dialog: QMessageBox | None = None
+        self._pending_conflicts: list[Edit] = []
+        self.setWindowIcon(icon("app"))
+        self.undo_group = QUndoGroup(self)
+        self.library = LibraryPage(store)
+        self.workspace = WorkspacePage(self.settings)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.library)
+        self.pages.addWidget(self.workspace)
+        self.setCentralWidget(self.pages)
+        self.undo_group.addStack(self.library.undo_stack)
+        self.opener = DatabaseOpener(self)
+        self.opener.opened.connect(self._database_opened)
+        self.opener.failed.connect(self._database_failed)
+        self._progress: QProgressDialog | None = None
+        self._build_menus()
+        self.library.open_requested.connect(self.open_retro)
+        self.library.message.connect(self.show_status)
+        self.workspace.message.connect(self.show_status)
+        self.workspace.stage_shown.connect(self._stage_shown)
+        self.workspace.clock.ticked.connect(self._clock_ticked)
+        self.show_library()
+        self._restore_geometry()
+        self.library.refresh()
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None, *,
+                name: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.setObjectName(name or text.replace("&", "").replace("…", "").strip())
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        SK = QKeySequence.StandardKey
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New retrospective…", self.new_retro, SK.New)
+        self.open_db_action = self._action(file_menu, "&Open database…", self.choose_database, SK.Open)
+        self.recent_menu = file_menu.addMenu("&Recent databases")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export…", self.export, QKeySequence("Ctrl+E"),
+                                          tip="Export the postmortem (Review & export stage)")
+        self.close_retro_action = self._action(file_menu, "&Close retrospective", self.close_retro, SK.Close)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Quit", self.close, SK.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(SK.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(SK.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = bar.addMenu("&View")
+        self.projector_action = self._action(view_menu, "&Projector view", self.toggle_projector,
+                                             [QKeySequence("F5"), QKeySequence("Ctrl+P")],
+                                             tip="Show the stage to the room in large type")
+        self.projector_action.setCheckable(True)
+        self.projector_action.setIcon(icon("projector"))
+        self.full_screen_action = self._action(view_menu, "&Full screen", self.toggle_full_screen,
+                                               [QKeySequence(SK.FullScreen), QKeySequence("F11")])
+        self.full_screen_action.setCheckable(True)
+        view_menu.addSeparator()
+        self.library_action = self._action(view_menu, "&Library", self.show_library, QKeySequence("Ctrl+L"))
+        self.stage_actions: list[QAction] = []
+        for number, stage in enumerate(STAGES, start=1):
+            action = self._action(view_menu, f"{number}. {stage.label}",
+                                  lambda _checked=False, s=stage: self.go_to_stage(s),
+                                  QKeySequence(f"Ctrl+{number}"), name=f"stage-{stage.value}")
+            self.stage_actions.append(action)
+        view_menu.addSeparator()
+        self.timer_action = self._action(view_menu, "Start / pause the &time box", self.workspace.clock.toggle,
+                                         QKeySequence("F6"))
+        self.agenda_action = self._action(view_menu, "&Agenda (time boxes)…", self.workspace.edit_agenda)
+
+        help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
+                                             SK.HelpContents)
+        self.about_action = self._action(help_menu, "&About Blameless Retro", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._update_actions()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_databases()
+        if not recent:
+            none = self.recent_menu.addAction("No recent databases")
+            none.setEnabled(False)
+        for url in recent:
+            self.recent_menu.addAction(url, lambda u=url: self.open_database(u))
+
+    def _update_actions(self) -> None:
+        in_retro = self.document is not None and self.pages.currentWidget() is self.workspace
+        for action in (*self.stage_actions, self.export_action, self.close_retro_action,
+                       self.timer_action):
+            action.setEnabled(in_retro)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def show_library(self) -> None:
+        self.pages.setCurrentWidget(self.library)
+        self.undo_group.setActiveStack(self.library.undo_stack)
+        self.setWindowTitle(f"{APP_TITLE} — {self.store.url}")
+        self.library.table.setFocus()
+        self._update_actions()
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.show_idle()
+
+    def open_retro(self, incident_id: str, stage: Stage | None = None, target_id: str = "") -> bool:
+        """Open ``incident_id`` in the workspace (at ``stage``, selecting ``target_id``)."""
+        try:
+            retro = self.store.load(incident_id)
+        except RetroError as exc:
+            show_notice(self, "Could not open the retrospective", str(exc))
+            self.library.refresh()
+            return False
+        self._drop_document()
+        document = RetroDocument(self.store, retro, self)
+        document.conflict.connect(self._on_conflict)
+        document.refused.connect(self._on_refused)
+        document.changed.connect(self._title_from_document)
+        document.reloaded.connect(self._title_from_document)
+        self.document = document
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.pages.setCurrentWidget(self.workspace)
+        self.workspace.set_document(document, stage or Stage.SETUP, target_id)
+        self._title_from_document()
+        self._update_actions()
+        return True
+
+    def _title_from_document(self, *_args: object) -> None:
+        if self.document is not None:
+            title = self.document.retro.incident.title
+            self.setWindowTitle(f"{title} — {APP_TITLE}")
+            if self.projector is not None:
+                self.projector.set_incident_title(title)
+
+    def _drop_document(self) -> None:
+        self._commit_typing()
+        self.workspace.close_document()
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.undo_stack)
+            self.document.deleteLater()
+            self.document = None
+
+    def close_retro(self) -> None:
+        """Back to the library (everything is already stored)."""
+        self._drop_document()
+        self.library.refresh()
+        self.show_library()
+
+    def go_to_stage(self, stage: Stage) -> None:
+        if self.document is not None:
+            self.pages.setCurrentWidget(self.workspace)
+            self.undo_group.setActiveStack(self.document.undo_stack)
+            self.workspace.go_to(stage)
+            self._update_actions()
+
+    def new_retro(self) -> None:
+        self.library.create_retro()
+
+    def export(self) -> None:
+        """Delegated to the Review & export stage: go there and ask it to export."""
+        if self.document is None:
+            return
+        self.go_to_stage(Stage.REVIEW)
+        view = self.workspace.current_view()
+        exporter = getattr(view, "export", None)
+        if callable(exporter):
+            exporter()
+        else:
+            self.show_status("Export lives in the Review & export stage.")
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # -- databases ---------------------------------------------------------------------------
+
+    def choose_database(self) -> None:
+        dialog = OpenDatabaseDialog(self.store.url, self)
+        dialog.accepted.connect(lambda: self.open_database(dialog.chosen()))
+        dialog.open()
+
+    def open_database(self, url: str) -> None:
+        """Open another database off the GUI thread; the library switches to it when it is ready."""
+        if not url or self.opener.busy:
+            return
+        self._progress = QProgressDialog(f"Opening {url} …", "", 0, 0, self)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowTitle("Opening database")
+        self._progress.setMinimumDuration(400)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.opener.open(url)
+
+    def _end_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _database_opened(self, store: RetroStore, url: str) -> None:
+        self._end_progress()
+        self._drop_document()
+        old, self.store = self.store, store
+        self.library.set_store(store)
+        self.settings.add_recent_database(url)
+        self.show_library()
+        self.show_status(f"Opened {store.url}")
+        old.close()
+
+    def _database_failed(self, message: str, url: str) -> None:
+        self._end_progress()
+        show_notice(self, "Could not open the database", f"{url}\n\n{message}")
+
+    # -- refusals and conflicts --------------------------------------------------------------
+
+    def _on_refused(self, message: str, _edit: Edit) -> None:
+        self.show_status(f"Not saved: {message}")
+        show_notice(self, "That change was not saved", message)
+
+    def _on_conflict(self, message: str, edit: Edit) -> None:
+        """Someone else changed this retro: offer to reload, keeping (or dropping) the refused change."""
+        self._pending_conflicts.append(edit)
+        if self.conflict_dialog is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Someone else changed this retrospective",
+                          "Someone else changed this retrospective since you opened it, so your last "
+                          "change was not saved yet. Nothing was overwritten.", parent=self)
+        box.setObjectName("ConflictDialog")
+        box.setInformativeText(message)
+        self.reapply_button = box.addButton("Reload and re-apply my change", QMessageBox.ButtonRole.AcceptRole)
+        self.discard_button = box.addButton("Reload and discard my change", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(self.reapply_button)
+        box.setEscapeButton(self.reapply_button)
+        box.buttonClicked.connect(lambda button: self._resolve_conflict(button is self.reapply_button))
+        self.conflict_dialog = box
+        QTimer.singleShot(0, box.open)
+
+    def _resolve_conflict(self, reapply: bool) -> None:
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.deleteLater()
+            self.conflict_dialog = None
+        edits, self._pending_conflicts = self._pending_conflicts, []
+        document = self.document
+        if document is None:
+            return
+        before = document.retro
+        try:
+            document.reload()
+        except RetroError as exc:
+            show_notice(self, "Could not reload the retrospective", str(exc))
+            return
+        if not reapply:
+            self.show_status("Reloaded: your change was discarded, theirs are shown.")
+            return
+        for edit in edits:
+            document.edit("Re-apply my change", rebase_edit(edit, before, document.retro))
+        self.show_status("Reloaded their changes and re-applied yours.")
+
+    # -- projector ---------------------------------------------------------------------------
+
+    def toggle_projector(self) -> None:
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.close()
+            return
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.closed.connect(lambda: self.projector_action.setChecked(False))
+        self._mirror_current()
+        self.projector.present(self.screen())
+        self.projector_action.setChecked(True)
+
+    def _mirror_current(self) -> None:
+        if self.projector is None:
+            return
+        if self.document is None or self.pages.currentWidget() is not self.workspace:
+            self.projector.show_idle()
+            return
+        stage = self.workspace.current_stage
+        self.projector.show_stage(stage, self.workspace.current_view(), self.document.retro.incident.title)
+        clock = self.workspace.clock
+        self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
+
+    def _stage_shown(self, stage: Stage, view: QWidget) -> None:
+        if self.projector is not None and self.projector.isVisible() and self.document is not None:
+            self.projector.show_stage(stage, view, self.document.retro.incident.title)
+            clock = self.workspace.clock
+            self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
+
+    def _clock_ticked(self, remaining: int, total: int, running: bool) -> None:
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.show_clock(remaining, total, running)
+
+    # -- help --------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                if keys and action.text():
+                    rows.append(f"<tr><td>{html.escape(action.text().replace('&', ''))}</td>"
+                                f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>")
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        label = QLabel("<table>" + "".join(rows) + "</table>")
+        label.setAccessibleName("Keyboard shortcuts")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        QVBoxLayout(dialog).addWidget(label)
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Blameless Retro",
+                          "<b>Blameless Retro</b><p>Run a blameless incident retrospective live, with the "
+                          "room on the projector, and turn it into a postmortem people trust.</p>"
+                          "<p>Hard on systems, soft on people.</p>")
+
+    # -- window state ------------------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry("main-window")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        self.workspace.restore_state()
+
+    def _commit_typing(self) -> None:
+        """Finish the edit in the field that has focus (text commits on focus-out)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
+        view = self.workspace.current_view()
+        if isinstance(view, StageView):
+            flush = getattr(view, "commit_pending", None)
+            if callable(flush):
+                flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Never asks: everything is stored. Finishes the field being typed in and remembers the layout."""
+        self._commit_typing()
+        self.settings.set_geometry("main-window", self.saveGeometry())
+        self.workspace.save_state()
+        self.settings.sync()
+        if self.projector is not None:
+            self.projector.close()
+            self.projector.deleteLater()
+            self.projector = None
+        super().closeEvent(event)

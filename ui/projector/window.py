@@ -1,0 +1,148 @@
+"""The projector window: a second top-level window mirroring the current stage for the room.
+
+High contrast and very large type, readable from the back row. It shows the stage's name, the
+time box countdown and the stage's own :meth:`~ui.stage_base.StageView.projector_view` (or a
+title card), replaced on every navigation. It never shows private notes or facilitator controls:
+it only ever holds what ``projector_view`` builds, and that contract is tested by walking the
+widget tree. With a second screen attached it goes full screen there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from retro.domain import Stage
+
+from ..stage_base import StageView
+from ..theme import projector_stylesheet
+from ..workspace.timebox import countdown_text
+
+#: What the room sees for a stage without its own projector view.
+TITLE_CARD_TEXT: dict[Stage, str] = {
+    Stage.SETUP: "What happened, when, and who is in the room.",
+    Stage.GROUND_RULES: "Hard on systems, soft on people.",
+    Stage.TIMELINE: "What happened, in order — and how do we know?",
+    Stage.FACTORS: "What made this possible? Many factors, not one cause.",
+    Stage.ACCOUNTABILITY: "The leader speaks first.",
+    Stage.ACTIONS: "What will we change, who owns it, and by when?",
+    Stage.REVIEW: "Are we ready to share what we learned?",
+}
+
+
+class ProjectorWindow(QWidget):
+    """The room's view of the retrospective."""
+
+    #: The window was closed by the person at the projector (Esc or the window manager).
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("Projector")
+        self.setWindowTitle("Blameless Retro — Projector")
+        self.setAccessibleName("Projector view")
+        self.setStyleSheet(projector_stylesheet())
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.stage: Stage | None = None
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("ProjectorStage")
+        self.incident_label = QLabel()
+        self.incident_label.setObjectName("ProjectorIncident")
+        self.incident_label.setWordWrap(True)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("ProjectorCountdown")
+        self.countdown.setAccessibleName("Time box countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.stage_label)
+        titles.addWidget(self.incident_label)
+        top = QHBoxLayout()
+        top.addLayout(titles, 1)
+        top.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignTop)
+        self.content: QWidget = QWidget()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(48, 32, 48, 32)
+        self._layout.setSpacing(24)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.content, 1)
+
+    # -- what it shows -----------------------------------------------------------------------
+
+    def show_stage(self, stage: Stage, view: QWidget | None, incident_title: str = "") -> None:
+        """Mirror ``stage``: its projector view when it has one, else a title card."""
+        self.stage = stage
+        self.stage_label.setText(stage.label)
+        self.incident_label.setText(incident_title)
+        mirror = view.projector_view() if isinstance(view, StageView) else None
+        if mirror is None:
+            mirror = self._card(stage.label, TITLE_CARD_TEXT[stage])
+        self._replace_content(mirror)
+
+    def _replace_content(self, mirror: QWidget) -> None:
+        mirror.setParent(self)
+        self._layout.replaceWidget(self.content, mirror)
+        self.content.hide()
+        self.content.deleteLater()
+        self.content = mirror
+        mirror.show()
+
+    def show_idle(self) -> None:
+        """No retro is open: a calm title card."""
+        self.stage = None
+        self.stage_label.setText("Blameless retrospective")
+        self.incident_label.setText("")
+        self.countdown.setText("")
+        self._replace_content(self._card("Welcome", "Hard on systems, soft on people."))
+
+    def set_incident_title(self, title: str) -> None:
+        self.incident_label.setText(title)
+
+    def show_clock(self, remaining: int, total: int, running: bool) -> None:
+        self.countdown.setText(countdown_text(remaining) if total or remaining else "")
+        over = remaining < 0
+        if self.countdown.property("overtime") != over:
+            self.countdown.setProperty("overtime", over)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
+
+    def _card(self, heading: str, text: str) -> QWidget:
+        card = QWidget()
+        layout = QVBoxLayout(card)
+        layout.addStretch(1)
+        title = QLabel(heading)
+        title.setObjectName("ProjectorTitleCard")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel(text)
+        subtitle.setObjectName("ProjectorSubtitle")
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addStretch(2)
+        return card
+
+    # -- where it shows ----------------------------------------------------------------------
+
+    def present(self, facilitator_screen: QScreen | None = None) -> None:
+        """Full screen on another screen when one is attached; else a large window here."""
+        other = next((s for s in QGuiApplication.screens() if s is not facilitator_screen), None)
+        if other is not None and len(QGuiApplication.screens()) > 1:
+            self.setScreen(other)
+            self.setGeometry(other.geometry())
+            self.showFullScreen()
+        else:
+            self.resize(1280, 720)
+            self.showNormal()
+        self.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

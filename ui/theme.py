@@ -1,0 +1,116 @@
+"""Colours and styles: the app's light/dark palette, the projector's high-contrast theme, factor colours.
+
+The app uses the Fusion style with a palette that follows the system's light or dark scheme, plus
+``resources/styles/app.qss`` for the few touches a palette cannot express. The projector window
+uses ``resources/styles/projector.qss``: white and yellow on near-black, sized for the back row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from retro.domain import FactorCategory, Severity
+from retro.services import ReportState
+
+from .resources_path import read_style
+
+#: Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+FACTOR_COLOURS: dict[FactorCategory, str] = {
+    FactorCategory.TECHNOLOGY: "#0072B2",  # blue
+    FactorCategory.PROCESS: "#E69F00",  # orange
+    FactorCategory.ORGANISATION: "#009E73",  # bluish green
+    FactorCategory.HUMAN_FACTORS: "#CC79A7",  # reddish purple
+    FactorCategory.EXTERNAL: "#56B4E9",  # sky blue
+}
+
+SEVERITY_COLOURS: dict[Severity, str] = {
+    Severity.SEV1: "#B3261E",
+    Severity.SEV2: "#C25E00",
+    Severity.SEV3: "#8A6D00",
+    Severity.SEV4: "#3A6EA5",
+}
+
+#: Text colours for report states, readable on light and dark backgrounds alike.
+REPORT_STATE_COLOURS: dict[ReportState, str] = {
+    ReportState.OVERDUE: "#D0342C",
+    ReportState.DUE: "#C77800",
+    ReportState.DONE: "#2E9E5B",
+}
+
+PROJECTOR_BACKGROUND = "#0B0B0B"
+PROJECTOR_TEXT = "#FFFFFF"
+PROJECTOR_ACCENT = "#FFD400"
+PROJECTOR_MUTED = "#C8C8C8"
+PROJECTOR_OVERTIME = "#FF6B5E"
+
+
+def system_prefers_dark() -> bool:
+    """Does the desktop ask for a dark scheme?"""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def dark_palette() -> QPalette:
+    """Fusion's colours for a dark desktop."""
+    p = QPalette()
+    window, base, text = QColor("#202226"), QColor("#17181B"), QColor("#E8E8EA")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#232529"),
+        QPalette.ColorRole.ToolTipBase: QColor("#2B2D31"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#9A9CA3"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#2B2D31"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#FF6B5E"),
+        QPalette.ColorRole.Highlight: QColor("#3D7BE0"),
+        QPalette.ColorRole.HighlightedText: QColor("#FFFFFF"),
+        QPalette.ColorRole.Link: QColor("#7FB0FF"),
+        QPalette.ColorRole.Mid: QColor("#3A3C42"),
+        QPalette.ColorRole.Midlight: QColor("#34363B"),
+        QPalette.ColorRole.Dark: QColor("#111214"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+        QPalette.ColorRole.Light: QColor("#45474D"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    disabled = QColor("#7C7E85")
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def light_palette() -> QPalette:
+    """Fusion's standard light palette with a clearer highlight."""
+    p = QApplication.style().standardPalette() if QApplication.instance() else QPalette()
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2F6FDE"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#F4F6F9"))
+    return p
+
+
+def apply_app_theme(app: QApplication, *, dark: bool | None = None) -> None:
+    """Fusion, a light or dark palette (the system's choice unless ``dark`` says), and app.qss."""
+    app.setStyle("Fusion")
+    if dark is None:
+        dark = system_prefers_dark()
+    app.setPalette(dark_palette() if dark else light_palette())
+    app.setStyleSheet(read_style("app.qss"))
+    app.setProperty("retroDark", dark)
+
+
+def is_dark() -> bool:
+    """Is the app currently using the dark palette?"""
+    app = QApplication.instance()
+    return bool(app and app.property("retroDark"))
+
+
+def projector_stylesheet() -> str:
+    return read_style("projector.qss")

@@ -1,0 +1,1 @@
+"""The retro workspace: stage navigator, header, time box and the stage editors."""

@@ -1,0 +1,227 @@
+"""Editors that commit one undo step per field edit, not per keystroke.
+
+Text commits when the person leaves the field (or presses Enter / Ctrl+Enter); a time commits
+when its editor loses focus. ``set_value`` refreshes a field from the document without emitting,
+and leaves a field alone while someone is typing in it.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import UTC, datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+
+class CommitLineEdit(QLineEdit):
+    """A line edit that emits :attr:`committed` once per finished edit that changed the text."""
+
+    committed = Signal(str)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self._value = ""
+        self.editingFinished.connect(self._finish)
+
+    def set_value(self, text: str) -> None:
+        if self.hasFocus() and self.isModified() and self.text() != self._value:
+            self._value = text
+            return
+        self._value = text
+        if self.text() != text:
+            self.setText(text)
+        self.setModified(False)
+
+    def _finish(self) -> None:
+        text = self.text()
+        if text != self._value:
+            self._value = text
+            self.setModified(False)
+            self.committed.emit(text)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line text that commits on focus-out or Ctrl+Enter, as one undo step."""
+
+    committed = Signal(str)
+
+    def __init__(self, accessible_name: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self._value = ""
+
+    def set_value(self, text: str) -> None:
+        if self.hasFocus() and self.toPlainText() != self._value:
+            self._value = text
+            return
+        self._value = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+    def commit(self) -> None:
+        text = self.toPlainText()
+        if text != self._value:
+            self._value = text
+            self.committed.emit(text)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.commit()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.commit()
+            return
+        super().keyPressEvent(event)
+
+
+@cache
+def all_timezones() -> tuple[str, ...]:
+    """Every IANA zone name, sorted, UTC first."""
+    zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return ("UTC", *zones)
+
+
+class TimezoneCombo(QComboBox):
+    """An IANA time zone, searchable by any part of its name ("berl" finds Europe/Berlin)."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Incident time zone")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(list(all_timezones()))
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._value = "UTC"
+        self.activated.connect(lambda _i: self._finish())
+        self.lineEdit().editingFinished.connect(self._finish)
+
+    def set_value(self, zone: str) -> None:
+        self._value = zone
+        if self.findText(zone) < 0:
+            self.addItem(zone)
+        self.setCurrentText(zone)
+
+    def _finish(self) -> None:
+        zone = self.currentText().strip()
+        if zone == self._value:
+            return
+        if self.findText(zone, Qt.MatchFlag.MatchFixedString) < 0:
+            self.setCurrentText(self._value)  # not a zone we know: put the stored one back
+            return
+        zone = self.itemText(self.findText(zone, Qt.MatchFlag.MatchFixedString))
+        self._value = zone
+        self.committed.emit(zone)
+
+
+def to_wall_clock(when: datetime, zone: str) -> QDateTime:
+    """``when`` as the wall-clock time in ``zone``, held in a UTC QDateTime (immune to this machine's zone)."""
+    local = when.astimezone(ZoneInfo(zone))
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
+                     QTimeZone.utc())
+
+
+def from_wall_clock(value: QDateTime, zone: str) -> datetime:
+    """The UTC instant of the wall-clock time ``value`` in ``zone``."""
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+class LifecycleTimeEdit(QWidget):
+    """A lifecycle time in the incident's zone, or "Not set"; Set / Clear with one button."""
+
+    #: The new UTC time, or None when cleared.
+    committed = Signal(object)
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = "UTC"
+        self._value: datetime | None = None
+        self.edit = QDateTimeEdit()
+        self.edit.setTimeZone(QTimeZone.utc())
+        self.edit.setDisplayFormat("yyyy-MM-dd  HH:mm")
+        self.edit.setCalendarPopup(True)
+        self.edit.setAccessibleName(f"{label} time")
+        self.edit.setMinimumWidth(190)
+        self.edit.editingFinished.connect(self._finish)
+        self.toggle = QToolButton()
+        self.toggle.setAccessibleName(f"Set or clear the {label.lower()} time")
+        self.toggle.clicked.connect(self._toggle)
+        self.toggle.setMinimumWidth(64)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.toggle)
+        self._label = label
+        self._suggest: datetime | None = None
+        self._show()
+
+    def set_value(self, value: datetime | None, zone: str, suggestion: datetime | None = None) -> None:
+        """Show ``value`` in ``zone``; ``suggestion`` is what Set fills in (e.g. the previous time)."""
+        self._zone, self._suggest = zone, suggestion
+        if self.edit.hasFocus() and self._value == value:
+            return
+        self._value = value
+        self._show()
+
+    def value(self) -> datetime | None:
+        return self._value
+
+    def _show(self) -> None:
+        self.edit.blockSignals(True)
+        if self._value is None:
+            self.edit.setEnabled(False)
+            self.edit.setSpecialValueText("Not set")
+            self.edit.setDateTime(self.edit.minimumDateTime())
+            self.toggle.setText("Set")
+            self.toggle.setToolTip(f"Set the {self._label.lower()} time")
+        else:
+            self.edit.setSpecialValueText("")
+            self.edit.setEnabled(True)
+            self.edit.setDateTime(to_wall_clock(self._value, self._zone))
+            self.toggle.setText("Clear")
+            self.toggle.setToolTip(f"Clear the {self._label.lower()} time")
+        self.edit.blockSignals(False)
+
+    def _toggle(self) -> None:
+        if self._value is None:
+            start = self._suggest or datetime.now(UTC).replace(second=0, microsecond=0)
+            self._value = start
+            self._show()
+            self.committed.emit(start)
+            self.edit.setFocus()
+        else:
+            self._value = None
+            self._show()
+            self.committed.emit(None)
+
+    def _finish(self) -> None:
+        if self._value is None:
+            return
+        new = from_wall_clock(self.edit.dateTime(), self._zone)
+        if new != self._value:
+            self._value = new
+            self.committed.emit(new)
