@@ -76,7 +76,15 @@ def parse_csv(
     header_line = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not header_line:
         raise TimelineImportError(source_name, "is empty; there is nothing to import")
-    delimiter = sniff_delimiter(header_line)
+    skip_first = 0
+    if header_line.lower().startswith("sep=") and len(header_line.strip()) == 5:  # Excel's delimiter line
+        delimiter = header_line.strip()[4]
+        end = text.index(header_line) + len(header_line)
+        end += 2 if text.startswith("\r\n", end) else 1
+        skip_first = text[:end].count("\n")
+        text = text[end:]
+    else:
+        delimiter = sniff_delimiter(header_line)
     if not delimiter:
         raise TimelineImportError(
             source_name, "has no column separator in its header (expected , ; tab or |)", "line 1"
@@ -93,7 +101,7 @@ def parse_csv(
     total = max(text.count("\n"), 1)
     candidates: list[Candidate] = []
     skipped: list[SkippedLine] = []
-    start = rows.line_num + 1
+    start = rows.line_num + 1 + skip_first
     seen = 0
     while True:
         try:
@@ -102,7 +110,7 @@ def parse_csv(
             break
         except csv.Error as exc:
             raise TimelineImportError(source_name, f"is not valid CSV ({exc})", f"line {start}") from None
-        number, start = start, rows.line_num + 1
+        number, start = start, rows.line_num + 1 + skip_first
         seen += 1
         if seen % 1000 == 0:
             check_cancel(is_cancelled, source_name)

@@ -18,9 +18,7 @@ WINDOWS_1252 = "windows-1252"
 
 def decode_text(data: bytes, source_name: str) -> tuple[str, str]:
     """``(text, encoding)`` for ``data``; raises :class:`TimelineImportError` when it is not text."""
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) >= 4 and (
-        data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-    ):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise TimelineImportError(source_name, "is UTF-32 encoded, which is not supported; save it as UTF-8")
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", UTF8_BOM, source_name)
@@ -43,6 +41,7 @@ def decode_text(data: bytes, source_name: str) -> tuple[str, str]:
                 "neither UTF-8 nor Windows-1252); save it as UTF-8",
             ) from None
         _refuse_binary(text, source_name)
+        _refuse_mojibake(text, source_name)
         return text, WINDOWS_1252
     _refuse_binary(text, source_name)
     return text, UTF8
@@ -72,9 +71,25 @@ def _utf16_without_bom(data: bytes) -> str:
     return ""
 
 
+def _refuse_mojibake(text: str, source_name: str) -> None:
+    """Refuse text that only "decodes" as Windows-1252 because it is really another encoding.
+
+    Western text has a few accented letters among many ASCII ones; Shift-JIS, GBK, KOI8-R and
+    the like read as Windows-1252 are mostly accented letters and symbols.
+    """
+    visible = [ch for ch in text[:20000] if not ch.isspace()]
+    foreign = sum(1 for ch in visible if ord(ch) > 127)
+    if visible and foreign > 0.3 * len(visible):
+        raise TimelineImportError(
+            source_name,
+            "is not UTF-8, and read as Windows-1252 it is mostly symbols, so it is in another encoding "
+            "(such as Shift-JIS, GBK or KOI8-R) that is not supported; save it as UTF-8",
+        )
+
+
 def _refuse_binary(text: str, source_name: str) -> None:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise TimelineImportError(
-            source_name, "contains NUL bytes, so it looks like a binary file, not text", f"line {line}"
+            source_name, "contains NUL bytes, so it is a binary file or text in an unsupported encoding (e.g. UTF-32), not UTF-8 text", f"line {line}"
         )

@@ -135,6 +135,8 @@ def detect_format(text: str) -> str:
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     from .delimited import guess_mapping, sniff_delimiter
 
+    if first.lower().startswith("sep=") and len(first.strip()) == 5:
+        return "csv"
     delimiter = sniff_delimiter(first)
     if delimiter and "time" in guess_mapping([c.strip().strip('"') for c in first.split(delimiter)]):
         return "csv"

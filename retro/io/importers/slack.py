@@ -58,7 +58,7 @@ class SlackArchive:
         entry = self.files[name]
         try:
             raw = self.zip.read(entry) if isinstance(entry, zipfile.ZipInfo) and self.zip else Path(entry).read_bytes()  # type: ignore[arg-type]
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
             raise TimelineImportError(self.source_name, f"cannot be read ({exc}); the zip may be truncated", name) from None
         try:
             return json.loads(raw.decode("utf-8-sig"))

@@ -33,7 +33,8 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DATE = (
     r"(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})(?!\d)"
     rf"|{_WEEKDAY}(?P<mon2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
-    rf"|{_WEEKDAY}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH})(?:,?\s+(?P<y3>\d{{4}})(?!\d))?)"
+    rf"|{_WEEKDAY}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH})(?:,?\s+(?P<y3>\d{{4}})(?!\d))?"
+    r"|(?<![\d/.])(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4})(?!\d))"
 )
 _CLOCK = (
     r"(?<!\d)(?P<h>\d{1,2})(?::(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<fr>\d+))?)?)?(?!\d)"
@@ -80,6 +81,7 @@ class Stamp:
     zone: str | None = None
     start: int = 0
     end: int = 0
+    ambiguous: str = ""
 
     @property
     def has_date(self) -> bool:
@@ -99,6 +101,13 @@ def _date_parts(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     if m.group("mon3"):
         year = m.group("y3")
         return (int(year) if year else None), _month_number(m.group("mon3")), int(m.group("d3"))
+    if m.group("y4"):
+        first, second = int(m.group("a4")), int(m.group("b4"))
+        if first > 12 >= second:
+            return int(m.group("y4")), second, first  # 31/01/2017: day first
+        if second > 12 >= first or first == second:
+            return int(m.group("y4")), first, second  # 01/31/2017: month first
+        return int(m.group("y4")), 0, 0  # 03/04/2017: cannot tell; see Stamp.ambiguous
     return None, None, None
 
 
@@ -118,7 +127,8 @@ def stamp_from_match(m: re.Match[str]) -> Stamp | None:
     if hour > 23 or minute > 59 or second > 59:
         return None
     year, month, day = _date_parts(m)
-    return Stamp(hour, minute, second, micro, year, month, day, m.group("z"), m.start(), m.end())
+    ambiguous = f"{m.group('a4')}/{m.group('b4')}/{m.group('y4')}" if month == 0 else ""
+    return Stamp(hour, minute, second, micro, year, month, day, m.group("z"), m.start(), m.end(), ambiguous)
 
 
 def find_stamp(text: str, pos: int = 0) -> Stamp | None:
@@ -131,7 +141,7 @@ def find_date(text: str) -> tuple[int | None, int, int] | None:
     """``(year or None, month, day)`` of the first date anywhere in ``text`` (for headings)."""
     for m in DATE_RE.finditer(text):
         year, month, day = _date_parts(m)
-        if month is not None and day is not None:
+        if month and day:
             return year, month, day
     return None
 
@@ -243,6 +253,10 @@ class ClockReader:
 
     def resolve(self, stamp: Stamp) -> tuple[datetime, str]:
         """The UTC instant of ``stamp`` in the current context, and a note on any assumption."""
+        if stamp.ambiguous:
+            raise TimeProblem(
+                f"{stamp.ambiguous} could be day/month or month/day; write the date as YYYY-MM-DD"
+            )
         notes: list[str] = []
         clock = time(stamp.hour, stamp.minute, stamp.second, stamp.microsecond)
         if stamp.month is not None and stamp.day is not None:

@@ -59,3 +59,18 @@ def test_unterminated_quote_is_an_error_not_a_partial_import() -> None:
     with pytest.raises(TimelineImportError, match="not valid CSV"):
         preview_import(b'time,text\n2026-10-14 10:00,"ok\n2026-10-14 10:01,"broken', ImportOptions(format="csv"),
                        source_name="t.csv")
+
+
+def test_excel_sep_line_and_line_numbers() -> None:
+    data = b"sep=;\r\nwhen;what\r\n2026-10-14 10:00;deployed\r\n\r\n2026-10-14 10:05;rolled back\r\n"
+    preview = preview_import(data, source_name="excel.csv")
+    assert preview.format == "csv"
+    assert [(r.line, r.event.text) for r in preview.rows] == [(3, "deployed"), (5, "rolled back")]
+
+
+def test_numeric_dates_that_cannot_be_told_apart_are_skipped_with_the_reason() -> None:
+    data = b"time,text\n31/01/2017 18:00,a\n01/31/2017 18:00,b\n03/04/2017 18:00,c\n"
+    preview = preview_import(data, source_name="t.csv")
+    assert [r.event.at.date().isoformat() for r in preview.rows] == ["2017-01-31", "2017-01-31"]
+    assert preview.rows[1].duplicate_of is None  # different text
+    assert preview.skipped[0].where == "line 4" and "day/month or month/day" in preview.skipped[0].reason

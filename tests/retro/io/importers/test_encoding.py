@@ -40,3 +40,15 @@ def test_refuses(data: bytes, message: str) -> None:
     with pytest.raises(TimelineImportError, match=message) as info:
         decode_text(data, "notes.txt")
     assert "notes.txt" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "message"),
+    [
+        ("16:58 сработал алерт\n17:10 откатили релиз\n", "koi8_r", "another encoding"),  # decodes as cp1252
+        ("16:58 アラートが発生しました\n", "shift_jis", "not text in a supported encoding"),
+    ],
+)
+def test_other_encodings_are_refused(text: str, codec: str, message: str) -> None:
+    with pytest.raises(TimelineImportError, match=message):
+        decode_text(text.encode(codec), "notes.txt")
