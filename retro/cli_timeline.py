@@ -101,7 +101,8 @@ def _print_report(preview: ImportPreview, added: int, dry_run: bool, title: str,
         f"{'Dry run: would add' if dry_run else 'Added'} {added} event{'s' if added != 1 else ''} to “{title}” "
         f"from {preview.source_name} ({preview.format}); {left_out} left out "
         f"({preview.duplicate_count} duplicate{'s' if preview.duplicate_count != 1 else ''}); "
-        f"{len(preview.skipped)} skipped; times without a zone read in {preview.timezone}"
+        f"{len(preview.skipped)} skipped; times without a zone read in {preview.timezone}; "
+        "every event is internal only until you mark it public"
     )
     if dry_run:
         summary += "; nothing was written"

@@ -294,7 +294,10 @@ class ClockReader:
         if isinstance(value, bool) or value is None:
             raise TimeProblem("no time given")
         if isinstance(value, int | float):
-            return self._epoch(float(value))
+            try:
+                return self._epoch(float(value))
+            except OverflowError:
+                raise TimeProblem(f"{str(value)[:20]}… is not a time (as seconds since 1970)") from None
         if not isinstance(value, str):
             raise TimeProblem(f"expected a time, found {type(value).__name__}")
         text = value.strip()

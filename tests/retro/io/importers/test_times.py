@@ -58,6 +58,12 @@ def test_refuses_what_is_not_a_time(written: str) -> None:
         ClockReader("UTC", BASE).read_value(written)
 
 
+@pytest.mark.parametrize("value", [10**400, float("inf"), float("nan"), True, None, [1], -(10**20)])
+def test_refuses_numbers_and_values_that_are_not_times(value: object) -> None:
+    with pytest.raises(TimeProblem):
+        ClockReader("UTC", BASE).read_value(value)
+
+
 def test_a_clock_time_needs_a_date() -> None:
     with pytest.raises(TimeProblem, match="base date"):
         ClockReader("UTC", None).read_value("16:58")
