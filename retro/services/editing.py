@@ -50,7 +50,7 @@ _NEEDS_FOR_UPSERT: dict[str, set[str]] = {
 _NEEDS_FOR_REMOVE: dict[str, set[str]] = {
     "Participant": {"Participant", "AccountabilityStatement", "PrivateNote"},
     "TimelineEvent": {"FactorEvidence"},
-    "Factor": {"FactorLink", "FactorEvidence", "ActionItem"},
+    "Factor": {"Factor", "FactorLink", "FactorEvidence", "ActionItem"},  # actions are re-checked
     "Impact": {"FactorLink"},
     "AccountabilityStatement": {"Participant", "AccountabilityStatement"},
 }
@@ -239,7 +239,9 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
         rows.update_incident(conn, new_incident)
         changed_incident = replace(new_incident, version=version)
     search.forget_refs(conn, incident_id, removed_refs)
-    search.index_entities(conn, incident_id, [*upserted, *([changed_incident] if changed_incident else [])])
+    search.index_entities(conn, incident_id, inserts, new=True)
+    replaced = [e for e in upserted if e not in inserts]
+    search.index_entities(conn, incident_id, [*replaced, *([changed_incident] if changed_incident else [])])
     return Changes(
         incident_id=incident_id,
         version=version,

@@ -119,7 +119,7 @@ class RetroStore:
             rows.insert_incident(conn, incident, version=max(incident.version, 1))
             entities = ready.entities()
             rows.insert_entities(conn, incident.id, entities)
-            search.index_entities(conn, incident.id, [incident, *entities])
+            search.index_entities(conn, incident.id, [incident, *entities], new=True)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:

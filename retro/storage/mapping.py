@@ -38,7 +38,10 @@ from ..domain import (
 )
 from . import models as m
 
-_ROLE_ORDER = {role: i for i, role in enumerate(Role)}
+# Enum members by stored token: a dict lookup is several times faster than ``EventKind(token)``.
+_EVENT_KINDS = {member.value: member for member in EventKind}
+_AUDIENCES = {member.value: member for member in Audience}
+_ROLES = {member.value: member for member in Role}
 
 
 def roles_to_text(roles: frozenset[Role]) -> str:
@@ -89,8 +92,8 @@ def _participant_values(p: Participant) -> dict[str, Any]:
 
 def _event(r: Any) -> TimelineEvent:
     return TimelineEvent(
-        r.id, r.at, r.text, EventKind(r.kind), r.source, r.evidence_url, Audience(r.audience),
-        Role(r.actor_role) if r.actor_role else None,
+        r.id, r.at, r.text, _EVENT_KINDS[r.kind], r.source, r.evidence_url, _AUDIENCES[r.audience],
+        _ROLES[r.actor_role] if r.actor_role else None,
     )
 
 

@@ -36,12 +36,12 @@ def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str]
     table = spec.table
     base = select(table).where(table.c.incident_id == incident_id)
     if keys is None:
-        rows = list(conn.execute(base))
+        rows = conn.execute(base).all()
     else:
         wanted = sorted(set(keys))
         rows = []
         for start in range(0, len(wanted), _CHUNK):
-            rows.extend(conn.execute(base.where(_key_filter(spec, wanted[start : start + _CHUNK]))))
+            rows.extend(conn.execute(base.where(_key_filter(spec, wanted[start : start + _CHUNK]))).all())
     if kind == ActionItem.__name__:
         factor_ids = action_factor_ids(conn, incident_id, None if keys is None else [r.id for r in rows])
         return {r.id: action_from_row(r, factor_ids.get(r.id, ())) for r in rows}

@@ -49,13 +49,18 @@ def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
     return select(doc.c.incident_id).where(and_(*clauses)).distinct()
 
 
-def index_entities(conn: Connection, incident_id: str, entities: Iterable[Entity | Incident]) -> None:
-    """(Re)index ``entities`` of one retro: replace their documents with their current text."""
+def index_entities(conn: Connection, incident_id: str, entities: Iterable[Entity | Incident],
+                   *, new: bool = False) -> None:
+    """(Re)index ``entities`` of one retro: replace their documents with their current text.
+
+    ``new`` says none of them has a document yet (just inserted), which saves the delete.
+    """
     items = list(entities)
     if not items:
         return
     keys = [(type(e).__name__, e.key) for e in items]
-    forget(conn, incident_id, keys)
+    if not new:
+        forget(conn, incident_id, keys)
     rows = []
     for entity, (kind, key) in zip(items, keys, strict=True):
         body = search_text(entity)

@@ -63,7 +63,7 @@ def upgrade() -> None:
     if dialect == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_documents', "
-            "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+            "content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2')"
         )
         for trigger in _FTS_TRIGGERS:
             op.execute(trigger)
