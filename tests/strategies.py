@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from hypothesis import strategies as st
@@ -123,6 +124,7 @@ def utc_datetimes() -> st.SearchStrategy[datetime]:
 
 
 def dates() -> st.SearchStrategy[date]:
+    """Calendar dates (due dates) in the same range as the times."""
     return st.dates(min_value=_MIN_TIME.date(), max_value=_MAX_TIME.date())
 
 
@@ -137,6 +139,7 @@ def ids() -> st.SearchStrategy[str]:
 
 
 def _maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
+    """``strategy`` or ``None``."""
     return st.none() | strategy
 
 
@@ -176,6 +179,7 @@ def incidents(draw: st.DrawFn, incident_id: str | None = None) -> Incident:
 
 
 def participants(participant_id: str | None = None, *, position: int | None = None) -> st.SearchStrategy[Participant]:
+    """A participant holding up to three roles (possibly the leader role, possibly none)."""
     return st.builds(
         Participant,
         id=st.just(participant_id) if participant_id else ids(),
@@ -186,6 +190,7 @@ def participants(participant_id: str | None = None, *, position: int | None = No
 
 
 def timeline_events(event_id: str | None = None) -> st.SearchStrategy[TimelineEvent]:
+    """A timeline event at any UTC time, with or without an evidence link and an actor role."""
     return st.builds(
         TimelineEvent,
         id=st.just(event_id) if event_id else ids(),
@@ -200,6 +205,7 @@ def timeline_events(event_id: str | None = None) -> st.SearchStrategy[TimelineEv
 
 
 def factors(factor_id: str | None = None) -> st.SearchStrategy[Factor]:
+    """A contributing factor, placed in the graph or not (``x``/``y`` may be ``None``)."""
     return st.builds(
         Factor,
         id=st.just(factor_id) if factor_id else ids(),
@@ -213,6 +219,7 @@ def factors(factor_id: str | None = None) -> st.SearchStrategy[Factor]:
 
 
 def impacts(impact_id: str | None = None) -> st.SearchStrategy[Impact]:
+    """An impact node, placed in the graph or not."""
     return st.builds(
         Impact,
         id=st.just(impact_id) if impact_id else ids(),
@@ -248,11 +255,13 @@ def action_items(draw: st.DrawFn, factor_ids: Sequence[str] = (), action_id: str
 
 
 def review_answers(question: str | None = None) -> st.SearchStrategy[ReviewAnswer]:
+    """An answer (possibly empty) to ``question`` or to any review question."""
     keys = st.just(question) if question else st.sampled_from([q.key for q in REVIEW_QUESTIONS])
     return st.builds(ReviewAnswer, question=keys, text=texts())
 
 
 def private_notes(participant_ids: Sequence[str] = ()) -> st.SearchStrategy[PrivateNote]:
+    """A private facilitator note, about one of ``participant_ids`` or nobody."""
     about = (st.none() | st.sampled_from(participant_ids)) if participant_ids else st.none()
     return st.builds(PrivateNote, id=ids(), text=texts(), participant_id=about, updated_at=_maybe(utc_datetimes()))
 
@@ -275,6 +284,8 @@ def retros(draw: st.DrawFn, *, with_private_notes: bool = False, max_items: int 
     incident = draw(incidents(next(all_ids)))
 
     people = [draw(participants(next(all_ids))) for _ in range(n["people"])]
+    if people and draw(st.booleans()):  # often someone leads, so statements get exercised
+        people[0] = replace(people[0], roles=people[0].roles | {Role.LEADER})
     events = [draw(timeline_events(next(all_ids))) for _ in range(n["events"])]
     factor_list = [draw(factors(next(all_ids))) for _ in range(n["factors"])]
     impact_list = [draw(impacts(next(all_ids))) for _ in range(n["impacts"])]

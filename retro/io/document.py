@@ -16,6 +16,7 @@ by a stable key), keys in a fixed order, so the same retro always gives the same
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import fields
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -84,6 +85,8 @@ def _value(value: object, path: str) -> Any:
         return [role.value for role in Role if role in value]
     if isinstance(value, tuple):
         return [_value(item, f"{path}[{i}]") for i, item in enumerate(value)]
-    if isinstance(value, float) and value != value:  # NaN has no JSON form
-        raise DocumentError(path, "is not a number (NaN)")
+    if isinstance(value, float):
+        if not math.isfinite(value):  # NaN and infinities have no JSON form
+            raise DocumentError(path, f"is {value}, which JSON cannot hold; positions must be finite numbers")
+        return value + 0.0  # -0.0 → 0.0: one way to write zero
     return value
