@@ -1,0 +1,1 @@
+"""Tests of the contributing-factor canvas, side panel, findings and prompts."""

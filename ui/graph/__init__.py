@@ -1,0 +1,1 @@
+"""The contributing-factor canvas: scene, items, view, side panel, findings and prompts."""
