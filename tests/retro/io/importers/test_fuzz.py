@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import zipfile
 from datetime import date
@@ -21,7 +22,12 @@ from retro.io.importers import (
     preview_text,
 )
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: More examples for a long local run: ``RETRO_FUZZ_EXAMPLES=5000 pytest tests/retro/io/importers/test_fuzz.py``.
+FUZZ = settings(
+    max_examples=int(os.environ.get("RETRO_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 DAY = date(2026, 10, 14)
 
 time_words = st.sampled_from([
