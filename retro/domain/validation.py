@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .entities import (
@@ -51,12 +52,17 @@ def check_time(field: str, value: datetime | None) -> None:
         raise ValidationError(field, "needs a timezone (times are stored in UTC)")
 
 
+@cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def check_timezone(name: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError("timezone", f"{name!r} is not a known timezone (e.g. Europe/Berlin, UTC)") from None
-    if name not in available_timezones() and name != "UTC":
+    if name not in _known_timezones() and name != "UTC":
         raise ValidationError("timezone", f"{name!r} is not a known timezone (e.g. Europe/Berlin, UTC)")
 
 
