@@ -149,8 +149,6 @@ class _EditInProgress:
 
     def upsert(self, entity: Entity, now: datetime) -> None:
         kind = type(entity).__name__
-        if kind not in _KIND_NAMES:
-            raise ValidationError("edit", f"{kind} is not something a retro stores")
         key = (kind, entity.key)
         self.removed.pop(key, None)
         self.state.collection(kind)[entity.key] = normalise(entity, self.before, self.state, now)
@@ -199,6 +197,9 @@ def _check(work: _EditInProgress, incident: Incident | None, edit: Edit) -> None
 
 def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: Edit) -> Changes:
     """Apply ``edit`` inside the caller's transaction; raise (and write nothing) when refused."""
+    for kind in [type(e).__name__ for e in edit.upsert] + [r.kind for r in edit.remove]:
+        if kind not in _KIND_NAMES:
+            raise ValidationError("edit", f"{kind} is not something a retro stores (retro {incident_id!r})")
     now = datetime.now(UTC)
     stored = bump_version(conn, incident_id, expected_version)
     version = expected_version + 1

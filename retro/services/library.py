@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import Connection, and_, case, func, select
@@ -10,7 +11,6 @@ from ..domain import ActionStatus, Incident, IncidentStatus, Severity, internal_
 from ..storage import models as m
 from ..storage import search
 from ..storage.mapping import action_from_row
-from ..storage.rows import action_factor_ids
 from .summaries import OpenAction, ReportState, RetroSummary
 
 _OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
@@ -32,7 +32,7 @@ def list_retros(conn: Connection, *, text: str, include_archived: bool, now: dat
         inc.c.id, inc.c.title, inc.c.severity, inc.c.status, inc.c.started_at, inc.c.resolved_at,
         inc.c.created_at, inc.c.internal_report_shared_at, inc.c.public_report_shared_at,
         inc.c.archived, inc.c.version, inc.c.services, inc.c.tags,
-    ).order_by(inc.c.created_at.desc(), inc.c.id)
+    ).order_by(inc.c.created_at.desc().nulls_last(), inc.c.id)
     if not include_archived:
         query = query.where(inc.c.archived.is_(False))
     matching = search.matching_incidents(conn, text)
@@ -79,14 +79,17 @@ def open_actions(conn: Connection, *, today: date) -> list[OpenAction]:
         .join(inc, inc.c.id == act.c.incident_id)
         .where(act.c.status.in_(_OPEN))
     )
-    rows = list(conn.execute(query))
-    by_incident: dict[str, list[str]] = {}
-    for r in rows:
-        by_incident.setdefault(r.incident_id, []).append(r.id)
-    factor_ids: dict[tuple[str, str], tuple[str, ...]] = {}
-    for incident_id, action_ids in by_incident.items():
-        for action_id, ids in action_factor_ids(conn, incident_id, action_ids).items():
-            factor_ids[(incident_id, action_id)] = ids
+    rows = conn.execute(query).all()
+    af = m.action_factors
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for incident_id, action_id, factor_id in conn.execute(
+        select(af.c.incident_id, af.c.action_id, af.c.factor_id)
+        .join(act, and_(act.c.incident_id == af.c.incident_id, act.c.id == af.c.action_id))
+        .where(act.c.status.in_(_OPEN))
+        .order_by(af.c.incident_id, af.c.action_id, af.c.position)
+    ):
+        grouped[(incident_id, action_id)].append(factor_id)
+    factor_ids = {k: tuple(v) for k, v in grouped.items()}
     out = [
         OpenAction(
             incident_id=r.incident_id, incident_title=r.incident_title,

@@ -145,3 +145,10 @@ def test_url_hides_the_password() -> None:
     from retro.storage.engine import display_url
 
     assert "secret" not in display_url("postgresql://ann:secret@db.example.com/retro")
+
+
+def test_search_forgets_what_a_cascade_removed(store: RetroStore, stored: Retro) -> None:
+    rid = stored.incident.id
+    assert [s.id for s in store.list_retros(text="made likely")] == [rid]  # the note on arrow l-2
+    store.apply(rid, stored.incident.version, Edit.of(remove=[stored.factors["f-1"]]))  # l-2 goes with f-1
+    assert store.list_retros(text="made likely") == []

@@ -129,3 +129,12 @@ def test_two_editors_stale_write_is_refused_and_nothing_overwritten(store_url: s
     finally:
         first.close()
         second.close()
+
+
+def test_something_a_retro_does_not_store_is_refused(store: RetroStore, stored: Retro) -> None:
+    from retro.domain import EntityRef
+
+    for edit in (Edit(upsert=(stored.incident,)), Edit(remove=(EntityRef("Incident", stored.incident.id),))):  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="not something a retro stores"):
+            store.apply(stored.incident.id, stored.incident.version, edit)
+    assert store.current_version(stored.incident.id) == stored.incident.version
