@@ -3,8 +3,9 @@
 Only :mod:`retro.services` uses this package; the ui never does (an import-linter contract).
 """
 
-from .engine import default_url, make_engine
+from .engine import make_engine
 from .errors import SchemaError, StorageError
+from .location import default_url
 from .schema import SchemaState, SchemaStatus, schema_status, upgrade
 
 __all__ = [

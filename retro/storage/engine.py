@@ -8,7 +8,6 @@ SQLite connections get WAL, ``synchronous=FULL`` (a committed edit survives a po
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 BUSY_TIMEOUT_MS = 10_000
-APP_NAME = "blameless-retro"
-
-
-def default_url() -> str:
-    """``$RETRO_DB`` when set, else the SQLite file in the user's data folder (created if missing)."""
-    configured = os.environ.get("RETRO_DB", "").strip()
-    if configured:
-        return configured
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir(APP_NAME))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'retro.sqlite3'}"
 
 
 def normalise_url(url: str) -> str:
