@@ -36,6 +36,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                      help="the date for lines that give only a clock time")
     imp.add_argument("--channel", metavar="NAME", action="append", default=[],
                      help="Slack channel to import (repeatable; default: every channel)")
+    imp.add_argument("--all", action="store_true", dest="include_unticked",
+                     help="also import rows that are not pre-selected (bot messages, Slack messages nobody "
+                          "pinned or reacted to); duplicates are never added again")
     imp.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     imp.set_defaults(handler=run_timeline)
     return timeline
@@ -67,6 +70,10 @@ def run_timeline(args: argparse.Namespace, store: Any, *, out: TextIO | None = N
             format=args.format, timezone=zone_name, base_date=args.date, channels=tuple(args.channel),
         )
         preview = preview_import(args.file, options, retro.events.values())
+        if getattr(args, "include_unticked", False):
+            for index, row in enumerate(preview.rows):
+                if row.duplicate_of is None:
+                    preview.set_selected(index, True)
         events = selected_events(preview)
         if events and not args.dry_run:
             store.apply(retro.incident.id, retro.incident.version, Edit(upsert=tuple(events)))

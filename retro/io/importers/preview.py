@@ -26,7 +26,7 @@ from .common import (
     TimelineImportError,
     build_rows,
 )
-from .delimited import parse_csv
+from .delimited import guess_mapping, parse_csv, sniff_delimiter
 from .encoding import WINDOWS_1252, decode_text
 from .json_events import parse_json_events
 from .notes import parse_notes
@@ -133,8 +133,6 @@ def detect_format(text: str) -> str:
             return "json"
         return "pagerduty" if looks_like_pagerduty(document) else "json"
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    from .delimited import guess_mapping, sniff_delimiter
-
     if first.lower().startswith("sep=") and len(first.strip()) == 5:
         return "csv"
     delimiter = sniff_delimiter(first)

@@ -13,6 +13,7 @@ only those are ticked; otherwise every person's message is.
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import zipfile
@@ -74,8 +75,6 @@ class SlackArchive:
 
 def open_archive(source: Path | bytes, source_name: str) -> SlackArchive:
     """Index the export's JSON files (a folder, a zip file path or zip bytes)."""
-    import io
-
     if isinstance(source, Path) and source.is_dir():
         files: dict[str, Path | zipfile.ZipInfo] = {}
         total = 0
@@ -209,7 +208,7 @@ def _read_message(
     if is_bot:
         notes.append("bot message; left unticked")
     if isinstance(message.get("edited"), dict):
-        notes.append("edited in Slack (this is the edited text)")
+        notes.append("edited in Slack; this is the edited text")
     thread_ts, ts = message.get("thread_ts"), message.get("ts")
     candidate = Candidate(at, f"{author}: {text}", where, None, source=f"Slack #{channel}",
                           selected=not is_bot, note="; ".join(notes))
@@ -263,7 +262,7 @@ def _author(message: dict[str, Any], users: dict[str, str], notes: list[str]) ->
         if isinstance(value, str) and value.strip():
             return value.strip()
     if isinstance(user, str) and user:
-        notes.append(f"author {user} is not in users.json (a deleted user?)")
+        notes.append(f"author {user} is not in users.json; a deleted user?")
         return f"unknown user {user}"
     return "someone"
 

@@ -274,7 +274,7 @@ class ClockReader:
             if self.last_local is not None and naive < self.last_local - ROLLOVER_GAP:
                 while naive < self.last_local - ROLLOVER_GAP:
                     naive += timedelta(days=1)
-                notes.append(f"read as {naive.date().isoformat()} (the clock passed midnight)")
+                notes.append(f"read as {naive.date().isoformat()}: the clock passed midnight")
             self.current_date = naive.date()
         if stamp.zone:
             zone = zone_of(stamp.zone)

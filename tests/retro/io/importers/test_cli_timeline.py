@@ -42,6 +42,7 @@ def test_parser_wiring() -> None:
         "timeline", "import", "abc", "notes.md", "--format", "text", "--tz", "Europe/Berlin",
         "--date", "2026-10-14", "--channel", "inc-payments", "--channel", "general", "--dry-run",
     ])
+    assert not args.include_unticked
     assert (args.command, args.timeline_command, args.id, args.file) == ("timeline", "import", "abc", "notes.md")
     assert (args.format, args.tz, args.date.isoformat(), args.channel, args.dry_run) == (
         "text", "Europe/Berlin", "2026-10-14", ["inc-payments", "general"], True,
@@ -74,6 +75,17 @@ def test_import_is_one_edit_and_duplicates_are_not_readded(store: RetroStore, fi
     status, out, _ = _run(store, retro.incident.id, str(fixtures / "postmortem.md"))
     assert status == 0 and len(store.load(retro.incident.id).events) == 7
     assert "Added 0 events" in out and "7 duplicates" in out
+
+
+def test_slack_import_takes_the_preselected_rows_or_all(store: RetroStore, fixtures: Path) -> None:
+    retro = store.create_retro("Checkout outage")
+    export = str(fixtures / "slack_export")
+    status, out, _ = _run(store, retro.incident.id, export, "--channel", "inc-payments")
+    assert status == 0 and "unticked" in out
+    assert len(store.load(retro.incident.id).events) == 4  # the pinned and reacted-to messages
+    status, out, _ = _run(store, retro.incident.id, export, "--channel", "inc-payments", "--all")
+    assert status == 0 and "Added 5 events" in out and "4 duplicates" in out
+    assert len(store.load(retro.incident.id).events) == 9
 
 
 def test_incident_timezone_and_date_apply_to_clock_times(store: RetroStore, tmp_path: Path) -> None:
