@@ -52,6 +52,7 @@ class ReportFonts:
 
 _lock = threading.Lock()
 _cache: dict[Path, ReportFonts] = {}
+_current: ReportFonts | None = None
 
 
 def font_folder() -> Path:
@@ -64,6 +65,18 @@ def report_fonts() -> ReportFonts:
     Raises :class:`ReportError` when a font file is missing or cannot be read.
     """
     folder = font_folder()
+    fonts = _register(folder)
+    global _current
+    _current = fonts
+    return fonts
+
+
+def current_fonts() -> ReportFonts:
+    """The fonts registered last (registering them first if need be): cheap, for per-text calls."""
+    return _current if _current is not None else report_fonts()
+
+
+def _register(folder: Path) -> ReportFonts:
     with _lock:
         cached = _cache.get(folder)
         if cached is not None:
@@ -102,5 +115,7 @@ def report_fonts() -> ReportFonts:
 
 def forget_fonts() -> None:
     """Drop the coverage cache (tests use this after pointing the resources elsewhere)."""
+    global _current
     with _lock:
         _cache.clear()
+        _current = None

@@ -41,6 +41,7 @@ IMPACT_FILL = colors.HexColor("#fdf1f0")
 ARROW_COLOUR = colors.HexColor("#55606b")
 MAX_GROWTH = 1.45
 CARD_MARGIN = 18.0  # scene units kept free between grown cards
+FRAME_ASPECT = 0.72  # width / height of the space a graph gets on an A4 page
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,20 +97,36 @@ def fallback_layout(retro: Retro) -> dict[str, tuple[float, float]]:
     for node in order:
         distance(node)
     deepest = max(depth.values(), default=0)
-    rows: dict[int, int] = {}
-    positions: dict[str, tuple[float, float]] = {}
+    columns: dict[int, list[str]] = {}
     for node in order:
-        column = deepest - depth[node]
-        row = rows.get(column, 0)
-        rows[column] = row + 1
-        positions[node] = (column * (CARD_W + COLUMN_GAP), row * (CARD_H + ROW_GAP))
-    # centre each column vertically against the tallest one
-    tallest = max(rows.values(), default=1)
-    for node, (x, y) in positions.items():
-        column = round(x / (CARD_W + COLUMN_GAP))
-        offset = (tallest - rows[column]) * (CARD_H + ROW_GAP) / 2
-        positions[node] = (x, y + offset)
+        columns.setdefault(deepest - depth[node], []).append(node)
+    stacks = [columns[c] for c in sorted(columns)]
+    rows = _best_rows(stacks)
+    positions: dict[str, tuple[float, float]] = {}
+    x = 0.0
+    for stack in stacks:
+        # a tall column is folded into several side by side, so a big graph stays readable
+        for start in range(0, len(stack), rows):
+            part = stack[start : start + rows]
+            offset = (min(rows, max(len(s) for s in stacks)) - len(part)) * (CARD_H + ROW_GAP) / 2
+            for row, node in enumerate(part):
+                positions[node] = (x, offset + row * (CARD_H + ROW_GAP))
+            x += CARD_W + COLUMN_GAP
     return positions
+
+
+def _best_rows(stacks: list[list[str]], aspect: float = FRAME_ASPECT) -> int:
+    """Rows per folded column that give the largest scale on a frame of width/height ``aspect``."""
+    tallest = max((len(s) for s in stacks), default=1)
+    best, best_scale = tallest, 0.0
+    for rows in range(1, tallest + 1):
+        columns = sum(math.ceil(len(s) / rows) for s in stacks)
+        width = columns * (CARD_W + COLUMN_GAP)
+        height = rows * (CARD_H + ROW_GAP)
+        scale = min(aspect / width, 1.0 / height)
+        if scale > best_scale:
+            best, best_scale = rows, scale
+    return best
 
 
 class FactorGraph(Flowable):
@@ -222,24 +239,43 @@ def _bounds(nodes: list[Node]) -> tuple[float, float, float, float]:
 
 
 def _card_text(canvas: Canvas, node: Node, x: float, y: float, w: float, h: float, size: float) -> None:
-    """Wrap the title into the card, shrinking then shortening it until it fits."""
-    words = node.label.split()
+    """Wrap the title into the card: shrink the type a little, then shorten the title with "…".
+
+    The full title is always printed in the factor list below the graph.
+    """
     prefix = f"<b>{node.number}</b>  " if node.number else ""
     font = SANS_BOLD if node.is_impact else SANS
     colour = IMPACT_COLOUR if node.is_impact else colors.HexColor("#1d232a")
-    while True:
-        style = ParagraphStyle("card", fontName=font, fontSize=size, leading=size * 1.18, textColor=colour)
-        para = Paragraph(prefix + inline(" ".join(words)), style)
-        _, ph = para.wrap(w, h)
-        if ph <= h - 4 or len(words) <= 1:
-            break
-        if size > 6.5:
-            size -= 0.5
-            continue
-        words = words[:-1]
-        if words:
-            words[-1] = words[-1].rstrip(",.;:") + "…"
-    para.drawOn(canvas, x, y + (h - ph) / 2)
+    room = h - 4
+
+    def build(text: str, font_size: float) -> tuple[Paragraph, float]:
+        style = ParagraphStyle("card", fontName=font, fontSize=font_size, leading=font_size * 1.18, textColor=colour)
+        para = Paragraph(prefix + inline(text), style)
+        return para, para.wrap(w, h)[1]
+
+    if room < size * 1.2 or w < size * 4:
+        # too small for words: the number alone (the factor list below has the title)
+        para, height = build("", max(4.0, min(size, room / 1.2)))
+        if height <= h:
+            para.drawOn(canvas, x, y + (h - height) / 2)
+        return
+    para, height = build(node.label, size)
+    while height > room and size > 6.5:
+        size -= 0.75
+        para, height = build(node.label, size)
+    if height > room:
+        words = node.label.split()
+        low, high = 1, len(words) - 1  # the longest prefix of words that fits, by bisection
+        best = build(words[0] + "…", size)
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = build(" ".join(words[:middle]).rstrip(",.;:") + "…", size)
+            if candidate[1] <= room:
+                best, low = candidate, middle + 1
+            else:
+                high = middle - 1
+        para, height = best
+    para.drawOn(canvas, x, y + (h - height) / 2)
 
 
 def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], w: float, h: float, head: float) -> None:

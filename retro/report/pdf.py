@@ -158,6 +158,7 @@ class _PostmortemDoc(BaseDocTemplate):
 
 def story(retro: Retro, audience: Audience) -> list[Flowable]:
     """Every flowable of the report for ``audience``, from a retro already cut for it."""
+    report_fonts()
     toc = content.sections(retro, audience)
     out: list[Flowable] = sections.cover(retro, audience, toc)
     out += sections.summary(retro)

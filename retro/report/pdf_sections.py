@@ -8,14 +8,15 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from retro.domain import ActionItem, Audience, Retro
+from retro.domain import ActionItem, Audience, Retro, TimelineEvent
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
 
 from . import content
 from .content import Section
+from .fonts import MONO, SANS
 from .graph_drawing import FactorGraph
-from .styles import LINK, MUTED, ZEBRA, grid_style, hexcolour, styles
+from .styles import INK, LINK, MUTED, ZEBRA, grid_style, hexcolour, styles
 from .text import escape, inline, para
 
 LINK_SCHEMES = ("http", "https", "mailto", "ftp")
@@ -72,7 +73,7 @@ def link(url: str, label: str | None = None) -> str:
     if urlsplit(url).scheme.lower() not in LINK_SCHEMES:
         return shown
     href = escape(url).replace('"', "&quot;")
-    return f'<a href="{href}" color="{hexcolour(LINK)}"><u>{shown}</u></a>'
+    return f'<a href="{href}" color="{LINK_HEX}">{shown}</a>'
 
 
 def evidence_link(url: str) -> str:
@@ -84,10 +85,12 @@ def evidence_link(url: str) -> str:
     if parts.query and not tail:
         tail = "?" + parts.query
     tail = tail if len(tail) <= 22 else tail[:21] + "…"
-    text = link(url, parts.netloc if len(parts.netloc) <= 26 else parts.netloc[:25] + "…")
-    if tail:
-        text += "<br/>" + link(url, "…/" + tail)
-    return text
+    host = parts.netloc if len(parts.netloc) <= 26 else parts.netloc[:25] + "…"
+    if urlsplit(url.strip()).scheme.lower() not in LINK_SCHEMES:
+        return inline(url)
+    label = inline(host) + ("<br/>" + inline("…/" + tail) if tail else "")
+    href = escape(url.strip()).replace('"', "&quot;")
+    return f'<a href="{href}" color="{LINK_HEX}">{label}</a>'
 
 
 def ticket_label(url: str) -> str:
@@ -107,8 +110,12 @@ def short_url(url: str, limit: int = 44) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+LINK_HEX = hexcolour(LINK)
+MUTED_HEX = hexcolour(MUTED)
+
+
 def muted(text: str) -> str:
-    return f'<font color="{hexcolour(MUTED)}">{text}</font>'
+    return f'<font color="{MUTED_HEX}">{text}</font>'
 
 
 # -- cover ---------------------------------------------------------------------------------------
@@ -209,18 +216,19 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
         head.append(Paragraph("Evidence", s.cell_head))
         widths.append(104.0)
     widths[widths.index(0.0)] = width - sum(widths)
-    rows = []
+    rows: list[list] = []
     last_day = ""
+    zone = content.incident_zone(retro)
     for event in events:
-        local = event.at.astimezone(content.incident_zone(retro))
+        # time and kind are plain table strings: they never wrap, and skip Paragraph layout
+        local = event.at.astimezone(zone)
         day = local.strftime("%Y-%m-%d")
         stamp = local.strftime("%H:%M") + ("" if utc_only else local.strftime(" %Z"))
-        when = f"{muted(day)}<br/>{stamp}" if day != last_day else stamp
+        row: list = [f"{day}\n{stamp}" if day != last_day else stamp]
         last_day = day
-        row = [Paragraph(when, s.cell_mono)]
         if not utc_only:
-            row.append(Paragraph(content.utc_time(event.at, with_date=False), s.cell_mono))
-        what = para(event.text)
+            row.append(content.utc_time(event.at, with_date=False))
+        what: Paragraph | list[Paragraph] = Paragraph(para(event.text), s.cell)
         if internal:
             extra = []
             if event.source:
@@ -230,15 +238,21 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
             if event.audience is Audience.PUBLIC:
                 extra.append("public")
             if extra:
-                what += f'<br/><font size="7.5" color="#5b6670">{" · ".join(extra)}</font>'
-        row += [Paragraph(escape(event.kind.label), s.cell), Paragraph(what, s.cell)]
+                # a second, one-style paragraph: much cheaper to lay out than a mixed-style one
+                what = [what, Paragraph(" · ".join(extra), s.cell_muted)]
+        row += [event.kind.label, what]
         if internal:
             row.append(Paragraph(evidence_link(event.evidence_url), s.cell))
         rows.append(row)
+    time_columns = 1 if utc_only else 2
+    style = grid_style(rows=len(rows) + 1)
+    style.add("FONT", (0, 1), (time_columns - 1, -1), MONO, 7.8, 10)
+    style.add("FONT", (time_columns, 1), (time_columns, -1), SANS, 8.5, 11)
+    style.add("TEXTCOLOR", (0, 1), (time_columns, -1), INK)
     for start in range(0, len(rows), TIMELINE_CHUNK):
         chunk = [head, *rows[start : start + TIMELINE_CHUNK]]
         table = Table(chunk, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(grid_style(rows=len(chunk)))
+        table.setStyle(style)
         out.append(table)
     return out
 
@@ -264,6 +278,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
     graph = FactorGraph(retro, numbers, max_height=graph_height)
     out: list[Flowable] = [KeepTogether([*heading, intro, graph]), Spacer(1, 10)]
     internal = audience is Audience.INTERNAL
+    evidence_of, actions_of = _evidence_and_actions(retro)
     for factor in retro.factor_list():
         number = numbers[factor.id]
         title = f"{number} · {factor.title}"
@@ -286,7 +301,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
         ]
         if leads_text:
             block.append(Paragraph("<b>Contributed to:</b> " + "; ".join(leads_text), s.para))
-        evidence = retro.evidence_for(factor.id)
+        evidence = evidence_of.get(factor.id, [])
         if evidence:
             block.append(Paragraph("<b>Evidence</b>", s.h3))
             for event in evidence:
@@ -294,7 +309,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
                 if internal and event.evidence_url:
                     line += " " + link(event.evidence_url)
                 block.append(Paragraph(line, s.bullet, bulletText="•"))
-        actions = retro.actions_for(factor.id)
+        actions = actions_of.get(factor.id, [])
         if actions:
             block.append(Paragraph("<b>Addressed by</b>", s.h3))
             for action in actions:
@@ -306,6 +321,22 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
             block.append(Paragraph("<i>No action addresses this factor yet.</i>", s.note))
         out += [KeepTogether(block[:3]), *block[3:], Spacer(1, 4)]
     return out
+
+
+def _evidence_and_actions(retro: Retro) -> tuple[dict[str, list[TimelineEvent]], dict[str, list[ActionItem]]]:
+    """``evidence_for`` and ``actions_for`` of every factor at once (same order, one sort each)."""
+    cited: dict[str, set[str]] = {}
+    for ev in retro.evidence.values():
+        cited.setdefault(ev.event_id, set()).add(ev.factor_id)
+    evidence: dict[str, list[TimelineEvent]] = {}
+    for event in retro.timeline():
+        for factor_id in cited.get(event.id, ()):
+            evidence.setdefault(factor_id, []).append(event)
+    actions: dict[str, list[ActionItem]] = {}
+    for action in retro.action_list():
+        for factor_id in dict.fromkeys(action.factor_ids):
+            actions.setdefault(factor_id, []).append(action)
+    return evidence, actions
 
 
 # -- accountability ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .fonts import CJK, report_fonts
+from .fonts import CJK, current_fonts
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -42,7 +42,7 @@ def inline(text: str) -> str:
 def _line(text: str) -> str:
     if _ASCII_PRINTABLE.fullmatch(text):
         return escape(text)
-    fonts = report_fonts()
+    fonts = current_fonts()
     out: list[str] = []
     run: list[str] = []  # characters for the CJK font
 
