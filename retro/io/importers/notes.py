@@ -62,8 +62,6 @@ def parse_notes(
         lead = _LEAD.match(line)
         start = lead.end() if lead else 0
         stamp = find_stamp(line, start)
-        if stamp is None and lead and lead.group("open"):
-            stamp = find_stamp(line, lead.start("open"))  # e.g. "(at 16:58)" read the simple way
         if stamp is not None:
             last = _event_line(line, stamp, number, source_name, reader, candidates, skipped)
             continue

@@ -62,6 +62,7 @@ def preview_import(
     path = None if isinstance(source, bytes) else Path(source)
     name = source_name or (path.name if path is not None else "imported file")
     reader = _reader(options, name)
+    _check_window(options, name)
     if path is not None:
         if not path.exists():
             raise TimelineImportError(name, "does not exist")
@@ -103,6 +104,7 @@ def preview_text(
         raise TimelineImportError(source_name, "pasted text cannot be a Slack export; choose the zip or folder")
     fmt = "" if options.format == "auto" else options.format
     reader = _reader(options, source_name)
+    _check_window(options, source_name)
     return _preview_text(text, source_name, fmt, "text", options, reader, existing, None, None)
 
 
@@ -111,6 +113,12 @@ def _reader(options: ImportOptions, name: str) -> ClockReader:
         return ClockReader(options.timezone, options.base_date)
     except TimeProblem as exc:
         raise TimelineImportError(name, str(exc)) from None
+
+
+def _check_window(options: ImportOptions, name: str) -> None:
+    for label, bound in (("since", options.since), ("until", options.until)):
+        if bound is not None and (bound.tzinfo is None or bound.utcoffset() is None):
+            raise TimelineImportError(name, f"the time window's “{label}” needs a timezone")
 
 
 def _check_size(size: int, name: str) -> None:

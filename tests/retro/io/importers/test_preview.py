@@ -84,6 +84,8 @@ def test_time_window_skips_with_reason() -> None:
     preview = preview_import(NOTES, window, source_name="notes.txt")
     assert [r.event.text for r in preview.rows] == ["rolled back deploy 4812", "resolved"]
     assert preview.skipped[0].where == "line 1" and "time window" in preview.skipped[0].reason
+    with pytest.raises(TimelineImportError, match="needs a timezone"):
+        preview_import(NOTES, ImportOptions(until=datetime(2026, 10, 14)), source_name="notes.txt")
 
 
 def test_progress_and_cancel() -> None:
