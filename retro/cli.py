@@ -105,13 +105,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     from .startup import resolve_url
 
     if args.command == "db":
-        from .storage.migrate import schema_status, upgrade
+        from .storage.schema import schema_status, upgrade
 
         url = resolve_url(args.db)
-        if args.db_command == "upgrade":
-            print(upgrade(url))
-        else:
-            print(schema_status(url))
+        status = upgrade(url) if args.db_command == "upgrade" else schema_status(url)
+        print(status.describe())
         return EXIT_OK
 
     from .startup import open_store
