@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -132,3 +133,25 @@ class NameDelegate(QStyledItemDelegate):
 def enum_choices(enum_type: type) -> list[tuple[str, str]]:
     """``(value, label)`` for each member of one of the domain's labelled enums."""
     return [(member.value, member.label) for member in enum_type]  # type: ignore[attr-defined]
+
+
+class LinkDelegate(TextDelegate):
+    """A link cell: a click on its text opens it (through ``open_link``); F2 edits it."""
+
+    def __init__(self, name: str, open_link: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(name, "https://…", parent)
+        self._open_link = open_link
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            url = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            text_width = option.fontMetrics.horizontalAdvance(url) + 8
+            if url and event.position().x() - option.rect.x() <= text_width:
+                self._open_link(url)
+                return True
+        return super().editorEvent(event, model, option, index)
