@@ -49,7 +49,6 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         if self.proxy.rowCount():
             self.list.setCurrentIndex(self.proxy.index(0, 0))
         self.resize(420, 360)

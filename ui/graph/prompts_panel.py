@@ -59,7 +59,7 @@ class _Answer(QWidget):
         layout.addWidget(self.question)
         layout.addWidget(self.answer)
         layout.addLayout(row)
-        self.add.clicked.connect(lambda: on_add(self.answer.text(), self.category.currentData()))
+        self.add.clicked.connect(lambda: on_add(self.answer.text(), FactorCategory(self.category.currentData())))
         self.answer.returnPressed.connect(self.add.click)
 
 

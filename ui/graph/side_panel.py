@@ -310,11 +310,11 @@ class FactorPanel(QWidget):
 
     def _commit_category(self) -> None:
         if self.factor_id:
-            self.editor.set_category(self.factor_id, self.category.currentData())
+            self.editor.set_category(self.factor_id, FactorCategory(self.category.currentData()))
 
     def _commit_audience(self) -> None:
         if self.factor_id:
-            self.editor.set_audience(self.factor_id, self.audience.currentData())
+            self.editor.set_audience(self.factor_id, Audience(self.audience.currentData()))
 
     def link_events(self, event_ids: list[str]) -> bool:
         return bool(self.factor_id) and self.editor.link_evidence(self.factor_id, event_ids)

@@ -27,7 +27,7 @@ def store(sqlite_url: str) -> Iterator[RetroStore]:
 
 @pytest.fixture
 def demo_document(store: RetroStore) -> RetroDocument:
-    incident_id = store.add_retro(build_demo_retro())
+    incident_id = store.add_retro(build_demo_retro(), new_ids=False)
     return RetroDocument(store, store.load(incident_id))
 
 

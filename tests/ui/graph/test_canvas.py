@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -11,6 +12,9 @@ from ui.graph.items import FactorCard, LinkArrow
 from ui.graph.title_editor import TitleEditor
 
 from .conftest import Canvas
+
+# The offscreen platform cannot propagate size hints of top-level windows; nothing to fix in our code.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 A, B, C = "Pool size follows worker count", "Config skips the canary", "Nobody owns the connection budget"
 

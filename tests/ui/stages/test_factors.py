@@ -1,0 +1,128 @@
+"""The contributing-factors stage: canvas, side panel, findings, prompts and the projector mirror."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from retro.demo import build_demo_retro, demo_id
+from retro.domain import Stage
+from retro.services import RetroStore
+from ui.document import RetroDocument
+from ui.graph.projector import ProjectorGraph
+from ui.stages import stage_view_class
+from ui.stages.factors import FactorsStage
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+RUNBOOK = demo_id("factor/runbook-stale")
+PROXY = demo_id("factor/proxy-limit-shared")
+
+
+@pytest.fixture
+def store(sqlite_url: str) -> Iterator[RetroStore]:
+    store = RetroStore(sqlite_url)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def stage(qtbot: QtBot, store: RetroStore) -> FactorsStage:
+    incident_id = store.add_retro(build_demo_retro(), new_ids=False)
+    stage = FactorsStage(RetroDocument(store, store.load(incident_id)))
+    qtbot.addWidget(stage)
+    stage.resize(1600, 1000)
+    stage.show()
+    qtbot.waitExposed(stage)
+    return stage
+
+
+def test_the_workspace_finds_the_stage() -> None:
+    assert stage_view_class(Stage.FACTORS) is FactorsStage
+
+
+def test_selecting_a_card_fills_the_panel_and_tells_the_workspace(qtbot: QtBot, stage: FactorsStage) -> None:
+    card = stage.scene.cards[RUNBOOK]
+    with qtbot.waitSignal(stage.selection_changed) as signal:
+        QTest.mouseClick(stage.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         stage.view.mapFromScene(card.centre()))
+    assert signal.args == [RUNBOOK]
+    assert stage.panel.title.text() == stage.document.retro.factors[RUNBOOK].title
+    assert stage.prompts.node_id == RUNBOOK
+
+
+def test_a_finding_selects_its_factor(stage: FactorsStage) -> None:
+    finding = next(f for f in stage.findings.findings if f.target_id)
+    stage.findings.finding_activated.emit(finding.target_id)
+    assert [n.node_id for n in stage.scene.selected_nodes()] == [finding.target_id]
+    assert stage.scene.node(finding.target_id).finding_text  # marked on the canvas too
+
+
+def test_toolbar_auto_arrange_is_undoable(stage: FactorsStage) -> None:
+    before = {f.id: (f.x, f.y) for f in stage.document.retro.factors.values()}
+    stage.arrange_action.trigger()
+    assert stage.document.undo_stack.text(0) == "Auto-arrange"
+    stage.document.undo_stack.undo()
+    assert {f.id: (f.x, f.y) for f in stage.document.retro.factors.values()} == before
+
+
+def test_add_factor_of_a_missing_category_opens_its_title(stage: FactorsStage) -> None:
+    from retro.domain import FactorCategory
+
+    factor_id = stage.add_factor_of(FactorCategory.EXTERNAL)
+    assert factor_id is not None
+    assert stage.document.retro.factors[factor_id].category is FactorCategory.EXTERNAL
+    assert stage.scene.title_editor() is not None
+
+
+def test_projector_mirror_follows_selection_and_shows_no_controls(qtbot: QtBot, stage: FactorsStage) -> None:
+    mirror = stage.projector_view()
+    assert isinstance(mirror, ProjectorGraph)
+    qtbot.addWidget(mirror)
+    mirror.resize(1600, 900)
+    mirror.show()
+    qtbot.waitExposed(mirror)
+    controls = (QAbstractButton, QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+    assert not [w for w in mirror.findChildren(QWidget) if isinstance(w, controls) and w.isVisible()]
+    assert not mirror.view.isInteractive()
+    assert mirror.view.mirror is not stage.scene  # its own high-contrast scene, no handles or outlines
+    assert set(mirror.view.mirror.cards) == set(stage.scene.cards)
+
+    before = mirror.view.transform().m11()
+    stage.view.zoom_by(2.0)
+    assert mirror.view.transform().m11() == pytest.approx(2 * before, rel=0.02)  # follows the zoom
+    facilitator = stage.view.mapToScene(stage.view.viewport().rect()).boundingRect()
+    room = mirror.view.mapToScene(mirror.view.viewport().rect()).boundingRect()
+    assert room.adjusted(-2, -2, 2, 2).contains(facilitator)  # the room sees what the facilitator sees
+
+    stage.focus_target(PROXY)
+    assert mirror.view.mirror.node(PROXY).highlighted
+    shown = mirror.view.mapToScene(mirror.view.viewport().rect()).boundingRect()
+    assert shown.contains(mirror.view.mirror.node(PROXY).scene_rect())
+
+
+    stage.scene.editor.rename(PROXY, "One shared proxy limit for every pod")
+    assert mirror.view.mirror.node(PROXY).title == "One shared proxy limit for every pod"
+    stage.focus_target(RUNBOOK)
+    assert mirror.view.mirror.node(RUNBOOK).highlighted
+    assert not mirror.view.mirror.node(PROXY).highlighted
+
+
+def test_refused_edits_are_explained(stage: FactorsStage) -> None:
+    stage.scene.editor.add_factor(0, 0, title="x" * 400)
+    assert stage.banner.isVisible()
+    assert "title" in stage.banner.text()
+    assert stage.document.undo_stack.count() == 0
