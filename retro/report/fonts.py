@@ -106,11 +106,21 @@ def _register(folder: Path) -> ReportFonts:
                 addMapping(MONO, bold, italic, MONO)
                 addMapping(CJK, bold, italic, CJK)
         primary = frozenset.intersection(
-            *(frozenset(faces[n].face.charToGlyph) for n in (SANS, SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE))
+            *(_basic_plane(faces[n]) for n in (SANS, SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE))
         )
-        fonts = ReportFonts(folder, primary, frozenset(faces[CJK].face.charToGlyph))
+        fonts = ReportFonts(folder, primary, _basic_plane(faces[CJK]))
         _cache[folder] = fonts
         return fonts
+
+
+def _basic_plane(face: TTFont) -> frozenset[int]:
+    """The characters a font maps, up to U+FFFF.
+
+    Characters beyond the Basic Multilingual Plane (emoji …) are left out on purpose: reportlab
+    writes them into the PDF's ToUnicode map in a form readers cannot decode, so they would be
+    drawn but could not be searched, copied or read aloud. They get the visible placeholder.
+    """
+    return frozenset(code for code in face.face.charToGlyph if code <= 0xFFFF)
 
 
 def forget_fonts() -> None:

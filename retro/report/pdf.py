@@ -124,12 +124,14 @@ class PostmortemCanvas(Canvas):
             self.setFillColor(ACCENT)
             self.drawString(x + 4, y, section.title)
             number = str(page) if page else "—"
-            self.drawRightString(x + width - 4, y, number)
             title_end = x + 4 + self.stringWidth(section.title, SANS, 10) + 6
             num_start = x + width - 4 - self.stringWidth(number, SANS, 10) - 6
             self.setFillColor(RULE)
-            dots = max(0, int((num_start - title_end) / 4))
-            self.drawString(title_end, y, "." * dots if dots else "")
+            dots = max(0, int((num_start - title_end) / self.stringWidth(".", SANS, 10)))
+            if dots:
+                self.drawString(title_end, y, "." * dots)
+            self.setFillColor(ACCENT)
+            self.drawRightString(x + width - 4, y, number)
             if page:
                 self.linkRect("", section.key, (x, y - 4, x + width, y + 12), relative=0, thickness=0)
             y -= 18
@@ -140,7 +142,7 @@ class _PostmortemDoc(BaseDocTemplate):
     """Counts flowables for the progress bar and stops when the person cancels."""
 
     def __init__(self, buffer: io.BytesIO, *, total: int, progress: Progress | None, is_cancelled: IsCancelled | None, **kw: Any) -> None:
-        super().__init__(buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kw)
+        super().__init__(buffer, pagesize=A4, initialFontName=SANS, initialFontSize=9.5, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kw)
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._total = total

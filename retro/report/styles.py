@@ -24,7 +24,9 @@ class Styles:
     """The named paragraph styles."""
 
     def __init__(self) -> None:
-        base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=13.5, textColor=INK, alignment=TA_LEFT)
+        base = ParagraphStyle(
+            "body", fontName=SANS, bulletFontName=SANS, fontSize=9.5, leading=13.5, textColor=INK, alignment=TA_LEFT
+        )
         self.body = base
         self.title = ParagraphStyle("title", base, fontName=SANS_BOLD, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=6)
         self.kind = ParagraphStyle("kind", base, fontSize=11, leading=14, textColor=MUTED, spaceAfter=4)
@@ -58,6 +60,7 @@ def styles() -> Styles:
 def grid_style(*, header: bool = True, zebra: bool = True, rows: int = 0) -> TableStyle:
     """Light rules, a shaded header row and zebra striping."""
     commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), SANS, 8.5, 11),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),

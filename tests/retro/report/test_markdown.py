@@ -1,0 +1,57 @@
+"""The Markdown export: the same sections and rules as the PDF, for wikis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retro.domain import Audience
+from retro.report import content, render_markdown
+from retro.report import samples as samples_module
+
+from .fixtures import canary_retro
+
+
+def headings(text: str) -> list[str]:
+    return [line[3:] for line in text.splitlines() if line.startswith("## ")]
+
+
+def test_markdown_has_the_pdf_sections_in_order() -> None:
+    retro = canary_retro()
+    for audience in Audience:
+        expected = ["Contents"] + [s.title for s in content.sections(retro, audience)]
+        assert headings(render_markdown(retro, audience)) == expected
+
+
+def test_markdown_starts_and_ends_with_the_marking() -> None:
+    text = render_markdown(canary_retro(), Audience.INTERNAL)
+    assert text.startswith("> **Internal — do not distribute**")
+    assert text.rstrip().endswith("_Internal — do not distribute_")
+
+
+def test_markdown_tables_keep_their_shape_with_pipes_and_newlines_in_text() -> None:
+    retro = canary_retro()
+    event = retro.events["e-pub"]
+    from dataclasses import replace
+
+    retro.events["e-pub"] = replace(event, text="a | b\nc")
+    text = render_markdown(retro, Audience.PUBLIC)
+    row = next(line for line in text.splitlines() if "a \\| b" in line)
+    assert row.count(" | ") == 3 and "<br>c" in row  # four cells: local, UTC, kind, what
+
+
+def test_markdown_links_evidence_and_tickets_internally_only() -> None:
+    retro = canary_retro()
+    internal = render_markdown(retro, Audience.INTERNAL)
+    public = render_markdown(retro, Audience.PUBLIC)
+    assert "](https://grafana.example.com/d/pub)" in internal
+    assert "](https://tracker.example.com/browse/" in internal
+    assert "](http" not in public
+
+
+def test_samples_command_writes_all_four_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(samples_module.shutil, "which", lambda name: None)  # no page images: faster
+    written = samples_module.write_samples(tmp_path)
+    assert sorted(p.name for p in written) == ["internal.md", "internal.pdf", "public.md", "public.pdf"]
+    assert all(p.stat().st_size > 1000 for p in written)
