@@ -1,0 +1,125 @@
+"""Review & export: findings lead to their fix, answers are kept, exports write real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from retro.domain import Stage
+from tests.ui.models.support import make_document, make_empty_document
+from ui.export_worker import ExportFormat, ExportWorker, missing_writers
+from ui.models.findings_model import BLOCKER_ROLE, TARGET_ROLE
+from ui.stages import review as review_module
+from ui.stages.review import ReviewStage
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+needs_writers = pytest.mark.skipif(bool(missing_writers()), reason=missing_writers() or "writers present")
+
+
+def _show(qtbot, stage: ReviewStage) -> ReviewStage:
+    qtbot.addWidget(stage)
+    stage.resize(1400, 900)
+    with qtbot.waitActive(stage):
+        stage.show()
+        stage.activateWindow()
+    return stage
+
+
+@pytest.fixture
+def stage(qtbot, sqlite_url) -> ReviewStage:
+    return _show(qtbot, ReviewStage(make_document(sqlite_url)))
+
+
+def test_findings_come_blockers_first_and_a_click_goes_to_the_fix(qtbot, sqlite_url):
+    stage = _show(qtbot, ReviewStage(make_empty_document(sqlite_url)))
+    model = stage.findings
+    flags = [model.index(r, 0).data(BLOCKER_ROLE) for r in range(model.rowCount())]
+    assert flags[0] and flags == sorted(flags, reverse=True)
+    assert stage.summary.text().startswith("Not ready to publish:")
+    rect = stage.findings_view.visualRect(model.index(0, 0))
+    with qtbot.waitSignal(stage.navigate_requested) as navigate:
+        qtbot.mouseClick(stage.findings_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert navigate.args == [Stage.SETUP, ""]
+
+
+def test_enter_on_a_finding_with_a_target_names_it(qtbot, stage):
+    model = stage.findings
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(TARGET_ROLE))
+    finding = model.finding_at(row)
+    stage.findings_view.setFocus()
+    stage.findings_view.setCurrentIndex(model.index(row, 0))
+    with qtbot.waitSignal(stage.navigate_requested) as navigate:
+        qtbot.keyClick(stage.findings_view, Qt.Key.Key_Return)
+    assert navigate.args == [finding.stage, finding.target_id]
+
+
+def test_an_answer_is_saved_on_leaving_the_field_as_one_step(qtbot, stage):
+    edit = stage.answers["detection"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "No: the alert went to an archived channel.")
+    stage.answers["escalation"].setFocus()
+    qtbot.waitUntil(lambda: stage.document.undo_stack.undoText() == "Answer “Detection”")
+    assert stage.document.retro.review_answers["detection"].text == "No: the alert went to an archived channel."
+    stage.document.undo_stack.undo()
+    assert edit.toPlainText().startswith("Partly. The latency alert")
+
+
+def test_marking_the_internal_report_shared_is_one_step(qtbot, stage):
+    assert stage.document.retro.incident.internal_report_shared_at is None
+    qtbot.mouseClick(stage.internal_shared, Qt.MouseButton.LeftButton)
+    assert stage.document.retro.incident.internal_report_shared_at is not None
+    assert "Internal report shared" in stage.internal_shared.text()
+    assert stage.document.undo_stack.undoText() == "Mark internal report as shared"
+    stage.document.undo_stack.undo()
+    assert stage.internal_shared.text() == "Mark internal report as shared"
+
+
+@needs_writers
+@pytest.mark.parametrize("fmt", [ExportFormat.INTERNAL_PDF, ExportFormat.PUBLIC_MARKDOWN, ExportFormat.JSON])
+def test_export_writes_the_file_off_the_gui_thread(qtbot, stage, tmp_path, monkeypatch, fmt):
+    target = tmp_path / f"report{fmt.suffix}"
+    monkeypatch.setattr(stage, "ask_path", lambda _fmt, _suggested: str(target))
+    with qtbot.waitSignal(stage.export_done, timeout=60_000) as done:
+        qtbot.mouseClick(stage.export_buttons[fmt], Qt.MouseButton.LeftButton)
+    assert done.args == [str(target)]
+    assert target.stat().st_size > 0
+    assert stage.result_banner.isVisible() and str(target) in stage.result_banner.text()
+    if fmt is not ExportFormat.INTERNAL_PDF:
+        assert "PRIVATE" not in target.read_text(encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(review_module, "open_url", lambda url: opened.append(url.toLocalFile()))
+    qtbot.mouseClick(stage.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]
+
+
+@needs_writers
+def test_an_unwritable_path_shows_the_error(qtbot, stage, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with qtbot.waitSignal(stage.export_failed, timeout=60_000) as failed:
+        stage.export(ExportFormat.PUBLIC_MARKDOWN, str(blocker / "report.md"))
+    assert str(blocker) in failed.args[0]
+    assert stage.result_banner.isVisible() and stage.result_banner.text() == failed.args[0]
+    assert not stage.open_file_button.isVisible()
+    assert all(button.isEnabled() for button in stage.export_buttons.values())
+
+
+@needs_writers
+def test_a_cancelled_pdf_export_writes_nothing(qtbot, sqlite_url, tmp_path: Path):
+    document = make_document(sqlite_url)
+    worker = ExportWorker(document.retro, ExportFormat.INTERNAL_PDF, tmp_path / "x.pdf")
+    worker.cancel()
+    with qtbot.waitSignal(worker.signals.cancelled):
+        worker.run()
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_worker_gets_a_copy_without_private_notes(sqlite_url, tmp_path):
+    document = make_document(sqlite_url)
+    assert document.retro.private_notes
+    worker = ExportWorker(document.retro, ExportFormat.JSON, tmp_path / "x.json")
+    assert worker._retro is not document.retro and not worker._retro.private_notes
+    assert document.retro.private_notes

@@ -1,0 +1,137 @@
+"""Exports off the GUI thread: a QRunnable that calls the pure report / document writers.
+
+The worker receives a *copy* of the :class:`~retro.domain.Retro` value (never a widget, a store
+or the document), writes one file through :mod:`retro.report` or :mod:`retro.io`, and reports
+back through queued signals: progress, done (the path), cancelled, or failed (a message a
+person can act on). Private notes are removed from the copy before it leaves the GUI thread.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from retro.domain import Audience, Retro, RetroError
+
+
+class ExportFormat(StrEnum):
+    INTERNAL_PDF = "internal_pdf"
+    PUBLIC_PDF = "public_pdf"
+    INTERNAL_MARKDOWN = "internal_markdown"
+    PUBLIC_MARKDOWN = "public_markdown"
+    JSON = "json"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def suffix(self) -> str:
+        return ".pdf" if self.value.endswith("pdf") else ".md" if self.value.endswith("markdown") else ".json"
+
+    @property
+    def file_filter(self) -> str:
+        return {".pdf": "PDF (*.pdf)", ".md": "Markdown (*.md)", ".json": "JSON document (*.json)"}[self.suffix]
+
+    @property
+    def audience(self) -> Audience:
+        return Audience.PUBLIC if self.value.startswith("public") else Audience.INTERNAL
+
+
+_LABELS = {
+    ExportFormat.INTERNAL_PDF: "Internal PDF",
+    ExportFormat.PUBLIC_PDF: "Public PDF",
+    ExportFormat.INTERNAL_MARKDOWN: "Markdown (internal)",
+    ExportFormat.PUBLIC_MARKDOWN: "Markdown (public)",
+    ExportFormat.JSON: "JSON document",
+}
+
+
+def missing_writers() -> str:
+    """Why exports cannot run in this build ("" when the writers are importable)."""
+    try:
+        import retro.io.document
+        import retro.report  # noqa: F401
+    except ImportError as exc:
+        return f"Exports are not available in this build yet ({exc.name or exc} is missing)."
+    return ""
+
+
+def export_copy(retro: Retro) -> Retro:
+    """A deep copy of ``retro`` safe to hand to another thread, without private notes."""
+    clone = copy.deepcopy(retro)
+    clone.private_notes = {}
+    return clone
+
+
+def write_export(
+    retro: Retro,
+    fmt: ExportFormat,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Write ``retro`` as ``fmt`` to ``path`` (no Qt; runs on any thread)."""
+    if fmt in (ExportFormat.INTERNAL_PDF, ExportFormat.PUBLIC_PDF):
+        from retro.report import write_pdf
+
+        return write_pdf(retro, path, fmt.audience, progress=progress, is_cancelled=is_cancelled)
+    if fmt in (ExportFormat.INTERNAL_MARKDOWN, ExportFormat.PUBLIC_MARKDOWN):
+        from retro.report import write_markdown
+
+        return write_markdown(retro, path, fmt.audience)
+    from retro.io.document import dumps
+    from retro.io.files import write_text_atomically
+
+    return write_text_atomically(path, dumps(retro) + "\n")
+
+
+class ExportSignals(QObject):
+    progress = Signal(int, int)
+    done = Signal(str)
+    cancelled = Signal()
+    failed = Signal(str)
+
+
+class ExportWorker(QRunnable):
+    """One export on the thread pool. Call :meth:`cancel` from the GUI thread to stop it."""
+
+    def __init__(self, retro: Retro, fmt: ExportFormat, path: Path) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = ExportSignals()
+        self._retro = export_copy(retro)
+        self._fmt = fmt
+        self._path = Path(path)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            written = write_export(
+                self._retro, self._fmt, self._path,
+                progress=lambda done, total: self.signals.progress.emit(done, total),
+                is_cancelled=self._cancel.is_set,
+            )
+        except Exception as exc:  # every failure goes back to the person, never lost in a thread
+            if self._cancel.is_set() or type(exc).__name__ == "ReportCancelled":
+                self.signals.cancelled.emit()
+            else:
+                self.signals.failed.emit(_message(exc, self._path))
+            return
+        self.signals.done.emit(str(written))  # written whole: report it even if cancel came late
+
+
+def _message(exc: BaseException, path: Path) -> str:
+    if isinstance(exc, RetroError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"Cannot write {path}: {exc.strerror or exc}"
+    return f"Cannot write {path}: {type(exc).__name__}: {exc}"

@@ -1,0 +1,96 @@
+"""Readiness findings as a Qt list: blockers first, each naming where it is fixed.
+
+Findings come from :func:`retro.domain.readiness` and, when the analysis package is present,
+from :func:`retro.analysis.analyse` (graph-shaped questions). The list is short and derived
+from the whole retro, so it is recomputed after every change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from retro.domain import Finding, Level, Retro, Stage, readiness
+from ui.document import RetroDocument
+
+Index = QModelIndex | QPersistentModelIndex
+
+STAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
+BLOCKER_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def all_findings(retro: Retro) -> list[Finding]:
+    """Readiness findings plus the graph analysis (when installed), blockers first."""
+    findings = list(readiness(retro))
+    try:
+        from retro.analysis import analyse
+    except ImportError:  # the analysis package is optional for this screen
+        analyse = None
+    if analyse is not None:
+        seen = {(f.code, f.target_id) for f in findings}
+        findings += [f for f in analyse(retro) if (f.code, f.target_id) not in seen]
+    stages = list(Stage)
+    findings.sort(key=lambda f: (f.level is not Level.BLOCKER, stages.index(f.stage)))
+    return findings
+
+
+class FindingsModel(QAbstractListModel):
+    """One row per finding."""
+
+    def __init__(self, document: RetroDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._findings = all_findings(document.retro)
+        style = QApplication.style()
+        self._icons = {
+            Level.BLOCKER: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Level.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        document.changed.connect(self.refresh)
+        document.reloaded.connect(self.refresh)
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def blocker_count(self) -> int:
+        return sum(1 for f in self._findings if f.is_blocker)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._findings)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._findings):
+            return None
+        finding = self._findings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{finding.stage.label}: {finding.message}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            kind = "Blocker" if finding.is_blocker else "Warning"
+            return f"{kind}. {finding.stage.label}: {finding.message}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(finding.level, QIcon())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            kind = "Blocks publishing" if finding.is_blocker else "Worth a look"
+            return f"{kind} — press Enter or click to go to {finding.stage.label}"
+        if role == STAGE_ROLE:
+            return finding.stage.value
+        if role == TARGET_ROLE:
+            return finding.target_id
+        if role == BLOCKER_ROLE:
+            return finding.is_blocker
+        return None
+
+    def finding_at(self, row: int) -> Finding:
+        return self._findings[row]
+
+    def refresh(self, *_args: object) -> None:
+        findings = all_findings(self._document.retro)
+        if findings == self._findings:
+            return
+        self.beginResetModel()
+        self._findings = findings
+        self.endResetModel()

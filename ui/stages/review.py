@@ -1,0 +1,330 @@
+"""Review & export: is it ready, what did we learn, and the reports.
+
+Left: the readiness findings, blockers first; Enter or a click goes to the place to fix one.
+Right: the review questions, each answer saved when the field is left (one undo step). Below:
+the exports, which run off the GUI thread on a copy of the retro with a cancellable progress
+dialog, and the "report shared" marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import REVIEW_QUESTIONS, Changes, Edit, ReviewAnswer, Stage
+from ui.document import RetroDocument
+from ui.export_worker import ExportFormat, ExportWorker, missing_writers
+from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
+from ui.stage_base import StageView
+from ui.widgets.banner import Banner, Tone
+
+
+def open_url(url: QUrl) -> bool:
+    """Open a file or folder with the system's handler (replaced in tests)."""
+    return QDesktopServices.openUrl(url)
+
+
+class AnswerEdit(QPlainTextEdit):
+    """An answer field that saves when it loses focus."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.left.emit()
+        super().focusOutEvent(event)
+
+
+class ReviewStage(StageView):
+    """The review and export editor."""
+
+    stage = Stage.REVIEW
+    #: An export finished: the path written.
+    export_done = Signal(str)
+    #: An export failed or was cancelled: the message shown.
+    export_failed = Signal(str)
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.findings = FindingsModel(document, self)
+        self.answers: dict[str, AnswerEdit] = {}
+        self.export_buttons: dict[ExportFormat, QPushButton] = {}
+        self.worker: ExportWorker | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_export: Path | None = None
+        self._build()
+        self.findings.modelReset.connect(self._refresh_summary)
+        document.changed.connect(self._on_changed)
+        document.reloaded.connect(self._load_answers)
+        document.reloaded.connect(self._refresh_shared)
+        self._refresh_summary()
+        self._load_answers()
+        self._refresh_shared()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self._build_findings())
+        splitter.addWidget(self._build_questions())
+        splitter.setSizes([700, 900])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._build_exports())
+
+    def _build_findings(self) -> QWidget:
+        box = QGroupBox("Readiness")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Readiness summary")
+        self.summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.findings_view = QListView()
+        self.findings_view.setAccessibleName("Readiness findings: Enter goes to the place to fix one")
+        self.findings_view.setModel(self.findings)
+        self.findings_view.setWordWrap(True)
+        self.findings_view.setSpacing(2)
+        self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings_view.activated.connect(self.go_to_finding)
+        self.findings_view.clicked.connect(self.go_to_finding)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings_view, 1)
+        return box
+
+    def _build_questions(self) -> QWidget:
+        box = QGroupBox("Review questions")
+        host = QWidget()
+        form = QVBoxLayout(host)
+        for question in REVIEW_QUESTIONS:
+            title = QLabel(f"<b>{question.topic}</b> — {question.question}")
+            title.setWordWrap(True)
+            edit = AnswerEdit()
+            edit.setAccessibleName(f"Answer: {question.topic}")
+            edit.setAccessibleDescription(question.question)
+            edit.setPlaceholderText("The room's answer (saved when you leave the field)")
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(70)
+            edit.left.connect(lambda key=question.key: self.save_answer(key))
+            title.setBuddy(edit)
+            form.addWidget(title)
+            form.addWidget(edit)
+            self.answers[question.key] = edit
+        form.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(host)
+        layout = QVBoxLayout(box)
+        layout.addWidget(scroll)
+        return box
+
+    def _build_exports(self) -> QWidget:
+        box = QGroupBox("Export")
+        grid = QGridLayout(box)
+        why_not = missing_writers()
+        for column, fmt in enumerate(ExportFormat):
+            button = QPushButton(f"{fmt.label}…")
+            button.setAccessibleName(f"Export {fmt.label}")
+            button.setEnabled(not why_not)
+            button.setToolTip(why_not or f"Write the {fmt.label} to a file you choose")
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+            grid.addWidget(button, 0, column)
+            self.export_buttons[fmt] = button
+        self.result_banner = Banner(Tone.INFO, name="Export result")
+        self.open_file_button = QPushButton("Open file")
+        self.open_file_button.setAccessibleName("Open the exported file")
+        self.open_file_button.clicked.connect(lambda: self._open(folder=False))
+        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button.setAccessibleName("Open the folder of the exported file")
+        self.open_folder_button.clicked.connect(lambda: self._open(folder=True))
+        result = QHBoxLayout()
+        result.addWidget(self.result_banner, 1)
+        result.addWidget(self.open_file_button)
+        result.addWidget(self.open_folder_button)
+        self._show_result("", Tone.INFO, opened=False)
+        grid.addLayout(result, 1, 0, 1, len(ExportFormat))
+        self.internal_shared = QPushButton()
+        self.internal_shared.setAccessibleName("Mark the internal report as shared")
+        self.internal_shared.clicked.connect(lambda: self.toggle_shared("internal_report_shared_at"))
+        self.public_shared = QPushButton()
+        self.public_shared.setAccessibleName("Mark the public report as shared")
+        self.public_shared.clicked.connect(lambda: self.toggle_shared("public_report_shared_at"))
+        shared = QHBoxLayout()
+        shared.addWidget(self.internal_shared)
+        shared.addWidget(self.public_shared)
+        shared.addStretch(1)
+        grid.addLayout(shared, 2, 0, 1, len(ExportFormat))
+        return box
+
+    # -- findings ----------------------------------------------------------------------------
+
+    def go_to_finding(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.navigate_requested.emit(Stage(index.data(STAGE_ROLE)), str(index.data(TARGET_ROLE) or ""))
+
+    def _refresh_summary(self) -> None:
+        blockers = self.findings.blocker_count()
+        warnings = self.findings.rowCount() - blockers
+        if blockers:
+            self.summary.setText(
+                f"Not ready to publish: {blockers} blocker{'s' if blockers != 1 else ''}, "
+                f"{warnings} warning{'s' if warnings != 1 else ''}."
+            )
+            self.summary.setStyleSheet("font-size: 12pt; font-weight: bold; color: #8a1c1c;")
+        else:
+            extra = f" {warnings} warning{'s' if warnings != 1 else ''} worth a look." if warnings else ""
+            self.summary.setText("Ready to publish." + extra)
+            self.summary.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1e6b2e;")
+
+    # -- answers -----------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("ReviewAnswer"):
+            self._load_answers()
+        if changes.touches("Incident"):
+            self._refresh_shared()
+
+    def _load_answers(self) -> None:
+        stored = self.document.retro.review_answers
+        for key, edit in self.answers.items():
+            text = stored[key].text if key in stored else ""
+            if edit.toPlainText() != text and not (edit.hasFocus() and edit.document().isModified()):
+                edit.setPlainText(text)
+            edit.document().setModified(False)
+
+    def save_answer(self, key: str) -> bool:
+        """Store the answer to question ``key`` if it changed (one undo step)."""
+        edit = self.answers[key]
+        text = edit.toPlainText().strip()
+        stored = self.document.retro.review_answers.get(key)
+        if text == (stored.text if stored else ""):
+            return True
+        topic = next(q.topic for q in REVIEW_QUESTIONS if q.key == key)
+        if stored is not None and not text:
+            ok = self.document.edit(f"Clear answer to “{topic}”", Edit.of(remove=[stored]))
+        else:
+            ok = self.document.edit(f"Answer “{topic}”", Edit.of(upsert=[ReviewAnswer(key, text)]))
+        if ok:
+            edit.document().setModified(False)
+        return ok
+
+    # -- shared marks ------------------------------------------------------------------------
+
+    def _refresh_shared(self) -> None:
+        incident = self.document.retro.incident
+        for field, button, name in (
+            ("internal_report_shared_at", self.internal_shared, "internal"),
+            ("public_report_shared_at", self.public_shared, "public"),
+        ):
+            when = getattr(incident, field)
+            if when is None:
+                button.setText(f"Mark {name} report as shared")
+            else:
+                button.setText(f"{name.capitalize()} report shared {when:%Y-%m-%d %H:%M} UTC — clear")
+
+    def toggle_shared(self, field: str) -> bool:
+        incident = self.document.retro.incident
+        name = "internal" if field.startswith("internal") else "public"
+        if getattr(incident, field) is None:
+            label, value = f"Mark {name} report as shared", datetime.now(UTC).replace(microsecond=0)
+        else:
+            label, value = f"Clear {name} report shared", None
+        return self.document.edit(label, Edit(incident=replace(incident, **{field: value})))
+
+    # -- exports -----------------------------------------------------------------------------
+
+    def ask_path(self, fmt: ExportFormat, suggested: str) -> str:
+        """Where to write ``fmt`` ("" when the person cancelled). Replaced in tests."""
+        path, _filter = QFileDialog.getSaveFileName(self, f"Export {fmt.label}", suggested, fmt.file_filter)
+        return path
+
+    def _suggested_name(self, fmt: ExportFormat) -> str:
+        title = "".join(c if c.isalnum() or c in " -_" else " " for c in self.document.retro.incident.title)
+        stem = "-".join(title.split())[:60] or "retrospective"
+        kind = {ExportFormat.JSON: ""}.get(fmt, f"-{fmt.audience.value}")
+        return str(Path.home() / f"{stem}{kind}{fmt.suffix}")
+
+    def export(self, fmt: ExportFormat, path: str | None = None) -> bool:
+        """Ask for a path (unless given) and write ``fmt`` there off the GUI thread."""
+        for edit_key in self.answers:  # an answer being typed is part of the report
+            self.save_answer(edit_key)
+        chosen = path if path is not None else self.ask_path(fmt, self._suggested_name(fmt))
+        if not chosen:
+            return False
+        target = Path(chosen)
+        if not target.suffix:
+            target = target.with_suffix(fmt.suffix)
+        worker = ExportWorker(self.document.retro, fmt, target)
+        progress = QProgressDialog(f"Writing the {fmt.label}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Exporting")
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(worker.cancel)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.done.connect(lambda written: self._on_done(fmt, written))
+        worker.signals.failed.connect(self._on_failed)
+        worker.signals.cancelled.connect(lambda: self._on_failed("Export cancelled; nothing was written."))
+        self.worker, self.progress = worker, progress
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+        QThreadPool.globalInstance().start(worker)
+        return True
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(min(done, total))
+
+    def _finish(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+        self.progress = None
+        self.worker = None
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+
+    def _on_done(self, fmt: ExportFormat, written: str) -> None:
+        self._finish()
+        self.last_export = Path(written)
+        self._show_result(f"Saved the {fmt.label} to {written}", Tone.INFO, opened=True)
+        self.export_done.emit(written)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self._show_result(message, Tone.ERROR, opened=False)
+        self.export_failed.emit(message)
+
+    def _show_result(self, message: str, tone: Tone, *, opened: bool) -> None:
+        self.result_banner.set_tone(tone)
+        self.result_banner.show_text(message)
+        self.open_file_button.setVisible(opened)
+        self.open_folder_button.setVisible(opened)
+
+    def _open(self, *, folder: bool) -> None:
+        if self.last_export is not None:
+            target = self.last_export.parent if folder else self.last_export
+            open_url(QUrl.fromLocalFile(str(target)))
+
+    def focus_target(self, target_id: str) -> None:
+        self.findings_view.setFocus()
