@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from .errors import ReportError
@@ -26,11 +27,13 @@ def write_atomically(path: Path, data: bytes) -> Path:
         raise ReportError(f"Cannot write the report to {path}: the folder {folder} does not exist.")
     temp_name = ""
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        fd, temp_name = create_temporary(folder, path.name)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if path.exists():  # keep the permissions the old file had
+            os.chmod(temp_name, stat.S_IMODE(path.stat().st_mode))
         os.replace(temp_name, path)
         temp_name = ""
         _sync_folder(folder)
@@ -41,6 +44,22 @@ def write_atomically(path: Path, data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
     return path
+
+
+def create_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new, exclusive temporary file next to the destination, with the usual permissions.
+
+    (Unlike :func:`tempfile.mkstemp`, whose files are private to the owner, the mode here is
+    ``0o666`` less the umask, like any file the person saves.)
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        candidate = folder / f".{name}.{secrets.token_hex(4)}.part"
+        try:
+            return os.open(candidate, flags, 0o666), str(candidate)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "could not create a temporary file", str(folder))
 
 
 def _reason(exc: OSError) -> str:

@@ -41,7 +41,7 @@ def test_an_unwritable_folder_leaves_nothing(tmp_path: Path, monkeypatch: pytest
         def refuse(*args: object, **kwargs: object) -> None:
             raise PermissionError(errno.EACCES, "Permission denied")
 
-        monkeypatch.setattr(atomic_module.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(atomic_module, "create_temporary", refuse)
     try:
         with pytest.raises(ReportError, match="permission denied") as caught:
             write_pdf(minimal_retro(), folder / "r.pdf", Audience.INTERNAL)
@@ -97,6 +97,15 @@ def test_progress_counts_up_to_the_total(tmp_path: Path) -> None:
     write_pdf(canary_retro(), tmp_path / "r.pdf", Audience.INTERNAL, progress=lambda d, t: calls.append((d, t)))
     assert calls and calls[-1][0] == calls[-1][1]
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_a_new_report_gets_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        out = write_markdown(minimal_retro(), tmp_path / "r.md", Audience.PUBLIC)
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
 
 
 def test_a_successful_write_replaces_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
