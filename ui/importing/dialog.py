@@ -1,0 +1,409 @@
+"""The import preview dialog: pick a file or paste notes, see every row and skipped line, confirm.
+
+Nothing changes until "Add N events": the ticked rows are stored as one edit through the
+document, so the whole import is one transaction and one undo step. Parsing runs off the GUI
+thread with progress and a Cancel button; a bad file gets the importer's message (file, line or
+JSON path) and the timeline is untouched.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import Edit, enums
+from retro.io.importers import (
+    FORMATS,
+    ImportCancelled,
+    ImportOptions,
+    ImportPreview,
+    preview_import,
+    preview_text,
+    selected_events,
+)
+from ui.background import BackgroundJob
+from ui.document import RetroDocument
+from ui.widgets.delegates import ChoiceDelegate, TextDelegate, enum_choices
+from ui.widgets.time_text import local_time
+
+from .preview_model import ImportPreviewModel, PreviewColumn
+
+_FORMAT_LABELS = {
+    "auto": "Detect from the file",
+    "slack": "Slack export (zip or folder)",
+    "pagerduty": "PagerDuty log entries (JSON)",
+    "csv": "CSV with a header",
+    "text": "Notes (plain text or Markdown)",
+    "json": "JSON lines or array",
+}
+_FILE_FILTER = (
+    "Timeline sources (*.zip *.json *.jsonl *.ndjson *.csv *.tsv *.txt *.md *.markdown *.log);;All files (*)"
+)
+
+
+class ImportPreviewDialog(QDialog):
+    """Preview an import into ``document``'s timeline, then add the ticked rows as one step."""
+
+    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle("Import timeline events")
+        self.setAccessibleName("Import timeline events")
+        self.resize(1100, 720)
+        self._path: Path | None = None
+        self._job: BackgroundJob | None = None
+        self._pending = False
+        self.preview: ImportPreview | None = None
+        incident = document.retro.incident
+
+        # -- where from --------------------------------------------------------------------
+        self.tabs = QTabWidget()
+        file_tab = QWidget()
+        file_column = QVBoxLayout(file_tab)
+        file_row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText("No file chosen")
+        self.path_edit.setAccessibleName("Chosen file")
+        self.choose_button = QPushButton("Choose file…")
+        self.choose_button.setAccessibleName("Choose a file to import")
+        self.choose_button.clicked.connect(self.choose_file)
+        self.folder_button = QPushButton("Slack export folder…")
+        self.folder_button.setAccessibleName("Choose an unpacked Slack export folder")
+        self.folder_button.clicked.connect(self.choose_folder)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.folder_button)
+        file_column.addLayout(file_row)
+        sources = QLabel(
+            "Reads a Slack workspace export (zip or folder), PagerDuty incident log entries (JSON), "
+            "CSV with a header, notes or a postmortem draft (text or Markdown), and JSON lines or arrays. "
+            "Nothing is added until you confirm below."
+        )
+        sources.setWordWrap(True)
+        file_column.addWidget(sources)
+        file_column.addStretch(1)
+        self.tabs.addTab(file_tab, "From a file")
+        self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setAccessibleName("Pasted notes")
+        self.paste_edit.setPlaceholderText(
+            "Paste notes or a postmortem draft: one event per line, e.g.\n"
+            "## 2026-10-14\n- 10:05 Alert: checkout error rate above 5%\n- **10:12** Paged the database on-call"
+        )
+        self.paste_edit.setMaximumHeight(120)
+        self._paste_timer = QTimer(self, singleShot=True, interval=400)
+        self._paste_timer.timeout.connect(self.refresh)
+        self.paste_edit.textChanged.connect(self._paste_timer.start)
+        self.tabs.addTab(self.paste_edit, "Paste notes")
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.tabs.currentChanged.connect(self.refresh)
+
+        # -- options -------------------------------------------------------------------------
+        self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("Format")
+        for fmt in FORMATS:
+            self.format_combo.addItem(_FORMAT_LABELS.get(fmt, fmt), fmt)
+        self.tz_combo = QComboBox()
+        self.tz_combo.setEditable(True)
+        self.tz_combo.setAccessibleName("Timezone for times that name none")
+        self.tz_combo.addItems(sorted(available_timezones() | {"UTC"}))
+        self.tz_combo.setCurrentText(incident.timezone)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName("Date for times that give none")
+        self.date_edit.setDate(_qdate(_base_date(document)))
+        self.channel_list = QListWidget()
+        self.channel_list.setAccessibleName("Slack channels")
+        self.channel_list.setMaximumHeight(90)
+        self.channel_label = QLabel("Slack channels")
+        options = QFormLayout()
+        options.addRow("Format", self.format_combo)
+        options.addRow("Timezone", self.tz_combo)
+        options.addRow("Date for clock-only times", self.date_edit)
+        options.addRow(self.channel_label, self.channel_list)
+        self._show_channels(())
+        for signal in (self.format_combo.currentIndexChanged, self.date_edit.dateChanged):
+            signal.connect(self.refresh)
+        self.tz_combo.currentTextChanged.connect(lambda _t: self._paste_timer.start())
+        self.channel_list.itemChanged.connect(lambda _i: self._paste_timer.start())
+
+        # -- progress ------------------------------------------------------------------------
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Reading progress")
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Stop reading")
+        self.cancel_button.clicked.connect(self.cancel_preview)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self._show_busy(False)
+
+        # -- the preview ---------------------------------------------------------------------
+        self.summary = QLabel("Choose a file or paste notes to see what would be added.")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Import summary")
+        self.model = ImportPreviewModel(incident.timezone, self)
+        self.model.selection_count_changed.connect(self._update_ok)
+        self.model.problem.connect(self._show_problem)
+        self.table = QTableView()
+        self.table.setAccessibleName("Events that would be added")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(PreviewColumn.KIND, ChoiceDelegate(enum_choices(enums.EventKind), "Kind", self.table))
+        self.table.setItemDelegateForColumn(PreviewColumn.TIME, TextDelegate("Time", "14:05", self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PreviewColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((PreviewColumn.ADD, 48), (PreviewColumn.TIME, 150), (PreviewColumn.KIND, 130),
+                              (PreviewColumn.SOURCE, 150), (PreviewColumn.WHERE, 120), (PreviewColumn.NOTE, 200)):
+            self.table.setColumnWidth(column, width)
+        tick_row = QHBoxLayout()
+        self.tick_all = QPushButton("Tick all")
+        self.tick_all.clicked.connect(lambda: self.model.set_all_selected(True))
+        self.untick_all = QPushButton("Untick all")
+        self.untick_all.clicked.connect(lambda: self.model.set_all_selected(False))
+        tick_row.addStretch(1)
+        tick_row.addWidget(self.tick_all)
+        tick_row.addWidget(self.untick_all)
+
+        self.skipped_label = QLabel("Skipped lines")
+        self.skipped = QListWidget()
+        self.skipped.setAccessibleName("Skipped lines and why")
+        skipped_box = QWidget()
+        skipped_layout = QVBoxLayout(skipped_box)
+        skipped_layout.setContentsMargins(0, 0, 0, 0)
+        skipped_layout.addWidget(self.skipped_label)
+        skipped_layout.addWidget(self.skipped)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(skipped_box)
+        splitter.setSizes([460, 140])
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Import problem")
+        self.error_label.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.addButton("Add events", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setAccessibleName("Add the ticked events")
+        self.add_button.setDefault(True)
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addLayout(options)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.summary)
+        layout.addLayout(tick_row)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._update_ok(0)
+
+    # -- choosing a source ---------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Import timeline events from", "", _FILE_FILTER)
+        if path:
+            self.set_source_path(Path(path))
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Unpacked Slack export folder")
+        if path:
+            self.set_source_path(Path(path))
+
+    def set_source_path(self, path: Path) -> None:
+        """Preview ``path`` (also what the file choosers call)."""
+        self._path = path
+        self.path_edit.setText(str(path))
+        self.tabs.setCurrentIndex(0)
+        self._show_channels(())
+        self.refresh()
+
+    # -- previewing (off the GUI thread) -------------------------------------------------------
+
+    def options(self) -> ImportOptions:
+        channels = tuple(
+            self.channel_list.item(i).text()
+            for i in range(self.channel_list.count())
+            if self.channel_list.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return ImportOptions(
+            format=self.format_combo.currentData() or "auto",
+            timezone=self.tz_combo.currentText().strip() or "UTC",
+            base_date=self.date_edit.date().toPython(),
+            channels=channels,
+        )
+
+    def refresh(self) -> None:
+        """Read the chosen file or the pasted text again with the current options."""
+        if self._job is not None and self._job.running:
+            self._pending = True
+            self._job.cancel()
+            return
+        options = self.options()
+        existing = list(self.document.retro.events.values())
+        pasted = self.tabs.currentIndex() == 1
+        if pasted:
+            text = self.paste_edit.toPlainText()
+            if not text.strip():
+                self._set_preview(None)
+                return
+
+            def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+                return preview_text(text, options, existing)
+        else:
+            path = self._path
+            if path is None:
+                self._set_preview(None)
+                return
+
+            def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+                return preview_import(path, options, existing, progress=progress, is_cancelled=is_cancelled)
+
+        self._show_error("")
+        self._job = BackgroundJob(work, cancel_errors=(ImportCancelled,), parent=self)
+        self._job.progressed.connect(self._on_progress)
+        self._job.succeeded.connect(self._set_preview)
+        self._job.failed.connect(self._on_failed)
+        self._job.finished.connect(self._on_finished)
+        self._show_busy(True)
+        self._job.start()
+
+    def cancel_preview(self) -> None:
+        if self._job is not None:
+            self._pending = False
+            self._job.cancel()
+
+    def is_busy(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def _on_failed(self, message: str) -> None:
+        self._set_preview(None)
+        self._show_error(f"{message}\nNothing was imported.")
+
+    def _on_finished(self) -> None:
+        self._show_busy(False)
+        if self._pending:
+            self._pending = False
+            self.refresh()
+
+    def _set_preview(self, preview: ImportPreview | None) -> None:
+        self.preview = preview
+        self.model.set_preview(preview, self.tz_combo.currentText().strip() or None,
+                               self.date_edit.date().toPython())
+        self.skipped.clear()
+        if preview is None:
+            self.summary.setText("Choose a file or paste notes to see what would be added.")
+            self.skipped_label.setText("Skipped lines")
+            return
+        for line in preview.skipped:
+            QListWidgetItem(f"{line.where}: {line.reason}", self.skipped)
+        self.skipped_label.setText(f"Skipped ({len(preview.skipped)}) — each with where and why")
+        if preview.channels_available and self.channel_list.count() == 0:
+            self._show_channels(preview.channels_available)
+        facts = [
+            f"{len(preview.rows)} events read from {preview.source_name} ({_FORMAT_LABELS.get(preview.format, preview.format)})",
+            f"times without a zone read in {preview.timezone}",
+            "added as Internal only",
+        ]
+        if preview.duplicate_count:
+            facts.append(f"{preview.duplicate_count} already in the timeline (marked, not added again)")
+        if preview.encoding not in ("utf-8", "text"):
+            facts.append(f"encoding {preview.encoding}")
+        facts.extend(preview.notes)
+        self.summary.setText(" · ".join(facts))
+
+    # -- confirming --------------------------------------------------------------------------
+
+    def _update_ok(self, count: int) -> None:
+        self.add_button.setText(f"Add {count} event{'s' if count != 1 else ''}")
+        self.add_button.setEnabled(count > 0)
+
+    def confirm(self) -> None:
+        """Store the ticked rows as one edit (one undo step) and close; stay open if refused."""
+        if self.preview is None or self.is_busy():
+            return
+        events = selected_events(self.preview)
+        if not events:
+            return
+        label = f"Import {len(events)} timeline event{'s' if len(events) != 1 else ''}"
+        if self.document.edit(label, Edit.of(upsert=events)):
+            self.accept()
+        else:
+            self._show_error("The database refused the import (see the message); nothing was added.")
+
+    # -- small helpers -------------------------------------------------------------------------
+
+    def _show_channels(self, channels: tuple[str, ...]) -> None:
+        self.channel_list.blockSignals(True)
+        self.channel_list.clear()
+        for name in channels:
+            item = QListWidgetItem(name, self.channel_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.channel_list.blockSignals(False)
+        visible = bool(channels)
+        self.channel_list.setVisible(visible)
+        self.channel_label.setVisible(visible)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def _show_problem(self, message: str) -> None:
+        self._show_error(message)
+
+
+def _base_date(document: RetroDocument) -> date:
+    incident = document.retro.incident
+    anchor = incident.started_at or incident.detected_at or incident.created_at
+    if anchor is None:
+        return date.today()
+    return local_time(anchor, incident.timezone).date()
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
