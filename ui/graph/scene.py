@@ -100,6 +100,7 @@ class FactorScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Throw every item away and build the graph again from the retro."""
         self._cancel_connect()
+        self.cancel_title_edit()
         self.clear()
         self.cards.clear()
         self.impacts.clear()
@@ -157,6 +158,8 @@ class FactorScene(QGraphicsScene):
     def _remove_node(self, item: NodeItem | None) -> None:
         if item is None:
             return
+        if self._title_editor is not None and self._title_editor.card is item:
+            self.cancel_title_edit()
         for arrow in [*item.arrows_in, *item.arrows_out]:
             self._remove_arrow(arrow.link.id)
         if self._highlight is item:
@@ -304,16 +307,25 @@ class FactorScene(QGraphicsScene):
     def start_title_edit(self, node: NodeItem) -> TitleEditor | None:
         if not self.editable or node.editing:
             return None
+        self.cancel_title_edit()
         editor = TitleEditor(node, self._title_done)
-        self._title_editor = editor  # PySide does not hand a child item's wrapper to its parent
+        self.addItem(editor)
+        self._title_editor = editor
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return editor
+
+    def cancel_title_edit(self) -> None:
+        """Drop an open in-place editor without committing it."""
+        editor, self._title_editor = self._title_editor, None
+        if editor is not None and editor.scene() is self:
+            editor.finish(commit=False)
 
     def title_editor(self) -> TitleEditor | None:
         item = self.focusItem()
         return item if isinstance(item, TitleEditor) else None
 
     def _title_done(self, node: NodeItem, text: str | None) -> None:
+        self._title_editor = None
         if text is not None and node.scene() is self:
             self.editor.rename(node.node_id, text)
         if node.scene() is self:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
@@ -15,12 +15,14 @@ class TitleEditor(QGraphicsTextItem):
     """A text editor laid over a card's title. Calls ``done(text)`` once, or ``done(None)`` on Esc."""
 
     def __init__(self, card: NodeItem, done: Callable[[NodeItem, str | None], None]) -> None:
-        super().__init__(card)
+        # A top-level item laid over the card (not its child): the scene owns it once added, so
+        # Python and C++ never both think they should delete it.
+        super().__init__()
         self._card = card
         self._done = done
         self._finished = False
         area = card.title_rect()
-        self.setPos(area.left() - 4, area.top() - 4)
+        self.setPos(card.mapToScene(area.topLeft()) - QPointF(4, 4))
         self.setTextWidth(area.width() + 8)
         self.setFont(_Fonts.get(card.style, "title"))
         self.setDefaultTextColor(QColor(card.style.card_text))
