@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -90,6 +89,7 @@ class LibraryPage(QWidget):
         self.show_archived = QCheckBox("Show &archived")
         self.show_archived.setAccessibleName("Show archived retrospectives")
         self.show_archived.toggled.connect(self.proxy.set_show_archived)
+        self._last_selected = ""
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.severity_filter)
@@ -114,6 +114,9 @@ class LibraryPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
+        self.proxy.layoutChanged.connect(self._keep_a_selection)
+        self.proxy.rowsInserted.connect(self._keep_a_selection)
+        self.proxy.rowsRemoved.connect(self._keep_a_selection)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.open_selected,
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -240,8 +243,19 @@ class LibraryPage(QWidget):
         summary = self.selected_summary()
         return summary.id if summary else ""
 
+    def _keep_a_selection(self, *_args: object) -> None:
+        """After filtering, select the last chosen retro again (or the first row) so buttons stay useful."""
+        if self.selected_summary() is not None or not self.proxy.rowCount():
+            self._update_buttons()
+            return
+        if not (self._last_selected and self.select(self._last_selected)):
+            self.table.selectRow(0)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         summary = self.selected_summary()
+        if summary is not None:
+            self._last_selected = summary.id
         for b in (self.open_button, self.duplicate_button, self.archive_button, self.delete_button):
             b.setEnabled(summary is not None)
         self.archive_button.setText("Una&rchive" if summary and summary.archived else "A&rchive")
@@ -263,11 +277,13 @@ class LibraryPage(QWidget):
 
     # -- commands ----------------------------------------------------------------------------
 
-    def create_retro(self) -> None:
+    def create_retro(self) -> NewRetroDialog:
+        """Ask for a title and severity (non-blocking); the retro is created and opened on Create."""
         dialog = NewRetroDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.create_named(dialog.chosen_title(), dialog.chosen_severity())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.create_named(dialog.chosen_title(), dialog.chosen_severity()))
+        dialog.open()
+        return dialog
 
     def create_named(self, title: str, severity: Severity) -> str:
         """Create a retro and open it at Setup; returns its id ("" when refused)."""

@@ -50,6 +50,8 @@ class RuleCard(QFrame):
     """One rule, focusable; focus or a click makes it the current rule."""
 
     chosen = Signal(str)
+    #: ↑ / ↓ pressed on the card: move the current rule by this much.
+    stepped = Signal(int)
 
     def __init__(self, rule: GroundRule, number: int) -> None:
         super().__init__()
@@ -79,6 +81,12 @@ class RuleCard(QFrame):
         super().focusInEvent(event)
         self.chosen.emit(self.rule.key)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.stepped.emit(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        super().keyPressEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         super().mousePressEvent(event)
@@ -105,6 +113,7 @@ class GroundRulesStage(StageView):
         for number, rule in enumerate(GROUND_RULES, start=1):
             card = RuleCard(rule, number)
             card.chosen.connect(self.choose)
+            card.stepped.connect(self.step)
             self.cards[rule.key] = card
             column.addWidget(card)
         column.addStretch(1)
@@ -132,12 +141,6 @@ class GroundRulesStage(StageView):
         index = max(0, min(len(keys) - 1, keys.index(self.current_key) + delta))
         self.cards[keys[index]].setFocus(Qt.FocusReason.OtherFocusReason)
         self.choose(keys[index])
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            self.step(1 if event.key() == Qt.Key.Key_Down else -1)
-            return
-        super().keyPressEvent(event)
 
     def focus_target(self, target_id: str) -> None:
         if target_id in self.cards:

@@ -1,0 +1,101 @@
+"""The library's Qt models: valid for Qt's model tester, sorting and filtering as a person expects."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import Qt
+
+from retro.domain import ActionItem, IncidentStatus, Severity
+from retro.services import OpenAction, ReportState, RetroSummary
+from ui.library.follow_through import OpenActionsModel
+from ui.library.model import DATE, SEVERITY, TITLE, LibraryFilter, LibraryModel
+
+
+def summary(n: int, **changes: object) -> RetroSummary:
+    base = RetroSummary(
+        id=f"id{n}", title=f"Incident {n}", severity=Severity.SEV3, status=IncidentStatus.DRAFT,
+        started_at=datetime(2026, 1, n, tzinfo=UTC), resolved_at=None, created_at=None,
+        internal_report=ReportState.NOT_YET, public_report=ReportState.NOT_YET, internal_due=None,
+        public_due=None, open_actions=0, overdue_actions=0, archived=False, version=1,
+        services=("checkout-api",), tags=(),
+    )
+    return replace(base, **changes)
+
+
+ROWS = [
+    summary(1, severity=Severity.SEV1, title="Zebra outage"),
+    summary(12, severity=Severity.SEV4, title="alpha latency", status=IncidentStatus.PUBLISHED),
+    summary(3, severity=Severity.SEV2, title="Mid incident", archived=True, internal_report=ReportState.OVERDUE),
+]
+
+
+def proxy_column(proxy: LibraryFilter, column: int) -> list[str]:
+    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+
+def test_library_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = LibraryModel()
+    model.set_summaries(ROWS)
+    qtmodeltester.check(model)
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    proxy.set_show_archived(True)
+    qtmodeltester.check(proxy)
+
+
+def test_severity_and_dates_sort_by_meaning_not_text() -> None:
+    model = LibraryModel()
+    model.set_summaries(ROWS)
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    proxy.set_show_archived(True)
+    proxy.sort(SEVERITY, Qt.SortOrder.AscendingOrder)
+    assert proxy_column(proxy, SEVERITY) == ["SEV1", "SEV2", "SEV4"]
+    proxy.sort(DATE, Qt.SortOrder.DescendingOrder)
+    assert proxy_column(proxy, DATE) == ["2026-01-12", "2026-01-03", "2026-01-01"]
+    proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
+    assert proxy_column(proxy, TITLE)[0] == "alpha latency"
+
+
+def test_filters_hide_archived_and_match_severity_status_and_text() -> None:
+    model = LibraryModel()
+    model.set_summaries(ROWS)
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 2  # the archived one is hidden
+    proxy.set_show_archived(True)
+    assert proxy.rowCount() == 3
+    proxy.set_severity(Severity.SEV4)
+    assert proxy_column(proxy, TITLE) == ["alpha latency"]
+    proxy.set_severity(None)
+    proxy.set_status(IncidentStatus.PUBLISHED)
+    assert proxy.rowCount() == 1
+    proxy.set_status(None)
+    proxy.set_search("zebra")
+    assert proxy_column(proxy, TITLE) == ["Zebra outage"]
+    proxy.set_search("words only in the timeline", ["id3"])  # full-text search found id3
+    assert proxy_column(proxy, TITLE) == ["Mid incident (archived)"]
+
+
+def test_overdue_report_is_highlighted_and_explained() -> None:
+    model = LibraryModel()
+    model.set_summaries([summary(2, internal_report=ReportState.OVERDUE,
+                                 internal_due=datetime(2026, 1, 3, 9, 0, tzinfo=UTC))])
+    index = model.index(0, 4)
+    assert index.data() == "Overdue"
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "Was due 2026-01-03 09:00 UTC" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_open_actions_model_passes_the_model_tester_and_marks_overdue(qtmodeltester) -> None:
+    late = ActionItem("a1", "Add a connection budget", owner="Priya", due=date(2026, 1, 2))
+    later = ActionItem("a2", "Fix the runbook", owner="Jonas", due=date(2027, 1, 2))
+    model = OpenActionsModel()
+    model.set_actions([OpenAction("i1", "Checkout", Severity.SEV2, late, True),
+                       OpenAction("i1", "Checkout", Severity.SEV2, later, False)])
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == "2026-01-02 (overdue)"
+    assert model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(1, 2).data(Qt.ItemDataRole.ForegroundRole) is None
