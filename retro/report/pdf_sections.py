@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from retro.domain import ActionItem, Audience, Retro, TimelineEvent
@@ -14,7 +15,7 @@ from retro.domain.review import REVIEW_QUESTIONS
 
 from . import content
 from .content import Section
-from .fonts import MONO, SANS
+from .fonts import MONO, SANS, current_fonts
 from .graph_drawing import FactorGraph
 from .styles import INK, LINK, MUTED, ZEBRA, grid_style, hexcolour, styles
 from .text import escape, inline, para
@@ -78,19 +79,78 @@ def link(url: str, label: str | None = None) -> str:
 
 def evidence_link(url: str) -> str:
     """A two-line live link for a narrow column: the host, then the end of the path."""
+    lines = evidence_lines(url)
+    if len(lines) == 1 and lines[0] == url.strip():
+        return link(url)
+    if urlsplit(url.strip()).scheme.lower() not in LINK_SCHEMES:
+        return inline(url)
+    href = escape(url.strip()).replace('"', "&quot;")
+    return f'<a href="{href}" color="{LINK_HEX}">{"<br/>".join(inline(line) for line in lines)}</a>'
+
+
+def evidence_lines(url: str) -> list[str]:
+    """``["grafana.example.com", "…/overview"]``: what a narrow evidence cell shows of a URL."""
     parts = urlsplit(url.strip())
     if not parts.netloc:
-        return link(url)
+        return [url.strip()]
     tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
     if parts.query and not tail:
         tail = "?" + parts.query
     tail = tail if len(tail) <= 22 else tail[:21] + "…"
     host = parts.netloc if len(parts.netloc) <= 26 else parts.netloc[:25] + "…"
-    if urlsplit(url.strip()).scheme.lower() not in LINK_SCHEMES:
-        return inline(url)
-    label = inline(host) + ("<br/>" + inline("…/" + tail) if tail else "")
-    href = escape(url.strip()).replace('"', "&quot;")
-    return f'<a href="{href}" color="{LINK_HEX}">{label}</a>'
+    return [host, "…/" + tail] if tail else [host]
+
+
+class EvidenceLink(Flowable):
+    """A live link drawn straight on the canvas: the cheap way to fill a thousand table cells.
+
+    Used only when every character is in the primary font and the lines fit the column; otherwise
+    :func:`evidence_cell` returns an ordinary Paragraph (with escaping and font fallback).
+    """
+
+    SIZE, LEADING = 8.5, 11.0
+
+    def __init__(self, url: str, lines: list[str]) -> None:
+        super().__init__()
+        self.url = url
+        self.lines = lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.LEADING * len(self.lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(SANS, self.SIZE)
+        canvas.setFillColor(LINK)
+        y = self.height - self.SIZE
+        for line in self.lines:
+            canvas.drawString(0, y, line)
+            y -= self.LEADING
+        canvas.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def evidence_cell(url: str, width: float) -> Flowable | str:
+    """The timeline's evidence cell for ``url`` (empty when there is none)."""
+    url = url.strip()
+    if not url:
+        return ""
+    lines = evidence_lines(url)
+    primary = current_fonts().primary
+    drawable = all(ord(ch) in primary for line in lines for ch in line)
+    if drawable and urlsplit(url).scheme.lower() in LINK_SCHEMES:
+        return EvidenceLink(url, [_fit(line, width) for line in lines])
+    return Paragraph(evidence_link(url), styles().cell)
+
+
+def _fit(line: str, width: float) -> str:
+    """``line`` shortened with "…" until it fits ``width`` points in the evidence font."""
+    if stringWidth(line, SANS, EvidenceLink.SIZE) <= width:
+        return line
+    while len(line) > 2 and stringWidth(line + "…", SANS, EvidenceLink.SIZE) > width:
+        line = line[:-1]
+    return line.rstrip("…") + "…"
 
 
 def ticket_label(url: str) -> str:
@@ -242,7 +302,7 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
                 what = [what, Paragraph(" · ".join(extra), s.cell_muted)]
         row += [event.kind.label, what]
         if internal:
-            row.append(Paragraph(evidence_link(event.evidence_url), s.cell))
+            row.append(evidence_cell(event.evidence_url, widths[-1] - 10))
         rows.append(row)
     time_columns = 1 if utc_only else 2
     style = grid_style(rows=len(rows) + 1)
