@@ -64,6 +64,20 @@ def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str
     return lines
 
 
+_BAND: list[QPainterPath] = []
+
+
+def _band_path() -> QPainterPath:
+    """The top of a card with its rounded corners (made once: path intersection is slow)."""
+    if not _BAND:
+        card = QPainterPath()
+        card.addRoundedRect(QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT), CORNER, CORNER)
+        band = QPainterPath()
+        band.addRect(QRectF(0, 0, CARD_WIDTH, BAND_HEIGHT))
+        _BAND.append(card.intersected(band))
+    return _BAND[0]
+
+
 class _Fonts:
     """Fonts per style, made on first use (a QFont wants a running application)."""
 
@@ -110,6 +124,8 @@ class NodeItem(QGraphicsItem):
             )
         self.setFlags(flags)
         self.setZValue(1.0)
+        # Cards are redrawn from a pixmap while other things move over or around them.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # geometry -------------------------------------------------------------------------------
 
@@ -172,7 +188,9 @@ class NodeItem(QGraphicsItem):
                 scene.node_moved(self)  # type: ignore[attr-defined]
         elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.setZValue(2.0 if value else 1.0)
-        return super().itemChange(change, value)
+        # What the base class returns, without calling it: PySide's base itemChange drops a
+        # reference to None each time it returns it, which in time crashes the interpreter.
+        return value
 
     # painting -------------------------------------------------------------------------------
 
@@ -203,13 +221,9 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(self.rect(), CORNER, CORNER)
 
     def _paint_band(self, painter: QPainter, colour: QColor, label: str) -> None:
-        band = QPainterPath()
-        band.addRoundedRect(self.rect(), CORNER, CORNER)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, CARD_WIDTH, BAND_HEIGHT))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPath(band.intersected(clip))
+        painter.drawPath(_band_path())
         painter.setFont(_Fonts.get(self.style, "band"))
         painter.setPen(text_colour_on(colour))
         painter.drawText(

@@ -204,9 +204,17 @@ class FactorScene(QGraphicsScene):
             arrow.update_path()
 
     def node_moved(self, node: NodeItem) -> None:
-        """A card moved (dragged, or placed by an edit): its arrows follow."""
+        """A card moved (dragged, or placed by an edit): its arrows follow.
+
+        While a drag is under way only the card's own arrows are redrawn; the order of the
+        arrows along its neighbours' edges is settled once, on release.
+        """
         if self._batch is not None:
             self._batch.add(node)
+            return
+        if self._press_positions is not None:
+            for arrow in (*node.arrows_out, *node.arrows_in):
+                arrow.update_path()
             return
         near = {node}
         near.update(a.effect for a in node.arrows_out)
@@ -393,6 +401,7 @@ class FactorScene(QGraphicsScene):
                 item = self.node(node_id)
                 if item is not None and item.pos() != before:
                     moved[node_id] = (item.x(), item.y())
+                    self.node_moved(item)  # settle the arrows along the neighbours' edges
             if moved and not self.editor.move(moved):
                 self.sync_positions()
 
