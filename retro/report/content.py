@@ -16,6 +16,10 @@ from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public
 from retro.domain.readiness import Finding, readiness
 
 MARKING = {Audience.INTERNAL: "Internal — do not distribute", Audience.PUBLIC: "Public"}
+PUBLIC_FIELDS_NOTE = (
+    "The summary and the customer impact appear word for word in the public postmortem: "
+    "write them for customers."
+)
 DOC_KIND = {Audience.INTERNAL: "Internal postmortem", Audience.PUBLIC: "Public postmortem"}
 
 

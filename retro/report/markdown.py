@@ -65,7 +65,10 @@ def render_markdown(retro: Retro, audience: Audience) -> str:
     out += [f"| **{md_cell(label)}** | {md_cell(value)} |" for label, value in content.cover_facts(view, audience)]
     out += ["", "## Contents", ""]
     out += [f"{i}. [{s.title}](#{_anchor(s.title)})" for i, s in enumerate(content.sections(view, audience), 1)]
-    out += _section(content.SUMMARY.title, _text(inc.summary, "No summary has been written yet."))
+    summary = _text(inc.summary, "No summary has been written yet.")
+    if internal:
+        summary += ["", f"_{content.PUBLIC_FIELDS_NOTE}_"]
+    out += _section(content.SUMMARY.title, summary)
     impact = _text(inc.customer_impact, "The customer impact has not been described yet.")
     for node in sorted(view.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
         if node.description.strip():

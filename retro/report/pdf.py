@@ -163,7 +163,7 @@ def story(retro: Retro, audience: Audience) -> list[Flowable]:
     report_fonts()
     toc = content.sections(retro, audience)
     out: list[Flowable] = sections.cover(retro, audience, toc)
-    out += sections.summary(retro)
+    out += sections.summary(retro, audience)
     out += sections.impact(retro)
     if audience is Audience.INTERNAL:
         out += sections.participants(retro)

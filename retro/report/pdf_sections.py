@@ -214,8 +214,11 @@ def text_block(text: str, empty: str) -> Paragraph:
     return Paragraph(f"<i>{escape(empty)}</i>", s.note)
 
 
-def summary(retro: Retro) -> list[Flowable]:
-    return [*section_heading(content.SUMMARY), text_block(retro.incident.summary, "No summary has been written yet.")]
+def summary(retro: Retro, audience: Audience) -> list[Flowable]:
+    out = [*section_heading(content.SUMMARY), text_block(retro.incident.summary, "No summary has been written yet.")]
+    if audience is Audience.INTERNAL:
+        out.append(Paragraph(escape(content.PUBLIC_FIELDS_NOTE), styles().note))
+    return out
 
 
 def impact(retro: Retro) -> list[Flowable]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from retro.domain import Audience
-from retro.report import content
+from retro.report import content, write_pdf
 from retro.report.pdf import LANGUAGE
 
 INTERNAL_SECTIONS = [
@@ -127,3 +127,15 @@ def test_fonts_are_embedded_subsets(demo_pdfs: dict[Audience, Path]) -> None:
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             assert "Helvetica" not in str(font.get_object().get("/BaseFont")) or font.get_object().get("/Subtype") != "/Type1"
+
+
+def test_open_readiness_findings_close_the_internal_report_only(tmp_path: Path) -> None:
+    from .fixtures import minimal_retro
+
+    retro = minimal_retro()  # no summary, factors, leader or actions: plenty of blockers
+    internal = PdfReader(write_pdf(retro, tmp_path / "i.pdf", Audience.INTERNAL))
+    public = PdfReader(write_pdf(retro, tmp_path / "p.pdf", Audience.PUBLIC))
+    assert [t for level, t, _ in outline(internal) if level == 0][-1] == "Open readiness findings"
+    text = "\n".join(p.extract_text() for p in internal.pages)
+    assert "Blocker" in text and "Write a short summary" in text
+    assert "readiness" not in "\n".join(p.extract_text() for p in public.pages).lower()
