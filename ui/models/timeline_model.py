@@ -3,8 +3,8 @@
 :class:`TimelineModel` keeps its own sorted copy of the events and folds each
 :class:`~retro.domain.Changes` in row by row (insert, remove, move, dataChanged) so that a
 retro with 10,000 events stays fast; only bulk changes (an import, a reload) reset it.
-:class:`TimelineFilter` filters by kind and by text using the model's precomputed, casefolded
-search text, without a Python ``data()`` call per row.
+:class:`~ui.models.timeline_filter.TimelineFilter` filters by kind and by text using the
+model's precomputed, casefolded search text, without a Python ``data()`` call per row.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -62,9 +61,20 @@ EDIT_LABELS = {
     TimelineColumn.AUDIENCE: "Change event audience",
 }
 
+_COLUMNS = len(TimelineColumn)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: "10:05 · Alert · text" for the projector's list.
 PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+#: The roles this model answers; every other role is None without further work.
+DATA_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ACCESSIBLE, int(EVENT_ID_ROLE), int(PROJECTOR_ROLE)})
 
 
 def search_text(event: TimelineEvent) -> str:
@@ -121,11 +131,13 @@ class TimelineModel(QAbstractTableModel):
         """The local date of the first event: times on that day are shown without a date."""
         return self._reference
 
+    # rowCount, columnCount, flags and data run thousands of times per repaint: keep them lean.
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._events)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TimelineColumn)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -140,44 +152,41 @@ class TimelineModel(QAbstractTableModel):
         return COLUMN_TITLES[column]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in DATA_ROLES or not index.isValid():
             return None
-        event = self._events[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """``data()`` without a QModelIndex (the filter calls this directly; it is hot)."""
+        event = self._events[row]
+        if role in (_DISPLAY, _ACCESSIBLE):
             return self._display(event, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_value(event, column)
         if role == EVENT_ID_ROLE:
             return event.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(event, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(event, column)
         if role == PROJECTOR_ROLE:
             when = format_event_time(event.at, self.timezone, self._reference)
             return f"{when}  ·  {event.kind.label}  ·  {' '.join(event.text.split())}"
         return None
 
     def _display(self, event: TimelineEvent, column: int) -> str:
-        match column:
-            case TimelineColumn.TIME:
-                return format_event_time(event.at, self.timezone, self._reference)
-            case TimelineColumn.KIND:
-                return event.kind.label
-            case TimelineColumn.TEXT:
-                return " ".join(event.text.split())
-            case TimelineColumn.SOURCE:
-                return event.source
-            case TimelineColumn.EVIDENCE:
-                return event.evidence_url
-            case _:
-                return event.audience.label
+        if column == 2:  # TimelineColumn.TEXT, the most painted cell
+            return " ".join(event.text.split())
+        if column == 0:
+            return format_event_time(event.at, self.timezone, self._reference)
+        if column == 1:
+            return event.kind.label
+        if column == 3:
+            return event.source
+        if column == 4:
+            return event.evidence_url
+        return event.audience.label
 
     def _edit_value(self, event: TimelineEvent, column: int) -> str:
         match column:
@@ -340,54 +349,3 @@ class TimelineModel(QAbstractTableModel):
             self._keys[row] = event.sort_key
             self._search[row] = search_text(event)
 
-
-class TimelineFilter(QSortFilterProxyModel):
-    """Shows the events of one kind (or all) whose text contains every typed word."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._kind: EventKind | None = None
-        self._search: list[str] = []
-        self._events: list[TimelineEvent] = []
-        self.setDynamicSortFilter(True)
-
-    def setSourceModel(self, model: QAbstractTableModel) -> None:  # type: ignore[override]
-        if not isinstance(model, TimelineModel):
-            raise TypeError("TimelineFilter filters a TimelineModel")
-        super().setSourceModel(model)
-        self._search = model.search_texts()
-        self._events = model.event_list()
-
-    def set_filter(self, text: str | None = None, kind: EventKind | bool | None = False) -> None:
-        """Change the text (None: keep) and/or the kind (False: keep; None: all kinds)."""
-        words = self._words if text is None else text.casefold().split()
-        new_kind = self._kind if kind is False else kind
-        if words == self._words and new_kind is self._kind:
-            return
-        self.beginFilterChange()
-        self._words = words
-        self._kind = new_kind  # type: ignore[assignment]
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def filter_text(self) -> str:
-        return " ".join(self._words)
-
-    @property
-    def kind(self) -> EventKind | None:
-        return self._kind
-
-    def is_filtering(self) -> bool:
-        return bool(self._words) or self._kind is not None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._kind is not None and self._events[source_row].kind is not self._kind:
-            return False
-        words = self._words
-        if not words:
-            return True
-        text = self._search[source_row]
-        if len(words) == 1:
-            return words[0] in text
-        return all(w in text for w in words)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,13 +33,8 @@ from PySide6.QtWidgets import (
 from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEvent, key_durations, new_id
 from retro.domain.lifecycle import format_timedelta, silent_gaps
 from ui.document import RetroDocument
-from ui.models.timeline_model import (
-    EVENT_ID_ROLE,
-    PROJECTOR_ROLE,
-    TimelineColumn,
-    TimelineFilter,
-    TimelineModel,
-)
+from ui.models.timeline_filter import TimelineFilter
+from ui.models.timeline_model import EVENT_ID_ROLE, PROJECTOR_ROLE, TimelineColumn, TimelineModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.delegates import ChoiceDelegate, TextDelegate, enum_choices
@@ -72,7 +67,10 @@ class TimelineStage(StageView):
         self.model = TimelineModel(document, self)
         self.proxy = TimelineFilter(self)
         self.proxy.setSourceModel(self.model)
+        self._kept_selection: tuple[str, list[str]] = ("", [])
         self._build()
+        self.proxy.modelAboutToBeReset.connect(self._keep_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
         self.model.problem.connect(self._show_problem)
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
@@ -356,6 +354,26 @@ class TimelineStage(StageView):
     def _on_selection(self, *_args: object) -> None:
         event = self.current_event()
         self.selection_changed.emit(event.id if event else "")
+
+    def _keep_selection(self) -> None:
+        current = self.current_event()
+        self._kept_selection = (current.id if current else "", [e.id for e in self.selected_events()])
+
+    def _restore_selection(self) -> None:
+        """After a filter change, select again what was selected and still shows."""
+        current_id, selected_ids = self._kept_selection
+        selection = QItemSelection()
+        for event_id in selected_ids:
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(event_id), 0))
+            if index.isValid():
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        model = self.table.selectionModel()
+        model.select(selection, flags)
+        current = self.proxy.mapFromSource(self.model.index(self.model.row_of(current_id), TimelineColumn.TEXT))
+        if current.isValid():
+            model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def focus_target(self, target_id: str) -> None:
         """Select and reveal the event ``target_id`` (clearing a filter that hides it)."""

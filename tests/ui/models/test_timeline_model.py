@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from retro.domain import Edit, EventKind, TimelineEvent, new_id
 from tests.ui.models.support import make_document
-from ui.models.timeline_model import EVENT_ID_ROLE, TimelineColumn, TimelineFilter, TimelineModel
+from ui.models.timeline_filter import TimelineFilter
+from ui.models.timeline_model import EVENT_ID_ROLE, TimelineColumn, TimelineModel, search_text
 
 
 def _texts(model: TimelineModel | TimelineFilter) -> list[str]:
@@ -34,6 +35,35 @@ def test_model_and_filter_pass_the_model_tester_through_every_kind_of_change(qtm
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     assert model.events() == document.retro.timeline()
+
+
+def test_the_filter_follows_inserts_removals_moves_and_edits(qtmodeltester, sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    proxy = TimelineFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter(text="checkout")
+    qtmodeltester.check(proxy)
+
+    def expected() -> list[str]:
+        return [e.text for e in document.retro.timeline() if "checkout" in search_text(e)]
+
+    assert _texts(proxy) == expected()
+    first = model.event_at(0)
+    steps = [
+        Edit.of(upsert=[replace(first, id=new_id(), text="A checkout canary", at=first.at + timedelta(minutes=1))]),
+        Edit.of(upsert=[replace(model.event_at(5), text="no longer matching")]),
+        Edit.of(upsert=[replace(model.event_at(6), text="now about checkout")]),
+        Edit.of(upsert=[replace(first, at=first.at + timedelta(hours=3))]),
+        Edit.of(remove=[model.event_at(2), model.event_at(3), model.event_at(9)]),
+    ]
+    for step in steps:
+        assert document.edit("Step", step)
+        assert _texts(proxy) == expected()
+    for _ in steps:
+        document.undo_stack.undo()
+        assert _texts(proxy) == expected()
+    qtmodeltester.check(proxy)
 
 
 def test_an_added_event_is_inserted_in_time_order_without_a_reset(qtbot, sqlite_url):

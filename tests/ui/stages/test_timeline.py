@@ -115,6 +115,15 @@ def test_filter_by_text_and_by_kind(qtbot, demo_stage):
     assert _shown(stage) == ["IC pages the database platform on-call."]
 
 
+def test_the_selected_event_stays_selected_while_the_filter_changes(qtbot, demo_stage):
+    stage = demo_stage
+    rollback = next(e for e in stage.document.retro.events.values() if e.text.startswith("Rollback of CFG-4471"))
+    stage.focus_target(rollback.id)
+    qtbot.keyClicks(stage.filter_edit, "roll")
+    assert stage.current_event() == rollback
+    assert [e.id for e in stage.selected_events()] == [rollback.id]
+
+
 def test_deleting_three_events_is_one_step_and_undo_brings_them_all_back(qtbot, demo_stage):
     stage = demo_stage
     before = _shown(stage)
@@ -156,10 +165,15 @@ def test_choosing_a_silent_gap_selects_the_event_before_it(qtbot, demo_stage):
     assert stage.current_event() == event
 
 
-def test_the_import_button_says_why_it_is_not_available_yet(demo_stage):
-    if demo_stage.import_button.isEnabled():
-        pytest.skip("the importers have landed")
-    assert "not available" in demo_stage.import_button.toolTip()
+def test_the_import_button_opens_the_preview_or_says_why_not(qtbot, demo_stage):
+    if demo_stage._import_dialog is None:
+        assert not demo_stage.import_button.isEnabled()
+        assert "not available" in demo_stage.import_button.toolTip()
+        return
+    qtbot.mouseClick(demo_stage.import_button, Qt.MouseButton.LeftButton)
+    dialog = demo_stage.findChild(demo_stage._import_dialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
 
 
 def test_the_projector_follows_the_selection_and_the_edits(qtbot, demo_stage):
