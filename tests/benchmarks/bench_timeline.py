@@ -28,7 +28,11 @@ EVENTS = 10_000
 TYPED = "rollback proxy"
 GOAL_MS = 16.0
 
-_WORDS = ["checkout", "proxy", "database", "alert", "page", "restart", "rollback", "pods", "latency", "error", "config", "deploy", "customer", "ticket", "status", "escalate", "on-call", "dashboard", "runbook", "autoscaler", "connection", "pool"]
+_WORDS = (
+    "checkout", "proxy", "database", "alert", "page", "restart", "rollback", "pods", "latency",
+    "error", "config", "deploy", "customer", "ticket", "status", "escalate", "on-call",
+    "dashboard", "runbook", "autoscaler", "connection", "pool",
+)
 
 
 def build_retro(n: int = EVENTS, seed: int = 7) -> Retro:
