@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from ui.models.speakers_model import (
 )
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
-from ui.widgets.projector import BODY_POINTS, ProjectorPanel
+from ui.widgets.projector import BODY_POINTS, HIGHLIGHT, ProjectorPanel
 from ui.widgets.speaker_timer import SpeakerTimer, clock_text
 
 PRIVATE_MARKING = "Private — never exported, never on the projector"
@@ -414,6 +414,9 @@ class AccountabilityProjector(ProjectorPanel):
         super().__init__("Accountability", "Accountability on the projector", parent)
         self.model = SpeakingOrderModel(document, self)
         self.turn = self.large_label(points=BODY_POINTS + 6, bold=True)
+        self.turn.setObjectName("ProjectorRule")
+        self.turn.setProperty("current", True)  # yellow in the projector window's stylesheet
+        self.turn.setStyleSheet(f"color: {HIGHLIGHT};")
         self.turn.setAccessibleName("Whose turn it is")
         self.clock = self.large_label(points=BODY_POINTS)
         self.clock.hide()
@@ -429,6 +432,8 @@ class AccountabilityProjector(ProjectorPanel):
         scroll.viewport().setStyleSheet("background: transparent;")
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.statements)
+        self.scroll = scroll
+        self._name_labels: dict[str, QLabel] = {}
         turn_row = QHBoxLayout()
         turn_row.addWidget(self.turn, 1)
         turn_row.addWidget(self.clock)
@@ -465,12 +470,22 @@ class AccountabilityProjector(ProjectorPanel):
                 old.deleteLater()
         if not any(s.has_spoken for s in speakers):
             self.statements_layout.addWidget(self.large_label("No statements recorded yet."))
+        self._name_labels = {}
         for speaker in speakers:
             if speaker.statement is None:
                 continue
-            self.statements_layout.addWidget(self.large_label(speaker.participant.name, bold=True))
+            name = self.large_label(speaker.participant.name, bold=True)
+            self._name_labels[speaker.participant.id] = name
+            self.statements_layout.addWidget(name)
             self.statements_layout.addWidget(self.large_label(speaker.statement.text, points=BODY_POINTS - 2))
         self.statements_layout.addStretch(1)
+        QTimer.singleShot(0, self, self._reveal_current)
+
+    def _reveal_current(self) -> None:
+        """Scroll the chosen speaker's statement into view (the room reads what is being said)."""
+        label = self._name_labels.get(self._participant_id)
+        if label is not None:
+            self.scroll.verticalScrollBar().setValue(label.y())
 
     def texts(self) -> list[str]:
         """Every text the projector shows (for checks that private notes never appear)."""

@@ -20,22 +20,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-BACKGROUND = "#111418"
+BACKGROUND = "#0B0B0B"
 FOREGROUND = "#f4f4f0"
 MUTED = "#b8c0c8"
-HIGHLIGHT = "#ffd84d"
+HIGHLIGHT = "#FFD400"
 BODY_POINTS = 22
 TITLE_POINTS = 32
 
 STYLE = f"""
 QWidget#projector {{ background: {BACKGROUND}; }}
 QWidget#projector QLabel {{ color: {FOREGROUND}; background: transparent; }}
-QWidget#projector QLabel#projectorSubtitle {{ color: {MUTED}; }}
+QWidget#projector QLabel#ProjectorSubtitle {{ color: {MUTED}; }}
 QWidget#projector QListView {{
     background: {BACKGROUND}; color: {FOREGROUND}; border: none; outline: none;
 }}
 QWidget#projector QListView::item {{ border-bottom: 1px solid #2a3038; }}
-QWidget#projector QListView::item:selected {{ background: {HIGHLIGHT}; color: #111418; }}
+QWidget#projector QListView::item:selected {{ background: {HIGHLIGHT}; color: {BACKGROUND}; }}
 """
 
 
@@ -47,9 +47,14 @@ def font(points: int, *, bold: bool = False) -> QFont:
 
 
 class ProjectorPanel(QWidget):
-    """A dark page with a large title, an optional subtitle and content below."""
+    """A dark page with an optional subtitle and content below.
 
-    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+    The projector window already shows the stage's name above what a stage builds, so the title
+    is hidden unless ``show_title`` (for a panel shown on its own). Object names match the
+    projector window's stylesheet (``resources/styles/projector.qss``), whose sizes win there.
+    """
+
+    def __init__(self, title: str, name: str, parent: QWidget | None = None, *, show_title: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("projector")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -59,13 +64,14 @@ class ProjectorPanel(QWidget):
         self.title = QLabel(title)
         self.title.setFont(font(TITLE_POINTS, bold=True))
         self.title.setWordWrap(True)
+        self.title.setVisible(show_title)
         self.subtitle = QLabel()
-        self.subtitle.setObjectName("projectorSubtitle")
+        self.subtitle.setObjectName("ProjectorSubtitle")
         self.subtitle.setFont(font(BODY_POINTS - 2))
         self.subtitle.setWordWrap(True)
         self.subtitle.hide()
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(40, 28, 40, 28)
+        self.body.setContentsMargins(8, 4, 8, 4)
         self.body.setSpacing(14)
         self.body.addWidget(self.title)
         self.body.addWidget(self.subtitle)
@@ -76,6 +82,7 @@ class ProjectorPanel(QWidget):
 
     def large_label(self, text: str = "", *, points: int = BODY_POINTS, bold: bool = False) -> QLabel:
         label = QLabel(text)
+        label.setObjectName("ProjectorBody")
         label.setFont(font(points, bold=bold))
         label.setWordWrap(True)
         label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
