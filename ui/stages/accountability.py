@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,7 @@ from ui.models.speakers_model import (
 )
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.commit_edit import CommitOnLeaveEdit
 from ui.widgets.projector import BODY_POINTS, HIGHLIGHT, ProjectorPanel
 from ui.widgets.speaker_timer import SpeakerTimer, clock_text
 
@@ -135,18 +136,6 @@ class StatementCard(QFrame):
     def record(self) -> None:
         """Record (or update) the statement as one undo step; the store enforces the rule."""
         self._stage.record_statement(self.participant_id, self.editor.toPlainText())
-
-
-class PrivateNoteEdit(QPlainTextEdit):
-    """The note editor; it saves when it loses focus."""
-
-    def __init__(self, on_leave: object) -> None:
-        super().__init__()
-        self._on_leave = on_leave
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._on_leave()  # type: ignore[operator]
-        super().focusOutEvent(event)
 
 
 class AccountabilityStage(StageView):
@@ -237,10 +226,11 @@ class AccountabilityStage(StageView):
         self.note_about = QComboBox()
         self.note_about.setAccessibleName("Private note about")
         self.note_about.currentIndexChanged.connect(self._switch_note)
-        self.note_edit = PrivateNoteEdit(self.save_note)
-        self.note_edit.setAccessibleName("Private note (never exported, never projected)")
-        self.note_edit.setPlaceholderText("Coaching notes for yourself: who to check in with, what to follow up.")
-        self.note_edit.setTabChangesFocus(True)
+        self.note_edit = CommitOnLeaveEdit(
+            "Private note (never exported, never projected)",
+            "Coaching notes for yourself: who to check in with, what to follow up.",
+        )
+        self.note_edit.left.connect(self.save_note)
         self.note_edit.setFixedHeight(72)
         head = QHBoxLayout()
         head.addWidget(self.private_marking, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,7 @@ from retro.domain import (
 from ui.document import RetroDocument
 from ui.models.actions_model import ACTION_ID_ROLE, PROJECTOR_ROLE, ActionColumn, ActionsModel, ActionsSort
 from ui.stage_base import StageView
+from ui.widgets.action_details import ActionDetails
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.delegates import (
     ChoiceDelegate,
@@ -123,11 +125,18 @@ class ActionsStage(StageView):
             "with a click. Due dates start from the incident's severity."
         )
         hint.setWordWrap(True)
+        self.details = ActionDetails(self.save_detail, self.choose_factors)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.all_for_now_banner)
         layout.addWidget(self.problem_banner)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(hint)
 
     def _build_table(self) -> QTableView:
@@ -196,7 +205,20 @@ class ActionsStage(StageView):
         return [self.model.action_at(r) for r in sorted(rows)]
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_details()
         self.selection_changed.emit(str(current.data(ACTION_ID_ROLE) or "") if current.isValid() else "")
+
+    def _show_details(self) -> None:
+        action = self.current_action()
+        self.details.show_action(action, self.model.factor_titles(action) if action else [])
+
+    def save_detail(self, action_id: str, field: str, text: str) -> bool:
+        """Save the description or the won't-do reason of an action (one undo step)."""
+        action = self.document.retro.actions.get(action_id)
+        if action is None or getattr(action, field) == text:
+            return action is not None
+        label = "Edit action description" if field == "description" else "Edit won't-do reason"
+        return self.document.edit(label, Edit.of(upsert=[replace(action, **{field: text})]))
 
     def focus_target(self, target_id: str) -> None:
         """Select the action ``target_id`` (or, for a factor, the first action addressing it)."""
@@ -297,6 +319,8 @@ class ActionsStage(StageView):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("ActionItem"):
             self._refresh_banner()
+        if changes.touches("ActionItem", "Factor"):
+            self._show_details()
 
     def _refresh_banner(self) -> None:
         actions = list(self.document.retro.actions.values())

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFocusEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QScrollArea,
@@ -37,21 +36,12 @@ from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.commit_edit import CommitOnLeaveEdit
 
 
 def open_url(url: QUrl) -> bool:
     """Open a file or folder with the system's handler (replaced in tests)."""
     return QDesktopServices.openUrl(url)
-
-
-class AnswerEdit(QPlainTextEdit):
-    """An answer field that saves when it loses focus."""
-
-    left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.left.emit()
-        super().focusOutEvent(event)
 
 
 class ReviewStage(StageView):
@@ -66,7 +56,7 @@ class ReviewStage(StageView):
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         self.findings = FindingsModel(document, self)
-        self.answers: dict[str, AnswerEdit] = {}
+        self.answers: dict[str, CommitOnLeaveEdit] = {}
         self.export_buttons: dict[ExportFormat, QPushButton] = {}
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
@@ -118,11 +108,8 @@ class ReviewStage(StageView):
         for question in REVIEW_QUESTIONS:
             title = QLabel(f"<b>{question.topic}</b> — {question.question}")
             title.setWordWrap(True)
-            edit = AnswerEdit()
-            edit.setAccessibleName(f"Answer: {question.topic}")
+            edit = CommitOnLeaveEdit(f"Answer: {question.topic}", "The room's answer (saved when you leave the field)")
             edit.setAccessibleDescription(question.question)
-            edit.setPlaceholderText("The room's answer (saved when you leave the field)")
-            edit.setTabChangesFocus(True)
             edit.setFixedHeight(70)
             edit.left.connect(lambda key=question.key: self.save_answer(key))
             title.setBuddy(edit)
@@ -206,10 +193,7 @@ class ReviewStage(StageView):
     def _load_answers(self) -> None:
         stored = self.document.retro.review_answers
         for key, edit in self.answers.items():
-            text = stored[key].text if key in stored else ""
-            if edit.toPlainText() != text and not (edit.hasFocus() and edit.document().isModified()):
-                edit.setPlainText(text)
-            edit.document().setModified(False)
+            edit.show_text(stored[key].text if key in stored else "")
 
     def save_answer(self, key: str) -> bool:
         """Store the answer to question ``key`` if it changed (one undo step)."""

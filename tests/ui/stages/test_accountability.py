@@ -64,6 +64,9 @@ def test_others_are_locked_with_the_reason_until_the_leader_records(qtbot, sqlit
     stage.document.undo_stack.undo()
     assert not _card(stage, "Jonas Weber").editor.isEnabled()
     assert not stage.document.retro.statements
+    stage.document.undo_stack.redo()
+    stage.document.undo_stack.redo()
+    assert _card(stage, "Jonas Weber").editor.toPlainText() == "I restarted the pods because the runbook said so."
 
 
 def test_the_rule_holds_even_when_the_screen_is_bypassed(qtbot, sqlite_url):

@@ -163,3 +163,23 @@ def test_the_projector_lists_actions_with_owners_and_follows_the_selection(qtbot
     assert lines[0].startswith("Page the payments on-call") and "Priya Raman  ·  due 21 Oct 2026" in lines[0]
     stage.focus_target(stage.model.action_at(4).id)
     assert projector.list.highlighted_row() == _row(stage, stage.model.action_at(4).title)
+
+
+def test_the_details_show_the_whole_action_and_save_its_description(qtbot, stage):
+    title = "Send checkout config changes through the same canary stage as code"
+    stage.table.setCurrentIndex(_cell(stage, title, ActionColumn.TITLE))
+    details = stage.details
+    assert title in details.heading.text() and "Aiko Tanaka" in details.heading.text()
+    assert "• Config changes roll out to every pod at once" in details.factors.text()
+    assert not details.reason.isVisible()
+    details.description.setFocus()
+    details.description.selectAll()
+    qtbot.keyClicks(details.description, "Canary config like code, with automatic rollback.")
+    stage.table.setFocus()
+    qtbot.waitUntil(lambda: stage.document.undo_stack.undoText() == "Edit action description")
+    action = next(a for a in stage.document.retro.actions.values() if a.title == title)
+    assert action.description == "Canary config like code, with automatic rollback."
+    stage.document.undo_stack.undo()
+    assert details.description.toPlainText().startswith("Config and code share a pipeline")
+    stage.document.undo_stack.redo()
+    assert details.description.toPlainText() == "Canary config like code, with automatic rollback."

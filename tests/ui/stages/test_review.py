@@ -65,6 +65,8 @@ def test_an_answer_is_saved_on_leaving_the_field_as_one_step(qtbot, stage):
     assert stage.document.retro.review_answers["detection"].text == "No: the alert went to an archived channel."
     stage.document.undo_stack.undo()
     assert edit.toPlainText().startswith("Partly. The latency alert")
+    stage.document.undo_stack.redo()
+    assert edit.toPlainText() == "No: the alert went to an archived channel."
 
 
 def test_marking_the_internal_report_shared_is_one_step(qtbot, stage):
@@ -75,6 +77,8 @@ def test_marking_the_internal_report_shared_is_one_step(qtbot, stage):
     assert stage.document.undo_stack.undoText() == "Mark internal report as shared"
     stage.document.undo_stack.undo()
     assert stage.internal_shared.text() == "Mark internal report as shared"
+    stage.document.undo_stack.redo()
+    assert stage.document.retro.incident.internal_report_shared_at is not None
 
 
 @needs_writers

@@ -59,6 +59,10 @@ def test_three_events_typed_out_of_order_are_shown_sorted(qtbot, empty_stage):
     assert stage.count_label.text() == "3 events"
     assert stage.document.undo_stack.count() == 3
     assert stage.document.undo_stack.undoText() == "Add timeline event"
+    stage.document.undo_stack.undo()
+    assert _shown(stage) == ["Error rate alert fires", "Rolled back the release"]
+    stage.document.undo_stack.redo()
+    assert len(_shown(stage)) == 3
 
 
 def test_a_time_with_a_date_is_read_in_the_incident_timezone(qtbot, empty_stage):
@@ -90,6 +94,8 @@ def test_a_cell_is_edited_in_place_with_the_keyboard(qtbot, demo_stage):
     assert stage.document.undo_stack.undoText() == "Edit event text"
     stage.document.undo_stack.undo()
     assert stage.proxy.index(2, TimelineColumn.TEXT).data().startswith("A partner newsletter")
+    stage.document.undo_stack.redo()
+    assert stage.proxy.index(2, TimelineColumn.TEXT).data() == "Newsletter sent early"
 
 
 def test_kind_and_audience_change_through_their_combo_boxes(qtbot, demo_stage):
@@ -101,6 +107,17 @@ def test_kind_and_audience_change_through_their_combo_boxes(qtbot, demo_stage):
     combo.activated.emit(combo.currentIndex())
     assert stage.proxy.index(0, TimelineColumn.KIND).data() == "Decision"
     assert stage.document.undo_stack.undoText() == "Change event kind"
+    stage.document.undo_stack.undo()
+    assert stage.proxy.index(0, TimelineColumn.KIND).data() == "Deploy"
+    stage.document.undo_stack.redo()
+    assert stage.proxy.index(0, TimelineColumn.KIND).data() == "Decision"
+    index = stage.proxy.index(0, TimelineColumn.AUDIENCE)
+    stage.table.edit(index)
+    combo = stage.table.focusWidget()
+    combo.setCurrentIndex(combo.findData("public"))
+    combo.activated.emit(combo.currentIndex())
+    assert stage.proxy.index(0, TimelineColumn.AUDIENCE).data() == "Public"
+    assert stage.document.undo_stack.undoText() == "Change event audience"
 
 
 def test_filter_by_text_and_by_kind(qtbot, demo_stage):
