@@ -8,6 +8,8 @@ Text is laid out lazily on first paint and cached, so building a big scene stays
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -115,6 +117,8 @@ class NodeItem(QGraphicsItem):
         self.highlighted = False
         self.finding_text = ""
         self._lines: list[str] | None = None
+        #: (left, top, right, bottom) in scene coordinates, kept current as the card moves.
+        self.box = (0.0, 0.0, CARD_WIDTH, CARD_HEIGHT)
         flags = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         if editable:
             flags |= (
@@ -183,6 +187,8 @@ class NodeItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            x, y = value.x(), value.y()
+            self.box = (x, y, x + CARD_WIDTH, y + CARD_HEIGHT)
             scene = self.scene()
             if scene is not None:
                 scene.node_moved(self)  # type: ignore[attr-defined]
@@ -380,6 +386,8 @@ class LinkArrow(QGraphicsItem):
         self._head = QPolygonF()
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
+        #: Given a scene rectangle, the cards in or near it (set by the scene; None: no routing).
+        self.obstacles: Callable[[QRectF], Iterable[NodeItem]] | None = None
         if editable:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.0)
@@ -410,9 +418,7 @@ class LinkArrow(QGraphicsItem):
             j, m = self.in_port
             start = QPointF(a.right() + HANDLE_RADIUS, a.top() + a.height() * (i + 1) / (n + 1))
             end = QPointF(b.left(), b.top() + b.height() * (j + 1) / (m + 1))
-            dx = max(40.0, (end.x() - start.x()) / 2)
-            path.moveTo(start)
-            path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end)
+            path = self._forward_path(start, end)
         elif b.top() >= a.bottom() + 12 and not self.feedback:
             start = QPointF(a.center().x(), a.bottom())
             end = QPointF(b.center().x(), b.top())
@@ -437,6 +443,63 @@ class LinkArrow(QGraphicsItem):
             -margin, -margin, margin, margin
         )
         self.update()
+
+    def _forward_path(self, start: QPointF, end: QPointF) -> QPainterPath:
+        """An S-curve from start to end that goes around cards in between, not behind them."""
+        dx = max(40.0, (end.x() - start.x()) / 2)
+        path = QPainterPath(start)
+        blockers = self._blockers(start, end, dx)
+        if not blockers:
+            path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end)
+            return path
+        left = min(r.left() for r in blockers) - 14
+        right = max(r.right() for r in blockers) + 14
+        above = min(r.top() for r in blockers) - 14
+        below = max(r.bottom() for r in blockers) + BADGE_HEIGHT / 2 + 12
+        middle = (start.y() + end.y()) / 2
+        lane = above if abs(above - middle) <= abs(below - middle) else below
+        bend_in = max(30.0, (left - start.x()) / 2)
+        bend_out = max(30.0, (end.x() - right) / 2)
+        path.cubicTo(start + QPointF(bend_in, 0), QPointF(left - bend_in, lane), QPointF(left, lane))
+        path.lineTo(QPointF(right, lane))
+        path.cubicTo(QPointF(right + bend_out, lane), end - QPointF(bend_out, 0), end)
+        return path
+
+    def _blockers(self, start: QPointF, end: QPointF, dx: float) -> list[QRectF]:
+        """Cards (other than its own ends) that the plain S-curve would pass behind."""
+        if self.obstacles is None:
+            return []
+        x0, y0, x3, y3 = start.x(), start.y(), end.x(), end.y()
+        low, high = min(y0, y3) - 8, max(y0, y3) + 8
+        boxes = []
+        for node in self.obstacles(QRectF(x0, low, x3 - x0, high - low)):
+            if node is self.cause or node is self.effect:
+                continue
+            left, top, right, bottom = node.box
+            left, top, right, bottom = left - 6, top - 6, right + 6, bottom + 6
+            if right >= x0 and left <= x3 and bottom >= low and top <= high:
+                boxes.append((left, top, right, bottom))
+        if not boxes:
+            return []
+        # The curve runs left to right (x grows with t), so samples are sorted by x.
+        x1, x2 = x0 + dx, x3 - dx
+        steps = max(8, int((abs(x3 - x0) + abs(y3 - y0)) / 30))
+        xs: list[float] = []
+        ys: list[float] = []
+        for k in range(1, steps):
+            t = k / steps
+            u = 1 - t
+            xs.append(u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3)
+            ys.append((u * u * u + 3 * u * u * t) * y0 + (3 * u * t * t + t * t * t) * y3)
+        hit = []
+        for left, top, right, bottom in boxes:
+            k = bisect_left(xs, left)
+            while k < len(xs) and xs[k] <= right:
+                if top <= ys[k] <= bottom:
+                    hit.append(QRectF(left, top, right - left, bottom - top))
+                    break
+                k += 1
+        return hit
 
     def path(self) -> QPainterPath:
         """The arrow's curve in scene coordinates (without the head)."""

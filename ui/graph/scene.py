@@ -38,6 +38,9 @@ from .palette import CARD_HEIGHT, CARD_WIDTH, FACILITATOR, GraphStyle
 from .title_editor import TitleEditor
 
 SCENE_MARGIN = 400.0
+GRID_CELL = 300.0
+#: Up to this many cards moved by one edit, arrows passing where they land are rerouted too.
+REROUTE_LIMIT = 40
 
 
 class FactorScene(QGraphicsScene):
@@ -67,6 +70,9 @@ class FactorScene(QGraphicsScene):
         self._highlight: NodeItem | None = None
         self._selected = ""
         self._title_editor: TitleEditor | None = None
+        self._grid: dict[tuple[int, int], set[NodeItem]] = {}
+        self._vacated: list[QRectF] = []
+        self._cells: dict[NodeItem, list[tuple[int, int]]] = {}
         self.setBackgroundBrush(QColor(style.background))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         document.changed.connect(self._on_changed)
@@ -105,6 +111,8 @@ class FactorScene(QGraphicsScene):
         self.cards.clear()
         self.impacts.clear()
         self.arrows.clear()
+        self._grid.clear()
+        self._cells.clear()
         self._highlight = None
         retro = self.document.retro
         unplaced = any(n.x is None or n.y is None for n in (*retro.factors.values(), *retro.impacts.values()))
@@ -125,6 +133,7 @@ class FactorScene(QGraphicsScene):
             x, y = (fallback or {}).get(entity.id) or self.editor.free_spot(0.0, 0.0)
             item.setPos(x, y)
         self.addItem(item)
+        self._place_in_grid(item)
         if isinstance(item, FactorCard):
             self.cards[entity.id] = item
         else:
@@ -132,11 +141,48 @@ class FactorScene(QGraphicsScene):
         if self._batch is not None:
             self._batch.add(item)
 
+    # where the cards are: a coarse grid, so arrows can find the cards in their way quickly
+
+    @staticmethod
+    def _cells_of(rect: QRectF) -> list[tuple[int, int]]:
+        x0, x1 = int(rect.left() // GRID_CELL), int(rect.right() // GRID_CELL)
+        y0, y1 = int(rect.top() // GRID_CELL), int(rect.bottom() // GRID_CELL)
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    def _place_in_grid(self, node: NodeItem) -> None:
+        cells = self._cells_of(node.scene_rect())
+        old = self._cells.get(node)
+        if old == cells:
+            return
+        for cell in old or ():
+            self._grid[cell].discard(node)
+        for cell in cells:
+            self._grid.setdefault(cell, set()).add(node)
+        self._cells[node] = cells
+
+    def _drop_from_grid(self, node: NodeItem) -> None:
+        for cell in self._cells.pop(node, ()):
+            self._grid[cell].discard(node)
+
+    def cards_near(self, rect: QRectF) -> set[NodeItem]:
+        """Cards and impacts whose grid cells meet ``rect`` (a superset of those inside it).
+
+        Nothing while a drag is under way: arrows then take the direct curve, and go around
+        cards again when the drag ends (that keeps each move event well inside a frame).
+        """
+        if self._press_positions:
+            return set()
+        found: set[NodeItem] = set()
+        for cell in self._cells_of(rect):
+            found.update(self._grid.get(cell, ()))
+        return found
+
     def _add_arrow(self, link: FactorLink) -> None:
         cause, effect = self.node(link.cause_id), self.node(link.effect_id)
         if cause is None or effect is None:
             return
         arrow = LinkArrow(link, cause, effect, self.style, self.editable)
+        arrow.obstacles = self.cards_near
         cause.arrows_out.append(arrow)
         effect.arrows_in.append(arrow)
         self.arrows[link.id] = arrow
@@ -166,6 +212,8 @@ class FactorScene(QGraphicsScene):
             self._highlight = None
         if self._batch is not None:
             self._batch.discard(item)
+        self._drop_from_grid(item)
+        self._vacated.append(item.scene_rect())
         self.removeItem(item)
 
     def _finish_batch(self, *, links_changed: bool, badges: bool) -> None:
@@ -175,6 +223,18 @@ class FactorScene(QGraphicsScene):
         if badges:
             self._refresh_badges()
         self._refresh_ports(touched)
+        vacated, self._vacated = self._vacated, []
+        if (touched or vacated) and len(touched) + len(vacated) <= REROUTE_LIMIT:
+            self._reroute_around(touched, vacated)
+
+    def _reroute_around(self, nodes: Iterable[NodeItem], vacated: Iterable[QRectF] = ()) -> None:
+        """Redraw arrows passing where these cards are (or were), so they go around only what is there."""
+        rects = [n.scene_rect() for n in nodes if n.scene() is self]
+        rects.extend(vacated)
+        for arrow in self.arrows.values():
+            bounds = arrow.boundingRect()
+            if any(bounds.intersects(r) for r in rects):
+                arrow.update_path()
 
     def _refresh_feedback(self) -> None:
         loops = loop_arrows(self.document.retro)
@@ -209,6 +269,8 @@ class FactorScene(QGraphicsScene):
         While a drag is under way only the card's own arrows are redrawn; the order of the
         arrows along its neighbours' edges is settled once, on release.
         """
+        if node in self._cells:
+            self._place_in_grid(node)
         if self._batch is not None:
             self._batch.add(node)
             return
@@ -261,12 +323,13 @@ class FactorScene(QGraphicsScene):
                 self._remove_arrow(entity.id)
                 if entity.id in retro.links:
                     self._add_arrow(entity)
-        links_changed = bool(kinds & {"FactorLink", "Factor", "Impact"})
+        links_changed = "FactorLink" in kinds or any(r.kind in ("Factor", "Impact") for r in changes.removed)
         self._finish_batch(links_changed=links_changed, badges=True)
         self._grow_scene_rect()
 
     def _place(self, item: NodeItem, entity: Factor | Impact) -> None:
         if entity.x is not None and entity.y is not None and (item.x(), item.y()) != (entity.x, entity.y):
+            self._vacated.append(item.scene_rect())
             item.setPos(entity.x, entity.y)
 
     def sync_positions(self) -> None:
@@ -402,6 +465,9 @@ class FactorScene(QGraphicsScene):
                 if item is not None and item.pos() != before:
                     moved[node_id] = (item.x(), item.y())
                     self.node_moved(item)  # settle the arrows along the neighbours' edges
+            if moved:
+                before = [QRectF(pressed[i].x(), pressed[i].y(), CARD_WIDTH, CARD_HEIGHT) for i in moved]
+                self._reroute_around((n for n in map(self.node, moved) if n is not None), before)
             if moved and not self.editor.move(moved):
                 self.sync_positions()
 

@@ -282,3 +282,15 @@ def test_arrow_keys_walk_the_selection_between_cards(canvas: Canvas) -> None:
     assert canvas.scene.selected_factor_ids() == [b.id]
     canvas.key(Qt.Key.Key_Right)
     assert [n.node_id for n in canvas.scene.selected_nodes()] == [impact.id]
+
+
+def test_arrows_go_around_cards_in_their_way(canvas: Canvas) -> None:
+    arrow = next(iter(canvas.scene.arrows.values()))  # A → impact
+    blocker_id = canvas.scene.editor.add_factor(300.0, 100.0, title="Sits between the two")
+    blocker = canvas.scene.cards[blocker_id].scene_rect()
+    path = arrow.path()
+    samples = [path.pointAtPercent(k / 100) for k in range(101)]
+    assert not any(blocker.contains(p) for p in samples)
+    canvas.document.undo_stack.undo()  # without the card in the way the arrow takes the short curve again
+    samples = [arrow.path().pointAtPercent(k / 100) for k in range(101)]
+    assert any(blocker.contains(p) for p in samples)
