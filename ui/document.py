@@ -10,11 +10,15 @@ through the same path.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from retro.domain import Changes, Edit, Retro, RetroError, StaleEditError
-from retro.services import RetroStore
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads when a database is opened, not at import
+    from retro.services import RetroStore
 
 
 class RetroDocument(QObject):
