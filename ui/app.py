@@ -11,10 +11,7 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-
-from retro.domain import RetroError
-from retro.services import RetroStore
+from PySide6.QtWidgets import QApplication
 
 from .settings import APPLICATION, ORGANISATION, UiSettings
 from .theme import apply_app_theme
@@ -37,30 +34,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_store_or_ask(url: str | None, settings: UiSettings) -> RetroStore | None:
-    """Open ``url``; when refused, say why and let the person choose another database (or quit)."""
-    from .library.open_database import OpenDatabaseDialog, open_store_now
-
-    while True:
-        try:
-            store = open_store_now(url)
-        except RetroError as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Could not open the database", str(exc))
-            other = box.addButton("Open another database…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Close)
-            box.setDefaultButton(other)
-            box.exec()
-            if box.clickedButton() is not other:
-                return None
-            dialog = OpenDatabaseDialog(url or "", reason="Choose a database to open instead.")
-            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
-                return None
-            url = dialog.chosen()
-            continue
-        settings.add_recent_database(url or store.url)
-        return store
-
-
 def _db_from_argv(argv: list[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--db" and i + 1 < len(argv):
@@ -71,21 +44,25 @@ def _db_from_argv(argv: list[str]) -> str | None:
 
 
 def main(db_url: str | None = None, argv: list[str] | None = None) -> int:
-    """Run the app on ``db_url`` (or ``--db`` in ``argv``, ``RETRO_DB``, the default file)."""
+    """Run the app on ``db_url`` (or ``--db`` in ``argv``, ``RETRO_DB``, the default file).
+
+    The window shows at once; the database opens on a worker thread (an old SQLite file is
+    backed up and upgraded first) and the library fills in when it is ready. When it cannot be
+    opened, the window says why and offers another database.
+    """
     argv = list(sys.argv if argv is None else argv)
     app = make_application(argv)
     settings = UiSettings()
-    store = open_store_or_ask(db_url or _db_from_argv(argv), settings)
-    if store is None:
-        return 1
     from .main_window import MainWindow
 
-    window = MainWindow(store, settings)
+    window = MainWindow(None, settings)
     window.show()
+    window.open_database(db_url or _db_from_argv(argv))
     try:
         return app.exec()
     finally:
-        store.close()
+        if window.store is not None:
+            window.store.close()
 
 
 if __name__ == "__main__":

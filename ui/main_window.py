@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import fields, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Edit, Retro, RetroError, Stage
-from retro.services import RetroStore
 
 from .document import RetroDocument
 from .library.open_database import DatabaseOpener, OpenDatabaseDialog
@@ -38,6 +38,9 @@ from .stage_base import StageView
 from .workspace.navigator import STAGES
 from .workspace.notices import show_notice
 from .workspace.page import WorkspacePage
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from retro.services import RetroStore
 
 APP_TITLE = "Blameless Retro"
 
@@ -59,7 +62,8 @@ def rebase_edit(edit: Edit, before: Retro, now: Retro) -> Edit:
 class MainWindow(QMainWindow):
     """Library and workspace in one window, with the platform's menus and shortcuts."""
 
-    def __init__(self, store: RetroStore, settings: UiSettings | None = None) -> None:
+    def __init__(self, store: RetroStore | None, settings: UiSettings | None = None) -> None:
+        """``store`` None: the window shows at once and :meth:`open_database` fills it when ready."""
         super().__init__()
         self.settings = settings or UiSettings()
         self.store = store
@@ -115,8 +119,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Export…", self.export, QKeySequence("Ctrl+E"),
-                                          tip="Export the postmortem (Review & export stage)")
+        self.export_menu = file_menu.addMenu("&Export")
+        self.export_menu.aboutToShow.connect(self._fill_export)
+        self.export_action = self.export_menu.menuAction()
+        self.export_shortcut = self._action(self.export_menu, "Review && export…", lambda: self.export(None),
+                                            QKeySequence("Ctrl+E"), name="export",
+                                            tip="Go to Review & export to write the postmortem")
         self.close_retro_action = self._action(file_menu, "&Close retrospective", self.close_retro, SK.Close)
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", self.close, SK.Quit)
@@ -168,10 +176,22 @@ class MainWindow(QMainWindow):
         for url in recent:
             self.recent_menu.addAction(url, lambda u=url: self.open_database(u))
 
+    def _fill_export(self) -> None:
+        """One entry per export format the Review & export stage offers (imported only now)."""
+        self.export_menu.clear()
+        self.export_menu.addAction(self.export_shortcut)
+        try:
+            from .export_worker import ExportFormat
+        except ImportError:
+            return
+        self.export_menu.addSeparator()
+        for fmt in ExportFormat:
+            self.export_menu.addAction(f"{fmt.label}…", lambda f=fmt: self.export(f))
+
     def _update_actions(self) -> None:
         in_retro = self.document is not None and self.pages.currentWidget() is self.workspace
-        for action in (*self.stage_actions, self.export_action, self.close_retro_action,
-                       self.timer_action):
+        for action in (*self.stage_actions, self.export_action, self.export_shortcut,
+                       self.close_retro_action, self.timer_action):
             action.setEnabled(in_retro)
 
     # -- pages -------------------------------------------------------------------------------
@@ -179,7 +199,7 @@ class MainWindow(QMainWindow):
     def show_library(self) -> None:
         self.pages.setCurrentWidget(self.library)
         self.undo_group.setActiveStack(self.library.undo_stack)
-        self.setWindowTitle(f"{APP_TITLE} — {self.store.url}")
+        self.setWindowTitle(f"{APP_TITLE} — {self.store.url}" if self.store else APP_TITLE)
         self.library.table.setFocus()
         self._update_actions()
         if self.projector is not None and self.projector.isVisible():
@@ -187,6 +207,8 @@ class MainWindow(QMainWindow):
 
     def open_retro(self, incident_id: str, stage: Stage | None = None, target_id: str = "") -> bool:
         """Open ``incident_id`` in the workspace (at ``stage``, selecting ``target_id``)."""
+        if self.store is None:
+            return False
         try:
             retro = self.store.load(incident_id)
         except RetroError as exc:
@@ -239,17 +261,17 @@ class MainWindow(QMainWindow):
     def new_retro(self) -> None:
         self.library.create_retro()
 
-    def export(self) -> None:
-        """Delegated to the Review & export stage: go there and ask it to export."""
+    def export(self, fmt: object = None) -> None:
+        """Delegated to the Review & export stage: go there, and export ``fmt`` when one is given."""
         if self.document is None:
             return
         self.go_to_stage(Stage.REVIEW)
         view = self.workspace.current_view()
         exporter = getattr(view, "export", None)
-        if callable(exporter):
-            exporter()
+        if fmt is not None and callable(exporter):
+            exporter(fmt)
         else:
-            self.show_status("Export lives in the Review & export stage.")
+            self.show_status("Choose what to export in Review & export: internal or public PDF, Markdown, JSON.")
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -257,13 +279,20 @@ class MainWindow(QMainWindow):
     # -- databases ---------------------------------------------------------------------------
 
     def choose_database(self) -> None:
-        dialog = OpenDatabaseDialog(self.store.url, self)
+        dialog = OpenDatabaseDialog(self.store.url if self.store else "", self)
         dialog.accepted.connect(lambda: self.open_database(dialog.chosen()))
         dialog.open()
 
-    def open_database(self, url: str) -> None:
-        """Open another database off the GUI thread; the library switches to it when it is ready."""
-        if not url or self.opener.busy:
+    def open_database(self, url: str | None) -> None:
+        """Open a database off the GUI thread; the library switches to it when it is ready.
+
+        ``None`` (at start-up) means ``RETRO_DB`` or the default file in the user data folder.
+        """
+        if self.opener.busy or (url is not None and not url):
+            return
+        if self.store is None:  # start-up: the library says it is opening; no dialog
+            self.show_status("Opening the database…")
+            self.opener.open(url)
             return
         self._progress = QProgressDialog(f"Opening {url} …", "", 0, 0, self)
         self._progress.setCancelButton(None)
@@ -283,14 +312,26 @@ class MainWindow(QMainWindow):
         self._drop_document()
         old, self.store = self.store, store
         self.library.set_store(store)
-        self.settings.add_recent_database(url)
+        self.settings.add_recent_database(url or store.url)
         self.show_library()
         self.show_status(f"Opened {store.url}")
-        old.close()
+        if old is not None:
+            old.close()
 
     def _database_failed(self, message: str, url: str) -> None:
         self._end_progress()
-        show_notice(self, "Could not open the database", f"{url}\n\n{message}")
+        if self.store is not None:
+            show_notice(self, "Could not open the database", f"{url}\n\n{message}")
+            return
+        # Nothing is open yet (start-up): say why, and offer another database or quitting.
+        box = QMessageBox(QMessageBox.Icon.Critical, "Could not open the database", message, parent=self)
+        box.setObjectName("StartupFailure")
+        other = box.addButton("Open another database…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(other)
+        box.buttonClicked.connect(lambda button: self.choose_database() if button is other else self.close())
+        self.library.loading.setText(f"Could not open the database: {message}")
+        box.open()
 
     # -- refusals and conflicts --------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """Start-up: a shown, populated library window against a bare QMainWindow shown, in the same run.
 
 Each sample is a fresh Python process (offscreen Qt), timed from launch until it prints that its
-window is shown (for ours: the library lists the retros from the database). The database is made
-beforehand, so the figure is an everyday start, not the first-ever one. Median of several runs.
+window is shown — for ours, first when the window is up (the library says it is opening the
+database), then when the library lists the retros read from the database, exactly as ``main()``
+does it (the database opens on a worker thread). The database is made beforehand, so the figure
+is an everyday start, not the first-ever one. Medians of several interleaved runs.
 """
 
 from __future__ import annotations
@@ -28,22 +30,31 @@ window = QMainWindow()
 window.resize(1400, 900)
 window.show()
 app.processEvents()
+print("window", flush=True)
 print("shown", flush=True)
 """
 
 OURS = """
 import sys
-from ui.app import make_application, open_store_or_ask
+from ui.app import make_application
+from ui.main_window import MainWindow
 from ui.settings import UiSettings
 app = make_application(["bench"])
-settings = UiSettings()
-store = open_store_or_ask(sys.argv[1], settings)
-from ui.main_window import MainWindow
-window = MainWindow(store, settings)
+window = MainWindow(None, UiSettings())
 window.show()
 app.processEvents()
-assert window.library.model.rowCount() > 0, "the library is empty"
-print("shown", flush=True)
+print("window", flush=True)
+
+def populated():
+    if window.library.model.rowCount() > 0:
+        app.processEvents()
+        print("shown", flush=True)
+        app.quit()
+
+window.library.model.modelReset.connect(populated)
+window.opener.failed.connect(lambda message, _url: sys.exit(f"could not open: {message}"))
+window.open_database(sys.argv[1])
+app.exec()
 """
 
 
@@ -55,31 +66,41 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _time_to_shown(code: str, *args: str) -> float:
-    """Milliseconds from launching a fresh interpreter to its "shown" line."""
+def _times(code: str, *args: str) -> tuple[float, float]:
+    """Milliseconds from launching a fresh interpreter to its "window" and its "shown" lines."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=REPO, env=_env())
     assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = (time.perf_counter() - start) * 1000
-    _, err = proc.communicate(timeout=60)
-    if line.strip() != "shown":
-        raise RuntimeError(f"start-up benchmark child failed: {err.strip()[-800:]}")
-    return elapsed
+    marks = []
+    for expected in ("window", "shown"):
+        line = proc.stdout.readline().strip()
+        marks.append((time.perf_counter() - start) * 1000)
+        if line != expected:
+            _, err = proc.communicate(timeout=60)
+            raise RuntimeError(f"start-up benchmark child failed: {err.strip()[-800:]}")
+    proc.communicate(timeout=60)
+    return marks[0], marks[1]
 
 
 def run() -> list[Row]:
     folder = tempfile.mkdtemp(prefix="retro-bench-startup-")
     url = f"sqlite:///{folder}/retro.sqlite3"
-    _time_to_shown(OURS, url)  # creates the database with the demo retro, warms the file cache
-    _time_to_shown(BARE)
-    ours, bare = [], []
+    _times(OURS, url)  # creates the database with the demo retro, warms the file cache
+    _times(BARE)
+    ours_window, ours_shown, bare = [], [], []
     for _ in range(RUNS):  # interleaved, so machine noise hits both alike
-        bare.append(_time_to_shown(BARE))
-        ours.append(_time_to_shown(OURS, url))
-    return [ratio_row("start-up to a shown, populated library", statistics.median(ours),
-                      statistics.median(bare), "bare QMainWindow shown", GOAL)]
+        bare.append(_times(BARE)[1])
+        window, shown = _times(OURS, url)
+        ours_window.append(window)
+        ours_shown.append(shown)
+    floor = statistics.median(bare)
+    return [
+        ratio_row("start-up to a shown, populated library", statistics.median(ours_shown), floor,
+                  "bare QMainWindow shown", GOAL),
+        ratio_row("start-up to the library window shown (filling in)", statistics.median(ours_window), floor,
+                  "bare QMainWindow shown", GOAL),
+    ]
 
 
 if __name__ == "__main__":

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from retro.domain import Retro, RetroError
-from retro.services import RetroStore
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from retro.services import RetroStore
 
 
 class LibraryCommand(QUndoCommand):

@@ -6,6 +6,8 @@ with a busy indicator, so the window never freezes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import RetroError
-from retro.services import RetroStore
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from retro.services import RetroStore
 
 SQLITE_FILTER = "Retro databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 

@@ -6,6 +6,8 @@ with Undo. A second tab lists every open action item across retros (follow-throu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -25,13 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import IncidentStatus, RetroError, Severity, Stage
-from retro.services import RetroStore, RetroSummary
+from retro.services import RetroSummary
 
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from retro.services import RetroStore
 
 
 def _or_none(kind: type, value: object) -> object:
@@ -47,7 +52,7 @@ class LibraryPage(QWidget):
     #: A short message for the status bar.
     message = Signal(str)
 
-    def __init__(self, store: RetroStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: RetroStore | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Library")
         self._store = store
@@ -67,6 +72,10 @@ class LibraryPage(QWidget):
     def _build(self) -> None:
         title = QLabel("Retrospectives")
         title.setObjectName("LibraryTitle")
+        self.loading = QLabel("Opening the database…")
+        self.loading.setObjectName("Hint")
+        self.loading.setAccessibleName("Library status")
+        self.loading.setVisible(self._store is None)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search titles, services, tags and everything written…")
         self.search.setAccessibleName("Search retrospectives")
@@ -178,6 +187,7 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(title)
+        layout.addWidget(self.loading)
         layout.addWidget(self.tabs, 1)
 
     def _button(self, text: str, icon_name: str, tip: str, slot: object) -> QPushButton:
@@ -190,17 +200,20 @@ class LibraryPage(QWidget):
     # -- data --------------------------------------------------------------------------------
 
     @property
-    def store(self) -> RetroStore:
+    def store(self) -> RetroStore | None:
         return self._store
 
     def set_store(self, store: RetroStore) -> None:
         """Show another database; the undo history of the previous one no longer applies."""
         self._store = store
         self.undo_stack.clear()
+        self.loading.hide()
         self.refresh()
 
     def refresh(self) -> None:
         """Read the list again from the database, keeping the selection."""
+        if self._store is None:
+            return
         keep = self.selected_id()
         try:
             self.model.set_summaries(self._store.list_retros(include_archived=True))
@@ -216,6 +229,8 @@ class LibraryPage(QWidget):
         self._update_buttons()
 
     def refresh_actions(self) -> None:
+        if self._store is None:
+            return
         try:
             self.actions_model.set_actions(self._store.open_actions())
         except RetroError as exc:
@@ -267,7 +282,7 @@ class LibraryPage(QWidget):
     def _search_now(self) -> None:
         """Ask the database's full-text search too, so words in the timeline or actions find a retro."""
         text = self.search.text().strip()
-        if len(text) < 3:
+        if len(text) < 3 or self._store is None:
             return
         try:
             ids = [s.id for s in self._store.list_retros(text=text, include_archived=True)]
@@ -287,6 +302,8 @@ class LibraryPage(QWidget):
 
     def create_named(self, title: str, severity: Severity) -> str:
         """Create a retro and open it at Setup; returns its id ("" when refused)."""
+        if self._store is None:
+            return ""
         try:
             retro = self._store.create_retro(title, severity, timezone=system_timezone())
         except RetroError as exc:
@@ -323,7 +340,7 @@ class LibraryPage(QWidget):
 
     def duplicate_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None:
+        if summary is None or self._store is None:
             return
         command = DuplicateRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)
         if self._push(command):
@@ -332,7 +349,7 @@ class LibraryPage(QWidget):
 
     def archive_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None:
+        if summary is None or self._store is None:
             return
         archived = not summary.archived
         if self._push(ArchiveRetroCommand(self._store, summary.id, summary.title, archived, self.refresh,
@@ -341,7 +358,7 @@ class LibraryPage(QWidget):
 
     def delete_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None:
+        if summary is None or self._store is None:
             return
         if self._push(DeleteRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)):
             self.message.emit(f"Deleted “{summary.title}”. Edit ▸ Undo brings it back.")
