@@ -21,7 +21,7 @@ from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroErro
 from ..domain.validation import validate_incident
 from ..storage import models as m
 from ..storage import rows, search
-from ..storage.engine import display_url, make_engine, normalise_url
+from ..storage.engine import display_url, make_engine, normalise_url, writer
 from ..storage.errors import StorageError
 from ..storage.schema import check_ready
 from . import documents, library
@@ -43,6 +43,7 @@ class RetroStore:
         self._url = normalise_url(url)
         check_ready(self._url, allow_upgrade=upgrade)
         self._engine = make_engine(self._url)
+        self._writer = writer(self._engine)
 
     @property
     def url(self) -> str:
@@ -53,10 +54,10 @@ class RetroStore:
         self._engine.dispose()
 
     @contextmanager
-    def _transaction(self) -> Iterator[Connection]:
+    def _transaction(self, *, writes: bool = False) -> Iterator[Connection]:
         """One unit of work; database failures come out as :class:`StorageError` naming the database."""
         try:
-            with self._engine.begin() as conn:
+            with (self._writer if writes else self._engine).begin() as conn:
                 yield conn
         except DBAPIError as exc:
             detail = str(exc.orig).strip() or exc.__class__.__name__
@@ -109,7 +110,7 @@ class RetroStore:
         source = documents.with_new_ids(retro) if new_ids else retro
         ready = documents.prepared(source, datetime.now(UTC))
         incident = ready.incident
-        with self._transaction() as conn:
+        with self._transaction(writes=True) as conn:
             exists = conn.execute(select(m.incidents.c.id).where(m.incidents.c.id == incident.id)).first()
             if exists is not None:
                 raise RetroError(
@@ -133,7 +134,7 @@ class RetroStore:
 
     def delete_retro(self, incident_id: str) -> Retro:
         """Delete a retro; returns what was deleted so it can be restored with ``add_retro``."""
-        with self._transaction() as conn:
+        with self._transaction(writes=True) as conn:
             retro = rows.load_retro(conn, incident_id)
             if retro is None:
                 raise self._missing(incident_id)
@@ -154,7 +155,7 @@ class RetroStore:
         removing a participant removes their statements and notes. Fills in statement ``order``
         (when 0) and ``recorded_at`` (when None), and action ``completed_at``. Bumps the version.
         """
-        with self._transaction() as conn:
+        with self._transaction(writes=True) as conn:
             return apply_edit(conn, incident_id, expected_version, edit)
 
     def update_incident(self, incident: Incident, expected_version: int) -> Changes:

@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 BUSY_TIMEOUT_MS = 10_000
+#: Execution option marking an engine whose transactions write (see :func:`writer`).
+WRITE_OPTION = "retro_writes"
 
 
 def normalise_url(url: str) -> str:
@@ -50,7 +52,10 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Writers take the write lock up front (BEGIN IMMEDIATE) so two editors queue on the busy
+    # timeout instead of one failing with "database is locked" when its snapshot goes stale.
+    writing = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -67,3 +72,8 @@ def make_engine(url: str) -> Engine:
 def display_url(url: str) -> str:
     """``url`` with any password masked, for messages."""
     return make_url(normalise_url(url)).render_as_string(hide_password=True)
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions begin by taking the write lock on SQLite."""
+    return engine.execution_options(**{WRITE_OPTION: True})

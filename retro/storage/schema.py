@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -63,7 +64,9 @@ def alembic_config() -> Config:
     return config
 
 
+@lru_cache(maxsize=1)
 def _scripts() -> ScriptDirectory:
+    """The shipped migration scripts (read once: they cannot change while the app runs)."""
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -73,8 +76,9 @@ def head_revision() -> str:
     return head
 
 
-def known_revisions() -> set[str]:
-    return {script.revision for script in _scripts().walk_revisions()}
+@lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
 
 
 def _state(revision: str | None, has_tables: bool) -> SchemaState:

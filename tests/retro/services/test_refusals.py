@@ -138,3 +138,36 @@ def test_something_a_retro_does_not_store_is_refused(store: RetroStore, stored: 
         with pytest.raises(ValidationError, match="not something a retro stores"):
             store.apply(stored.incident.id, stored.incident.version, edit)
     assert store.current_version(stored.incident.id) == stored.incident.version
+
+
+def test_simultaneous_editors_exactly_one_wins(store_url: str) -> None:
+    import threading
+
+    stores = [RetroStore(store_url) for _ in range(4)]
+    try:
+        retro = stores[0].load(stores[0].add_retro(full_retro(), new_ids=False))
+        barrier = threading.Barrier(len(stores))
+        outcomes: list[object] = [None] * len(stores)
+
+        def edit(i: int) -> None:
+            barrier.wait()
+            try:
+                outcomes[i] = stores[i].apply(retro.incident.id, retro.incident.version, Edit.of(
+                    upsert=[replace(retro.events["e-1"], text=f"Editor {i} was here")]))
+            except Exception as exc:  # collected and checked below
+                outcomes[i] = exc
+
+        threads = [threading.Thread(target=edit, args=(i,)) for i in range(len(stores))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+        winners = [i for i, o in enumerate(outcomes) if not isinstance(o, Exception)]
+        assert len(winners) == 1, outcomes
+        assert all(isinstance(o, StaleEditError) for i, o in enumerate(outcomes) if i != winners[0]), outcomes
+        final = stores[0].load(retro.incident.id)
+        assert final.events["e-1"].text == f"Editor {winners[0]} was here"
+        assert final.incident.version == retro.incident.version + 1
+    finally:
+        for s in stores:
+            s.close()
