@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,8 +49,8 @@ from ui.models.speakers_model import (
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.commit_edit import CommitOnLeaveEdit
-from ui.widgets.projector import BODY_POINTS, HIGHLIGHT, ProjectorPanel
-from ui.widgets.speaker_timer import SpeakerTimer, clock_text
+from ui.widgets.projector_views import AccountabilityProjector
+from ui.widgets.speaker_timer import SpeakerTimer
 
 PRIVATE_MARKING = "Private — never exported, never on the projector"
 
@@ -395,88 +395,3 @@ class AccountabilityStage(StageView):
         current = self.current_speaker()
         view.follow(current.participant.id if current else "")
         return view
-
-
-class AccountabilityProjector(ProjectorPanel):
-    """Whose turn it is and the statements recorded so far, in speaking order. No private notes."""
-
-    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Accountability", "Accountability on the projector", parent)
-        self.model = SpeakingOrderModel(document, self)
-        self.turn = self.large_label(points=BODY_POINTS + 6, bold=True)
-        self.turn.setObjectName("ProjectorRule")
-        self.turn.setProperty("current", True)  # yellow in the projector window's stylesheet
-        self.turn.setStyleSheet(f"color: {HIGHLIGHT};")
-        self.turn.setAccessibleName("Whose turn it is")
-        self.clock = self.large_label(points=BODY_POINTS)
-        self.clock.hide()
-        self.statements = QWidget()
-        self.statements.setStyleSheet("background: transparent;")
-        self.statements_layout = QVBoxLayout(self.statements)
-        self.statements_layout.setContentsMargins(0, 0, 0, 0)
-        self.statements_layout.setSpacing(18)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setStyleSheet("QScrollArea { background: transparent; }")
-        scroll.viewport().setStyleSheet("background: transparent;")
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.statements)
-        self.scroll = scroll
-        self._name_labels: dict[str, QLabel] = {}
-        turn_row = QHBoxLayout()
-        turn_row.addWidget(self.turn, 1)
-        turn_row.addWidget(self.clock)
-        self.body.addLayout(turn_row)
-        self.body.addWidget(scroll, 1)
-        self._participant_id = ""
-        self.set_subtitle("The manager / leader speaks first.")
-        self.model.modelReset.connect(self._render)
-        self._render()
-
-    def follow(self, participant_id: str) -> None:
-        self._participant_id = participant_id
-        self._render()
-
-    def show_clock(self, seconds: int, in_use: bool) -> None:
-        """Show the speaker's time left while the facilitator uses the timer."""
-        self.clock.setText(f"{clock_text(seconds)} left" if seconds >= 0 else f"{clock_text(-seconds)} over")
-        self.clock.setVisible(in_use)
-
-    def _render(self) -> None:
-        speakers = self.model.speakers()
-        chosen = next((s for s in speakers if s.participant.id == self._participant_id), None)
-        turn = chosen or next_speaker(speakers)
-        if turn is None:
-            self.turn.setText("Everyone who wished to has spoken." if speakers else "")
-        else:
-            self.turn.setText(f"Now speaking: {turn.participant.name}")
-        while self.statements_layout.count():
-            item = self.statements_layout.takeAt(0)
-            old = item.widget()
-            if old is not None:
-                old.hide()
-                old.setParent(None)
-                old.deleteLater()
-        if not any(s.has_spoken for s in speakers):
-            self.statements_layout.addWidget(self.large_label("No statements recorded yet."))
-        self._name_labels = {}
-        for speaker in speakers:
-            if speaker.statement is None:
-                continue
-            name = self.large_label(speaker.participant.name, bold=True)
-            self._name_labels[speaker.participant.id] = name
-            self.statements_layout.addWidget(name)
-            self.statements_layout.addWidget(self.large_label(speaker.statement.text, points=BODY_POINTS - 2))
-        self.statements_layout.addStretch(1)
-        QTimer.singleShot(0, self, self._reveal_current)
-
-    def _reveal_current(self) -> None:
-        """Scroll the chosen speaker's statement into view (the room reads what is being said)."""
-        label = self._name_labels.get(self._participant_id)
-        if label is not None:
-            self.scroll.verticalScrollBar().setValue(label.y())
-
-    def texts(self) -> list[str]:
-        """Every text the projector shows (for checks that private notes never appear)."""
-        return [label.text() for label in self.findChildren(QLabel)]

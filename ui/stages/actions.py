@@ -39,7 +39,7 @@ from retro.domain import (
     new_id,
 )
 from ui.document import RetroDocument
-from ui.models.actions_model import ACTION_ID_ROLE, PROJECTOR_ROLE, ActionColumn, ActionsModel, ActionsSort
+from ui.models.actions_model import ACTION_ID_ROLE, ActionColumn, ActionsModel, ActionsSort
 from ui.stage_base import StageView
 from ui.widgets.action_details import ActionDetails
 from ui.widgets.banner import Banner, Tone
@@ -52,7 +52,7 @@ from ui.widgets.delegates import (
     enum_choices,
 )
 from ui.widgets.factor_picker import FactorPicker
-from ui.widgets.projector import ProjectorList, ProjectorPanel
+from ui.widgets.projector_views import ActionsProjector
 
 ALL_FOR_NOW = (
     "Every action is a “fix for now”. These stop the bleeding; what would fix this for real, "
@@ -339,34 +339,3 @@ class ActionsStage(StageView):
         current = self.current_action()
         view.follow(current.id if current else "")
         return view
-
-
-class ActionsProjector(ProjectorPanel):
-    """The actions with their owners and due dates, in large type, soonest first."""
-
-    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Actions", "Actions on the projector", parent)
-        self.model = ActionsModel(document, self)
-        self.sorted = ActionsSort(self)
-        self.sorted.setSourceModel(self.model)
-        self.list = ProjectorList(self.sorted, PROJECTOR_ROLE, "Actions with owners and due dates")
-        self.body.addWidget(self.list, 1)
-        self.set_subtitle("Each with one owner and a due date.")
-        self._action_id = ""
-        self.sorted.layoutChanged.connect(self._refollow)
-        self.sorted.rowsInserted.connect(self._refollow)
-        self.sorted.rowsRemoved.connect(self._refollow)
-
-    def follow(self, action_id: str) -> None:
-        self._action_id = action_id
-        row = self.model.row_of(action_id) if action_id else -1
-        shown = self.sorted.mapFromSource(self.model.index(row, 0)).row() if row >= 0 else -1
-        self.list.highlight_row(shown)
-
-    def _refollow(self, *_args: object) -> None:
-        self.follow(self._action_id)
-
-    def lines(self) -> list[str]:
-        shown = self.list.model()
-        return [str(shown.index(r, 0).data()) for r in range(shown.rowCount())]
-

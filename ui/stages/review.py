@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,7 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import REVIEW_QUESTIONS, Changes, Edit, ReviewAnswer, Stage
+from retro.domain import (
+    REVIEW_QUESTIONS,
+    Changes,
+    Edit,
+    ReviewAnswer,
+    Stage,
+    internal_report_due,
+    public_report_due,
+)
 from ui.document import RetroDocument
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
@@ -155,10 +164,13 @@ class ReviewStage(StageView):
         self.public_shared = QPushButton()
         self.public_shared.setAccessibleName("Mark the public report as shared")
         self.public_shared.clicked.connect(lambda: self.toggle_shared("public_report_shared_at"))
+        self.due_label = QLabel()
+        self.due_label.setAccessibleName("When the reports are due")
+        self.due_label.setWordWrap(True)
         shared = QHBoxLayout()
         shared.addWidget(self.internal_shared)
         shared.addWidget(self.public_shared)
-        shared.addStretch(1)
+        shared.addWidget(self.due_label, 1)
         grid.addLayout(shared, 2, 0, 1, len(ExportFormat))
         return box
 
@@ -215,6 +227,7 @@ class ReviewStage(StageView):
 
     def _refresh_shared(self) -> None:
         incident = self.document.retro.incident
+        self.due_label.setText(self._due_text())
         for field, button, name in (
             ("internal_report_shared_at", self.internal_shared, "internal"),
             ("public_report_shared_at", self.public_shared, "public"),
@@ -224,6 +237,22 @@ class ReviewStage(StageView):
                 button.setText(f"Mark {name} report as shared")
             else:
                 button.setText(f"{name.capitalize()} report shared {when:%Y-%m-%d %H:%M} UTC — clear")
+
+    def _due_text(self) -> str:
+        """"Internal postmortem due Thu 15 Oct 13:47 · public due …" in the incident's timezone."""
+        incident = self.document.retro.incident
+        if incident.resolved_at is None:
+            return "The reports fall due once the resolved time is set (internal 24 h, public 72 h after)."
+        zone = ZoneInfo(incident.timezone) if incident.timezone else UTC
+        parts = []
+        for name, due, shared in (
+            ("Internal postmortem", internal_report_due(incident), incident.internal_report_shared_at),
+            ("public", public_report_due(incident), incident.public_report_shared_at),
+        ):
+            assert due is not None
+            state = "shared" if shared else ("overdue" if datetime.now(UTC) > due else "due")
+            parts.append(f"{name} {state} {due.astimezone(zone):%a %d %b %H:%M}")
+        return " · ".join(parts) + f" ({incident.timezone})"
 
     def toggle_shared(self, field: str) -> bool:
         incident = self.document.retro.incident

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,11 +34,11 @@ from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEven
 from retro.domain.lifecycle import format_timedelta, silent_gaps
 from ui.document import RetroDocument
 from ui.models.timeline_filter import TimelineFilter
-from ui.models.timeline_model import EVENT_ID_ROLE, PROJECTOR_ROLE, TimelineColumn, TimelineModel
+from ui.models.timeline_model import TimelineColumn, TimelineModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
-from ui.widgets.delegates import ChoiceDelegate, TextDelegate, enum_choices
-from ui.widgets.projector import ProjectorList, ProjectorPanel
+from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
+from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
 
 try:  # the importers' kind suggestion, when that package is present
@@ -50,6 +50,12 @@ except ImportError:  # pragma: no cover - depends on another package's progress
 
 
 GAP_EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+SUGGESTED = "Kind from the words"
+
+
+def open_link(url: str) -> None:
+    """Open an evidence link in the person's browser (replaced in tests)."""
+    QDesktopServices.openUrl(QUrl(url))
 IMPORT_NOT_READY = "Importing chat exports, CSV files and pasted notes is not available in this build yet."
 
 
@@ -183,7 +189,7 @@ class TimelineStage(StageView):
             TimelineColumn.KIND: ChoiceDelegate(enum_choices(EventKind), "Event kind", table),
             TimelineColumn.TEXT: TextDelegate("What happened", "", table),
             TimelineColumn.SOURCE: TextDelegate("Source", "e.g. Slack, Grafana, PagerDuty", table),
-            TimelineColumn.EVIDENCE: TextDelegate("Evidence link", "https://…", table),
+            TimelineColumn.EVIDENCE: LinkDelegate("Evidence link", lambda url: open_link(url), table),
             TimelineColumn.AUDIENCE: ChoiceDelegate(enum_choices(Audience), "Audience", table),
         }
         for column, delegate in self._delegates.items():
@@ -236,7 +242,7 @@ class TimelineStage(StageView):
         self.entry_time.setMaximumWidth(170)
         self.entry_kind = QComboBox()
         self.entry_kind.setAccessibleName("New event kind")
-        self.entry_kind.addItem("Kind from the words", None)
+        self.entry_kind.addItem(SUGGESTED, None)
         for kind in EventKind:
             self.entry_kind.addItem(kind.label, kind.value)
         self.entry_text = QLineEdit()
@@ -247,6 +253,7 @@ class TimelineStage(StageView):
         self.add_button.clicked.connect(self.add_entry)
         self.entry_time.returnPressed.connect(self._on_time_return)
         self.entry_text.returnPressed.connect(self.add_entry)
+        self.entry_text.textChanged.connect(self._suggest_kind)
         time_label = QLabel("T&ime:")
         time_label.setBuddy(self.entry_time)
         text_label = QLabel("&What happened:")
@@ -271,6 +278,11 @@ class TimelineStage(StageView):
             return local_time(event.at, self.model.timezone).date()
         reference = self.model.reference_date()
         return reference or local_time(datetime.now(UTC), self.model.timezone).date()
+
+    def _suggest_kind(self, text: str) -> None:
+        """Show which kind the words suggest, so the facilitator sees it before pressing Enter."""
+        label = f"{SUGGESTED}: {suggest_kind(text).label}" if text.strip() else SUGGESTED
+        self.entry_kind.setItemText(0, label)
 
     def _on_time_return(self) -> None:
         if self.entry_text.text().strip():
@@ -458,35 +470,3 @@ class TimelineStage(StageView):
         if event is not None:
             view.follow(event.id)
         return view
-
-
-class TimelineProjector(ProjectorPanel):
-    """The timeline in large type: time · kind · text, highlighting the facilitator's selection."""
-
-    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Timeline", "Timeline on the projector", parent)
-        self.model = TimelineModel(document, self)
-        self.list = ProjectorList(self.model, PROJECTOR_ROLE, "Timeline events")
-        self.body.addWidget(self.list, 1)
-        self._event_id = ""
-        self.set_subtitle(f"Times in {self.model.timezone}")
-        self.model.rowsMoved.connect(self._refollow)
-        self.model.rowsInserted.connect(self._refollow)
-        self.model.rowsRemoved.connect(self._refollow)
-        self.model.modelReset.connect(self._refollow)
-
-    def follow(self, event_id: str) -> None:
-        """Highlight and scroll to ``event_id`` ("" clears the highlight)."""
-        self._event_id = event_id
-        self.list.highlight_row(self.model.row_of(event_id) if event_id else -1)
-
-    def _refollow(self, *_args: object) -> None:
-        self.follow(self._event_id)
-
-    def lines(self) -> list[str]:
-        """The text of every line shown, top to bottom."""
-        shown = self.list.model()
-        return [str(shown.index(r, 0).data()) for r in range(shown.rowCount())]
-
-    def event_id_at(self, row: int) -> str:
-        return str(self.model.index(row, 0).data(EVENT_ID_ROLE))
