@@ -314,6 +314,7 @@ class FactorCard(NodeItem):
         self._paint_band(painter, colour, self.factor.category.label)
         self._paint_finding_marker(painter)
         self._paint_title(painter)
+        self._paint_selection(painter)  # under the badges, which straddle the bottom edge
         painter.setFont(_Fonts.get(style, "badge"))
         bottom = CARD_HEIGHT - BADGE_HEIGHT / 2
         if self.evidence_count:
@@ -327,7 +328,6 @@ class FactorCard(NodeItem):
         painter.setPen(QPen(QColor(style.arrow if style.name == "facilitator" else style.card_border), 1.5))
         painter.setBrush(colour if self.isSelected() else QColor(style.card_fill))
         painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
-        self._paint_selection(painter)
 
 
 class ImpactNode(NodeItem):
@@ -368,8 +368,9 @@ class ImpactNode(NodeItem):
 class LinkArrow(QGraphicsItem):
     """A "contributed to" arrow from a cause card to an effect card, following both as they move.
 
-    Forward arrows run from the cause's right edge to the effect's left edge. Arrows that close
-    a feedback loop, or that point backwards on the canvas, are drawn as a dashed curve below.
+    Forward arrows run from the cause's right edge to the effect's left edge, around cards in
+    between. Arrows that close a feedback loop are dashed; they, and arrows that point backwards
+    on the canvas, arch over the cards from top edge to top edge.
     """
 
     def __init__(self, link: FactorLink, cause: NodeItem, effect: NodeItem, style: GraphStyle,
@@ -425,12 +426,12 @@ class LinkArrow(QGraphicsItem):
             dy = max(30.0, (end.y() - start.y()) / 2)
             path.moveTo(start)
             path.cubicTo(start + QPointF(0, dy), end - QPointF(0, dy), end)
-        else:  # backwards or a loop: a curve that dips below both cards
-            start = QPointF(a.center().x() + 20, a.bottom())
-            end = QPointF(b.center().x() - 20, b.bottom())
-            depth = max(a.bottom(), b.bottom()) + 60 + abs(start.x() - end.x()) * 0.08
+        else:  # backwards or a loop: a curve that arches over both cards (the badges sit below)
+            start = QPointF(a.center().x() + 20, a.top())
+            end = QPointF(b.center().x() - 20, b.top())
+            height = min(a.top(), b.top()) - 60 - abs(start.x() - end.x()) * 0.08
             path.moveTo(start)
-            path.cubicTo(QPointF(start.x(), depth), QPointF(end.x(), depth), end)
+            path.cubicTo(QPointF(start.x(), height), QPointF(end.x(), height), end)
         self._path = path
         angle = math.radians(path.angleAtPercent(1.0))
         tip = path.pointAtPercent(1.0)

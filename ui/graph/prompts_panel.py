@@ -144,6 +144,7 @@ class PromptsPanel(QWidget):
             box.addWidget(text, 1)
             box.addWidget(add, 0, Qt.AlignmentFlag.AlignTop)
             self.categories_layout.addWidget(row)
+            row.show()
 
     def _show_whys(self) -> None:
         self._clear(self.whys_layout)
@@ -154,16 +155,19 @@ class PromptsPanel(QWidget):
                           self.whys_box)
             hint.setWordWrap(True)
             self.whys_layout.addWidget(hint)
+            hint.show()
             return
         step = next_why(retro, self.node_id)
         deeper = _Answer(step.question, "Add cause", partial(self._add, effect_id=self.node_id), self.whys_box)
         self.whys.append(deeper)
         self.whys_layout.addWidget(deeper)
+        deeper.show()
         effects = CausalGraph.from_retro(retro).effects.get(self.node_id, ())
         for effect_id, invitation in zip(effects, step.sibling_invitations, strict=False):
             wider = _Answer(invitation, "Add sibling", partial(self._add, effect_id=effect_id), self.whys_box)
             self.whys.append(wider)
             self.whys_layout.addWidget(wider)
+            wider.show()
 
     def _add(self, title: str, category: FactorCategory, *, effect_id: str) -> str | None:
         if not title.strip():
