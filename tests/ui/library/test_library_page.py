@@ -113,3 +113,16 @@ def test_follow_through_lists_open_actions_and_opens_one_at_actions(qtbot, windo
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.workspace
     assert window.workspace.current_stage is Stage.ACTIONS
+
+
+def test_open_another_database_switches_the_library_and_remembers_it(qtbot, tmp_path, window: MainWindow) -> None:
+    other = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    first_store = window.store
+    window.open_database(other)
+    qtbot.waitUntil(lambda: window.store is not first_store, timeout=10000)
+    assert window.library.store is window.store
+    assert window.settings.recent_databases()[0] == other
+    window.recent_menu.aboutToShow.emit()
+    assert other in [a.text() for a in window.recent_menu.actions()]
+    assert window.library.model.rowCount() == 1  # a new database starts with the demo retro
+    window.store.close()
