@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
                                              tip="Show the stage to the room in large type")
         self.projector_action.setCheckable(True)
         self.projector_action.setIcon(icon("projector"))
+        self.frameless_action = self._action(view_menu, "Projector &without window frame", self._set_frameless)
+        self.frameless_action.setCheckable(True)
+        self.frameless_action.setChecked(self.settings.flag("projector-frameless"))
         self.full_screen_action = self._action(view_menu, "&Full screen", self.toggle_full_screen,
                                                [QKeySequence(SK.FullScreen), QKeySequence("F11")])
         self.full_screen_action.setCheckable(True)
@@ -386,10 +389,16 @@ class MainWindow(QMainWindow):
             return
         if self.projector is None:
             self.projector = ProjectorWindow()
+            self.projector.set_frameless(self.frameless_action.isChecked())
             self.projector.closed.connect(lambda: self.projector_action.setChecked(False))
         self._mirror_current()
         self.projector.present(self.screen())
         self.projector_action.setChecked(True)
+
+    def _set_frameless(self, frameless: bool) -> None:
+        self.settings.set_flag("projector-frameless", frameless)
+        if self.projector is not None:
+            self.projector.set_frameless(frameless)
 
     def _mirror_current(self) -> None:
         if self.projector is None:

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from retro.domain import Stage
+    from retro.domain import Severity, Stage
 
     from .app import make_application
     from .library.open_database import open_store_now
@@ -84,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     for number, stage in enumerate(Stage, start=1):
         window.go_to_stage(stage)
         grab(projector, f"3{number}-projector-{stage.value}")
+
+    projector.close()
+    window.close_retro()
+    window.library.create_named("Search results stopped updating", Severity.SEV3)
+    grab(window, "18-new-retro-what-is-missing")
 
     window.close()
     store.close()

@@ -19,6 +19,8 @@ from retro.domain import Severity
 def system_timezone() -> str:
     """The IANA name of this machine's time zone, or UTC."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "ignore")
+    if name in ("Etc/UTC", "Etc/GMT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu", "GMT"):
+        return "UTC"
     return name if "/" in name or name == "UTC" else "UTC"
 
 

@@ -137,6 +137,13 @@ class ProjectorWindow(QWidget):
             self.showNormal()
         self.raise_()
 
+    def set_frameless(self, frameless: bool) -> None:
+        """Without the window frame (a clean picture when the projector shares this screen)."""
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, frameless)
+        if visible:
+            self.show()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()

@@ -175,11 +175,11 @@ class SetupStage(StageView):
         severity_row.addSpacing(16)
         severity_row.addWidget(status_label)
         severity_row.addWidget(self.status)
-        severity_row.addStretch(1)
+        severity_row.addSpacing(16)
+        severity_row.addWidget(self.severity_description, 1)
         severity_label = QLabel("Sever&ity")
         severity_label.setBuddy(self.severity)
         form.addRow(severity_label, severity_row)
-        form.addRow("", self.severity_description)
         form.addRow("Servi&ces", self._text("services", "Services", placeholder="checkout-api, payments (comma separated)"))
         form.addRow("T&ags", self._text("tags", "Tags", placeholder="config-change, autoscaling (comma separated)"))
         form.addRow("Su&mmary", self._text("summary", "Summary", True, "What happened, briefly, for someone who was not there",
