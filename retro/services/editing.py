@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from ..domain import (
     AccountabilityStatement,
@@ -56,6 +56,14 @@ _NEEDS_FOR_REMOVE: dict[str, set[str]] = {
 }
 _KIND_NAMES = {t.__name__ for t in ENTITY_TYPES}
 
+# Built once: this statement runs on every edit.
+_BUMP = (
+    update(m.incidents)
+    .where(m.incidents.c.id == bindparam("guard_id"), m.incidents.c.version == bindparam("guard_version"))
+    .values(version=m.incidents.c.version + 1)
+    .returning(*m.incidents.c)
+)
+
 
 def bump_version(conn: Connection, incident_id: str, expected_version: int) -> Incident:
     """The atomic version guard; returns the stored incident (with its *old* version).
@@ -64,12 +72,7 @@ def bump_version(conn: Connection, incident_id: str, expected_version: int) -> I
     retro is gone.
     """
     inc = m.incidents
-    row = conn.execute(
-        update(inc)
-        .where(inc.c.id == incident_id, inc.c.version == expected_version)
-        .values(version=inc.c.version + 1)
-        .returning(*inc.c)
-    ).first()
+    row = conn.execute(_BUMP, {"guard_id": incident_id, "guard_version": expected_version}).first()
     if row is not None:
         return replace(incident_from_row(row), version=expected_version)
     current = conn.execute(select(inc.c.title, inc.c.version).where(inc.c.id == incident_id)).first()

@@ -10,13 +10,23 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from ..domain import ActionItem, Entity, EntityRef, Incident, Retro
 from . import models as m
 from .mapping import TABLES, EntityTable, action_from_row, entity_values, incident_from_row, incident_values
 
 _CHUNK = 400
+
+# Built once: reading a kind's rows (all, or by id) is on the path of every edit and load.
+_ALL = {kind: select(t.table).where(t.table.c.incident_id == bindparam("incident_id")) for kind, t in TABLES.items()}
+_BY_ID = {
+    kind: select(t.table).where(
+        t.table.c.incident_id == bindparam("incident_id"), t.table.c.id.in_(bindparam("keys", expanding=True))
+    )
+    for kind, t in TABLES.items()
+    if t.key_columns == ("id",)
+}
 
 
 def load_incident(conn: Connection, incident_id: str) -> Incident | None:
@@ -33,15 +43,18 @@ def _key_filter(spec: EntityTable, keys: Sequence[str]) -> Any:
 def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str] | None = None) -> dict[str, Entity]:
     """Entities of one kind of a retro: all of them, or only those with the given keys."""
     spec = TABLES[kind]
-    table = spec.table
-    base = select(table).where(table.c.incident_id == incident_id)
     if keys is None:
-        rows = conn.execute(base).all()
+        rows = conn.execute(_ALL[kind], {"incident_id": incident_id}).all()
     else:
         wanted = sorted(set(keys))
         rows = []
         for start in range(0, len(wanted), _CHUNK):
-            rows.extend(conn.execute(base.where(_key_filter(spec, wanted[start : start + _CHUNK]))).all())
+            chunk = wanted[start : start + _CHUNK]
+            if kind in _BY_ID:
+                rows.extend(conn.execute(_BY_ID[kind], {"incident_id": incident_id, "keys": chunk}).all())
+            else:
+                query = select(spec.table).where(spec.table.c.incident_id == incident_id, _key_filter(spec, chunk))
+                rows.extend(conn.execute(query).all())
     if kind == ActionItem.__name__:
         factor_ids = action_factor_ids(conn, incident_id, None if keys is None else [r.id for r in rows])
         return {r.id: action_from_row(r, factor_ids.get(r.id, ())) for r in rows}
