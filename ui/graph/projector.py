@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from ..document import RetroDocument
 from .legend import Legend
+from .mirror import GraphMirror
 from .palette import PROJECTOR
-from .scene import FactorScene
 from .view import GraphView
 
 #: The projector shows the graph this much larger than the facilitator's zoom.
@@ -26,7 +26,7 @@ class ProjectorGraphView(QGraphicsView):
     """A read-only view of the graph in the projector style."""
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
-        mirror = FactorScene(document, style=PROJECTOR, editable=False)
+        mirror = GraphMirror(document, style=PROJECTOR)
         super().__init__(mirror, parent)
         mirror.setParent(self)
         self.mirror = mirror

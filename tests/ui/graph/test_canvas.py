@@ -7,8 +7,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from retro.domain import Edit, FactorLink, new_id
+from ui.graph.arrows import LinkArrow
 from ui.graph.editing import NEW_FACTOR_TITLE
-from ui.graph.items import FactorCard, LinkArrow
+from ui.graph.items import FactorCard
 from ui.graph.title_editor import TitleEditor
 
 from .conftest import Canvas
