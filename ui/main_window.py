@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------
 
     def show_library(self) -> None:
+        if self.pages.currentWidget() is not self.library:
+            self.library.refresh()  # titles, states and counts may have changed in the workspace
         self.pages.setCurrentWidget(self.library)
         self.undo_group.setActiveStack(self.library.undo_stack)
         self.setWindowTitle(f"{APP_TITLE} — {self.store.url}" if self.store else APP_TITLE)

@@ -135,7 +135,8 @@ class ProjectorWindow(QWidget):
         else:
             self.resize(1280, 720)
             self.showNormal()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":
+            self.raise_()
 
     def set_frameless(self, frameless: bool) -> None:
         """Without the window frame (a clean picture when the projector shares this screen)."""
