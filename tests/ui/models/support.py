@@ -13,6 +13,8 @@ import copy
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from PySide6.QtWidgets import QWidget
+
 from retro.domain import (
     AccountabilityStatement,
     ActionItem,
@@ -164,3 +166,40 @@ def make_empty_document(sqlite_url: str, title: str = "Test incident", *,
     store = open_store(sqlite_url)
     retro = store.create_retro(title, severity, timezone=timezone)
     return RetroDocument(store, store.load(retro.incident.id))
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Controls under ``root`` a screen reader could not name (no accessible name, text or buddy)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    def inside_a_control(widget: QWidget) -> bool:  # a combo's popup, a spin box's line edit …
+        parent = widget.parentWidget()
+        while parent is not None and parent is not root:
+            if isinstance(parent, QComboBox | QAbstractSpinBox | QLineEdit | QAbstractItemView):
+                return True
+            if type(parent).__name__ == "QComboBoxPrivateContainer":
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    buddies = {label.buddy() for label in root.findChildren(QLabel) if label.buddy() is not None}
+    out = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit | QPlainTextEdit):
+            continue
+        if inside_a_control(widget):
+            continue
+        named = widget.accessibleName() or widget in buddies
+        if isinstance(widget, QAbstractButton):
+            named = named or bool(widget.text().replace("&", "").strip())
+        if not named:
+            out.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return out

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from retro.demo import build_demo_retro
 from retro.domain import AccountabilityStatement, Edit, Participant, Role, Stage, new_id
 from retro.domain.accountability import LEADER_FIRST_REASON
-from tests.ui.models.support import make_document
+from tests.ui.models.support import make_document, unnamed_controls
 from ui.stages.accountability import AccountabilityProjector, AccountabilityStage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -141,3 +141,9 @@ def test_the_speaker_timer_counts_down_and_resets_for_the_next_speaker(qtbot, sq
     assert projector.clock.text() == "0:10 over"
     stage.focus_target(_card(stage, "Lena Fischer").participant_id)
     assert timer.clock.text() == "3:00" and not timer.running
+
+
+def test_every_control_has_a_name_for_screen_readers(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    assert unnamed_controls(stage) == []
+    assert unnamed_controls(stage.projector_view()) == []

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from retro.demo import build_demo_retro
 from retro.domain import ActionStatus, Edit, Horizon
-from tests.ui.models.support import make_document
+from tests.ui.models.support import make_document, unnamed_controls
 from ui.models.actions_model import ActionColumn
 from ui.stages import actions as actions_module
 from ui.stages.actions import ActionsProjector, ActionsStage
@@ -183,3 +183,8 @@ def test_the_details_show_the_whole_action_and_save_its_description(qtbot, stage
     assert details.description.toPlainText().startswith("Config and code share a pipeline")
     stage.document.undo_stack.redo()
     assert details.description.toPlainText() == "Canary config like code, with automatic rollback."
+
+
+def test_every_control_has_a_name_for_screen_readers(stage):
+    assert unnamed_controls(stage) == []
+    assert unnamed_controls(stage.projector_view()) == []

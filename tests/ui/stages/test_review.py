@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from retro.domain import Stage
-from tests.ui.models.support import make_document, make_empty_document
+from tests.ui.models.support import make_document, make_empty_document, unnamed_controls
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import BLOCKER_ROLE, TARGET_ROLE
 from ui.stages import review as review_module
@@ -130,3 +130,7 @@ def test_the_worker_gets_a_copy_without_private_notes(sqlite_url, tmp_path):
     worker = ExportWorker(document.retro, ExportFormat.JSON, tmp_path / "x.json")
     assert worker._retro is not document.retro and not worker._retro.private_notes
     assert document.retro.private_notes
+
+
+def test_every_control_has_a_name_for_screen_readers(stage):
+    assert unnamed_controls(stage) == []

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from retro.domain import Edit, EventKind
-from tests.ui.models.support import make_document, make_empty_document
+from tests.ui.models.support import make_document, make_empty_document, unnamed_controls
 from ui.models.timeline_model import TimelineColumn
 from ui.stages.timeline import TimelineProjector, TimelineStage
 
@@ -205,3 +205,12 @@ def test_the_projector_follows_the_selection_and_the_edits(qtbot, demo_stage):
     qtbot.keyClick(stage.table, Qt.Key.Key_Delete)
     assert len(projector.lines()) == 30
     assert not any(isinstance(w, QLineEdit) for w in projector.findChildren(QLineEdit))
+
+
+def test_every_control_has_a_name_for_screen_readers(demo_stage):
+    from PySide6.QtWidgets import QLineEdit as Unnamed
+
+    assert unnamed_controls(demo_stage) == []
+    assert unnamed_controls(demo_stage.projector_view()) == []
+    Unnamed(demo_stage)  # the check itself notices a control nobody named
+    assert unnamed_controls(demo_stage) == ["QLineEdit ''"]
