@@ -17,7 +17,8 @@ from retro.domain.review import REVIEW_QUESTIONS
 from . import content
 from .atomic import write_atomically
 from .audience import for_audience
-from .pdf_sections import LINK_SCHEMES, factor_numbers, short_url
+from .pdf_blocks import LINK_SCHEMES, short_url
+from .pdf_sections import factor_numbers
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)

@@ -168,7 +168,7 @@ def story(retro: Retro, audience: Audience) -> list[Flowable]:
     if audience is Audience.INTERNAL:
         out += sections.participants(retro)
     out += sections.timeline(retro, audience, FRAME_W)
-    out += sections.factors(retro, audience, FRAME_H - 60)
+    out += sections.factors(retro, audience, FRAME_H - 90)  # room for the heading and intro
     if audience is Audience.INTERNAL:
         out += sections.accountability(retro)
     out += sections.actions(retro, audience, FRAME_W)
