@@ -4,13 +4,15 @@ Mouse: drag on empty canvas draws a rubber band; Ctrl-click adds to the selectio
 zooms; the middle button, or Space held while dragging, pans. Keyboard (while the canvas has
 focus): Insert or Ctrl+N adds a factor, F2 edits the selected card's title, C connects the
 selected factor to one chosen from a list, Delete removes the selection, arrow keys move the
-selection to the nearest card in that direction, Ctrl+= / Ctrl+- zoom, Ctrl+0 fits the graph.
+selection to the nearest card in that direction, Ctrl+arrow moves the selected cards (one undo
+step per press), Ctrl+= / Ctrl+- zoom, Ctrl+0 fits the graph. Right-click offers the same.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
@@ -18,12 +20,15 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from .connect_dialog import ConnectDialog
-from .items import NodeItem
+from .items import FactorCard, NodeItem
 from .scene import FactorScene
 
+ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+#: How far Ctrl+arrow moves the selected cards (Ctrl+Shift+arrow: five times as far).
+NUDGE = 20.0
 MIN_ZOOM = 0.15
 MAX_ZOOM = 3.0
 ZOOM_STEP = 1.2
@@ -158,7 +163,7 @@ class GraphView(QGraphicsView):
                 Qt.Key.Key_Space,
             )
         if mods in (ctrl, ctrl | Qt.KeyboardModifier.ShiftModifier):
-            return key in (Qt.Key.Key_N, Qt.Key.Key_0, Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus)
+            return key in (Qt.Key.Key_N, Qt.Key.Key_0, Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, *ARROWS)
         return False
 
     def event(self, event: QEvent) -> bool:
@@ -190,7 +195,10 @@ class GraphView(QGraphicsView):
             self.zoom_by(ZOOM_STEP)
         elif ctrl and key == Qt.Key.Key_Minus:
             self.zoom_by(1 / ZOOM_STEP)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+        elif ctrl and key in ARROWS:
+            step = NUDGE * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            self.nudge_selection(key, step)
+        elif key in ARROWS:
             self.step_selection(key)
         elif key == Qt.Key.Key_Escape:
             scene.cancel_gesture()
@@ -246,6 +254,43 @@ class GraphView(QGraphicsView):
         self.connect_dialog = dialog
         dialog.open()
         return dialog
+
+    def nudge_selection(self, key: int, step: float) -> bool:
+        """Move the selected cards by ``step`` towards an arrow key, as one "Move" step."""
+        dx, dy = {
+            Qt.Key.Key_Left: (-step, 0.0), Qt.Key.Key_Right: (step, 0.0),
+            Qt.Key.Key_Up: (0.0, -step), Qt.Key.Key_Down: (0.0, step),
+        }[Qt.Key(key)]
+        nodes = self.factor_scene.selected_nodes()
+        moved = {n.node_id: (n.x() + dx, n.y() + dy) for n in nodes}
+        return bool(moved) and self.factor_scene.editor.move(moved)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.factor_scene.editable:
+            return
+        menu = self.context_menu(self.mapToScene(event.pos()))
+        menu.exec(event.globalPos())
+        event.accept()
+
+    def context_menu(self, scene_pos: QPointF) -> QMenu:
+        """The right-click menu for what is under ``scene_pos`` (a card, or empty canvas)."""
+        scene = self.factor_scene
+        menu = QMenu(self)
+        node = scene.node_at(scene_pos)
+        if node is None:
+            menu.addAction("Add contributing factor here", lambda: scene.add_factor_at(scene_pos))
+            menu.addAction("Auto-arrange", scene.editor.auto_arrange)
+            menu.addAction("Fit the graph\tCtrl+0", self.fit_graph)
+            return menu
+        if not node.isSelected():
+            scene.select_node(node.node_id)
+        menu.addAction("Rename\tF2", lambda: scene.start_title_edit(node))
+        if isinstance(node, FactorCard):
+            menu.addAction("Connect to…\tC", self.open_connect_dialog)
+            menu.addAction("Create action for this factor", lambda: scene.editor.create_action(node.node_id))
+            menu.addSeparator()
+            menu.addAction("Delete\tDel", scene.delete_selection)
+        return menu
 
     def step_selection(self, key: int) -> NodeItem | None:
         """Select the nearest card in the direction of an arrow key."""

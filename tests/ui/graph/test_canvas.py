@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from retro.domain import Edit, FactorLink, new_id
 from ui.graph.arrows import LinkArrow
@@ -295,3 +297,49 @@ def test_arrows_go_around_cards_in_their_way(canvas: Canvas) -> None:
     canvas.document.undo_stack.undo()  # without the card in the way the arrow takes the short curve again
     samples = [arrow.path().pointAtPercent(k / 100) for k in range(101)]
     assert any(blocker.contains(p) for p in samples)
+
+
+def test_ctrl_arrow_moves_the_selection_one_step_per_press(canvas: Canvas) -> None:
+    a, b = canvas.factor_by_title(A), canvas.factor_by_title(B)
+    canvas.click(canvas.card_point(a.id))
+    canvas.click(canvas.card_point(b.id), Qt.KeyboardModifier.ControlModifier)
+    canvas.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    canvas.key(Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    retro = canvas.document.retro
+    assert (retro.factors[a.id].x, retro.factors[a.id].y) == (20.0, 100.0)
+    assert (retro.factors[b.id].x, retro.factors[b.id].y) == (20.0, 300.0)
+    assert canvas.undo_texts() == ["Move 2 factors", "Move 2 factors"]
+    assert canvas.scene.cards[a.id].pos() == QPointF(20, 100)
+
+
+def test_middle_button_drag_pans_and_ctrl_wheel_zooms(canvas: Canvas) -> None:
+    canvas.view.set_zoom(2.0)
+    bar = canvas.view.horizontalScrollBar()
+    before = bar.value()
+    middle = canvas.viewport.rect().center()
+    QTest.mousePress(canvas.viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, middle)
+    QTest.mouseMove(canvas.viewport, middle + QPoint(-120, 0))
+    QTest.mouseRelease(canvas.viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier,
+                       middle + QPoint(-120, 0))
+    assert bar.value() == before + 120
+    assert canvas.document.undo_stack.count() == 0
+    zoom = canvas.view.zoom()
+    wheel = QWheelEvent(QPointF(middle), QPointF(canvas.view.mapToGlobal(middle)), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(canvas.viewport, wheel)
+    assert canvas.view.zoom() == pytest.approx(zoom * 1.2)
+
+
+def test_right_click_menu_offers_the_card_commands(canvas: Canvas) -> None:
+    a = canvas.factor_by_title(A)
+    menu = canvas.view.context_menu(canvas.card_point(a.id))
+    texts = [action.text().split("\t")[0] for action in menu.actions() if action.text()]
+    assert texts == ["Rename", "Connect to…", "Create action for this factor", "Delete"]
+    assert canvas.scene.selected_factor_ids() == [a.id]
+    next(act for act in menu.actions() if act.text().startswith("Create action")).trigger()
+    assert canvas.scene.cards[a.id].has_action
+    empty = canvas.view.context_menu(QPointF(400, -300))
+    assert [act.text().split("\t")[0] for act in empty.actions()] == [
+        "Add contributing factor here", "Auto-arrange", "Fit the graph"
+    ]
