@@ -33,6 +33,11 @@ def md(text: str) -> str:
     return "  \n".join(line.rstrip() for line in escaped.split("\n"))
 
 
+def md_line(text: str) -> str:
+    """User text for a heading or list item: escaped, on one line."""
+    return md(" ".join(_NEWLINES.sub("\n", text).split("\n")))
+
+
 def md_cell(text: str) -> str:
     """User text for a table cell: escaped, line breaks as ``<br>``."""
     return md(text).replace("  \n", "<br>")
@@ -58,7 +63,7 @@ def render_markdown(retro: Retro, audience: Audience) -> str:
     out: list[str] = [
         f"> **{content.MARKING[audience]}** — {content.DOC_KIND[audience].lower()}",
         "",
-        f"# {md(inc.title or 'Untitled incident')}",
+        f"# {md_line(inc.title or 'Untitled incident')}",
         "",
         "| | |",
         "|---|---|",
@@ -73,7 +78,7 @@ def render_markdown(retro: Retro, audience: Audience) -> str:
     impact = _text(inc.customer_impact, "The customer impact has not been described yet.")
     for node in sorted(view.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
         if node.description.strip():
-            impact += ["", f"### {md(node.title)}", "", md(node.description)]
+            impact += ["", f"### {md_line(node.title)}", "", md(node.description)]
     out += _section(content.IMPACT.title, impact)
     if internal:
         rows = ["| Name | Roles |", "|---|---|"]
@@ -158,14 +163,14 @@ def _factors(view: Retro, internal: bool) -> list[str]:
     out = ["Incidents rarely have a single cause. Each contributing factor lists what it contributed to."]
     for factor in view.factor_list():
         meta = factor.category.label + (f" · {factor.audience.label.lower()}" if internal else "")
-        out += ["", f"### {numbers[factor.id]} · {md(factor.title)}", "", f"_{meta}_"]
+        out += ["", f"### {numbers[factor.id]} · {md_line(factor.title)}", "", f"_{meta}_"]
         if factor.description.strip():
             out += ["", md(factor.description)]
         leads = []
         for link in view.links.values():
             node = view.factors.get(link.effect_id) or view.impacts.get(link.effect_id)
             if link.cause_id == factor.id and node is not None:
-                leads.append(f"{numbers.get(node.id, '')} {md(node.title)}".strip() + (f" ({md(link.note)})" if link.note else ""))
+                leads.append(f"{numbers.get(node.id, '')} {md_line(node.title)}".strip() + (f" ({md_line(link.note)})" if link.note else ""))
         if leads:
             out += ["", "**Contributed to:** " + "; ".join(leads)]
         evidence = view.evidence_for(factor.id)
@@ -198,7 +203,7 @@ def _accountability(view: Retro) -> list[str]:
     out = ["_The manager / leader speaks first; others' reflections follow in the order they were given._"]
     for statement in ordered:
         person = view.participants.get(statement.participant_id)
-        name = md(person.name) if person else "A former participant"
+        name = md_line(person.name) if person else "A former participant"
         roles = content.roles_text(person.roles_in_order()) if person else ""
         out += ["", f"### {name}" + (f" — {roles}" if roles else ""), ""]
         out += ["> " + line for line in md(statement.text).split("\n")]
@@ -239,5 +244,5 @@ def _review(view: Retro) -> list[str]:
         out += [f"### {question.topic}", "", f"_{question.question}_", "", *_text(answer.text if answer else "", "Not answered."), ""]
     for key, answer in sorted(view.review_answers.items()):
         if key not in known:
-            out += [f"### {md(key)}", "", *_text(answer.text, "Not answered."), ""]
+            out += [f"### {md_line(key)}", "", *_text(answer.text, "Not answered."), ""]
     return out

@@ -55,3 +55,12 @@ def test_samples_command_writes_all_four_reports(tmp_path: Path, monkeypatch: py
     written = samples_module.write_samples(tmp_path)
     assert sorted(p.name for p in written) == ["internal.md", "internal.pdf", "public.md", "public.pdf"]
     assert all(p.stat().st_size > 1000 for p in written)
+
+
+def test_line_breaks_in_titles_do_not_break_headings() -> None:
+    retro = canary_retro()
+    from dataclasses import replace
+
+    retro.incident = replace(retro.incident, title="first\nsecond")
+    text = render_markdown(retro, Audience.INTERNAL)
+    assert "# first second" in text.splitlines()
