@@ -8,6 +8,7 @@ and Redo follow whichever page is shown (the library's stack or the open retro's
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
@@ -431,7 +432,8 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
                 if keys and action.text():
-                    rows.append(f"<tr><td>{html.escape(action.text().replace('&', ''))}</td>"
+                    text = re.sub(r"&(&?)", r"\1", action.text())  # drop mnemonics, keep a literal &
+                    rows.append(f"<tr><td>{html.escape(text)}</td>"
                                 f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>")
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard shortcuts")

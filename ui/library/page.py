@@ -148,7 +148,12 @@ class LibraryPage(QWidget):
 
         retros = QWidget()
         retros_layout = QVBoxLayout(retros)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("Hint")
+        self.empty_hint.setAccessibleName("Why the list is empty")
+        self.empty_hint.hide()
         retros_layout.addLayout(filters)
+        retros_layout.addWidget(self.empty_hint)
         retros_layout.addWidget(self.table, 1)
         retros_layout.addLayout(buttons)
 
@@ -268,6 +273,13 @@ class LibraryPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        empty = self.proxy.rowCount() == 0 and self._store is not None
+        if empty:
+            self.empty_hint.setText(
+                "No retrospective matches: clear the search or the filters, or tick Show archived."
+                if self.model.rowCount() else
+                "No retrospectives yet. Start one with New retrospective (Ctrl+N).")
+        self.empty_hint.setVisible(empty)
         summary = self.selected_summary()
         if summary is not None:
             self._last_selected = summary.id

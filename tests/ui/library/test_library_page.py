@@ -126,3 +126,12 @@ def test_open_another_database_switches_the_library_and_remembers_it(qtbot, tmp_
     assert other in [a.text() for a in window.recent_menu.actions()]
     assert window.library.model.rowCount() == 1  # a new database starts with the demo retro
     window.store.close()
+
+
+def test_an_empty_list_says_why(qtbot, window: MainWindow) -> None:
+    assert not window.library.empty_hint.isVisible()
+    qtbot.keyClicks(window.library.search, "nothing is called this")
+    assert window.library.empty_hint.isVisible()
+    assert "clear the search" in window.library.empty_hint.text()
+    window.library.search.clear()
+    assert not window.library.empty_hint.isVisible()

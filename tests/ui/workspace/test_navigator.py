@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel
 
 from retro.domain import Finding, Level, Severity, Stage
 from tests.ui.workspace.harness import trigger
@@ -75,3 +76,12 @@ def test_ctrl_number_and_the_list_move_between_stages(qtbot, window: MainWindow)
 def test_stage_actions_are_disabled_in_the_library(window: MainWindow) -> None:
     assert not window.stage_actions[0].isEnabled()
     assert not window.close_retro_action.isEnabled()
+
+
+def test_keyboard_shortcuts_help_lists_the_menus_shortcuts(qtbot, window: MainWindow) -> None:
+    trigger(window.shortcuts_action)
+    dialog = next(d for d in window.findChildren(QDialog) if d.windowTitle() == "Keyboard shortcuts")
+    text = dialog.findChild(QLabel).text()
+    for expected in ("Projector view", "F5", "Ctrl+1", "3. Timeline", "Review &amp; export…", "Ctrl+E", "Ctrl+Z"):
+        assert expected in text
+    dialog.close()
