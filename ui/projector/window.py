@@ -9,6 +9,8 @@ widget tree. With a second screen attached it goes full screen there.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -18,6 +20,8 @@ from retro.domain import Stage
 from ..stage_base import StageView
 from ..theme import projector_stylesheet
 from ..workspace.timebox import countdown_text
+
+log = logging.getLogger(__name__)
 
 #: What the room sees for a stage without its own projector view.
 TITLE_CARD_TEXT: dict[Stage, str] = {
@@ -75,7 +79,12 @@ class ProjectorWindow(QWidget):
         self.stage = stage
         self.stage_label.setText(stage.label)
         self.incident_label.setText(incident_title)
-        mirror = view.projector_view() if isinstance(view, StageView) else None
+        mirror: QWidget | None = None
+        if isinstance(view, StageView):
+            try:
+                mirror = view.projector_view()
+            except Exception:  # a broken mirror must not take the meeting down: show the title card
+                log.exception("The %s stage could not build its projector view", stage.label)
         if mirror is None:
             mirror = self._card(stage.label, TITLE_CARD_TEXT[stage])
         self._replace_content(mirror)
