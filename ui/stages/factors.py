@@ -80,9 +80,12 @@ class FactorsStage(StageView):
         self.scene.selected_node_changed.connect(self._on_selected)
         self.scene.message.connect(self._show_message)
         document.refused.connect(lambda message, _edit: self._show_message(message, Tone.WARNING))
+        document.changed.connect(lambda _changes: self.banner.show_text(""))
+        self.findings.findings_updated.connect(lambda _reasons: self._count_findings())
         self.findings.finding_activated.connect(self.focus_target)
         self.findings.findings_updated.connect(self.scene.set_findings)
         self.scene.set_findings(self._current_reasons())
+        self._count_findings()
         self.prompts.add_factor_requested.connect(self.add_factor_of)
         self.prompts.factor_added.connect(self.focus_target)
         self.setFocusProxy(self.view)
@@ -127,6 +130,11 @@ class FactorsStage(StageView):
     def _show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.banner.set_tone(tone)
         self.banner.show_text(text)
+
+    def _count_findings(self) -> None:
+        count = len(self.findings.findings)
+        index = self.tabs.indexOf(self.findings)
+        self.tabs.setTabText(index, f"Fi&ndings ({count})" if count else "Fi&ndings")
 
     def _remember_splitter(self) -> None:
         self._settings.set_geometry(SPLITTER_KEY, self.splitter.saveState())

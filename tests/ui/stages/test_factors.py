@@ -126,3 +126,15 @@ def test_refused_edits_are_explained(stage: FactorsStage) -> None:
     assert stage.banner.isVisible()
     assert "title" in stage.banner.text()
     assert stage.document.undo_stack.count() == 0
+    stage.editor.add_factor(0, 0, title="A title that fits")
+    assert not stage.banner.isVisible()  # the next edit that goes through clears the note
+
+
+def test_the_findings_tab_counts_them(qtbot: QtBot, stage: FactorsStage) -> None:
+    index = stage.tabs.indexOf(stage.findings)
+    assert stage.tabs.tabText(index) == f"Fi&ndings ({len(stage.findings.findings)})"
+    before = len(stage.findings.findings)
+    stage.editor.add_factor(0, 900, title="An island with no arrows")
+    qtbot.waitUntil(lambda: len(stage.findings.findings) > before)
+    assert any("no path to the impact" in f.message for f in stage.findings.findings)
+    assert stage.tabs.tabText(index) == f"Fi&ndings ({len(stage.findings.findings)})"
