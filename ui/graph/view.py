@@ -47,10 +47,12 @@ class GraphView(QGraphicsView):
         self._space_held = False
         self._pan_from: QPoint | None = None
         self.setAccessibleName("Contributing factors canvas")
-        self.setAccessibleDescription(
+        self._help = (
             "Cards are contributing factors; arrows say what contributed to what. Insert adds a factor, "
-            "F2 renames, C connects, Delete removes, arrow keys move between cards, Ctrl+0 fits."
+            "F2 renames, C connects, Delete removes, arrow keys move between cards, Ctrl+arrow moves "
+            "the selection, Ctrl+0 fits."
         )
+        self.setAccessibleDescription(self._help)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag if scene.editable else QGraphicsView.DragMode.NoDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -58,6 +60,28 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        scene.selected_node_changed.connect(self._describe_selection)
+
+    def _describe_selection(self, node_id: str) -> None:
+        """Say what is selected, for screen readers (the cards themselves are not widgets)."""
+        node = self.factor_scene.node(node_id)
+        if node is None:
+            self.setAccessibleDescription(self._help)
+            return
+        parts = [f"Selected {node.kind_label().lower()}: {node.title}."]
+        if isinstance(node, FactorCard):
+            parts.append(f"{node.evidence_count or 'No'} evidence.")
+            if not node.has_action:
+                parts.append("No action yet.")
+        causes = [a.cause.title for a in node.arrows_in]
+        effects = [a.effect.title for a in node.arrows_out]
+        if causes:
+            parts.append("Led to by: " + "; ".join(causes) + ".")
+        if effects:
+            parts.append("Contributed to: " + "; ".join(effects) + ".")
+        if node.finding_text:
+            parts.append(node.finding_text)
+        self.setAccessibleDescription(" ".join(parts))
 
     # zoom -----------------------------------------------------------------------------------
 

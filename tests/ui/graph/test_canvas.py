@@ -343,3 +343,33 @@ def test_right_click_menu_offers_the_card_commands(canvas: Canvas) -> None:
     assert [act.text().split("\t")[0] for act in empty.actions()] == [
         "Add contributing factor here", "Auto-arrange", "Fit the graph"
     ]
+
+
+def test_space_held_turns_a_drag_into_a_pan(canvas: Canvas) -> None:
+    a = canvas.factor_by_title(A)
+    canvas.view.set_zoom(2.0)
+    canvas.view.centerOn(canvas.card_point(a.id))
+    bar = canvas.view.verticalScrollBar()
+    before = bar.value()
+    QTest.keyPress(canvas.view, Qt.Key.Key_Space)
+    start = canvas.at(canvas.card_point(a.id))
+    QTest.mousePress(canvas.viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(canvas.viewport, start + QPoint(0, -80))
+    QTest.mouseRelease(canvas.viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(0, -80))
+    QTest.keyRelease(canvas.view, Qt.Key.Key_Space)
+    assert bar.value() == before + 80  # the view moved, not the card
+    assert canvas.document.retro.factors[a.id].y == 0.0
+    assert canvas.document.undo_stack.count() == 0
+    assert canvas.view.isInteractive()
+
+
+def test_the_selection_is_described_for_screen_readers(canvas: Canvas) -> None:
+    a = canvas.factor_by_title(A)
+    canvas.click(canvas.card_point(a.id))
+    text = canvas.view.accessibleDescription()
+    assert text.startswith(f"Selected contributing factor (technology): {A}.")
+    assert "No evidence. No action yet." in text
+    assert f"Contributed to: {canvas.impact().title}." in text
+    canvas.key(Qt.Key.Key_Escape)
+    assert canvas.view.accessibleDescription().startswith("Cards are contributing factors")
