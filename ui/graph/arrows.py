@@ -116,13 +116,26 @@ class LinkArrow(QGraphicsItem):
         above = min(r.top() for r in blockers) - 14
         below = max(r.bottom() for r in blockers) + BADGE_HEIGHT / 2 + 12
         middle = (start.y() + end.y()) / 2
-        lane = above if abs(above - middle) <= abs(below - middle) else below
+        lanes = sorted((above, below), key=lambda y: (not self._lane_clear(left, right, y), abs(y - middle)))
+        lane = lanes[0]
         bend_in = max(30.0, (left - start.x()) / 2)
         bend_out = max(30.0, (end.x() - right) / 2)
         path.cubicTo(start + QPointF(bend_in, 0), QPointF(left - bend_in, lane), QPointF(left, lane))
         path.lineTo(QPointF(right, lane))
         path.cubicTo(QPointF(right + bend_out, lane), end - QPointF(bend_out, 0), end)
         return path
+
+    def _lane_clear(self, left: float, right: float, y: float) -> bool:
+        """Can the arrow run level at height ``y`` from ``left`` to ``right`` without crossing a card?"""
+        if self.obstacles is None:
+            return True
+        for node in self.obstacles(QRectF(left, y - 1, right - left, 2)):
+            if node is self.cause or node is self.effect:
+                continue
+            x0, top, x1, bottom = node.box
+            if x1 >= left and x0 <= right and top - 4 <= y <= bottom + BADGE_HEIGHT / 2 + 4:
+                return False
+        return True
 
     def _blockers(self, start: QPointF, end: QPointF, dx: float) -> list[QRectF]:
         """Cards (other than its own ends) that the plain S-curve would pass behind."""

@@ -373,3 +373,16 @@ def test_the_selection_is_described_for_screen_readers(canvas: Canvas) -> None:
     assert f"Contributed to: {canvas.impact().title}." in text
     canvas.key(Qt.Key.Key_Escape)
     assert canvas.view.accessibleDescription().startswith("Cards are contributing factors")
+
+
+@pytest.mark.parametrize(
+    "others",
+    [[(300.0, 100.0)], [(300.0, 100.0), (420.0, -30.0)], [(260.0, 60.0), (420.0, 300.0)]],
+)
+def test_a_routed_arrow_crosses_no_card(canvas: Canvas, others: list[tuple[float, float]]) -> None:
+    arrow = next(iter(canvas.scene.arrows.values()))  # A → impact
+    for x, y in others:
+        canvas.scene.editor.add_factor(x, y, title="In the way")
+    cards = [c.scene_rect() for c in canvas.scene.cards.values() if c is not arrow.cause]
+    samples = [arrow.path().pointAtPercent(k / 200) for k in range(201)]
+    assert not [p for p in samples for r in cards if r.contains(p)]
