@@ -246,10 +246,16 @@ class NodeItem(QGraphicsItem):
         painter.drawText(QRectF(centre.x() - 7.5, centre.y() - 7.5, 15, 15), Qt.AlignmentFlag.AlignCenter, "?")
 
     def _paint_selection(self, painter: QPainter) -> None:
-        if self.isSelected() or self.highlighted:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(self.style.selection), 3.5 if self.highlighted else 3.0))
-            painter.drawRoundedRect(self.rect().adjusted(-3, -3, 3, 3), CORNER + 3, CORNER + 3)
+        """A solid outline when selected; when highlighted, dashed on the facilitator's canvas
+        (where an arrow being drawn will land) and solid on the projector (what is selected)."""
+        if not (self.isSelected() or self.highlighted):
+            return
+        pen = QPen(QColor(self.style.selection), 3.5 if self.highlighted else 3.0)
+        if self.highlighted and not self.isSelected() and self.style.name == "facilitator":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        painter.drawRoundedRect(self.rect().adjusted(-3, -3, 3, 3), CORNER + 3, CORNER + 3)
 
     def _paint_pill(self, painter: QPainter, rect: QRectF, text: str, warn: bool) -> None:
         painter.setPen(QPen(QColor(self.style.warning_text if warn else self.style.card_border), 0.9))

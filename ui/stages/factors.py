@@ -109,6 +109,10 @@ class FactorsStage(StageView):
         self.connect_action = add("Connect…", "Connect the selected factor to what it contributed to (C). "
                                   "Or drag from a card's round handle onto another card.",
                                   self.view.open_connect_dialog, "connectFactors")
+        self.connect_mode_action = add("Connect by dragging",
+                                       "While on, dragging a card onto another draws an arrow instead of "
+                                       "moving it (same as holding Shift)", self._toggle_connect_mode, "connectMode")
+        self.connect_mode_action.setCheckable(True)
         self.delete_action = add("Delete", "Delete the selected factors and arrows (Delete)",
                                  self.scene.delete_selection, "deleteSelection")
         bar.addSeparator()
@@ -130,6 +134,10 @@ class FactorsStage(StageView):
     def _show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.banner.set_tone(tone)
         self.banner.show_text(text)
+
+    def _toggle_connect_mode(self) -> None:
+        self.scene.connect_mode = self.connect_mode_action.isChecked()
+        self.view.setFocus()
 
     def _count_findings(self) -> None:
         count = len(self.findings.findings)

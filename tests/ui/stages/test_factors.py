@@ -138,3 +138,22 @@ def test_the_findings_tab_counts_them(qtbot: QtBot, stage: FactorsStage) -> None
     qtbot.waitUntil(lambda: len(stage.findings.findings) > before)
     assert any("no path to the impact" in f.message for f in stage.findings.findings)
     assert stage.tabs.tabText(index) == f"Fi&ndings ({len(stage.findings.findings)})"
+
+
+def test_connect_mode_turns_a_card_drag_into_an_arrow(stage: FactorsStage) -> None:
+    from retro.demo import demo_id as _id
+
+    cause, effect = _id("factor/handover-mid-incident"), _id("factor/alert-routing")
+    stage.connect_mode_action.trigger()
+    assert stage.scene.connect_mode
+    view, scene = stage.view, stage.scene
+    start = view.mapFromScene(scene.cards[cause].centre())
+    end = view.mapFromScene(scene.cards[effect].centre())
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(view.viewport(), (start + end) / 2)
+    QTest.mouseMove(view.viewport(), end)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert any(lk.cause_id == cause and lk.effect_id == effect for lk in stage.document.retro.links.values())
+    assert stage.document.undo_stack.text(0) == "Connect factors"
+    stage.connect_mode_action.trigger()
+    assert not stage.scene.connect_mode
