@@ -10,22 +10,23 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from .engine import display_url, is_sqlite, make_engine, normalise_url, sqlite_path
 from .errors import SchemaError, StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -59,26 +60,42 @@ class SchemaStatus:
 
 def alembic_config() -> Config:
     """Alembic's configuration, built in code (no ``alembic.ini`` needed at runtime)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.MULTILINE)
+
+
 @lru_cache(maxsize=1)
-def _scripts() -> ScriptDirectory:
-    """The shipped migration scripts (read once: they cannot change while the app runs)."""
-    return ScriptDirectory.from_config(alembic_config())
+def _revision_graph() -> dict[str, str | None]:
+    """``{revision: down_revision}`` of the shipped scripts, read from their text.
+
+    Reading the two assignment lines keeps Alembic (about 100 ms of imports) off the start-up
+    path: it is imported only when a database really needs upgrading. A test checks this graph
+    against Alembic's own reading of the scripts.
+    """
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict((name, value or None) for name, value in _REVISION_LINE.findall(script.read_text("utf-8")))
+        if "revision" in found:
+            graph[found["revision"]] = found.get("down_revision")  # type: ignore[assignment]
+    return graph
 
 
 def head_revision() -> str:
-    head = _scripts().get_current_head()
-    assert head is not None
-    return head
+    """The newest revision: the one no other script builds on."""
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    assert len(heads) == 1, f"migration scripts must form one line, found heads {sorted(heads)}"
+    return heads.pop()
 
 
-@lru_cache(maxsize=1)
 def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in _scripts().walk_revisions())
+    return frozenset(_revision_graph())
 
 
 def _state(revision: str | None, has_tables: bool) -> SchemaState:
@@ -144,8 +161,11 @@ def _sqlite_error(path: Path, exc: BaseException) -> StorageError:
 def _engine_revision(engine: Engine) -> tuple[str | None, bool]:
     try:
         with engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
-            has_tables = bool(inspect(conn).get_table_names())
+            tables = inspect(conn).get_table_names()
+            revision = None
+            if "alembic_version" in tables:
+                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            has_tables = bool(tables)
     except (OperationalError, DBAPIError) as exc:
         raise StorageError(
             f"Cannot reach the retro database {display_url(str(engine.url))}: "
@@ -205,6 +225,8 @@ def backup_sqlite(path: Path, revision: str) -> Path:
 
 
 def _run_upgrade(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -201,3 +201,31 @@ def test_sqlite_file_and_folder_are_created(tmp_path: Path) -> None:
     store = RetroStore(f"sqlite:///{path}")
     store.close()
     assert path.exists() and schema_status(f"sqlite:///{path}").state is SchemaState.CURRENT
+
+
+def test_revision_graph_read_from_the_scripts_matches_alembic() -> None:
+    """Start-up reads the revisions without importing Alembic; Alembic must agree with it."""
+    from alembic.script import ScriptDirectory
+
+    from retro.storage import schema
+
+    scripts = ScriptDirectory.from_config(schema.alembic_config())
+    assert schema.head_revision() == scripts.get_current_head()
+    assert schema.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    assert schema._revision_graph() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    from retro.services import RetroStore
+
+    RetroStore(url).close()
+    code = (
+        "import sys; from retro.services import RetroStore; "
+        f"RetroStore({url!r}).list_retros(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
