@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("actions", help="follow-through: every open action across retros")
     p.add_argument("--overdue", action="store_true", help="only overdue ones")
 
+    p = sub.add_parser("recurring", help="contributing factors that keep coming back across retros")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include archived retros")
+
     p = sub.add_parser("db", help="database maintenance")
     db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="upgrade the schema to this version (backs up SQLite first)")
@@ -288,6 +292,26 @@ def _cmd_actions(args: argparse.Namespace, store: RetroStore) -> int:
     return EXIT_OK
 
 
+def _cmd_recurring(args: argparse.Namespace, store: RetroStore) -> int:
+    groups = store.recurring_factors(include_archived=args.all)
+    if args.json:
+        print(json.dumps(
+            [{"title": g.title, "category": g.category.value, "incidents": list(g.incident_ids),
+              "sightings": [{"incident_id": s.incident_id, "incident_title": s.incident_title,
+                             "factor_id": s.factor_id, "title": s.title} for s in g.sightings]}
+             for g in groups],
+            ensure_ascii=False, indent=2,
+        ))
+        return EXIT_OK
+    for g in groups:
+        print(f"{len(g.incident_ids)} incidents\t{g.category.label}\t{g.title}")
+        for s in g.sightings:
+            print(f"  {s.incident_id}\t{s.incident_title}\t“{s.title}”")
+    if not groups:
+        print("No contributing factor appears in more than one retro yet.")
+    return EXIT_OK
+
+
 _HANDLERS = {
     "list": _cmd_list,
     "show": _cmd_show,
@@ -296,6 +320,7 @@ _HANDLERS = {
     "check": _cmd_check,
     "demo": _cmd_demo,
     "actions": _cmd_actions,
+    "recurring": _cmd_recurring,
 }
 
 

@@ -7,7 +7,16 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, and_, case, func, select
 
-from ..domain import ActionStatus, Incident, IncidentStatus, Severity, internal_report_due, public_report_due
+from ..analysis.recurrence import FactorSighting
+from ..domain import (
+    ActionStatus,
+    FactorCategory,
+    Incident,
+    IncidentStatus,
+    Severity,
+    internal_report_due,
+    public_report_due,
+)
 from ..storage import models as m
 from ..storage import search
 from ..storage.mapping import action_from_row
@@ -69,6 +78,22 @@ def list_retros(conn: Connection, *, text: str, include_archived: bool, now: dat
             )
         )
     return out
+
+
+def factor_sightings(conn: Connection, *, include_archived: bool) -> list[FactorSighting]:
+    """Every contributing factor of every retro, in the light form recurrence works on."""
+    inc, fac = m.incidents, m.factors
+    query = (
+        select(fac.c.incident_id, inc.c.title, fac.c.id, fac.c.category, fac.c.title.label("factor_title"))
+        .join(inc, inc.c.id == fac.c.incident_id)
+        .order_by(fac.c.incident_id, fac.c.id)
+    )
+    if not include_archived:
+        query = query.where(inc.c.archived.is_(False))
+    return [
+        FactorSighting(r.incident_id, r.title, r.id, FactorCategory(r.category), r.factor_title)
+        for r in conn.execute(query)
+    ]
 
 
 def open_actions(conn: Connection, *, today: date) -> list[OpenAction]:

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
 
+from ..analysis.recurrence import FactorSighting, RecurringFactor, RelatedIncident
 from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroError, Severity, new_id
 from ..domain.validation import validate_incident
 from ..storage import models as m
@@ -88,6 +89,23 @@ class RetroStore:
         """Every open / in-progress action across retros, overdue first (follow-through)."""
         with self._transaction() as conn:
             return library.open_actions(conn, today=today or datetime.now(UTC).date())
+
+    def factor_sightings(self, *, include_archived: bool = False) -> list[FactorSighting]:
+        """Every contributing factor across retros, light enough for recurrence over the library."""
+        with self._transaction() as conn:
+            return library.factor_sightings(conn, include_archived=include_archived)
+
+    def recurring_factors(self, *, include_archived: bool = False) -> list[RecurringFactor]:
+        """Contributing factors that keep coming back: seen in two or more incidents, most first."""
+        from ..analysis.recurrence import recurring_factors
+
+        return recurring_factors([self.factor_sightings(include_archived=include_archived)])
+
+    def related_incidents(self, retro: Retro) -> list[RelatedIncident]:
+        """Earlier incidents that share contributing factors with ``retro`` ("seen before")."""
+        from ..analysis.recurrence import related_incidents
+
+        return related_incidents(retro, [self.factor_sightings(include_archived=True)])
 
     # -- whole retros ------------------------------------------------------------------------
 

@@ -129,3 +129,12 @@ def test_db_status_and_upgrade(db: str) -> None:
 def test_usage_errors_exit_nonzero(db: str) -> None:
     result = run(db, "export", "x", "--format", "docx", "-o", "y")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_recurring_lists_factors_seen_in_two_retros(db: str, demo_id: str) -> None:
+    assert "No contributing factor" in run(db, "recurring").stdout
+    second = run(db, "demo").stdout.strip()
+    groups = json.loads(run(db, "recurring", "--json").stdout)
+    assert groups and all(set(g["incidents"]) == {demo_id, second} for g in groups)
+    text = run(db, "recurring").stdout
+    assert text.startswith("2 incidents\t")

@@ -152,3 +152,29 @@ def test_search_forgets_what_a_cascade_removed(store: RetroStore, stored: Retro)
     assert [s.id for s in store.list_retros(text="made likely")] == [rid]  # the note on arrow l-2
     store.apply(rid, stored.incident.version, Edit.of(remove=[stored.factors["f-1"]]))  # l-2 goes with f-1
     assert store.list_retros(text="made likely") == []
+
+
+def test_recurring_factors_and_seen_before_across_the_library(store: RetroStore) -> None:
+    from retro.demo import build_demo_retro
+    from retro.domain import Factor, FactorCategory, Incident
+
+    first = store.add_retro(build_demo_retro())
+    second = store.add_retro(build_demo_retro())
+    other = Retro.of(Incident("x", "Search outage"), [Factor("f", "Nightly batch job", FactorCategory.PROCESS)])
+    store.add_retro(other)
+
+    sightings = store.factor_sightings()
+    assert {s.incident_id for s in sightings} >= {first, second}
+    recurring = store.recurring_factors()
+    assert recurring, "the demo's factors appear in two incidents"
+    assert all(set(r.incident_ids) == {first, second} for r in recurring)
+    assert "Nightly batch job" not in {r.title for r in recurring}
+
+    related = store.related_incidents(store.load(first))
+    assert [r.incident_id for r in related] == [second]
+    assert len(related[0].matches) == len(store.load(first).factors)
+
+    loaded = store.load(second)
+    store.update_incident(replace(loaded.incident, archived=True), loaded.incident.version)
+    assert store.recurring_factors() == []
+    assert store.recurring_factors(include_archived=True)
