@@ -34,6 +34,7 @@ from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCom
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
+from .recurrence import RecurrenceView
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
@@ -187,7 +188,10 @@ class LibraryPage(QWidget):
         self.tabs.setAccessibleName("Library sections")
         self.tabs.addTab(retros, "&Retrospectives")
         self.tabs.addTab(follow, "&Follow-through")
-        self.tabs.currentChanged.connect(lambda i: self.refresh_actions() if i == 1 else None)
+        self.recurrence = RecurrenceView()
+        self.recurrence.open_requested.connect(self.open_requested)
+        self.tabs.addTab(self.recurrence, "Recurring &factors")
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -225,8 +229,7 @@ class LibraryPage(QWidget):
         except RetroError as exc:
             self.message.emit(str(exc))
             return
-        if self.tabs.currentIndex() == 1:
-            self.refresh_actions()
+        self._tab_changed(self.tabs.currentIndex())
         if keep:
             self.select(keep)
         elif self.proxy.rowCount():
@@ -240,6 +243,20 @@ class LibraryPage(QWidget):
             self.actions_model.set_actions(self._store.open_actions())
         except RetroError as exc:
             self.message.emit(str(exc))
+
+    def refresh_recurrence(self) -> None:
+        if self._store is None:
+            return
+        try:
+            self.recurrence.set_groups(self._store.recurring_factors())
+        except RetroError as exc:
+            self.message.emit(str(exc))
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.refresh_actions()
+        elif index == 2:
+            self.refresh_recurrence()
 
     def select(self, incident_id: str) -> bool:
         row = self.model.row_of(incident_id)

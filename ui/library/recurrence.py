@@ -1,0 +1,95 @@
+"""The library's "Recurring factors" tab: contributing factors seen in more than one incident."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from retro.analysis import RecurringFactor
+from retro.domain import Stage
+
+_ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
+
+
+class RecurrenceModel(QStandardItemModel):
+    """Groups of recurring factors; each group's children are where it was seen."""
+
+    HEADERS = ("Contributing factor", "Category", "Incidents")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
+
+    def set_groups(self, groups: Iterable[RecurringFactor]) -> None:
+        self.removeRows(0, self.rowCount())
+        for group in groups:
+            title = _item(group.title)
+            title.setToolTip(f"Seen in {len(group.incident_ids)} incidents")
+            for sighting in group.sightings:
+                child = _item(f"“{sighting.title}” in {sighting.incident_title}")
+                child.setData((sighting.incident_id, sighting.factor_id), _ROLE_TARGET)
+                child.setToolTip("Double-click or press Enter to open this factor in its retrospective")
+                title.appendRow([child, _item(group.category.label), _item("")])
+            self.appendRow([title, _item(group.category.label), _item(str(len(group.incident_ids)))])
+
+    def target(self, index: QModelIndex) -> tuple[str, str] | None:
+        """``(incident_id, factor_id)`` of a sighting row, or None for a group row."""
+        value = self.data(index.siblingAtColumn(0), _ROLE_TARGET)
+        return tuple(value) if value else None  # type: ignore[return-value]
+
+
+def _item(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item
+
+
+class RecurrenceView(QWidget):
+    """The tab: a hint, then the groups; opening a sighting goes to its factor."""
+
+    open_requested = Signal(str, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RecurrenceModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("RecurrenceTree")
+        self.tree.setAccessibleName("Contributing factors seen in more than one incident")
+        self.tree.setModel(self.model)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.doubleClicked.connect(self._open)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.tree, lambda: self._open(self.tree.currentIndex()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.empty = QLabel("No contributing factor appears in more than one retrospective yet.")
+        self.empty.setObjectName("Hint")
+        hint = QLabel("Contributing factors that keep coming back across incidents (similar wording, "
+                      "same category). A factor that recurs is worth a “fix for real” action.")
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree, 1)
+
+    def set_groups(self, groups: list[RecurringFactor]) -> None:
+        self.model.set_groups(groups)
+        self.tree.expandAll()
+        self.empty.setVisible(not groups)
+
+    def _open(self, index: QModelIndex) -> None:
+        target = self.model.target(index) if index.isValid() else None
+        if target is not None:
+            incident_id, factor_id = target
+            self.open_requested.emit(incident_id, Stage.FACTORS, factor_id)
