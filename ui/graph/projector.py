@@ -74,6 +74,11 @@ class ProjectorGraphView(QGraphicsView):
         if source is None or not self.viewport().width() or not self.viewport().height():
             return
         shown = source.mapToScene(source.viewport().rect()).boundingRect()
+        # Empty canvas around the graph is no use to the room: show only the part of the graph
+        # the facilitator sees, as large as the projector allows.
+        graph = self.scene().itemsBoundingRect().adjusted(-30, -30, 30, 30)
+        if shown.intersects(graph):
+            shown = shown.intersected(graph)
         if shown.isEmpty():
             return
         self.fitInView(shown, Qt.AspectRatioMode.KeepAspectRatio)
