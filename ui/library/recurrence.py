@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from retro.analysis import RecurringFactor
 from retro.domain import Stage
+
+if TYPE_CHECKING:  # the analysis package stays off the start-up path
+    from retro.analysis.recurrence import RecurringFactor
 
 _ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
 
