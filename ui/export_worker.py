@@ -8,13 +8,14 @@ person can act on). Private notes are removed from the copy before it leaves the
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from retro.domain import Audience, Retro, RetroError
 
@@ -92,19 +93,29 @@ def write_export(
 
 
 class ExportSignals(QObject):
+    """The worker's voice on the GUI thread.
+
+    Give it a parent on the GUI thread (the screen that asked for the export): C++ then owns
+    it, so it is never deleted by the pool thread, and it goes when that screen goes.
+    """
+
     progress = Signal(int, int)
     done = Signal(str)
     cancelled = Signal()
     failed = Signal(str)
 
 
+#: Workers on the pool, kept alive until their run ends (whoever started them may go first).
+_RUNNING: set[ExportWorker] = set()
+
+
 class ExportWorker(QRunnable):
     """One export on the thread pool. Call :meth:`cancel` from the GUI thread to stop it."""
 
-    def __init__(self, retro: Retro, fmt: ExportFormat, path: Path) -> None:
+    def __init__(self, retro: Retro, fmt: ExportFormat, path: Path, owner: QObject | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.signals = ExportSignals()
+        self.signals = ExportSignals(owner)
         self._retro = export_copy(retro)
         self._fmt = fmt
         self._path = Path(path)
@@ -113,20 +124,36 @@ class ExportWorker(QRunnable):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def start(self, pool: QThreadPool) -> None:
+        """Run on ``pool``; the worker stays alive until it has reported back."""
+        _RUNNING.add(self)
+        pool.start(self)
+
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            _RUNNING.discard(self)
+
+    def _run(self) -> None:
         try:
             written = write_export(
                 self._retro, self._fmt, self._path,
-                progress=lambda done, total: self.signals.progress.emit(done, total),
+                progress=lambda done, total: self._emit(self.signals.progress, done, total),
                 is_cancelled=self._cancel.is_set,
             )
         except Exception as exc:  # every failure goes back to the person, never lost in a thread
             if self._cancel.is_set() or type(exc).__name__ == "ReportCancelled":
-                self.signals.cancelled.emit()
+                self._emit(self.signals.cancelled)
             else:
-                self.signals.failed.emit(_message(exc, self._path))
+                self._emit(self.signals.failed, _message(exc, self._path))
             return
-        self.signals.done.emit(str(written))  # written whole: report it even if cancel came late
+        self._emit(self.signals.done, str(written))  # written whole: report it even if cancel came late
+
+    @staticmethod
+    def _emit(signal: object, *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the screen that asked was closed: nobody to tell
+            signal.emit(*args)  # type: ignore[attr-defined]
 
 
 def _message(exc: BaseException, path: Path) -> str:

@@ -148,7 +148,9 @@ class AccountabilityStage(StageView):
         self.order_model = SpeakingOrderModel(document, self)
         self.cards: dict[str, StatementCard] = {}
         self._build()
+        self._speaker_id = ""  # whose turn the facilitator chose; survives the list being rebuilt
         self.order_model.modelReset.connect(self._refresh)
+        self.order_model.modelReset.connect(self._restore_current)
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self._rebuild_cards)
         document.refused.connect(self._on_refused)
@@ -290,9 +292,19 @@ class AccountabilityStage(StageView):
             return None
         return self.order_model.speakers()[index.row()]
 
+    def _restore_current(self) -> None:
+        """After the list is rebuilt (a statement recorded), keep the same person chosen."""
+        row = self.order_model.row_of(self._speaker_id) if self._speaker_id else -1
+        if row >= 0:
+            self.order_view.setCurrentIndex(self.order_model.index(row, 0))
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.timer.reset()
         participant_id = str(current.data(PARTICIPANT_ID_ROLE) or "")
+        if not participant_id:
+            return  # the list is being rebuilt; _restore_current chooses the same person again
+        if participant_id != self._speaker_id:
+            self.timer.reset()  # a new speaker starts with the full time
+        self._speaker_id = participant_id
         self.turn_label.setText(self._turn_text(self.order_model.speakers()))
         card = self.cards.get(participant_id)
         if card is not None:

@@ -70,6 +70,7 @@ class ReviewStage(StageView):
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: Path | None = None
+        self._export_format = ExportFormat.INTERNAL_PDF
         self._build()
         self.findings.modelReset.connect(self._refresh_summary)
         document.changed.connect(self._on_changed)
@@ -286,21 +287,23 @@ class ReviewStage(StageView):
         target = Path(chosen)
         if not target.suffix:
             target = target.with_suffix(fmt.suffix)
-        worker = ExportWorker(self.document.retro, fmt, target)
+        worker = ExportWorker(self.document.retro, fmt, target, owner=self)
         progress = QProgressDialog(f"Writing the {fmt.label}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Exporting")
         progress.setMinimumDuration(400)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(worker.cancel)
+        # Bound methods (not lambdas): Qt drops the connections if this stage goes away first.
         worker.signals.progress.connect(self._on_progress)
-        worker.signals.done.connect(lambda written: self._on_done(fmt, written))
+        worker.signals.done.connect(self._on_done)
         worker.signals.failed.connect(self._on_failed)
-        worker.signals.cancelled.connect(lambda: self._on_failed("Export cancelled; nothing was written."))
+        worker.signals.cancelled.connect(self._on_cancelled)
+        self._export_format = fmt
         self.worker, self.progress = worker, progress
         for button in self.export_buttons.values():
             button.setEnabled(False)
-        QThreadPool.globalInstance().start(worker)
+        worker.start(QThreadPool.globalInstance())
         return True
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -309,6 +312,8 @@ class ReviewStage(StageView):
             self.progress.setValue(min(done, total))
 
     def _finish(self) -> None:
+        if self.worker is not None:
+            self.worker.signals.deleteLater()
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
@@ -317,11 +322,14 @@ class ReviewStage(StageView):
         for button in self.export_buttons.values():
             button.setEnabled(True)
 
-    def _on_done(self, fmt: ExportFormat, written: str) -> None:
+    def _on_done(self, written: str) -> None:
         self._finish()
         self.last_export = Path(written)
-        self._show_result(f"Saved the {fmt.label} to {written}", Tone.INFO, opened=True)
+        self._show_result(f"Saved the {self._export_format.label} to {written}", Tone.INFO, opened=True)
         self.export_done.emit(written)
+
+    def _on_cancelled(self) -> None:
+        self._on_failed("Export cancelled; nothing was written.")
 
     def _on_failed(self, message: str) -> None:
         self._finish()

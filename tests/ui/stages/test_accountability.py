@@ -139,8 +139,15 @@ def test_the_speaker_timer_counts_down_and_resets_for_the_next_speaker(qtbot, sq
         timer.tick()
     assert timer.clock.text() == "-0:10"
     assert projector.clock.text() == "0:10 over"
-    stage.focus_target(_card(stage, "Lena Fischer").participant_id)
+    lena = _card(stage, "Lena Fischer")
+    stage.focus_target(lena.participant_id)
     assert timer.clock.text() == "3:00" and not timer.running
+    qtbot.mouseClick(timer.start_button, Qt.MouseButton.LeftButton)
+    timer.tick()
+    lena.editor.setPlainText("I will make the proxy's headroom visible.")
+    lena.record()  # recording rebuilds the speaking order: the same speaker and clock carry on
+    assert stage.current_speaker().participant.name == "Lena Fischer"
+    assert timer.running and timer.clock.text() == "2:59"
 
 
 def test_every_control_has_a_name_for_screen_readers(qtbot, sqlite_url):

@@ -134,3 +134,16 @@ def test_the_worker_gets_a_copy_without_private_notes(sqlite_url, tmp_path):
 
 def test_every_control_has_a_name_for_screen_readers(stage):
     assert unnamed_controls(stage) == []
+
+
+@needs_writers
+def test_closing_the_screen_during_an_export_loses_nothing_and_crashes_nothing(qtbot, sqlite_url, tmp_path):
+    from ui import export_worker
+
+    stage = ReviewStage(make_document(sqlite_url))
+    target = tmp_path / "report.pdf"
+    assert stage.export(ExportFormat.INTERNAL_PDF, str(target))
+    stage.deleteLater()
+    del stage
+    qtbot.waitUntil(lambda: not export_worker._RUNNING, timeout=60_000)
+    assert target.stat().st_size > 0
