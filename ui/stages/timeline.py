@@ -140,7 +140,14 @@ class TimelineStage(StageView):
         splitter.setChildrenCollapsible(False)
 
         self.problem_banner = Banner(Tone.ERROR, name="Timeline problem")
+        self.empty_banner = Banner(
+            Tone.INFO,
+            "No events yet. Type a time (14:05) and what happened in the row at the bottom, then press "
+            "Enter; the next row is ready straight away. Or import a chat export, CSV or notes.",
+            name="How to start the timeline",
+        )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_banner)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.problem_banner)
@@ -410,6 +417,8 @@ class TimelineStage(StageView):
 
     def _update_count(self, *_args: object) -> None:
         total = self.model.rowCount()
+        self.empty_banner.setVisible(total == 0)
+        self.setFocusProxy(self.table if total else self.entry_time)
         shown = self.proxy.rowCount()
         if self.proxy.is_filtering():
             self.count_label.setText(f"Showing {shown} of {_plural(total, 'event')}")

@@ -48,8 +48,10 @@ def _type_event(qtbot, stage: TimelineStage, time: str, text: str) -> None:
 
 def test_three_events_typed_out_of_order_are_shown_sorted(qtbot, empty_stage):
     stage = empty_stage
+    assert stage.empty_banner.isVisible() and stage.focusProxy() is stage.entry_time
     stage.entry_time.setFocus()
     _type_event(qtbot, stage, "14:20", "Rolled back the release")
+    assert not stage.empty_banner.isVisible()
     assert stage.entry_time.hasFocus() and stage.entry_time.text() == ""
     _type_event(qtbot, stage, "14:05", "Error rate alert fires")
     _type_event(qtbot, stage, "14:12:30", "On-call acknowledged the page")
