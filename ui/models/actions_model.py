@@ -23,9 +23,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
 from retro.domain import ActionItem, ActionStatus, ActionType, Changes, Edit, Horizon, Priority
 from ui.document import RetroDocument
+from ui.widgets.colours import PROBLEM
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,8 +74,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _PRIORITY_RANK = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
-_LINK = QColor("#1a5fb4")
-_OVERDUE = QColor("#b3261e")
+_OVERDUE = QColor(PROBLEM)
 
 
 class ActionsModel(QAbstractTableModel):
@@ -140,7 +141,7 @@ class ActionsModel(QAbstractTableModel):
             return self._tooltip(action, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == ActionColumn.TICKET and action.ticket_url:
-                return QBrush(_LINK)
+                return QApplication.palette().link()
             if column == ActionColumn.DUE and self.is_overdue(action):
                 return QBrush(_OVERDUE)
             return None

@@ -48,6 +48,7 @@ from ui.models.speakers_model import (
 )
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.colours import ATTENTION, PRIVATE
 from ui.widgets.commit_edit import CommitOnLeaveEdit
 from ui.widgets.projector_views import AccountabilityProjector
 from ui.widgets.speaker_timer import SpeakerTimer
@@ -83,7 +84,7 @@ class StatementCard(QFrame):
         self.status = QLabel()
         self.lock_label = QLabel()
         self.lock_label.setWordWrap(True)
-        self.lock_label.setStyleSheet("color: #6b4a00;")
+        self.lock_label.setStyleSheet(f"color: {ATTENTION};")
         self.editor = StatementEdit()
         self.editor.setAccessibleName(f"Statement of {speaker.participant.name}")
         self.editor.setPlaceholderText(
@@ -220,9 +221,10 @@ class AccountabilityStage(StageView):
         box.setObjectName("privateNotes")
         box.setAccessibleName("Facilitator's private notes (private, never exported)")
         box.setStyleSheet(
-            "QGroupBox#privateNotes { background: #f6f0fc; border: 2px dashed #8e6cc0; border-radius: 6px;"
+            "QGroupBox#privateNotes { background: rgba(155, 123, 208, 0.10);"
+            f" border: 2px dashed {PRIVATE}; border-radius: 6px;"
             " margin-top: 14px; padding-top: 8px; }"
-            "QGroupBox#privateNotes::title { subcontrol-origin: margin; left: 10px; color: #4b2a7a; }"
+            f"QGroupBox#privateNotes::title {{ subcontrol-origin: margin; left: 10px; color: {PRIVATE}; font-weight: bold; }}"
         )
         self.private_marking = Banner(Tone.PRIVATE, PRIVATE_MARKING, name="Private notes marking")
         self.note_about = QComboBox()

@@ -45,6 +45,7 @@ from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.colours import GOOD, PROBLEM
 from ui.widgets.commit_edit import CommitOnLeaveEdit
 
 
@@ -189,11 +190,11 @@ class ReviewStage(StageView):
                 f"Not ready to publish: {blockers} blocker{'s' if blockers != 1 else ''}, "
                 f"{warnings} warning{'s' if warnings != 1 else ''}."
             )
-            self.summary.setStyleSheet("font-size: 12pt; font-weight: bold; color: #8a1c1c;")
+            self.summary.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {PROBLEM};")
         else:
             extra = f" {warnings} warning{'s' if warnings != 1 else ''} worth a look." if warnings else ""
             self.summary.setText("Ready to publish." + extra)
-            self.summary.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1e6b2e;")
+            self.summary.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {GOOD};")
 
     # -- answers -----------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.colours import ATTENTION
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
 from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
@@ -436,7 +437,7 @@ class TimelineStage(StageView):
         for duration in key_durations(self.document.retro.incident):
             label = self.duration_labels[duration.name]
             label.setText(duration.text())
-            label.setStyleSheet("" if duration.known else "color: #8a5a00;")
+            label.setStyleSheet("" if duration.known else f"color: {ATTENTION};")
             label.setToolTip(duration.problem or "From the lifecycle times in Setup")
         gaps = silent_gaps(self.model.event_list())
         self.gaps_model.clear()

@@ -6,6 +6,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from .colours import PROBLEM
+
 
 def clock_text(seconds: int) -> str:
     """``3:00``; ``-0:15`` once the speaker runs over (shown, never hidden)."""
@@ -84,7 +86,7 @@ class SpeakerTimer(QWidget):
 
     def _show(self) -> None:
         self.clock.setText(clock_text(self._left))
-        self.clock.setStyleSheet("color: #b3261e;" if self._left < 0 else "")
+        self.clock.setStyleSheet(f"color: {PROBLEM};" if self._left < 0 else "")
         self.start_button.setText("Pause" if self._timer.isActive() else "Start")
         in_use = self._timer.isActive() or self._left != self.minutes.value() * 60
         self.ticked.emit(self._left, in_use)
