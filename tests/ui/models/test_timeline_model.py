@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from retro.domain import Edit, EventKind, TimelineEvent, new_id
 from tests.ui.models.support import make_document
 from ui.models.timeline_filter import TimelineFilter
-from ui.models.timeline_model import EVENT_ID_ROLE, TimelineColumn, TimelineModel, search_text
+from ui.models.timeline_model import EVENT_ID_ROLE, PROJECTOR_ROLE, TimelineColumn, TimelineModel, search_text
 
 
 def _texts(model: TimelineModel | TimelineFilter) -> list[str]:
@@ -125,3 +125,17 @@ def test_the_filter_matches_every_word_and_the_kind(sqlite_url):
     }
     proxy.set_filter(kind=None)
     assert proxy.rowCount() == model.rowCount()
+
+
+def test_the_projector_line_model_passes_the_model_tester(qtmodeltester, sqlite_url):
+    from ui.widgets.projector import RoleAsDisplay
+
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    lines = RoleAsDisplay(PROJECTOR_ROLE)
+    lines.setSourceModel(model)
+    qtmodeltester.check(lines)
+    assert lines.index(0, 0).data() == "09:48  ·  Deploy  ·  " + model.event_at(0).text
+    assert not lines.flags(lines.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert document.edit("Delete", Edit.of(remove=[model.event_at(0)]))
+    qtmodeltester.check(lines)
