@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .services import RetroStore
+if TYPE_CHECKING:
+    from .services import RetroStore
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -48,6 +50,8 @@ def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore
     is_new = path is not None and (not path.exists() or path.stat().st_size == 0)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    from .services import RetroStore
+
     store = RetroStore(resolved)
     if seed_demo and is_new:
         from .demo import build_demo_retro

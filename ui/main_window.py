@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.undo_group.addStack(self.library.undo_stack)
         self.opener = DatabaseOpener(self)
+        self.opener.previewed.connect(lambda rows, _url: self.library.show_quick(rows))
         self.opener.opened.connect(self._database_opened)
         self.opener.failed.connect(self._database_failed)
         self._progress: QProgressDialog | None = None

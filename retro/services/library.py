@@ -11,27 +11,14 @@ from ..analysis.recurrence import FactorSighting
 from ..domain import (
     ActionStatus,
     FactorCategory,
-    Incident,
-    IncidentStatus,
     Severity,
-    internal_report_due,
-    public_report_due,
 )
 from ..storage import models as m
 from ..storage import search
 from ..storage.mapping import action_from_row
-from .summaries import OpenAction, ReportState, RetroSummary
+from .summaries import OpenAction, RetroSummary, summarise
 
 _OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
-
-
-def report_state(due: datetime | None, shared_at: datetime | None, now: datetime) -> ReportState:
-    """Where one postmortem stands: done once shared, else due / overdue from resolution."""
-    if shared_at is not None:
-        return ReportState.DONE
-    if due is None:
-        return ReportState.NOT_YET
-    return ReportState.OVERDUE if now > due else ReportState.DUE
 
 
 def list_retros(conn: Connection, *, text: str, include_archived: bool, now: datetime) -> list[RetroSummary]:
@@ -62,19 +49,15 @@ def list_retros(conn: Connection, *, text: str, include_archived: bool, now: dat
     }
     out = []
     for r in conn.execute(query):
-        probe = Incident(id=r.id, title=r.title, resolved_at=r.resolved_at)
-        internal_due, public_due = internal_report_due(probe), public_report_due(probe)
         n_open, n_overdue = counts.get(r.id, (0, 0))
         out.append(
-            RetroSummary(
-                id=r.id, title=r.title, severity=Severity(r.severity), status=IncidentStatus(r.status),
+            summarise(
+                id=r.id, title=r.title, severity=r.severity, status=r.status,
                 started_at=r.started_at, resolved_at=r.resolved_at, created_at=r.created_at,
-                internal_report=report_state(internal_due, r.internal_report_shared_at, now),
-                public_report=report_state(public_due, r.public_report_shared_at, now),
-                internal_due=internal_due, public_due=public_due,
-                open_actions=int(n_open), overdue_actions=int(n_overdue or 0),
-                archived=bool(r.archived), version=r.version,
-                services=tuple(r.services), tags=tuple(r.tags),
+                internal_report_shared_at=r.internal_report_shared_at,
+                public_report_shared_at=r.public_report_shared_at,
+                archived=r.archived, version=r.version, services=r.services, tags=r.tags,
+                open_actions=n_open, overdue_actions=n_overdue, now=now,
             )
         )
     return out

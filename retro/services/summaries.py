@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from ..domain import ActionItem, IncidentStatus, Severity
+from ..domain import ActionItem, Incident, IncidentStatus, Severity, internal_report_due, public_report_due
 
 
 class ReportState(StrEnum):
@@ -54,3 +54,45 @@ class OpenAction:
     severity: Severity
     action: ActionItem
     overdue: bool
+
+
+def report_state(due: datetime | None, shared_at: datetime | None, now: datetime) -> ReportState:
+    """Where one postmortem stands: done once shared, else due / overdue from resolution."""
+    if shared_at is not None:
+        return ReportState.DONE
+    if due is None:
+        return ReportState.NOT_YET
+    return ReportState.OVERDUE if now > due else ReportState.DUE
+
+
+def summarise(
+    *,
+    id: str,
+    title: str,
+    severity: str,
+    status: str,
+    started_at: datetime | None,
+    resolved_at: datetime | None,
+    created_at: datetime | None,
+    internal_report_shared_at: datetime | None,
+    public_report_shared_at: datetime | None,
+    archived: bool,
+    version: int,
+    services: tuple[str, ...],
+    tags: tuple[str, ...],
+    open_actions: int,
+    overdue_actions: int,
+    now: datetime,
+) -> RetroSummary:
+    """One library line from an incident row's values and its action counts (any reader)."""
+    probe = Incident(id=id, title=title, resolved_at=resolved_at)
+    internal_due, public_due = internal_report_due(probe), public_report_due(probe)
+    return RetroSummary(
+        id=id, title=title, severity=Severity(severity), status=IncidentStatus(status),
+        started_at=started_at, resolved_at=resolved_at, created_at=created_at,
+        internal_report=report_state(internal_due, internal_report_shared_at, now),
+        public_report=report_state(public_due, public_report_shared_at, now),
+        internal_due=internal_due, public_due=public_due,
+        open_actions=int(open_actions), overdue_actions=int(overdue_actions or 0),
+        archived=bool(archived), version=int(version), services=tuple(services), tags=tuple(tags),
+    )

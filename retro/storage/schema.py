@@ -10,12 +10,10 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +22,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from .engine import display_url, is_sqlite, make_engine, normalise_url, sqlite_path
 from .errors import SchemaError, StorageError
+from .revisions import MIGRATIONS, head_revision, known_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -65,37 +63,6 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def _revision_graph() -> dict[str, str | None]:
-    """``{revision: down_revision}`` of the shipped scripts, read from their text.
-
-    Reading the two assignment lines keeps Alembic (about 100 ms of imports) off the start-up
-    path: it is imported only when a database really needs upgrading. A test checks this graph
-    against Alembic's own reading of the scripts.
-    """
-    graph: dict[str, str | None] = {}
-    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
-        found = dict((name, value or None) for name, value in _REVISION_LINE.findall(script.read_text("utf-8")))
-        if "revision" in found:
-            graph[found["revision"]] = found.get("down_revision")  # type: ignore[assignment]
-    return graph
-
-
-def head_revision() -> str:
-    """The newest revision: the one no other script builds on."""
-    graph = _revision_graph()
-    heads = set(graph) - {down for down in graph.values() if down}
-    assert len(heads) == 1, f"migration scripts must form one line, found heads {sorted(heads)}"
-    return heads.pop()
-
-
-def known_revisions() -> frozenset[str]:
-    return frozenset(_revision_graph())
 
 
 def _state(revision: str | None, has_tables: bool) -> SchemaState:

@@ -82,6 +82,7 @@ class OpenDatabaseDialog(QDialog):
 
 
 class _OpenSignals(QObject):
+    previewed = Signal(object, str)  # (list[RetroSummary] read quickly, url)
     opened = Signal(object, str)  # (RetroStore, url)
     failed = Signal(str, str)  # (message, url)
 
@@ -93,6 +94,12 @@ class _OpenJob(QRunnable):
 
     def run(self) -> None:
         try:
+            from retro.services.quick_library import quick_library
+            from retro.startup import resolve_url
+
+            quick = quick_library(resolve_url(self._url))
+            if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
+                self._signals.previewed.emit(quick, self._url)
             store = open_store_now(self._url)
         except RetroError as exc:
             self._signals.failed.emit(str(exc), self._url)
@@ -105,12 +112,15 @@ class _OpenJob(QRunnable):
 class DatabaseOpener(QObject):
     """Opens a database on a worker thread and reports back on the GUI thread."""
 
+    #: The library's lines, read before the store is ready (SQLite at the newest schema only).
+    previewed = Signal(object, str)
     opened = Signal(object, str)
     failed = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._signals = _OpenSignals(self)
+        self._signals.previewed.connect(self.previewed)
         self._signals.opened.connect(self.opened)
         self._signals.failed.connect(self.failed)
         self.busy = False

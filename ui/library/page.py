@@ -57,6 +57,7 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Library")
         self._store = store
+        self._open_when_ready = ""
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
@@ -212,12 +213,25 @@ class LibraryPage(QWidget):
     def store(self) -> RetroStore | None:
         return self._store
 
+    def show_quick(self, summaries: list[RetroSummary]) -> None:
+        """Show the list read before the store is ready; opening waits for the store (moments)."""
+        if self._store is not None:
+            return
+        self.model.set_summaries(summaries)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
     def set_store(self, store: RetroStore) -> None:
         """Show another database; the undo history of the previous one no longer applies."""
         self._store = store
         self.undo_stack.clear()
         self.loading.hide()
         self.refresh()
+        wanted, self._open_when_ready = self._open_when_ready, ""
+        if wanted and self.select(wanted):
+            # after the window has finished switching to this database
+            QTimer.singleShot(0, lambda: self.open_requested.emit(wanted, None, ""))
 
     def refresh(self) -> None:
         """Read the list again from the database, keeping the selection."""
@@ -300,8 +314,9 @@ class LibraryPage(QWidget):
         summary = self.selected_summary()
         if summary is not None:
             self._last_selected = summary.id
+        ready = summary is not None and self._store is not None
         for b in (self.open_button, self.duplicate_button, self.archive_button, self.delete_button):
-            b.setEnabled(summary is not None)
+            b.setEnabled(ready)
         self.archive_button.setText("Una&rchive" if summary and summary.archived else "A&rchive")
 
     def _search_changed(self, text: str) -> None:
@@ -344,8 +359,12 @@ class LibraryPage(QWidget):
 
     def open_selected(self) -> None:
         incident_id = self.selected_id()
-        if incident_id:
-            self.open_requested.emit(incident_id, None, "")
+        if not incident_id:
+            return
+        if self._store is None:  # the quick list is showing; open it as soon as the store is ready
+            self._open_when_ready = incident_id
+            return
+        self.open_requested.emit(incident_id, None, "")
 
     def _open_action(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -207,12 +207,12 @@ def test_revision_graph_read_from_the_scripts_matches_alembic() -> None:
     """Start-up reads the revisions without importing Alembic; Alembic must agree with it."""
     from alembic.script import ScriptDirectory
 
-    from retro.storage import schema
+    from retro.storage import revisions, schema
 
     scripts = ScriptDirectory.from_config(schema.alembic_config())
-    assert schema.head_revision() == scripts.get_current_head()
-    assert schema.known_revisions() == {s.revision for s in scripts.walk_revisions()}
-    assert schema._revision_graph() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
+    assert revisions.head_revision() == scripts.get_current_head()
+    assert revisions.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    assert revisions.revision_graph() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
 
 
 def test_opening_a_current_database_does_not_import_alembic(tmp_path) -> None:

@@ -1,0 +1,83 @@
+"""The library list read straight from a SQLite file, for the first paint of the app.
+
+Opening a :class:`~retro.services.RetroStore` imports SQLAlchemy (about 150 ms before any row is
+read). To show the facilitator their retrospectives at once, the app first reads the same
+summaries with the standard library's ``sqlite3``, read-only, while the store opens on a worker
+thread; the store's own list replaces it moments later. The read is only attempted on a SQLite
+file already at this app's newest schema; anything else (PostgreSQL, a new file, an older or
+newer schema, any error) returns ``None`` and the normal path reports what is wrong. A test
+checks that this read and :meth:`RetroStore.list_retros` give identical summaries.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .summaries import RetroSummary, summarise
+
+_INCIDENTS = """
+SELECT id, title, severity, status, started_at, resolved_at, created_at,
+       internal_report_shared_at, public_report_shared_at, archived, version, services, tags
+FROM incidents
+ORDER BY created_at IS NULL, created_at DESC, id
+"""
+_ACTION_COUNTS = """
+SELECT incident_id, COUNT(*), SUM(CASE WHEN due IS NOT NULL AND due < ? THEN 1 ELSE 0 END)
+FROM action_items
+WHERE status IN ('open', 'in_progress')
+GROUP BY incident_id
+"""
+
+
+def quick_library(url: str, *, now: datetime | None = None) -> list[RetroSummary] | None:
+    """Every retro of the SQLite file at ``url`` (archived ones included), or None when unsure."""
+    path = _sqlite_file(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    from ..storage.revisions import head_revision
+
+    now = now or datetime.now(UTC)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None or row[0] != head_revision():
+                return None
+            counts = {r[0]: (r[1], r[2]) for r in conn.execute(_ACTION_COUNTS, (now.date().isoformat(),))}
+            rows = conn.execute(_INCIDENTS).fetchall()
+        finally:
+            conn.close()
+        return [_summary(r, counts, now) for r in rows]
+    except (sqlite3.Error, ValueError, TypeError, KeyError, OSError):
+        return None
+
+
+def _summary(r: tuple, counts: dict[str, tuple[int, int]], now: datetime) -> RetroSummary:  # type: ignore[type-arg]
+    (id_, title, severity, status, started, resolved, created, internal_shared, public_shared,
+     archived, version, services, tags) = r
+    n_open, n_overdue = counts.get(id_, (0, 0))
+    return summarise(
+        id=id_, title=title, severity=severity, status=status,
+        started_at=_utc(started), resolved_at=_utc(resolved), created_at=_utc(created),
+        internal_report_shared_at=_utc(internal_shared), public_report_shared_at=_utc(public_shared),
+        archived=bool(archived), version=version,
+        services=tuple(json.loads(services)) if services else (),
+        tags=tuple(json.loads(tags)) if tags else (),
+        open_actions=n_open, overdue_actions=n_overdue, now=now,
+    )
+
+
+def _utc(text: str | None) -> datetime | None:
+    """The stored UTC text (``YYYY-MM-DD HH:MM:SS.ffffff``) as an aware datetime."""
+    return None if text is None else datetime.fromisoformat(text + "+00:00")
+
+
+def _sqlite_file(url: str) -> Path | None:
+    if not url.startswith("sqlite"):
+        return None
+    _, _, rest = url.partition(":///")
+    rest = rest.split("?", 1)[0]
+    return Path(rest) if rest and rest != ":memory:" else None
