@@ -8,21 +8,20 @@ times (time to detect, to mitigate, to resolve) and the silent gaps worth asking
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -30,17 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEvent, key_durations, new_id
-from retro.domain.lifecycle import format_timedelta, silent_gaps
+from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEvent, new_id
 from ui.document import RetroDocument
 from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
-from ui.widgets.colours import ATTENTION
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
 from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
+from ui.widgets.timeline_side import TimelineSidePanel
 
 try:  # the importers' kind suggestion, when that package is present
     from retro.io.importers.kinds import suggest_kind
@@ -50,7 +48,6 @@ except ImportError:  # pragma: no cover - depends on another package's progress
         return default
 
 
-GAP_EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 SUGGESTED = "Kind from the words"
 
 
@@ -131,7 +128,8 @@ class TimelineStage(StageView):
         top.addWidget(self.import_button)
 
         self.table = self._build_table()
-        side = self._build_side()
+        self.side = side = TimelineSidePanel(self.document.retro.incident)
+        side.gap_chosen.connect(self._on_gap_chosen)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
@@ -207,40 +205,11 @@ class TimelineStage(StageView):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # also the Menu key
+        table.customContextMenuRequested.connect(
+            lambda pos: self.selected_menu().popup(table.viewport().mapToGlobal(pos))
+        )
         return table
-
-    def _build_side(self) -> QWidget:
-        side = QWidget()
-        layout = QVBoxLayout(side)
-        layout.setContentsMargins(6, 0, 0, 0)
-        derived = QGroupBox("Derived times")
-        derived.setAccessibleName("Derived times")
-        self.durations_form = QFormLayout(derived)
-        self.duration_labels: dict[str, QLabel] = {}
-        for duration in key_durations(self.document.retro.incident):
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setAccessibleName(duration.name)
-            self.duration_labels[duration.name] = value
-            self.durations_form.addRow(f"{duration.name}:", value)
-        gaps_box = QGroupBox("Silent gaps")
-        gaps_box.setAccessibleName("Silent gaps")
-        gaps_layout = QVBoxLayout(gaps_box)
-        self.gaps_hint = QLabel()
-        self.gaps_hint.setWordWrap(True)
-        self.gaps_model = QStandardItemModel(self)
-        self.gaps_view = QListView()
-        self.gaps_view.setAccessibleName("Silent gaps: choose one to select the event before it")
-        self.gaps_view.setModel(self.gaps_model)
-        self.gaps_view.setWordWrap(True)
-        self.gaps_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.gaps_view.activated.connect(self._on_gap_chosen)
-        self.gaps_view.clicked.connect(self._on_gap_chosen)
-        gaps_layout.addWidget(self.gaps_hint)
-        gaps_layout.addWidget(self.gaps_view, 1)
-        layout.addWidget(derived)
-        layout.addWidget(gaps_box, 1)
-        return side
 
     def _build_entry(self) -> QHBoxLayout:
         self.entry_time = QLineEdit()
@@ -338,6 +307,38 @@ class TimelineStage(StageView):
             return self.model.event_at(self.proxy.mapToSource(current).row())
         return None
 
+    def selected_menu(self) -> QMenu:
+        """Kind, audience and delete for every selected event at once (each one undo step)."""
+        menu = QMenu(self)
+        menu.setAccessibleName("Change the selected events")
+        kinds = menu.addMenu("Set &kind")
+        for kind in EventKind:
+            kinds.addAction(kind.label, lambda k=kind: self.set_kind_of_selected(k))
+        audience = menu.addMenu("&Audience")
+        for value in Audience:
+            audience.addAction(value.label, lambda a=value: self.set_audience_of_selected(a))
+        menu.addSeparator()
+        delete = menu.addAction("&Delete", self.delete_selected)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        enabled = bool(self.selected_events())
+        for action in menu.actions():
+            action.setEnabled(enabled)
+        return menu
+
+    def set_kind_of_selected(self, kind: EventKind) -> bool:
+        events = [e for e in self.selected_events() if e.kind is not kind]
+        if not events:
+            return False
+        label = f"Set kind of {_plural(len(events), 'event')} to {kind.label}"
+        return self.document.edit(label, Edit.of(upsert=[replace(e, kind=kind) for e in events]))
+
+    def set_audience_of_selected(self, audience: Audience) -> bool:
+        events = [e for e in self.selected_events() if e.audience is not audience]
+        if not events:
+            return False
+        label = f"Mark {_plural(len(events), 'event')} {audience.label.lower()}"
+        return self.document.edit(label, Edit.of(upsert=[replace(e, audience=audience) for e in events]))
+
     def delete_selected(self) -> bool:
         """Delete every selected event as one undo step ("Delete 3 timeline events")."""
         events = self.selected_events()
@@ -434,33 +435,11 @@ class TimelineStage(StageView):
         self._update_count()
 
     def _refresh_side(self) -> None:
-        for duration in key_durations(self.document.retro.incident):
-            label = self.duration_labels[duration.name]
-            label.setText(duration.text())
-            label.setStyleSheet("" if duration.known else f"color: {ATTENTION};")
-            label.setToolTip(duration.problem or "From the lifecycle times in Setup")
-        gaps = silent_gaps(self.model.event_list())
-        self.gaps_model.clear()
-        tz = self.model.timezone
-        for gap in gaps:
-            start = local_time(gap.after.at, tz)
-            end = local_time(gap.before.at, tz)
-            item = QStandardItem(f"{format_timedelta(gap.length)} of silence, {start:%H:%M}–{end:%H:%M}")
-            item.setData(gap.after.id, GAP_EVENT_ROLE)
-            item.setToolTip(f"After: {gap.after.text}")
-            item.setEditable(False)
-            self.gaps_model.appendRow(item)
-        self.gaps_hint.setText(
-            "Stretches over 20 minutes with nothing recorded. What was happening then?"
-            if gaps
-            else "No stretch over 20 minutes without an event."
-        )
+        self.side.refresh(self.document.retro.incident, self.model.event_list())
 
-    def _on_gap_chosen(self, index: QModelIndex) -> None:
-        event_id = index.data(GAP_EVENT_ROLE)
-        if event_id:
-            self.focus_target(str(event_id))
-            self.table.setFocus()
+    def _on_gap_chosen(self, event_id: str) -> None:
+        self.focus_target(event_id)
+        self.table.setFocus()
 
     # -- messages ----------------------------------------------------------------------------
 

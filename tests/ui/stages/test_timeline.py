@@ -164,21 +164,41 @@ def test_deleting_three_events_is_one_step_and_undo_brings_them_all_back(qtbot, 
     assert len(_shown(stage)) == len(before) - 3
 
 
+def test_kind_and_audience_of_several_events_change_as_one_step(qtbot, demo_stage):
+    stage = demo_stage
+    selection = stage.table.selectionModel()
+    for row in (0, 3, 4):
+        selection.select(stage.proxy.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    menu = stage.selected_menu()
+    audience = next(a for a in menu.actions() if a.text() == "&Audience").menu()
+    next(a for a in audience.actions() if a.text() == "Public").trigger()
+    assert [stage.proxy.index(r, TimelineColumn.AUDIENCE).data() for r in (0, 3, 4)] == ["Public"] * 3
+    assert stage.document.undo_stack.undoText() == "Mark 3 events public"
+    kinds = next(a for a in menu.actions() if a.text() == "Set &kind").menu()
+    next(a for a in kinds.actions() if a.text() == "Detection").trigger()
+    assert stage.document.undo_stack.undoText() == "Set kind of 3 events to Detection"
+    stage.document.undo_stack.undo()
+    stage.document.undo_stack.undo()
+    assert [stage.proxy.index(r, TimelineColumn.AUDIENCE).data() for r in (0, 3, 4)] == ["Internal only"] * 3
+    assert stage.proxy.index(0, TimelineColumn.KIND).data() == "Deploy"
+
+
 def test_derived_times_show_a_problem_instead_of_a_negative_number(qtbot, demo_stage):
     stage = demo_stage
     incident = stage.document.retro.incident
     stage.document.edit("Set times", Edit(incident=replace(incident, detected_at=incident.started_at.replace(hour=7))))
-    text = stage.duration_labels["Time to detect"].text()
+    text = stage.side.duration_labels["Time to detect"].text()
     assert "before" in text and "-" not in text
-    assert stage.duration_labels["Time to resolve"].text() == "3 h 42 min"
+    assert stage.side.duration_labels["Time to resolve"].text() == "3 h 42 min"
 
 
 def test_choosing_a_silent_gap_selects_the_event_before_it(qtbot, demo_stage):
     stage = demo_stage
-    assert stage.gaps_model.rowCount() == 2
-    rect = stage.gaps_view.visualRect(stage.gaps_model.index(0, 0))
+    assert stage.side.gaps_model.rowCount() == 2
+    rect = stage.side.gaps_view.visualRect(stage.side.gaps_model.index(0, 0))
     with qtbot.waitSignal(stage.selection_changed) as selected:
-        qtbot.mouseClick(stage.gaps_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(stage.side.gaps_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     event = stage.document.retro.events[selected.args[0]]
     assert event.text.startswith("The payment provider reports")
     assert stage.current_event() == event

@@ -1,0 +1,93 @@
+"""Beside the timeline: the derived times and the silent gaps worth asking about.
+
+Durations that cannot be given (a time missing, two times out of order) show the reason in
+words, never a negative number. Choosing a gap asks the stage to select the event before it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retro.domain import Incident, TimelineEvent, key_durations
+from retro.domain.lifecycle import format_timedelta, silent_gaps
+
+from .colours import ATTENTION
+from .time_text import local_time
+
+GAP_EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TimelineSidePanel(QWidget):
+    """Derived times and silent gaps; :attr:`gap_chosen` names the event before a chosen gap."""
+
+    gap_chosen = Signal(str)
+
+    def __init__(self, incident: Incident, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        derived = QGroupBox("Derived times")
+        derived.setAccessibleName("Derived times")
+        form = QFormLayout(derived)
+        self.duration_labels: dict[str, QLabel] = {}
+        for duration in key_durations(incident):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setAccessibleName(duration.name)
+            self.duration_labels[duration.name] = value
+            form.addRow(f"{duration.name}:", value)
+        gaps_box = QGroupBox("Silent gaps")
+        gaps_box.setAccessibleName("Silent gaps")
+        gaps_layout = QVBoxLayout(gaps_box)
+        self.gaps_hint = QLabel()
+        self.gaps_hint.setWordWrap(True)
+        self.gaps_model = QStandardItemModel(self)
+        self.gaps_view = QListView()
+        self.gaps_view.setAccessibleName("Silent gaps: choose one to select the event before it")
+        self.gaps_view.setModel(self.gaps_model)
+        self.gaps_view.setWordWrap(True)
+        self.gaps_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gaps_view.activated.connect(self._on_chosen)
+        self.gaps_view.clicked.connect(self._on_chosen)
+        gaps_layout.addWidget(self.gaps_hint)
+        gaps_layout.addWidget(self.gaps_view, 1)
+        layout.addWidget(derived)
+        layout.addWidget(gaps_box, 1)
+
+    def refresh(self, incident: Incident, events: list[TimelineEvent]) -> None:
+        """Show the durations of ``incident`` and the gaps between ``events`` (in time order)."""
+        for duration in key_durations(incident):
+            label = self.duration_labels[duration.name]
+            label.setText(duration.text())
+            label.setStyleSheet("" if duration.known else f"color: {ATTENTION};")
+            label.setToolTip(duration.problem or "From the lifecycle times in Setup")
+        gaps = silent_gaps(events)
+        self.gaps_model.clear()
+        for gap in gaps:
+            start = local_time(gap.after.at, incident.timezone)
+            end = local_time(gap.before.at, incident.timezone)
+            item = QStandardItem(f"{format_timedelta(gap.length)} of silence, {start:%H:%M}–{end:%H:%M}")
+            item.setData(gap.after.id, GAP_EVENT_ROLE)
+            item.setToolTip(f"After: {gap.after.text}")
+            item.setEditable(False)
+            self.gaps_model.appendRow(item)
+        self.gaps_hint.setText(
+            "Stretches over 20 minutes with nothing recorded. What was happening then?"
+            if gaps
+            else "No stretch over 20 minutes without an event."
+        )
+
+    def _on_chosen(self, index: QModelIndex) -> None:
+        event_id = index.data(GAP_EVENT_ROLE)
+        if event_id:
+            self.gap_chosen.emit(str(event_id))
