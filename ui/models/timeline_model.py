@@ -23,6 +23,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from retro.domain import Audience, Changes, Edit, EventKind, TimelineEvent
 from ui.document import RetroDocument
@@ -66,6 +68,8 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _EDIT = int(Qt.ItemDataRole.EditRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +78,15 @@ PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 #: The roles this model answers; every other role is None without further work.
-DATA_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ACCESSIBLE, int(EVENT_ID_ROLE), int(PROJECTOR_ROLE)})
+DATA_ROLES = frozenset(
+    {_DISPLAY, _EDIT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _FONT, int(EVENT_ID_ROLE), int(PROJECTOR_ROLE)}
+)
+
+
+def _link_font() -> QFont:
+    font = QFont()
+    font.setUnderline(True)
+    return font
 
 
 def search_text(event: TimelineEvent) -> str:
@@ -170,6 +182,10 @@ class TimelineModel(QAbstractTableModel):
             return event.id
         if role == _TOOLTIP:
             return self._tooltip(event, column)
+        if role in (_FOREGROUND, _FONT):  # evidence links look like links
+            if column != TimelineColumn.EVIDENCE or not event.evidence_url:
+                return None
+            return QApplication.palette().link() if role == _FOREGROUND else _link_font()
         if role == PROJECTOR_ROLE:
             when = format_event_time(event.at, self.timezone, self._reference)
             return f"{when}  ·  {event.kind.label}  ·  {' '.join(event.text.split())}"
@@ -208,7 +224,7 @@ class TimelineModel(QAbstractTableModel):
             local = local_time(event.at, self.timezone)
             return f"{local:%A %d %B %Y, %H:%M:%S} ({self.timezone}) — {event.at:%H:%M:%S} UTC"
         if column == TimelineColumn.EVIDENCE and event.evidence_url:
-            return f"Evidence: {event.evidence_url}"
+            return f"Click to open {event.evidence_url} — F2 to edit"
         if column == TimelineColumn.AUDIENCE:
             if event.audience is Audience.INTERNAL:
                 return "Internal only: left out of the public postmortem"

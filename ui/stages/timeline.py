@@ -183,7 +183,7 @@ class TimelineStage(StageView):
         header.setSectionResizeMode(TimelineColumn.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for column, width in (
-            (TimelineColumn.TIME, 170),
+            (TimelineColumn.TIME, 120),
             (TimelineColumn.KIND, 130),
             (TimelineColumn.SOURCE, 150),
             (TimelineColumn.EVIDENCE, 170),

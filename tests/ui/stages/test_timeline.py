@@ -236,3 +236,17 @@ def test_every_control_has_a_name_for_screen_readers(demo_stage):
     assert unnamed_controls(demo_stage.projector_view()) == []
     Unnamed(demo_stage)  # the check itself notices a control nobody named
     assert unnamed_controls(demo_stage) == ["QLineEdit ''"]
+
+
+def test_an_evidence_link_opens_with_a_click(qtbot, demo_stage, monkeypatch):
+    from PySide6.QtCore import QPoint
+
+    from ui.stages import timeline as timeline_module
+
+    opened: list[str] = []
+    monkeypatch.setattr(timeline_module, "open_link", opened.append)
+    index = demo_stage.proxy.index(0, TimelineColumn.EVIDENCE)
+    rect = demo_stage.table.visualRect(index)
+    qtbot.mouseClick(demo_stage.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.left() + 10, rect.center().y()))
+    assert opened == ["https://deploy.example.com/apps/checkout-api/history/4471"]
