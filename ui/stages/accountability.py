@@ -332,11 +332,16 @@ class AccountabilityStage(StageView):
         text = text.strip()
         retro = self.document.retro
         name = retro.participant_name(participant_id) or "this participant"
-        if not text:
+        existing = next((s for s in retro.speaking_order() if s.participant_id == participant_id), None)
+        if not text and existing is None:
             self._show_problem(f"Write {name}'s statement first.")
             return False
-        existing = next((s for s in retro.speaking_order() if s.participant_id == participant_id), None)
-        if existing is not None:
+        if existing is not None and not text:  # emptied: withdrawn (the leader's only if they are alone)
+            ok = self.document.edit(f"Withdraw {name}'s statement", Edit.of(remove=[existing]))
+            card = self.cards.get(participant_id)
+            if not ok and card is not None:  # refused: show what still stands
+                card.editor.setPlainText(existing.text)
+        elif existing is not None:
             if existing.text == text:
                 return True
             ok = self.document.edit(f"Edit {name}'s statement", Edit.of(upsert=[replace(existing, text=text)]))

@@ -154,3 +154,17 @@ def test_every_control_has_a_name_for_screen_readers(qtbot, sqlite_url):
     stage = _stage(qtbot, sqlite_url)
     assert unnamed_controls(stage) == []
     assert unnamed_controls(stage.projector_view()) == []
+
+
+def test_an_emptied_statement_is_withdrawn_but_never_the_leaders_while_others_stand(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url, statements=True)
+    leader, jonas = _card(stage, "Daniel Okafor"), _card(stage, "Jonas Weber")
+    leader.editor.clear()
+    with qtbot.waitSignal(stage.document.refused):
+        leader.record()
+    assert leader.speaker.has_spoken and "speaks first" in stage.problem_banner.text()
+    assert leader.editor.toPlainText().startswith("I approved raising the worker count")
+    jonas.editor.clear()
+    jonas.record()
+    assert stage.document.undo_stack.undoText() == "Withdraw Jonas Weber's statement"
+    assert not _card(stage, "Jonas Weber").speaker.has_spoken
