@@ -14,11 +14,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 BACKGROUND = "#0B0B0B"
 FOREGROUND = "#f4f4f0"
@@ -34,8 +45,6 @@ QWidget#projector QLabel#ProjectorSubtitle {{ color: {MUTED}; }}
 QWidget#projector QListView {{
     background: {BACKGROUND}; color: {FOREGROUND}; border: none; outline: none;
 }}
-QWidget#projector QListView::item {{ border-bottom: 1px solid #2a3038; }}
-QWidget#projector QListView::item:selected {{ background: {HIGHLIGHT}; color: {BACKGROUND}; }}
 """
 
 
@@ -107,6 +116,45 @@ class RoleAsDisplay(QIdentityProxyModel):
         return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable
 
 
+class ProjectorLineDelegate(QStyledItemDelegate):
+    """Draws a line of the projector's list: wrapped, never cut off, a rule underneath.
+
+    The style's own item drawing sizes rows with one font and paints with another once a
+    stylesheet sets a size, and then cuts the last line with "…"; this measures and paints
+    with the same font and the same width.
+    """
+
+    PADDING = 10
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _text_rect(self, width: int) -> QRect:
+        return QRect(0, 0, max(width - 2 * self.PADDING, 50), 100_000)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = self._view.viewport().width() - 2 * self._view.spacing()
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        metrics = QFontMetrics(self._view.font())
+        bounds = metrics.boundingRect(self._text_rect(width), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, bounds.height() + 2 * self.PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(self._view.font())
+        if selected:
+            painter.fillRect(option.rect, QColor(HIGHLIGHT))
+        painter.setPen(QColor(BACKGROUND if selected else FOREGROUND))
+        text_rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), str(index.data() or ""))
+        painter.setPen(QColor("#2a3038"))
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        painter.restore()
+
+
 class ProjectorList(QListView):
     """A read-only, word-wrapped list in large type; the highlighted row follows the facilitator."""
 
@@ -126,7 +174,9 @@ class ProjectorList(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSpacing(6)
+        self.setSpacing(2)
+        self.setUniformItemSizes(False)
+        self.setItemDelegate(ProjectorLineDelegate(self))
         self._row = -1
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
 
