@@ -279,14 +279,17 @@ class AccountabilityStage(StageView):
         self.turn_label.setText(self._turn_text(speakers))
 
     def _turn_text(self, speakers: list[Speaker]) -> str:
-        speaker = self.current_speaker() or next_speaker(speakers)
+        chosen = self.current_speaker()
+        if chosen is not None:
+            return f"Now speaking: {chosen.participant.name}"
         if not speakers:
             return "Add the participants in Setup first."
-        if speaker is None:
+        upcoming = next_speaker(speakers)
+        if upcoming is None:
             if not self.document.retro.leaders():
                 return "Waiting for a manager / leader."
             return "Everyone who wished to has spoken."
-        return f"Now speaking: {speaker.participant.name}"
+        return f"Next to speak: {upcoming.participant.name} (choose them in the speaking order)"
 
     def current_speaker(self) -> Speaker | None:
         index = self.order_view.currentIndex()

@@ -101,11 +101,13 @@ class AccountabilityProjector(ProjectorPanel):
     def _render(self) -> None:
         speakers = self.model.speakers()
         chosen = next((s for s in speakers if s.participant.id == self._participant_id), None)
-        turn = chosen or next_speaker(speakers)
-        if turn is None:
-            self.turn.setText("Everyone who wished to has spoken." if speakers else "")
+        upcoming = next_speaker(speakers)
+        if chosen is not None:
+            self.turn.setText(f"Now speaking: {chosen.participant.name}")
+        elif upcoming is not None:
+            self.turn.setText(f"Next to speak: {upcoming.participant.name}")
         else:
-            self.turn.setText(f"Now speaking: {turn.participant.name}")
+            self.turn.setText("Everyone who wished to has spoken." if speakers else "")
         while self.statements_layout.count():
             item = self.statements_layout.takeAt(0)
             old = item.widget()

@@ -122,6 +122,7 @@ def test_the_projector_shows_whose_turn_it_is(qtbot, sqlite_url):
     stage = _stage(qtbot, sqlite_url, statements=True)
     projector = stage.projector_view()
     qtbot.addWidget(projector)
+    assert projector.turn.text() == "Next to speak: Mara Lindqvist"  # the first who has not spoken
     stage.focus_target(_card(stage, "Priya Raman").participant_id)
     assert projector.turn.text() == "Now speaking: Priya Raman"
     assert stage.turn_label.text() == "Now speaking: Priya Raman"
