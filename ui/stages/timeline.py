@@ -155,9 +155,10 @@ class TimelineStage(StageView):
         self.setTabOrder(self.filter_edit, self.kind_filter)
         self.setTabOrder(self.kind_filter, self.table)
         self.setTabOrder(self.table, self.entry_time)
-        self.setTabOrder(self.entry_time, self.entry_kind)
-        self.setTabOrder(self.entry_kind, self.entry_text)
-        self.setTabOrder(self.entry_text, self.add_button)
+        # Time, Tab, what happened, Enter: the kind (suggested from the words) comes after the text.
+        self.setTabOrder(self.entry_time, self.entry_text)
+        self.setTabOrder(self.entry_text, self.entry_kind)
+        self.setTabOrder(self.entry_kind, self.add_button)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.filter_edit.setFocus)
@@ -238,9 +239,9 @@ class TimelineStage(StageView):
         row = QHBoxLayout()
         row.addWidget(time_label)
         row.addWidget(self.entry_time)
-        row.addWidget(self.entry_kind)
         row.addWidget(text_label)
         row.addWidget(self.entry_text, 1)
+        row.addWidget(self.entry_kind)
         row.addWidget(self.add_button)
         return row
 
