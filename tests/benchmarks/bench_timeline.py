@@ -61,15 +61,17 @@ def _keystrokes() -> list[tuple[str, str]]:
 
 
 def run() -> list[Row]:
-    from tests.ui.models.support import MemoryStore
+    import tempfile
+
+    from retro.services import RetroStore
     from ui.document import RetroDocument
     from ui.stages.timeline import TimelineStage
 
     app = QApplication.instance() or QApplication([])
     retro = build_retro()
-    store = MemoryStore()
-    store.add_retro(retro)
-    stage = TimelineStage(RetroDocument(store, store.load(retro.incident.id)))
+    store = RetroStore(f"sqlite:///{tempfile.mkdtemp(prefix='retro-bench-timeline-')}/bench.sqlite3")
+    incident_id = store.add_retro(retro)
+    stage = TimelineStage(RetroDocument(store, store.load(incident_id)))
     stage.resize(1600, 1000)
     stage.show()
     app.processEvents()
