@@ -49,6 +49,7 @@ from .lifecycle import (
     key_durations,
     lifecycle_problems,
     public_report_due,
+    silent_gap_threshold,
     silent_gaps,
 )
 from .readiness import Finding, Level, readiness
@@ -111,5 +112,6 @@ __all__ = [
     "next_order",
     "public_report_due",
     "readiness",
+    "silent_gap_threshold",
     "silent_gaps",
 ]

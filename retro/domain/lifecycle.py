@@ -142,6 +142,16 @@ class SilentGap:
         return self.before.at - self.after.at
 
 
+SILENT_GAP_MINIMUM = timedelta(minutes=30)
+
+
+def silent_gap_threshold(incident: Incident) -> timedelta:
+    """How long a silence is worth asking about: 30 minutes, or 1/12 of a long incident."""
+    if incident.started_at and incident.resolved_at and incident.resolved_at > incident.started_at:
+        return max(SILENT_GAP_MINIMUM, (incident.resolved_at - incident.started_at) / 12)
+    return SILENT_GAP_MINIMUM
+
+
 def silent_gaps(events: list[TimelineEvent], threshold: timedelta = timedelta(minutes=20)) -> list[SilentGap]:
     """Consecutive events (in time order) further apart than ``threshold``."""
     ordered = sorted(events, key=lambda e: e.sort_key)

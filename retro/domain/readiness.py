@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
 from enum import StrEnum
 
 from .accountability import NO_LEADER_REASON, leader_has_spoken
 from .blame import blame_hints
 from .enums import Horizon, Stage
-from .lifecycle import lifecycle_problems, silent_gaps
+from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
-
-SILENT_GAP_MINIMUM = timedelta(minutes=30)
 
 
 class Level(StrEnum):
@@ -82,7 +79,7 @@ def readiness(retro: Retro) -> list[Finding]:
 
     if not retro.events:
         add(Finding("no-events", B, "Reconstruct the timeline: no events are recorded yet.", Stage.TIMELINE))
-    for gap in silent_gaps(list(retro.events.values()), threshold=_gap_threshold(retro)):
+    for gap in silent_gaps(list(retro.events.values()), threshold=silent_gap_threshold(retro.incident)):
         minutes = int(gap.length.total_seconds() // 60)
         add(
             Finding(
@@ -143,14 +140,6 @@ def readiness(retro: Retro) -> list[Finding]:
 
 def blockers(retro: Retro) -> list[Finding]:
     return [f for f in readiness(retro) if f.is_blocker]
-
-
-def _gap_threshold(retro: Retro) -> timedelta:
-    """Silent gaps worth asking about: 30 minutes, or longer for long incidents."""
-    inc = retro.incident
-    if inc.started_at and inc.resolved_at and inc.resolved_at > inc.started_at:
-        return max(SILENT_GAP_MINIMUM, (inc.resolved_at - inc.started_at) / 12)
-    return SILENT_GAP_MINIMUM
 
 
 def _short(text: str, limit: int = 60) -> str:

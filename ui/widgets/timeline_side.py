@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Incident, TimelineEvent, key_durations
-from retro.domain.lifecycle import format_timedelta, silent_gaps
+from retro.domain.lifecycle import format_timedelta, silent_gap_threshold, silent_gaps
 
 from .colours import ATTENTION
 from .time_text import local_time
@@ -71,7 +71,8 @@ class TimelineSidePanel(QWidget):
             label.setText(duration.text())
             label.setStyleSheet("" if duration.known else f"color: {ATTENTION};")
             label.setToolTip(duration.problem or "From the lifecycle times in Setup")
-        gaps = silent_gaps(events)
+        threshold = silent_gap_threshold(incident)
+        gaps = silent_gaps(events, threshold)
         self.gaps_model.clear()
         for gap in gaps:
             start = local_time(gap.after.at, incident.timezone)
@@ -81,10 +82,11 @@ class TimelineSidePanel(QWidget):
             item.setToolTip(f"After: {gap.after.text}")
             item.setEditable(False)
             self.gaps_model.appendRow(item)
+        longer = format_timedelta(threshold)
         self.gaps_hint.setText(
-            "Stretches over 20 minutes with nothing recorded. What was happening then?"
+            f"Stretches over {longer} with nothing recorded. What was happening then?"
             if gaps
-            else "No stretch over 20 minutes without an event."
+            else f"No stretch over {longer} without an event."
         )
 
     def _on_chosen(self, index: QModelIndex) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from retro.domain import Edit, EventKind
+from retro.domain import Edit, EventKind, TimelineEvent, new_id, readiness
 from tests.ui.models.support import make_document, make_empty_document, unnamed_controls
 from ui.models.timeline_model import TimelineColumn
 from ui.stages.timeline import TimelineProjector, TimelineStage
@@ -195,13 +196,19 @@ def test_derived_times_show_a_problem_instead_of_a_negative_number(qtbot, demo_s
 
 def test_choosing_a_silent_gap_selects_the_event_before_it(qtbot, demo_stage):
     stage = demo_stage
-    assert stage.side.gaps_model.rowCount() == 2
+    # the demo has no silence longer than the readiness rule's 30 minutes; add a late follow-up
+    last = stage.document.retro.timeline()[-1]
+    late = TimelineEvent(new_id(), last.at + timedelta(minutes=50), "Vendor confirms the proxy limit")
+    assert stage.document.edit("Add timeline event", Edit.of(upsert=[late]))
+    assert stage.side.gaps_model.rowCount() == 1
+    assert "over 30 min" in stage.side.gaps_hint.text()
     rect = stage.side.gaps_view.visualRect(stage.side.gaps_model.index(0, 0))
     with qtbot.waitSignal(stage.selection_changed) as selected:
         qtbot.mouseClick(stage.side.gaps_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     event = stage.document.retro.events[selected.args[0]]
-    assert event.text.startswith("The payment provider reports")
+    assert event == last
     assert stage.current_event() == event
+    assert [f.target_id for f in readiness(stage.document.retro) if f.code == "silent-gap"] == [last.id]
 
 
 def test_the_import_button_opens_the_preview_or_says_why_not(qtbot, demo_stage):
