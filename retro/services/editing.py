@@ -128,7 +128,10 @@ class _EditInProgress:
         entity = self.state.collection(kind).pop(key, None)
         if entity is None:
             return  # not stored (already gone): nothing to remove
-        self.removed[(kind, key)] = entity
+        if (kind, key) in self.touched:  # rewritten by an earlier cascade, now gone altogether
+            self.touched.remove((kind, key))
+        # What undo must restore is the stored value, not one an earlier cascade rewrote.
+        self.removed[(kind, key)] = self.before.collection(kind).get(key, entity)
         s = self.state
         if kind == "Factor":
             for link in [x for x in s.links.values() if key in (x.cause_id, x.effect_id)]:

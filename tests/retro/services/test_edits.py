@@ -53,6 +53,11 @@ EDITS: dict[str, Callable[[Retro], Edit]] = {
     "action done": lambda r: Edit.of(upsert=[replace(r.actions["a-1"], status=ActionStatus.DONE)]),
     "action reordered factors": lambda r: Edit.of(upsert=[replace(r.actions["a-1"], factor_ids=("f-1", "f-2"))]),
     "remove action": lambda r: Edit.of(remove=[r.actions["a-2"]]),
+    "remove factor and an action addressing it": lambda r: Edit.of(remove=[r.factors["f-1"], r.actions["a-2"]]),
+    "remove factor and every action addressing it": lambda r: Edit.of(
+        remove=[r.factors["f-1"], r.actions["a-1"], r.actions["a-2"]]),
+    "add factor with an action addressing it": lambda r: Edit.of(upsert=[
+        Factor("f-new", "Alert routing"), ActionItem("a-new", "Route pages", owner="Kim", factor_ids=("f-new", "f-2"))]),
     "review answer": lambda r: Edit.of(upsert=[ReviewAnswer("recovery", "Rollback took 20 minutes.")],
                                        remove=[r.review_answers["detection"]]),
     "several at once": lambda r: Edit(
@@ -95,6 +100,26 @@ def test_removing_a_factor_reports_every_cascade(store: RetroStore, stored: Retr
     loaded = store.load(stored.incident.id)
     assert "f-1" not in loaded.factors and not loaded.links and list(loaded.evidence) == ["f-2:e-2"]
     assert loaded.actions["a-1"].factor_ids == ("f-2",)
+
+
+def test_removing_a_factor_with_its_action_reports_the_action_as_stored(store: RetroStore, stored: Retro) -> None:
+    edit = Edit.of(remove=[stored.factors["f-1"], stored.actions["a-1"]])
+    changes = store.apply(stored.incident.id, stored.incident.version, edit)
+
+    assert EntityRef("ActionItem", "a-1") in changes.removed
+    assert not any(isinstance(e, ActionItem) and e.id == "a-1" for e in changes.upserted)
+    before = {e.id: e for e in changes.before if isinstance(e, ActionItem)}
+    assert before["a-1"] == stored.actions["a-1"], "undo must restore the action with the factor it addressed"
+    assert store.load(stored.incident.id).actions["a-2"].factor_ids == ()
+
+
+def test_undoing_a_new_factor_and_its_action_removes_both(store: RetroStore, stored: Retro) -> None:
+    original = snapshot(stored)
+    changes = store.apply(stored.incident.id, stored.incident.version, EDITS["add factor with an action addressing it"](stored))
+    undo = store.apply(stored.incident.id, changes.version, changes.inverse())
+
+    assert set(undo.removed) == {EntityRef("Factor", "f-new"), EntityRef("ActionItem", "a-new")}
+    assert snapshot(store.load(stored.incident.id)) == original
 
 
 def test_removing_a_participant_removes_their_statement_and_note(store: RetroStore, stored: Retro) -> None:
