@@ -9,7 +9,7 @@ never exported and never projected.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -56,6 +56,14 @@ from ui.widgets.speaker_timer import SpeakerTimer
 PRIVATE_MARKING = "Private — never exported, never on the projector"
 
 
+@dataclass(frozen=True)
+class Draft:
+    """Text typed in a statement editor but not recorded yet, and where the cursor was."""
+
+    text: str
+    cursor: int
+
+
 class StatementEdit(QPlainTextEdit):
     """A statement editor: Ctrl+Enter records it."""
 
@@ -80,20 +88,21 @@ class StatementCard(QFrame):
         self.setObjectName("statementCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed, never as markup
         self.name.setStyleSheet("font-weight: bold; font-size: 12pt;")
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.lock_label = QLabel()
+        self.lock_label.setTextFormat(Qt.TextFormat.PlainText)
         self.lock_label.setWordWrap(True)
         self.lock_label.setStyleSheet(f"color: {ATTENTION};")
         self.editor = StatementEdit()
-        self.editor.setAccessibleName(f"Statement of {speaker.participant.name}")
         self.editor.setPlaceholderText(
             "Decisions I made that contributed, and what I will change. (Ctrl+Enter records it.)"
         )
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(96)
         self.record_button = QPushButton()
-        self.record_button.setAccessibleName(f"Record the statement of {speaker.participant.name}")
         self.record_button.clicked.connect(self.record)
         self.editor.submitted.connect(self.record)
         header = QHBoxLayout()
@@ -111,12 +120,29 @@ class StatementCard(QFrame):
     def locked(self) -> bool:
         return bool(self.speaker.lock_reason)
 
+    def draft(self) -> Draft | None:
+        """What was typed here and not recorded yet; None when the editor shows the stored text."""
+        if not self.editor.document().isModified():
+            return None
+        return Draft(self.editor.toPlainText(), self.editor.textCursor().position())
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put back text typed before this card was rebuilt, still marked as not recorded."""
+        self.editor.setPlainText(draft.text)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(draft.cursor, len(draft.text)))
+        self.editor.setTextCursor(cursor)
+        self.editor.document().setModified(True)
+
     def update_from(self, speaker: Speaker) -> None:
         """Show ``speaker``'s state; text being typed is kept unless the stored text changed."""
         previous = self.speaker.statement.text if self.speaker.statement else ""
         self.speaker = speaker
+        name = speaker.participant.name
         roles = speaker.roles_text()
-        self.name.setText(speaker.participant.name + (f"  ({roles})" if roles else ""))
+        self.name.setText(name + (f"  ({roles})" if roles else ""))
+        self.editor.setAccessibleName(f"Statement of {name}")
+        self.record_button.setAccessibleName(f"Record the statement of {name}")
         stored = speaker.statement.text if speaker.statement else ""
         if stored != previous or not self.editor.document().isModified():
             self.editor.setPlainText(stored)
@@ -143,11 +169,14 @@ class AccountabilityStage(StageView):
     """The accountability editor."""
 
     stage = Stage.ACCOUNTABILITY
+    shows_refusals_inline = True
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         self.order_model = SpeakingOrderModel(document, self)
         self.cards: dict[str, StatementCard] = {}
+        #: Drafts of people no longer in the retro, kept in case they come back (an undone removal).
+        self._parked_drafts: dict[str, Draft] = {}
         self._build()
         self._speaker_id = ""  # whose turn the facilitator chose; survives the list being rebuilt
         self.order_model.modelReset.connect(self._refresh)
@@ -171,6 +200,7 @@ class AccountabilityStage(StageView):
         row.addWidget(self.no_leader_banner, 1)
         row.addWidget(self.setup_button)
         self.turn_label = QLabel()
+        self.turn_label.setTextFormat(Qt.TextFormat.PlainText)  # it holds a name
         self.turn_label.setAccessibleName("Whose turn it is")
         self.turn_label.setStyleSheet("font-size: 13pt;")
         self.timer = SpeakerTimer()
@@ -247,7 +277,19 @@ class AccountabilityStage(StageView):
 
     # -- following the document --------------------------------------------------------------
 
+    def drafts(self) -> dict[str, Draft]:
+        """Statements typed and not recorded yet, by participant id (also of people removed since)."""
+        drafts = dict(self._parked_drafts)
+        for participant_id, card in self.cards.items():
+            draft = card.draft()
+            if draft is not None:
+                drafts[participant_id] = draft
+        return drafts
+
     def _rebuild_cards(self) -> None:
+        """New cards for the people in the retro; what was typed and not recorded is carried over."""
+        drafts = self.drafts()
+        focused = next((pid for pid, card in self.cards.items() if card.editor.hasFocus()), "")
         for card in self.cards.values():
             card.setParent(None)
             card.deleteLater()
@@ -256,12 +298,21 @@ class AccountabilityStage(StageView):
             card = StatementCard(self, speaker)
             self.cards[speaker.participant.id] = card
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            draft = drafts.pop(speaker.participant.id, None)
+            if draft is not None:
+                card.restore_draft(draft)
+        self._parked_drafts = drafts
         self._refresh_note_people()
         self._refresh()
+        card = self.cards.get(focused)
+        if card is not None and card.editor.isEnabled():
+            card.editor.setFocus()  # the person typing keeps typing where they were
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("Participant"):
-            self._rebuild_cards()
+            # The speaking order model has already refreshed the cards (and rebuilt them if people
+            # came or went); names and roles are updated in place, so typing is not interrupted.
+            self._refresh_note_people()
         elif changes.touches("PrivateNote") and not self.note_edit.hasFocus():
             self._load_note()
 
@@ -355,6 +406,33 @@ class AccountabilityStage(StageView):
             self.problem_banner.show_text("")
         return ok
 
+    def commit_pending(self) -> None:
+        """Keep what was typed and not recorded (the window is closing or the retro is closed).
+
+        A typed statement is recorded, one undo step each, in speaking order so that the
+        leader's draft is recorded before the others it unlocks. An emptied editor never
+        withdraws a recorded statement here: withdrawing takes the person's own click. A draft the
+        rule still refuses (the leader has not spoken) stays in its editor, with the reason in the
+        problem banner. The private note being typed is saved as well.
+        """
+        self.save_note()
+        drafts = self.drafts()
+        for speaker in self.order_model.speakers():  # the leader first: their record unlocks others
+            participant_id = speaker.participant.id
+            draft = drafts.get(participant_id)
+            card = self.cards.get(participant_id)
+            if draft is None or not draft.text.strip() or card is None or card.locked:
+                continue
+            if self.record_statement(participant_id, draft.text):
+                recorded = self.cards.get(participant_id)
+                if recorded is not None:
+                    recorded.editor.document().setModified(False)
+        refused = [card for card in self.cards.values()
+                   if card.locked and (card.draft() or Draft("", 0)).text.strip()]
+        if refused:
+            names = ", ".join(card.speaker.participant.name for card in refused)
+            self._show_problem(f"Not recorded yet ({names}): {refused[0].speaker.lock_reason}")
+
     def _refresh_note_people(self) -> None:
         current = self.note_about.currentData()
         self.note_about.blockSignals(True)
@@ -364,7 +442,9 @@ class AccountabilityStage(StageView):
             self.note_about.addItem(person.name, person.id)
         self.note_about.setCurrentIndex(max(self.note_about.findData(current), 0))
         self.note_about.blockSignals(False)
-        self._load_note()
+        same_person = str(self.note_about.currentData() or "") == getattr(self, "_note_about_id", None)
+        if not (same_person and self.note_edit.document().isModified()):
+            self._load_note()  # a note being typed about the same person is kept
 
     def _note(self, participant_id: str) -> PrivateNote | None:
         notes = self.document.retro.private_notes.values()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
@@ -169,3 +171,124 @@ def test_an_emptied_statement_is_withdrawn_but_never_the_leaders_while_others_st
     jonas.record()
     assert stage.document.undo_stack.undoText() == "Withdraw Jonas Weber's statement"
     assert not _card(stage, "Jonas Weber").speaker.has_spoken
+
+
+def _type_draft(qtbot, stage: AccountabilityStage, name: str, text: str) -> None:
+    editor = _card(stage, name).editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+
+
+def _person(stage: AccountabilityStage, name: str) -> Participant:
+    return next(p for p in stage.document.retro.people() if p.name == name)
+
+
+def test_a_typed_statement_survives_changes_to_the_people_and_a_reload(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    draft = "I pushed for the Friday deploy; I will change the freeze policy."
+    _type_draft(qtbot, stage, "Daniel Okafor", draft)
+    document = stage.document
+
+    jonas = _person(stage, "Jonas Weber")  # the facilitator fixes a name in Setup
+    assert document.edit("Rename", Edit.of(upsert=[replace(jonas, name="Jonas Weber-Lang")]))
+    assert _card(stage, "Daniel Okafor").editor.toPlainText() == draft
+    assert _card(stage, "Jonas Weber-Lang").editor.accessibleName() == "Statement of Jonas Weber-Lang"
+
+    lena = _person(stage, "Lena Fischer")  # a role changes
+    assert document.edit("Role", Edit.of(upsert=[replace(lena, roles=frozenset({Role.SCRIBE}))]))
+    newcomer = Participant(new_id(), "Sam Ortiz", frozenset({Role.RESPONDER}), 99)
+    assert document.edit("Add participant", Edit.of(upsert=[newcomer]))  # every card is rebuilt
+    leader = _card(stage, "Daniel Okafor")
+    assert leader.editor.toPlainText() == draft
+    assert leader.editor.hasFocus()  # the person typing can carry on typing
+    qtbot.keyClicks(leader.editor, " Soon.")
+    assert _card(stage, "Daniel Okafor").editor.toPlainText() == draft + " Soon."
+
+    document.reload()  # after a conflict: the whole retro is read again
+    leader = _card(stage, "Daniel Okafor")
+    assert leader.editor.toPlainText() == draft + " Soon."
+    assert not document.retro.statements  # nothing was recorded behind the person's back
+    qtbot.mouseClick(leader.record_button, Qt.MouseButton.LeftButton)
+    assert [s.text for s in document.retro.statements.values()] == [draft + " Soon."]
+
+
+def test_a_typed_statement_comes_back_with_its_person_on_undo(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    assert stage.document.edit("Leader", Edit.of(upsert=[replace(_person(stage, "Jonas Weber"),
+                                                                 roles=frozenset({Role.LEADER}))]))
+    _type_draft(qtbot, stage, "Jonas Weber", "I restarted the pods.")
+    stage.order_view.setFocus()
+    assert stage.document.edit("Remove", Edit.of(remove=[_person(stage, "Jonas Weber")]))
+    assert all(c.speaker.participant.name != "Jonas Weber" for c in stage.cards.values())
+    stage.document.undo_stack.undo()
+    assert _card(stage, "Jonas Weber").editor.toPlainText() == "I restarted the pods."
+
+
+def test_commit_pending_records_typed_statements_leader_first_and_never_withdraws(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url, statements=True)
+    document = stage.document
+    mine = "I approved it; I will ask what else a setting controls."
+    leader = _card(stage, "Daniel Okafor")
+    leader.editor.setFocus()
+    leader.editor.selectAll()
+    qtbot.keyClicks(leader.editor, mine)
+    _type_draft(qtbot, stage, "Priya Raman", "I paged the wrong team at first.")
+    jonas = _card(stage, "Jonas Weber").editor
+    jonas.setFocus()
+    jonas.selectAll()
+    qtbot.keyClick(jonas, Qt.Key.Key_Delete)  # emptied: not withdrawn by closing the window
+    stage.note_edit.setPlainText("PRIVATE: check in with Priya")
+    stage.note_edit.document().setModified(True)
+
+    stage.commit_pending()
+
+    by_name = {document.retro.participant_name(s.participant_id): s.text
+               for s in document.retro.statements.values()}
+    assert by_name["Daniel Okafor"] == mine
+    assert by_name["Priya Raman"] == "I paged the wrong team at first."
+    assert "Jonas Weber" in by_name
+    assert any(n.text == "PRIVATE: check in with Priya" for n in document.retro.private_notes.values())
+    assert _card(stage, "Daniel Okafor").draft() is None and _card(stage, "Priya Raman").draft() is None
+    assert _card(stage, "Jonas Weber").editor.toPlainText() == ""  # still only typed, not acted on
+
+
+def test_commit_pending_records_the_leaders_draft_before_the_others_it_unlocks(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    document = stage.document
+    _type_draft(qtbot, stage, "Daniel Okafor", "First words.")
+    qtbot.mouseClick(_card(stage, "Daniel Okafor").record_button, Qt.MouseButton.LeftButton)
+    _type_draft(qtbot, stage, "Jonas Weber", "I restarted the pods.")
+    document.undo_stack.undo()  # the leader's statement is gone again: Jonas is locked, his text kept
+    jonas = _card(stage, "Jonas Weber")
+    assert jonas.locked and jonas.editor.toPlainText() == "I restarted the pods."
+    _type_draft(qtbot, stage, "Daniel Okafor", "I approved the change.")
+
+    stage.commit_pending()
+
+    spoken = [(s.participant.name, s.statement.text) for s in stage.order_model.speakers() if s.statement]
+    assert spoken == [("Daniel Okafor", "I approved the change."), ("Jonas Weber", "I restarted the pods.")]
+    assert not stage.problem_banner.isVisible()
+
+
+def test_commit_pending_keeps_a_draft_the_rule_refuses_and_says_why(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    _type_draft(qtbot, stage, "Daniel Okafor", "First words.")
+    qtbot.mouseClick(_card(stage, "Daniel Okafor").record_button, Qt.MouseButton.LeftButton)
+    _type_draft(qtbot, stage, "Jonas Weber", "I restarted the pods.")
+    stage.document.undo_stack.undo()
+
+    stage.commit_pending()
+
+    assert not stage.document.retro.statements
+    assert _card(stage, "Jonas Weber").editor.toPlainText() == "I restarted the pods."
+    assert "Jonas Weber" in stage.problem_banner.text() and LEADER_FIRST_REASON in stage.problem_banner.text()
+
+
+def test_a_private_note_being_typed_survives_a_reload(qtbot, sqlite_url):
+    stage = _stage(qtbot, sqlite_url)
+    stage.note_edit.setFocus()
+    qtbot.keyClicks(stage.note_edit, "PRIVATE: ask Lena how she is")
+    stage.document.reload()
+    assert stage.note_edit.toPlainText() == "PRIVATE: ask Lena how she is"
+    stage.order_view.setFocus()
+    qtbot.waitUntil(lambda: stage.document.undo_stack.undoText() == "Edit private note")
