@@ -343,8 +343,13 @@ class MainWindow(QMainWindow):
     # -- refusals and conflicts --------------------------------------------------------------
 
     def _on_refused(self, message: str, _edit: Edit) -> None:
+        """Say why an edit was not saved: in the status bar, and in a notice unless the stage says it inline."""
         self.show_status(f"Not saved: {message}")
-        show_notice(self, "That change was not saved", message)
+        view = self.workspace.current_view()
+        inline = (self.pages.currentWidget() is self.workspace and isinstance(view, StageView)
+                  and type(view).shows_refusals_inline)
+        if not inline:
+            show_notice(self, "That change was not saved", message)
 
     def _on_conflict(self, message: str, edit: Edit) -> None:
         """Someone else changed this retro: offer to reload, keeping (or dropping) the refused change."""

@@ -21,6 +21,9 @@ class StageView(QWidget):
     """Base class of the stage editors."""
 
     stage: ClassVar[Stage]
+    #: True when the stage tells the person about a refused edit itself (an inline banner), so the
+    #: window shows no modal notice on top of it; the status bar message is shown either way.
+    shows_refusals_inline: ClassVar[bool] = False
 
     #: The facilitator selected an entity (its key), so the projector can follow; "" for none.
     selection_changed = Signal(str)

@@ -69,6 +69,7 @@ class ActionsStage(StageView):
     """The action items editor."""
 
     stage = Stage.ACTIONS
+    shows_refusals_inline = True
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None,
                  today: date | None = None) -> None:

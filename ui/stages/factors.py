@@ -35,6 +35,7 @@ class FactorsStage(StageView):
     """The contributing-factor graph editor."""
 
     stage = Stage.FACTORS
+    shows_refusals_inline = True
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)

@@ -65,6 +65,7 @@ class TimelineStage(StageView):
     """The timeline editor."""
 
     stage = Stage.TIMELINE
+    shows_refusals_inline = True
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
