@@ -129,7 +129,7 @@ class SetupStage(StageView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         document.changed.connect(self._changed)
-        document.reloaded.connect(self.refresh)
+        document.reloaded.connect(self._reloaded)
         self.refresh()
 
     # -- building ----------------------------------------------------------------------------
@@ -281,12 +281,26 @@ class SetupStage(StageView):
         if changes.incident is not None:
             self.refresh()
 
+    def _reloaded(self) -> None:
+        """The whole retro was read again (a conflict was resolved): every field shows what is stored."""
+        for field, widget in self.text_fields.items():
+            widget.show_saved(self._stored_text(field))
+        self.refresh()
+
+    def _stored_text(self, field: str) -> str:
+        """The incident's ``field`` as its text field shows it (lists comma separated)."""
+        value = getattr(self.document.retro.incident, field)
+        return ", ".join(value) if isinstance(value, tuple) else value
+
     def refresh(self) -> None:
-        """Show the incident as the document has it (fields being typed in are left alone)."""
+        """Show the incident as the document has it.
+
+        A text field holding unsaved text (being typed in, or just refused by the store) is left
+        alone, so a refusal never wipes what the person typed.
+        """
         inc = self.document.retro.incident
         for field, widget in self.text_fields.items():
-            value = getattr(inc, field)
-            widget.set_value(", ".join(value) if isinstance(value, tuple) else value)
+            widget.set_value(self._stored_text(field))
         self.severity.setCurrentIndex(list(Severity).index(inc.severity))
         self.severity_description.setText(inc.severity.description)
         self.status.setCurrentIndex(list(IncidentStatus).index(inc.status))
@@ -322,11 +336,14 @@ class SetupStage(StageView):
         return ok
 
     def _commit_text(self, field: str, text: str) -> None:
+        """Store a text field; on success it shows the stored text, on refusal the typed text stays."""
+        widget = self.text_fields[field]
         value: Any = split_list(text) if field in ("services", "tags") else text
         if field == "title" and not text.strip():
-            self.refresh()  # an incident always has a title: put it back
+            widget.show_saved(self._stored_text(field))  # an incident always has a title: put it back
             return
-        self._commit_incident(FIELD_LABELS[field], **{field: value})
+        if self._commit_incident(FIELD_LABELS[field], **{field: value}):
+            widget.show_saved(self._stored_text(field))
 
     def _commit_time(self, field: str, label: str, when: datetime | None) -> None:
         old = getattr(self.document.retro.incident, field)

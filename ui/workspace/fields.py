@@ -2,7 +2,9 @@
 
 Text commits when the person leaves the field (or presses Enter / Ctrl+Enter); a time commits
 when its editor loses focus. ``set_value`` refreshes a field from the document without emitting,
-and leaves a field alone while someone is typing in it.
+and leaves a field alone while it holds unsaved text: being typed in, or refused by the store
+(the typed text stays so the person can fix it). The stage calls ``show_saved`` once the store
+took the text (or to put the stored text back on purpose); only then is it the field's saved value.
 """
 
 from __future__ import annotations
@@ -37,10 +39,19 @@ class CommitLineEdit(QLineEdit):
         self._value = ""
         self.editingFinished.connect(self._finish)
 
+    def has_unsaved_text(self) -> bool:
+        """True while the field shows text the store has not taken (being typed, or refused)."""
+        return self.text() != self._value
+
     def set_value(self, text: str) -> None:
-        if self.hasFocus() and self.isModified() and self.text() != self._value:
-            self._value = text
-            return
+        """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""
+        unsaved = self.has_unsaved_text()
+        self._value = text
+        if not unsaved:
+            self.show_saved(text)
+
+    def show_saved(self, text: str) -> None:
+        """Show ``text`` as what is stored, replacing whatever the field holds."""
         self._value = text
         if self.text() != text:
             self.setText(text)
@@ -49,9 +60,7 @@ class CommitLineEdit(QLineEdit):
     def _finish(self) -> None:
         text = self.text()
         if text != self._value:
-            self._value = text
-            self.setModified(False)
-            self.committed.emit(text)
+            self.committed.emit(text)  # the saved value moves only when the stage says it was stored
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -66,19 +75,28 @@ class CommitTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self._value = ""
 
+    def has_unsaved_text(self) -> bool:
+        """True while the field shows text the store has not taken (being typed, or refused)."""
+        return self.toPlainText() != self._value
+
     def set_value(self, text: str) -> None:
-        if self.hasFocus() and self.toPlainText() != self._value:
-            self._value = text
-            return
+        """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""
+        unsaved = self.has_unsaved_text()
+        self._value = text
+        if not unsaved:
+            self.show_saved(text)
+
+    def show_saved(self, text: str) -> None:
+        """Show ``text`` as what is stored, replacing whatever the field holds."""
         self._value = text
         if self.toPlainText() != text:
             self.setPlainText(text)
 
     def commit(self) -> None:
+        """Offer the text to the stage when it differs from the saved value (Ctrl+Enter, focus-out)."""
         text = self.toPlainText()
         if text != self._value:
-            self._value = text
-            self.committed.emit(text)
+            self.committed.emit(text)  # the saved value moves only when the stage says it was stored
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()

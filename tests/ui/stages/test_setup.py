@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from retro.domain import IncidentStatus, Role, Severity
 from tests.ui.workspace.harness import demo_store, open_demo, trigger, window  # noqa: F401
@@ -226,3 +226,44 @@ def test_add_then_remove_two_participants_as_one_step(qtbot, window, setup) -> N
     assert model.rowCount() == before + 1
     names = {p.name for p in stored(window).participants.values()}
     assert {"Noor Haddad", "Sam Whitfield"} <= names
+
+
+def test_a_refused_paragraph_stays_in_its_field_to_be_fixed(qtbot, window, setup) -> None:
+    summary = setup.text_fields["summary"]
+    old = window.document.retro.incident.summary
+    summary.setFocus()
+    summary.selectAll()
+    qtbot.keyClicks(summary, "A long paragraph typed during the meeting")
+    summary.insertPlainText("\x00 pasted from a log")  # a NUL no database can store
+    typed = summary.toPlainText()
+    with qtbot.waitSignal(window.document.refused):
+        leave(qtbot, summary)
+    assert summary.toPlainText() == typed  # nothing the person typed is wiped
+    assert stored(window).incident.summary == old
+    setup.refresh()  # any later refresh (another field, the projector) leaves it alone too
+    assert summary.toPlainText() == typed
+    notice = window.findChild(QMessageBox, "Notice")
+    assert notice is not None and notice.isVisible() and "NUL" in notice.text()
+    notice.button(QMessageBox.StandardButton.Ok).click()  # the person reads why, then fixes it
+
+    cursor = summary.textCursor()
+    cursor.setPosition(typed.index("\x00"))
+    summary.setTextCursor(cursor)
+    qtbot.keyClick(summary, Qt.Key.Key_Delete)
+    qtbot.keyClick(summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # commit now
+    fixed = typed.replace("\x00", "")
+    assert stored(window).incident.summary == fixed
+    assert summary.toPlainText() == fixed
+    assert undo_label(window) == "Undo Edit summary"
+    trigger(window.undo_action)
+    assert summary.toPlainText() == old  # saved text follows undo again
+
+
+def test_a_list_field_shows_its_stored_form_once_saved(qtbot, window, setup) -> None:
+    services = setup.text_fields["services"]
+    services.setFocus()
+    services.selectAll()
+    qtbot.keyClicks(services, "checkout-api ,payments,,")
+    qtbot.keyClick(services, Qt.Key.Key_Return)
+    assert stored(window).incident.services == ("checkout-api", "payments")
+    assert services.text() == "checkout-api, payments"
