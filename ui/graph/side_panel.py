@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from retro.domain import Audience, Changes, FactorCategory, TimelineEvent
 
 from ..document import RetroDocument
+from ..widgets.plain_text import plain_tooltip
 from .editing import GraphEditor
 
 #: MIME type of dragged timeline events: UTF-8 event ids, one per line.
@@ -245,7 +246,7 @@ class FactorPanel(QWidget):
         for event in cited:
             item = QListWidgetItem(self._event_text(event))
             item.setData(ID_ROLE, event.id)
-            item.setToolTip(event.text)
+            item.setToolTip(plain_tooltip(event.text))
             self.evidence.addItem(item)
         if not cited:
             hint = QListWidgetItem("No evidence yet: pick or drag timeline events below.")
@@ -258,7 +259,7 @@ class FactorPanel(QWidget):
                 continue
             item = QStandardItem(self._event_text(event))
             item.setData(event.id, ID_ROLE)
-            item.setToolTip(event.text)
+            item.setToolTip(plain_tooltip(event.text))
             item.setEditable(False)
             item.setDragEnabled(True)
             self.events_model.appendRow(item)

@@ -22,6 +22,7 @@ class SetupProjection(QWidget):
         self.setAccessibleName("Setup")
         self.document = document
         self.severity = QLabel()
+        self.severity.setTextFormat(Qt.TextFormat.PlainText)
         self.severity.setObjectName("ProjectorSubtitle")
         self.times = QLabel()
         self.times.setObjectName("ProjectorBody")
@@ -31,6 +32,7 @@ class SetupProjection(QWidget):
         self.people.setTextFormat(Qt.TextFormat.RichText)
         self.people.setWordWrap(True)
         self.impact = QLabel()
+        self.impact.setTextFormat(Qt.TextFormat.PlainText)  # the impact is shown as typed
         self.impact.setObjectName("ProjectorBody")
         self.impact.setWordWrap(True)
         grid = QGridLayout()

@@ -50,8 +50,10 @@ class ProjectorWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.stage: Stage | None = None
         self.stage_label = QLabel()
+        self.stage_label.setTextFormat(Qt.TextFormat.PlainText)
         self.stage_label.setObjectName("ProjectorStage")
         self.incident_label = QLabel()
+        self.incident_label.setTextFormat(Qt.TextFormat.PlainText)  # the title as typed, never markup
         self.incident_label.setObjectName("ProjectorIncident")
         self.incident_label.setWordWrap(True)
         self.countdown = QLabel()
@@ -121,9 +123,11 @@ class ProjectorWindow(QWidget):
         layout = QVBoxLayout(card)
         layout.addStretch(1)
         title = QLabel(heading)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setObjectName("ProjectorTitleCard")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         subtitle = QLabel(text)
+        subtitle.setTextFormat(Qt.TextFormat.PlainText)
         subtitle.setObjectName("ProjectorSubtitle")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         subtitle.setWordWrap(True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from retro.domain import ActionItem, ActionStatus
@@ -25,6 +26,7 @@ class ActionDetails(QGroupBox):
         self._save = save
         self._action: ActionItem | None = None
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the title and owner as typed
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
         self.description = CommitOnLeaveEdit("Action description", "What exactly will be done, and how we will know")
@@ -35,6 +37,7 @@ class ActionDetails(QGroupBox):
         self.reason.left.connect(lambda: self._commit("status_reason", self.reason))
         self.reason_label = QLabel("Why it won't be done:")
         self.factors = QLabel()
+        self.factors.setTextFormat(Qt.TextFormat.PlainText)
         self.factors.setWordWrap(True)
         self.factors.setAccessibleName("Contributing factors this action addresses")
         self.factors_button = QPushButton("Choose…")

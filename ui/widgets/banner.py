@@ -36,6 +36,7 @@ class Banner(QFrame):
         self._icon = QLabel()
         self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._label = QLabel()
+        self._label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what people typed
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)

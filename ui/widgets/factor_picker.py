@@ -37,6 +37,7 @@ class FactorPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         heading = QLabel(f"Which contributing factors does “{action_title}” address? (Space ticks one.)")
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the action's title as typed
         heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

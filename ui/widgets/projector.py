@@ -71,10 +71,12 @@ class ProjectorPanel(QWidget):
         self.setAccessibleName(name)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.title = QLabel(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(font(TITLE_POINTS, bold=True))
         self.title.setWordWrap(True)
         self.title.setVisible(show_title)
         self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setObjectName("ProjectorSubtitle")
         self.subtitle.setFont(font(BODY_POINTS - 2))
         self.subtitle.setWordWrap(True)
@@ -90,7 +92,10 @@ class ProjectorPanel(QWidget):
         self.subtitle.setVisible(bool(text))
 
     def large_label(self, text: str = "", *, points: int = BODY_POINTS, bold: bool = False) -> QLabel:
-        label = QLabel(text)
+        """A label in large type that shows ``text`` as plain text (what was typed, never markup)."""
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
         label.setObjectName("ProjectorBody")
         label.setFont(font(points, bold=bold))
         label.setWordWrap(True)

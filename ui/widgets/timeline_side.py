@@ -22,6 +22,7 @@ from retro.domain import Incident, TimelineEvent, key_durations
 from retro.domain.lifecycle import format_timedelta, silent_gap_threshold, silent_gaps
 
 from .colours import ATTENTION
+from .plain_text import plain_tooltip
 from .time_text import local_time
 
 GAP_EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,7 +80,7 @@ class TimelineSidePanel(QWidget):
             end = local_time(gap.before.at, incident.timezone)
             item = QStandardItem(f"{format_timedelta(gap.length)} of silence, {start:%H:%M}–{end:%H:%M}")
             item.setData(gap.after.id, GAP_EVENT_ROLE)
-            item.setToolTip(f"After: {gap.after.text}")
+            item.setToolTip(plain_tooltip(f"After: {gap.after.text}"))
             item.setEditable(False)
             self.gaps_model.appendRow(item)
         longer = format_timedelta(threshold)
