@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retro.domain.validation import MAX_LONG_TEXT
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -64,6 +66,9 @@ class TextDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         line = QLineEdit(parent)
+        # QLineEdit keeps 32,767 characters unless told otherwise and would cut a longer text
+        # silently; the store's own limit (with its message) is the one that applies.
+        line.setMaxLength(MAX_LONG_TEXT)
         line.setAccessibleName(self._name)
         line.setPlaceholderText(self._placeholder)
         line.setFrame(False)
