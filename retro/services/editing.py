@@ -1,5 +1,8 @@
 """One edit, in one transaction: guard the version, build the post-edit retro, check, write.
 
+Private notes go through a :class:`~retro.services.private_notes.NoteTransaction` when one is given
+(team mode: they stay on this machine), and through the database like everything else when not.
+
 Only what the edit needs is read. Adding a timeline event to a retro of 10,000 events reads one
 event (to know whether it is new), not the timeline; removing a contributing factor reads the
 arrows, evidence and actions that may hang off it.
@@ -35,6 +38,8 @@ from ..domain.validation import validate_entity, validate_incident
 from ..storage import models as m
 from ..storage import rows, search
 from ..storage.mapping import TABLES, incident_from_row
+from .private_notes import KIND as NOTE
+from .private_notes import NoteTransaction
 
 Key = tuple[str, str]
 
@@ -81,7 +86,14 @@ def bump_version(conn: Connection, incident_id: str, expected_version: int) -> I
     raise StaleEditError(current.title, expected_version, current.version)
 
 
-def _read_state(conn: Connection, stored: Incident, edit: Edit) -> Retro:
+def _load_kind(conn: Connection, notes: NoteTransaction | None, kind: str, incident_id: str,
+               keys: set[str] | None = None) -> dict[str, Entity]:
+    if notes is not None and kind == NOTE:
+        return notes.load(incident_id, keys)  # type: ignore[return-value]
+    return rows.load_kind(conn, kind, incident_id, keys)
+
+
+def _read_state(conn: Connection, stored: Incident, edit: Edit, notes: NoteTransaction | None) -> Retro:
     """The part of the stored retro this edit needs, as a (partial) domain Retro."""
     full: set[str] = set()
     for entity in edit.upsert:
@@ -97,10 +109,10 @@ def _read_state(conn: Connection, stored: Incident, edit: Edit) -> Retro:
         partial.setdefault(ref.kind, set()).add(ref.key)
     state = Retro(stored)
     for kind in full:
-        state.collection(kind).update(rows.load_kind(conn, kind, stored.id))
+        state.collection(kind).update(_load_kind(conn, notes, kind, stored.id))
     for kind, keys in partial.items():
         if kind not in full:
-            state.collection(kind).update(rows.load_kind(conn, kind, stored.id, keys))
+            state.collection(kind).update(_load_kind(conn, notes, kind, stored.id, keys))
     return state
 
 
@@ -201,8 +213,13 @@ def _check(work: _EditInProgress, incident: Incident | None, edit: Edit) -> None
         check_accountability(state)
 
 
-def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: Edit) -> Changes:
-    """Apply ``edit`` inside the caller's transaction; raise (and write nothing) when refused."""
+def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: Edit,
+               notes: NoteTransaction | None = None) -> Changes:
+    """Apply ``edit`` inside the caller's transaction; raise (and write nothing) when refused.
+
+    With ``notes`` (team mode) private notes are read from and written to that local
+    transaction only; the caller commits it after ``conn``'s.
+    """
     for kind in [type(e).__name__ for e in edit.upsert] + [r.kind for r in edit.remove]:
         if kind not in _KIND_NAMES:
             raise ValidationError("edit", f"{kind} is not something a retro stores (retro {incident_id!r})")
@@ -215,12 +232,15 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
             raise ValidationError("incident", f"the edit names incident {edit.incident.id!r}, not {incident_id!r}")
         new_incident = replace(edit.incident, version=expected_version,
                                created_at=edit.incident.created_at or stored.created_at)
-    work = _EditInProgress(_read_state(conn, stored, edit))
+    work = _EditInProgress(_read_state(conn, stored, edit, notes))
     for ref in edit.remove:
         work.remove(ref.kind, ref.key)
     for entity in edit.upsert:
         work.upsert(entity, now)
     _check(work, new_incident, edit)
+
+    def local(kind: str) -> bool:
+        return notes is not None and kind == NOTE
 
     before: list[Entity] = []
     upserted: list[Entity] = []
@@ -235,19 +255,23 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
             inserts.append(new)
         else:
             before.append(old)
-            rows.update_entity(conn, incident_id, new, old)
+            if not local(kind):
+                rows.update_entity(conn, incident_id, new, old)
     removed_refs = [EntityRef(kind, key) for kind, key in work.removed]
     before.extend(work.removed.values())
-    rows.delete_entities(conn, incident_id, removed_refs)
-    rows.insert_entities(conn, incident_id, inserts)
+    if notes is not None:
+        notes.delete(incident_id, [r.key for r in removed_refs if r.kind == NOTE])
+        notes.save(incident_id, [e for e in upserted if isinstance(e, PrivateNote)])
+    rows.delete_entities(conn, incident_id, [r for r in removed_refs if not local(r.kind)])
+    rows.insert_entities(conn, incident_id, [e for e in inserts if not local(type(e).__name__)])
 
     changed_incident = None
     if new_incident is not None and new_incident != stored:
         rows.update_incident(conn, new_incident)
         changed_incident = replace(new_incident, version=version)
-    search.forget_refs(conn, incident_id, removed_refs)
-    search.index_entities(conn, incident_id, inserts, new=True)
-    replaced = [e for e in upserted if e not in inserts]
+    search.forget_refs(conn, incident_id, [r for r in removed_refs if not local(r.kind)])
+    search.index_entities(conn, incident_id, [e for e in inserts if not local(type(e).__name__)], new=True)
+    replaced = [e for e in upserted if e not in inserts and not local(type(e).__name__)]
     search.index_entities(conn, incident_id, [*replaced, *([changed_incident] if changed_incident else [])])
     return Changes(
         incident_id=incident_id,

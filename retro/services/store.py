@@ -10,9 +10,10 @@ INTERFACE CONTRACT (implemented by the storage work; callers rely on these signa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
@@ -22,29 +23,43 @@ from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroErro
 from ..domain.validation import validate_incident
 from ..storage import models as m
 from ..storage import rows, search
-from ..storage.engine import display_url, make_engine, normalise_url, writer
+from ..storage.engine import display_url, is_sqlite, make_engine, normalise_url, reader, writer
 from ..storage.errors import StorageError
+from ..storage.location import local_notes_path
+from ..storage.mapping import TABLES
 from ..storage.schema import check_ready
 from . import documents, library
 from .editing import apply_edit
+from .private_notes import KIND as NOTE
+from .private_notes import LocalNotes, NoteTransaction, database_identity
 from .summaries import OpenAction, RetroSummary
 
 
 class RetroStore:
     """Stored retrospectives in one database (SQLite file or PostgreSQL URL)."""
 
-    def __init__(self, url: str, *, upgrade: bool = True) -> None:
+    def __init__(self, url: str, *, upgrade: bool = True, local_notes: Path | str | None = None) -> None:
         """Open the database at ``url`` (a SQLAlchemy URL).
 
         SQLite: created when missing, upgraded to the newest schema after a backup copy when
         ``upgrade``. PostgreSQL: never upgraded here; :class:`~retro.storage.errors.SchemaError`
         says what to run when it is not at the newest schema. A database from a newer app is
         refused with :class:`SchemaError`. An unreadable file gives :class:`StorageError`.
+
+        Team mode (any database but SQLite): the facilitator's private notes are kept in the
+        local-only file ``local_notes`` (default :func:`~retro.storage.location.local_notes_path`),
+        never in the shared database; see :mod:`retro.services.private_notes`.
         """
         self._url = normalise_url(url)
         check_ready(self._url, allow_upgrade=upgrade)
         self._engine = make_engine(self._url)
+        self._reader = reader(self._engine)
         self._writer = writer(self._engine)
+        self._notes: LocalNotes | None = None
+        if not is_sqlite(self._url):
+            self._notes = LocalNotes(Path(local_notes or local_notes_path()), database_identity(self._url))
+        # The kinds of entity the database itself holds.
+        self._shared_kinds = [k for k in TABLES if self._notes is None or k != NOTE]
 
     @property
     def url(self) -> str:
@@ -58,12 +73,22 @@ class RetroStore:
     def _transaction(self, *, writes: bool = False) -> Iterator[Connection]:
         """One unit of work; database failures come out as :class:`StorageError` naming the database."""
         try:
-            with (self._writer if writes else self._engine).begin() as conn:
+            with (self._writer if writes else self._reader).begin() as conn:
                 yield conn
         except DBAPIError as exc:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
             raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc
+
+    def _local_notes(self, *, writes: bool = False) -> AbstractContextManager[NoteTransaction | None]:
+        """The local notes' transaction in team mode (``None`` when notes live in the database).
+
+        Enter it *before* the database's transaction, so it commits after that one does and an
+        edit the database refuses leaves the notes untouched.
+        """
+        if self._notes is None:
+            return nullcontext()
+        return self._notes.transaction(writes=writes)
 
     def _missing(self, incident_id: str) -> NotFound:
         return NotFound(f"There is no retro {incident_id!r} in {self.url} (deleted by someone else?).")
@@ -79,8 +104,14 @@ class RetroStore:
 
     def load(self, incident_id: str) -> Retro:
         """The whole retro. Raises :class:`~retro.domain.NotFound`."""
-        with self._transaction() as conn:
-            retro = rows.load_retro(conn, incident_id)
+        with self._local_notes() as notes, self._transaction() as conn:
+            retro = rows.load_retro(conn, incident_id, kinds=self._shared_kinds)
+            if retro is not None and notes is not None:
+                # A note about someone a teammate has since removed stays in the file, unseen.
+                retro.private_notes.update({
+                    k: n for k, n in notes.load(incident_id).items()
+                    if n.participant_id is None or n.participant_id in retro.participants
+                })
         if retro is None:
             raise self._missing(incident_id)
         return retro
@@ -128,7 +159,7 @@ class RetroStore:
         source = documents.with_new_ids(retro) if new_ids else retro
         ready = documents.prepared(source, datetime.now(UTC))
         incident = ready.incident
-        with self._transaction(writes=True) as conn:
+        with self._local_notes(writes=True) as notes, self._transaction(writes=True) as conn:
             exists = conn.execute(select(m.incidents.c.id).where(m.incidents.c.id == incident.id)).first()
             if exists is not None:
                 raise RetroError(
@@ -137,13 +168,22 @@ class RetroStore:
                 )
             rows.insert_incident(conn, incident, version=max(incident.version, 1))
             entities = ready.entities()
+            if notes is not None:
+                notes.delete(incident.id)  # left over from a retro with this id deleted elsewhere
+                notes.save(incident.id, ready.private_notes.values())
+                entities = [e for e in entities if type(e).__name__ != NOTE]
             rows.insert_entities(conn, incident.id, entities)
             search.index_entities(conn, incident.id, [incident, *entities], new=True)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:
-        """A copy with fresh ids, as a new draft whose reports are not yet shared."""
+        """A copy with fresh ids, as a new draft whose reports are not yet shared.
+
+        In team mode the private notes are not copied.
+        """
         original = self.load(incident_id)
+        if self._notes is not None:
+            original.private_notes = {}
         original.incident = replace(
             original.incident, title=title or f"{original.incident.title} (copy)", created_at=None,
             internal_report_shared_at=None, public_report_shared_at=None, archived=False, version=1,
@@ -152,12 +192,14 @@ class RetroStore:
 
     def delete_retro(self, incident_id: str) -> Retro:
         """Delete a retro; returns what was deleted so it can be restored with ``add_retro``."""
-        with self._transaction(writes=True) as conn:
-            retro = rows.load_retro(conn, incident_id)
+        with self._local_notes(writes=True) as notes, self._transaction(writes=True) as conn:
+            retro = rows.load_retro(conn, incident_id, kinds=self._shared_kinds, lock=True)
             if retro is None:
                 raise self._missing(incident_id)
             # Child rows and search documents go with it (ON DELETE CASCADE).
             conn.execute(delete(m.incidents).where(m.incidents.c.id == incident_id))
+            if notes is not None:
+                retro.private_notes.update(notes.delete(incident_id))
         return retro
 
     # -- edits ------------------------------------------------------------------------------
@@ -173,8 +215,8 @@ class RetroStore:
         removing a participant removes their statements and notes. Fills in statement ``order``
         (when 0) and ``recorded_at`` (when None), and action ``completed_at``. Bumps the version.
         """
-        with self._transaction(writes=True) as conn:
-            return apply_edit(conn, incident_id, expected_version, edit)
+        with self._local_notes(writes=True) as notes, self._transaction(writes=True) as conn:
+            return apply_edit(conn, incident_id, expected_version, edit, notes)
 
     def update_incident(self, incident: Incident, expected_version: int) -> Changes:
         """Shorthand for ``apply(incident.id, expected_version, Edit(incident=incident))``."""

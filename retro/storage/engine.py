@@ -2,8 +2,13 @@
 
 SQLite connections get WAL, ``synchronous=FULL`` (a committed edit survives a power cut),
 ``foreign_keys=ON`` (so deleting a retro removes everything hanging off it) and a busy timeout
-(a second window waits briefly instead of failing). Transactions are begun explicitly so a
-``load`` reads one consistent snapshot.
+(a second window waits briefly instead of failing). Transactions are begun explicitly, so every
+read of one transaction (a ``load`` runs a dozen SELECTs) sees one snapshot of the file.
+
+On PostgreSQL, read transactions run at REPEATABLE READ (:func:`reader`) so a ``load`` is one
+snapshot there too. Writes stay at READ COMMITTED: every edit first takes the incident row's lock
+through the version guard, so a concurrent edit waits and is then refused as stale with a clear
+message (at REPEATABLE READ it would fail with a serialization error instead).
 """
 
 from __future__ import annotations
@@ -72,6 +77,16 @@ def make_engine(url: str) -> Engine:
 def display_url(url: str) -> str:
     """``url`` with any password masked, for messages."""
     return make_url(normalise_url(url)).render_as_string(hide_password=True)
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions read one snapshot: REPEATABLE READ on PostgreSQL.
+
+    (SQLite already reads one snapshot per transaction; its engine is returned as it is.)
+    """
+    if engine.dialect.name == "sqlite":
+        return engine
+    return engine.execution_options(isolation_level="REPEATABLE READ")
 
 
 def writer(engine: Engine) -> Engine:

@@ -1,4 +1,8 @@
-"""Where the retrospectives live by default: ``$RETRO_DB``, else a SQLite file in the user data dir."""
+"""Where the retrospectives live by default: ``$RETRO_DB``, else a SQLite file in the user data dir.
+
+In team mode the facilitator's private notes stay on this machine, in their own file
+(:func:`local_notes_path`), never in the shared database.
+"""
 
 from __future__ import annotations
 
@@ -18,3 +22,16 @@ def default_url() -> str:
     folder = Path(user_data_dir(APP_NAME))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'retro.sqlite3'}"
+
+
+def local_notes_path() -> Path:
+    """``$RETRO_LOCAL_NOTES`` when set, else ``private-notes.sqlite3`` in the user's data folder.
+
+    Nothing is created here: the file is made on the first private note written in team mode.
+    """
+    configured = os.environ.get("RETRO_LOCAL_NOTES", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME)) / "private-notes.sqlite3"

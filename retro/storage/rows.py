@@ -29,8 +29,10 @@ _BY_ID = {
 }
 
 
-def load_incident(conn: Connection, incident_id: str) -> Incident | None:
-    row = conn.execute(select(m.incidents).where(m.incidents.c.id == incident_id)).first()
+def load_incident(conn: Connection, incident_id: str, *, lock: bool = False) -> Incident | None:
+    """The incident row, or ``None``; ``lock`` takes its write lock (``FOR UPDATE``, PostgreSQL)."""
+    query = select(m.incidents).where(m.incidents.c.id == incident_id)
+    row = conn.execute(query.with_for_update() if lock else query).first()
     return incident_from_row(row) if row is not None else None
 
 
@@ -77,13 +79,18 @@ def action_factor_ids(conn: Connection, incident_id: str, action_ids: list[str] 
     return {k: tuple(v) for k, v in grouped.items()}
 
 
-def load_retro(conn: Connection, incident_id: str) -> Retro | None:
-    """The whole retro as one value, or ``None`` when there is no such incident."""
-    incident = load_incident(conn, incident_id)
+def load_retro(conn: Connection, incident_id: str, *, kinds: Iterable[str] = TABLES,
+               lock: bool = False) -> Retro | None:
+    """The whole retro as one value (only the named ``kinds`` of entity), or ``None`` when there is none.
+
+    ``lock`` takes the incident row's write lock first (PostgreSQL), so no edit can commit to it
+    while the rest is read (every edit takes that lock through the version guard).
+    """
+    incident = load_incident(conn, incident_id, lock=lock)
     if incident is None:
         return None
     retro = Retro(incident)
-    for kind in TABLES:
+    for kind in kinds:
         retro.collection(kind).update(load_kind(conn, kind, incident_id))
     return retro
 

@@ -37,7 +37,9 @@ def test_orm_instances_map_to_the_stored_entities(db_url: str) -> None:
                     mapped = {o.id: TABLES[kind].from_row(o, retro.actions[o.id].factor_ids) for o in objs}
                 else:
                     mapped = {TABLES[kind].key_of_row(o): TABLES[kind].from_row(o) for o in objs}
-                assert mapped == retro.collection(kind), kind
+                # In team mode private notes never reach the shared database.
+                local_only = kind == "PrivateNote" and not is_sqlite(db_url)
+                assert mapped == ({} if local_only else retro.collection(kind)), kind
     finally:
         engine.dispose()
 

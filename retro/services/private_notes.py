@@ -1,0 +1,189 @@
+"""The facilitator's private notes in team mode: kept in a SQLite file on this machine only.
+
+DESIGN: private coaching notes never leave the facilitator's machine. With the default local
+SQLite database they live in it like everything else. When the retros live in a shared database
+(PostgreSQL), every teammate could read a note stored there, so :class:`LocalNotes` keeps them in
+a local-only SQLite file instead (``private-notes.sqlite3`` in the user data folder, or
+``$RETRO_LOCAL_NOTES``), keyed by the shared database's identity (its URL without the password)
+and the incident id. Nothing about a note is written to the shared database.
+
+A :class:`NoteTransaction` connects on first use, so reading a retro with no local notes file
+creates nothing. The store commits it right after the shared database's transaction, so an edit
+the shared database refuses leaves the notes as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.engine import URL, make_url
+
+from ..domain import PrivateNote, ValidationError
+from ..storage.engine import normalise_url
+from ..storage.errors import StorageError
+
+KIND = PrivateNote.__name__
+_T = TypeVar("_T")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS private_notes (
+    database TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    participant_id TEXT,
+    updated_at TEXT,
+    PRIMARY KEY (database, incident_id, id)
+)
+"""
+_COLUMNS = "id, text, participant_id, updated_at"
+
+
+def database_identity(url: str) -> str:
+    """Which shared database a note belongs to: its URL without the password."""
+    parsed = make_url(normalise_url(url))
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
+class LocalNotes:
+    """Private notes of one shared database, in a SQLite file on this machine."""
+
+    def __init__(self, path: Path, database: str) -> None:
+        self.path = Path(path)
+        self.database = database
+
+    @contextmanager
+    def transaction(self, *, writes: bool = False) -> Iterator[NoteTransaction]:
+        """One unit of work on the notes file; committed when the block ends without an error."""
+        tx = NoteTransaction(self, writes=writes)
+        try:
+            yield tx
+        except BaseException:
+            tx.close(commit=False)
+            raise
+        tx.close(commit=True)
+
+
+class NoteTransaction:
+    """Reads and writes of private notes inside one transaction on the local file."""
+
+    def __init__(self, notes: LocalNotes, *, writes: bool) -> None:
+        self._notes = notes
+        self._writes = writes
+        self._conn: sqlite3.Connection | None = None
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def load(self, incident_id: str, keys: Iterable[str] | None = None) -> dict[str, PrivateNote]:
+        """The notes of one retro: all of them, or only those with the given ids."""
+        conn = self._connection(create=False)
+        if conn is None:
+            return {}
+        query = f"SELECT {_COLUMNS} FROM private_notes WHERE database = ? AND incident_id = ?"
+        params: list[str] = [self._notes.database, incident_id]
+        if keys is not None:
+            wanted = sorted(set(keys))
+            if not wanted:
+                return {}
+            query += f" AND id IN ({', '.join('?' * len(wanted))})"
+            params += wanted
+        rows = self._run(lambda: conn.execute(query, params).fetchall())
+        return {row[0]: _note(row) for row in rows}
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def save(self, incident_id: str, notes: Iterable[PrivateNote]) -> None:
+        """Insert or replace ``notes`` of one retro."""
+        values = [(self._notes.database, incident_id, *_values(n)) for n in notes]
+        if not values:
+            return
+        conn = self._connection(create=True)
+        assert conn is not None
+        self._run(lambda: conn.executemany(
+            f"INSERT OR REPLACE INTO private_notes (database, incident_id, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            values,
+        ))
+
+    def delete(self, incident_id: str, keys: Iterable[str] | None = None) -> dict[str, PrivateNote]:
+        """Remove the named notes of one retro (all of them when ``keys`` is None); return them."""
+        gone = self.load(incident_id, keys)
+        if gone:
+            conn = self._connection(create=True)
+            assert conn is not None
+            self._run(lambda: conn.executemany(
+                "DELETE FROM private_notes WHERE database = ? AND incident_id = ? AND id = ?",
+                [(self._notes.database, incident_id, key) for key in gone],
+            ))
+        return gone
+
+    # -- the connection -------------------------------------------------------------------------
+
+    def _connection(self, *, create: bool) -> sqlite3.Connection | None:
+        if self._conn is not None:
+            return self._conn
+        path = self._notes.path
+        if create and not self._writes:
+            raise AssertionError("a read-only notes transaction cannot write")  # a bug, not input
+        if not create and not path.exists():
+            return None
+
+        def connect() -> sqlite3.Connection:
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private to this person
+            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute(_SCHEMA)
+                conn.execute("BEGIN IMMEDIATE" if self._writes else "BEGIN")
+            except BaseException:
+                conn.close()
+                raise
+            return conn
+
+        self._conn = self._run(connect)
+        return self._conn
+
+    def close(self, *, commit: bool) -> None:
+        """End the transaction: commit (raising :class:`StorageError` on failure) or roll back."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if commit:
+                self._run(lambda: conn.execute("COMMIT"))
+            else:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+
+    def _run(self, work: Callable[[], _T]) -> _T:
+        try:
+            return work()
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(
+                f"The private notes file {self._notes.path} could not be used: {exc}. "
+                "Check that the folder exists and you can write to it."
+            ) from exc
+
+
+def _values(note: PrivateNote) -> tuple[str, str, str | None, str | None]:
+    at = note.updated_at
+    if at is not None and (at.tzinfo is None or at.utcoffset() is None):
+        raise ValidationError("updated_at", "needs a timezone (times are stored in UTC)")
+    return note.id, note.text, note.participant_id, None if at is None else at.astimezone(UTC).isoformat()
+
+
+def _note(row: tuple[str, str, str | None, str | None]) -> PrivateNote:
+    note_id, text, participant_id, updated_at = row
+    return PrivateNote(note_id, text, participant_id, None if updated_at is None else datetime.fromisoformat(updated_at))
