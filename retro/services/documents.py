@@ -6,7 +6,7 @@ Everything is checked before anything is written, so a bad document leaves the l
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ..domain import (
     AccountabilityStatement,
@@ -53,8 +53,9 @@ def with_new_ids(retro: Retro) -> Retro:
     for ev in retro.evidence.values():
         q = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
         out.evidence[q.key] = q
-    for s in retro.statements.values():
-        q = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id))
+    # Fresh ids are random, so ties in ``order`` must be settled first, by the ids they break on now.
+    for order, s in enumerate(sorted(retro.statements.values(), key=_speaking_key), start=1):
+        q = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id), order=order)
         out.statements[q.id] = q
     for n in retro.private_notes.values():
         who = remap("Participant", n.participant_id) if n.participant_id else None
@@ -65,6 +66,16 @@ def with_new_ids(retro: Retro) -> Retro:
         out.actions[q.id] = q
     out.review_answers.update(retro.review_answers)
     return out
+
+
+_LAST = datetime.max.replace(tzinfo=UTC)
+
+
+def _speaking_key(s: AccountabilityStatement) -> tuple[int, int, datetime, str]:
+    """Speaking order as :func:`prepared` settles it: numbered first (ties by id), then unnumbered."""
+    if s.order != 0:
+        return (0, s.order, _LAST, s.id)
+    return (1, 0, s.recorded_at or _LAST, s.id)
 
 
 def prepared(retro: Retro, now: datetime) -> Retro:
