@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import fields, replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -39,25 +39,12 @@ from .stage_base import StageView
 from .workspace.navigator import STAGES
 from .workspace.notices import show_notice
 from .workspace.page import WorkspacePage
+from .workspace.rebase import rebase_edit, snapshot
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
 
 APP_TITLE = "Blameless Retro"
-
-
-def rebase_edit(edit: Edit, before: Retro, now: Retro) -> Edit:
-    """``edit`` (made against ``before``) re-made against ``now``: only the incident fields it changed move.
-
-    Entities are stored as the person left them; incident fields they did not touch keep the
-    other person's values, so re-applying one change never reverts someone else's.
-    """
-    if edit.incident is None:
-        return edit
-    mine, old = edit.incident, before.incident
-    changed = {f.name: getattr(mine, f.name) for f in fields(mine)
-               if f.name != "version" and getattr(mine, f.name) != getattr(old, f.name)}
-    return Edit(replace(now.incident, **changed), edit.upsert, edit.remove)
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +58,11 @@ class MainWindow(QMainWindow):
         self.document: RetroDocument | None = None
         self.projector: ProjectorWindow | None = None
         self.conflict_dialog: QMessageBox | None = None
-        self._pending_conflicts: list[Edit] = []
+        #: Edits refused because someone else changed the retro, each with the retro it was made against.
+        self._pending_conflicts: list[tuple[Edit, Retro]] = []
+        #: What was interrupted by a conflict (closing the retro or the window, switching databases):
+        #: it goes on once the person has answered the conflict dialog.
+        self._after_conflict: Callable[[], object] | None = None
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
         self.library = LibraryPage(store)
@@ -222,7 +213,8 @@ class MainWindow(QMainWindow):
             show_notice(self, "Could not open the retrospective", str(exc))
             self.library.refresh()
             return False
-        self._drop_document()
+        if not self._drop_document(lambda: self.open_retro(incident_id, stage, target_id)):
+            return False
         document = RetroDocument(self.store, retro, self)
         document.conflict.connect(self._on_conflict)
         document.refused.connect(self._on_refused)
@@ -244,17 +236,28 @@ class MainWindow(QMainWindow):
             if self.projector is not None:
                 self.projector.set_incident_title(title)
 
-    def _drop_document(self) -> None:
+    def _drop_document(self, then: Callable[[], object]) -> bool:
+        """Finish typing and let the open retro go; False when a conflict must be answered first.
+
+        Finishing the field being typed in may meet someone else's change. The document is then
+        kept until the person answers the conflict dialog (their change is re-applied or
+        discarded against it), and ``then`` runs again afterwards.
+        """
         self._commit_typing()
+        if self._pending_conflicts and self.document is not None:
+            self._after_conflict = then
+            return False
         self.workspace.close_document()
         if self.document is not None:
             self.undo_group.removeStack(self.document.undo_stack)
             self.document.deleteLater()
             self.document = None
+        return True
 
     def close_retro(self) -> None:
         """Back to the library (everything is already stored)."""
-        self._drop_document()
+        if not self._drop_document(self.close_retro):
+            return
         self.library.refresh()
         self.show_library()
 
@@ -316,7 +319,8 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self, store: RetroStore, url: str) -> None:
         self._end_progress()
-        self._drop_document()
+        if not self._drop_document(lambda: self._database_opened(store, url)):
+            return
         old, self.store = self.store, store
         self.library.set_store(store)
         self.settings.add_recent_database(url or store.url)
@@ -353,7 +357,9 @@ class MainWindow(QMainWindow):
 
     def _on_conflict(self, message: str, edit: Edit) -> None:
         """Someone else changed this retro: offer to reload, keeping (or dropping) the refused change."""
-        self._pending_conflicts.append(edit)
+        if self.document is None or any(edit == pending for pending, _before in self._pending_conflicts):
+            return  # the same change offered again (the field was left again): once is enough
+        self._pending_conflicts.append((edit, snapshot(self.document.retro)))
         if self.conflict_dialog is not None:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, "Someone else changed this retrospective",
@@ -370,14 +376,20 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, box.open)
 
     def _resolve_conflict(self, reapply: bool) -> None:
+        """Reload, re-apply (merged field by field) or discard the refused changes, then go on."""
         if self.conflict_dialog is not None:
             self.conflict_dialog.deleteLater()
             self.conflict_dialog = None
-        edits, self._pending_conflicts = self._pending_conflicts, []
+        pending, self._pending_conflicts = self._pending_conflicts, []
+        then, self._after_conflict = self._after_conflict, None
+        self._reload_and_reapply(pending, reapply)
+        if then is not None:
+            then()  # what the conflict interrupted (closing, switching), now that nothing is lost
+
+    def _reload_and_reapply(self, pending: list[tuple[Edit, Retro]], reapply: bool) -> None:
         document = self.document
         if document is None:
             return
-        before = document.retro
         try:
             document.reload()
         except RetroError as exc:
@@ -386,9 +398,19 @@ class MainWindow(QMainWindow):
         if not reapply:
             self.show_status("Reloaded: your change was discarded, theirs are shown.")
             return
-        for edit in edits:
-            document.edit("Re-apply my change", rebase_edit(edit, before, document.retro))
-        self.show_status("Reloaded their changes and re-applied yours.")
+        dropped: list[str] = []
+        for edit, before in pending:
+            rebased = rebase_edit(edit, before, document.retro)
+            dropped.extend(rebased.dropped)
+            document.edit("Re-apply my change", rebased.edit)
+        if not dropped:
+            self.show_status("Reloaded their changes and re-applied yours.")
+            return
+        gone = "; ".join(dropped)
+        self.show_status(f"Reloaded their changes and re-applied yours, except where they deleted it: {gone}.")
+        show_notice(self, "Part of your change was not re-applied",
+                    f"Someone else deleted what you changed, so that change was dropped: {gone}. "
+                    "Everything else you changed was re-applied.", QMessageBox.Icon.Information)
 
     # -- projector ---------------------------------------------------------------------------
 
@@ -482,8 +504,16 @@ class MainWindow(QMainWindow):
                 flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Never asks: everything is stored. Finishes the field being typed in and remembers the layout."""
+        """Never asks: everything is stored. Finishes the field being typed in and remembers the layout.
+
+        Only when finishing that field meets someone else's change does the window stay, showing
+        the conflict dialog; it closes once the person has answered it.
+        """
         self._commit_typing()
+        if self._pending_conflicts and self.document is not None:
+            self._after_conflict = self.close
+            event.ignore()
+            return
         self.settings.set_geometry("main-window", self.saveGeometry())
         self.workspace.save_state()
         self.settings.sync()
