@@ -16,14 +16,14 @@ from ..domain import (
 from ..storage import models as m
 from ..storage import search
 from ..storage.mapping import action_from_row
-from .summaries import OpenAction, RetroSummary, summarise
+from .summaries import OpenAction, RetroSummary, local_date, summarise
 
 _OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
 
 
 def list_retros(conn: Connection, *, text: str, include_archived: bool, now: datetime) -> list[RetroSummary]:
     inc, act = m.incidents, m.action_items
-    today = now.date()
+    today = local_date(now)
     query = select(
         inc.c.id, inc.c.title, inc.c.severity, inc.c.status, inc.c.started_at, inc.c.resolved_at,
         inc.c.created_at, inc.c.internal_report_shared_at, inc.c.public_report_shared_at,

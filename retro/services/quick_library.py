@@ -16,7 +16,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .summaries import RetroSummary, summarise
+from .summaries import RetroSummary, local_date, summarise
 
 _INCIDENTS = """
 SELECT id, title, severity, status, started_at, resolved_at, created_at,
@@ -46,7 +46,7 @@ def quick_library(url: str, *, now: datetime | None = None) -> list[RetroSummary
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             if row is None or row[0] != head_revision():
                 return None
-            counts = {r[0]: (r[1], r[2]) for r in conn.execute(_ACTION_COUNTS, (now.date().isoformat(),))}
+            counts = {r[0]: (r[1], r[2]) for r in conn.execute(_ACTION_COUNTS, (local_date(now).isoformat(),))}
             rows = conn.execute(_INCIDENTS).fetchall()
         finally:
             conn.close()

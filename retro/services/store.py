@@ -117,9 +117,13 @@ class RetroStore:
         return retro
 
     def open_actions(self, *, today: date | None = None) -> list[OpenAction]:
-        """Every open / in-progress action across retros, overdue first (follow-through)."""
+        """Every open / in-progress action across retros, overdue first (follow-through).
+
+        Overdue means due before ``today`` (default: today on this machine's calendar, the date
+        default due dates are counted from).
+        """
         with self._transaction() as conn:
-            return library.open_actions(conn, today=today or datetime.now(UTC).date())
+            return library.open_actions(conn, today=today or date.today())
 
     def factor_sightings(self, *, include_archived: bool = False) -> list[FactorSighting]:
         """Every contributing factor across retros, light enough for recurrence over the library."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from ..domain import ActionItem, Incident, IncidentStatus, Severity, internal_report_due, public_report_due
@@ -54,6 +54,11 @@ class OpenAction:
     severity: Severity
     action: ActionItem
     overdue: bool
+
+
+def local_date(now: datetime) -> date:
+    """The date on this machine's calendar at ``now``: what "overdue" and default due dates go by."""
+    return now.astimezone().date()
 
 
 def report_state(due: datetime | None, shared_at: datetime | None, now: datetime) -> ReportState:

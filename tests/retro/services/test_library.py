@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -178,3 +178,24 @@ def test_recurring_factors_and_seen_before_across_the_library(store: RetroStore)
     store.update_incident(replace(loaded.incident, archived=True), loaded.incident.version)
     assert store.recurring_factors() == []
     assert store.recurring_factors(include_archived=True)
+
+
+def test_follow_through_judges_overdue_by_the_local_date(
+    store: RetroStore, stored: Retro, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retro.services.store as store_module
+
+    utc_today = datetime.now(UTC).date()
+
+    class AheadOfUtc(date):
+        """This machine's calendar, a day ahead of UTC's (east of Greenwich, after midnight)."""
+
+        @classmethod
+        def today(cls) -> date:
+            return utc_today + timedelta(days=1)
+
+    action = replace(stored.actions["a-1"], due=utc_today)
+    store.apply(stored.incident.id, stored.incident.version, Edit.of(upsert=[action]))
+    monkeypatch.setattr(store_module, "date", AheadOfUtc)
+    overdue = {o.action.id: o.overdue for o in store.open_actions()}
+    assert overdue["a-1"] is True

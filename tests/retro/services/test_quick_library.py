@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+import pytest
 
 from retro.demo import build_demo_retro
 from retro.domain import ActionItem, Edit
@@ -69,3 +73,28 @@ def test_quick_read_imports_no_sqlalchemy(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["1", "False"]
+
+
+@pytest.fixture
+def far_east(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This machine's clock on Kiritimati (UTC+14): its date runs ahead of UTC's from 10:00 UTC."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_overdue_goes_by_the_local_date_in_both_reads(tmp_path: Path, far_east: None) -> None:
+    url = f"sqlite:///{tmp_path / 'lib.sqlite3'}"
+    store = RetroStore(url)
+    fresh = store.create_retro("Queue backed up").incident
+    store.apply(fresh.id, fresh.version,
+                Edit.of(upsert=[ActionItem("a1", "Due on the 15th", owner="Sam", due=date(2026, 10, 15))]))
+    now = datetime(2026, 10, 15, 12, tzinfo=UTC)  # already the 16th on this machine
+    quick = quick_library(url, now=now)
+    try:
+        assert quick == store.list_retros(now=now)
+    finally:
+        store.close()
+    assert quick is not None and quick[0].overdue_actions == 1
