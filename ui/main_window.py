@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 from retro.domain import Edit, Retro, RetroError, Stage
 
 from .document import RetroDocument
-from .library.open_database import DatabaseOpener, OpenDatabaseDialog
+from .library.open_database import (
+    DatabaseOpener,
+    OpenDatabaseDialog,
+    masked_url,
+    scrub_password,
+    url_without_password,
+)
 from .library.page import LibraryPage
 from .projector import ProjectorWindow
 from .resources_path import icon
@@ -165,12 +171,13 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = self.settings.recent_databases()
+        # Without any password (an entry remembered by an older version may hold one).
+        recent = list(dict.fromkeys(url_without_password(url) for url in self.settings.recent_databases()))
         if not recent:
             none = self.recent_menu.addAction("No recent databases")
             none.setEnabled(False)
         for url in recent:
-            self.recent_menu.addAction(url, lambda u=url: self.open_database(u))
+            self.recent_menu.addAction(url.replace("&", "&&"), lambda u=url: self.open_database(u))
 
     def _fill_export(self) -> None:
         """One entry per export format the Review & export stage offers (imported only now)."""
@@ -304,7 +311,7 @@ class MainWindow(QMainWindow):
             self.show_status("Opening the database…")
             self.opener.open(url)
             return
-        self._progress = QProgressDialog(f"Opening {url} …", "", 0, 0, self)
+        self._progress = QProgressDialog(f"Opening {masked_url(url or '')} …", "", 0, 0, self)
         self._progress.setCancelButton(None)
         self._progress.setWindowTitle("Opening database")
         self._progress.setMinimumDuration(400)
@@ -323,7 +330,7 @@ class MainWindow(QMainWindow):
             return
         old, self.store = self.store, store
         self.library.set_store(store)
-        self.settings.add_recent_database(url or store.url)
+        self.settings.add_recent_database(url_without_password(url or store.url))  # never a password
         self.show_library()
         self.show_status(f"Opened {store.url}")
         if old is not None:
@@ -331,8 +338,9 @@ class MainWindow(QMainWindow):
 
     def _database_failed(self, message: str, url: str) -> None:
         self._end_progress()
+        message = scrub_password(message, url or "")
         if self.store is not None:
-            show_notice(self, "Could not open the database", f"{url}\n\n{message}")
+            show_notice(self, "Could not open the database", f"{masked_url(url or '')}\n\n{message}")
             return
         # Nothing is open yet (start-up): say why, and offer another database or quitting.
         box = QMessageBox(QMessageBox.Icon.Critical, "Could not open the database", message, parent=self)

@@ -2,10 +2,14 @@
 
 Opening runs off the GUI thread (an upgrade of an old SQLite file makes a backup copy first),
 with a busy indicator, so the window never freezes.
+
+A team database's password is never kept or shown: recent databases remember the URL without
+it, and messages show it masked. PostgreSQL then takes it from ``~/.pgpass`` or ``PGPASSWORD``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -28,6 +32,54 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opene
 
 SQLITE_FILTER = "Retro databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 
+#: ``scheme://user:password@host``: the password runs to the last ``@`` before the path, so even a
+#: password with a raw ``@`` in it is found whole.
+_CREDENTIALS = re.compile(r"^(?P<head>[\w+]+://(?P<user>[^:/@?]*))(?::(?P<password>[^/?]*))?@(?=[^@/?]*(?:[/?]|$))")
+#: A ``password=…`` query parameter (libpq accepts one there too).
+_QUERY_PASSWORD = re.compile(r"(?P<sep>[?&])password=[^&]*&?", re.IGNORECASE)
+
+PASSWORD_HINT = ("Leave the password out of the URL: PostgreSQL reads it from your ~/.pgpass file "
+                 "(%APPDATA%\\postgresql\\pgpass.conf on Windows) or the PGPASSWORD environment "
+                 "variable. A password typed here is used once and never remembered.")
+
+
+def url_password(url: str) -> str:
+    """The password written in ``url`` ("" when there is none)."""
+    match = _CREDENTIALS.match(url)
+    if match and match.group("password"):
+        return match.group("password")
+    query = re.search(r"[?&]password=([^&]*)", url, re.IGNORECASE)
+    return query.group(1) if query else ""
+
+
+def _without_query_password(url: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        return match.group("sep") if match.group(0).endswith("&") else ""
+
+    return _QUERY_PASSWORD.sub(keep, url)
+
+
+def url_without_password(url: str) -> str:
+    """``url`` as it may be remembered: ``postgresql+psycopg://sam:pw@db/retro`` → ``…://sam@db/retro``.
+
+    A file path or a URL without a password comes back unchanged.
+    """
+    return _without_query_password(_CREDENTIALS.sub(r"\g<head>@", url, count=1))
+
+
+def masked_url(url: str) -> str:
+    """``url`` as it may be shown: the password (if any) replaced by ``***``, as the store shows it."""
+    match = _CREDENTIALS.match(url)
+    if match and match.group("password") is not None:
+        url = f"{match.group('head')}:***@{url[match.end():]}"
+    return _without_query_password(url)
+
+
+def scrub_password(text: str, url: str) -> str:
+    """``text`` (a driver's message about ``url``) with the URL's password, if it appears, masked."""
+    password = url_password(url)
+    return text.replace(password, "***") if len(password) >= 4 else text  # a shorter one would garble words
+
 
 def open_store_now(url: str | None) -> RetroStore:
     """Open (create, upgrade) the database at ``url``; a new database gets the demo retro."""
@@ -45,7 +97,11 @@ class OpenDatabaseDialog(QDialog):
         intro = QLabel(reason or "Open a SQLite file, or a team database by its URL "
                        "(postgresql+psycopg://user@host/dbname).")
         intro.setWordWrap(True)
-        self.location = QLineEdit(current)
+        self.password_hint = QLabel(PASSWORD_HINT)
+        self.password_hint.setObjectName("Hint")
+        self.password_hint.setWordWrap(True)
+        self.password_hint.setAccessibleName("Where the team database password comes from")
+        self.location = QLineEdit(url_without_password(current))
         self.location.setAccessibleName("Database file or URL")
         self.location.setPlaceholderText("/path/to/retros.sqlite3 or postgresql+psycopg://…")
         self.location.setMinimumWidth(520)
@@ -65,6 +121,7 @@ class OpenDatabaseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
+        layout.addWidget(self.password_hint)
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
