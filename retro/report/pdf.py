@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from retro import __version__
 from retro.domain import Audience, Retro, Role
@@ -27,8 +28,9 @@ from . import pdf_sections as sections
 from .atomic import write_atomically
 from .audience import for_audience
 from .content import Section
-from .errors import ReportCancelled
+from .errors import ReportCancelled, ReportError, ReportLayoutError
 from .fonts import SANS, SANS_BOLD, report_fonts
+from .pdf_blocks import Heading, KeepStart
 from .styles import ACCENT, LINK, MUTED, RULE
 from .text import plain
 
@@ -142,15 +144,18 @@ class _PostmortemDoc(BaseDocTemplate):
     """Counts flowables for the progress bar and stops when the person cancels."""
 
     def __init__(self, buffer: io.BytesIO, *, total: int, progress: Progress | None, is_cancelled: IsCancelled | None, **kw: Any) -> None:
-        super().__init__(buffer, pagesize=A4, initialFontName=SANS, initialFontSize=9.5, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kw)
+        super().__init__(buffer, pagesize=A4, initialFontName=SANS, initialFontSize=9.5, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, keepTogetherClass=KeepStart, **kw)
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._total = total
         self._done = 0
         self._progress = progress
         self._is_cancelled = is_cancelled
+        self.last_heading = ""  # the section being laid out, to say where a layout failure happened
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self.last_heading = flowable.bookmark[1]
         self._done += 1
         if self._is_cancelled is not None and self._is_cancelled():
             raise ReportCancelled("The export was cancelled; no file was written.")
@@ -191,16 +196,40 @@ def render_pdf(
     view = for_audience(retro, audience)
     if is_cancelled is not None and is_cancelled():
         raise ReportCancelled("The export was cancelled; no file was written.")
-    flowables = story(view, audience)
-    buffer = io.BytesIO()
-    doc = _PostmortemDoc(buffer, total=len(flowables), progress=progress, is_cancelled=is_cancelled, **metadata(view, audience))
-    canvas_class = type(
-        "Canvas",
-        (PostmortemCanvas,),
-        {"marking": content.MARKING[audience], "kind": content.DOC_KIND[audience]},
-    )
-    doc.build(flowables, canvasmaker=canvas_class)
+    doc: _PostmortemDoc | None = None
+    try:
+        flowables = story(view, audience)
+        buffer = io.BytesIO()
+        doc = _PostmortemDoc(buffer, total=len(flowables), progress=progress, is_cancelled=is_cancelled, **metadata(view, audience))
+        canvas_class = type(
+            "Canvas",
+            (PostmortemCanvas,),
+            {"marking": content.MARKING[audience], "kind": content.DOC_KIND[audience]},
+        )
+        doc.build(flowables, canvasmaker=canvas_class)
+    except ReportError:
+        raise
+    except Exception as exc:
+        if not isinstance(exc, LayoutError) and not _raised_in_reportlab(exc):
+            raise  # a bug of ours: keep its own name and traceback
+        raise ReportLayoutError(_layout_reason(exc, doc.last_heading if doc else "")) from exc
     return buffer.getvalue()
+
+
+def _raised_in_reportlab(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised inside reportlab (not in our code that reportlab called)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith("reportlab")
+
+
+def _layout_reason(exc: Exception, section: str) -> str:
+    """Why the layout failed, in words for the person exporting (reportlab's own text is for logs)."""
+    where = f" (in or after the section “{plain(section)[:60]}”)" if section else ""
+    if isinstance(exc, LayoutError):
+        return f"something in it is too large to fit on a page{where}"
+    return f"the PDF library could not lay it out ({type(exc).__name__}){where}"
 
 
 def metadata(retro: Retro, audience: Audience) -> dict[str, str]:
@@ -234,8 +263,13 @@ def write_pdf(
 ) -> Path:
     """Write the postmortem PDF for ``audience`` to ``path`` atomically and return the path.
 
-    Raises :class:`ReportError` (nothing left at ``path``) when it cannot be written, and
-    :class:`ReportCancelled` when ``is_cancelled()`` turns true during the build.
+    Raises :class:`ReportError` (nothing left at ``path``, its message naming it) when it cannot
+    be written or reportlab cannot lay it out, and :class:`ReportCancelled` when
+    ``is_cancelled()`` turns true during the build.
     """
-    data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled)
+    try:
+        data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled)
+    except ReportLayoutError as exc:
+        target = Path(path).expanduser().absolute()
+        raise ReportError(f"Cannot write the report to {target}: {exc.reason}. Nothing was written.") from exc.__cause__
     return write_atomically(Path(path), data)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
 from .content import Section
 from .fonts import SANS, current_fonts
@@ -18,6 +18,10 @@ from .styles import LINK, MUTED, hexcolour, styles
 from .text import escape, inline
 
 LINK_SCHEMES = ("http", "https", "mailto", "ftp")
+ROW_SPLIT_MIN = 36.0
+"""A tall row is cut at a page end only where at least this much of it (about three lines) fits."""
+TALL_ROW = 240.0
+"""Rows taller than this (a third of a page) are cut at the page end rather than moved on whole."""
 
 
 class Heading(Paragraph):
@@ -59,6 +63,75 @@ def section_heading(section: Section) -> list[Flowable]:
     (A ``keepWithNext`` heading would drag a whole long table to the next page with it.)
     """
     return [CondPageBreak(120), Heading(escape(section.title), styles().h1, section.key, section.title)]
+
+
+class TextTable(Table):
+    """A table of user text whose rows may be split across pages when they are tall.
+
+    A pasted stack trace can make one row taller than a page, and a table that breaks only
+    *between* rows then cannot be laid out at all (reportlab's LayoutError). Here the row that
+    straddles the page end is cut when it is taller than :data:`TALL_ROW` (so it fills the page
+    instead of leaving a hole) and at least :data:`ROW_SPLIT_MIN` of it fits; shorter rows move
+    to the next page whole, as before. Deciding on the first split keeps the continued part off
+    the current page: reportlab's own fallback would draw it below, under a second header.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        tall = self._straddling_row_height(availHeight) > TALL_ROW
+        self.splitByRow, self.splitInRow = (0, ROW_SPLIT_MIN) if tall else (1, 0)
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitByRow, self.splitInRow = 1, 0
+        for part in parts:  # the parts were made with this split's settings: each decides afresh
+            if isinstance(part, Table):
+                part.splitByRow, part.splitInRow = 1, 0
+        return parts
+
+    def _straddling_row_height(self, avail_height: float) -> float:
+        """The height of the first row that does not fit in ``avail_height`` (0 when all fit)."""
+        used = 0.0
+        for height in self._rowHeights:
+            used += height
+            if used > avail_height:
+                return float(height)
+        return 0.0
+
+
+class KeepStart(KeepTogether):
+    """Keeps a heading with its text, like KeepTogether, unless the whole is taller than a page.
+
+    KeepTogether moves content that does not fit to the next page even when it could never fit
+    on one, leaving a hole (a lone section heading on an otherwise empty page). A block taller
+    than a page starts where it is, as long as its heading and the first few lines of its text
+    fit; otherwise on the next page. The document uses this class for ``keepWithNext`` too.
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        lead = self._content[:-1]  # the heading (and note) to keep with the first lines of the text
+        self._lead = sum(f.wrapOn(self.canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+        size = super().wrap(aW, aH)
+        # KeepTogether leaves out the first flowable's space before, which the frame adds below
+        # another flowable: without it a heading fits, and what it should keep moves on alone
+        first = next((f for f in self._content if not isinstance(f, CondPageBreak)), None)
+        self._H += first.getSpaceBefore() if first is not None else 0
+        return size
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        page = frame._height if frame is not None else aH
+        height: float = self._H
+        if height > page:  # it can never be kept together: start here if its beginning fits
+            return [CondPageBreak(self._lead + ROW_SPLIT_MIN), *self._content]
+        return super().split(aW, aH)  # type: ignore[no-any-return]
+
+
+def text_table(rows: list[list], col_widths: list[float | None], *, repeat_rows: int = 0) -> Table:
+    """A left-aligned :class:`TextTable`: every table holding user text is made here."""
+    return TextTable(rows, colWidths=col_widths, repeatRows=repeat_rows, hAlign="LEFT")
 
 
 def link(url: str, label: str | None = None) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from retro.domain import ActionItem, Audience, Retro, TimelineEvent
 from retro.domain.readiness import Level
@@ -15,14 +14,16 @@ from .fonts import MONO, SANS
 from .graph_drawing import FactorGraph
 from .pdf_blocks import (
     Heading,
+    KeepStart,
     TocSlot,
     evidence_cell,
     link,
     muted,
     section_heading,
+    text_table,
     ticket_label,
 )
-from .styles import INK, ZEBRA, grid_style, styles
+from .styles import INK, grid_style, styles
 from .text import escape, inline, para
 
 TIMELINE_CHUNK = 60  # rows per timeline table: long tables split slowly, chunks flow the same
@@ -40,7 +41,7 @@ def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flo
         Spacer(1, 6),
     ]
     rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in content.cover_facts(retro, audience)]
-    table = Table(rows, colWidths=[130, None], hAlign="LEFT")
+    table = text_table(rows, [130, None])
     table.setStyle(grid_style(header=False, zebra=True, rows=len(rows)))
     out += [table, Spacer(1, 18), Paragraph("Contents", s.h2), TocSlot(sections)]
     if audience is Audience.PUBLIC:
@@ -93,7 +94,7 @@ def participants(retro: Retro) -> list[Flowable]:
     out: list[Flowable] = [*section_heading(content.PARTICIPANTS)]
     if len(rows) == 1:
         return [*out, Paragraph("<i>No participants are recorded.</i>", s.note)]
-    table = Table(rows, colWidths=[200, None], repeatRows=1, hAlign="LEFT")
+    table = text_table(rows, [200, None], repeat_rows=1)
     table.setStyle(grid_style(rows=len(rows)))
     return [*out, table]
 
@@ -164,7 +165,7 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
     style.add("TEXTCOLOR", (0, 1), (time_columns, -1), INK)
     for start in range(0, len(rows), TIMELINE_CHUNK):
         chunk = [head, *rows[start : start + TIMELINE_CHUNK]]
-        table = Table(chunk, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = text_table(chunk, widths, repeat_rows=1)
         table.setStyle(style)
         out.append(table)
     return out
@@ -189,7 +190,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
     )
     numbers = factor_numbers(retro)
     graph = FactorGraph(retro, numbers, max_height=graph_height)
-    out: list[Flowable] = [KeepTogether([*heading, intro, graph]), Spacer(1, 10)]
+    out: list[Flowable] = [KeepStart([*heading, intro, graph]), Spacer(1, 10)]
     internal = audience is Audience.INTERNAL
     evidence_of, actions_of = _evidence_and_actions(retro)
     for factor in retro.factor_list():
@@ -232,7 +233,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
                 block.append(Paragraph(line, s.bullet, bulletText="•"))
         elif internal:
             block.append(Paragraph("<i>No action addresses this factor yet.</i>", s.note))
-        out += [KeepTogether(block[:3]), *block[3:], Spacer(1, 4)]
+        out += [KeepStart(block[:3]), *block[3:], Spacer(1, 4)]
     return out
 
 
@@ -275,7 +276,7 @@ def accountability(retro: Retro) -> list[Flowable]:
         name = person.name if person else "A former participant"
         roles = content.roles_text(person.roles_in_order()) if person else ""
         out.append(
-            KeepTogether(
+            KeepStart(
                 [
                     Paragraph(f"{inline(name)} {muted('— ' + escape(roles)) if roles else ''}", s.h3),
                     Paragraph(para(statement.text), s.quote),
@@ -311,22 +312,26 @@ def actions(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
         head = ["What we are doing", "Type", "Status"]
         widths = [0.0, 110, 80]
     widths[0] = width - sum(widths)
-    rows: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
-    style = grid_style(zebra=False)
-    for index, action in enumerate(items):
-        first = len(rows)
+    # One column of actions; each cell holds the action's row of columns and, below it, the
+    # full-width details. A column-spanning detail row would do the same, but reportlab splits a
+    # spanned row with the first column's width, and a long description must split across pages.
+    rows: list[list] = [[_columns([Paragraph(h, s.cell_head) for h in head], widths)]]
+    for action in items:
         main, detail = _action_rows(action, numbers, internal)
-        rows.append(main)
-        if detail is not None:
-            rows.append([detail] + [""] * (len(head) - 1))
-            style.add("SPAN", (0, first + 1), (-1, first + 1))
-            style.add("TOPPADDING", (0, first + 1), (-1, first + 1), 0)
-            style.add("LINEBELOW", (0, first), (-1, first), 0, colors.white)
-        if index % 2:
-            style.add("BACKGROUND", (0, first), (-1, len(rows) - 1), ZEBRA)
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        rows.append([[_columns(main, widths)] + ([detail] if detail is not None else [])])
+    table = text_table(rows, [width], repeat_rows=1)
+    style = grid_style(rows=len(rows))
+    for side in ("LEFT", "RIGHT", "TOP", "BOTTOM"):
+        style.add(f"{side}PADDING", (0, 0), (-1, -1), 0)
     table.setStyle(style)
     return [*out, table]
+
+
+def _columns(cells: list, widths: list[float]) -> Table:
+    """One action's row of columns (or the heading row), drawn inside the actions table's cell."""
+    row = Table([cells], colWidths=widths, hAlign="LEFT")
+    row.setStyle(grid_style(header=False, zebra=False, rules=False))
+    return row
 
 
 def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) -> tuple[list, Flowable | None]:
@@ -346,7 +351,7 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
         details.append(para(action.description))
     if action.status_reason.strip():
         details.append(muted(f"<i>{escape(action.status.label)}:</i> {inline(action.status_reason)}"))
-    detail = Paragraph("<br/>".join(details), s.cell_detail) if details else None
+    detail = Paragraph("<br/>".join(details), s.action_detail) if details else None
     main = [
         Paragraph(what, s.cell),
         Paragraph(inline(action.owner) or muted("none"), s.cell),
@@ -368,7 +373,7 @@ def review(retro: Retro) -> list[Flowable]:
     for question in REVIEW_QUESTIONS:
         answer = retro.review_answers.get(question.key)
         out.append(
-            KeepTogether(
+            KeepStart(
                 [
                     Paragraph(escape(question.topic), s.h3),
                     Paragraph(muted(f"<i>{escape(question.question)}</i>"), s.note),
@@ -405,7 +410,7 @@ def findings(retro: Retro, width: float) -> list[Flowable]:
     for finding in items:
         level = "<b>Blocker</b>" if finding.level is Level.BLOCKER else "Warning"
         rows.append([Paragraph(level, s.cell), Paragraph(escape(finding.stage.label), s.cell), Paragraph(inline(finding.message), s.cell)])
-    table = Table(rows, colWidths=[60, 100, width - 160], repeatRows=1, hAlign="LEFT")
+    table = text_table(rows, [60, 100, width - 160], repeat_rows=1)
     table.setStyle(grid_style(rows=len(rows)))
     note = Paragraph("These readiness checks were still open when this report was produced.", s.note)
     return [*section_heading(content.FINDINGS), note, table]

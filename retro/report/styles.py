@@ -42,6 +42,10 @@ class Styles:
         self.cell = ParagraphStyle("cell", base, fontSize=8.5, leading=11)
         self.bullet = ParagraphStyle("bullet", self.cell, leftIndent=11, bulletIndent=1, spaceAfter=2)
         self.cell_detail = ParagraphStyle("cell_detail", self.cell, fontSize=8, leading=10.5, textColor=INK, leftIndent=8)
+        # an action's details, under its row of columns (the 5 pt cell padding plus an indent)
+        self.action_detail = ParagraphStyle(
+            "action_detail", self.cell_detail, leftIndent=13, rightIndent=5, spaceBefore=0, spaceAfter=4
+        )
         self.cell_muted = ParagraphStyle("cell_muted", self.cell, fontSize=7.5, leading=9.5, textColor=MUTED)
         self.cell_head = ParagraphStyle("cell_head", self.cell, fontName=SANS_BOLD, textColor=INK)
         self.cell_mono = ParagraphStyle("cell_mono", self.cell, fontName=MONO, fontSize=7.8, leading=10)
@@ -57,8 +61,8 @@ def styles() -> Styles:
     return Styles()
 
 
-def grid_style(*, header: bool = True, zebra: bool = True, rows: int = 0) -> TableStyle:
-    """Light rules, a shaded header row and zebra striping."""
+def grid_style(*, header: bool = True, zebra: bool = True, rows: int = 0, rules: bool = True) -> TableStyle:
+    """Light rules below the rows, a shaded header row and zebra striping."""
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), SANS, 8.5, 11),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -66,8 +70,9 @@ def grid_style(*, header: bool = True, zebra: bool = True, rows: int = 0) -> Tab
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ]
+    if rules:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
     if header:
         commands += [
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),

@@ -176,3 +176,54 @@ def large_retro(events: int = 1000, factors: int = 100, actions: int = 50) -> Re
                                    factor_ids=(f"f-{(i * 2) % factors:03d}",)))
     entities.append(AccountabilityStatement("s-0", "p-0", "I own the decision to ship on Friday.", 1))
     return Retro.of(incident, entities)
+
+
+#: Where :func:`long_text_retro` pastes a long text (place → line tag), and in which reports it shows.
+LONG_TEXT_PLACES: dict[str, tuple[str, tuple[Audience, ...]]] = {
+    "summary": ("LTSUMMARY", (Audience.INTERNAL, Audience.PUBLIC)),
+    "customer impact": ("LTIMPACT", (Audience.INTERNAL, Audience.PUBLIC)),
+    "impact description": ("LTIMPACTNODE", (Audience.INTERNAL, Audience.PUBLIC)),
+    "public event text": ("LTPUBEVENT", (Audience.INTERNAL, Audience.PUBLIC)),
+    "internal event text": ("LTINTEVENT", (Audience.INTERNAL,)),
+    "public factor description": ("LTPUBFACTOR", (Audience.INTERNAL, Audience.PUBLIC)),
+    "internal factor description": ("LTINTFACTOR", (Audience.INTERNAL,)),
+    "leader statement": ("LTSTATEMENT", (Audience.INTERNAL,)),
+    "action description": ("LTACTION", (Audience.INTERNAL,)),
+    "action status reason": ("LTREASON", (Audience.INTERNAL,)),
+    "review answer": ("LTREVIEW", (Audience.INTERNAL,)),
+    "lessons learned": ("LTLESSONS", (Audience.INTERNAL,)),
+    "what went well": ("LTWENTWELL", (Audience.INTERNAL,)),
+}
+LONG_TEXT_LINES = 90  # about 1000 pt at the table's leading: more than one page (~730 pt) per text
+
+
+def long_text(tag: str, lines: int = LONG_TEXT_LINES) -> str:
+    """A pasted stack trace: ``lines`` lines, each starting with ``TAG-042`` so a lost line shows."""
+    frames = [f'{tag}-{i:03d} File "/srv/app/checkout/pool.py", line {i}, in acquire' for i in range(lines)]
+    return "Traceback (most recent call last):\n" + "\n".join(frames)
+
+
+def long_text_retro(lines: int = LONG_TEXT_LINES) -> Retro:
+    """The canary retro with a stack trace taller than a page pasted into every user-text place."""
+    from dataclasses import replace
+
+    retro = canary_retro()
+    text = {place: long_text(tag, lines) for place, (tag, _) in LONG_TEXT_PLACES.items()}
+    retro.incident = replace(
+        retro.incident,
+        summary=text["summary"],
+        customer_impact=text["customer impact"],
+        lessons_learned=text["lessons learned"],
+        went_well=text["what went well"],
+    )
+    retro.impacts["i-1"] = replace(retro.impacts["i-1"], description=text["impact description"])
+    retro.events["e-pub"] = replace(retro.events["e-pub"], text=text["public event text"])
+    retro.events["e-int"] = replace(retro.events["e-int"], text=text["internal event text"])
+    retro.factors["f-pub"] = replace(retro.factors["f-pub"], description=text["public factor description"])
+    retro.factors["f-int"] = replace(retro.factors["f-int"], description=text["internal factor description"])
+    retro.statements["s-1"] = replace(retro.statements["s-1"], text=text["leader statement"])
+    retro.actions["a-1"] = replace(
+        retro.actions["a-1"], description=text["action description"], status_reason=text["action status reason"]
+    )
+    retro.review_answers["detection"] = replace(retro.review_answers["detection"], text=text["review answer"])
+    return retro

@@ -7,10 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
-from retro.domain import Audience, RetroError
-from retro.report import ReportCancelled, ReportError, write_markdown, write_pdf
+from retro.domain import Audience, Retro, RetroError
+from retro.report import ReportCancelled, ReportError, pdf_sections, write_markdown, write_pdf
 from retro.report import atomic as atomic_module
+from retro.report.styles import styles
 
 from .fixtures import canary_retro, minimal_retro
 
@@ -114,3 +117,50 @@ def test_a_successful_write_replaces_the_old_file_and_leaves_no_temporary(tmp_pa
     assert write_markdown(minimal_retro(), out, Audience.PUBLIC) == out
     assert out.read_text(encoding="utf-8").startswith("> **Public**")
     assert leftovers(tmp_path) == ["r.md"]
+
+
+class _Unsplittable(Flowable):
+    """A block taller than any page that cannot be split: reportlab cannot lay it out."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 5000.0
+
+    def draw(self) -> None:  # pragma: no cover - never drawn
+        pass
+
+
+def test_a_layout_failure_is_a_clear_error_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_lessons = pdf_sections.lessons
+    monkeypatch.setattr(pdf_sections, "lessons", lambda retro: [*real_lessons(retro), _Unsplittable()])
+    out = tmp_path / "r.pdf"
+    out.write_bytes(b"the previous report")
+    with pytest.raises(ReportError) as caught:
+        write_pdf(canary_retro(), out, Audience.INTERNAL)
+    message = str(caught.value)
+    assert str(out) in message and "too large" in message and "Lessons learned" in message
+    assert "Flowable" not in message and "0x" not in message  # nothing of reportlab's internals
+    assert isinstance(caught.value.__cause__, LayoutError)
+    assert out.read_bytes() == b"the previous report" and leftovers(tmp_path) == ["r.pdf"]
+
+
+def test_any_other_reportlab_failure_is_a_report_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_markup(retro: Retro) -> list[Flowable]:
+        return [Paragraph("<b>unclosed markup", styles().para)]  # reportlab's parser raises ValueError
+
+    monkeypatch.setattr(pdf_sections, "lessons", broken_markup)
+    out = tmp_path / "r.pdf"
+    with pytest.raises(ReportError, match="PDF library could not lay it out") as caught:
+        write_pdf(canary_retro(), out, Audience.INTERNAL)
+    assert str(out) in str(caught.value)
+    assert not out.exists()
+
+
+def test_a_bug_outside_reportlab_is_not_disguised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def bug(retro: Retro) -> list[Flowable]:
+        raise KeyError("not reportlab's")
+
+    monkeypatch.setattr(pdf_sections, "lessons", bug)
+    with pytest.raises(KeyError):
+        write_pdf(canary_retro(), tmp_path / "r.pdf", Audience.INTERNAL)
