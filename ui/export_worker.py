@@ -8,7 +8,6 @@ person can act on). Private notes are removed from the copy before it leaves the
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import threading
 from collections.abc import Callable
@@ -18,6 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from retro.domain import Audience, Retro, RetroError
+
+from .background import RUNNING as _RUNNING
+from .background import emit_if_alive
 
 
 class ExportFormat(StrEnum):
@@ -105,10 +107,6 @@ class ExportSignals(QObject):
     failed = Signal(str)
 
 
-#: Workers on the pool, kept alive until their run ends (whoever started them may go first).
-_RUNNING: set[ExportWorker] = set()
-
-
 class ExportWorker(QRunnable):
     """One export on the thread pool. Call :meth:`cancel` from the GUI thread to stop it."""
 
@@ -152,8 +150,7 @@ class ExportWorker(QRunnable):
 
     @staticmethod
     def _emit(signal: object, *args: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the screen that asked was closed: nobody to tell
-            signal.emit(*args)  # type: ignore[attr-defined]
+        emit_if_alive(signal, *args)  # type: ignore[arg-type]  # the screen that asked may be closed
 
 
 def _message(exc: BaseException, path: Path) -> str:
