@@ -1,15 +1,17 @@
 """The library page: search, filter and sort retrospectives; create, open, duplicate, archive, delete.
 
 Archive, duplicate and delete go on the library's own undo stack, so a deleted retro comes back
-with Undo. A second tab lists every open action item across retros (follow-through).
+with Undo. A second tab lists every open action item across retros (follow-through), a third the
+contributing factors that recur. Those two read the whole library, so they are read off the GUI
+thread, and only when their tab is shown (again after anything may have changed them).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from retro.domain import IncidentStatus, RetroError, Severity, Stage
 from retro.services import RetroSummary
 
+from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
@@ -38,6 +41,10 @@ from .recurrence import RecurrenceView
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
+
+
+#: The library's tabs.
+RETROS_TAB, FOLLOW_THROUGH_TAB, RECURRENCE_TAB = range(3)
 
 
 def _or_none(kind: type, value: object) -> object:
@@ -63,6 +70,10 @@ class LibraryPage(QWidget):
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.actions_model = OpenActionsModel(self)
+        #: Tabs whose content may be out of date (read again when next shown).
+        self._stale: set[int] = {FOLLOW_THROUGH_TAB, RECURRENCE_TAB}
+        #: Per tab, the read whose result is wanted; an older read's result is dropped.
+        self._generation: dict[int, int] = {FOLLOW_THROUGH_TAB: 0, RECURRENCE_TAB: 0}
         self._build()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -243,34 +254,77 @@ class LibraryPage(QWidget):
         except RetroError as exc:
             self.message.emit(str(exc))
             return
-        self._tab_changed(self.tabs.currentIndex())
+        self._mark_stale()
         if keep:
             self.select(keep)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
 
+    # -- follow-through and recurrence: off the GUI thread, when their tab is shown ---------------
+
     def refresh_actions(self) -> None:
-        if self._store is None:
-            return
-        try:
-            self.actions_model.set_actions(self._store.open_actions())
-        except RetroError as exc:
-            self.message.emit(str(exc))
+        """Read every open action across retros again (off the GUI thread); the table fills when read."""
+        self._read_tab(FOLLOW_THROUGH_TAB)
 
     def refresh_recurrence(self) -> None:
-        if self._store is None:
-            return
-        try:
-            self.recurrence.set_groups(self._store.recurring_factors())
-        except RetroError as exc:
-            self.message.emit(str(exc))
+        """Look for recurring factors again (off the GUI thread); the tree fills when found."""
+        self._read_tab(RECURRENCE_TAB)
 
-    def _tab_changed(self, index: int) -> None:
-        if index == 1:
-            self.refresh_actions()
-        elif index == 2:
-            self.refresh_recurrence()
+    def _mark_stale(self) -> None:
+        """The library may have changed: both tabs are read again when next shown (now, if shown)."""
+        for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
+            self._stale.add(index)
+            self._generation[index] += 1  # a read under way is for the old state
+        self._read_shown_tab()
+
+    def _read_shown_tab(self) -> None:
+        index = self.tabs.currentIndex()
+        if self.isVisible() and index in self._stale:
+            self._read_tab(index)
+
+    def _tab_changed(self, _index: int) -> None:
+        self._read_shown_tab()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the library reads the shown tab if it may be out of date."""
+        super().showEvent(event)
+        self._read_shown_tab()
+
+    def _read_tab(self, index: int) -> None:
+        store = self._store
+        if store is None:
+            return
+        self._stale.discard(index)
+        self._generation[index] += 1
+        generation = self._generation[index]
+        read = store.open_actions if index == FOLLOW_THROUGH_TAB else store.recurring_factors
+        if index == RECURRENCE_TAB:
+            self.recurrence.show_reading()
+
+        def work(_progress: Progress, _is_cancelled: IsCancelled) -> tuple[int, int, Any, str]:
+            try:
+                return index, generation, read(), ""
+            except RetroError as exc:  # the database said no: a message, tied to this read
+                return index, generation, None, str(exc)
+
+        job = BackgroundJob(work, parent=self)
+        job.succeeded.connect(self._tab_read)
+        job.failed.connect(self.message)  # a bug in the reading: said plainly
+        job.finished.connect(job.deleteLater)
+        job.start()
+
+    def _tab_read(self, outcome: tuple[int, int, Any, str]) -> None:
+        index, generation, result, problem = outcome
+        if generation != self._generation[index]:
+            return  # the library changed (or another database opened) while this was being read
+        if problem:
+            self.message.emit(problem)
+            self._stale.add(index)  # try again when the tab is next shown
+        elif index == FOLLOW_THROUGH_TAB:
+            self.actions_model.set_actions(result)
+        else:
+            self.recurrence.set_groups(result)
 
     def select(self, incident_id: str) -> bool:
         row = self.model.row_of(incident_id)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # the analysis package stays off the start-up path
 
 _ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
 
+NONE_RECUR = "No contributing factor appears in more than one retrospective yet."
+READING = "Looking for contributing factors that recur across retrospectives…"
+
 
 class RecurrenceModel(QStandardItemModel):
     """Groups of recurring factors; each group's children are where it was seen."""
@@ -75,7 +78,8 @@ class RecurrenceView(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.tree, lambda: self._open(self.tree.currentIndex()),
                       context=Qt.ShortcutContext.WidgetShortcut)
-        self.empty = QLabel("No contributing factor appears in more than one retrospective yet.")
+        self.empty = QLabel(NONE_RECUR)
+        self.empty.setAccessibleName("Recurring factors status")
         self.empty.setObjectName("Hint")
         hint = QLabel("Contributing factors that keep coming back across incidents (similar wording, "
                       "same category). A factor that recurs is worth a “fix for real” action.")
@@ -86,9 +90,15 @@ class RecurrenceView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
 
+    def show_reading(self) -> None:
+        """Say the groups are being looked for (the ones shown stay until the new ones arrive)."""
+        self.empty.setText(READING)
+        self.empty.show()
+
     def set_groups(self, groups: list[RecurringFactor]) -> None:
         self.model.set_groups(groups)
         self.tree.expandAll()
+        self.empty.setText(NONE_RECUR)
         self.empty.setVisible(not groups)
 
     def _open(self, index: QModelIndex) -> None:

@@ -106,7 +106,7 @@ def test_search_finds_words_written_anywhere_in_a_retro(qtbot, window: MainWindo
 def test_follow_through_lists_open_actions_and_opens_one_at_actions(qtbot, window: MainWindow) -> None:
     window.library.tabs.setCurrentIndex(1)
     actions = window.library.actions_model
-    assert actions.rowCount() == 4
+    qtbot.waitUntil(lambda: actions.rowCount() == 4)  # read off the GUI thread
     view = window.library.actions_table
     view.setFocus()
     view.setCurrentIndex(actions.index(0, 0))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from retro.demo import build_demo_retro
 from retro.domain import Stage
-from ui.library.recurrence import RecurrenceModel
+from ui.library.recurrence import NONE_RECUR, RecurrenceModel
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -16,6 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def test_recurring_tab_groups_factors_seen_twice_and_opens_one(qtbot, qtmodeltester, window: MainWindow) -> None:
     page = window.library
     page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: page.recurrence.empty.text() == NONE_RECUR)  # looked for off the GUI thread
     assert page.recurrence.empty.isVisible()
     assert page.recurrence.model.rowCount() == 0
 
@@ -23,7 +24,7 @@ def test_recurring_tab_groups_factors_seen_twice_and_opens_one(qtbot, qtmodeltes
     page.refresh()
     model = page.recurrence.model
     demo = window.store.load(second)
-    assert model.rowCount() == len(demo.factors)
+    qtbot.waitUntil(lambda: model.rowCount() == len(demo.factors))
     assert not page.recurrence.empty.isVisible()
     titles = {model.index(r, 0).data() for r in range(model.rowCount())}
     assert titles == {f.title for f in demo.factors.values()}
