@@ -27,6 +27,8 @@ from .retro import Retro
 from .review import QUESTION_BY_KEY
 
 MAX_SHORT_TEXT = 300
+#: Whole numbers (positions, speaking order) every database stores: a 32-bit integer column.
+SMALLEST_WHOLE, LARGEST_WHOLE = -(2**31), 2**31 - 1
 MAX_LONG_TEXT = 100_000
 
 _MULTI_OWNER = re.compile(r"[,;/+&]|\band\b", re.IGNORECASE)
@@ -47,6 +49,13 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
 
 
+def check_whole_number(field: str, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "must be a whole number")
+    if not SMALLEST_WHOLE <= value <= LARGEST_WHOLE:
+        raise ValidationError(field, f"is outside the whole numbers a retro can store ({SMALLEST_WHOLE:,} to {LARGEST_WHOLE:,})")
+
+
 def check_time(field: str, value: datetime | None) -> None:
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise ValidationError(field, "needs a timezone (times are stored in UTC)")
@@ -58,12 +67,15 @@ def _known_timezones() -> frozenset[str]:
 
 
 def check_timezone(name: str) -> None:
+    """Refuse anything but a known IANA timezone name (``Europe/Berlin``, ``UTC``)."""
+    shown = repr(name) if len(str(name)) <= 60 else f"{str(name)[:60]!r}… ({len(str(name)):,} characters)"
+    problem = ValidationError("timezone", f"{shown} is not a known timezone (e.g. Europe/Berlin, UTC)")
+    if not isinstance(name, str) or (name not in _known_timezones() and name != "UTC"):
+        raise problem
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("timezone", f"{name!r} is not a known timezone (e.g. Europe/Berlin, UTC)") from None
-    if name not in _known_timezones() and name != "UTC":
-        raise ValidationError("timezone", f"{name!r} is not a known timezone (e.g. Europe/Berlin, UTC)")
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name no file system can open
+        raise problem from None
 
 
 def check_url(field: str, url: str) -> None:
@@ -90,6 +102,7 @@ def validate_entity(entity: Entity, retro: Retro) -> None:
     match entity:
         case Participant():
             check_text("name", entity.name, required=True, limit=MAX_SHORT_TEXT)
+            check_whole_number("position", entity.position)
         case TimelineEvent():
             check_time("time", entity.at)
             check_text("text", entity.text, required=True)
@@ -112,6 +125,7 @@ def validate_entity(entity: Entity, retro: Retro) -> None:
             if entity.participant_id not in retro.participants:
                 raise ValidationError("speaker", "is not a participant of this retrospective")
             check_text("statement", entity.text, required=True)
+            check_whole_number("order", entity.order)
             check_time("recorded_at", entity.recorded_at)
         case PrivateNote():
             check_text("note", entity.text)

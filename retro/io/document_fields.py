@@ -39,7 +39,7 @@ from ..domain import (
     TimelineEvent,
     ValidationError,
 )
-from ..domain.validation import MAX_SHORT_TEXT, check_text
+from ..domain.validation import LARGEST_WHOLE, MAX_SHORT_TEXT, SMALLEST_WHOLE, check_text
 
 #: The value of the top-level ``format`` key.
 FORMAT_NAME = "blameless-retro"
@@ -105,6 +105,10 @@ def _identifier(value: Any, path: str) -> str:
 def integer(value: Any, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise wrong(path, "a whole number", value)
+    if not SMALLEST_WHOLE <= value <= LARGEST_WHOLE:
+        shown = str(value) if abs(value) < 10**20 else "a number of more than 20 digits"
+        raise DocumentError(path, f"is {shown}, outside the whole numbers a retro can store "
+                                  f"({SMALLEST_WHOLE:,} to {LARGEST_WHOLE:,})")
     return value
 
 
@@ -133,7 +137,10 @@ def _time(value: Any, path: str) -> datetime:
         raise DocumentError(path, f"{text!r} is not an ISO 8601 time like 2026-10-14T08:05:00+00:00") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise DocumentError(path, f"{text!r} has no UTC offset; write it like 2026-10-14T08:05:00+00:00")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise DocumentError(path, f"{text!r} is outside the dates that can be stored (years 1 to 9999, in UTC)") from None
 
 
 def _optional_time(value: Any, path: str) -> datetime | None:

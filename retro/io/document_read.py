@@ -90,7 +90,8 @@ def _parse_json(data: str | bytes | bytearray) -> Any:
         except UnicodeDecodeError as exc:
             raise DocumentError("$", f"is not UTF-8 text (byte {exc.start} cannot be read)") from None
     try:
-        return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
+                          parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise DocumentError("$", f"is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
@@ -104,6 +105,14 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise DocumentError("$", f"is not a valid document: the key {key!r} appears twice in one object")
         seen[key] = value
     return seen
+
+
+def _whole_number(digits: str) -> int:
+    # Python refuses to read integers of thousands of digits (ValueError; the limit can be set as
+    # low as 640): refuse them first. Shorter ones are read, and the field says if they are too large.
+    if len(digits.lstrip("-")) > 600:
+        raise DocumentError("$", f"holds a number of {len(digits.lstrip('-')):,} digits, far too large for a retro")
+    return int(digits)
 
 
 def _no_constant(name: str) -> Any:

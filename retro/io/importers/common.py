@@ -112,8 +112,12 @@ class ImportPreview:
         """Fix the time of one row (``at`` must be timezone-aware)."""
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValidationError("time", "needs a timezone (times are stored in UTC)")
+        try:
+            utc = _to_utc(at)
+        except OverflowError:
+            raise ValidationError("time", "is outside the dates that can be stored (years 1 to 9999, in UTC)") from None
         row = self.rows[index]
-        self.rows[index] = replace(row, event=replace(row.event, at=_to_utc(at)))
+        self.rows[index] = replace(row, event=replace(row.event, at=utc))
 
     def set_kind(self, index: int, kind: EventKind) -> None:
         """Change the suggested kind of one row."""

@@ -67,6 +67,10 @@ class TimeProblem(ValueError):
     """A time that cannot be read; the message says why, in a person's words."""
 
 
+#: Why a time at the very edge of the calendar (year 1 or 9999 once in UTC) is refused.
+OUT_OF_RANGE = "the time is outside the dates that can be stored (years 1 to 9999, in UTC)"
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """A time as written: the clock, and the date parts and zone when the text gave them."""
@@ -253,6 +257,12 @@ class ClockReader:
 
     def resolve(self, stamp: Stamp) -> tuple[datetime, str]:
         """The UTC instant of ``stamp`` in the current context, and a note on any assumption."""
+        try:
+            return self._resolve(stamp)
+        except OverflowError:
+            raise TimeProblem(OUT_OF_RANGE) from None
+
+    def _resolve(self, stamp: Stamp) -> tuple[datetime, str]:
         if stamp.ambiguous:
             raise TimeProblem(
                 f"{stamp.ambiguous} could be day/month or month/day; write the date as YYYY-MM-DD"
@@ -291,6 +301,12 @@ class ClockReader:
 
     def read_value(self, value: object) -> tuple[datetime, str]:
         """A whole field (CSV cell, JSON value) as a time: ISO text, human text or epoch number."""
+        try:
+            return self._read_value(value)
+        except OverflowError:
+            raise TimeProblem(OUT_OF_RANGE) from None
+
+    def _read_value(self, value: object) -> tuple[datetime, str]:
         if isinstance(value, bool) or value is None:
             raise TimeProblem("no time given")
         if isinstance(value, int | float):
@@ -319,7 +335,7 @@ class ClockReader:
         stamp = stamp_from_match(m) if m else None
         if stamp is None or text[stamp.end:].strip():
             raise TimeProblem(f"{text[:40]!r} is not a time this importer understands")
-        return self.resolve(stamp)
+        return self._resolve(stamp)
 
     def _epoch(self, seconds: float) -> tuple[datetime, str]:
         if seconds > 1e14:

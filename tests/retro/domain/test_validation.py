@@ -86,3 +86,9 @@ def test_incident_checks() -> None:
         validate_incident(Incident("i", ""))
     with pytest.raises(ValidationError, match="services"):
         validate_incident(Incident("i", "x", services=("",)))
+
+
+@pytest.mark.parametrize("name", ["a" * 400, "Europe/" + "x" * 300, "../UTC", "UTC\x00", ""])
+def test_a_timezone_no_file_system_can_open_is_refused_as_invalid(name: str) -> None:
+    with pytest.raises(ValidationError, match=r"timezone: .* is not a known timezone"):
+        validate_incident(Incident("i", "Fine", timezone=name))

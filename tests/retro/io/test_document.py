@@ -259,6 +259,12 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
     ("due date with a time", _set("actions", 0, "due", "2026-11-13T00:00:00+00:00"), "$.actions[0].due", "ISO 8601 date"),
     ("unknown status", _set("actions", 1, "status", "blocked"), "$.actions[1].status", "'wont_do'"),
     ("unknown review question", _set("review", 0, "question", "why"), "$.review[0].question", "not a review question"),
+    ("timezone of 400 characters", _incident("timezone", "a" * 400), "$.incident.timezone", "not a known timezone"),
+    ("event time off the calendar", _set("timeline", 3, "at", "9999-12-31T23:59:59-12:00"), "$.timeline[3].at", "years 1 to 9999"),
+    ("huge incident version", _incident("version", 10**40), "$.incident.version", "outside the whole numbers"),
+    ("version past 32 bits", lambda d: d.__setitem__("version", 2**31), "$.version", "outside the whole numbers"),
+    ("huge position", _set("participants", 0, "position", -(10**19)), "$.participants[0].position", "outside"),
+    ("huge speaking order", _set("accountability", 1, "order", 2**63), "$.accountability[1].order", "outside"),
     ("question answered twice", lambda d: d["review"][1].__setitem__("question", d["review"][0]["question"]), "$.review[1].question", "$.review[0]"),
 ]
 
@@ -299,6 +305,7 @@ def test_the_same_refusal_comes_from_json_text() -> None:
         pytest.param('{"format": "blameless-retro", "format": "x"}', "appears twice", id="duplicate key"),
         pytest.param('{"x": NaN}', "NaN", id="NaN"),
         pytest.param("[" * 100_000, "nested", id="deep nesting"),
+        pytest.param('{"format": "blameless-retro", "version": 1' + "0" * 5000 + "}", "5,001 digits", id="endless number"),
     ],
 )
 def test_text_that_is_not_a_document_is_refused_at_the_top(data: str | bytes, words: str) -> None:

@@ -171,3 +171,10 @@ def test_simultaneous_editors_exactly_one_wins(store_url: str) -> None:
     finally:
         for s in stores:
             s.close()
+
+
+@pytest.mark.parametrize("position", [2**31, -(2**63) - 1])
+def test_a_position_no_database_stores_is_refused(store: RetroStore, stored: Retro, position: int) -> None:
+    person = replace(stored.participants["p-resp"], position=position)
+    with pytest.raises(ValidationError, match="position"):
+        store.apply(stored.incident.id, stored.incident.version, Edit.of(upsert=[person]))

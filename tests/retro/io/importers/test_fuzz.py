@@ -10,6 +10,7 @@ import re
 import zipfile
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,8 @@ time_words = st.sampled_from([
     "16:58", "4:02 PM", "11:27pm", "2017/01/31 6pm UTC", "Nov 11, 16:02", "2026-10-14T16:58:03Z",
     "**16:58**", "[17:02]", "00:10", "6pm", "25:99", "## 2026-10-14", "# Timeline (times in PST)", "| 10:00 |",
     "- ", "* ", "1. ", "    ", "", "```", "|---|",
+    # The edges of the calendar: fine as written, out of range once moved to UTC.
+    "9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "9999-12-31 23:59", "Dec 31, 23:59",
 ])
 note_lines = st.lists(
     st.tuples(time_words, st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)).map(
@@ -145,3 +148,16 @@ def test_slack_zip_never_crashes(day: list[object], users: object, cut: int) -> 
     preview = _preview_or_refusal(lambda: preview_import(data, ImportOptions(format="slack"), source_name="s.zip"))
     if preview is not None and cut >= len(buffer.getvalue()):
         assert len(preview.rows) + len(preview.skipped) == len(day)
+
+
+@pytest.mark.parametrize("fmt", ["auto", "json", "csv", "text"])
+@pytest.mark.parametrize("when", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "9999-12-31 23:30"])
+def test_a_time_off_the_calendar_is_skipped_with_the_reason(fmt: str, when: str) -> None:
+    data = {
+        "json": json.dumps([{"at": when, "text": "edge"}, {"at": "2026-10-14T10:00:00Z", "text": "fine"}]),
+        "csv": f"time,text\n{when},edge\n2026-10-14T10:00:00Z,fine\n",
+        "text": f"{when} edge\n2026-10-14T10:00:00Z fine\n",
+    }.get(fmt, json.dumps([{"at": when, "text": "edge"}, {"at": "2026-10-14T10:00:00Z", "text": "fine"}]))
+    preview = preview_text(data, ImportOptions(format=fmt, timezone="America/New_York"))  # west of UTC
+    assert [r.event.text for r in preview.rows] == ["fine"]
+    assert any("outside the dates" in s.reason for s in preview.skipped)
