@@ -43,9 +43,9 @@ from .resources_path import icon
 from .settings import UiSettings
 from .stage_base import StageView
 from .workspace.navigator import STAGES
-from .workspace.notices import show_notice
+from .workspace.notices import conflict_box, show_notice
 from .workspace.page import WorkspacePage
-from .workspace.rebase import rebase_edit, snapshot
+from .workspace.rebase import reapply_refused, snapshot
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
@@ -370,15 +370,7 @@ class MainWindow(QMainWindow):
         self._pending_conflicts.append((edit, snapshot(self.document.retro)))
         if self.conflict_dialog is not None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Someone else changed this retrospective",
-                          "Someone else changed this retrospective since you opened it, so your last "
-                          "change was not saved yet. Nothing was overwritten.", parent=self)
-        box.setObjectName("ConflictDialog")
-        box.setInformativeText(message)
-        self.reapply_button = box.addButton("Reload and re-apply my change", QMessageBox.ButtonRole.AcceptRole)
-        self.discard_button = box.addButton("Reload and discard my change", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(self.reapply_button)
-        box.setEscapeButton(self.reapply_button)
+        box, self.reapply_button, self.discard_button = conflict_box(self, message)
         box.buttonClicked.connect(lambda button: self._resolve_conflict(button is self.reapply_button))
         self.conflict_dialog = box
         QTimer.singleShot(0, box.open)
@@ -390,35 +382,27 @@ class MainWindow(QMainWindow):
             self.conflict_dialog = None
         pending, self._pending_conflicts = self._pending_conflicts, []
         then, self._after_conflict = self._after_conflict, None
-        self._reload_and_reapply(pending, reapply)
+        if self.document is not None:
+            try:
+                self.document.reload()
+            except RetroError as exc:
+                show_notice(self, "Could not reload the retrospective", str(exc))
+            else:
+                self._report_reapplied(reapply_refused(self.document, pending) if reapply else None)
         if then is not None:
             then()  # what the conflict interrupted (closing, switching), now that nothing is lost
 
-    def _reload_and_reapply(self, pending: list[tuple[Edit, Retro]], reapply: bool) -> None:
-        document = self.document
-        if document is None:
-            return
-        try:
-            document.reload()
-        except RetroError as exc:
-            show_notice(self, "Could not reload the retrospective", str(exc))
-            return
-        if not reapply:
+    def _report_reapplied(self, gone: str | None) -> None:
+        """Say what became of the refused change: discarded (None), re-applied, or partly dropped."""
+        if gone is None:
             self.show_status("Reloaded: your change was discarded, theirs are shown.")
-            return
-        dropped: list[str] = []
-        for edit, before in pending:
-            rebased = rebase_edit(edit, before, document.retro)
-            dropped.extend(rebased.dropped)
-            document.edit("Re-apply my change", rebased.edit)
-        if not dropped:
+        elif not gone:
             self.show_status("Reloaded their changes and re-applied yours.")
-            return
-        gone = "; ".join(dropped)
-        self.show_status(f"Reloaded their changes and re-applied yours, except where they deleted it: {gone}.")
-        show_notice(self, "Part of your change was not re-applied",
-                    f"Someone else deleted what you changed, so that change was dropped: {gone}. "
-                    "Everything else you changed was re-applied.", QMessageBox.Icon.Information)
+        else:
+            self.show_status(f"Reloaded their changes and re-applied yours, except where they deleted it: {gone}.")
+            show_notice(self, "Part of your change was not re-applied",
+                        f"Someone else deleted what you changed, so that change was dropped: {gone}. "
+                        "Everything else you changed was re-applied.", QMessageBox.Icon.Information)
 
     # -- projector ---------------------------------------------------------------------------
 

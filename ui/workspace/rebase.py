@@ -10,10 +10,13 @@ already gone is nothing to do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from retro.domain import Edit, Retro
+
+from ..document import RetroDocument
 
 #: How a person names each kind of entity in a message.
 KIND_NAMES: dict[str, str] = {
@@ -94,3 +97,17 @@ def rebase_edit(edit: Edit, before: Retro, now: Retro) -> RebasedEdit:
 def snapshot(retro: Retro) -> Retro:
     """A copy of ``retro`` that later edits of the document do not change (entities are frozen)."""
     return Retro.of(retro.incident, retro.entities())
+
+
+def reapply_refused(document: RetroDocument, pending: Iterable[tuple[Edit, Retro]]) -> str:
+    """Re-make each refused edit (with the retro it was made against) on the reloaded ``document``.
+
+    Each is one undo step "Re-apply my change". Returns "" when everything was carried over, else
+    what was dropped because someone else deleted it (for the message).
+    """
+    dropped: list[str] = []
+    for edit, before in pending:
+        rebased = rebase_edit(edit, before, document.retro)
+        dropped.extend(rebased.dropped)
+        document.edit("Re-apply my change", rebased.edit)
+    return "; ".join(dropped)
