@@ -30,7 +30,7 @@ def test_a_job_whose_screen_was_closed_finishes_quietly_and_is_told_to_stop(qtbo
 
     def work(progress: Progress, is_cancelled: IsCancelled) -> str:
         started.set()
-        go_on.wait()
+        go_on.wait(60)  # bounded, so a failing test never leaves a pool thread hanging
         progress(1, 2)  # nobody is listening any more
         seen["told to stop"] = is_cancelled()
         return "done"
