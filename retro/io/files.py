@@ -1,13 +1,27 @@
-"""Writing files so that a reader never sees half of one: temp file, fsync, rename."""
+"""Writing a file so that its destination holds either the whole new file or nothing new.
+
+The one atomic writer of the app: JSON exports (here) and reports (:mod:`retro.report.atomic`)
+both use :func:`write_file_atomically`. The bytes go to a temporary file in the destination
+folder (with the permissions any saved file gets, not :func:`tempfile.mkstemp`'s owner-only
+ones), are flushed to disk (fsync) and moved over the destination with :func:`os.replace`, which
+keeps the old file's permissions; then the folder is synced so the rename survives a power cut.
+On any failure the temporary file is removed and the caller's error names the path and the reason.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.errors import RetroError
+
+#: Builds the caller's error from the destination and the reason, in a person's words.
+Failure = Callable[[Path, str], RetroError]
 
 
 class ExportError(RetroError):
@@ -15,25 +29,80 @@ class ExportError(RetroError):
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder; all or nothing."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write an export to ``path`` atomically; raise :class:`ExportError` naming it when that fails."""
+    return write_file_atomically(path, data, lambda where, why: ExportError(f"Cannot write {where}: {why}."))
+
+
+def write_text_atomically(path: Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`write_bytes_atomically`)."""
+    return write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_file_atomically(path: Path, data: bytes, failure: Failure) -> Path:
+    """Write ``data`` to ``path`` atomically; return the absolute path written.
+
+    Raises ``failure(path, reason)`` when the file cannot be written; nothing new is left behind.
+    """
+    path = Path(path).expanduser().absolute()
+    folder = path.parent
+    if path.is_dir():
+        raise failure(path, "that is a folder; give a file name")
+    if not folder.is_dir():
+        raise failure(path, f"the folder {folder} does not exist")
+    temp_name = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc} (folder {folder})") from None
-    try:
+        fd, temp_name = create_temporary(folder, path.name)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if path.exists():  # keep the permissions the old file had
+            os.chmod(temp_name, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temp_name, path)
+        temp_name = ""
+        _sync_folder(folder)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise failure(path, _reason(exc)) from exc
+    finally:
+        if temp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
     return path
 
 
-def write_text_atomically(path: Path, text: str) -> Path:
-    return write_bytes_atomically(path, text.encode("utf-8"))
+def create_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new, exclusive temporary file next to the destination, with the usual permissions.
+
+    (Unlike :func:`tempfile.mkstemp`, whose files are private to the owner, the mode here is
+    ``0o666`` less the umask, like any file the person saves.)
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        candidate = folder / f".{name}.{secrets.token_hex(4)}.part"
+        try:
+            return os.open(candidate, flags, 0o666), str(candidate)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "could not create a temporary file", str(folder))
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (choose a folder you can write to)"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    return exc.strerror or str(exc)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

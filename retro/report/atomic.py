@@ -1,84 +1,21 @@
 """Write a report so that the destination holds either the whole new file or nothing new.
 
-The bytes go to a temporary file in the destination folder, are flushed to disk (fsync) and then
-moved over the destination with :func:`os.replace`. On any failure the temporary file is removed
-and :class:`ReportError` says what went wrong and where.
+The writing itself is the app's one atomic writer, :func:`retro.io.files.write_file_atomically`;
+here a failure becomes a :class:`ReportError` saying what went wrong and where.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import secrets
-import stat
 from pathlib import Path
 
+from ..io.files import write_file_atomically
 from .errors import ReportError
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically; return the absolute path written."""
-    path = Path(path).expanduser().absolute()
-    folder = path.parent
-    if path.is_dir():
-        raise ReportError(f"Cannot write the report to {path}: that is a folder; give a file name.")
-    if not folder.is_dir():
-        raise ReportError(f"Cannot write the report to {path}: the folder {folder} does not exist.")
-    temp_name = ""
-    try:
-        fd, temp_name = create_temporary(folder, path.name)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():  # keep the permissions the old file had
-            os.chmod(temp_name, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temp_name, path)
-        temp_name = ""
-        _sync_folder(folder)
-    except OSError as exc:
-        raise ReportError(f"Cannot write the report to {path}: {_reason(exc)}.") from exc
-    finally:
-        if temp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-    return path
+    return write_file_atomically(path, data, _report_error)
 
 
-def create_temporary(folder: Path, name: str) -> tuple[int, str]:
-    """A new, exclusive temporary file next to the destination, with the usual permissions.
-
-    (Unlike :func:`tempfile.mkstemp`, whose files are private to the owner, the mode here is
-    ``0o666`` less the umask, like any file the person saves.)
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        candidate = folder / f".{name}.{secrets.token_hex(4)}.part"
-        try:
-            return os.open(candidate, flags, 0o666), str(candidate)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "could not create a temporary file", str(folder))
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied (choose a folder you can write to)"
-    if exc.errno == errno.EROFS:
-        return "the disk is read-only"
-    return exc.strerror or str(exc)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _report_error(path: Path, reason: str) -> ReportError:
+    return ReportError(f"Cannot write the report to {path}: {reason}.")

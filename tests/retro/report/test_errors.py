@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from retro.domain import Audience, Retro, RetroError
+from retro.io import files as atomic_module
 from retro.report import ReportCancelled, ReportError, pdf_sections, write_markdown, write_pdf
-from retro.report import atomic as atomic_module
 from retro.report.styles import styles
 
 from .fixtures import canary_retro, minimal_retro
