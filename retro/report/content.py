@@ -110,7 +110,10 @@ def cover_facts(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
 
 
 def open_findings(retro: Retro) -> list[Finding]:
-    return readiness(retro)
+    """The readiness findings, then the warnings about the public report (names, left-out actions)."""
+    from .audience import public_findings  # audience uses this module's times
+
+    return readiness(retro) + public_findings(retro)
 
 
 def action_counts(actions: list[ActionItem]) -> str:

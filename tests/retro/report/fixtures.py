@@ -46,6 +46,7 @@ INTERNAL_MARKERS: dict[str, str] = {
     "action ticket": "CANARYTICKET",
     "action status reason": "CANARYSTATUSREASON",
     "action for internal factor": "CANARYINTERNALACTION",
+    "action for a public and an internal factor": "CANARYMIXEDACTION",
     "review answer": "CANARYREVIEWANSWER",
     "lessons learned": "CANARYLESSONS",
     "went well": "CANARYWENTWELL",
@@ -128,6 +129,10 @@ def canary_retro() -> Retro:
         ActionItem(
             "a-2", m["action for internal factor"], owner="Eve Owner", due=date(2026, 4, 2),
             action_type=ActionType.DETECT, factor_ids=("f-int",),
+        ),
+        ActionItem(
+            "a-3", f"Fix the index and {m['action for a public and an internal factor']}", owner="Eve Owner",
+            due=date(2026, 4, 3), factor_ids=("f-pub", "f-int"),
         ),
     ]
     answers = [ReviewAnswer("detection", m["review answer"])]

@@ -37,7 +37,9 @@ def test_internal_pdf_has_every_section_bookmarked_in_order(demo_pdfs: dict[Audi
     reader = PdfReader(demo_pdfs[Audience.INTERNAL])
     marks = outline(reader)
     top = [title for level, title, _ in marks if level == 0]
-    assert top == INTERNAL_SECTIONS
+    # the demo's "Cap checkout autoscaling …" addresses a public and an internal factor: the
+    # public report leaves it out, and the internal one says so in its open findings
+    assert top == [*INTERNAL_SECTIONS, "Open readiness findings"]
     pages = [page for level, _, page in marks if level == 0]
     assert pages == sorted(pages) and pages[0] >= 1 and pages[-1] <= len(reader.pages)
     factors = [title for level, title, _ in marks if level == 1]
