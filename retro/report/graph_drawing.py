@@ -42,6 +42,7 @@ ARROW_COLOUR = colors.HexColor("#55606b")
 MAX_GROWTH = 1.45
 CARD_MARGIN = 18.0  # scene units kept free between grown cards
 FRAME_ASPECT = 0.72  # width / height of the space a graph gets on an A4 page
+MIN_SCALE = 0.05  # below this the stored layout is given up for the deterministic one
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,11 @@ class Node:
     is_impact: bool = False
 
 
-def stored_or_fallback_layout(retro: Retro, numbers: dict[str, str]) -> list[Node]:
-    """Nodes at their stored positions, or all at the fallback layout if any lacks one."""
+def stored_or_fallback_layout(retro: Retro, numbers: dict[str, str], *, use_stored: bool = True) -> list[Node]:
+    """Nodes at their stored positions, or all at the fallback layout if any lacks one (or asked)."""
     factors = retro.factor_list()
     impacts = sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id))
-    stored = all(n.x is not None and n.y is not None for n in [*factors, *impacts])
+    stored = use_stored and all(n.x is not None and n.y is not None for n in [*factors, *impacts])
     if stored:
         pos = {n.id: (float(n.x), float(n.y)) for n in [*factors, *impacts]}  # type: ignore[arg-type]
     else:
@@ -135,26 +136,46 @@ class FactorGraph(Flowable):
     def __init__(self, retro: Retro, numbers: dict[str, str], *, max_scale: float = 0.8, max_height: float = 0.0) -> None:
         super().__init__()
         self.retro = retro
-        self.nodes = stored_or_fallback_layout(retro, numbers)
+        self.numbers = numbers
         self.max_scale = max_scale
         self.max_height = max_height
         self.scale = 1.0
-        self._bounds = _bounds(self.nodes)
-        self._grow = card_growth(self.nodes)
+        self._place(stored_or_fallback_layout(retro, numbers))
+        self._laid_out_afresh = False
+
+    def _place(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self._bounds = _bounds(nodes)
+        self._grow = card_growth(nodes)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        min_x, min_y, max_x, max_y = self._bounds
-        grow = self._grow
-        scene_w = max_x - min_x + CARD_W * grow
-        scene_h = max_y - min_y + CARD_H * grow
-        scale = min(self.max_scale, avail_width / scene_w)
         page_h = self.max_height or avail_height
-        if scene_h * scale + LEGEND_H > page_h:
-            scale = max((page_h - LEGEND_H) / scene_h, 0.05)
+        scale = self._fitting_scale(avail_width, page_h)
+        if scale is None and not self._laid_out_afresh:
+            # stored positions spread so far apart that even the smallest drawing is taller than
+            # a page: draw the deterministic layout instead (the stored one stays in the app)
+            self._place(stored_or_fallback_layout(self.retro, self.numbers, use_stored=False))
+            self._laid_out_afresh = True
+            scale = self._fitting_scale(avail_width, page_h)
+        scene_h = self._scene_size()[1]
+        if scale is None:  # still too tall: smaller than legible, but a PDF that can be made
+            scale = max((page_h - LEGEND_H) / scene_h, 1e-6)
         self.scale = scale
         self.width = avail_width
         self.height = scene_h * scale + LEGEND_H
         return self.width, self.height
+
+    def _scene_size(self) -> tuple[float, float]:
+        min_x, min_y, max_x, max_y = self._bounds
+        return max_x - min_x + CARD_W * self._grow, max_y - min_y + CARD_H * self._grow
+
+    def _fitting_scale(self, avail_width: float, page_h: float) -> float | None:
+        """The scale to draw at: the frame width, shrunk to the page height; None below MIN_SCALE."""
+        scene_w, scene_h = self._scene_size()
+        scale = min(self.max_scale, avail_width / scene_w)
+        if scene_h * scale + LEGEND_H > page_h:
+            scale = (page_h - LEGEND_H) / scene_h
+        return scale if scale >= MIN_SCALE else None
 
     def draw(self) -> None:
         canvas = self.canv

@@ -81,3 +81,26 @@ def test_cards_grow_only_into_free_space() -> None:
     assert card_growth(apart) == MAX_GROWTH
     assert card_growth(touching) == 1.0
     assert CARD_H > 0
+
+
+def test_a_stored_layout_spread_far_apart_is_drawn_afresh_on_one_page(tmp_path: Path) -> None:
+    """A card dragged 600 000 units away made the graph taller than a page even at the smallest scale."""
+    from retro.report.graph_drawing import FactorGraph
+
+    retro = canary_retro()
+    retro.factors = {k: replace(f, x=0.0, y=-636420.0 * i) for i, (k, f) in enumerate(sorted(retro.factors.items()))}
+    retro.impacts = {k: replace(i, x=300.0, y=0.0) for k, i in retro.impacts.items()}
+    graph = FactorGraph(retro, {}, max_height=600)
+    height = graph.wrap(500, 700)[1]
+    assert height <= 600 and graph.scale >= 0.3  # the deterministic layout, at a legible size
+    assert {n.id: (n.x, n.y) for n in graph.nodes} == fallback_layout(retro)
+    for audience in Audience:
+        assert write_pdf(retro, tmp_path / f"{audience.value}.pdf", audience).stat().st_size > 1000
+
+
+def test_a_graph_too_big_for_any_layout_is_drawn_small_rather_than_failing() -> None:
+    from retro.report.graph_drawing import FactorGraph
+
+    retro = large_retro(events=10, factors=100, actions=1)
+    graph = FactorGraph(retro, {}, max_height=60)  # room for less than one row of cards
+    assert graph.wrap(500, 700)[1] <= 60
