@@ -194,7 +194,8 @@ def public_findings(retro: Retro) -> list[Finding]:
         whose = "" if " ".join(m.found.split()) == m.name else f" (part of {m.name}'s name)"
         message = (
             f"{_first_upper(m.where)} mentions “{' '.join(m.found.split())}”{whose}: the public "
-            f"postmortem will show “{NAME_REMOVED}” there. Reword it to leave names out."
+            f"postmortem will show “{NAME_REMOVED}” in its place. Reword it: leave the name out, "
+            "or rephrase if the word is not meant as a name there."
         )
         findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id))
     for action in retro.action_list():

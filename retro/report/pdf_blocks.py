@@ -109,13 +109,16 @@ class KeepStart(KeepTogether):
     """
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        lead = self._content[:-1]  # the heading (and note) to keep with the first lines of the text
-        self._lead = sum(f.wrapOn(self.canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
         size = super().wrap(aW, aH)
         # KeepTogether leaves out the first flowable's space before, which the frame adds below
-        # another flowable: without it a heading fits, and what it should keep moves on alone
-        first = next((f for f in self._content if not isinstance(f, CondPageBreak)), None)
-        self._H += first.getSpaceBefore() if first is not None else 0
+        # another flowable (not at the top of a page): without it a heading seems to fit here,
+        # and what it should keep moves on without it
+        shown = [f for f in self._content if not isinstance(f, CondPageBreak)]
+        self._space_before = shown[0].getSpaceBefore() if shown else 0.0
+        self._H += self._space_before
+        # the heading (and note) to keep with the first lines of the text; a CondPageBreak is
+        # not wrapped here: wrapping one that does not fit asks the frame for a page break
+        self._lead = sum(f.wrapOn(self.canv, aW, 0xFFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in shown[:-1])
         return size
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -123,8 +126,8 @@ class KeepStart(KeepTogether):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
         page = frame._height if frame is not None else aH
-        height: float = self._H
-        if height > page:  # it can never be kept together: start here if its beginning fits
+        on_a_fresh_page: float = self._H - self._space_before
+        if on_a_fresh_page > page:  # it can never be kept together: start here if its beginning fits
             return [CondPageBreak(self._lead + ROW_SPLIT_MIN), *self._content]
         return super().split(aW, aH)  # type: ignore[no-any-return]
 

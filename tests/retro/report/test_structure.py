@@ -141,3 +141,16 @@ def test_open_readiness_findings_close_the_internal_report_only(tmp_path: Path) 
     text = "\n".join(p.extract_text() for p in internal.pages)
     assert "Blocker" in text and "Write a short summary" in text
     assert "readiness" not in "\n".join(p.extract_text() for p in public.pages).lower()
+
+
+def test_no_page_is_left_blank(demo_pdfs: dict[Audience, Path], tmp_path: Path) -> None:
+    """Every page shows something besides its header and footer (a stray page break shows nothing)."""
+    from .fixtures import long_text_retro
+
+    pdfs = [*demo_pdfs.values(), *(write_pdf(long_text_retro(), tmp_path / f"{a.value}.pdf", a) for a in Audience)]
+    chrome = re.compile(r"INTERNAL — DO NOT DISTRIBUTE|Internal — do not distribute|PUBLIC|Public|"
+                        r"Internal postmortem|Public postmortem|Page \d+ of \d+")
+    for pdf in pdfs:
+        for number, page in enumerate(PdfReader(pdf).pages, start=1):
+            body = chrome.sub("", page.extract_text())
+            assert body.strip(), f"page {number} of {pdf.name} is blank"
