@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from retro.domain import ActionItem, Audience, Retro, key_durations
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
 from retro.domain.readiness import Finding, readiness
 
@@ -117,14 +117,19 @@ def open_findings(retro: Retro) -> list[Finding]:
 
 
 def action_counts(actions: list[ActionItem]) -> str:
-    """``3 actions: 2 prevent, 1 detect; 1 done`` — the public summary line."""
+    """``3 actions (2 prevent, 1 detect); 1 completed so far.`` — the public summary line.
+
+    Only done actions count as completed; ones the team decided against are said as such.
+    """
     if not actions:
         return "No follow-up actions are listed."
     by_type = Counter(a.action_type.label.lower() for a in actions)
-    done = sum(1 for a in actions if a.status.is_closed)
+    done = sum(1 for a in actions if a.status is ActionStatus.DONE)
+    dropped = sum(1 for a in actions if a.status is ActionStatus.WONT_DO)
     parts = ", ".join(f"{n} {kind}" for kind, n in sorted(by_type.items()))
     noun = "action" if len(actions) == 1 else "actions"
-    return f"{len(actions)} {noun} ({parts}); {done} completed so far."
+    line = f"{len(actions)} {noun} ({parts}); {done} completed so far"
+    return line + (f", {dropped} decided against." if dropped else ".")
 
 
 def factor_titles(retro: Retro, ids: tuple[str, ...]) -> list[str]:

@@ -64,3 +64,15 @@ def test_line_breaks_in_titles_do_not_break_headings() -> None:
     retro.incident = replace(retro.incident, title="first\nsecond")
     text = render_markdown(retro, Audience.INTERNAL)
     assert "# first second" in text.splitlines()
+
+
+def test_the_public_action_count_does_not_call_a_dropped_action_completed() -> None:
+    from retro.domain import ActionItem, ActionStatus
+
+    actions = [
+        ActionItem("a", "One", status=ActionStatus.DONE),
+        ActionItem("b", "Two", status=ActionStatus.WONT_DO),
+        ActionItem("c", "Three"),
+    ]
+    assert content.action_counts(actions) == "3 actions (3 prevent); 1 completed so far, 1 decided against."
+    assert content.action_counts(actions[2:]) == "1 action (1 prevent); 0 completed so far."
