@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from retro.domain import (
     REVIEW_QUESTIONS,
+    Audience,
     Changes,
     Edit,
     ReviewAnswer,
@@ -268,26 +270,64 @@ class ReviewStage(StageView):
     # -- exports -----------------------------------------------------------------------------
 
     def ask_path(self, fmt: ExportFormat, suggested: str) -> str:
-        """Where to write ``fmt`` ("" when the person cancelled). Replaced in tests."""
-        path, _filter = QFileDialog.getSaveFileName(self, f"Export {fmt.label}", suggested, fmt.file_filter)
-        return path
+        """Where to write ``fmt`` ("" when the person cancelled). Replaced in tests.
 
-    def _suggested_name(self, fmt: ExportFormat) -> str:
-        title = "".join(c if c.isalnum() or c in " -_" else " " for c in self.document.retro.incident.title)
-        stem = "-".join(title.split())[:60] or "retrospective"
+        The dialog adds the format's suffix to a name typed without one *before* it asks about
+        overwriting, so the path it returns is the one the person confirmed.
+        """
+        dialog = QFileDialog(self, f"Export {fmt.label}", suggested, fmt.file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix(fmt.suffix.lstrip("."))
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        return dialog.selectedFiles()[0]
+
+    def suggested_name(self, fmt: ExportFormat) -> str:
+        """The file name first offered for ``fmt``.
+
+        A public report's name is built from what the public report shows (names of people
+        removed); when that differs from the title, or the public view cannot be built, a neutral
+        ``postmortem-public-<date>`` is used, so a name in the title never reaches a public file's
+        name.
+        """
+        incident = self.document.retro.incident
         kind = {ExportFormat.JSON: ""}.get(fmt, f"-{fmt.audience.value}")
+        title = incident.title
+        if fmt.audience is Audience.PUBLIC:
+            title = self._public_title()
+            if title != incident.title:
+                return str(Path.home() / f"postmortem-public-{self._incident_day()}{fmt.suffix}")
+        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+        stem = "-".join(safe.split())[:60] or "retrospective"
         return str(Path.home() / f"{stem}{kind}{fmt.suffix}")
+
+    def _public_title(self) -> str:
+        """The incident title as the public report shows it ("" when that cannot be worked out)."""
+        try:
+            from retro.report.audience import public_retro
+        except ImportError:  # the report writers are not in this build: say nothing of the title
+            return ""
+        return public_retro(self.document.retro).incident.title
+
+    def _incident_day(self) -> str:
+        """The day the incident started (or was created), in its timezone: ``2026-10-14``."""
+        incident = self.document.retro.incident
+        when = incident.started_at or incident.created_at or datetime.now(UTC)
+        try:
+            zone = ZoneInfo(incident.timezone)
+        except (KeyError, ValueError):
+            zone = ZoneInfo("UTC")
+        return f"{when.astimezone(zone):%Y-%m-%d}"
 
     def export(self, fmt: ExportFormat, path: str | None = None) -> bool:
         """Ask for a path (unless given) and write ``fmt`` there off the GUI thread."""
         for edit_key in self.answers:  # an answer being typed is part of the report
             self.save_answer(edit_key)
-        chosen = path if path is not None else self.ask_path(fmt, self._suggested_name(fmt))
+        chosen = path if path is not None else self.ask_path(fmt, self.suggested_name(fmt))
         if not chosen:
             return False
-        target = Path(chosen)
-        if not target.suffix:
-            target = target.with_suffix(fmt.suffix)
+        target = Path(chosen)  # exactly what was chosen (and confirmed, if it overwrites a file)
         worker = ExportWorker(self.document.retro, fmt, target, owner=self)
         progress = QProgressDialog(f"Writing the {fmt.label}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Exporting")

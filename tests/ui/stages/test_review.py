@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 
-from retro.domain import Stage
+from retro.domain import Edit, Stage
 from tests.ui.models.support import make_document, make_empty_document, unnamed_controls
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import BLOCKER_ROLE, TARGET_ROLE
@@ -147,3 +150,57 @@ def test_closing_the_screen_during_an_export_loses_nothing_and_crashes_nothing(q
     del stage
     qtbot.waitUntil(lambda: not export_worker._RUNNING, timeout=60_000)
     assert target.stat().st_size > 0
+
+
+def _rename(stage: ReviewStage, title: str) -> None:
+    incident = stage.document.retro.incident
+    assert stage.document.edit("Title", Edit(incident=replace(incident, title=title)))
+
+
+def _suggested(stage: ReviewStage, monkeypatch, fmt: ExportFormat) -> Path:
+    offered: list[str] = []
+    monkeypatch.setattr(stage, "ask_path", lambda _fmt, suggested: offered.append(suggested) or "")
+    assert not stage.export(fmt)  # the person cancels the dialog
+    return Path(offered[0])
+
+
+def test_a_public_report_is_never_named_after_a_person_in_the_title(qtbot, stage, monkeypatch):
+    person = next(iter(stage.document.retro.people())).name
+    _rename(stage, f"Checkout outage after {person}'s deploy")
+    started = stage.document.retro.incident.started_at
+    for fmt in (ExportFormat.PUBLIC_PDF, ExportFormat.PUBLIC_MARKDOWN):
+        name = _suggested(stage, monkeypatch, fmt).name
+        assert not any(part in name for part in person.split())
+        assert name == f"postmortem-public-{started.astimezone(ZoneInfo(stage.document.retro.incident.timezone)):%Y-%m-%d}{fmt.suffix}"
+    assert person.split()[-1] in _suggested(stage, monkeypatch, ExportFormat.INTERNAL_PDF).name
+
+    _rename(stage, "Checkout outage after a proxy change")  # no name: the title is kept
+    assert _suggested(stage, monkeypatch, ExportFormat.PUBLIC_PDF).name == (
+        "Checkout-outage-after-a-proxy-change-public.pdf")
+
+
+@needs_writers
+def test_the_file_is_written_exactly_where_the_person_chose(qtbot, stage, tmp_path, monkeypatch):
+    chosen = tmp_path / "postmortem"  # typed without a suffix, confirmed as it is
+    monkeypatch.setattr(stage, "ask_path", lambda _fmt, _suggested: str(chosen))
+    with qtbot.waitSignal(stage.export_done, timeout=60_000) as done:
+        qtbot.mouseClick(stage.export_buttons[ExportFormat.PUBLIC_MARKDOWN], Qt.MouseButton.LeftButton)
+    assert done.args == [str(chosen)]
+    assert chosen.read_text(encoding="utf-8").strip()
+    assert not (tmp_path / "postmortem.md").exists()
+
+
+def test_the_save_dialog_adds_the_suffix_before_it_confirms(qtbot, stage, tmp_path):
+    seen: dict[str, object] = {}
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        seen["suffix"] = dialog.defaultSuffix()
+        dialog.selectFile(str(tmp_path / "postmortem"))  # typed without a suffix
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    chosen = stage.ask_path(ExportFormat.PUBLIC_MARKDOWN, str(tmp_path / "suggested.md"))
+    assert seen == {"suffix": "md"}
+    assert chosen == str(tmp_path / "postmortem.md")
