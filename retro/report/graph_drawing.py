@@ -12,6 +12,7 @@ escaping and font fallback.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -260,9 +261,17 @@ def _bounds(nodes: list[Node]) -> tuple[float, float, float, float]:
 
 
 def _card_text(canvas: Canvas, node: Node, x: float, y: float, w: float, h: float, size: float) -> None:
-    """Wrap the title into the card: shrink the type a little, then shorten the title with "…".
+    """Draw the title wrapped into the card, centred vertically (see :func:`card_paragraph`)."""
+    para, height = card_paragraph(node, w, h, size)
+    if height <= h:
+        para.drawOn(canvas, x, y + (h - height) / 2)
 
-    The full title is always printed in the factor list below the graph.
+
+def card_paragraph(node: Node, w: float, h: float, size: float) -> tuple[Paragraph, float]:
+    """The card's title fitted to ``w`` × ``h``: shrink the type a little, then shorten it with "…".
+
+    Shortening keeps whole words, or cuts a single long word. The full title is always printed
+    in the factor list below the graph.
     """
     prefix = f"<b>{node.number}</b>  " if node.number else ""
     font = SANS_BOLD if node.is_impact else SANS
@@ -276,27 +285,34 @@ def _card_text(canvas: Canvas, node: Node, x: float, y: float, w: float, h: floa
 
     if room < size * 1.2 or w < size * 4:
         # too small for words: the number alone (the factor list below has the title)
-        para, height = build("", max(4.0, min(size, room / 1.2)))
-        if height <= h:
-            para.drawOn(canvas, x, y + (h - height) / 2)
-        return
+        return build("", max(4.0, min(size, room / 1.2)))
     para, height = build(node.label, size)
     while height > room and size > 6.5:
         size -= 0.75
         para, height = build(node.label, size)
-    if height > room:
-        words = node.label.split()
-        low, high = 1, len(words) - 1  # the longest prefix of words that fits, by bisection
-        best = build(words[0] + "…", size)
-        while low <= high:
-            middle = (low + high) // 2
-            candidate = build(" ".join(words[:middle]).rstrip(",.;:") + "…", size)
-            if candidate[1] <= room:
-                best, low = candidate, middle + 1
-            else:
-                high = middle - 1
-        para, height = best
-    para.drawOn(canvas, x, y + (h - height) / 2)
+    if height <= room:
+        return para, height
+    words = node.label.split()
+    best = _longest_fitting([" ".join(words[:n]).rstrip(",.;:") + "…" for n in range(1, len(words))], build, size, room)
+    if best is None:  # even the first word is too long: cut it
+        best = _longest_fitting([node.label[:n].rstrip() + "…" for n in range(1, len(node.label))], build, size, room)
+    return best if best is not None else build("", size)
+
+
+def _longest_fitting(
+    candidates: list[str], build: Callable[[str, float], tuple[Paragraph, float]], size: float, room: float
+) -> tuple[Paragraph, float] | None:
+    """The last of ``candidates`` (ordered shortest first) whose paragraph fits ``room``, by bisection."""
+    best = None
+    low, high = 0, len(candidates) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = build(candidates[middle], size)
+        if candidate[1] <= room:
+            best, low = candidate, middle + 1
+        else:
+            high = middle - 1
+    return best
 
 
 def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], w: float, h: float, head: float) -> None:

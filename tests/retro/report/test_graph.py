@@ -104,3 +104,13 @@ def test_a_graph_too_big_for_any_layout_is_drawn_small_rather_than_failing() -> 
     retro = large_retro(events=10, factors=100, actions=1)
     graph = FactorGraph(retro, {}, max_height=60)  # room for less than one row of cards
     assert graph.wrap(500, 700)[1] <= 60
+
+
+def test_a_long_title_is_shortened_to_fit_its_card_even_as_one_long_word() -> None:
+    from retro.report.graph_drawing import Node, card_paragraph
+
+    for label in ("W" * 300, "Connection " * 27, "數據庫連接" * 60):
+        node = Node("f", 0, 0, label, "F1", None)  # type: ignore[arg-type]
+        para, height = card_paragraph(node, 120, 48, 9)
+        assert height <= 48 - 4, label[:20]
+        assert para.getPlainText().endswith("…") and para.getPlainText().startswith("F1")
