@@ -213,24 +213,35 @@ class FactorPanel(QWidget):
     # showing --------------------------------------------------------------------------------
 
     def set_factor(self, factor_id: str) -> None:
-        """Show ``factor_id`` ("" or an impact id shows the hint instead)."""
-        self._commit_description()
+        """Show ``factor_id`` ("" or an impact id shows the hint instead).
+
+        Text typed for the factor shown so far is saved to that factor first, so it never ends
+        up under another one; showing the same factor again keeps what is being typed.
+        """
         factor = self.document.retro.factors.get(factor_id)
+        switching = (factor.id if factor else "") != self.factor_id
+        if switching:
+            self.commit_pending()
         self.factor_id = factor.id if factor else ""
         self._stack.setCurrentIndex(1 if factor else 0)
         if factor is not None:
-            self._show_fields()
+            self._show_fields(replace_typing=switching)
             self._show_evidence()
             self._show_actions()
 
-    def _show_fields(self) -> None:
+    def _show_fields(self, *, replace_typing: bool = False) -> None:
+        """Show the factor's fields; text being typed is kept unless ``replace_typing``."""
         factor = self.document.retro.factors[self.factor_id]
-        if not self.title.hasFocus() or self.title.text() != factor.title:
+        typing_title = self.title.hasFocus() and self.title.isModified()
+        if (replace_typing or not typing_title) and self.title.text() != factor.title:
             self.title.setText(factor.title)
         self.category.setCurrentIndex(self.category.findData(factor.category))
         self.audience.setCurrentIndex(self.audience.findData(factor.audience))
-        if not self.description.hasFocus():
-            self.description.setPlainText(factor.description)
+        typing_description = self.description.hasFocus() and self.description.document().isModified()
+        if replace_typing or not typing_description:
+            if self.description.toPlainText() != factor.description:
+                self.description.setPlainText(factor.description)
+            self.description.document().setModified(False)
 
     def _event_text(self, event: TimelineEvent) -> str:
         try:
@@ -298,16 +309,29 @@ class FactorPanel(QWidget):
             self._commit_description()
         return super().eventFilter(watched, event)
 
+    def commit_pending(self) -> None:
+        """Save the title and description being typed to the factor shown (before showing another)."""
+        if self.title.isModified():
+            self._commit_title()
+        self._commit_description()
+
     def _commit_title(self) -> None:
-        if self.factor_id and not self.editor.rename(self.factor_id, self.title.text()):
-            factor = self.document.retro.factors.get(self.factor_id)
-            if factor is not None and self.title.text() != factor.title:
-                self.title.setText(factor.title)
+        if not self.factor_id:
+            return
+        if self.editor.rename(self.factor_id, self.title.text()):
+            self.title.setModified(False)
+            return
+        factor = self.document.retro.factors.get(self.factor_id)
+        if factor is not None and self.title.text() != factor.title:
+            self.title.setText(factor.title)
 
     def _commit_description(self) -> None:
         factor = self.document.retro.factors.get(self.factor_id)
-        if factor is not None and self.description.toPlainText().strip() != factor.description:
-            self.editor.set_description(factor.id, self.description.toPlainText())
+        text = self.description.toPlainText()
+        if factor is None or text.strip() == factor.description:
+            return
+        if self.editor.set_description(factor.id, text):
+            self.description.document().setModified(False)
 
     def _commit_category(self) -> None:
         if self.factor_id:

@@ -60,24 +60,38 @@ class ActionDetails(QGroupBox):
         return self._action.id if self._action else ""
 
     def show_action(self, action: ActionItem | None, factor_titles: list[str]) -> None:
+        """Show ``action`` (None: nothing selected).
+
+        Text being typed for the action shown so far is saved to that action first; while the
+        same action is shown again (it changed elsewhere), what is being typed is kept.
+        """
+        switching = (action.id if action else "") != self.action_id
+        if switching:
+            self.commit_pending()
         self._action = action
         self.setEnabled(action is not None)
+        show = CommitOnLeaveEdit.replace_text if switching else CommitOnLeaveEdit.show_text
         if action is None:
             self.heading.setText("Select an action to see and edit its details.")
-            self.description.show_text("")
-            self.reason.show_text("")
+            show(self.description, "")
+            show(self.reason, "")
             self.factors.setText("")
             return
         owner = action.owner or "no owner yet"
         due = action.due.isoformat() if action.due else "no due date"
         done = f" · completed {action.completed_at:%Y-%m-%d}" if action.completed_at else ""
         self.heading.setText(f"{action.title} — {owner}, due {due} · {action.status.label}{done}")
-        self.description.show_text(action.description)
+        show(self.description, action.description)
         wont_do = action.status is ActionStatus.WONT_DO
-        self.reason.show_text(action.status_reason)
+        show(self.reason, action.status_reason)
         self.reason.setVisible(wont_do)
         self.reason_label.setVisible(wont_do)
         self.factors.setText("\n".join(f"• {t}" for t in factor_titles) or "No contributing factor yet.")
+
+    def commit_pending(self) -> None:
+        """Save what was typed in either field to the action shown (e.g. before showing another)."""
+        self._commit("description", self.description)
+        self._commit("status_reason", self.reason)
 
     def _commit(self, field: str, edit: CommitOnLeaveEdit) -> None:
         modified = self._action is not None and edit.document().isModified()

@@ -26,8 +26,23 @@ class CommitOnLeaveEdit(QPlainTextEdit):
         self.left.emit()
         super().focusOutEvent(event)
 
-    def show_text(self, text: str) -> None:
-        """Show stored text (unless the person is typing) and mark it unchanged."""
-        if self.toPlainText() != text and not (self.hasFocus() and self.document().isModified()):
+    def is_typing(self) -> bool:
+        """True while the person is in the field with text not saved yet."""
+        return self.hasFocus() and self.document().isModified()
+
+    def show_text(self, text: str) -> bool:
+        """Show stored ``text`` and mark it unchanged, unless the person is typing here.
+
+        Typing is kept, still marked as changed, so leaving the field saves it. Returns False when
+        the typed text was kept.
+        """
+        if self.is_typing():
+            return False
+        self.replace_text(text)
+        return True
+
+    def replace_text(self, text: str) -> None:
+        """Show ``text`` whatever is being typed (the field now shows something else) and mark it unchanged."""
+        if self.toPlainText() != text:
             self.setPlainText(text)
         self.document().setModified(False)

@@ -124,3 +124,50 @@ def test_description_commits_on_focus_out_and_category_on_change(qtbot: QtBot, p
     assert [document.undo_stack.text(i) for i in range(document.undo_stack.count())] == [
         "Describe factor", "Change factor category", "Change factor audience"
     ]
+
+
+def _other_factor(panel: FactorPanel) -> str:
+    return next(fid for fid in panel.document.retro.factors if fid != RUNBOOK)
+
+
+def test_a_description_being_typed_stays_with_its_factor_when_another_is_shown(
+        qtbot: QtBot, panel: FactorPanel) -> None:
+    document = panel.document
+    other = _other_factor(panel)
+    others_description = document.retro.factors[other].description
+    panel.description.setFocus()
+    qtbot.waitUntil(panel.description.hasFocus)
+    panel.description.selectAll()
+    QTest.keyClicks(panel.description, "The runbook was last revised in 2024.")
+    panel.set_factor(other)  # the canvas selection moved while the field still has focus
+    assert document.retro.factors[RUNBOOK].description == "The runbook was last revised in 2024."
+    assert panel.description.toPlainText() == others_description  # not the runbook's text
+    panel.title.setFocus()  # leaving the field must not write the runbook's text into the other
+    qtbot.waitUntil(panel.title.hasFocus)
+    assert document.retro.factors[other].description == others_description
+
+
+def test_a_title_being_typed_is_kept_through_a_change_to_the_same_factor(qtbot: QtBot, panel: FactorPanel) -> None:
+    document = panel.document
+    old_title = document.retro.factors[RUNBOOK].title
+    panel.title.setFocus()
+    qtbot.waitUntil(panel.title.hasFocus)
+    panel.title.end(False)
+    QTest.keyClicks(panel.title, " for the proxy")
+    panel.editor.set_category(RUNBOOK, FactorCategory.ORGANISATION)  # e.g. from the canvas menu
+    assert panel.title.text() == f"{old_title} for the proxy"
+    QTest.keyClick(panel.title, Qt.Key.Key_Return)
+    assert document.retro.factors[RUNBOOK].title == f"{old_title} for the proxy"
+
+
+def test_a_title_being_typed_is_saved_to_its_factor_when_another_is_shown(qtbot: QtBot, panel: FactorPanel) -> None:
+    document = panel.document
+    other = _other_factor(panel)
+    old_title = document.retro.factors[RUNBOOK].title
+    panel.title.setFocus()
+    qtbot.waitUntil(panel.title.hasFocus)
+    panel.title.end(False)
+    QTest.keyClicks(panel.title, " for the proxy")
+    panel.set_factor(other)
+    assert document.retro.factors[RUNBOOK].title == f"{old_title} for the proxy"
+    assert panel.title.text() == document.retro.factors[other].title
