@@ -489,10 +489,9 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus):
             focus.clearFocus()
-        view = self.workspace.current_view()
-        if isinstance(view, StageView):
+        for view in self.workspace.built_views():  # a draft typed on a stage left earlier counts too
             flush = getattr(view, "commit_pending", None)
-            if callable(flush):
+            if isinstance(view, StageView) and callable(flush):
                 flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from retro.domain import FactorLink
+from ui.widgets.plain_text import plain_tooltip
 
 from .items import BADGE_HEIGHT, HANDLE_RADIUS, NodeItem
 from .palette import GraphStyle
@@ -58,7 +59,7 @@ class LinkArrow(QGraphicsItem):
             text += " (feedback loop)"
         if self.link.note:
             text += f"\n{self.link.note}"
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
 
     def set_feedback(self, on: bool) -> None:
         if on != self.feedback:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from retro.analysis import analyse
 from retro.domain import Finding, Stage, readiness
+from ui.widgets.plain_text import plain_tooltip
 
 from ..document import RetroDocument
 
@@ -71,7 +72,7 @@ class FindingsPanel(QWidget):
             prefix = "Must fix" if finding.is_blocker else "Worth a look"
             item = QListWidgetItem(f"{prefix}: {finding.message}")
             item.setData(TARGET_ROLE, finding.target_id)
-            item.setToolTip(finding.message)
+            item.setToolTip(plain_tooltip(finding.message))
             if finding.is_blocker:
                 item.setForeground(QColor("#8A1C00"))
             self.list.addItem(item)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from retro.domain import Factor, Impact
+from ui.widgets.plain_text import plain_tooltip
 
 from .palette import BAND_HEIGHT, CARD_HEIGHT, CARD_WIDTH, CORNER, GraphStyle, category_colour, text_colour_on
 
@@ -174,7 +175,7 @@ class NodeItem(QGraphicsItem):
         tip = f"{self.kind_label()}: {self.title}"
         if self.finding_text:
             tip += f"\n\n{self.finding_text}"
-        self.setToolTip(tip)
+        self.setToolTip(plain_tooltip(tip))
 
     def _invalidate_text(self) -> None:
         self._lines = None

@@ -9,6 +9,7 @@ and its arrow as one undo step.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 
@@ -40,6 +41,7 @@ class _Answer(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = QLabel(question, self)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)  # it quotes factor titles as typed
         self.question.setWordWrap(True)
         self.answer = QLineEdit(self)
         self.answer.setPlaceholderText("A condition, not a person")
@@ -130,9 +132,9 @@ class PromptsPanel(QWidget):
             swatch = QLabel(row)
             swatch.setFixedSize(14, 14)
             swatch.setStyleSheet(f"background: {CATEGORY_COLOURS[prompt.category]}; border: 1px solid black;")
+            question = html.escape(prompt.question, quote=False)
             mark = "" if prompt.covered else "<br><b>Not on the graph yet.</b>"
-            text = QLabel(f"{'<b>' if not prompt.covered else ''}{prompt.question}"
-                          f"{'</b>' if not prompt.covered else ''}{mark}", row)
+            text = QLabel(f"<b>{question}</b>{mark}" if not prompt.covered else question, row)
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             add = QPushButton("Add factor", row)

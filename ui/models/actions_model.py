@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from retro.domain import ActionItem, ActionStatus, ActionType, Changes, Edit, Horizon, Priority
 from ui.document import RetroDocument
 from ui.widgets.colours import PROBLEM
+from ui.widgets.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,7 +139,7 @@ class ActionsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_value(action, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(action, column)
+            return plain_tooltip(self._tooltip(action, column))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == ActionColumn.TICKET and action.ticket_url:
                 return QApplication.palette().link()

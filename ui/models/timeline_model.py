@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from retro.domain import Audience, Changes, Edit, EventKind, TimelineEvent
 from ui.document import RetroDocument
+from ui.widgets.plain_text import plain_tooltip
 from ui.widgets.time_text import edit_text, format_event_time, local_time, parse_event_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,7 +182,7 @@ class TimelineModel(QAbstractTableModel):
         if role == EVENT_ID_ROLE:
             return event.id
         if role == _TOOLTIP:
-            return self._tooltip(event, column)
+            return plain_tooltip(self._tooltip(event, column))
         if role in (_FOREGROUND, _FONT):  # evidence links look like links
             if column != TimelineColumn.EVIDENCE or not event.evidence_url:
                 return None

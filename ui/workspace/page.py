@@ -75,6 +75,7 @@ class WorkspacePage(QWidget):
         self.incident_title = QLabel()
         self.incident_title.setObjectName("IncidentTitle")
         self.incident_title.setAccessibleName("Incident title")
+        self.incident_title.setTextFormat(Qt.TextFormat.PlainText)  # a title is content, never markup
         self.incident_title.setWordWrap(True)
         self.severity_badge = QLabel()
         self.severity_badge.setObjectName("SeverityBadge")
@@ -275,6 +276,10 @@ class WorkspacePage(QWidget):
         self._views[stage] = view
         self.host.addWidget(view)
         return view
+
+    def built_views(self) -> list[QWidget]:
+        """Every stage view made so far for the open retro (in stage order)."""
+        return [self._views[stage] for stage in Stage if stage in self._views]
 
     def current_view(self) -> QWidget | None:
         return self._views.get(self.current_stage)
