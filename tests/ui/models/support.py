@@ -69,3 +69,12 @@ def unnamed_controls(root: QWidget) -> list[str]:
         if not named:
             out.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return out
+
+
+def as_shown(tooltip: str) -> str:
+    """The text a person reads in a tooltip (tooltips may be escaped rich text)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(tooltip)
+    return doc.toPlainText()

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from retro.domain import ActionItem, ActionStatus, Edit, new_id
-from tests.ui.models.support import make_document
+from tests.ui.models.support import as_shown, make_document
 from ui.models.actions_model import ActionColumn, ActionsModel, ActionsSort
 
 
@@ -48,6 +48,6 @@ def test_overdue_open_actions_are_marked(sqlite_url):
     model = ActionsModel(document, today=date(2026, 11, 14))
     late = next(r for r in range(model.rowCount()) if model.action_at(r).title.startswith("Send checkout config"))
     done = next(r for r in range(model.rowCount()) if model.action_at(r).status is ActionStatus.DONE)
-    assert model.index(late, ActionColumn.DUE).data(Qt.ItemDataRole.ToolTipRole) == "Overdue"
+    assert as_shown(model.index(late, ActionColumn.DUE).data(Qt.ItemDataRole.ToolTipRole)) == "Overdue"
     assert model.index(done, ActionColumn.DUE).data(Qt.ItemDataRole.ForegroundRole) is None
     assert replace(model.action_at(late)) == model.action_at(late)
