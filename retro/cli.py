@@ -251,14 +251,10 @@ def _cmd_export(args: argparse.Namespace, store: RetroStore) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, store: RetroStore) -> int:
+    from .checks import all_findings
+
     retro = store.load(find_retro_id(store, args.id))
-    findings = list(readiness(retro))
-    try:
-        from .analysis import analyse
-    except ImportError:  # pragma: no cover - analysis ships with the package
-        pass
-    else:
-        findings.extend(analyse(retro))
+    findings = all_findings(retro)
     if args.json:
         print(json.dumps(
             [{"code": f.code, "level": f.level.value, "stage": f.stage.value, "message": f.message,

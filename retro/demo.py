@@ -516,7 +516,7 @@ def _actions() -> list[ActionItem]:
             priority=Priority.MEDIUM,
             status=ActionStatus.OPEN,
             ticket_url="https://tracker.example.com/browse/PLAT-2041",
-            factor_ids=factors("autoscaler-adds-connections", "campaign-traffic"),
+            factor_ids=factors("autoscaler-adds-connections"),
             created_at=created,
         ),
         ActionItem(

@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from retro.domain import Finding, Level, Retro, Stage, readiness
+from retro.checks import all_findings
+from retro.domain import Finding, Level
 from ui.document import RetroDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,21 +22,6 @@ Index = QModelIndex | QPersistentModelIndex
 STAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 BLOCKER_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def all_findings(retro: Retro) -> list[Finding]:
-    """Readiness findings plus the graph analysis (when installed), blockers first."""
-    findings = list(readiness(retro))
-    try:
-        from retro.analysis import analyse
-    except ImportError:  # the analysis package is optional for this screen
-        analyse = None
-    if analyse is not None:
-        seen = {(f.code, f.target_id) for f in findings}
-        findings += [f for f in analyse(retro) if (f.code, f.target_id) not in seen]
-    stages = list(Stage)
-    findings.sort(key=lambda f: (f.level is not Level.BLOCKER, stages.index(f.stage)))
-    return findings
 
 
 class FindingsModel(QAbstractListModel):

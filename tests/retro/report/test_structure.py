@@ -37,9 +37,8 @@ def test_internal_pdf_has_every_section_bookmarked_in_order(demo_pdfs: dict[Audi
     reader = PdfReader(demo_pdfs[Audience.INTERNAL])
     marks = outline(reader)
     top = [title for level, title, _ in marks if level == 0]
-    # the demo's "Cap checkout autoscaling …" addresses a public and an internal factor: the
-    # public report leaves it out, and the internal one says so in its open findings
-    assert top == [*INTERNAL_SECTIONS, "Open readiness findings"]
+    # the demo is ready to publish: no "Open readiness findings" section closes it
+    assert top == INTERNAL_SECTIONS
     pages = [page for level, _, page in marks if level == 0]
     assert pages == sorted(pages) and pages[0] >= 1 and pages[-1] <= len(reader.pages)
     factors = [title for level, title, _ in marks if level == 1]

@@ -1,0 +1,28 @@
+"""Every finding about a retro in one list: readiness, the graph's shape, and the public report.
+
+* :func:`retro.domain.readiness` — what blocks publishing and what is worth a look;
+* :func:`retro.analysis.analyse` — graph-shaped questions (a single chain, feedback loops, hubs);
+* :func:`retro.report.public_findings` — names in public text, actions left out of the public report.
+
+The Review & export stage and ``retro check`` both show this list, so they always agree.
+"""
+
+from __future__ import annotations
+
+from .domain import Finding, Level, Retro, Stage, readiness
+
+
+def all_findings(retro: Retro) -> list[Finding]:
+    """Every finding once, blockers first, then in the order of the stages."""
+    from .analysis import analyse
+    from .report import public_findings
+
+    findings = list(readiness(retro))
+    seen = {(f.code, f.target_id) for f in findings}
+    for extra in (*analyse(retro), *public_findings(retro)):
+        if (extra.code, extra.target_id) not in seen:
+            seen.add((extra.code, extra.target_id))
+            findings.append(extra)
+    stages = list(Stage)
+    findings.sort(key=lambda f: (f.level is not Level.BLOCKER, stages.index(f.stage)))
+    return findings
