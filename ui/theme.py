@@ -11,19 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from retro.domain import FactorCategory, Severity
+from retro.domain import Severity
 from retro.services import ReportState
 
 from .resources_path import read_style
-
-#: Okabe–Ito colours: distinguishable with the common forms of colour blindness.
-FACTOR_COLOURS: dict[FactorCategory, str] = {
-    FactorCategory.TECHNOLOGY: "#0072B2",  # blue
-    FactorCategory.PROCESS: "#E69F00",  # orange
-    FactorCategory.ORGANISATION: "#009E73",  # bluish green
-    FactorCategory.HUMAN_FACTORS: "#CC79A7",  # reddish purple
-    FactorCategory.EXTERNAL: "#56B4E9",  # sky blue
-}
 
 SEVERITY_COLOURS: dict[Severity, str] = {
     Severity.SEV1: "#B3261E",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from retro.services import OpenAction, ReportState
 
+from ..models.rows_model import RowsTableModel
 from ..theme import REPORT_STATE_COLOURS
 from .model import SORT_ROLE
 
@@ -22,36 +23,21 @@ COLUMNS: tuple[str, ...] = ("Action", "Owner", "Due", "Status", "Priority", "Ret
 ACTION, OWNER, DUE, STATUS, PRIORITY, RETRO, SEVERITY = range(len(COLUMNS))
 
 
-class OpenActionsModel(QAbstractTableModel):
+class OpenActionsModel(RowsTableModel[OpenAction]):
     """Open and in-progress action items, one row each."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OpenAction] = []
+    COLUMNS = COLUMNS
 
     def set_actions(self, rows: Iterable[OpenAction]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def open_action(self, row: int) -> OpenAction:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+        return self.row_value(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self.value_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         action, col = row.action, index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._display(row, col)

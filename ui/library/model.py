@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from retro.domain import IncidentStatus, Severity
 from retro.services import ReportState, RetroSummary
 
+from ..models.rows_model import RowsTableModel
 from ..theme import REPORT_STATE_COLOURS
 
 #: Role holding a value that sorts the column right (dates as timestamps, severities by rank).
@@ -60,44 +60,29 @@ def _due_text(state: ReportState, due: datetime | None) -> str:
     return f"{verb} {due:%Y-%m-%d %H:%M} UTC"
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowsTableModel[RetroSummary]):
     """The retrospectives in the database, one row each."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RetroSummary] = []
+    COLUMNS = COLUMNS
 
     def set_summaries(self, rows: Iterable[RetroSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def summaries(self) -> list[RetroSummary]:
-        return list(self._rows)
+        return self.rows()
 
     def summary(self, row: int) -> RetroSummary:
-        return self._rows[row]
+        return self.row_value(row)
 
     def row_of(self, incident_id: str) -> int:
         return next((i for i, s in enumerate(self._rows) if s.id == incident_id), -1)
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        s = self.value_at(index)
+        if s is None:
             return None
-        s = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(s, col)
