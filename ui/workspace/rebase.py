@@ -51,6 +51,29 @@ def changed_fields(mine: Any, old: Any, *, skip: frozenset[str] = frozenset()) -
             if f.name not in skip and getattr(mine, f.name) != getattr(old, f.name)}
 
 
+def merged_value(mine: Any, old: Any, current: Any) -> Any:
+    """The person's change to a field, carried onto the value stored now.
+
+    For a collection (an action's factors, a person's roles, services, tags) only what the person
+    added or took away is applied, so an item someone else added meanwhile stays; for anything
+    else the person's value wins (it is the field they changed).
+    """
+    if isinstance(mine, tuple) and isinstance(old, tuple) and isinstance(current, tuple):
+        added = [v for v in mine if v not in old]
+        taken = {v for v in old if v not in mine}
+        kept = [v for v in current if v not in taken]
+        return tuple(kept + [v for v in added if v not in kept])
+    if isinstance(mine, frozenset) and isinstance(old, frozenset) and isinstance(current, frozenset):
+        return (current | (mine - old)) - (old - mine)
+    return mine
+
+
+def rebased_fields(mine: Any, old: Any, current: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The fields the person changed (``mine`` against ``old``), merged onto ``current``."""
+    return {name: merged_value(value, getattr(old, name), getattr(current, name))
+            for name, value in changed_fields(mine, old, skip=skip).items()}
+
+
 def describe(entity: Any) -> str:
     """``the timeline event “Alert fired”``: how a message names ``entity``."""
     kind = type(entity).__name__
@@ -73,7 +96,7 @@ def rebase_edit(edit: Edit, before: Retro, now: Retro) -> RebasedEdit:
     """
     incident = None
     if edit.incident is not None:
-        mine = changed_fields(edit.incident, before.incident, skip=frozenset({"version"}))
+        mine = rebased_fields(edit.incident, before.incident, now.incident, skip=frozenset({"version"}))
         if mine:
             incident = replace(now.incident, **mine)
     upsert = []
@@ -87,7 +110,7 @@ def rebase_edit(edit: Edit, before: Retro, now: Retro) -> RebasedEdit:
         elif current is None:  # someone else deleted it meanwhile: do not bring it back
             dropped.append(describe(old))
         else:
-            mine = changed_fields(entity, old)
+            mine = rebased_fields(entity, old, current)
             if mine:
                 upsert.append(replace(current, **mine))
     remove = tuple(ref for ref in edit.remove if ref.key in now.collection(ref.kind))

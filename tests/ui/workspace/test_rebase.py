@@ -43,3 +43,28 @@ def test_a_change_to_a_deleted_event_is_dropped_and_named_new_ones_and_removals_
     assert rebased.edit.upsert == (added,)  # the alert is not brought back
     assert [ref.key for ref in rebased.edit.remove] == [page.id]  # the duplicate is gone already
     assert rebased.dropped == ("the timeline event “Alert fired”",)
+
+
+def test_both_peoples_additions_to_a_list_field_stand() -> None:
+    from retro.domain import ActionItem, Factor, Participant, Role
+
+    f1, f2, f3 = Factor("f1", "Pool limit"), Factor("f2", "Stale runbook"), Factor("f3", "Newsletter peak")
+    action = ActionItem("a1", "Size the pool", owner="Sam", factor_ids=("f1",))
+    dana = Participant("p1", "Dana", frozenset({Role.RESPONDER}))
+    mine_before = Retro.of(Incident("i", "Outage", tags=("pool",)), [f1, f2, f3, action, dana])
+    theirs = snapshot(mine_before)
+    theirs.actions["a1"] = replace(action, factor_ids=("f1", "f2"))  # B added the runbook factor
+    theirs.participants["p1"] = replace(dana, roles=frozenset({Role.RESPONDER, Role.SCRIBE}))
+    theirs.incident = replace(mine_before.incident, tags=("pool", "runbook"))
+    my_edit = Edit.of(
+        incident=replace(mine_before.incident, tags=("config",)),  # I replaced "pool" by "config"
+        upsert=[replace(action, factor_ids=("f3",)),  # I swapped f1 for the newsletter factor
+                replace(dana, roles=frozenset({Role.LEADER}))],  # and made Dana the leader instead
+    )
+
+    rebased = rebase_edit(my_edit, mine_before, theirs)
+
+    by_kind = {type(e).__name__: e for e in rebased.edit.upsert}
+    assert by_kind["ActionItem"].factor_ids == ("f2", "f3")
+    assert by_kind["Participant"].roles == frozenset({Role.LEADER, Role.SCRIBE})
+    assert rebased.edit.incident is not None and rebased.edit.incident.tags == ("runbook", "config")
