@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .domain import Audience, RetroError, key_durations, readiness
+from .domain import Audience, RetroError, key_durations
 from .domain.lifecycle import internal_report_due, public_report_due
 from .services import RetroStore, RetroSummary
 
@@ -190,15 +190,17 @@ def _cmd_show(args: argparse.Namespace, store: RetroStore) -> int:
     if inc.services:
         print(f"  services:  {', '.join(inc.services)}")
     for duration in key_durations(inc):
-        print(f"  {duration.name.lower() + ':':<19}{duration.text()}")
+        print(f"  {duration.name.lower() + ':':<21}{duration.text()}")
     for name, due in (("internal report", internal_report_due(inc)), ("public report", public_report_due(inc))):
-        print(f"  {name + ' due:':<19}{due.isoformat() if due else 'when resolved'}")
+        print(f"  {name + ' due:':<21}{due.isoformat() if due else 'when resolved'}")
     print(
         f"  {len(retro.participants)} participants, {len(retro.events)} timeline events, "
         f"{len(retro.factors)} contributing factors, {len(retro.statements)} statements, "
         f"{len(retro.actions)} actions"
     )
-    findings = readiness(retro)
+    from .checks import all_findings
+
+    findings = all_findings(retro)  # the same list as `retro check` and the Review stage
     blockers = sum(f.is_blocker for f in findings)
     print(f"  readiness: {blockers} blocker(s), {len(findings) - blockers} warning(s)")
     return EXIT_OK

@@ -281,7 +281,7 @@ _FACTORS: tuple[tuple[str, FactorCategory, int, float, str, str, Audience], ...]
      "The autoscaler adds pods on latency, and every pod adds connections",
      "Latency from waiting for connections looked like load, so the autoscaler added pods, each opening "
      "40 more connections to a proxy that was already full.",
-     Audience.INTERNAL),
+     Audience.PUBLIC),
     ("runbook-stale", FactorCategory.PROCESS, 1, 3,
      "The checkout runbook advised restarts and linked a retired dashboard",
      "RB-17 was last revised in 2024. Its first step is “restart the pods”, with no check of proxy "
@@ -516,7 +516,7 @@ def _actions() -> list[ActionItem]:
             priority=Priority.MEDIUM,
             status=ActionStatus.OPEN,
             ticket_url="https://tracker.example.com/browse/PLAT-2041",
-            factor_ids=factors("autoscaler-adds-connections"),
+            factor_ids=factors("autoscaler-adds-connections", "campaign-traffic"),
             created_at=created,
         ),
         ActionItem(

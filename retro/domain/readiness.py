@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from .accountability import NO_LEADER_REASON, leader_has_spoken
 from .blame import blame_hints
-from .enums import Horizon, Stage
+from .enums import ActionStatus, Horizon, Stage
 from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
 
@@ -107,7 +107,11 @@ def readiness(retro: Retro) -> list[Finding]:
         add(Finding("no-impact-node", B, "The graph has no impact node for the factors to lead to.", Stage.FACTORS))
     reach = reaches_impact(retro)
     evidenced = {ev.factor_id for ev in retro.evidence.values()}
-    addressed = {fid for action in retro.actions.values() for fid in action.factor_ids}
+    # an action decided against ("won't do") addresses nothing
+    addressed = {
+        fid for action in retro.actions.values() if action.status is not ActionStatus.WONT_DO
+        for fid in action.factor_ids
+    }
     for factor in retro.factor_list():
         if not reach.get(factor.id, False):
             add(Finding("unreached", B, f"“{_short(factor.title)}” has no path to the impact: connect it or remove it.", Stage.FACTORS, factor.id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from retro.domain import Audience, Retro
+from retro.domain import ActionStatus, Audience, Retro
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
 
@@ -181,7 +181,8 @@ def _factors(view: Retro, internal: bool) -> list[str]:
                 if internal and event.evidence_url:
                     line += " " + md_link(event.evidence_url)
                 out.append(line)
-        actions = view.actions_for(factor.id)
+        # the public report lists only what is being done, not what was decided against
+        actions = [a for a in view.actions_for(factor.id) if internal or a.status is not ActionStatus.WONT_DO]
         if actions:
             out += ["", "**Addressed by**", ""]
             for action in actions:

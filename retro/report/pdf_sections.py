@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from retro.domain import ActionItem, Audience, Retro, TimelineEvent
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, TimelineEvent
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
 
@@ -223,7 +223,8 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
                 if internal and event.evidence_url:
                     line += " " + link(event.evidence_url)
                 block.append(Paragraph(line, s.bullet, bulletText="•"))
-        actions = actions_of.get(factor.id, [])
+        # the public report lists only what is being done, not what was decided against
+        actions = [a for a in actions_of.get(factor.id, []) if internal or a.status is not ActionStatus.WONT_DO]
         if actions:
             block.append(Paragraph("<b>Addressed by</b>", s.h3))
             for action in actions:

@@ -105,3 +105,13 @@ def test_out_of_order_times_block_and_gaps_warn() -> None:
     codes = {f.code: f for f in readiness(retro)}
     assert codes["order-detected_at"].is_blocker
     assert codes["silent-gap"].target_id == "e3"
+
+
+def test_an_action_decided_against_addresses_nothing() -> None:
+    from retro.domain import ActionStatus
+
+    retro = ready_retro()
+    retro.actions["a2"] = ActionItem("a2", "Rewrite runbook", owner="Dana", due=date(2026, 11, 20),
+                                     factor_ids=("f2",), status=ActionStatus.WONT_DO, status_reason="Retiring it")
+    unaddressed = [f for f in readiness(retro) if f.code == "unaddressed"]
+    assert [f.target_id for f in unaddressed] == ["f2"]

@@ -76,3 +76,19 @@ def test_the_public_action_count_does_not_call_a_dropped_action_completed() -> N
     ]
     assert content.action_counts(actions) == "3 actions (3 prevent); 1 completed so far, 1 decided against."
     assert content.action_counts(actions[2:]) == "1 action (1 prevent); 0 completed so far."
+
+
+def test_a_factor_lists_an_action_decided_against_as_addressing_it_only_internally() -> None:
+    from retro.demo import build_demo_retro
+    from retro.domain import ActionStatus
+
+    retro = build_demo_retro()
+    wont = next(a for a in retro.actions.values() if a.status is ActionStatus.WONT_DO)
+
+    def factors_section(text: str) -> str:
+        return text.split("## Contributing factors", 1)[1].split("\n## ", 1)[0]
+
+    assert wont.title in factors_section(render_markdown(retro, Audience.INTERNAL))
+    public = render_markdown(retro, Audience.PUBLIC)
+    assert wont.title not in factors_section(public)  # not "addressed by" something not being done
+    assert f"**{wont.title}**" in public and "Won't do" in public  # said plainly in the actions table
