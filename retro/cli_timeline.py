@@ -2,7 +2,9 @@
 
 The main CLI (:mod:`retro.cli`) calls :func:`add_parser` to register the ``timeline`` command
 and dispatches to :func:`run_timeline`. The import is one edit (one transaction); ``--dry-run``
-prints the same report and writes nothing.
+prints the same report and writes nothing. Like every ``retro`` command, the id may be a unique
+prefix, errors go to stderr as ``retro: error: …`` with exit status 2 — also when not one line of
+the file could be read.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="import events from a Slack export, PagerDuty log, CSV, notes or JSON",
         description="Import timeline events. Prints every event added and every line skipped (and why).",
     )
-    imp.add_argument("id", metavar="ID", help="the retro's id")
+    imp.add_argument("id", metavar="ID", help="the retro's id (or a unique prefix of it)")
     imp.add_argument("file", metavar="FILE", help="the file (or Slack export folder) to import")
     imp.add_argument("--format", choices=FORMATS, default="auto", help="the file's format (default: from the file)")
     imp.add_argument("--tz", metavar="ZONE", default=None,
@@ -51,25 +53,37 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-10-14") from None
 
 
+ERROR = "retro: error:"
+
+
 def run_timeline(args: argparse.Namespace, store: Any, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run ``timeline import``; returns the exit status (0 done, 2 refused with the reason on stderr)."""
+    """Run ``timeline import``; returns the exit status (0 done, 2 refused with the reason on stderr).
+
+    Refused (2) also when the file held nothing that could be read: every line skipped, no event
+    found. The skipped lines and why are printed to stderr then, so the person can fix the file.
+    """
+    from .cli import find_retro_id  # here, not at the top: retro.cli imports this module
+
     out = out or sys.stdout
     err = err or sys.stderr
     if getattr(args, "timeline_command", "import") != "import":
-        print(f"error: unknown timeline command {args.timeline_command!r}", file=err)
+        print(f"{ERROR} unknown timeline command {args.timeline_command!r}", file=err)
         return 2
     try:
-        retro = store.load(args.id)
+        retro = store.load(find_retro_id(store, args.id))
         zone_name = args.tz or retro.incident.timezone or "UTC"
         try:
             zone_of(zone_name)
         except TimeProblem as exc:
-            print(f"error: --tz: {exc}", file=err)
+            print(f"{ERROR} --tz: {exc}", file=err)
             return 2
         options = ImportOptions(
             format=args.format, timezone=zone_name, base_date=args.date, channels=tuple(args.channel),
         )
         preview = preview_import(args.file, options, retro.events.values())
+        if not preview.rows:
+            _print_nothing_read(preview, err)
+            return 2
         if getattr(args, "include_unticked", False):
             for index, row in enumerate(preview.rows):
                 if row.duplicate_of is None:
@@ -78,10 +92,24 @@ def run_timeline(args: argparse.Namespace, store: Any, *, out: TextIO | None = N
         if events and not args.dry_run:
             store.apply(retro.incident.id, retro.incident.version, Edit(upsert=tuple(events)))
     except RetroError as exc:
-        print(f"error: {exc}", file=err)
+        print(f"{ERROR} {exc}", file=err)
         return 2
     _print_report(preview, len(events), args.dry_run, retro.incident.title, out)
     return 0
+
+
+def _print_nothing_read(preview: ImportPreview, err: TextIO) -> None:
+    """Why an import found no event at all: the reason, then every skipped line and note."""
+    print(
+        f"{ERROR} {preview.source_name}: no event could be read ({preview.format}; "
+        f"{len(preview.skipped)} line{'s' if len(preview.skipped) != 1 else ''} skipped); "
+        "nothing was imported. Check --format, --date and --tz",
+        file=err,
+    )
+    for skip in preview.skipped:
+        print(f"skipped    {skip.where}: {skip.reason}", file=err)
+    for note in preview.notes:
+        print(f"note       {note}", file=err)
 
 
 def _print_report(preview: ImportPreview, added: int, dry_run: bool, title: str, out: TextIO) -> None:

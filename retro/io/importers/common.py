@@ -198,6 +198,7 @@ def build_rows(
     known: dict[tuple[datetime, str], str] = {}
     for event in existing:
         known.setdefault(duplicate_key(event.at, event.text), event.id)
+    in_file: dict[tuple[datetime, str], str] = {}  # key → where the first such row is in this file
     rows: list[PreviewRow] = []
     for c in candidates:
         text = c.text.strip()
@@ -238,9 +239,12 @@ def build_rows(
         selected = c.selected
         if duplicate_of is not None:
             selected = False
-            notes.append("duplicate: same minute and text as an event already there")
+            earlier = in_file.get(key)
+            same_as = "an event already there" if earlier is None else f"{earlier or 'an earlier row'} of this file"
+            notes.append(f"duplicate: same minute and text as {same_as}")
         else:
             known[key] = event.id
+            in_file[key] = c.where
         rows.append(PreviewRow(event, c.where, c.line, selected, duplicate_of, "; ".join(notes)))
     return rows
 

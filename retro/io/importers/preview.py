@@ -26,7 +26,7 @@ from .common import (
     TimelineImportError,
     build_rows,
 )
-from .delimited import guess_mapping, parse_csv, sniff_delimiter
+from .delimited import guess_mapping, looks_tabular, parse_csv, sniff_delimiter
 from .encoding import WINDOWS_1252, decode_text
 from .json_events import parse_json_events
 from .notes import parse_notes
@@ -133,20 +133,49 @@ def _check_size(size: int, name: str) -> None:
 
 def detect_format(text: str) -> str:
     """``pagerduty``, ``json``, ``csv`` or ``text`` from what the content looks like."""
-    head = text.lstrip()[:1]
-    if head in ("[", "{"):
+    return _detect(text)[0]
+
+
+def _detect(text: str) -> tuple[str, str]:
+    """The format, and a note when text that starts like JSON is not JSON (and is read as notes or CSV).
+
+    A leading ``[`` or ``{`` is only a hint: pasted chat lines (``[10:00] alice: alert``) start
+    that way too. JSON that does not parse (and is not JSON lines) falls through to CSV or text.
+    """
+    note = ""
+    if text.lstrip()[:1] in ("[", "{"):
         try:
             document = json.loads(text)
-        except (json.JSONDecodeError, RecursionError):
-            return "json"
-        return "pagerduty" if looks_like_pagerduty(document) else "json"
+        except RecursionError:
+            return "json", ""
+        except json.JSONDecodeError as exc:
+            if _is_json_lines(text):
+                return "json", ""
+            note = f"it starts like JSON but is not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})"
+        else:
+            return ("pagerduty" if looks_like_pagerduty(document) else "json"), ""
+    fmt = _sniff_table(text)
+    return fmt, f"{note}; read as {'CSV' if fmt == 'csv' else 'notes'}" if note else ""
+
+
+def _is_json_lines(text: str) -> bool:
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
+def _sniff_table(text: str) -> str:
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if first.lower().startswith("sep=") and len(first.strip()) == 5:
         return "csv"
     delimiter = sniff_delimiter(first)
     if delimiter and "time" in guess_mapping([c.strip().strip('"') for c in first.split(delimiter)]):
         return "csv"
-    return "text"
+    return "csv" if looks_tabular(text, delimiter) else "text"
 
 
 def _preview_text(
@@ -160,25 +189,37 @@ def _preview_text(
     progress: Progress | None,
     is_cancelled: Cancelled | None,
 ) -> ImportPreview:
-    if fmt in ("", "json"):
-        detected = detect_format(text)
-        fmt = detected if fmt == "" or (fmt == "json" and detected == "pagerduty") else fmt
     notes: list[str] = []
+    detect_note = ""
+    if fmt in ("", "json"):
+        detected, detect_note = _detect(text)
+        if fmt == "":
+            fmt = detected
+        else:
+            detect_note = ""
+        if detected == "pagerduty":
+            fmt = detected
     mapping: dict[str, str] | None = None
     candidates: list[Candidate]
     skipped: list[SkippedLine]
     if fmt == "text":
-        candidates, skipped, notes = parse_notes(text, name, reader, progress=progress, is_cancelled=is_cancelled)
+        candidates, skipped, more = parse_notes(text, name, reader, progress=progress, is_cancelled=is_cancelled)
+        notes += more
     elif fmt == "csv":
-        candidates, skipped, mapping = parse_csv(
+        candidates, skipped, mapping, csv_notes = parse_csv(
             text, name, reader, mapping=options.csv_mapping, progress=progress, is_cancelled=is_cancelled
         )
+        notes += csv_notes
     elif fmt == "pagerduty":
-        candidates, skipped, notes = parse_pagerduty(
+        candidates, skipped, more = parse_pagerduty(
             text, name, reader, skip_noise=options.skip_noise, progress=progress, is_cancelled=is_cancelled
         )
+        notes += more
     else:
-        candidates, skipped, notes = parse_json_events(text, name, reader, progress=progress, is_cancelled=is_cancelled)
+        candidates, skipped, more = parse_json_events(text, name, reader, progress=progress, is_cancelled=is_cancelled)
+        notes += more
+    if detect_note and not candidates:  # read as notes or CSV and nothing came of it: say why not JSON
+        notes.insert(0, detect_note)
     if encoding == WINDOWS_1252:
         notes.insert(0, "the file is not UTF-8; it was read as Windows-1252 (check accented letters)")
     rows = build_rows(candidates, existing, options, skipped)

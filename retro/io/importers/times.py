@@ -11,8 +11,11 @@ Understood (with or without a date, seconds, fractions and a zone):
 * epoch seconds or milliseconds (in CSV and JSON fields)
 
 A :class:`ClockReader` keeps the context a list of times needs: the date a heading gave, the
-base date the person set, the last time read (a clock that goes back more than six hours is the
-next day) and the timezone. Local times are converted with :mod:`zoneinfo`; a time that happens
+base date the person set, the last time read and the timezone. A clock time without a date is
+put on the day (the day before, the same day or the day after) that brings it closest to the
+time above it, except that it is never read as more than six hours before it: a clock that goes
+back further is the next day (or, for a 12-hour clock written without am/pm, the pm time when
+that is closer). Whenever that changes the day, the row says so. Local times are converted with :mod:`zoneinfo`; a time that happens
 twice when clocks go back, or not at all when they go forward, is read deterministically and the
 choice is noted.
 """
@@ -86,6 +89,8 @@ class Stamp:
     start: int = 0
     end: int = 0
     ambiguous: str = ""
+    #: True when the text said am or pm (so the hour is not a guess).
+    meridiem: bool = False
 
     @property
     def has_date(self) -> bool:
@@ -132,13 +137,38 @@ def stamp_from_match(m: re.Match[str]) -> Stamp | None:
         return None
     year, month, day = _date_parts(m)
     ambiguous = f"{m.group('a4')}/{m.group('b4')}/{m.group('y4')}" if month == 0 else ""
-    return Stamp(hour, minute, second, micro, year, month, day, m.group("z"), m.start(), m.end(), ambiguous)
+    return Stamp(
+        hour, minute, second, micro, year, month, day, m.group("z"), m.start(), m.end(), ambiguous, bool(ampm)
+    )
 
 
 def find_stamp(text: str, pos: int = 0) -> Stamp | None:
     """The time written at ``pos`` in ``text`` (anchored there), or None."""
     m = STAMP_RE.match(text, pos)
     return stamp_from_match(m) if m else None
+
+
+def time_shape(text: str) -> str:
+    """``"dated"`` (a whole time with its date, ISO or epoch), ``"clock"`` (a clock time alone) or ``""``.
+
+    For guessing which CSV column holds the time: the whole cell must be the time.
+    """
+    cell = text.strip()
+    if not cell:
+        return ""
+    if re.fullmatch(r"\d{9,16}(?:\.\d+)?", cell) or _iso(cell) is not None:
+        return "dated"
+    m = STAMP_RE.match(cell)
+    stamp = stamp_from_match(m) if m else None
+    if stamp is None or stamp.end != len(cell):
+        return ""
+    return "dated" if stamp.has_date else "clock"
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` is a date and nothing else (``2026-10-14``, ``14.10.2026``, ``Oct 14``)."""
+    m = DATE_RE.match(text.strip())
+    return bool(m) and m.end() == len(text.strip())
 
 
 def find_date(text: str) -> tuple[int | None, int, int] | None:
@@ -224,7 +254,12 @@ def _offset_text(offset: timedelta | None) -> str:
 
 
 class ClockReader:
-    """Reads times one after another, keeping the date, zone and last time for the next one."""
+    """Reads times one after another, keeping the date, zone and last time for the next one.
+
+    ``current_date`` and ``last_local`` are always in the reader's zone (the one for times that
+    name none), even after a time that named its own zone, so the next clock time is compared
+    with what the reader's clock showed.
+    """
 
     def __init__(self, timezone_name: str = "UTC", base_date: date | None = None) -> None:
         self.zone_name = timezone_name
@@ -233,6 +268,10 @@ class ClockReader:
         self.current_date: date | None = None
         self.last_local: datetime | None = None
         self.last_utc: datetime | None = None
+        #: The earliest day a clock time may be put on: the date given last (heading, date, base date).
+        self.floor_date: date | None = base_date
+        #: The hour of the last clock time as written without am/pm (None when it was unambiguous).
+        self.last_bare_hour: int | None = None
 
     def set_zone(self, name: str) -> None:
         self.zone = zone_of(name)
@@ -241,7 +280,9 @@ class ClockReader:
     def set_date(self, year: int | None, month: int, day: int) -> date:
         """A date given on its own (a heading): clock times below it are on that day."""
         self.current_date = self._make_date(year, month, day)
+        self.floor_date = self.current_date
         self.last_local = None
+        self.last_bare_hour = None
         return self.current_date
 
     def _make_date(self, year: int | None, month: int, day: int) -> date:
@@ -269,10 +310,10 @@ class ClockReader:
             )
         notes: list[str] = []
         clock = time(stamp.hour, stamp.minute, stamp.second, stamp.microsecond)
+        zone = zone_of(stamp.zone) if stamp.zone else None
         if stamp.month is not None and stamp.day is not None:
-            day = self._make_date(stamp.year, stamp.month, stamp.day)
-            self.current_date = day
-            naive = datetime.combine(day, clock)
+            naive = datetime.combine(self._make_date(stamp.year, stamp.month, stamp.day), clock)
+            dated = True
         else:
             day = self.current_date or self.base_date
             if day is None:
@@ -280,24 +321,77 @@ class ClockReader:
                     "only a clock time and no date is known: set the base date (--date) "
                     "or put the date in a heading above"
                 )
-            naive = datetime.combine(day, clock)
-            if self.last_local is not None and naive < self.last_local - ROLLOVER_GAP:
-                while naive < self.last_local - ROLLOVER_GAP:
-                    naive += timedelta(days=1)
-                notes.append(f"read as {naive.date().isoformat()}: the clock passed midnight")
-            self.current_date = naive.date()
-        if stamp.zone:
-            zone = zone_of(stamp.zone)
+            naive, note = self._place(day, clock, zone, stamp)
+            if note:
+                notes.append(note)
+            dated = False
+        if zone is not None:
             at = naive.replace(tzinfo=zone).astimezone(UTC)
-            if stamp.zone.upper() in ZONE_ABBREVIATIONS:
+            if stamp.zone and stamp.zone.upper() in ZONE_ABBREVIATIONS:
                 notes.append(f"{stamp.zone.upper()} read as UTC{_offset_text(zone.utcoffset(None))}")
+            local = at.astimezone(self.zone).replace(tzinfo=None)
         else:
             at, note = localize(naive, self.zone, self.last_utc)
             if note:
                 notes.append(note)
-        self.last_local = naive
+            local = naive
+        self.current_date = local.date()
+        if dated:
+            self.floor_date = local.date()
+        self.last_local = local
         self.last_utc = at
+        self.last_bare_hour = None if stamp.meridiem or zone is not None else stamp.hour
         return at, "; ".join(notes)
+
+    def _place(self, day: date, clock: time, zone: tzinfo | None, stamp: Stamp) -> tuple[datetime, str]:
+        """The wall time (in ``zone``, else the reader's) of a clock time with no date, and a note.
+
+        Of the day before, the same day and the day after, the one closest to the time above,
+        never more than :data:`ROLLOVER_GAP` before it. The note says when the day changed.
+        """
+        def local(naive: datetime) -> datetime:
+            if zone is None:
+                return naive
+            return naive.replace(tzinfo=zone).astimezone(self.zone).replace(tzinfo=None)
+
+        options = [datetime.combine(day + timedelta(days=shift), clock) for shift in (0, -1, 1)]
+        if self.floor_date is not None:  # never before the date the notes gave
+            options = [o for o in options if local(o).date() >= self.floor_date] or options[:1]
+        prev = self.last_local
+        if prev is None:  # the first time below a date: on that date in the reader's zone
+            same = [o for o in options if local(o).date() == day]
+            return (same or options)[0], ""
+        earliest = prev - ROLLOVER_GAP
+        same_day = options[0]
+        pm_reading = ""
+        if local(same_day) < earliest and self._could_be_pm(stamp, zone):
+            afternoon = same_day + timedelta(hours=12)
+            options.append(afternoon)
+            pm_reading = afternoon.strftime("%H:%M")
+        fits = [o for o in options if local(o) >= earliest] or [max(options, key=local)]
+        chosen = min(fits, key=lambda o: abs(local(o) - prev))
+        chosen_local = local(chosen)
+        if pm_reading and chosen.strftime("%H:%M") == pm_reading and chosen.date() == day:
+            return chosen, (
+                f"read as {pm_reading} (pm): {clock.strftime('%H:%M')} would be more than "
+                f"{_hours(ROLLOVER_GAP)} before the time above (write am/pm or a 24-hour time)"
+            )
+        before = self.current_date or day
+        if chosen_local.date() > before:
+            return chosen, f"read as {chosen_local.date().isoformat()}: the clock passed midnight"
+        if chosen_local.date() < before:
+            return chosen, (
+                f"read as {chosen_local.date().isoformat()}, the day before: it comes just before "
+                "the time above, which was after midnight"
+            )
+        return chosen, ""
+
+    def _could_be_pm(self, stamp: Stamp, zone: tzinfo | None) -> bool:
+        """Whether this and the time above could both be a 12-hour clock written without am/pm."""
+        return (
+            zone is None and not stamp.meridiem and 1 <= stamp.hour <= 11
+            and self.last_bare_hour is not None and self.last_bare_hour <= 12
+        )
 
     def read_value(self, value: object) -> tuple[datetime, str]:
         """A whole field (CSV cell, JSON value) as a time: ISO text, human text or epoch number."""
@@ -325,11 +419,13 @@ class ClockReader:
         if iso is not None:
             if iso.tzinfo is not None:
                 at = iso.astimezone(UTC)
-                self.current_date, self.last_local, self.last_utc = iso.date(), iso.replace(tzinfo=None), at
-                return at, ""
-            self.current_date = iso.date()
-            at, note = localize(iso, self.zone, self.last_utc)
-            self.last_local, self.last_utc = iso, at
+                local = at.astimezone(self.zone).replace(tzinfo=None)  # the reader's wall clock
+                note = ""
+            else:
+                at, note = localize(iso, self.zone, self.last_utc)
+                local = iso
+            self.current_date = self.floor_date = local.date()
+            self.last_local, self.last_utc, self.last_bare_hour = local, at, None
             return at, note
         m = STAMP_RE.match(text)
         stamp = stamp_from_match(m) if m else None
@@ -348,6 +444,10 @@ class ClockReader:
             raise TimeProblem(f"{seconds!r} is not a time (as seconds since 1970)") from None
         self.last_utc = at
         return at, ""
+
+
+def _hours(gap: timedelta) -> str:
+    return f"{gap.total_seconds() / 3600:g} h"
 
 
 def _iso(text: str) -> datetime | None:

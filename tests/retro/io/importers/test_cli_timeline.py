@@ -106,9 +106,30 @@ def test_errors_go_to_stderr_with_status_2(store: RetroStore, tmp_path: Path) ->
     broken = tmp_path / "broken.json"
     broken.write_text('[{"time": ')
     status, out, err = _run(store, retro.incident.id, str(broken))
-    assert (status, out) == (2, "") and err.startswith("error: broken.json, line 1 column")
+    assert (status, out) == (2, "") and err.startswith("retro: error: broken.json, line 1 column")
     status, _, err = _run(store, "no-such-retro", str(broken))
-    assert status == 2 and err.startswith("error:")
+    assert status == 2 and err.startswith("retro: error: no retro with id 'no-such-retro'")
     status, _, err = _run(store, retro.incident.id, str(broken), "--tz", "Mars/Olympus")
     assert status == 2 and "not a known timezone" in err
+    assert store.load(retro.incident.id).events == {}
+
+
+def test_id_prefix_is_accepted_like_every_other_command(store: RetroStore, tmp_path: Path) -> None:
+    retro = store.create_retro("Checkout outage")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("10:00 alert fired\n")
+    status, out, err = _run(store, retro.incident.id[:8], str(notes), "--date", "2026-10-14")
+    assert (status, err) == (0, "") and "Added 1 event to “Checkout outage”" in out
+    assert len(store.load(retro.incident.id).events) == 1
+
+
+def test_a_file_with_nothing_readable_is_refused_with_status_2(store: RetroStore, tmp_path: Path) -> None:
+    retro = store.create_retro("Checkout outage")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("we restarted things\n10:00 alert fired\n")  # no --date: the clock time has no day
+    status, out, err = _run(store, retro.incident.id, str(notes))
+    assert (status, out) == (2, "")
+    assert err.startswith("retro: error: notes.txt: no event could be read (text; 2 lines skipped)")
+    assert "skipped    line 1: no time at the start of the line" in err
+    assert "skipped    line 2: only a clock time and no date is known" in err
     assert store.load(retro.incident.id).events == {}

@@ -74,3 +74,25 @@ def test_numeric_dates_that_cannot_be_told_apart_are_skipped_with_the_reason() -
     assert [r.event.at.date().isoformat() for r in preview.rows] == ["2017-01-31", "2017-01-31"]
     assert preview.rows[1].duplicate_of is None  # different text
     assert preview.skipped[0].where == "line 4" and "day/month or month/day" in preview.skipped[0].reason
+
+
+def test_header_names_in_another_language_are_mapped_from_the_rows() -> None:
+    data = "Zeit;Text\n14.10.2026 10:00;Alarm ausgelöst\n14.10.2026 10:05;Bereitschaft alarmiert\n".encode()
+    preview = preview_import(data, ImportOptions(timezone="Europe/Berlin"), source_name="pasted")
+    assert preview.format == "csv" and preview.csv_mapping == {"time": "Zeit", "text": "Text"}
+    assert [(r.event.at.strftime("%H:%M"), r.event.text) for r in preview.rows] == [
+        ("08:00", "Alarm ausgelöst"), ("08:05", "Bereitschaft alarmiert"),
+    ]
+    assert "guessed from the rows: time = 'Zeit', text = 'Text'" in preview.notes[0]
+
+
+def test_position_guess_takes_the_first_time_column_and_the_longest_text() -> None:
+    data = b"Nr|Datum|Uhrzeit|Wer|Was\n1|2026-10-14|10:00|bob|rolled back the deploy\n2|2026-10-14|10:05|al|paged\n"
+    preview = preview_import(data, source_name="t.csv")
+    assert preview.csv_mapping == {"time": "Uhrzeit", "date": "Datum", "text": "Was"}
+    assert [(r.event.at.isoformat(), r.event.text) for r in preview.rows] == [
+        ("2026-10-14T10:00:00+00:00", "rolled back the deploy"), ("2026-10-14T10:05:00+00:00", "paged"),
+    ]
+    chosen = preview_import(data, ImportOptions(csv_mapping={"time": "Uhrzeit", "date": "Datum", "text": "Wer"}),
+                            source_name="t.csv")
+    assert [r.event.text for r in chosen.rows] == ["bob", "al"]  # the person can fix the mapping

@@ -65,3 +65,17 @@ def test_time_but_no_text_and_checkbox_bullets() -> None:
     preview = preview_text("- [x] 10:00 restarted the pods\n- 10:05\n", ImportOptions(base_date=date(2026, 1, 2)))
     assert [r.event.text for r in preview.rows] == ["restarted the pods"]
     assert preview.skipped[0].where == "line 2" and preview.skipped[0].reason == "a time but no text"
+
+
+def test_pasted_notes_with_a_utc_time_then_local_clock_times() -> None:
+    preview = preview_text("## 2026-10-14\n09:00 UTC deploy\n02:10 alert\n", ImportOptions(timezone="America/Los_Angeles"))
+    assert [(r.event.at.isoformat(), r.note) for r in preview.rows] == [
+        ("2026-10-14T09:00:00+00:00", ""), ("2026-10-14T09:10:00+00:00", ""),
+    ]
+
+
+def test_out_of_order_note_after_midnight_is_put_back_and_noted() -> None:
+    preview = preview_text("## 2026-10-14\n23:50 alert fired\n00:10 paged\n23:55 late note\n",
+                           ImportOptions(timezone="Europe/Berlin"))
+    assert [r.event.at.strftime("%d %H:%M") for r in preview.rows] == ["14 21:50", "14 22:10", "14 21:55"]
+    assert all(r.note for r in preview.rows[1:])

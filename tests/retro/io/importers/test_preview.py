@@ -105,6 +105,10 @@ def test_progress_and_cancel() -> None:
         ('{"time": 1}\n{"time": 2}', "json"),
         ("Time;Event\n10:00;x", "csv"),
         ("- 10:00 restarted, then checked", "text"),
+        ("[10:00] alice: alert\n[10:05] bob: ack", "text"),  # chat lines, not a JSON array
+        ("Zeit;Text\n14.10.2026 10:00;alert\n14.10.2026 10:05;paged", "csv"),  # header names not known
+        ("10:00 alert, paged\n10:05 ack, rolled back", "text"),  # commas in notes are not columns
+        ("- 10:00 restarted, then checked\n- 10:05 paged, acked", "text"),
     ],
 )
 def test_detects_the_format_from_content(text: str, fmt: str) -> None:
@@ -122,3 +126,34 @@ def test_long_source_and_bad_evidence_are_cleaned() -> None:
     data = ('[{"time": "2026-10-14T10:00Z", "text": "x", "source": "%s", "url": "not a link"}]' % ("s" * 400)).encode()
     row = preview_import(data, source_name="e.json").rows[0]
     assert len(row.event.source) == 300 and row.event.evidence_url == "" and "not a link" in row.note
+
+
+def test_pasted_chat_lines_starting_with_a_bracket_are_notes_not_broken_json() -> None:
+    preview = preview_text("[10:00] alice: alert\n[10:05 AM] bob: ack\n", DAY)
+    assert preview.format == "text"
+    assert [(r.event.at.strftime("%H:%M"), r.event.text) for r in preview.rows] == [
+        ("10:00", "alice: alert"), ("10:05", "bob: ack"),
+    ]
+    assert preview.notes == []
+
+
+def test_broken_json_is_an_error_only_when_json_was_chosen() -> None:
+    with pytest.raises(TimelineImportError, match=r"line 1 column 4: is not valid JSON"):
+        preview_text("[10:00] alice: alert\n", ImportOptions(format="json", base_date=date(2026, 10, 14)))
+    guessed = preview_text('[{"time": ', DAY)  # auto: read as notes, and the note says why it was not JSON
+    assert guessed.format == "text" and guessed.rows == []
+    assert guessed.notes[0].startswith("it starts like JSON but is not valid JSON (Expecting value")
+
+
+def test_json_lines_are_still_json() -> None:
+    preview = preview_text('{"time": "2026-10-14T10:00Z", "text": "a"}\n{"time": "2026-10-14T10:05Z", "text": "b"}')
+    assert preview.format == "json" and [r.event.text for r in preview.rows] == ["a", "b"]
+
+
+def test_a_repeat_within_the_file_names_the_earlier_line() -> None:
+    existing = TimelineEvent("old1", datetime(2026, 10, 14, 9, 0, tzinfo=UTC), "alert fired")
+    preview = preview_text("09:00 alert fired\n10:00 restarted pods\n10:00 Restarted pods.\n", DAY, [existing])
+    assert preview.rows[0].note == "duplicate: same minute and text as an event already there"
+    repeat = preview.rows[2]
+    assert repeat.duplicate_of == preview.rows[1].event.id and not repeat.selected
+    assert repeat.note == "duplicate: same minute and text as line 2 of this file"

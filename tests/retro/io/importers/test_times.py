@@ -123,3 +123,52 @@ def test_zone_names() -> None:
     assert zone_of("UTC+05:30").utcoffset(None).total_seconds() == 5.5 * 3600
     with pytest.raises(TimeProblem):
         zone_of("Mars/Olympus")
+
+
+def _read_all(zone: str, *written: str) -> list[tuple[str, str]]:
+    reader = ClockReader(zone, BASE)
+    return [(at.isoformat(), note) for at, note in (reader.read_value(w) for w in written)]
+
+
+def test_a_clock_time_after_a_zoned_time_is_compared_on_the_readers_clock() -> None:
+    # 09:00 UTC is 02:00 in Los Angeles, so 02:10 there is ten minutes later, not a day.
+    reader = ClockReader("America/Los_Angeles", BASE)
+    reader.resolve(find_stamp("09:00 UTC"))  # type: ignore[arg-type]
+    at, note = reader.resolve(find_stamp("02:10"))  # type: ignore[arg-type]
+    assert (at, note) == (utc(2026, 10, 14, 9, 10), "")
+
+
+def test_a_clock_time_after_an_iso_time_in_another_zone_does_not_land_before_it() -> None:
+    # 23:30Z is 08:30 on the 15th in Tokyo; 00:10 more than 6 h before that is not read, so the 16th.
+    got = _read_all("Asia/Tokyo", "2026-10-14T23:30:00Z", "00:10")
+    assert got[1][0] == "2026-10-15T15:10:00+00:00" and "read as 2026-10-16" in got[1][1]
+    assert got[1][0] > got[0][0]
+
+
+def test_a_line_written_out_of_order_just_before_midnight_stays_on_its_day() -> None:
+    got = _read_all("UTC", "23:50", "00:10", "23:55", "00:20")
+    assert [at for at, _ in got] == [
+        "2026-10-14T23:50:00+00:00", "2026-10-15T00:10:00+00:00",
+        "2026-10-14T23:55:00+00:00", "2026-10-15T00:20:00+00:00",
+    ]
+    assert "passed midnight" in got[1][1]
+    assert got[2][1].startswith("read as 2026-10-14, the day before")
+    assert "passed midnight" in got[3][1]  # every change of day is noted
+
+
+def test_never_before_the_date_given() -> None:
+    got = _read_all("UTC", "02:00", "21:00")  # a long day, not 21:00 the day before the base date
+    assert [at for at, _ in got] == ["2026-10-14T02:00:00+00:00", "2026-10-14T21:00:00+00:00"]
+
+
+def test_a_twelve_hour_clock_without_am_pm_is_read_as_pm_not_the_next_day() -> None:
+    got = _read_all("UTC", "11:50", "12:05", "1:10", "1:30")
+    assert [at for at, _ in got] == [
+        "2026-10-14T11:50:00+00:00", "2026-10-14T12:05:00+00:00",
+        "2026-10-14T13:10:00+00:00", "2026-10-14T13:30:00+00:00",
+    ]
+    assert got[2][1].startswith("read as 13:10 (pm): 01:10 would be more than 6 h before")
+    # a 24-hour clock above (20:00) is not a 12-hour one: 9:00 is the next morning
+    assert _read_all("UTC", "20:00", "9:00")[1] == (
+        "2026-10-15T09:00:00+00:00", "read as 2026-10-15: the clock passed midnight",
+    )
