@@ -9,6 +9,10 @@ The screen that started the work may be closed before the work ends. Work on the
 alive in :data:`RUNNING` until its run ends, and reports back only through :func:`emit_if_alive`,
 which says nothing once the object carrying the signal is gone. :class:`BackgroundJob` and the
 export worker (:mod:`ui.export_worker`) share this one mechanism.
+
+A job counts as running until its last signal (``finished``) has reached the GUI thread, not merely
+until the work returns on the pool: a screen asking ``running`` never sees False while the result
+is still on its way.
 """
 
 from __future__ import annotations
@@ -70,7 +74,10 @@ class BackgroundJob(QObject):
         self._work = work
         self._cancel_errors = cancel_errors
         self._cancel = threading.Event()
+        #: Started, and ``finished`` not yet delivered on the GUI thread (set only on that thread).
         self.running = False
+        # Connected first, so it runs before any screen's slot for ``finished``.
+        self.finished.connect(self._on_finished)
 
     def start(self) -> None:
         """Run the work on the global pool; the signals report back on the GUI thread."""
@@ -80,10 +87,15 @@ class BackgroundJob(QObject):
         QThreadPool.globalInstance().start(runnable)
 
     def cancel(self) -> None:
+        """Ask the work to stop (it notices at its next ``is_cancelled()``); signals still follow."""
         self._cancel.set()
 
     def is_cancelled(self) -> bool:
+        """True once :meth:`cancel` was called (or nobody was left to tell)."""
         return self._cancel.is_set()
+
+    def _on_finished(self) -> None:  # on the GUI thread, after every other signal of this run
+        self.running = False
 
     def _run(self) -> None:  # in a pool thread
         def progress(done: int, total: int) -> None:
@@ -105,8 +117,7 @@ class BackgroundJob(QObject):
             else:
                 emit_if_alive(self.succeeded, result)
         finally:
-            self.running = False
-            emit_if_alive(self.finished)
+            emit_if_alive(self.finished)  # ``running`` turns False when this reaches the GUI thread
 
 
 class _Runnable(QRunnable):

@@ -455,6 +455,13 @@ class MainWindow(QMainWindow):
                     text = re.sub(r"&(&?)", r"\1", action.text())  # drop mnemonics, keep a literal &
                     rows.append(f"<tr><td>{html.escape(text)}</td>"
                                 f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>")
+        from .graph.view import shortcut_rows  # the canvas's own keys, while it has focus
+
+        rows.append("<tr><td colspan='2' style='padding-top:12px'><b>On the contributing factors canvas"
+                    "</b></td></tr>")
+        for text, keys in shortcut_rows():
+            rows.append(f"<tr><td>{html.escape(text)}</td>"
+                        f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>")
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard shortcuts")
         label = QLabel("<table>" + "".join(rows) + "</table>")

@@ -62,3 +62,17 @@ def test_a_job_reports_its_result_on_the_gui_thread(qtbot) -> None:
         job.start()
     qtbot.waitUntil(lambda: screen.results == [42])
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_a_job_counts_as_running_until_its_result_has_reached_the_gui_thread(qtbot) -> None:
+    screen = Screen()
+    qtbot.addWidget(screen)
+    job = BackgroundJob(lambda _progress, _is_cancelled: 42, parent=screen)
+    job.succeeded.connect(screen.show_result)
+    job.start()
+    # The work is over on the pool; its signals wait for the GUI thread's event loop.
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert not background.RUNNING
+    assert job.running and screen.results == []
+    qtbot.waitUntil(lambda: not job.running)
+    assert screen.results == [42]  # by the time it stops running, the result has been shown

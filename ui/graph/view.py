@@ -2,10 +2,12 @@
 
 Mouse: drag on empty canvas draws a rubber band; Ctrl-click adds to the selection; Ctrl+wheel
 zooms; the middle button, or Space held while dragging, pans. Keyboard (while the canvas has
-focus): Insert or Ctrl+N adds a factor, F2 edits the selected card's title, C connects the
-selected factor to one chosen from a list, Delete removes the selection, arrow keys move the
-selection to the nearest card in that direction, Ctrl+arrow moves the selected cards (one undo
-step per press), Ctrl+= / Ctrl+- zoom, Ctrl+0 fits the graph. Right-click offers the same.
+focus): Insert adds a factor, F2 edits the selected card's title, C connects the selected
+factor to one chosen from a list, Delete removes the selection, arrow keys move the selection to
+the nearest card in that direction, Ctrl+arrow moves the selected cards (one undo step per
+press), Ctrl+= / Ctrl+- zoom, Ctrl+0 fits the graph. Right-click offers the same. Ctrl+N is left
+to File ▸ New retrospective: one key, one meaning. :data:`SHORTCUTS` lists these keys for Help ▸
+Keyboard shortcuts.
 """
 
 from __future__ import annotations
@@ -32,6 +34,26 @@ NUDGE = 20.0
 MIN_ZOOM = 0.15
 MAX_ZOOM = 3.0
 ZOOM_STEP = 1.2
+
+#: The canvas's own keys (while it has focus): what each does, and its keys in portable text.
+SHORTCUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Add a contributing factor", ("Ins",)),
+    ("Rename the selected card", ("F2",)),
+    ("Connect the selected factor to…", ("C",)),
+    ("Delete the selection", ("Del",)),
+    ("Select the nearest card that way", ("Left", "Right", "Up", "Down")),
+    ("Move the selected cards", ("Ctrl+Left", "Ctrl+Right", "Ctrl+Up", "Ctrl+Down")),
+    ("Zoom in", ("Ctrl+=",)),
+    ("Zoom out", ("Ctrl+-",)),
+    ("Fit the graph", ("Ctrl+0",)),
+    ("Pan while held (with a drag)", ("Space",)),
+)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """:data:`SHORTCUTS` as the person's platform names the keys (Ctrl is ⌘ on macOS)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [(what, ", ".join(QKeySequence(k).toString(native) for k in keys)) for what, keys in SHORTCUTS]
 
 
 class GraphView(QGraphicsView):
@@ -187,7 +209,7 @@ class GraphView(QGraphicsView):
                 Qt.Key.Key_Space,
             )
         if mods in (ctrl, ctrl | Qt.KeyboardModifier.ShiftModifier):
-            return key in (Qt.Key.Key_N, Qt.Key.Key_0, Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, *ARROWS)
+            return key in (Qt.Key.Key_0, Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, *ARROWS)
         return False
 
     def event(self, event: QEvent) -> bool:
@@ -205,7 +227,7 @@ class GraphView(QGraphicsView):
         scene = self.factor_scene
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._set_space(True)
-        elif key == Qt.Key.Key_Insert or (ctrl and key == Qt.Key.Key_N):
+        elif key == Qt.Key.Key_Insert:
             self.add_factor_here()
         elif key == Qt.Key.Key_F2:
             self.edit_selected_title()

@@ -4,6 +4,11 @@ Nothing changes until "Add N events": the ticked rows are stored as one edit thr
 document, so the whole import is one transaction and one undo step. Parsing runs off the GUI
 thread with progress and a Cancel button; a bad file gets the importer's message (file, line or
 JSON path) and the timeline is untouched.
+
+Add only ever adds what the table shows, and the table only ever shows a preview of the source
+and options now on screen: a new read clears it first, Add is off while a read runs or an edit
+waits to be read, and only the latest read may fill the table (an earlier one still reporting
+from the pool is ignored).
 """
 
 from __future__ import annotations
@@ -78,8 +83,10 @@ class ImportPreviewDialog(QDialog):
         self.setAccessibleName("Import timeline events")
         self.resize(1100, 720)
         self._path: Path | None = None
+        #: The latest read; signals from any earlier one are ignored.
         self._job: BackgroundJob | None = None
-        self._pending = False
+        #: True from starting ``_job`` until its last signal arrives here (on the GUI thread).
+        self._reading = False
         self.preview: ImportPreview | None = None
         incident = document.retro.incident
 
@@ -113,6 +120,7 @@ class ImportPreviewDialog(QDialog):
         self.tabs.addTab(file_tab, "From a file")
         self.paste_edit = QPlainTextEdit()
         self.paste_edit.setAccessibleName("Pasted notes")
+        self.paste_edit.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the dialog
         self.paste_edit.setPlaceholderText(
             "Paste notes or a postmortem draft: one event per line, e.g.\n"
             "## 2026-10-14\n- 10:05 Alert: checkout error rate above 5%\n- **10:12** Paged the database on-call"
@@ -120,7 +128,7 @@ class ImportPreviewDialog(QDialog):
         self.paste_edit.setMaximumHeight(120)
         self._paste_timer = QTimer(self, singleShot=True, interval=400)
         self._paste_timer.timeout.connect(self.refresh)
-        self.paste_edit.textChanged.connect(self._paste_timer.start)
+        self.paste_edit.textChanged.connect(self._schedule_refresh)
         self.tabs.addTab(self.paste_edit, "Paste notes")
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.tabs.currentChanged.connect(self.refresh)
@@ -152,8 +160,8 @@ class ImportPreviewDialog(QDialog):
         self._show_channels(())
         for signal in (self.format_combo.currentIndexChanged, self.date_edit.dateChanged):
             signal.connect(self.refresh)
-        self.tz_combo.currentTextChanged.connect(lambda _t: self._paste_timer.start())
-        self.channel_list.itemChanged.connect(lambda _i: self._paste_timer.start())
+        self.tz_combo.currentTextChanged.connect(self._schedule_refresh)
+        self.channel_list.itemChanged.connect(self._schedule_refresh)
 
         # -- progress ------------------------------------------------------------------------
         self.progress = QProgressBar()
@@ -230,16 +238,18 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self._update_ok(0)
+        self._update_ok()
 
     # -- choosing a source ---------------------------------------------------------------------
 
     def choose_file(self) -> None:
+        """Ask for a file and preview it."""
         path, _filter = QFileDialog.getOpenFileName(self, "Import timeline events from", "", _FILE_FILTER)
         if path:
             self.set_source_path(Path(path))
 
     def choose_folder(self) -> None:
+        """Ask for an unpacked Slack export folder and preview it."""
         path = QFileDialog.getExistingDirectory(self, "Unpacked Slack export folder")
         if path:
             self.set_source_path(Path(path))
@@ -255,6 +265,7 @@ class ImportPreviewDialog(QDialog):
     # -- previewing (off the GUI thread) -------------------------------------------------------
 
     def options(self) -> ImportOptions:
+        """The import options as the person has set them now."""
         channels = tuple(
             self.channel_list.item(i).text()
             for i in range(self.channel_list.count())
@@ -268,61 +279,102 @@ class ImportPreviewDialog(QDialog):
         )
 
     def refresh(self) -> None:
-        """Read the chosen file or the pasted text again with the current options."""
-        if self._job is not None and self._job.running:
-            self._pending = True
+        """Read the chosen file or the pasted text again with the current options.
+
+        What was shown goes at once (it no longer matches the source or options on screen), and a
+        read still running is told to stop: whatever it reports later is ignored.
+        """
+        self._paste_timer.stop()
+        if self._job is not None:
             self._job.cancel()
-            return
+            self._job = None
+        self._show_error("")
+        self._set_preview(None)
         options = self.options()
         existing = list(self.document.retro.events.values())
         pasted = self.tabs.currentIndex() == 1
         if pasted:
             text = self.paste_edit.toPlainText()
             if not text.strip():
-                self._set_preview(None)
+                self._set_reading(False)
                 return
+            source = "the pasted notes"
 
             def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
                 return preview_text(text, options, existing)
         else:
             path = self._path
             if path is None:
-                self._set_preview(None)
+                self._set_reading(False)
                 return
+            source = path.name
 
             def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
                 return preview_import(path, options, existing, progress=progress, is_cancelled=is_cancelled)
 
-        self._show_error("")
-        self._job = BackgroundJob(work, cancel_errors=(ImportCancelled,), parent=self)
-        self._job.progressed.connect(self._on_progress)
-        self._job.succeeded.connect(self._set_preview)
-        self._job.failed.connect(self._on_failed)
-        self._job.finished.connect(self._on_finished)
-        self._show_busy(True)
-        self._job.start()
+        job = BackgroundJob(work, cancel_errors=(ImportCancelled,), parent=self)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(self._on_succeeded)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_finished)
+        self._job = job
+        self.summary.setText(f"Reading {source}…")
+        self._set_reading(True)
+        job.start()
 
     def cancel_preview(self) -> None:
+        """Stop reading ("Stop reading"): nothing is shown or offered until the source is read again."""
+        self._paste_timer.stop()
         if self._job is not None:
-            self._pending = False
             self._job.cancel()
+        self._update_ok()
 
     def is_busy(self) -> bool:
-        return self._job is not None and self._job.running
+        """True while the preview may not match what is on screen: a read runs or an edit waits."""
+        return self._reading or self._paste_timer.isActive()
+
+    def _schedule_refresh(self, *_changed: object) -> None:
+        """Read again once typing pauses; Add stays off until then (the preview shown is out of date)."""
+        self._paste_timer.start()
+        self._update_ok()
+
+    def _latest(self) -> BackgroundJob | None:
+        """The job sending the signal being handled, when it is the latest read; else None."""
+        sender = self.sender()
+        return self._job if sender is not None and sender is self._job else None
 
     def _on_progress(self, done: int, total: int) -> None:
+        if self._latest() is None:
+            return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
 
+    def _on_succeeded(self, preview: ImportPreview) -> None:
+        job = self._latest()
+        if job is None or job.is_cancelled():
+            return  # an earlier read, or one the person stopped: not what is on screen now
+        self._set_preview(preview)
+
     def _on_failed(self, message: str) -> None:
+        job = self._latest()
+        if job is None or job.is_cancelled():
+            return
         self._set_preview(None)
         self._show_error(f"{message}\nNothing was imported.")
 
     def _on_finished(self) -> None:
-        self._show_busy(False)
-        if self._pending:
-            self._pending = False
-            self.refresh()
+        job = self._latest()
+        if job is None:  # an earlier read has ended: nothing to show from it
+            sender = self.sender()
+            if isinstance(sender, BackgroundJob):
+                sender.deleteLater()
+            return
+        self._job = None
+        job.deleteLater()
+        if job.is_cancelled():
+            self._set_preview(None)
+            self.summary.setText("Reading stopped; nothing to add.")
+        self._set_reading(False)
 
     def _set_preview(self, preview: ImportPreview | None) -> None:
         self.preview = preview
@@ -352,12 +404,22 @@ class ImportPreviewDialog(QDialog):
 
     # -- confirming --------------------------------------------------------------------------
 
-    def _update_ok(self, count: int) -> None:
+    def _update_ok(self, count: int | None = None) -> None:
+        """Say how many rows Add would add; it is off while the preview may be out of date."""
+        if count is None:
+            count = self.preview.selected_count if self.preview is not None else 0
         self.add_button.setText(f"Add {count} event{'s' if count != 1 else ''}")
-        self.add_button.setEnabled(count > 0)
+        self.add_button.setEnabled(count > 0 and not self.is_busy())
 
     def confirm(self) -> None:
-        """Store the ticked rows as one edit (one undo step) and close; stay open if refused."""
+        """Store the ticked rows as one edit (one undo step) and close; stay open if refused.
+
+        With an edit still waiting to be read (Enter pressed straight after typing), read it now
+        instead: the person confirms only a preview of what is on screen.
+        """
+        if self._paste_timer.isActive():
+            self.refresh()
+            return
         if self.preview is None or self.is_busy():
             return
         events = selected_events(self.preview)
@@ -382,6 +444,11 @@ class ImportPreviewDialog(QDialog):
         visible = bool(channels)
         self.channel_list.setVisible(visible)
         self.channel_label.setVisible(visible)
+
+    def _set_reading(self, reading: bool) -> None:
+        self._reading = reading
+        self._show_busy(reading)
+        self._update_ok()
 
     def _show_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

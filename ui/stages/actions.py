@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -63,6 +64,17 @@ ALL_FOR_NOW = (
 def open_link(url: str) -> None:
     """Open ``url`` in the person's browser (replaced in tests)."""
     QDesktopServices.openUrl(QUrl(url))
+
+
+def _keyboard_friendly_reason(dialog: QInputDialog) -> None:
+    """Let the reason box be left with Tab and the reason saved with Ctrl+Enter (Enter adds a line)."""
+    box = dialog.findChild(QPlainTextEdit)
+    if box is not None:
+        box.setTabChangesFocus(True)
+        box.setAccessibleName("Reason")
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        save = QShortcut(QKeySequence(keys), dialog)
+        save.activated.connect(dialog.accept)
 
 
 class ActionsStage(StageView):
@@ -274,11 +286,13 @@ class ActionsStage(StageView):
         dialog = QInputDialog(self)
         dialog.setWindowTitle("Why won't this be done?")
         dialog.setLabelText(
-            f"“{action.title}”\n\nSay why it won't be done, so the decision is visible later:"
+            f"“{action.title}”\n\nSay why it won't be done, so the decision is visible later "
+            "(Ctrl+Enter saves):"
         )
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
         dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
         dialog.setAccessibleName("Reason the action won't be done")
+        _keyboard_friendly_reason(dialog)
         dialog.textValueSelected.connect(lambda text: self._mark_wont_do(action_id, text))
         self.reason_dialog = dialog
         dialog.open()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from retro.demo import build_demo_retro
 from retro.domain import Factor, FactorCategory, FactorLink, Impact, new_id
 from retro.services import RetroStore
+from tests.ui.workspace.harness import demo_store, window  # noqa: F401
 from ui.document import RetroDocument
 from ui.graph.scene import FactorScene
 from ui.graph.view import GraphView

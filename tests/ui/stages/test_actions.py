@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit
 
 from retro.demo import build_demo_retro
 from retro.domain import ActionStatus, Edit, Horizon
@@ -102,6 +102,32 @@ def test_wont_do_asks_for_a_reason_before_the_status_changes(qtbot, stage):
     assert _cell(stage, title, ActionColumn.STATUS).data() == "Won't do"
     assert "replaced next quarter" in _cell(stage, title, ActionColumn.STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert stage.document.undo_stack.undoText() == "Mark action as won't do"
+
+
+def test_the_wont_do_reason_is_typed_left_with_tab_and_saved_with_ctrl_enter(qtbot, stage):
+    title = "Send checkout config changes through the same canary stage as code"
+    combo = _open_editor(qtbot, stage, title, ActionColumn.STATUS)
+    combo.setCurrentIndex(combo.findData(ActionStatus.WONT_DO.value))
+    combo.activated.emit(combo.currentIndex())
+    dialog = stage.reason_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    box = dialog.findChild(QPlainTextEdit)
+    box.setFocus()
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "Replaced next quarter")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert not box.hasFocus() and box.toPlainText() == "Replaced next quarter"  # no tab typed
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter starts a new line of the reason
+    qtbot.keyClicks(box, "by the new pipeline")
+    assert dialog.isVisible() and _cell(stage, title, ActionColumn.STATUS).data() == "Open"
+    qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert _cell(stage, title, ActionColumn.STATUS).data() == "Won't do"
+    action = next(a for a in stage.document.retro.actions.values() if a.title == title)
+    assert action.status_reason == "Replaced next quarter\nby the new pipeline"
 
 
 def test_factors_addressed_are_ticked_in_a_list(qtbot, stage):
