@@ -105,7 +105,7 @@ class FactorsStage(StageView):
             bar.addAction(action)
             return action
 
-        self.add_action = add("Add factor", "Add a contributing factor (Insert or Ctrl+N; or double-click the canvas)",
+        self.add_action = add("Add factor", "Add a contributing factor (Insert, or double-click the canvas)",
                               self.view.add_factor_here, "addFactor")
         self.connect_action = add("Connect…", "Connect the selected factor to what it contributed to (C). "
                                   "Or drag from a card's round handle onto another card.",
