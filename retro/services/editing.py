@@ -86,6 +86,20 @@ def bump_version(conn: Connection, incident_id: str, expected_version: int) -> I
     raise StaleEditError(current.title, expected_version, current.version)
 
 
+def check_version(conn: Connection, incident_id: str, expected_version: int) -> Incident:
+    """The version guard without the bump: like :func:`bump_version`, but changes nothing.
+
+    Takes the incident row's write lock, so no other edit commits to the retro until this one
+    ends (as when bumping) and the rest is checked against what is stored.
+    """
+    stored = rows.load_incident(conn, incident_id, lock=True)
+    if stored is None:
+        raise NotFound(f"The retro {incident_id!r} no longer exists (deleted by someone else?); the edit was not saved.")
+    if stored.version != expected_version:
+        raise StaleEditError(stored.title, expected_version, stored.version)
+    return stored
+
+
 def _load_kind(conn: Connection, notes: NoteTransaction | None, kind: str, incident_id: str,
                keys: set[str] | None = None) -> dict[str, Entity]:
     if notes is not None and kind == NOTE:
@@ -218,14 +232,21 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
     """Apply ``edit`` inside the caller's transaction; raise (and write nothing) when refused.
 
     With ``notes`` (team mode) private notes are read from and written to that local
-    transaction only; the caller commits it after ``conn``'s.
+    transaction only; the caller commits it after ``conn``'s. An edit that then changes nothing
+    in the shared database (notes only, the incident as stored) checks the version there but
+    does not bump it: a teammate's copy stays current, and the database does not learn that the
+    facilitator wrote a note. Its :class:`Changes` carries the unchanged version.
     """
-    for kind in [type(e).__name__ for e in edit.upsert] + [r.kind for r in edit.remove]:
+    kinds = [type(e).__name__ for e in edit.upsert] + [r.kind for r in edit.remove]
+    for kind in kinds:
         if kind not in _KIND_NAMES:
             raise ValidationError("edit", f"{kind} is not something a retro stores (retro {incident_id!r})")
     now = datetime.now(UTC)
-    stored = bump_version(conn, incident_id, expected_version)
-    version = expected_version + 1
+    notes_only = notes is not None and all(kind == NOTE for kind in kinds)  # removing a note cascades to nothing
+    if notes_only:
+        stored = check_version(conn, incident_id, expected_version)
+    else:
+        stored = bump_version(conn, incident_id, expected_version)
     new_incident: Incident | None = None
     if edit.incident is not None:
         if edit.incident.id != incident_id:
@@ -266,7 +287,11 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
     rows.insert_entities(conn, incident_id, [e for e in inserts if not local(type(e).__name__)])
 
     changed_incident = None
+    version = expected_version if notes_only else expected_version + 1
     if new_incident is not None and new_incident != stored:
+        if notes_only:  # a shared change after all: bump now (this edit holds the row's lock)
+            bump_version(conn, incident_id, expected_version)
+            version = expected_version + 1
         rows.update_incident(conn, new_incident)
         changed_incident = replace(new_incident, version=version)
     search.forget_refs(conn, incident_id, [r for r in removed_refs if not local(r.kind)])

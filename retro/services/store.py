@@ -31,7 +31,7 @@ from ..storage.schema import check_ready
 from . import documents, library
 from .editing import apply_edit
 from .private_notes import KIND as NOTE
-from .private_notes import LocalNotes, NoteTransaction, database_identity
+from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_identity, shared_part, shown
 from .summaries import OpenAction, RetroSummary
 
 
@@ -107,11 +107,7 @@ class RetroStore:
         with self._local_notes() as notes, self._transaction() as conn:
             retro = rows.load_retro(conn, incident_id, kinds=self._shared_kinds)
             if retro is not None and notes is not None:
-                # A note about someone a teammate has since removed stays in the file, unseen.
-                retro.private_notes.update({
-                    k: n for k, n in notes.load(incident_id).items()
-                    if n.participant_id is None or n.participant_id in retro.participants
-                })
+                retro.private_notes.update(shown(notes.load(incident_id), retro))
         if retro is None:
             raise self._missing(incident_id)
         return retro
@@ -195,7 +191,11 @@ class RetroStore:
         return self.add_retro(original, new_ids=True)
 
     def delete_retro(self, incident_id: str) -> Retro:
-        """Delete a retro; returns what was deleted so it can be restored with ``add_retro``."""
+        """Delete a retro; returns what was deleted so it can be restored with ``add_retro``.
+
+        In team mode its private notes go from the local file too; a note about someone a
+        teammate removed (never shown) is not returned, so restoring the retro cannot fail on it.
+        """
         with self._local_notes(writes=True) as notes, self._transaction(writes=True) as conn:
             retro = rows.load_retro(conn, incident_id, kinds=self._shared_kinds, lock=True)
             if retro is None:
@@ -203,7 +203,7 @@ class RetroStore:
             # Child rows and search documents go with it (ON DELETE CASCADE).
             conn.execute(delete(m.incidents).where(m.incidents.c.id == incident_id))
             if notes is not None:
-                retro.private_notes.update(notes.delete(incident_id))
+                retro.private_notes.update(shown(notes.delete(incident_id), retro))
         return retro
 
     # -- edits ------------------------------------------------------------------------------
@@ -217,10 +217,27 @@ class RetroStore:
         Cascades: removing a factor removes its arrows, its evidence and its mention in actions;
         removing an event removes its evidence; removing an impact removes arrows into it;
         removing a participant removes their statements and notes. Fills in statement ``order``
-        (when 0) and ``recorded_at`` (when None), and action ``completed_at``. Bumps the version.
+        (when 0) and ``recorded_at`` (when None), and action ``completed_at``. Bumps the version,
+        except in team mode for an edit of private notes only (nothing shared changes).
+
+        Team mode: when the local notes file fails to commit after the shared database did,
+        raises :class:`~retro.services.private_notes.NotesNotSaved` carrying the committed shared
+        part and its new version (a plain :class:`StorageError` when nothing shared was written).
         """
-        with self._local_notes(writes=True) as notes, self._transaction(writes=True) as conn:
-            return apply_edit(conn, incident_id, expected_version, edit, notes)
+        if self._notes is None:
+            with self._transaction(writes=True) as conn:
+                return apply_edit(conn, incident_id, expected_version, edit)
+        committed: Changes | None = None
+        try:
+            with self._notes.transaction(writes=True) as notes:
+                with self._transaction(writes=True) as conn:
+                    changes = apply_edit(conn, incident_id, expected_version, edit, notes)
+                committed = changes  # in the shared database now; the notes file commits next
+        except StorageError as exc:
+            if committed is None or committed.version == expected_version:
+                raise  # nothing shared was written: nothing was saved anywhere
+            raise NotesNotSaved(shared_part(committed), exc) from exc
+        return changes
 
     def update_incident(self, incident: Incident, expected_version: int) -> Changes:
         """Shorthand for ``apply(incident.id, expected_version, Edit(incident=incident))``."""

@@ -15,14 +15,15 @@ from retro.domain import (
     Edit,
     EntityRef,
     Factor,
+    NotFound,
     PrivateNote,
     Retro,
     StaleEditError,
     ValidationError,
 )
 from retro.services import RetroStore
-from retro.services.private_notes import database_identity
-from retro.storage import upgrade
+from retro.services.private_notes import NotesNotSaved, NoteTransaction
+from retro.storage import StorageError, upgrade
 
 from .builders import full_retro, snapshot
 
@@ -185,11 +186,6 @@ def test_notes_are_kept_apart_per_database(mine: RetroStore, stored: Retro, othe
         other.close()
 
 
-def test_the_notes_key_names_the_database_without_its_password() -> None:
-    identity = database_identity("postgresql://ann:secret@db.example.com/retro")
-    assert "secret" not in identity and "ann@db.example.com/retro" in identity
-
-
 @pytest.mark.postgres
 def test_reading_in_team_mode_creates_no_notes_file(mine: RetroStore, local_notes_file: Path) -> None:
     rid = mine.create_retro("Login failures").incident.id
@@ -209,3 +205,152 @@ def test_on_sqlite_notes_stay_in_the_database_as_before(sqlite_url: str, local_n
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
         assert conn.execute("SELECT count(*) FROM private_notes").fetchone()[0] == 2
     assert not local_notes_file.exists()
+
+
+# -- undoing a delete after a teammate removed someone ---------------------------------------------
+
+
+@pytest.mark.postgres
+def test_undoing_a_delete_after_a_teammate_removed_someone_restores_the_retro(
+    mine: RetroStore, teammate: RetroStore, stored: Retro, local_notes_file: Path
+) -> None:
+    rid = stored.incident.id
+    general = PrivateNote("n-2", "Ask about load next time.")
+    mine.apply(rid, stored.incident.version, Edit.of(upsert=[general]))
+    theirs = teammate.load(rid)
+    teammate.apply(rid, theirs.incident.version, Edit.of(remove=[theirs.participants["p-resp"]]))
+
+    deleted = mine.delete_retro(rid)
+    assert set(deleted.private_notes) == {"n-2"}  # the note about Sam was never shown
+    assert local_note_texts(local_notes_file) == set()
+
+    mine.add_retro(deleted, new_ids=False)
+    restored = mine.load(rid)
+    assert "p-resp" not in restored.participants and set(restored.private_notes) == {"n-2"}
+    assert local_note_texts(local_notes_file) == {general.text}
+
+
+# -- notes-only edits leave the shared retro alone ---------------------------------------------
+
+
+@pytest.mark.postgres
+def test_writing_a_note_does_not_change_the_shared_version(
+    mine: RetroStore, teammate: RetroStore, stored: Retro
+) -> None:
+    rid = stored.incident.id
+    theirs = teammate.load(rid)
+    note = replace(stored.private_notes["n-1"], text="Went fine.")
+    changes = mine.apply(rid, stored.incident.version, Edit.of(upsert=[note, PrivateNote("n-2", "Ask.")]))
+    assert changes.version == stored.incident.version == mine.current_version(rid)
+    assert {n.id for n in changes.upserted} == {"n-1", "n-2"}
+
+    undo = mine.apply(rid, changes.version, changes.inverse())
+    assert undo.version == stored.incident.version
+    assert mine.load(rid).private_notes == stored.private_notes
+
+    # The teammate's copy is still current: their next edit goes through.
+    edit = Edit.of(upsert=[replace(theirs.factors["f-1"], title="Pool too small")])
+    assert teammate.apply(rid, theirs.incident.version, edit).version == theirs.incident.version + 1
+
+
+@pytest.mark.postgres
+def test_a_note_with_a_shared_change_still_bumps_the_version(mine: RetroStore, stored: Retro) -> None:
+    rid = stored.incident.id
+    retitled = replace(stored.incident, title="Checkout outage, March")
+    changes = mine.apply(rid, stored.incident.version, Edit(retitled, (PrivateNote("n-2", "Ask."),)))
+    assert changes.version == stored.incident.version + 1 == mine.current_version(rid)
+    assert changes.incident is not None and changes.incident.version == changes.version
+
+    same = mine.load(rid).incident  # an incident that does not change is no shared change
+    again = mine.apply(rid, changes.version, Edit(same, (PrivateNote("n-3", "Later."),)))
+    assert again.version == changes.version == mine.current_version(rid) and again.incident is None
+
+
+@pytest.mark.postgres
+def test_a_notes_only_edit_still_checks_the_version(
+    mine: RetroStore, teammate: RetroStore, stored: Retro, local_notes_file: Path
+) -> None:
+    rid = stored.incident.id
+    theirs = teammate.load(rid)
+    teammate.apply(rid, theirs.incident.version, Edit.of(upsert=[replace(theirs.factors["f-1"], title="x")]))
+    with pytest.raises(StaleEditError):
+        mine.apply(rid, stored.incident.version, Edit.of(remove=[stored.private_notes["n-1"]]))
+    teammate.delete_retro(rid)
+    with pytest.raises(NotFound):
+        mine.apply(rid, stored.incident.version + 1, Edit.of(upsert=[PrivateNote("n-2", "Ask.")]))
+    assert local_note_texts(local_notes_file) == {"Sam seemed tense; check in after."}
+
+
+def test_on_sqlite_a_note_still_bumps_the_version(sqlite_url: str) -> None:
+    store = RetroStore(sqlite_url)
+    try:
+        retro = store.load(store.add_retro(full_retro(), new_ids=False))
+        changes = store.apply(retro.incident.id, retro.incident.version, Edit.of(upsert=[PrivateNote("n-2", "Ask.")]))
+        assert changes.version == retro.incident.version + 1 == store.current_version(retro.incident.id)
+    finally:
+        store.close()
+
+
+# -- the notes file failing after the shared commit ---------------------------------------------
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Committing writes to the local notes file fails from now on, as on a full disk."""
+    real_close = NoteTransaction.close
+
+    def close(self: NoteTransaction, *, commit: bool) -> None:
+        writes = self._writes and self._conn is not None
+        real_close(self, commit=commit and not writes)
+        if commit and writes:
+            raise StorageError("The private notes file could not be used: database or disk is full.")
+
+    monkeypatch.setattr(NoteTransaction, "close", close)
+
+
+@pytest.mark.postgres
+def test_a_failing_notes_file_reports_the_shared_version_it_committed(
+    mine: RetroStore, stored: Retro, local_notes_file: Path, full_disk: None
+) -> None:
+    rid = stored.incident.id
+    edit = Edit.of(upsert=[PrivateNote("n-2", "Ask about load.")], remove=[stored.participants["p-resp"]])
+    with pytest.raises(NotesNotSaved, match="disk is full") as caught:
+        mine.apply(rid, stored.incident.version, edit)
+    changes = caught.value.changes
+    assert changes.version == stored.incident.version + 1 == mine.current_version(rid)
+    assert EntityRef("Participant", "p-resp") in changes.removed
+    assert not any(isinstance(e, PrivateNote) for e in changes.upserted)  # the new note was not saved
+    assert local_note_texts(local_notes_file) == {"Sam seemed tense; check in after."}
+
+    # Folding it in gives what a reload shows (the note about Sam is hidden with him), and keeps
+    # this copy current: the next edit is not refused as a conflict.
+    stored.apply(changes)
+    assert snapshot(stored) == snapshot(mine.load(rid))
+    mine.apply(rid, stored.incident.version, Edit.of(upsert=[replace(stored.factors["f-1"], title="x")]))
+
+
+@pytest.mark.postgres
+def test_a_failing_notes_file_on_a_notes_only_edit_saves_nothing(
+    mine: RetroStore, stored: Retro, local_notes_file: Path, full_disk: None
+) -> None:
+    rid = stored.incident.id
+    with pytest.raises(StorageError, match="disk is full") as caught:
+        mine.apply(rid, stored.incident.version, Edit.of(upsert=[PrivateNote("n-2", "Ask about load.")]))
+    assert not isinstance(caught.value, NotesNotSaved)
+    assert mine.current_version(rid) == stored.incident.version
+    assert local_note_texts(local_notes_file) == {"Sam seemed tense; check in after."}
+
+
+@pytest.mark.postgres
+def test_the_same_database_spelled_otherwise_shows_the_same_notes(
+    mine: RetroStore, stored: Retro, shared_url: str
+) -> None:
+    assert "@127.0.0.1:5432/" in shared_url
+    for spelling in (shared_url.replace("@127.0.0.1:5432/", "@localhost/"),
+                     shared_url.replace("@127.0.0.1:5432/", "@127.0.0.1/"),
+                     shared_url.replace("postgresql+psycopg://", "postgresql://")):
+        again = RetroStore(spelling)
+        try:
+            assert again.load(stored.incident.id).private_notes == stored.private_notes, spelling
+        finally:
+            again.close()
