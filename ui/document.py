@@ -75,6 +75,10 @@ class RetroDocument(QObject):
             self.conflict.emit(str(exc), edit)
             return None
         except RetroError as exc:
+            saved = getattr(exc, "changes", None)  # part of it was committed (e.g. NotesNotSaved)
+            if isinstance(saved, Changes):
+                self._retro.apply(saved)
+                self.changed.emit(saved)
             self.refused.emit(str(exc), edit)
             return None
         self._retro.apply(changes)
