@@ -34,6 +34,15 @@ class StageView(QWidget):
         super().__init__(parent)
         self.document = document
         self.setAccessibleName(self.stage.label)
+        if self.shows_refusals_inline:
+            document.refused.connect(self._refused_while_shown)
+
+    def _refused_while_shown(self, message: str, _edit: object) -> None:
+        if self.isVisible():  # a stage the facilitator is not on says nothing
+            self.show_refusal(message)
+
+    def show_refusal(self, message: str) -> None:
+        """Say inline that an edit was not saved (stages with :attr:`shows_refusals_inline`)."""
 
     def focus_target(self, target_id: str) -> None:
         """Select and reveal the entity ``target_id`` (from a readiness finding). Default: nothing."""

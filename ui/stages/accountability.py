@@ -183,7 +183,6 @@ class AccountabilityStage(StageView):
         self.order_model.modelReset.connect(self._restore_current)
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self._rebuild_cards)
-        document.refused.connect(self._on_refused)
         self._rebuild_cards()
 
     # -- building ----------------------------------------------------------------------------
@@ -484,9 +483,8 @@ class AccountabilityStage(StageView):
     def _show_problem(self, message: str) -> None:
         self.problem_banner.show_text(message)
 
-    def _on_refused(self, message: str, _edit: object) -> None:
-        if self.isVisible():
-            self._show_problem(f"Not saved: {message}")
+    def show_refusal(self, message: str) -> None:
+        self._show_problem(f"Not saved: {message}")
 
     # -- projector ---------------------------------------------------------------------------
 

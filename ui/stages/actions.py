@@ -96,7 +96,6 @@ class ActionsStage(StageView):
         self.model.reason_needed.connect(self.ask_reason)
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self._refresh_banner)
-        document.refused.connect(self._on_refused)
         self._refresh_banner()
 
     # -- building ----------------------------------------------------------------------------
@@ -342,9 +341,8 @@ class ActionsStage(StageView):
         all_for_now = bool(actions) and all(a.horizon is Horizon.FIX_FOR_NOW for a in actions)
         self.all_for_now_banner.show_text(ALL_FOR_NOW if all_for_now else "")
 
-    def _on_refused(self, message: str, _edit: object) -> None:
-        if self.isVisible():
-            self.problem_banner.show_text(f"Not saved: {message}")
+    def show_refusal(self, message: str) -> None:
+        self.problem_banner.show_text(f"Not saved: {message}")
 
     # -- projector ---------------------------------------------------------------------------
 

@@ -80,7 +80,6 @@ class FactorsStage(StageView):
 
         self.scene.selected_node_changed.connect(self._on_selected)
         self.scene.message.connect(self._show_message)
-        document.refused.connect(lambda message, _edit: self._show_message(message, Tone.WARNING))
         document.changed.connect(lambda _changes: self.banner.show_text(""))
         self.findings.findings_updated.connect(lambda _reasons: self._count_findings())
         self.findings.finding_activated.connect(self.focus_target)
@@ -131,6 +130,9 @@ class FactorsStage(StageView):
         self.panel.set_factor(node_id)
         self.prompts.set_node(node_id)
         self.selection_changed.emit(node_id)
+
+    def show_refusal(self, message: str) -> None:
+        self._show_message(message, Tone.WARNING)
 
     def _show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.banner.set_tone(tone)

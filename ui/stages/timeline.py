@@ -82,7 +82,6 @@ class TimelineStage(StageView):
         self.model.modelReset.connect(self._update_count)
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self._refresh_side)
-        document.refused.connect(self._on_refused)
         self._refresh_side()
         self._update_count()
 
@@ -448,9 +447,8 @@ class TimelineStage(StageView):
     def _show_problem(self, message: str) -> None:
         self.problem_banner.show_text(message)
 
-    def _on_refused(self, message: str, _edit: object) -> None:
-        if self.isVisible():
-            self._show_problem(f"Not saved: {message}")
+    def show_refusal(self, message: str) -> None:
+        self._show_problem(f"Not saved: {message}")
 
     # -- projector ---------------------------------------------------------------------------
 
