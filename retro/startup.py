@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .storage.location import sqlite_path
+
 if TYPE_CHECKING:
     from .services import RetroStore
 
@@ -32,15 +34,6 @@ def _expand_sqlite_path(url: str) -> str:
     if "://" in url:
         return url
     return f"sqlite:///{Path(url).expanduser().resolve()}"
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    if not url.startswith("sqlite"):
-        return None
-    _, _, rest = url.partition(":///")
-    rest = rest.split("?", 1)[0]
-    return Path(rest) if rest and rest != ":memory:" else None
 
 
 def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime
-from pathlib import Path
 
+from ..storage.location import sqlite_path
 from .summaries import RetroSummary, local_date, summarise
 
 _INCIDENTS = """
@@ -34,7 +34,7 @@ GROUP BY incident_id
 
 def quick_library(url: str, *, now: datetime | None = None) -> list[RetroSummary] | None:
     """Every retro of the SQLite file at ``url`` (archived ones included), or None when unsure."""
-    path = _sqlite_file(url)
+    path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
     from ..storage.revisions import head_revision
@@ -73,11 +73,3 @@ def _summary(r: tuple, counts: dict[str, tuple[int, int]], now: datetime) -> Ret
 def _utc(text: str | None) -> datetime | None:
     """The stored UTC text (``YYYY-MM-DD HH:MM:SS.ffffff``) as an aware datetime."""
     return None if text is None else datetime.fromisoformat(text + "+00:00")
-
-
-def _sqlite_file(url: str) -> Path | None:
-    if not url.startswith("sqlite"):
-        return None
-    _, _, rest = url.partition(":///")
-    rest = rest.split("?", 1)[0]
-    return Path(rest) if rest and rest != ":memory:" else None

@@ -35,3 +35,15 @@ def local_notes_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME)) / "private-notes.sqlite3"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite.
+
+    Plain string work, so start-up code can ask without importing SQLAlchemy.
+    """
+    if not url.startswith("sqlite"):
+        return None
+    _, _, rest = url.partition(":///")
+    rest = rest.split("?", 1)[0]
+    return Path(rest) if rest and rest != ":memory:" else None
