@@ -15,10 +15,38 @@ raise :class:`ReportError`, a cancelled export :class:`ReportCancelled`.
 
 from __future__ import annotations
 
-from .audience import Mention, for_audience, public_findings, public_retro, public_text_mentions
-from .errors import ReportCancelled, ReportError
-from .markdown import render_markdown, write_markdown
-from .pdf import render_pdf, write_pdf
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .audience import Mention, for_audience, public_findings, public_retro, public_text_mentions
+    from .errors import ReportCancelled, ReportError
+    from .markdown import render_markdown, write_markdown
+    from .pdf import render_pdf, write_pdf
+
+# Imported on first use (PEP 562): the findings about the public report need no reportlab, which
+# costs about 100 ms to import, so the Review stage and `retro show` do not pay for it.
+_HOMES = {
+    "Mention": ".audience",
+    "for_audience": ".audience",
+    "public_findings": ".audience",
+    "public_retro": ".audience",
+    "public_text_mentions": ".audience",
+    "ReportCancelled": ".errors",
+    "ReportError": ".errors",
+    "render_markdown": ".markdown",
+    "write_markdown": ".markdown",
+    "render_pdf": ".pdf",
+    "write_pdf": ".pdf",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home, __name__), name)
+
 
 __all__ = [
     "Mention",
