@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from ...domain.entities import TimelineEvent, new_id
 from ...domain.enums import Audience, EventKind
 from ...domain.errors import RetroError, ValidationError
+from ...domain.time_range import RANGE_TEXT, time_in_range, time_problem
 from ...domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT, check_text, check_url
 from .kinds import suggest_kind
 
@@ -112,10 +113,9 @@ class ImportPreview:
         """Fix the time of one row (``at`` must be timezone-aware)."""
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValidationError("time", "needs a timezone (times are stored in UTC)")
-        try:
-            utc = _to_utc(at)
-        except OverflowError:
-            raise ValidationError("time", "is outside the dates that can be stored (years 1 to 9999, in UTC)") from None
+        if not time_in_range(at):
+            raise ValidationError("time", time_problem(at) or f"must be {RANGE_TEXT}")
+        utc = _to_utc(at)
         row = self.rows[index]
         self.rows[index] = replace(row, event=replace(row.event, at=utc))
 
@@ -205,6 +205,8 @@ def build_rows(
         why = ""
         if not text:
             why = "no text"
+        elif not time_in_range(c.at):
+            why = time_problem(c.at) or f"the time is outside what a retro can hold ({RANGE_TEXT})"
         elif not in_window(c.at, options):
             why = "outside the chosen time window"
         else:

@@ -21,6 +21,24 @@ KIND_KEYS = ("kind", "type", "category", "event_type")
 SOURCE_KEYS = ("source", "author", "who", "channel", "system")
 EVIDENCE_KEYS = ("evidence_url", "evidence", "url", "link", "html_url")
 WRAPPER_KEYS = ("events", "timeline", "items", "entries", "records")
+#: Whole numbers longer than this are kept as their digits (Python refuses to convert > 4,300).
+MAX_NUMBER_DIGITS = 40
+
+
+class LongNumber(str):
+    """A JSON whole number too long to be a time or anything else an event holds."""
+
+    def describe(self) -> str:
+        return f"a number of {len(self.lstrip('-')):,} digits"
+
+
+def _whole_number(text: str) -> int | LongNumber:
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else LongNumber(text)
+
+
+def load_json(text: str) -> Any:
+    """``json.loads``, with whole numbers too long for Python kept as :class:`LongNumber`."""
+    return json.loads(text, parse_int=_whole_number)
 
 
 def load_json_document(text: str, source_name: str) -> tuple[list[tuple[str, int | None, Any]], list[SkippedLine]]:
@@ -32,7 +50,7 @@ def load_json_document(text: str, source_name: str) -> tuple[list[tuple[str, int
     if not stripped:
         raise TimelineImportError(source_name, "is empty; there is nothing to import")
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as whole_error:
         return _json_lines(text, source_name, whole_error)
     except RecursionError:
@@ -62,7 +80,7 @@ def _json_lines(text: str, source_name: str, whole_error: json.JSONDecodeError) 
         if not line.strip():
             continue
         try:
-            items.append((f"line {number}", number, json.loads(line)))
+            items.append((f"line {number}", number, load_json(line)))
         except (json.JSONDecodeError, RecursionError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             skipped.append(SkippedLine(f"line {number}", f"not valid JSON ({reason})"))
@@ -104,6 +122,8 @@ def parse_json_events(
         key, value = time_field
         field_path = f"{path}.{key}" if line is None else f"{path} {key}"
         try:
+            if isinstance(value, LongNumber):
+                raise TimeProblem(f"{value.describe()} is not a time")
             at, note = reader.read_value(value)
         except TimeProblem as exc:
             skipped.append(SkippedLine(field_path, str(exc)))

@@ -28,7 +28,7 @@ from .common import (
 )
 from .delimited import guess_mapping, looks_tabular, parse_csv, sniff_delimiter
 from .encoding import WINDOWS_1252, decode_text
-from .json_events import parse_json_events
+from .json_events import load_json, parse_json_events
 from .notes import parse_notes
 from .pagerduty import looks_like_pagerduty, parse_pagerduty
 from .slack import parse_slack
@@ -145,7 +145,7 @@ def _detect(text: str) -> tuple[str, str]:
     note = ""
     if text.lstrip()[:1] in ("[", "{"):
         try:
-            document = json.loads(text)
+            document = load_json(text)
         except RecursionError:
             return "json", ""
         except json.JSONDecodeError as exc:
@@ -163,7 +163,7 @@ def _is_json_lines(text: str) -> bool:
     if not first.lstrip().startswith("{"):
         return False
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(load_json(first), dict)
     except (json.JSONDecodeError, RecursionError):
         return False
 

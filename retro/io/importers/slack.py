@@ -34,6 +34,7 @@ from .common import (
     check_cancel,
     report,
 )
+from .json_events import load_json
 
 NOISE_SUBTYPES: dict[str, str] = {
     "channel_join": "joined the channel", "channel_leave": "left the channel",
@@ -62,7 +63,7 @@ class SlackArchive:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
             raise TimelineImportError(self.source_name, f"cannot be read ({exc}); the zip may be truncated", name) from None
         try:
-            return json.loads(raw.decode("utf-8-sig"))
+            return load_json(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise TimelineImportError(self.source_name, "is not UTF-8 text as Slack writes it", name) from None
         except json.JSONDecodeError as exc:

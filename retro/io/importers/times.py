@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ...domain.time_range import RANGE_TEXT
+
 ROLLOVER_GAP = timedelta(hours=6)
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -66,12 +68,13 @@ _ZONE_HINT = re.compile(
 )
 
 
+
 class TimeProblem(ValueError):
     """A time that cannot be read; the message says why, in a person's words."""
 
 
 #: Why a time at the very edge of the calendar (year 1 or 9999 once in UTC) is refused.
-OUT_OF_RANGE = "the time is outside the dates that can be stored (years 1 to 9999, in UTC)"
+OUT_OF_RANGE = f"the time is outside the times a retro can hold: it must be {RANGE_TEXT}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +410,7 @@ class ClockReader:
             try:
                 return self._epoch(float(value))
             except OverflowError:
-                raise TimeProblem(f"{str(value)[:20]}… is not a time (as seconds since 1970)") from None
+                raise TimeProblem("the number is too large to be a time (as seconds since 1970)") from None
         if not isinstance(value, str):
             raise TimeProblem(f"expected a time, found {type(value).__name__}")
         text = value.strip()
