@@ -54,10 +54,10 @@ def test_the_store_refuses_an_edit_outside_the_range(tmp_path: Path) -> None:
         rid = store.add_retro(build_demo_retro())
         retro = store.load(rid)
         late = replace(retro.incident, resolved_at=datetime(9999, 12, 31, 23, tzinfo=UTC))
-        with pytest.raises(ValidationError, match="resolved_at.*2999-12-31"):
+        with pytest.raises(ValidationError, match=r"resolved_at.*2999-12-31"):
             store.apply(rid, retro.incident.version, Edit(incident=late))
         event = next(iter(retro.events.values()))
-        with pytest.raises(ValidationError, match="time.*1900-01-01"):
+        with pytest.raises(ValidationError, match=r"time.*1900-01-01"):
             store.apply(rid, retro.incident.version, Edit(upsert=(replace(event, at=datetime(1, 1, 1, tzinfo=UTC)),)))
         action = next(iter(retro.actions.values()))
         with pytest.raises(ValidationError, match="due"):

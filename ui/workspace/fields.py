@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retro.domain.time_range import in_zone
+
 
 class CommitLineEdit(QLineEdit):
     """A line edit that emits :attr:`committed` once per finished edit that changed the text."""
@@ -157,7 +159,7 @@ class TimezoneCombo(QComboBox):
 
 def to_wall_clock(when: datetime, zone: str) -> QDateTime:
     """``when`` as the wall-clock time in ``zone``, held in a UTC QDateTime (immune to this machine's zone)."""
-    local = when.astimezone(ZoneInfo(zone))
+    local = in_zone(when, ZoneInfo(zone))
     return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
                      QTimeZone.utc())
 
