@@ -33,6 +33,7 @@ SMALLEST_WHOLE, LARGEST_WHOLE = -(2**31), 2**31 - 1
 MAX_LONG_TEXT = 100_000
 
 _MULTI_OWNER = re.compile(r"[,;/+&]|\band\b", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _URL = re.compile(r"^(https?|ftp|file|mailto):\S+$", re.IGNORECASE)
 
 
@@ -46,7 +47,7 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
         raise ValidationError(field, f"is too long ({len(text):,} characters; the limit is {limit:,})")
     if "\x00" in text:
         raise ValidationError(field, "contains a NUL character (\\x00), which cannot be stored")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+    if _SURROGATE.search(text):
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
 
 
