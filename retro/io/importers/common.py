@@ -9,13 +9,14 @@ store as one edit, so the whole import is one transaction and one undo step.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from ...domain.entities import TimelineEvent, new_id
+from ...domain.entities import TimelineEvent
 from ...domain.enums import Audience, EventKind
 from ...domain.errors import RetroError, ValidationError
 from ...domain.time_range import RANGE_TEXT, time_in_range, time_problem
@@ -228,7 +229,7 @@ def build_rows(
                 url = ""
         source = _clean_source(c.source)
         event = TimelineEvent(
-            id=new_id(),
+            id=_fresh_id(),
             at=_to_utc(c.at),
             text=text,
             kind=c.kind or suggest_kind(text),
@@ -251,7 +252,14 @@ def build_rows(
     return rows
 
 
+def _fresh_id() -> str:
+    """An id like :func:`~retro.domain.entities.new_id` makes (random, 32 hex digits), cheaply."""
+    return os.urandom(16).hex()
+
+
 def _clean_source(source: str) -> str:
+    if len(source) <= MAX_SHORT_TEXT and source.isascii() and "\x00" not in source:
+        return source
     return _UNSTORABLE.sub("", source)[:MAX_SHORT_TEXT]
 
 

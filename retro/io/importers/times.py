@@ -69,6 +69,10 @@ _ZONE_HINT = re.compile(
 
 
 
+_HALF_DAY = timedelta(hours=12)
+_CLOSE_ACROSS_ZONES = timedelta(hours=10)  # a neighbouring day is ≥ 22 h away, whatever the DST change
+
+
 class TimeProblem(ValueError):
     """A time that cannot be read; the message says why, in a person's words."""
 
@@ -356,6 +360,17 @@ class ClockReader:
             if zone is None:
                 return naive
             return naive.replace(tzinfo=zone).astimezone(self.zone).replace(tzinfo=None)
+
+        prev = self.last_local
+        if prev is not None and (self.floor_date is None or day >= self.floor_date) and (self.current_date or day) == day:
+            # The common case, without trying three days: the same day is close to the time above
+            # (and not more than ROLLOVER_GAP before it), so neither neighbouring day, a day
+            # (give or take a DST change) away, can be closer.
+            same = datetime.combine(day, clock)
+            seen = local(same)
+            close = _HALF_DAY if zone is None else _CLOSE_ACROSS_ZONES
+            if seen.date() == day and seen >= prev - ROLLOVER_GAP and abs(seen - prev) <= close:
+                return same, ""
 
         options = [datetime.combine(day + timedelta(days=shift), clock) for shift in (0, -1, 1)]
         if self.floor_date is not None:  # never before the date the notes gave
