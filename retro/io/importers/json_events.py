@@ -12,7 +12,17 @@ import json
 from typing import Any
 
 from ...domain.enums import EventKind
-from .common import Cancelled, Candidate, Progress, SkippedLine, TimelineImportError, check_cancel, report
+from .common import (
+    MAX_ROWS,
+    Cancelled,
+    Candidate,
+    Progress,
+    SkippedLine,
+    TimelineImportError,
+    check_cancel,
+    report,
+    too_many_rows,
+)
 from .times import ClockReader, TimeProblem
 
 TIME_KEYS = ("time", "timestamp", "at", "when", "datetime", "date", "created_at", "occurred_at", "ts")
@@ -55,6 +65,8 @@ def load_json_document(text: str, source_name: str) -> tuple[list[tuple[str, int
         return _json_lines(text, source_name, whole_error)
     except RecursionError:
         raise TimelineImportError(source_name, "is nested too deeply to be a timeline") from None
+    if isinstance(document, list) and len(document) > MAX_ROWS:
+        raise TimelineImportError(source_name, f"holds {len(document):,} elements; the limit is {MAX_ROWS:,} per import", "$")
     if isinstance(document, list):
         return [(f"$[{i}]", None, item) for i, item in enumerate(document)], []
     if isinstance(document, dict):
@@ -79,6 +91,8 @@ def _json_lines(text: str, source_name: str, whole_error: json.JSONDecodeError) 
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        if len(items) >= MAX_ROWS:
+            raise too_many_rows(source_name, f"line {number}", "JSON lines")
         try:
             items.append((f"line {number}", number, load_json(line)))
         except (json.JSONDecodeError, RecursionError) as exc:

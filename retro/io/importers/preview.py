@@ -21,10 +21,12 @@ from .common import (
     Candidate,
     ImportOptions,
     ImportPreview,
+    PreviewRow,
     Progress,
     SkippedLine,
     TimelineImportError,
     build_rows,
+    check_text_shape,
 )
 from .delimited import guess_mapping, looks_tabular, parse_csv, sniff_delimiter
 from .encoding import WINDOWS_1252, decode_text
@@ -178,6 +180,14 @@ def _sniff_table(text: str) -> str:
     return "csv" if looks_tabular(text, delimiter) else "text"
 
 
+def _rows(candidates: list[Candidate], existing: Iterable[TimelineEvent], options: ImportOptions,
+          skipped: list[SkippedLine], name: str) -> list[PreviewRow]:
+    try:
+        return build_rows(candidates, existing, options, skipped)
+    except TimelineImportError as exc:
+        raise TimelineImportError(name, exc.reason, exc.where) from None
+
+
 def _preview_text(
     text: str,
     name: str,
@@ -189,6 +199,7 @@ def _preview_text(
     progress: Progress | None,
     is_cancelled: Cancelled | None,
 ) -> ImportPreview:
+    check_text_shape(text, name)
     notes: list[str] = []
     detect_note = ""
     if fmt in ("", "json"):
@@ -222,7 +233,7 @@ def _preview_text(
         notes.insert(0, detect_note)
     if encoding == WINDOWS_1252:
         notes.insert(0, "the file is not UTF-8; it was read as Windows-1252 (check accented letters)")
-    rows = build_rows(candidates, existing, options, skipped)
+    rows = _rows(candidates, existing, options, skipped, name)
     return ImportPreview(rows, skipped, reader.zone_name, fmt, name, mapping, (), encoding, notes)
 
 
@@ -238,6 +249,6 @@ def _finish_slack(
         source, name, channels=options.channels, skip_noise=options.skip_noise,
         progress=progress, is_cancelled=is_cancelled,
     )
-    rows = build_rows(candidates, existing, options, skipped)
+    rows = _rows(candidates, existing, options, skipped, name)
     notes = ["Slack times are exact (UTC); the timezone only changes how they are shown"]
     return ImportPreview(rows, skipped, options.timezone, "slack", name, None, available, "utf-8", notes)

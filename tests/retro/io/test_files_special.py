@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from retro.cli import main
-from retro.domain import Audience
 from retro.demo import build_demo_retro
+from retro.domain import Audience
 from retro.io.files import ExportError, write_text_atomically
 from retro.report import ReportError, write_markdown
 
@@ -83,7 +83,7 @@ def test_a_link_to_a_fifo_or_a_loop_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     link = tmp_path / "out.md"
     link.symlink_to(fifo)
-    with pytest.raises(ExportError, match="a link to .*pipe.*named pipe"):
+    with pytest.raises(ExportError, match=r"a link to .*pipe.*named pipe"):
         write_text_atomically(link, "x")
     assert link.is_symlink() and stat.S_ISFIFO(os.stat(fifo).st_mode)
     loop = tmp_path / "loop"
