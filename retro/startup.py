@@ -42,7 +42,9 @@ def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore
     path = sqlite_path(resolved)
     is_new = path is not None and (not path.exists() or path.stat().st_size == 0)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from .storage.location import create_private_file
+
+        create_private_file(path)  # 0600 in a 0700 folder: the library holds private notes
     from .services import RetroStore
 
     store = RetroStore(resolved)
