@@ -44,7 +44,13 @@ def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore
     if path is not None:
         from .storage.location import create_private_file
 
-        create_private_file(path)  # 0600 in a 0700 folder: the library holds private notes
+        try:
+            create_private_file(path)  # 0600 in a 0700 folder: the library holds private notes
+        except OSError as exc:
+            from .storage.errors import StorageError
+            from .storage.file_trouble import explain
+
+            raise StorageError(explain(path, exc) or f"Cannot create the library {path}: {exc.strerror}.") from exc
     from .services import RetroStore
 
     store = RetroStore(resolved)

@@ -23,8 +23,9 @@ from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroErro
 from ..domain.validation import validate_incident
 from ..storage import models as m
 from ..storage import rows, search
-from ..storage.engine import display_url, is_sqlite, make_engine, normalise_url, reader, writer
+from ..storage.engine import display_url, is_sqlite, make_engine, normalise_url, reader, sqlite_path, writer
 from ..storage.errors import StorageError
+from ..storage.file_trouble import explain
 from ..storage.location import local_notes_path
 from ..storage.mapping import TABLES
 from ..storage.schema import check_ready
@@ -78,6 +79,10 @@ class RetroStore:
         except DBAPIError as exc:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
+            path = sqlite_path(self._url) if is_sqlite(self._url) else None
+            why = explain(path, exc.orig) if path is not None else ""
+            if why:
+                raise StorageError(why) from exc
             raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc
 
     def _local_notes(self, *, writes: bool = False) -> AbstractContextManager[NoteTransaction | None]:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from .engine import display_url, is_sqlite, make_engine, normalise_url, sqlite_path
 from .errors import SchemaError, StorageError
+from .file_trouble import explain
 from .location import create_private_file
 from .revisions import MIGRATIONS, head_revision, known_revisions
 
@@ -128,7 +129,7 @@ def _sqlite_error(path: Path, exc: BaseException) -> StorageError:
         return StorageError(
             f"{path} is damaged or not a database ({exc}). {restore}, or move it aside to start a new library."
         )
-    return StorageError(f"Cannot open the retro database {path}: {exc}.")
+    return StorageError(explain(path, exc) or f"Cannot open the retro database {path}: {exc}.")
 
 
 def _engine_revision(engine: Engine) -> tuple[str | None, bool]:
@@ -258,7 +259,10 @@ def upgrade(url: str) -> SchemaStatus:
         return status
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is not None:
-        create_private_file(path)  # a new library: 0600 in a 0700 folder (it holds private notes)
+        try:
+            create_private_file(path)  # a new library: 0600 in a 0700 folder (it holds private notes)
+        except OSError as exc:
+            raise StorageError(explain(path, exc) or f"Cannot create the retro database {path}: {exc.strerror}.") from exc
         if status.revision is not None:
             backup_sqlite(path, status.revision)
     engine = make_engine(url)
@@ -266,7 +270,8 @@ def upgrade(url: str) -> SchemaStatus:
         _run_upgrade(engine)
     except (OperationalError, DBAPIError) as exc:
         where = path or status.url
-        raise StorageError(f"Upgrading {where} failed: {exc.orig}. The database was left as it was.") from exc
+        why = explain(path, exc.orig) if path is not None else ""
+        raise StorageError(why or f"Upgrading {where} failed: {exc.orig}. The database was left as it was.") from exc
     finally:
         engine.dispose()
     return schema_status(url)
