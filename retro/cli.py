@@ -121,6 +121,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from .startup import open_store
 
     store = open_store(args.db)
+    store.waiting = lambda message: print(f"retro: {message}", file=sys.stderr, flush=True)
     try:
         handler = _HANDLERS.get(args.command)
         if handler is None:

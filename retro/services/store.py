@@ -27,6 +27,7 @@ from ..storage.engine import display_url, is_sqlite, make_engine, normalise_url,
 from ..storage.errors import StorageError
 from ..storage.file_trouble import explain
 from ..storage.location import local_notes_path
+from ..storage.locks import Waiting, gave_up_message, wait_for_retro
 from ..storage.mapping import TABLES
 from ..storage.schema import check_ready
 from . import documents, library
@@ -52,6 +53,9 @@ class RetroStore:
         never in the shared database; see :mod:`retro.services.private_notes`.
         """
         self._url = normalise_url(url)
+        #: Called with :data:`~retro.storage.locks.WAITING_MESSAGE` when an edit waits for another
+        #: editor (PostgreSQL): the CLI prints it on stderr, the app shows it in the status bar.
+        self.waiting: Waiting | None = None
         check_ready(self._url, allow_upgrade=upgrade)
         self._engine = make_engine(self._url)
         self._reader = reader(self._engine)
@@ -80,7 +84,7 @@ class RetroStore:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
             path = sqlite_path(self._url) if is_sqlite(self._url) else None
-            why = explain(path, exc.orig) if path is not None else ""
+            why = explain(path, exc.orig) if path is not None else gave_up_message(exc)
             if why:
                 raise StorageError(why) from exc
             raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc
@@ -231,11 +235,13 @@ class RetroStore:
         """
         if self._notes is None:
             with self._transaction(writes=True) as conn:
+                wait_for_retro(conn, incident_id, self.waiting)
                 return apply_edit(conn, incident_id, expected_version, edit)
         committed: Changes | None = None
         try:
             with self._notes.transaction(writes=True) as notes:
                 with self._transaction(writes=True) as conn:
+                    wait_for_retro(conn, incident_id, self.waiting)
                     changes = apply_edit(conn, incident_id, expected_version, edit, notes)
                 committed = changes  # in the shared database now; the notes file commits next
         except StorageError as exc:
