@@ -85,6 +85,7 @@ def load_document(data: str | bytes | dict[str, Any]) -> Retro:
 
 
 def _parse_json(data: str | bytes | bytearray) -> Any:
+    codec = "utf-8-sig"
     if isinstance(data, bytes | bytearray):
         codec = _json_encoding(bytes(data))
         try:
@@ -96,7 +97,8 @@ def _parse_json(data: str | bytes | bytearray) -> Any:
         return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
                           parse_int=_whole_number)
     except json.JSONDecodeError as exc:
-        raise DocumentError("$", f"is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        read_as = "" if codec == "utf-8-sig" else f" (read as {codec.upper()}, from its first bytes)"
+        raise DocumentError("$", f"is not JSON{read_as}: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise DocumentError("$", "is nested too deeply to be a Blameless Retro document") from None
 

@@ -27,7 +27,7 @@ from .kinds import suggest_kind
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 #: A zip may hold at most this much once unpacked (guards against zip bombs): checked on the
 #: sizes the zip declares, and again on the bytes actually unpacked, while unpacking.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = MAX_IMPORT_BYTES
 #: One JSON file of a Slack export may unpack to at most this much (a day of one channel).
 MAX_UNPACKED_FILE_BYTES = 20 * 1024 * 1024
 #: At most this many events (lines, rows, messages, elements) in one import.

@@ -300,7 +300,8 @@ def test_the_same_refusal_comes_from_json_text() -> None:
     [
         pytest.param('{"format": "blameless-retro",\n  "version": 1,\n}', "line 3, column 1", id="trailing comma"),
         pytest.param("", "line 1, column 1", id="empty"),
-        pytest.param(b"\xff\xfe{}", "not UTF-8", id="not utf-8"),
+        pytest.param(b"\xff\xfe{}", "read as UTF-16", id="a utf-16 bom before utf-8 text"),
+        pytest.param(b"{\xff}", "not UTF-8", id="not utf-8"),
         pytest.param("[1, 2]", "an object", id="a list"),
         pytest.param('{"format": "blameless-retro", "format": "x"}', "appears twice", id="duplicate key"),
         pytest.param('{"x": NaN}', "NaN", id="NaN"),
