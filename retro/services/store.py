@@ -28,7 +28,7 @@ from ..storage.errors import StorageError
 from ..storage.location import local_notes_path
 from ..storage.mapping import TABLES
 from ..storage.schema import check_ready
-from . import documents, library
+from . import documents, library, library_index
 from .editing import apply_edit
 from .private_notes import KIND as NOTE
 from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_identity, shared_part, shown
@@ -127,16 +127,22 @@ class RetroStore:
             return library.factor_sightings(conn, include_archived=include_archived)
 
     def recurring_factors(self, *, include_archived: bool = False) -> list[RecurringFactor]:
-        """Contributing factors that keep coming back: seen in two or more incidents, most first."""
-        from ..analysis.recurrence import recurring_factors
+        """Contributing factors that keep coming back: seen in two or more incidents, most first.
 
-        return recurring_factors([self.factor_sightings(include_archived=include_archived)])
+        Read from the recurrence index (one grouped query over the factors' normalised keys);
+        the same groups as :func:`retro.analysis.recurring_factors` over every factor.
+        """
+        with self._transaction() as conn:
+            return library_index.recurring_factors(conn, include_archived=include_archived)
 
     def related_incidents(self, retro: Retro) -> list[RelatedIncident]:
-        """Earlier incidents that share contributing factors with ``retro`` ("seen before")."""
-        from ..analysis.recurrence import related_incidents
+        """Other incidents that share contributing factors with ``retro`` ("seen before").
 
-        return related_incidents(retro, [self.factor_sightings(include_archived=True)])
+        An index look-up of the keys sharing a word with this retro's factors; the same result
+        as :func:`retro.analysis.related_incidents` over the whole library (archived included).
+        """
+        with self._transaction() as conn:
+            return library_index.related_incidents(conn, retro)
 
     # -- whole retros ------------------------------------------------------------------------
 
@@ -174,6 +180,7 @@ class RetroStore:
                 entities = [e for e in entities if type(e).__name__ != NOTE]
             rows.insert_entities(conn, incident.id, entities)
             search.index_entities(conn, incident.id, [incident, *entities], new=True)
+            library_index.follow_new_retro(conn, incident.id, entities)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:
