@@ -160,15 +160,14 @@ def recurring_from_keys(
         if key:  # a title of stop words only is like no other title
             distinct.setdefault((s.category, key), []).append(i)
     key_list = list(distinct)
-    key_groups = group_keys(key_list, threshold)
     seen = [s for s, _ in keyed]
-    words = [key_words(k) for _, k in keyed]
     found = []
-    for members_of_keys in key_groups:
-        members = sorted(i for k in members_of_keys for i in distinct[key_list[k]])
+    for members_of_keys in group_keys(key_list, threshold):
+        group = [key_list[k] for k in members_of_keys]
+        members = sorted(i for k in group for i in distinct[k]) if len(group) > 1 else distinct[group[0]]
         if len({seen[i].incident_id for i in members}) < min_incidents:
             continue
-        found.append(_recurring(seen, words, members))
+        found.append(_recurring(seen, [key_words(k) for _, k in group], members))
     found.sort(key=lambda g: (-len(g.incident_ids), -len(g.sightings), g.title.casefold(), g.category.value))
     return found
 
@@ -320,21 +319,23 @@ def _group(categories: Sequence[FactorCategory], words: Sequence[frozenset[str]]
     return [groups[k] for k in sorted(groups)]
 
 
-def _recurring(
-    seen: list[FactorSighting], words: list[frozenset[str]], members: list[int]
-) -> RecurringFactor:
+def _recurring(seen: list[FactorSighting], key_sets: list[frozenset[str]], members: list[int]) -> RecurringFactor:
     """A group's title is its most common title (case-folded), ties to the alphabetically first."""
     counts: dict[str, int] = defaultdict(int)
     shown: dict[str, str] = {}
+    folded: dict[str, tuple[str, str]] = {}
     for i in members:
-        key = " ".join(seen[i].title.split()).casefold()
-        counts[key] += 1
-        shown.setdefault(key, " ".join(seen[i].title.split()))
+        title = seen[i].title
+        pair = folded.get(title)
+        if pair is None:
+            plain = " ".join(title.split())
+            pair = folded[title] = (plain.casefold(), plain)
+        counts[pair[0]] += 1
+        shown.setdefault(pair[0], pair[1])
     title_key = min(counts, key=lambda k: (-counts[k], k))
-    common = frozenset.intersection(*(words[i] for i in members))
     return RecurringFactor(
         category=seen[members[0]].category,
         title=shown[title_key],
-        words=common,
+        words=frozenset.intersection(*key_sets),
         sightings=tuple(seen[i] for i in members),
     )

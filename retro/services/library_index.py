@@ -20,7 +20,6 @@ from ..analysis.recurrence import (
     RecurringFactor,
     RelatedIncident,
     factor_key,
-    group_keys,
     recurring_from_keys,
     related_from_candidates,
     similar_keys,
@@ -46,14 +45,8 @@ def follow_new_retro(conn: Connection, incident_id: str, entities: Iterable[Enti
 
 def recurring_factors(conn: Connection, *, include_archived: bool,
                       threshold: float = SIMILARITY) -> list[RecurringFactor]:
-    """The library's recurring factors from its distinct keys; sightings read for recurring groups only."""
-    counts = factor_keys.key_counts(conn, include_archived=include_archived)
-    keys = [(c, k) for c, k, _ in counts]
-    wanted: list[tuple[str, str]] = []
-    for members in group_keys(keys, threshold):
-        if sum(counts[i][2] for i in members) >= 2:  # may still be one incident twice: checked below
-            wanted.extend((counts[i][0].value, counts[i][1]) for i in members)
-    keyed = factor_keys.sightings_with_keys(conn, wanted, include_archived=include_archived)
+    """The library's recurring factors: one scan of the key index, grouped over its distinct keys."""
+    keyed = factor_keys.library_sightings(conn, include_archived=include_archived)
     return recurring_from_keys(keyed, threshold=threshold)
 
 

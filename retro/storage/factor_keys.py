@@ -32,7 +32,7 @@ def index_factors(conn: Connection, incident_id: str, factors: Iterable[Factor],
     if not new:
         forget_factors(conn, incident_id, [f.id for f in items])
     rows = [{"incident_id": incident_id, "factor_id": f.id, "category": f.category.value,
-             "key": factor_key(f.title)} for f in items]
+             "key": factor_key(f.title), "title": f.title} for f in items]
     conn.execute(insert(m.factor_keys), rows)
     remember_words(conn, {(r["category"], r["key"]) for r in rows})
 
@@ -59,6 +59,27 @@ def remember_words(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
         conn.execute(insert(kw).prefix_with("OR IGNORE"), rows)
 
 
+def library_sightings(conn: Connection, *, include_archived: bool) -> list[tuple[FactorSighting, str]]:
+    """Every keyed factor of the library with its key, sorted by (incident id, factor id).
+
+    Three plain reads (the keys table, incident titles, archived ids) and no join: the cost is a
+    scan of one narrow table.
+    """
+    inc = m.incidents
+    titles = {r[0]: r[1] for r in conn.execute(select(inc.c.id, inc.c.title))}
+    hidden = set() if include_archived else set(conn.execute(select(inc.c.id).where(inc.c.archived.is_(True))).scalars())
+    categories = {c.value: c for c in FactorCategory}
+    # Straight through the driver's cursor: 75,000 rows of plain text need no type processing.
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT incident_id, factor_id, category, title, key FROM factor_keys "
+                       "ORDER BY incident_id, factor_id")  # the primary key's order: no sort
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return [(FactorSighting(i, titles[i], f, categories[c], t), k) for i, f, c, t, k in rows if i not in hidden]
+
+
 def key_counts(conn: Connection, *, include_archived: bool) -> list[tuple[FactorCategory, str, int]]:
     """Every distinct (category, key) of the library with how many incidents have it (one grouped query)."""
     fk, inc = m.factor_keys, m.incidents
@@ -75,11 +96,10 @@ def sightings_with_keys(conn: Connection, keys: Iterable[tuple[str, str]], *, in
     wanted = sorted(set(keys))
     if not wanted:
         return []
-    fk, fac, inc = m.factor_keys, m.factors, m.incidents
+    fk, inc = m.factor_keys, m.incidents
     base = (
-        select(fk.c.incident_id, inc.c.title, fk.c.factor_id, fk.c.category, fac.c.title.label("factor_title"),
+        select(fk.c.incident_id, inc.c.title, fk.c.factor_id, fk.c.category, fk.c.title.label("factor_title"),
                fk.c.key)
-        .join(fac, (fac.c.incident_id == fk.c.incident_id) & (fac.c.id == fk.c.factor_id))
         .join(inc, inc.c.id == fk.c.incident_id)
     )
     if not include_archived:
@@ -115,5 +135,5 @@ def candidate_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[tu
 
 def rows_for_backfill(factors: Iterable[Any]) -> list[dict[str, str]]:
     """Key rows for stored factor rows (incident_id, id, category, title): the migration's backfill."""
-    return [{"incident_id": r.incident_id, "factor_id": r.id, "category": r.category, "key": factor_key(r.title)}
-            for r in factors]
+    return [{"incident_id": r.incident_id, "factor_id": r.id, "category": r.category, "key": factor_key(r.title),
+             "title": r.title} for r in factors]

@@ -231,12 +231,13 @@ class FactorKeyRow(Base):
     factor: recurrence across the library groups these keys instead of re-reading every title."""
 
     __tablename__ = "factor_keys"
-    __table_args__ = (Index("ix_factor_keys_category_key", "category", "key"),)
+    __table_args__ = (Index("ix_factor_keys_category_key", "category", "key", "incident_id"),)
 
     incident_id: Mapped[str] = _incident_fk()
     factor_id: Mapped[str] = mapped_column(String, primary_key=True)
     category: Mapped[str] = mapped_column(String(32))
     key: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)  # the factor's title as written (the group's name comes from it)
 
 
 class FactorKeyWordRow(Base):

@@ -32,9 +32,10 @@ def upgrade() -> None:
         sa.Column("factor_id", sa.String(), primary_key=True),
         sa.Column("category", sa.String(32), nullable=False),
         sa.Column("key", sa.Text(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("incident_id", "factor_id", name="pk_factor_keys"),
     )
-    op.create_index("ix_factor_keys_category_key", "factor_keys", ["category", "key"])
+    op.create_index("ix_factor_keys_category_key", "factor_keys", ["category", "key", "incident_id"])
     op.create_table(
         "factor_key_words",
         sa.Column("category", sa.String(32), primary_key=True),
@@ -53,7 +54,7 @@ def _backfill() -> None:
     factors = sa.table("factors", sa.column("incident_id"), sa.column("id"), sa.column("category"),
                        sa.column("title"))
     keys = sa.table("factor_keys", sa.column("incident_id"), sa.column("factor_id"), sa.column("category"),
-                    sa.column("key"))
+                    sa.column("key"), sa.column("title"))
     words = sa.table("factor_key_words", sa.column("category"), sa.column("word"), sa.column("key"))
     rows = rows_for_backfill(bind.execute(sa.select(factors)))
     for start in range(0, len(rows), 5000):
