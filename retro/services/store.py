@@ -112,14 +112,16 @@ class RetroStore:
             raise self._missing(incident_id)
         return retro
 
-    def open_actions(self, *, today: date | None = None) -> list[OpenAction]:
+    def open_actions(self, *, today: date | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[OpenAction]:
         """Every open / in-progress action across retros, overdue first (follow-through).
 
         Overdue means due before ``today`` (default: today on this machine's calendar, the date
-        default due dates are counted from).
+        default due dates are counted from). ``limit``/``offset``: one page, ordered by the
+        database (the first screen of a large library reads only what it shows).
         """
         with self._transaction() as conn:
-            return library.open_actions(conn, today=today or date.today())
+            return library.open_actions(conn, today=today or date.today(), limit=limit, offset=offset)
 
     def factor_sightings(self, *, include_archived: bool = False) -> list[FactorSighting]:
         """Every contributing factor across retros, light enough for recurrence over the library."""
