@@ -301,7 +301,8 @@ class LibraryPage(QWidget):
         self._stale.discard(index)
         self._generation[index] += 1
         generation = self._generation[index]
-        read = store.open_actions if index == FOLLOW_THROUGH_TAB else store.recurring_factors
+        page = self.actions_model.PAGE
+        read = (lambda: store.open_actions(limit=page)) if index == FOLLOW_THROUGH_TAB else store.recurring_factors
         if index == RECURRENCE_TAB:
             self.recurrence.show_reading()
 
@@ -325,7 +326,9 @@ class LibraryPage(QWidget):
             self.message.emit(problem)
             self._stale.add(index)  # try again when the tab is next shown
         elif index == FOLLOW_THROUGH_TAB:
-            self.actions_model.set_actions(result)
+            store = self._store
+            self.actions_model.set_first_page(
+                result, None if store is None else lambda offset, limit: store.open_actions(limit=limit, offset=offset))
         else:
             self.recurrence.set_groups(result)
 

@@ -111,3 +111,21 @@ def test_retros_sharing_a_key_is_a_lookup_of_the_normalised_title(store: RetroSt
         found = retros_sharing_key(conn, P, key, exclude_incident=a)
         assert [(s.incident_id, s.factor_id) for s in found] == [(b, "g")]
         assert retros_sharing_key(conn, P, "") == []
+
+
+def test_open_actions_pages_in_the_database_add_up_to_the_whole_list(store: RetroStore) -> None:
+    for _ in range(3):
+        store.add_retro(build_demo_retro())
+    whole = store.open_actions()
+    pages = [a for offset in range(0, len(whole) + 4, 4) for a in store.open_actions(limit=4, offset=offset)]
+    assert [(a.incident_id, a.action.id) for a in pages] == [(a.incident_id, a.action.id) for a in whole]
+    assert pages == whole
+
+
+def test_search_counts_only_the_retros_found(store: RetroStore) -> None:
+    first = store.add_retro(build_demo_retro())
+    store.add_retro(Retro.of(Incident("z", "Zebra outage")), new_ids=False)
+    everything = {s.id: s for s in store.list_retros()}
+    found = store.list_retros(text="zebra")
+    assert [s.id for s in found] == ["z"] and found[0] == everything["z"]
+    assert everything[first].open_actions > 0
