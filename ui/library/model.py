@@ -244,7 +244,10 @@ class LibraryFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        s: RetroSummary = model.data(model.index(source_row, 0, source_parent), SUMMARY_ROLE)
+        if isinstance(model, LibraryModel):  # straight from the list: no index, no data() call
+            s: RetroSummary | None = model.summary(source_row) if 0 <= source_row < model.rowCount() else None
+        else:
+            s = model.data(model.index(source_row, 0, source_parent), SUMMARY_ROLE)
         if s is None:
             return False
         if s.archived and not self._show_archived:
