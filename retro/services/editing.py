@@ -38,6 +38,7 @@ from ..domain.validation import validate_entity, validate_incident
 from ..storage import models as m
 from ..storage import rows, search
 from ..storage.mapping import TABLES, incident_from_row
+from .library_index import follow_edit
 from .private_notes import KIND as NOTE
 from .private_notes import NoteTransaction
 
@@ -298,6 +299,7 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
     inserted = {id(e) for e in inserts}  # by identity: comparing entities field by field is quadratic
     replaced = [e for e in upserted if id(e) not in inserted and not local(type(e).__name__)]
     search.index_entities(conn, incident_id, [*replaced, *([changed_incident] if changed_incident else [])])
+    follow_edit(conn, incident_id, inserts, replaced, removed_refs)
     return Changes(
         incident_id=incident_id,
         version=version,

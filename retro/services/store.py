@@ -30,7 +30,7 @@ from ..storage.location import local_notes_path
 from ..storage.locks import Waiting, gave_up_message, wait_for_retro
 from ..storage.mapping import TABLES
 from ..storage.schema import check_ready
-from . import documents, library
+from . import documents, library, library_index
 from .editing import apply_edit
 from .private_notes import KIND as NOTE
 from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_identity, shared_part, shown
@@ -121,14 +121,16 @@ class RetroStore:
             raise self._missing(incident_id)
         return retro
 
-    def open_actions(self, *, today: date | None = None) -> list[OpenAction]:
+    def open_actions(self, *, today: date | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[OpenAction]:
         """Every open / in-progress action across retros, overdue first (follow-through).
 
         Overdue means due before ``today`` (default: today on this machine's calendar, the date
-        default due dates are counted from).
+        default due dates are counted from). ``limit``/``offset``: one page, ordered by the
+        database (the first screen of a large library reads only what it shows).
         """
         with self._transaction() as conn:
-            return library.open_actions(conn, today=today or date.today())
+            return library.open_actions(conn, today=today or date.today(), limit=limit, offset=offset)
 
     def factor_sightings(self, *, include_archived: bool = False) -> list[FactorSighting]:
         """Every contributing factor across retros, light enough for recurrence over the library."""
@@ -136,16 +138,22 @@ class RetroStore:
             return library.factor_sightings(conn, include_archived=include_archived)
 
     def recurring_factors(self, *, include_archived: bool = False) -> list[RecurringFactor]:
-        """Contributing factors that keep coming back: seen in two or more incidents, most first."""
-        from ..analysis.recurrence import recurring_factors
+        """Contributing factors that keep coming back: seen in two or more incidents, most first.
 
-        return recurring_factors([self.factor_sightings(include_archived=include_archived)])
+        Read from the recurrence index (one grouped query over the factors' normalised keys);
+        the same groups as :func:`retro.analysis.recurring_factors` over every factor.
+        """
+        with self._transaction() as conn:
+            return library_index.recurring_factors(conn, include_archived=include_archived)
 
     def related_incidents(self, retro: Retro) -> list[RelatedIncident]:
-        """Earlier incidents that share contributing factors with ``retro`` ("seen before")."""
-        from ..analysis.recurrence import related_incidents
+        """Other incidents that share contributing factors with ``retro`` ("seen before").
 
-        return related_incidents(retro, [self.factor_sightings(include_archived=True)])
+        An index look-up of the keys sharing a word with this retro's factors; the same result
+        as :func:`retro.analysis.related_incidents` over the whole library (archived included).
+        """
+        with self._transaction() as conn:
+            return library_index.related_incidents(conn, retro)
 
     # -- whole retros ------------------------------------------------------------------------
 
@@ -183,6 +191,7 @@ class RetroStore:
                 entities = [e for e in entities if type(e).__name__ != NOTE]
             rows.insert_entities(conn, incident.id, entities)
             search.index_entities(conn, incident.id, [incident, *entities], new=True)
+            library_index.follow_new_retro(conn, incident.id, entities)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:
