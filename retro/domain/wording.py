@@ -154,7 +154,8 @@ def _is_name(word: str, initial: bool, ctx: WordingContext) -> bool:
         return True  # a script without letter case (Chinese, Japanese, Arabic, Hindi …): a name
     if not first.isupper() or (word.isupper() and len(word) > 1) or low in w.NOT_NAMES:
         return False
-    return not (initial and low.endswith("s") and len(low) > 5 and not low.endswith("ss"))
+    # a capitalised plural opening a sentence ("Alerts failed …") is a thing; "Carlos", "James" are names
+    return not (initial and low.endswith("s") and len(low) > 3 and low[-2] not in "aeiouś")
 
 
 def classify_words(words: list[str], initial: bool, ctx: WordingContext) -> str:
@@ -217,8 +218,17 @@ def _could_be_subject(word: str, ctx: WordingContext) -> bool:
             or low in ctx.names or word[:1].isupper())
 
 
+_AGENT_CUT = w.SUBJECT_CUT | {"and", "or", "without", "after", "before", "during", "because", "when", "while",
+                              "yesterday", "today", "earlier", "later", "again", "too", "last", "this", "in"}
+
+
 def _phrase_subject(phrase: str, ctx: WordingContext) -> str:
-    return classify_words(_words(phrase), True, ctx)
+    words = _words(phrase)
+    for i, word in enumerate(words):
+        if i and word.casefold() in _AGENT_CUT:
+            words = words[:i]
+            break
+    return classify_words(words, True, ctx)
 
 
 # ---- the rules -------------------------------------------------------------------------------------
@@ -230,7 +240,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _F)
 
 
-_PEOPLE_AGENT = r"((?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+_PEOPLE_AGENT = r"((?:the\s+|an?\s+|our\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})"
 _HINDSIGHT = _rx(r"(?<![\w-])(?:should(?:n[’']t|\s+not)?|ought(?:\s+not)?\s+to)(?:\s+(?:really|just|simply|easily|"
                  r"obviously|clearly|definitely|probably|never|not|all|both))?\s*(?:have|'ve|’ve)(?![\w-])"
                  r"(?:\s+(?:been\s+(?:" + w.HUMAN_ACTION_PARTICIPLES + r")(?![\w-])|(?:known|seen|noticed|realized|"
@@ -300,7 +310,7 @@ _WHY_NOT = _rx(r"(?<![\w-])(?:why|how)\s+(?:didn[’']t|did|wasn[’']t|weren[�
                r"were|would|on\s+earth\s+did)\s+" + _PEOPLE_AGENT + r"(?:\s+not)?\s+(?:\w+)|"
                r"(?<![\w-])what\s+(?:were|was)\s+(?:they|you|he|she|[\w'’-]+)\s+thinking(?![\w-])")
 _REMEDY = _rx(r"(?<![\w-])(?:remind(?:s|ed|ing|ers?)?\s+(?:to\s+)?(?:" + w.REMEDY_PEOPLE + r")|re-?(?:train|educat)"
-              r"(?:s|ed|ing|e|es)?(?![\w-])(?!\s+(?:the\s+|a\s+|our\s+)?(?:model|classifier|models|network|"
+              r"(?:s|ed|ing|e|es)?(?![\w-])(?!\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:model|classifier|models|network|"
               r"embeddings|ranker|index))|(?:tell|warn|urge|instruct|encourage|ask|told|warned|urged|instructed|"
               r"encouraged|asked|telling|warning|urging|asking)\s+(?:" + w.REMEDY_PEOPLE + r"|[A-Z][\w'’-]+)\s+to\s+"
               r"(?:be|pay|remember|always|never|not|stop|double-check|take\s+(?:more\s+|extra\s+)?care|slow\s+down|"
@@ -309,7 +319,7 @@ _REMEDY = _rx(r"(?<![\w-])(?:remind(?:s|ed|ing|ers?)?\s+(?:to\s+)?(?:" + w.REMED
               r"especially|very|super)\s+(?:careful|vigilant|diligent|attentive|cautious|thorough|disciplined|"
               r"mindful|alert)(?![\w-])|(?<![\w-])be\s+careful(?![\w-])|pay\s+(?:more|closer|better|extra|"
               r"greater|proper)\s+attention|take\s+(?:more|extra|greater|better)\s+care|try\s+harder|think\s+twice|"
-              r"stop\s+making\s+(?:mistakes|errors)|(?:must|should|will|need\s+to|needs\s+to|have\s+to|has\s+to)\s+"
+              r"(?:more|better|stricter|greater)\s+discipline|stop\s+making\s+(?:mistakes|errors)|(?:must|should|will|need\s+to|needs\s+to|have\s+to|has\s+to)\s+"
               r"(?:always\s+|now\s+|from\s+now\s+on\s+)?(?:remember\s+to|double-check|triple-check)|follow\s+(?:the\s+)?"
               r"(?:\w+\s+)?(?:process|runbook|checklist|procedure)s?\s+(?:more\s+)?(?:carefully|properly|strictly|"
               r"closely|to\s+the\s+letter)|refresher\s+training|more\s+training\s+for|(?:additional|extra|mandatory)\s+"

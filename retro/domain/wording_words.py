@@ -62,7 +62,8 @@ HUMAN_ACTION_PARTICIPLES = (
     r"approved|flagged|spotted|seen|known|done|handled|followed|read|considered|raised|fixed|validated|"
     r"double-checked|paged|told|informed|asked|questioned|reported|monitored|watched|investigated|"
     r"anticipated|foreseen|prevented|avoided|stopped|blocked|rejected|declined|postponed|delayed|"
-    r"updated|documented|announced|shared|coordinated|planned|scheduled|staged|canaried"
+    r"updated|documented|announced|shared|coordinated|planned|scheduled|staged|canaried|started|begun|"
+    r"called|declared|opened|run|performed|restarted|drained|stopped|rotated|renewed|deployed|backed\s+up"
 )
 
 #: Verbs that judge whatever does them, so they read as blame only with a person as the subject.
@@ -72,7 +73,7 @@ PERSON_VERBS = (
     r"skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|rush(?:es|ed|ing)?|misconfigur(?:e|es|ed|ing)|"
     r"mistyp(?:e|es|ed|ing)|misread(?:s|ing)?|mishandl(?:e|es|ed|ing)|misjudg(?:e|es|ed|ing)|"
     r"misunderst(?:ood|and|ands|anding)|broke|breaks|caused|causes|refus(?:e|es|ed|ing)\s+to|"
-    r"panick(?:ed|ing)|overrode|assumed|"
+    r"panick(?:ed|ing)|overrode|rubber[- ]?stamp(?:s|ed|ing)?|"
     r"(?:did\s+not|didn[’']t|never|do\s+not|don[’']t|does\s+not|doesn[’']t|could\s+not|couldn[’']t|"
     r"would\s+not|wouldn[’']t)\s+(?:even\s+)?(?:bother(?:\s+to)?|check|verify|test|review|read|follow|notice|catch|"
     r"look(?:\s+at)?|confirm|validate|escalate|think(?:\s+to)?|ask|wait|realiz?s?e|double-check|"
