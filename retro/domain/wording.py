@@ -373,11 +373,11 @@ def check_wording(text: str, context: WordingContext = PLAIN) -> list[WordingFin
     for m in _IF_ONLY.finditer(text):
         add(m, WordingKind.HINDSIGHT, Q_COUNTERFACTUAL)
     for m in _HAD_THEY.finditer(text):
-        subject = _phrase_subject(m.group(2), ctx)
+        subject = _phrase_subject(m.group(2), ctx.owned())  # "had we …": the room weighing its own choices
         if subject in _HUMANS:
             add(m, WordingKind.HINDSIGHT, Q_COUNTERFACTUAL, m.start(1))
     for m in _IF_HAD.finditer(text):
-        subject = _phrase_subject(m.group(1), ctx)
+        subject = _phrase_subject(m.group(1), ctx.owned())
         if subject != FIRST and (subject in _HUMANS or m.group(2)):
             add(m, WordingKind.HINDSIGHT, Q_COUNTERFACTUAL)
     for m in _OBVIOUS.finditer(text):
