@@ -132,8 +132,8 @@ def _clause_before(text: str, pos: int) -> tuple[str, int, str]:
     lo = max(0, pos - 160)
     window = text[lo:pos]
     last = None
-    for last in _BOUNDARY.finditer(window):
-        pass
+    for match in _BOUNDARY.finditer(window):
+        last = match
     if last is None:
         return window, lo, "" if lo == 0 else " "
     return window[last.end():], lo + last.start(), last.group(0).casefold()

@@ -4,6 +4,7 @@ Kept apart from the rules in :mod:`retro.domain.wording` so the word lists can g
 rules growing with them. Every list is lower case.
 """
 
+# ruff: noqa: SIM905  # word lists read best as one string per list
 from __future__ import annotations
 
 #: Subjects that are people: pronouns, roles, job titles, groups.

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.wording import attach_line_wording, attach_wording
+
 
 class CommitLineEdit(QLineEdit):
     """A line edit that emits :attr:`committed` once per finished edit that changed the text."""
@@ -38,6 +40,7 @@ class CommitLineEdit(QLineEdit):
         self.setAccessibleName(accessible_name)
         self._value = ""
         self.editingFinished.connect(self._finish)
+        attach_line_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
@@ -74,6 +77,7 @@ class CommitTextEdit(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self._value = ""
+        attach_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
