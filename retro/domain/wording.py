@@ -10,7 +10,7 @@ owning their own decisions in the first person is welcome. A nudge, never an edi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -76,6 +76,36 @@ class WordingContext:
 
 PLAIN = WordingContext()
 
+_F = re.IGNORECASE | re.UNICODE
+
+
+class _Lazy:
+    """A regex compiled on first use: importing the coach costs nothing at start-up."""
+
+    __slots__ = ("_compiled", "_pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, _F)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._get().match(text)
+
+
+def _rx(pattern: str) -> _Lazy:
+    return _Lazy(pattern)
+
 Q_HINDSIGHT = "What did people know and see at the time, and what made their choice reasonable then?"
 Q_COUNTERFACTUAL = "Instead of what did not happen: what did happen, and what made it the sensible thing to do?"
 Q_OBVIOUS = "It is obvious now. What made it hard to see at the time?"
@@ -97,8 +127,8 @@ Q_PRESSURE = "What pressure or tooling made going ahead look reasonable at the t
 Q_CHECK = "What made checking look unnecessary at the time, and could the system check instead?"
 Q_PERSON = "What in the system made this the easy or natural thing to do?"
 
-_VERB_QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), q) for p, q in (
+_VERB_QUESTIONS: tuple[tuple[_Lazy, str], ...] = tuple(
+    (_Lazy(p), q) for p, q in (
         (r"fail|neglect|forg|skip|bypass|let\b", Q_SKIP),
         (r"ignor|disregard|overlook|miss|notic|attention|distract|asleep|watch|listen|slow|late|long|respon|react",
          Q_ATTENTION),
@@ -117,10 +147,9 @@ def _verb_question(phrase: str) -> str:
 
 # ---- the subject heuristic ------------------------------------------------------------------------
 
-_BOUNDARY = re.compile(
+_BOUNDARY = _Lazy(
     r"[.;:!?\n()\[\]\"“”—–]|,|(?<![\w-])(?:and|but|because|so|when|while|after|before|since|although|though|"
-    r"until|or|once|whereas|then|if|unless)(?![\w-])", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?\n]")
+    r"until|or|once|whereas|then|if|unless)(?![\w-])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w:]*", re.UNICODE)
 _CONJUNCTIONS = frozenset({"and", "but", "then", "or", ","})
 
@@ -233,11 +262,6 @@ def _phrase_subject(phrase: str, ctx: WordingContext) -> str:
 
 # ---- the rules -------------------------------------------------------------------------------------
 
-_F = re.IGNORECASE | re.UNICODE
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _F)
 
 
 _PEOPLE_AGENT = r"((?:the\s+|an?\s+|our\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})"
