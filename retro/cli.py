@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         cli_timeline.add_parser(sub)
+    from . import cli_wording  # small, and it imports the coach only when run
+
+    cli_wording.add_parser(sub)
     return parser
 
 
@@ -111,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "wording":  # needs no database
+        from . import cli_wording
+
+        return cli_wording.run(args)
     from .startup import resolve_url
 
     if args.command == "db":
