@@ -78,6 +78,9 @@ def main(db_url: str | None = None, argv: list[str] | None = None, documents: li
     instance.activated.connect(lambda docs: _activated(window, docs))
     window.show()
     window.open_database(db_url)
+    from .smoke import arm
+
+    arm(window)  # only when RETRO_SMOKE_SCREENSHOT is set (a built copy's start-up check)
     if documents:
         from .open_document import open_documents
 
