@@ -196,6 +196,7 @@ def configure(level: str | int | None = None, *, stderr: bool | None = None) -> 
             echo.setLevel(resolved)
             root.addHandler(echo)
         _setup = LogSetup(folder, file, native, resolved, problem)
+        _log_uncaught()
         log = logging.getLogger("retro")
         from . import __version__
 
@@ -206,10 +207,26 @@ def configure(level: str | int | None = None, *, stderr: bool | None = None) -> 
         return _setup
 
 
+def _log_uncaught() -> None:
+    """An exception nobody caught goes to the log too, then wherever it went before (stderr)."""
+    previous = sys.excepthook
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if not issubclass(exc_type, KeyboardInterrupt):
+            logging.getLogger("retro").critical("Unhandled error", exc_info=(exc_type, exc, tb))
+        previous(exc_type, exc, tb)
+
+    hook.retro_previous = previous  # type: ignore[attr-defined]
+    sys.excepthook = hook
+
+
 def reset_for_tests() -> None:
     """Undo :func:`configure` (tests only): remove our handlers, close the native crash file."""
     global _setup, _native_stream
     with _lock:
+        previous = getattr(sys.excepthook, "retro_previous", None)
+        if previous is not None:
+            sys.excepthook = previous
         root = logging.getLogger()
         for handler in list(root.handlers):
             if isinstance(handler, _PrivateRotatingHandler) or (

@@ -34,7 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("Blameless Retro")
-    app.setDesktopFileName("blameless-retro")
+    app.setDesktopFileName("org.blamelessretro.Retro")  # packaging/linux: the desktop entry's id
     apply_app_theme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_app_theme(app))
     return app
