@@ -115,5 +115,8 @@ class VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
-        print(version_text())
+        try:
+            print(version_text())
+        except BrokenPipeError:  # `retro --version | head -1`
+            pass
         parser.exit()

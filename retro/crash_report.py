@@ -70,7 +70,7 @@ def crash_report(exc_type: type[BaseException], exc: BaseException | None, tb: T
         lines.append("")
         lines.append(f"Log file: {log_file}")
     lines.append("")
-    lines.append("Traceback (most recent call last, no local values):")
+    lines.append("Details (local values are never included):")
     trace = traceback.TracebackException(exc_type, exc if exc is not None else exc_type(), tb,
                                          capture_locals=False, compact=True)
     lines.extend(line.rstrip("\n") for line in trace.format())
