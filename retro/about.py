@@ -7,6 +7,7 @@ No Qt here: the app adds Qt's own version (:func:`component_versions` takes extr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import platform
 import sys
 from dataclasses import dataclass
@@ -115,8 +116,6 @@ class VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
-        try:
+        with contextlib.suppress(BrokenPipeError):  # `retro --version | head -1`
             print(version_text())
-        except BrokenPipeError:  # `retro --version | head -1`
-            pass
         parser.exit()

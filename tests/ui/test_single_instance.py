@@ -164,3 +164,21 @@ def test_a_handed_over_document_opens_as_a_new_retro_and_a_bad_one_is_explained(
     finally:
         window.close()
         store.close()
+
+
+def test_json_files_on_the_command_line_open_the_app_and_anything_else_is_the_cli(tmp_path: Path) -> None:
+    from ui.launch import _documents
+
+    doc = tmp_path / "incident.json"
+    doc.write_text("{}", encoding="utf-8")
+    assert _documents([str(doc)]) == [str(doc)]
+    assert _documents(["list"]) == []
+    assert _documents([str(tmp_path / "missing.json")]) == []  # the CLI then says what is wrong
+    assert _documents([str(doc), "--json"]) == []
+
+
+def test_a_log_level_that_is_not_one_is_refused(capsys) -> None:
+    from ui.launch import main
+
+    assert main(["--log-level", "loud", "list"]) == 2
+    assert "--log-level 'loud'" in capsys.readouterr().err
