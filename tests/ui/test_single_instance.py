@@ -182,3 +182,27 @@ def test_a_log_level_that_is_not_one_is_refused(capsys) -> None:
 
     assert main(["--log-level", "loud", "list"]) == 2
     assert "--log-level 'loud'" in capsys.readouterr().err
+
+
+def test_the_first_launch_with_a_document_opens_it_once_the_database_is_ready(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import main
+
+    monkeypatch.setenv("RETRO_DB", str(tmp_path / "first" / "retro.sqlite3"))
+    document = _document(tmp_path, "Opened from the file manager")
+    seen: dict[str, object] = {}
+
+    def look_instead_of_running() -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(lambda: window.document is not None, timeout=20000)
+        seen["open"] = window.document.retro.incident.title
+        seen["library"] = sorted(s.title for s in window.store.list_retros())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", lambda _app: look_instead_of_running())
+    assert main(argv=["retro"], documents=[str(document)]) == 0
+    assert seen["open"] == "Opened from the file manager"
+    assert len(seen["library"]) == 2  # the demo of a new database, and the document
