@@ -6,7 +6,8 @@ say a JSON document opened from the file manager — connects, sends its request
 absolute paths) as one JSON line, waits for the answer and exits; the running app raises its
 window and loads each document as a new retro. This is what Anki and qutebrowser do.
 
-A socket left behind by a crashed app answers nobody: the new app removes it and listens.
+A socket left behind by a crashed app answers nobody: the new app removes it and listens. On
+Linux the socket lives in ``$XDG_RUNTIME_DIR`` (private to the user) when there is one.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def server_name(database_url: str) -> str:
     except Exception:  # pragma: no cover - no user name (odd containers)
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
     digest = hashlib.sha256(f"{user}\0{database_url}".encode()).hexdigest()[:16]
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.name == "posix" and runtime and os.path.isdir(runtime) and os.access(runtime, os.W_OK):
+        # The user's own 0700 runtime folder: nobody else can plant a socket with this name there.
+        return os.path.join(runtime, f"blameless-retro-{digest}.sock")
     return f"blameless-retro-{digest}"
 
 
