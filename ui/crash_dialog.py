@@ -202,3 +202,20 @@ class CrashHandler(QObject):
         except Exception:  # pragma: no cover - the dialog itself failed: at least say it on stderr
             log.exception("crash dialog could not be shown")
             print(report, file=sys.stderr)
+
+
+def forward_qt_messages() -> None:
+    """Qt's own warnings go to the log as well as stderr (the app only; tests keep pytest-qt's)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+        if kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)

@@ -30,7 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(args)
     from .app import main as app_main
+    from .crash_dialog import forward_qt_messages
 
+    forward_qt_messages()
     return app_main(db_url, documents=documents)
 
 
