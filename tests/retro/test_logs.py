@@ -111,3 +111,15 @@ def test_retro_version_on_the_command_line(capsys) -> None:
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("retro 0.1.0") and "SQLAlchemy" in out and sys.version.split()[0] in out
+
+
+def test_a_native_crash_is_written_to_the_crash_file(tmp_path: Path) -> None:
+    import subprocess
+
+    env = dict(os.environ, RETRO_LOG_DIR=str(tmp_path / "log"), PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env.pop("RETRO_TESTING", None)
+    code = "import ctypes; from retro import logs; logs.configure(); ctypes.string_at(0)"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=60)
+    assert result.returncode != 0
+    text = (tmp_path / "log" / logs.NATIVE_CRASH_FILE).read_text(encoding="utf-8")
+    assert "Segmentation fault" in text and "string_at" in text
