@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .about import VersionAction
 from .domain import Audience, RetroError, key_durations
 from .domain.lifecycle import internal_report_due, public_report_due
 from .services import RetroSummary
@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Blameless Retro: run blameless incident retrospectives. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--log-level", metavar="LEVEL", help="debug, info (default: $RETRO_LOG, else info), "
+                        "warning or error; the log file is in your log folder (see Help > About)")
     parser.add_argument(
         "--db",
         metavar="URL",
