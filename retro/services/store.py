@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
@@ -33,6 +34,9 @@ from .editing import apply_edit
 from .private_notes import KIND as NOTE
 from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_identity, shared_part, shown
 from .summaries import OpenAction, RetroSummary
+
+if TYPE_CHECKING:
+    from ..io.trackers import TrackerSetting
 
 
 class RetroStore:
@@ -137,6 +141,22 @@ class RetroStore:
         from ..analysis.recurrence import related_incidents
 
         return related_incidents(retro, [self.factor_sightings(include_archived=True)])
+
+    # -- between meetings (issue 16) ----------------------------------------------------------
+
+    def tracker_setting(self) -> TrackerSetting | None:
+        """Where "Create ticket" goes for this database (``None`` until someone chooses)."""
+        from . import tracker_settings
+
+        with self._transaction() as conn:
+            return tracker_settings.load(conn)
+
+    def save_tracker_setting(self, setting: TrackerSetting | None) -> None:
+        """Store (or with ``None`` forget) the tracker; a setting with problems is refused whole."""
+        from . import tracker_settings
+
+        with self._transaction(writes=True) as conn:
+            tracker_settings.save(conn, setting)
 
     # -- whole retros ------------------------------------------------------------------------
 

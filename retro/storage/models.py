@@ -223,6 +223,20 @@ class SearchDocumentRow(Base):
     body: Mapped[str] = mapped_column(Text)
 
 
+class TrackerSettingRow(Base):
+    """Where "Create ticket" goes, for everyone on this database (revision 0006; one row, id 1)."""
+
+    __tablename__ = "tracker_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))
+    url: Mapped[str] = mapped_column(Text, default="")
+    project: Mapped[str] = mapped_column(Text, default="")
+    issue_type: Mapped[str] = mapped_column(Text, default="")
+    labels: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 incidents = IncidentRow.__table__
 participants = ParticipantRow.__table__
 timeline_events = TimelineEventRow.__table__
@@ -236,3 +250,4 @@ action_items = ActionItemRow.__table__
 action_factors = ActionFactorRow.__table__
 review_answers = ReviewAnswerRow.__table__
 search_documents = SearchDocumentRow.__table__
+tracker_settings = TrackerSettingRow.__table__
