@@ -36,6 +36,9 @@ from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_
 from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
+    from ..analysis.follow_through import ActionRecord
+    from ..domain import ActionStatus
+    from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
 
 
@@ -157,6 +160,24 @@ class RetroStore:
 
         with self._transaction(writes=True) as conn:
             tracker_settings.save(conn, setting)
+
+    def action_records(self, *, statuses: frozenset[ActionStatus] | None = None,
+                       include_archived: bool = False,
+                       incident_ids: frozenset[str] | None = None) -> list[ActionRecord]:
+        """Action items across retros with their retro's title, severity, services and factor
+        titles (follow-through, CSV export, calendars); only ``statuses`` when given."""
+        from . import follow_through
+
+        with self._transaction() as conn:
+            return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
+                                                 incident_ids=incident_ids)
+
+    def report_deadlines(self, *, include_shared: bool = False) -> list[ReportDeadline]:
+        """Postmortems due for resolved retros (not yet shared unless ``include_shared``)."""
+        from . import follow_through
+
+        with self._transaction() as conn:
+            return follow_through.report_deadlines(conn, include_shared=include_shared)
 
     # -- whole retros ------------------------------------------------------------------------
 
