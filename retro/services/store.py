@@ -37,6 +37,7 @@ from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
     from ..analysis.follow_through import ActionRecord
+    from ..analysis.insights import Insights, Period
     from ..domain import ActionStatus
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
@@ -178,6 +179,16 @@ class RetroStore:
 
         with self._transaction() as conn:
             return follow_through.report_deadlines(conn, include_shared=include_shared)
+
+    def insights(self, *, since: date | None = None, service: str | None = None,
+                 period: Period | None = None, now: datetime | None = None) -> Insights:
+        """The library's learning figures (see :mod:`retro.analysis.insights`), non-archived retros."""
+        from ..analysis.insights import Period as _Period
+        from . import insights
+
+        with self._transaction() as conn:
+            return insights.insights(conn, now=now or datetime.now(UTC).astimezone(), since=since, service=service,
+                                     period=period or _Period.QUARTER)
 
     # -- whole retros ------------------------------------------------------------------------
 

@@ -55,3 +55,29 @@ def test_plain_actions_by_owner_and_bad_requests(db: str, capsys: pytest.Capture
     assert main(["--db", db, "actions", "--csv", "jira", "--ics"]) == 2
     assert "choose one of --csv and --ics" in capsys.readouterr().err
     assert main(["--db", db, "actions", "--csv", "jira", "-o", "/nonexistent-dir/x.csv"]) == 2
+
+
+def test_insights_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from .analysis.insights_library import known_library
+
+    url = f"sqlite:///{tmp_path / 'insights.sqlite3'}"
+    store = RetroStore(url)
+    for retro in known_library():
+        store.add_retro(retro, new_ids=False)
+    store.close()
+    assert main(["--db", url, "insights", "--json", "--service", "payments"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["incidents"] == 2 and data["service"] == "payments"
+    assert data["time_to_detect"]["median_seconds"] == 12.5 * 60
+    assert data["time_to_detect"]["basis"]["incidents"] == 2
+    assert data["actions"]["wont_do_reasons"] == {"Replaced by platform work": 2}
+    assert main(["--db", url, "insights", "--since", "2026-03-01", "--by", "month"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Insights over 4 incidents (since 2026-03-01)")
+    assert "Time to detect: median 5 min — rests on 1 incident; 3 left out" in text
+    with pytest.raises(SystemExit) as refused:
+        main(["--db", url, "insights", "--since", "March"])
+    assert refused.value.code == 2
+    assert "is not a date" in capsys.readouterr().err
