@@ -80,9 +80,9 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
         engine.dispose()
 
 
-def _floor(store, sql: str):  # noqa: ANN001, ANN202 - the raw driver query a figure rests on
+def _floor(store, sql: str):
     def run() -> object:
-        with store._engine.connect() as conn:  # noqa: SLF001 - the floor uses the same engine
+        with store._engine.connect() as conn:
             return conn.exec_driver_sql(sql).fetchall()
     return run
 
@@ -140,7 +140,7 @@ def run() -> list[Row]:
         schema = f"bench_{uuid.uuid4().hex[:10]}"
         with psycopg.connect(dsn, autocommit=True, connect_timeout=3) as conn:
             conn.execute(f'CREATE SCHEMA "{schema}"')
-    except Exception:  # noqa: BLE001 - no server: SQLite rows only
+    except Exception:
         return rows
     url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
     try:
