@@ -35,6 +35,7 @@ from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
+from .insights import InsightsView
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
@@ -75,6 +76,8 @@ class LibraryPage(QWidget):
         #: Per tab, the read whose result is wanted; an older read's result is dropped.
         self._generation: dict[int, int] = {FOLLOW_THROUGH_TAB: 0, RECURRENCE_TAB: 0}
         self._build()
+        if store is not None:
+            self.insights.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -203,6 +206,9 @@ class LibraryPage(QWidget):
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
+        self.insights = InsightsView()  # issue 16: is the team learning?
+        self.insights.message.connect(self.message)
+        self.tabs.addTab(self.insights, "&Insights")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -238,6 +244,7 @@ class LibraryPage(QWidget):
         self._store = store
         self.undo_stack.clear()
         self.loading.hide()
+        self.insights.set_store(store)
         self.refresh()
         wanted, self._open_when_ready = self._open_when_ready, ""
         if wanted and self.select(wanted):
@@ -273,6 +280,7 @@ class LibraryPage(QWidget):
 
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
+        self.insights.mark_stale()
         for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
             self._stale.add(index)
             self._generation[index] += 1  # a read under way is for the old state
