@@ -35,6 +35,7 @@ from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
+from .follow_through_groups import FollowUpView
 from .insights import InsightsView
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
@@ -78,6 +79,7 @@ class LibraryPage(QWidget):
         self._build()
         if store is not None:
             self.insights.set_store(store)
+            self.follow_up.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -206,6 +208,10 @@ class LibraryPage(QWidget):
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
+        self.follow_up = FollowUpView(self._push, self.refresh)  # issue 16: grouped, statuses, calendar and CSV
+        self.follow_up.message.connect(self.message)
+        self.follow_up.open_requested.connect(self.open_requested)
+        self.tabs.addTab(self.follow_up, "Follow-&up")
         self.insights = InsightsView()  # issue 16: is the team learning?
         self.insights.message.connect(self.message)
         self.tabs.addTab(self.insights, "&Insights")
@@ -245,6 +251,7 @@ class LibraryPage(QWidget):
         self.undo_stack.clear()
         self.loading.hide()
         self.insights.set_store(store)
+        self.follow_up.set_store(store)
         self.refresh()
         wanted, self._open_when_ready = self._open_when_ready, ""
         if wanted and self.select(wanted):
@@ -281,6 +288,7 @@ class LibraryPage(QWidget):
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
         self.insights.mark_stale()
+        self.follow_up.mark_stale()
         for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
             self._stale.add(index)
             self._generation[index] += 1  # a read under way is for the old state
