@@ -74,3 +74,17 @@ def report_deadlines(conn: Connection, *, include_shared: bool = False,
                 out.append(ReportDeadline(r.id, r.title, kind, r.resolved_at))
     out.sort(key=lambda d: (d.due, d.incident_id, d.kind.value))
     return out
+
+
+def incidents_sharing_services(conn: Connection, incident_id: str, services: tuple[str, ...]) -> set[str]:
+    """Other non-archived incidents with one of ``services`` (case and spacing ignored)."""
+    wanted = {" ".join(s.split()).casefold() for s in services if s.strip()}
+    if not wanted:
+        return set()
+    inc = m.incidents
+    found = set()
+    for rid, theirs in conn.execute(select(inc.c.id, inc.c.services).where(inc.c.archived.is_(False),
+                                                                            inc.c.id != incident_id)):
+        if wanted & {" ".join(s.split()).casefold() for s in theirs or ()}:
+            found.add(rid)
+    return found

@@ -173,6 +173,22 @@ class RetroStore:
             return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
                                                  incident_ids=incident_ids)
 
+    def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
+        """Open and overdue actions of earlier retros that share a service or contributing factors
+        with ``retro``: the short review at the start of its meeting (overdue first)."""
+        from ..analysis.follow_through import OPEN_STATUSES, follow_through_order
+        from . import follow_through
+
+        with self._transaction() as conn:
+            ids = follow_through.incidents_sharing_services(conn, retro.incident.id, retro.incident.services)
+        if retro.factors:
+            ids |= {r.incident_id for r in self.related_incidents(retro)}
+        ids.discard(retro.incident.id)
+        if not ids:
+            return []
+        records = self.action_records(statuses=frozenset(OPEN_STATUSES), incident_ids=frozenset(ids))
+        return follow_through_order(records, date.today())
+
     def report_deadlines(self, *, include_shared: bool = False) -> list[ReportDeadline]:
         """Postmortems due for resolved retros (not yet shared unless ``include_shared``)."""
         from . import follow_through

@@ -16,6 +16,7 @@ from retro.domain import Stage
 
 from ..document import RetroDocument
 from ..stage_base import StageView
+from .earlier_actions import EarlierActionsPanel
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,9 @@ class GroundRulesStage(StageView):
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(12)
         column.addWidget(hint)
+        self.earlier = EarlierActionsPanel()  # issue 16: what earlier, similar incidents still owe
+        column.addWidget(self.earlier)
+        self.earlier.load(document)
         for number, rule in enumerate(GROUND_RULES, start=1):
             card = RuleCard(rule, number)
             card.chosen.connect(self.choose)
@@ -170,6 +174,10 @@ class GroundRulesProjection(QWidget):
             layout.addWidget(label)
         layout.addSpacing(18)
         layout.addWidget(self.why)
+        self.earlier = EarlierActionsPanel(projector=True)
+        self.earlier.show_records(stage.earlier.records)
+        stage.earlier.read.connect(self.earlier.show_records)
+        layout.addWidget(self.earlier)
         layout.addStretch(1)
         stage.selection_changed.connect(self.highlight)
         self.highlight(stage.current_key)
