@@ -20,11 +20,15 @@ does not make a quarter look worse than it was.
 
 from __future__ import annotations
 
+import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
+from operator import attrgetter
 from statistics import median
 
 from ..domain import ActionStatus, FactorCategory, Severity
@@ -271,7 +275,8 @@ def _duration_figure(name: str, start: str, end: str, incidents: Sequence[Incide
         values.append(IncidentDuration(inc.id, inc.title, b - a))
         by_period[period_of(a, period)].append(b - a)
     periods = tuple(PeriodValue(p, _median(v), len(v)) for p, v in sorted(by_period.items()))
-    values.sort(key=lambda d: (-d.value, d.incident_id))
+    values.sort(key=attrgetter("incident_id"))
+    values.sort(key=attrgetter("value"), reverse=True)  # longest first; stable, so ties by id
     overall = _median([v.value for v in values]) if values else None
     return DurationFigure(name, tuple(values), periods, overall, _basis(len(values), missing))
 
@@ -309,23 +314,30 @@ def action_outcome(a: ActionFacts, today: date) -> ActionOutcome:
     return ActionOutcome.OPEN_ON_TRACK
 
 
+def action_figure(counts: dict[ActionOutcome, int], wont_do_reasons: Iterable[tuple[str, int]],
+                  incidents_with_actions: int, incidents: int) -> ActionFigure:
+    """The action figure from outcome counts (computed here or by the database) and the won't-do
+    reasons as given (the same reason in other case or spacing counts once)."""
+    reasons: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for reason, n in wont_do_reasons:
+        clean = " ".join(reason.split()) or "(no reason given)"
+        reasons[shown.setdefault(clean.casefold(), clean)] += n
+    without = incidents - incidents_with_actions
+    missing = Counter({"without action items": without}) if without else Counter()
+    return ActionFigure(
+        tuple((o, counts.get(o, 0)) for o in ActionOutcome),
+        tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0].casefold()))),
+        sum(counts.values()), _basis(incidents_with_actions, missing),
+    )
+
+
 def _action_figure(actions: Sequence[ActionFacts], incidents: Sequence[IncidentFacts], today: date) -> ActionFigure:
     ids = {inc.id for inc in incidents}
     mine = [a for a in actions if a.incident_id in ids]
     counts = Counter(action_outcome(a, today) for a in mine)
-    reasons: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for a in mine:
-        if a.status is ActionStatus.WONT_DO:
-            reason = " ".join(a.status_reason.split()) or "(no reason given)"
-            reasons[shown.setdefault(reason.casefold(), reason)] += 1
-    with_actions = {a.incident_id for a in mine}
-    missing = Counter({"without action items": len(ids - with_actions)}) if ids - with_actions else Counter()
-    return ActionFigure(
-        tuple((o, counts.get(o, 0)) for o in ActionOutcome),
-        tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0].casefold()))),
-        len(mine), _basis(len(with_actions), missing),
-    )
+    reasons = [(a.status_reason, 1) for a in mine if a.status is ActionStatus.WONT_DO]
+    return action_figure(dict(counts), reasons, len({a.incident_id for a in mine}), len(ids))
 
 
 def _report_figure(name: str, goal: timedelta, field_name: str, incidents: Sequence[IncidentFacts],
@@ -352,34 +364,41 @@ def _report_figure(name: str, goal: timedelta, field_name: str, incidents: Seque
                         _median(delays) if delays else None, _basis(used, missing))
 
 
-def factor_key(title: str) -> str:
-    """Titles that differ only in case, spacing and punctuation are the same recurring factor."""
-    from .recurrence import normalise
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
-    words = normalise(title)
-    return " ".join(sorted(words)) if words else " ".join(title.casefold().split())
+
+@lru_cache(maxsize=65536)
+def factor_key(title: str) -> str:
+    """Titles that differ only in case, spacing and punctuation are the same recurring factor
+    (cheap enough for every factor of a large library; the Recurring factors tab matches by
+    similar words too)."""
+    return " ".join(_NOT_WORD.sub(" ", title.casefold()).split())
 
 
 def _factor_figure(factors: Sequence[FactorFacts], incidents: Sequence[IncidentFacts]) -> FactorFigure:
     ids = {inc.id for inc in incidents}
-    groups: dict[tuple[FactorCategory, str], set[str]] = defaultdict(set)
+    groups: dict[tuple[FactorCategory, str], set[str]] = {}
     first_title: dict[tuple[FactorCategory, str], str] = {}
     per_category: Counter[FactorCategory] = Counter()
     category_incidents: dict[FactorCategory, set[str]] = defaultdict(set)
     with_factors: set[str] = set()
     for f in factors:
-        if f.incident_id not in ids:
+        incident_id = f.incident_id
+        if incident_id not in ids:
             continue
-        with_factors.add(f.incident_id)
+        with_factors.add(incident_id)
         key = (f.category, factor_key(f.title))
-        groups[key].add(f.incident_id)
-        first_title.setdefault(key, " ".join(f.title.split()))
+        seen = groups.get(key)
+        if seen is None:
+            groups[key] = {incident_id}
+            first_title[key] = " ".join(f.title.split())
+        else:
+            seen.add(incident_id)
         per_category[f.category] += 1
-        category_incidents[f.category].add(f.incident_id)
-    themes = sorted(
-        (RecurringTheme(cat, first_title[(cat, key)], len(incs)) for (cat, key), incs in groups.items() if len(incs) >= 2),
-        key=lambda t: (-t.incidents, t.title.casefold(), t.category.value),
-    )[:TOP_FACTORS]
+        category_incidents[f.category].add(incident_id)
+    top = heapq.nsmallest(TOP_FACTORS, ((-len(incs), first_title[key].casefold(), key[0].value, key)
+                                        for key, incs in groups.items() if len(incs) >= 2))
+    themes = [RecurringTheme(key[0], first_title[key], -n) for n, _t, _c, key in top]
     categories = tuple(sorted(((c, per_category[c], len(category_incidents[c])) for c in FactorCategory),
                               key=lambda t: (-t[2], -t[1], list(FactorCategory).index(t[0]))))
     missing = Counter({"without contributing factors": len(ids - with_factors)}) if ids - with_factors else Counter()
@@ -388,9 +407,12 @@ def _factor_figure(factors: Sequence[FactorFacts], incidents: Sequence[IncidentF
 
 def compute_insights(incidents: Iterable[IncidentFacts], actions: Sequence[ActionFacts] = (),
                      factors: Sequence[FactorFacts] = (), *, now: datetime, since: date | None = None,
-                     service: str | None = None, period: Period = Period.QUARTER) -> Insights:
+                     service: str | None = None, period: Period = Period.QUARTER,
+                     actions_figure: ActionFigure | None = None) -> Insights:
     """Every figure for the incidents ``since`` / ``service`` select (``now``: aware, for what is
-    overdue; today's date is taken in ``now``'s own zone)."""
+    overdue; today's date is taken in ``now``'s own zone). ``actions_figure``, when given, is the
+    action figure already counted (by the database) for the same incidents; ``actions`` is then
+    not used."""
     chosen = select_incidents(incidents, since=since, service=service)
     today = now.date()
     detect, mitigate, resolve = (_duration_figure(n, a, b, chosen, period) for n, a, b in _DURATIONS)
@@ -398,7 +420,7 @@ def compute_insights(incidents: Iterable[IncidentFacts], actions: Sequence[Actio
         incidents=len(chosen), period=period, since=since, service=service,
         detect=detect, mitigate=mitigate, resolve=resolve,
         by_severity=_severity_figure(chosen), by_service=_service_figure(chosen),
-        actions=_action_figure(actions, chosen, today),
+        actions=actions_figure if actions_figure is not None else _action_figure(actions, chosen, today),
         internal_report=_report_figure("Internal report", INTERNAL_REPORT_DUE, "internal_report_shared_at", chosen, now),
         public_report=_report_figure("Public report", PUBLIC_REPORT_DUE, "public_report_shared_at", chosen, now),
         factors=_factor_figure(factors, chosen), now=now,
