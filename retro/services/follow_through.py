@@ -15,9 +15,11 @@ from ..storage.mapping import action_from_row
 
 
 def action_records(conn: Connection, *, statuses: frozenset[ActionStatus] | None = None,
-                   include_archived: bool = False, incident_ids: frozenset[str] | None = None) -> list[ActionRecord]:
-    """Every action item (only ``statuses`` when given) of every retro, with the factor titles it
-    addresses in the order the action lists them."""
+                   include_archived: bool = False, incident_ids: frozenset[str] | None = None,
+                   with_factors: bool = True) -> list[ActionRecord]:
+    """Every action item (only ``statuses`` when given) of every retro, with the factors it
+    addresses in the order the action lists them (ids and titles; neither without ``with_factors``,
+    for lists that do not show them)."""
     inc, act, af, fac = m.incidents, m.action_items, m.action_factors, m.factors
     where = []
     if statuses is not None:
@@ -34,7 +36,7 @@ def action_records(conn: Connection, *, statuses: frozenset[ActionStatus] | None
     ).all()
     factor_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
     titles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for r in conn.execute(
+    for r in () if not with_factors else conn.execute(
         select(af.c.incident_id, af.c.action_id, af.c.factor_id, fac.c.title)
         .join(act, and_(act.c.incident_id == af.c.incident_id, act.c.id == af.c.action_id))
         .join(inc, inc.c.id == af.c.incident_id)

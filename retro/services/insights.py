@@ -10,7 +10,6 @@ actions and factors of all non-archived incidents and are matched to the chosen 
 from __future__ import annotations
 
 from datetime import date, datetime
-
 from typing import Any
 
 from sqlalchemy import Connection, Date, and_, case, cast, func, or_, select

@@ -164,14 +164,14 @@ class RetroStore:
 
     def action_records(self, *, statuses: frozenset[ActionStatus] | None = None,
                        include_archived: bool = False,
-                       incident_ids: frozenset[str] | None = None) -> list[ActionRecord]:
+                       incident_ids: frozenset[str] | None = None, with_factors: bool = True) -> list[ActionRecord]:
         """Action items across retros with their retro's title, severity, services and factor
         titles (follow-through, CSV export, calendars); only ``statuses`` when given."""
         from . import follow_through
 
         with self._transaction() as conn:
             return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
-                                                 incident_ids=incident_ids)
+                                                 incident_ids=incident_ids, with_factors=with_factors)
 
     def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
         """Open and overdue actions of earlier retros that share a service or contributing factors

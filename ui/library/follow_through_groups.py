@@ -57,9 +57,14 @@ class ActionStatusCommand(LibraryCommand):
 
     def do(self) -> None:
         version = self._changes.version if self._changes else self._record.incident_version
-        action = replace(self._record.action, status=self._status,
-                         status_reason=self._reason if self._status is ActionStatus.WONT_DO else
-                         self._record.action.status_reason)
+        # The action as stored (the list may leave out what it does not show, such as its factors);
+        # the version guard below refuses the edit if the retro changed since the list was read.
+        stored = self._store.load(self._record.incident_id).actions.get(self._record.action.id)
+        if stored is None:
+            raise RetroError(f"The action “{self._record.action.title}” is no longer in its retro "
+                             "(removed by someone else?).")
+        action = replace(stored, status=self._status,
+                         status_reason=self._reason if self._status is ActionStatus.WONT_DO else stored.status_reason)
         if self._status is not ActionStatus.DONE:
             action = replace(action, completed_at=None)
         self._changes = self._store.apply(self._record.incident_id, version, Edit.of(upsert=[action]))
@@ -166,7 +171,7 @@ class FollowUpView(QWidget):
 
         def work(_p: Progress, _c: IsCancelled) -> tuple[int, list[ActionRecord] | None, str]:
             try:
-                return generation, store.action_records(statuses=frozenset(OPEN_STATUSES)), ""
+                return generation, store.action_records(statuses=frozenset(OPEN_STATUSES), with_factors=False), ""
             except RetroError as exc:
                 return generation, None, str(exc)
 
@@ -278,6 +283,13 @@ class FollowUpView(QWidget):
 
     # -- exports -----------------------------------------------------------------------------
 
+    def _full_records(self) -> list[ActionRecord]:
+        """The listed actions again, with the contributing factors they address (for exports)."""
+        from retro.analysis.follow_through import OPEN_STATUSES, follow_through_order
+
+        assert self._store is not None
+        return follow_through_order(self._store.action_records(statuses=frozenset(OPEN_STATUSES)), self.today())
+
     def export_calendar(self, path: Path | None = None) -> Path | None:
         """Write the open actions' due dates and the unshared reports' deadlines as .ics."""
         store = self._store
@@ -293,7 +305,7 @@ class FollowUpView(QWidget):
         from retro.io.files import write_bytes_atomically
 
         try:
-            data = calendar_ics(self.records, store.report_deadlines())
+            data = calendar_ics(self._full_records(), store.report_deadlines())
             written = write_bytes_atomically(path, data)
         except (RetroError, OSError) as exc:
             self.message.emit(f"The calendar was not written: {exc}")
@@ -315,8 +327,10 @@ class FollowUpView(QWidget):
             if not name:
                 return None
             path = Path(name)
+        if self._store is None:
+            return None
         try:
-            written = write_bytes_atomically(path, actions_csv_bytes(self.records, CsvFormat(fmt.lower())))
+            written = write_bytes_atomically(path, actions_csv_bytes(self._full_records(), CsvFormat(fmt.lower())))
         except (RetroError, OSError) as exc:
             self.message.emit(f"The CSV was not written: {exc}")
             return None

@@ -38,11 +38,14 @@ def test_status_from_the_library_is_one_undo_step(qtbot, window, follow_up) -> N
     head = follow_up.model.item(0)
     follow_up.tree.setCurrentIndex(head.child(0).index())
     record = follow_up.current_record()
+    store = window.library.store
+    before = store.load(record.incident_id).actions[record.action.id]
+    assert before.factor_ids  # the demo's actions address factors; a status change keeps them
     assert follow_up.done_button.isEnabled()
     follow_up.done_button.click()
-    store = window.library.store
     stored = store.load(record.incident_id).actions[record.action.id]
     assert stored.status is ActionStatus.DONE and stored.completed_at is not None
+    assert stored.factor_ids == before.factor_ids and stored.title == before.title
     stack = window.library.undo_stack
     assert stack.undoText() == f"Mark “{record.action.title}” as done"
     qtbot.waitUntil(lambda: not follow_up.select(record.incident_id, record.action.id), timeout=5000)
