@@ -38,6 +38,7 @@ from .summaries import OpenAction, RetroSummary
 if TYPE_CHECKING:
     from ..analysis.follow_through import ActionRecord
     from ..analysis.insights import Insights, Period
+    from ..analysis.similar_factors import Decision, PairKey
     from ..domain import ActionStatus
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
@@ -188,6 +189,29 @@ class RetroStore:
             return []
         records = self.action_records(statuses=frozenset(OPEN_STATUSES), incident_ids=frozenset(ids))
         return follow_through_order(records, date.today())
+
+    def factor_match_decisions(self, incident_id: str) -> dict[PairKey, Decision]:
+        """The facilitator's decisions on near-duplicate factors of ``incident_id``."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.decisions(conn, incident_id)
+
+    def decide_factor_match(self, incident_id: str, pair: PairKey, decision: Decision | None) -> None:
+        """Store once whether a factor of ``incident_id`` is the same as one of an earlier retro."""
+        from . import factor_matches
+
+        with self._transaction(writes=True) as conn:
+            if conn.execute(select(m.incidents.c.id).where(m.incidents.c.id == incident_id)).first() is None:
+                raise self._missing(incident_id)
+            factor_matches.decide(conn, incident_id, pair, decision)
+
+    def earlier_factor_actions(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, ActionStatus]]]:
+        """What the actions addressing earlier factors did: ``(incident, factor) → [(title, status)]``."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.action_outcomes(conn, pairs)
 
     def report_deadlines(self, *, include_shared: bool = False) -> list[ReportDeadline]:
         """Postmortems due for resolved retros (not yet shared unless ``include_shared``)."""

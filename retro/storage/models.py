@@ -237,6 +237,19 @@ class TrackerSettingRow(Base):
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class FactorMatchDecisionRow(Base):
+    """The facilitator's answer, given once: is this factor the same as one of an earlier retro?"""
+
+    __tablename__ = "factor_match_decisions"
+
+    incident_id: Mapped[str] = _incident_fk()
+    factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    other_incident_id: Mapped[str] = mapped_column(String, primary_key=True)
+    other_factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    decision: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 incidents = IncidentRow.__table__
 participants = ParticipantRow.__table__
 timeline_events = TimelineEventRow.__table__
@@ -251,3 +264,4 @@ action_factors = ActionFactorRow.__table__
 review_answers = ReviewAnswerRow.__table__
 search_documents = SearchDocumentRow.__table__
 tracker_settings = TrackerSettingRow.__table__
+factor_match_decisions = FactorMatchDecisionRow.__table__

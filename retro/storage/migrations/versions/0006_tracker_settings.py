@@ -6,6 +6,10 @@ Revises: 0002_search
 One row at most (``id`` 1): the tracker kind (github, gitlab, jira, linear, template), its
 address or URL template, Jira's project and issue type ids, and labels every ticket gets. It
 lives in the database, so everyone on a shared (team) database creates tickets in the same place.
+
+Also ``factor_match_decisions``: the facilitator's answer, given once, to "is this contributing
+factor the same as that one of an earlier retro?" (``same`` / ``different``), so near-duplicate
+recurrence does not ask again. Rows go with the retro they were decided in.
 """
 
 from __future__ import annotations
@@ -34,5 +38,18 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "factor_match_decisions",
+        sa.Column("incident_id", sa.String(), sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+                  primary_key=True, nullable=False),
+        sa.Column("factor_id", sa.String(), primary_key=True, nullable=False),
+        sa.Column("other_incident_id", sa.String(), primary_key=True, nullable=False),
+        sa.Column("other_factor_id", sa.String(), primary_key=True, nullable=False),
+        sa.Column("decision", sa.String(16), nullable=False),
+        sa.Column("decided_at", UTCDateTime(), nullable=True),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("factor_match_decisions")
     op.drop_table("tracker_settings")
