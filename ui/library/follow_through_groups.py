@@ -290,12 +290,27 @@ class FollowUpView(QWidget):
         assert self._store is not None
         return follow_through_order(self._store.action_records(statuses=frozenset(OPEN_STATUSES)), self.today())
 
-    def export_calendar(self, path: Path | None = None) -> Path | None:
-        """Write the open actions' due dates and the unshared reports' deadlines as .ics."""
+    def owners(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for r in self.records:
+            name = " ".join(r.action.owner.split())
+            if name:
+                seen.setdefault(name.casefold(), name)
+        return sorted(seen.values(), key=str.casefold)
+
+    def export_calendar(self, path: Path | None = None, owner: str | None = None) -> Path | None:
+        """Write the open actions' due dates and the unshared reports' deadlines as .ics; with
+        ``owner`` (asked when no ``path`` is given), only that owner's actions."""
         store = self._store
         if store is None:
             return None
         if path is None:
+            everyone = "Everyone (and the reports' deadlines)"
+            choice, ok = QInputDialog.getItem(self, "Export calendar", "Whose actions?", [everyone, *self.owners()],
+                                              0, False)
+            if not ok:
+                return None
+            owner = None if choice == everyone else choice
             name, _ = QFileDialog.getSaveFileName(self, "Export calendar", "retro-follow-through.ics",
                                                   "Calendar (*.ics)")
             if not name:
@@ -305,7 +320,13 @@ class FollowUpView(QWidget):
         from retro.io.files import write_bytes_atomically
 
         try:
-            data = calendar_ics(self._full_records(), store.report_deadlines())
+            from retro.io.calendar_ics import for_owner
+
+            records = self._full_records()
+            if owner:
+                data = calendar_ics(for_owner(records, owner), (), name=f"Retro actions: {owner}")
+            else:
+                data = calendar_ics(records, store.report_deadlines())
             written = write_bytes_atomically(path, data)
         except (RetroError, OSError) as exc:
             self.message.emit(f"The calendar was not written: {exc}")

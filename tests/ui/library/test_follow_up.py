@@ -81,3 +81,11 @@ def test_exports_calendar_and_csv(qtbot, follow_up, tmp_path: Path) -> None:
     assert len(events) == sum(1 for r in follow_up.records if r.action.due) + 2  # + internal and public report
     csv_path = follow_up.export_csv(tmp_path / "a.csv", "Linear")
     assert csv_path.read_text("utf-8-sig").startswith("Title,Description,Status")
+
+
+def test_calendar_for_one_owner(qtbot, follow_up, tmp_path: Path) -> None:
+    owner = follow_up.owners()[0]
+    ics = follow_up.export_calendar(tmp_path / "o.ics", owner=owner)
+    events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    mine = [r for r in follow_up.records if r.action.owner.strip().casefold() == owner.casefold() and r.action.due]
+    assert len(events) == len(mine) and all(f"Owner: {owner}" in str(e["description"]) for e in events)
