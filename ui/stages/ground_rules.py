@@ -131,9 +131,11 @@ class GroundRulesStage(StageView):
         self.cards[self.current_key].set_current(True)
 
     def choose(self, key: str) -> None:
-        """Make ``key`` the current rule (the projector highlights it)."""
+        """Make ``key`` the current rule (the projector highlights it, leaving the review)."""
         if key not in self.cards:
             return
+        if self.earlier.on_projector.isChecked():
+            self.earlier.on_projector.setChecked(False)
         for k, card in self.cards.items():
             card.set_current(k == key)
         if key != self.current_key:
@@ -166,6 +168,12 @@ class GroundRulesProjection(QWidget):
         self.why.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
+        self.earlier = EarlierActionsPanel(projector=True)
+        self.earlier.show_records(stage.earlier.records)
+        stage.earlier.read.connect(self.earlier.show_records)
+        layout.addWidget(self.earlier)  # the short review comes first: it is the meeting's opening
+        self._review = stage.earlier.on_projector
+        self._review.toggled.connect(self._show_review)
         for rule in GROUND_RULES:
             label = QLabel(rule.rule)
             label.setObjectName("ProjectorRule")
@@ -174,13 +182,18 @@ class GroundRulesProjection(QWidget):
             layout.addWidget(label)
         layout.addSpacing(18)
         layout.addWidget(self.why)
-        self.earlier = EarlierActionsPanel(projector=True)
-        self.earlier.show_records(stage.earlier.records)
-        stage.earlier.read.connect(self.earlier.show_records)
-        layout.addWidget(self.earlier)
         layout.addStretch(1)
         stage.selection_changed.connect(self.highlight)
         self.highlight(stage.current_key)
+        self._show_review(self._review.isChecked())
+
+    def _show_review(self, review: bool) -> None:
+        """The review of earlier incidents' open actions, or the rules: a 720p screen holds one."""
+        review = review and bool(self.earlier.records)
+        self.earlier.setVisible(review)
+        for label in self.rules.values():
+            label.setVisible(not review)
+        self.why.setVisible(not review)
 
     def highlight(self, key: str) -> None:
         for k, label in self.rules.items():

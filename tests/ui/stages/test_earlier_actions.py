@@ -34,7 +34,14 @@ def test_matching_service_shows_earlier_open_actions_here_and_on_the_projector(q
     assert stage.earlier.heading.text().startswith(f"Before we start: {open_count} open actions from 1 earlier incident")
     assert "overdue" in stage.earlier.body.text()
     projection = stage.projector_view()
+    projection.show()
     assert projection.earlier.heading.text() == stage.earlier.heading.text()
+    assert stage.earlier.on_projector.isChecked()  # the meeting opens with the review on the projector
+    assert projection.earlier.isVisible() and not projection.why.isVisible()
+    stage.choose("how")  # moving to the rules leaves the review
+    assert not projection.earlier.isVisible() and projection.rules["how"].isVisible()
+    stage.earlier.on_projector.click()
+    assert projection.earlier.isVisible()
     store.close()
 
 
