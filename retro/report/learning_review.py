@@ -85,9 +85,13 @@ def learning_review_pdf(ins: Insights, *, title: str = "Learning review") -> byt
                        "says how many incidents it rests on, and which were left out for missing times."), st.note),
     ]
 
+    section: list[str] = []
+
     def figure(heading: str, headline: str, rows: Sequence[tuple[str, float, str, str]], basis: str,
                extra: str = "") -> None:
-        parts = [Paragraph(inline(heading), st.h2)]
+        # a section's heading stays with its first figure (never alone at the foot of a page)
+        parts = [Paragraph(inline(section.pop()), st.h1)] if section else []
+        parts.append(Paragraph(inline(heading), st.h2))
         if headline:
             parts.append(Paragraph(inline(headline), st.para))
         parts.append(_bars(rows, width))
@@ -97,28 +101,28 @@ def learning_review_pdf(ins: Insights, *, title: str = "Learning review") -> byt
             parts.append(Paragraph(para(extra), st.note))
         story.append(KeepTogether(parts))
 
-    story.append(Paragraph("How fast we notice and recover", st.h1))
+    section.append("How fast we notice and recover")
     for d in ins.durations:
         figure(d.name, f"Median {span(d.median)}" if d.median is not None else "No incident has these times yet.",
                [(p.period, p.median.total_seconds(), f"{span(p.median)} ({p.incidents})", "") for p in d.by_period],
                d.basis.text())
-    story.append(Paragraph("Do our actions get done?", st.h1))
+    section.append("Do our actions get done?")
     a = ins.actions
     reasons = "Won't do, because: " + "; ".join(f"{n} × {r}" for r, n in a.wont_do_reasons) if a.wont_do_reasons else ""
     figure(f"Action items ({a.actions})", "", [(o.label, n, str(n), _ACTION[o]) for o, n in a.counts],
            a.basis.text(), reasons)
-    story.append(Paragraph("Are the postmortems on time?", st.h1))
+    section.append("Are the postmortems on time?")
     for r in (ins.internal_report, ins.public_report):
         goal = int(r.goal.total_seconds() // 3600)
         figure(f"{r.name} (goal: {goal} h after resolution)",
                f"Median {span(r.median)} after resolution" if r.median is not None else "None shared yet.",
                [(o.label, n, str(n), _REPORT[o]) for o, n in r.counts], r.basis.text())
-    story.append(Paragraph("Where incidents happen", st.h1))
+    section.append("Where incidents happen")
     figure("Incidents by severity", "", [(n, c, str(c), "") for n, c in ins.by_severity.counts],
            ins.by_severity.basis.text())
     figure("Incidents by service", "", [(n, c, str(c), "") for n, c in ins.by_service.counts[:15]],
            ins.by_service.basis.text())
-    story.append(Paragraph("What keeps coming back", st.h1))
+    section.append("What keeps coming back")
     f = ins.factors
     figure("Contributing factors seen in more than one incident", "" if f.top_factors else
            "No contributing factor appears in more than one incident.",
