@@ -73,6 +73,9 @@ def test_insights_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert data["time_to_detect"]["median_seconds"] == 12.5 * 60
     assert data["time_to_detect"]["basis"]["incidents"] == 2
     assert data["actions"]["wont_do_reasons"] == {"Replaced by platform work": 2}
+    pdf = tmp_path / "review.pdf"
+    assert main(["--db", url, "insights", "--pdf", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and "Insights over 6 incidents" in capsys.readouterr().out
     assert main(["--db", url, "insights", "--since", "2026-03-01", "--by", "month"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("Insights over 4 incidents (since 2026-03-01)")
