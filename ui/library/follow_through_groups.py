@@ -111,14 +111,16 @@ class FollowUpView(QWidget):
         self.csv_button = QPushButton("Export C&SV…")
         self.csv_button.setToolTip("Actions as CSV for Jira's or Linear's importer")
         self.csv_button.clicked.connect(lambda: self.export_csv())
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # two short rows, so the window can still be made narrow
         bar.addWidget(self.group_by)
-        bar.addSpacing(12)
-        for b in (self.done_button, self.progress_button, self.wont_button, self.reopen_button):
-            bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.calendar_button)
         bar.addWidget(self.csv_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel("Selected action:"))
+        for b in (self.done_button, self.progress_button, self.wont_button, self.reopen_button):
+            status_row.addWidget(b)
+        status_row.addStretch(1)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         self.tree = QTreeView()
@@ -137,6 +139,7 @@ class FollowUpView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(bar)
+        layout.addLayout(status_row)
         layout.addWidget(self.tree, 1)
         self._update_buttons()
 
