@@ -360,3 +360,21 @@ class FollowUpView(QWidget):
             return None
         self.message.emit(f"Actions written to {written}.")
         return written
+
+
+def follow_exports_row(view: Callable[[], FollowUpView]) -> QHBoxLayout:
+    """"Export calendar…" and "Export CSV…" for the library's Follow-through tab (the same exports
+    as the Follow-up tab's)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for text, tip, slot in (
+        ("Export calendar…", "An .ics file of the open actions' due dates and the reports' deadlines",
+         lambda: view().export_calendar()),
+        ("Export CSV…", "Open actions as CSV for Jira's or Linear's importer", lambda: view().export_csv()),
+    ):
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    return row

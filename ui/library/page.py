@@ -35,7 +35,7 @@ from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
-from .follow_through_groups import FollowUpView
+from .follow_through_groups import FollowUpView, follow_exports_row
 from .insights import InsightsView
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
@@ -200,6 +200,8 @@ class LibraryPage(QWidget):
         hint.setWordWrap(True)
         follow_layout.addWidget(hint)
         follow_layout.addWidget(self.actions_table, 1)
+        self.follow_exports = follow_exports_row(lambda: self.follow_up)  # issue 16: calendar and CSV
+        follow_layout.addLayout(self.follow_exports)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Library sections")

@@ -89,3 +89,17 @@ def test_calendar_for_one_owner(qtbot, follow_up, tmp_path: Path) -> None:
     events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
     mine = [r for r in follow_up.records if r.action.owner.strip().casefold() == owner.casefold() and r.action.due]
     assert len(events) == len(mine) and all(f"Owner: {owner}" in str(e["description"]) for e in events)
+
+
+def test_follow_through_tab_offers_the_calendar_too(qtbot, window, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+
+    page = window.library
+    page.tabs.setCurrentIndex(1)
+    target = tmp_path / "from-follow-through.ics"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Everyone (and the reports' deadlines)", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    buttons = [page.follow_exports.itemAt(i).widget() for i in range(page.follow_exports.count())]
+    calendar = next(b for b in buttons if isinstance(b, QPushButton) and b.text() == "Export calendar…")
+    calendar.click()
+    assert len(list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))) >= 2
