@@ -59,6 +59,8 @@ def _records(store: RetroStore, *, owner: str | None, all_statuses: bool, overdu
     records = store.action_records(statuses=None if all_statuses else frozenset(OPEN_STATUSES))
     if owner is not None:
         records = for_owner(records, owner)
+        if not records:
+            print(f"retro: no {'' if all_statuses else 'open '}actions owned by {owner!r}", file=sys.stderr)
     if overdue:
         records = [r for r in records if due_state(r.action, today) is DueState.OVERDUE]
     return follow_through_order(records, today)
