@@ -52,7 +52,7 @@ def wants_export(args: argparse.Namespace) -> bool:
 
 
 def _records(store: RetroStore, *, owner: str | None, all_statuses: bool, overdue: bool = False) -> list:
-    from .analysis.follow_through import OPEN_STATUSES, DueState, due_state, follow_through_order
+    from .domain.follow_through import OPEN_STATUSES, DueState, due_state, follow_through_order
     from .io.calendar_ics import for_owner
 
     today = date.today()
@@ -82,7 +82,7 @@ def run_actions_export(args: argparse.Namespace, store: RetroStore) -> int:
         raise BetweenCliError("choose one of --csv and --ics")
     records = _records(store, owner=args.owner, all_statuses=args.all_statuses, overdue=args.overdue)
     if not args.csv and not args.ics:
-        from .analysis.follow_through import DueState, due_state
+        from .domain.follow_through import DueState, due_state
 
         today = date.today()
         for r in records:

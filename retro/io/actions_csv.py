@@ -20,8 +20,8 @@ import io
 from collections.abc import Sequence
 from enum import StrEnum
 
-from ..analysis.follow_through import ActionRecord
 from ..domain import ActionStatus, Priority
+from ..domain.follow_through import ActionRecord
 from .trackers import retro_link
 
 

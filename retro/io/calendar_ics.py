@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from ..analysis.follow_through import ActionRecord
+from ..domain.follow_through import ActionRecord
 from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from .trackers import retro_link
 

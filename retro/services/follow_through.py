@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, and_, select
 
-from ..analysis.follow_through import ActionRecord
 from ..domain import ActionStatus, Severity
+from ..domain.follow_through import ActionRecord
 from ..io.calendar_ics import ReportDeadline, ReportKind
 from ..storage import models as m
 from ..storage.mapping import action_from_row

@@ -36,10 +36,10 @@ from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_
 from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
-    from ..analysis.follow_through import ActionRecord
     from ..analysis.insights import Insights, Period
     from ..analysis.similar_factors import Decision, PairKey
     from ..domain import ActionStatus
+    from ..domain.follow_through import ActionRecord
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
 
@@ -177,7 +177,7 @@ class RetroStore:
     def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
         """Open and overdue actions of earlier retros that share a service or contributing factors
         with ``retro``: the short review at the start of its meeting (overdue first)."""
-        from ..analysis.follow_through import OPEN_STATUSES, follow_through_order
+        from ..domain.follow_through import OPEN_STATUSES, follow_through_order
         from . import follow_through
 
         with self._transaction() as conn:

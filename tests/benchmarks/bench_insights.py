@@ -88,8 +88,8 @@ def _floor(store, sql: str):
 
 
 def _rows(label: str, url: str) -> list[Row]:
-    from retro.analysis.follow_through import OPEN_STATUSES, follow_through_order
     from retro.domain import Factor, FactorCategory, Impact, Incident, Retro
+    from retro.domain.follow_through import OPEN_STATUSES, follow_through_order
     from retro.services import RetroStore
 
     store = RetroStore(url)

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.analysis.follow_through import ActionRecord, DueState, GroupBy, due_state, group_records
 from retro.domain import ActionStatus, Edit, RetroError, Stage
+from retro.domain.follow_through import ActionRecord, DueState, GroupBy, due_state, group_records
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from .commands import LibraryCommand
@@ -170,7 +170,7 @@ class FollowUpView(QWidget):
         self._stale = False
         self._generation += 1
         generation = self._generation
-        from retro.analysis.follow_through import OPEN_STATUSES
+        from retro.domain.follow_through import OPEN_STATUSES
 
         def work(_p: Progress, _c: IsCancelled) -> tuple[int, list[ActionRecord] | None, str]:
             try:
@@ -288,7 +288,7 @@ class FollowUpView(QWidget):
 
     def _full_records(self) -> list[ActionRecord]:
         """The listed actions again, with the contributing factors they address (for exports)."""
-        from retro.analysis.follow_through import OPEN_STATUSES, follow_through_order
+        from retro.domain.follow_through import OPEN_STATUSES, follow_through_order
 
         assert self._store is not None
         return follow_through_order(self._store.action_records(statuses=frozenset(OPEN_STATUSES)), self.today())

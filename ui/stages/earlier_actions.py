@@ -12,8 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from retro.analysis.follow_through import ActionRecord, DueState, due_state
 from retro.domain import RetroError
+from retro.domain.follow_through import ActionRecord, DueState, due_state
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..document import RetroDocument

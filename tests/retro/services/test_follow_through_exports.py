@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from retro.analysis.follow_through import OPEN_STATUSES, DueState, GroupBy, due_state, group_records
 from retro.domain import ActionItem, ActionStatus, Edit, Priority
+from retro.domain.follow_through import OPEN_STATUSES, DueState, GroupBy, due_state, group_records
 from retro.io.actions_csv import CsvFormat, actions_csv, actions_csv_bytes
 from retro.io.calendar_ics import ReportKind, calendar_ics, for_owner
 from retro.services import RetroStore

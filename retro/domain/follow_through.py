@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from ..domain import ActionItem, ActionStatus, Severity
+from .entities import ActionItem
+from .enums import ActionStatus, Severity
 
 OPEN_STATUSES = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 DUE_SOON_DAYS = 7
