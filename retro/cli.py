@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("actions", help="follow-through: every open action across retros")
     p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    from . import cli_between
+
+    cli_between.add_actions_options(p)
+    cli_between.add_parsers(sub)
 
     p = sub.add_parser("recurring", help="contributing factors that keep coming back across retros")
     p.add_argument("--json", action="store_true")
@@ -143,6 +147,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     store.waiting = lambda message: print(f"retro: {message}", file=sys.stderr, flush=True)
     try:
         handler = _HANDLERS.get(args.command)
+        if args.command in ("calendar", "insights") or (args.command == "actions" and _exports(args)):
+            from . import cli_between
+
+            return cli_between.run(args, store) if args.command != "actions" else cli_between.run_actions_export(args, store)
         if handler is None:
             from . import cli_timeline
 
@@ -150,6 +158,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return handler(args, store)
     finally:
         store.close()
+
+
+def _exports(args: argparse.Namespace) -> bool:
+    from .cli_between import wants_export
+
+    return wants_export(args)
 
 
 def find_retro_id(store: RetroStore, wanted: str) -> str:
