@@ -10,6 +10,7 @@ from retro.demo import build_demo_retro
 from retro.services import RetroStore
 from retro.storage import upgrade
 from retro.storage.engine import make_engine
+from retro.storage.schema import head_revision
 
 from .conftest import migrate_to
 
@@ -41,7 +42,7 @@ def test_revision_2_with_factors_upgrades_with_keys_backfilled(db_url: str) -> N
         assert "factor_keys" not in tables
     finally:
         engine.dispose()
-    migrate_to(db_url, "0003_library_index")
+    migrate_to(db_url, head_revision())  # through 0003 (the backfill) and whatever builds on it
     store = RetroStore(db_url)
     try:
         assert store.recurring_factors() == expected
