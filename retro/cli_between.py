@@ -12,10 +12,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .domain import ActionStatus, RetroError
-from .services import RetroStore
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a command runs, not to parse arguments
+    from .services import RetroStore
 
 
 class BetweenCliError(RetroError):

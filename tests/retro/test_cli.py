@@ -138,3 +138,10 @@ def test_recurring_lists_factors_seen_in_two_retros(db: str, demo_id: str) -> No
     assert groups and all(set(g["incidents"]) == {demo_id, second} for g in groups)
     text = run(db, "recurring").stdout
     assert text.startswith("2 incidents\t")
+
+
+def test_the_timeline_command_offers_every_importer_format() -> None:
+    from retro import cli_timeline
+    from retro.io.importers import FORMATS
+
+    assert cli_timeline.FORMATS == FORMATS
