@@ -12,8 +12,8 @@ from enum import StrEnum
 
 from .accountability import NO_LEADER_REASON, leader_has_spoken
 from .blame import blame_hints
-from .enums import ActionStatus, Horizon, Stage
 from .durations import format_duration
+from .enums import ActionStatus, Horizon, Stage
 from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
 
