@@ -13,12 +13,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .domain import Audience, RetroError, key_durations
 from .domain.lifecycle import internal_report_due, public_report_due
-from .services import RetroStore, RetroSummary
+from .services import RetroSummary
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only by the commands that open the store
+    from .services import RetroStore
 
 EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
 
@@ -88,8 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .cli_args import join_dash_values  # `--search -checkout` searches for "-checkout"
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(join_dash_values(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         parser.print_help()
         return EXIT_OK
@@ -116,9 +121,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(status.describe())
         return EXIT_OK
 
+    if args.command == "list" and not args.search:  # the everyday read: stdlib sqlite3, no SQLAlchemy
+        from .services.quick_library import quick_library
+
+        quick = quick_library(resolve_url(args.db))
+        if quick is not None:
+            return _print_list(args, [s for s in quick if args.all or not s.archived])
+
     from .startup import open_store
 
     store = open_store(args.db)
+    store.waiting = lambda message: print(f"retro: {message}", file=sys.stderr, flush=True)
     try:
         handler = _HANDLERS.get(args.command)
         if handler is None:
@@ -164,7 +177,10 @@ def _summary_json(s: RetroSummary) -> dict[str, Any]:
 
 
 def _cmd_list(args: argparse.Namespace, store: RetroStore) -> int:
-    summaries = store.list_retros(text=args.search, include_archived=args.all)
+    return _print_list(args, store.list_retros(text=args.search, include_archived=args.all))
+
+
+def _print_list(args: argparse.Namespace, summaries: Sequence[RetroSummary]) -> int:
     if args.json:
         print(json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
         return EXIT_OK

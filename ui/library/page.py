@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import IncidentStatus, RetroError, Severity, Stage
-from retro.services import RetroSummary
+from retro.services import ReportState, RetroSummary
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
@@ -38,6 +38,7 @@ from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
+from .widths import fixed_widths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
@@ -130,9 +131,10 @@ class LibraryPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        states = " ".join(max((state.label for state in ReportState), key=len).split())
+        fixed_widths(self.table, {1: max((sev.label for sev in Severity), key=len),
+                                  2: max((st.label for st in IncidentStatus), key=len), 3: "2026-12-31",
+                                  4: states, 5: states, 6: "999 (99 overdue)"})
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
@@ -179,9 +181,10 @@ class LibraryPage(QWidget):
         self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actions_table.setAlternatingRowColors(True)
         self.actions_table.verticalHeader().hide()
-        aheader = self.actions_table.horizontalHeader()
-        aheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        aheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.actions_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions_table.horizontalHeader().setDefaultSectionSize(150)
         self.actions_table.doubleClicked.connect(self._open_action)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.actions_table,
@@ -298,7 +301,8 @@ class LibraryPage(QWidget):
         self._stale.discard(index)
         self._generation[index] += 1
         generation = self._generation[index]
-        read = store.open_actions if index == FOLLOW_THROUGH_TAB else store.recurring_factors
+        page = self.actions_model.PAGE
+        read = (lambda: store.open_actions(limit=page)) if index == FOLLOW_THROUGH_TAB else store.recurring_factors
         if index == RECURRENCE_TAB:
             self.recurrence.show_reading()
 
@@ -322,7 +326,9 @@ class LibraryPage(QWidget):
             self.message.emit(problem)
             self._stale.add(index)  # try again when the tab is next shown
         elif index == FOLLOW_THROUGH_TAB:
-            self.actions_model.set_actions(result)
+            store = self._store
+            self.actions_model.set_first_page(
+                result, None if store is None else lambda offset, limit: store.open_actions(limit=limit, offset=offset))
         else:
             self.recurrence.set_groups(result)
 

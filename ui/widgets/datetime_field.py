@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from retro.domain.time_range import date_problem, time_problem
+
 from .colours import ATTENTION
 from .date_text import DATE_HINT, parse_field_date, parse_field_datetime
 from .time_text import TIME_HINT, edit_text, local_time
@@ -137,12 +139,18 @@ class DateTimeField(QWidget):
     def parse(self, text: str) -> datetime | date | None:
         """What ``text`` means; raises ValueError with the reason."""
         if self.mode == "date":
-            return parse_field_date(text, self._today())
+            day = parse_field_date(text, self._today())
+            if day is not None and date_problem(day):
+                raise ValueError(f"{day.isoformat()}: {date_problem(day)}")
+            return day
         if not text.strip():
             return None
         reference = (local_time(self._value, self._zone).date() if isinstance(self._value, datetime)
                      else self._today())
-        return parse_field_datetime(text, self._zone, reference)
+        when = parse_field_datetime(text, self._zone, reference)
+        if time_problem(when):
+            raise ValueError(time_problem(when))
+        return when
 
     def read(self) -> bool:
         """Read the text: a new value is committed, bad text is refused inline (nothing changes)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retro.domain.time_range import in_zone
 from ui.widgets.datetime_field import DateTimeField
 
 
@@ -158,7 +159,7 @@ class TimezoneCombo(QComboBox):
 
 def to_wall_clock(when: datetime, zone: str) -> QDateTime:
     """``when`` as the wall-clock time in ``zone``, held in a UTC QDateTime (immune to this machine's zone)."""
-    local = when.astimezone(ZoneInfo(zone))
+    local = in_zone(when, ZoneInfo(zone))
     return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
                      QTimeZone.utc())
 
@@ -205,7 +206,7 @@ class LifecycleTimeEdit(QWidget):
         """Show ``value`` in ``zone``; ``suggestion`` is what Set fills in (e.g. the previous time)."""
         self._zone, self._suggest = zone, suggestion
         self._value = value
-        reference = suggestion.astimezone(ZoneInfo(zone)).date() if suggestion else None
+        reference = in_zone(suggestion, ZoneInfo(zone)).date() if suggestion else None
         self.field.set_value(value, zone, reference)
         self._show()
 
