@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .about import VersionAction
 from .domain import Audience, RetroError, key_durations
 from .domain.lifecycle import internal_report_due, public_report_due
 from .services import RetroSummary
@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Blameless Retro: run blameless incident retrospectives. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--log-level", metavar="LEVEL", help="debug, info (default: $RETRO_LOG, else info), "
+                        "warning or error; the log file is in your log folder (see Help > About)")
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -71,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("actions", help="follow-through: every open action across retros")
     p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    from . import cli_between
+
+    cli_between.add_actions_options(p)
+    cli_between.add_parsers(sub)
 
     p = sub.add_parser("recurring", help="contributing factors that keep coming back across retros")
     p.add_argument("--json", action="store_true")
@@ -87,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         cli_timeline.add_parser(sub)
+    from . import cli_wording  # small, and it imports the coach only when run
+
+    cli_wording.add_parser(sub)
     return parser
 
 
@@ -111,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "wording":  # needs no database
+        from . import cli_wording
+
+        return cli_wording.run(args)
     from .startup import resolve_url
 
     if args.command == "db":
@@ -134,6 +147,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     store.waiting = lambda message: print(f"retro: {message}", file=sys.stderr, flush=True)
     try:
         handler = _HANDLERS.get(args.command)
+        if args.command in ("calendar", "insights") or (args.command == "actions" and _exports(args)):
+            from . import cli_between
+
+            return cli_between.run(args, store) if args.command != "actions" else cli_between.run_actions_export(args, store)
         if handler is None:
             from . import cli_timeline
 
@@ -141,6 +158,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return handler(args, store)
     finally:
         store.close()
+
+
+def _exports(args: argparse.Namespace) -> bool:
+    from .cli_between import wants_export
+
+    return wants_export(args)
 
 
 def find_retro_id(store: RetroStore, wanted: str) -> str:

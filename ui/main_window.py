@@ -474,10 +474,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Blameless Retro",
-                          "<b>Blameless Retro</b><p>Run a blameless incident retrospective live, with the "
-                          "room on the projector, and turn it into a postmortem people trust.</p>"
-                          "<p>Hard on systems, soft on people.</p>")
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self).open()
 
     # -- window state ------------------------------------------------------------------------
 

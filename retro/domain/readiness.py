@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .accountability import NO_LEADER_REASON, leader_has_spoken
-from .blame import blame_hints
 from .durations import format_duration
 from .enums import ActionStatus, Horizon, Stage
 from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
 from .time_range import out_of_range_fields
+from .wording_fields import wording_findings
 
 
 class Level(StrEnum):
@@ -121,8 +121,6 @@ def readiness(retro: Retro) -> list[Finding]:
             add(Finding("no-evidence", W, f"“{_short(factor.title)}” cites no timeline event as evidence.", Stage.FACTORS, factor.id))
         if factor.id not in addressed:
             add(Finding("unaddressed", W, f"No action addresses “{_short(factor.title)}”.", Stage.ACTIONS, factor.id))
-        for hint in blame_hints(f"{factor.title}\n{factor.description}"):
-            add(Finding("blame-wording", W, f"“{_short(factor.title)}” says “{hint.phrase}”. {hint.suggestion}", Stage.FACTORS, factor.id))
 
     if not retro.leaders():
         add(Finding("no-leader", B, NO_LEADER_REASON, Stage.ACCOUNTABILITY))
@@ -139,6 +137,10 @@ def readiness(retro: Retro) -> list[Finding]:
             add(Finding("no-due", B, f"“{_short(action.title)}” has no due date.", Stage.ACTIONS, action.id))
     if actions and all(a.horizon is Horizon.FIX_FOR_NOW for a in actions):
         add(Finding("all-for-now", W, "Every action is a “fix for now”. What would fix this for real?", Stage.ACTIONS))
+
+    for item in wording_findings(retro):  # one finding per phrase, in every field
+        add(Finding("blame-wording", W, f"{item.field.label} says “{_short(item.finding.phrase)}”. "
+                    f"{item.finding.question}", item.field.stage, item.field.target_id))
 
     findings.sort(key=lambda f: (f.level is not Level.BLOCKER, list(Stage).index(f.stage)))
     return findings

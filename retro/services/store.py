@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
@@ -35,6 +36,14 @@ from .editing import apply_edit
 from .private_notes import KIND as NOTE
 from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_identity, shared_part, shown
 from .summaries import OpenAction, RetroSummary
+
+if TYPE_CHECKING:
+    from ..analysis.insights import Insights, Period
+    from ..analysis.similar_factors import Decision, PairKey
+    from ..domain import ActionStatus
+    from ..domain.follow_through import ActionRecord
+    from ..io.calendar_ics import ReportDeadline
+    from ..io.trackers import TrackerSetting
 
 
 class RetroStore:
@@ -154,6 +163,89 @@ class RetroStore:
         """
         with self._transaction() as conn:
             return library_index.related_incidents(conn, retro)
+
+    # -- between meetings (issue 16) ----------------------------------------------------------
+
+    def tracker_setting(self) -> TrackerSetting | None:
+        """Where "Create ticket" goes for this database (``None`` until someone chooses)."""
+        from . import tracker_settings
+
+        with self._transaction() as conn:
+            return tracker_settings.load(conn)
+
+    def save_tracker_setting(self, setting: TrackerSetting | None) -> None:
+        """Store (or with ``None`` forget) the tracker; a setting with problems is refused whole."""
+        from . import tracker_settings
+
+        with self._transaction(writes=True) as conn:
+            tracker_settings.save(conn, setting)
+
+    def action_records(self, *, statuses: frozenset[ActionStatus] | None = None,
+                       include_archived: bool = False,
+                       incident_ids: frozenset[str] | None = None, with_factors: bool = True) -> list[ActionRecord]:
+        """Action items across retros with their retro's title, severity, services and factor
+        titles (follow-through, CSV export, calendars); only ``statuses`` when given."""
+        from . import follow_through
+
+        with self._transaction() as conn:
+            return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
+                                                 incident_ids=incident_ids, with_factors=with_factors)
+
+    def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
+        """Open and overdue actions of earlier retros that share a service or contributing factors
+        with ``retro``: the short review at the start of its meeting (overdue first)."""
+        from ..domain.follow_through import OPEN_STATUSES, follow_through_order
+        from . import follow_through
+
+        with self._transaction() as conn:
+            ids = follow_through.incidents_sharing_services(conn, retro.incident.id, retro.incident.services)
+        if retro.factors:
+            ids |= {r.incident_id for r in self.related_incidents(retro)}
+        ids.discard(retro.incident.id)
+        if not ids:
+            return []
+        records = self.action_records(statuses=frozenset(OPEN_STATUSES), incident_ids=frozenset(ids))
+        return follow_through_order(records, date.today())
+
+    def factor_match_decisions(self, incident_id: str) -> dict[PairKey, Decision]:
+        """The facilitator's decisions on near-duplicate factors of ``incident_id``."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.decisions(conn, incident_id)
+
+    def decide_factor_match(self, incident_id: str, pair: PairKey, decision: Decision | None) -> None:
+        """Store once whether a factor of ``incident_id`` is the same as one of an earlier retro."""
+        from . import factor_matches
+
+        with self._transaction(writes=True) as conn:
+            if conn.execute(select(m.incidents.c.id).where(m.incidents.c.id == incident_id)).first() is None:
+                raise self._missing(incident_id)
+            factor_matches.decide(conn, incident_id, pair, decision)
+
+    def earlier_factor_actions(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, ActionStatus]]]:
+        """What the actions addressing earlier factors did: ``(incident, factor) → [(title, status)]``."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.action_outcomes(conn, pairs)
+
+    def report_deadlines(self, *, include_shared: bool = False) -> list[ReportDeadline]:
+        """Postmortems due for resolved retros (not yet shared unless ``include_shared``)."""
+        from . import follow_through
+
+        with self._transaction() as conn:
+            return follow_through.report_deadlines(conn, include_shared=include_shared)
+
+    def insights(self, *, since: date | None = None, service: str | None = None,
+                 period: Period | None = None, now: datetime | None = None) -> Insights:
+        """The library's learning figures (see :mod:`retro.analysis.insights`), non-archived retros."""
+        from ..analysis.insights import Period as _Period
+        from . import insights
+
+        with self._transaction() as conn:
+            return insights.insights(conn, now=now or datetime.now(UTC).astimezone(), since=since, service=service,
+                                     period=period or _Period.QUARTER)
 
     # -- whole retros ------------------------------------------------------------------------
 

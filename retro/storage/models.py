@@ -252,6 +252,33 @@ class FactorKeyWordRow(Base):
     key: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
+class TrackerSettingRow(Base):
+    """Where "Create ticket" goes, for everyone on this database (revision 0006; one row, id 1)."""
+
+    __tablename__ = "tracker_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))
+    url: Mapped[str] = mapped_column(Text, default="")
+    project: Mapped[str] = mapped_column(Text, default="")
+    issue_type: Mapped[str] = mapped_column(Text, default="")
+    labels: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class FactorMatchDecisionRow(Base):
+    """The facilitator's answer, given once: is this factor the same as one of an earlier retro?"""
+
+    __tablename__ = "factor_match_decisions"
+
+    incident_id: Mapped[str] = _incident_fk()
+    factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    other_incident_id: Mapped[str] = mapped_column(String, primary_key=True)
+    other_factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    decision: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 incidents = IncidentRow.__table__
 participants = ParticipantRow.__table__
 timeline_events = TimelineEventRow.__table__
@@ -267,3 +294,5 @@ review_answers = ReviewAnswerRow.__table__
 search_documents = SearchDocumentRow.__table__
 factor_keys = FactorKeyRow.__table__
 factor_key_words = FactorKeyWordRow.__table__
+tracker_settings = TrackerSettingRow.__table__
+factor_match_decisions = FactorMatchDecisionRow.__table__

@@ -35,6 +35,8 @@ from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
+from .follow_through_groups import FollowUpView, follow_exports_row
+from .insights import InsightsView
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
@@ -76,6 +78,9 @@ class LibraryPage(QWidget):
         #: Per tab, the read whose result is wanted; an older read's result is dropped.
         self._generation: dict[int, int] = {FOLLOW_THROUGH_TAB: 0, RECURRENCE_TAB: 0}
         self._build()
+        if store is not None:
+            self.insights.set_store(store)
+            self.follow_up.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -198,6 +203,8 @@ class LibraryPage(QWidget):
         hint.setWordWrap(True)
         follow_layout.addWidget(hint)
         follow_layout.addWidget(self.actions_table, 1)
+        self.follow_exports = follow_exports_row(lambda: self.follow_up)  # issue 16: calendar and CSV
+        follow_layout.addLayout(self.follow_exports)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Library sections")
@@ -206,6 +213,13 @@ class LibraryPage(QWidget):
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
+        self.follow_up = FollowUpView(self._push, self.refresh)  # issue 16: grouped, statuses, calendar and CSV
+        self.follow_up.message.connect(self.message)
+        self.follow_up.open_requested.connect(self.open_requested)
+        self.tabs.addTab(self.follow_up, "Follow-&up")
+        self.insights = InsightsView()  # issue 16: is the team learning?
+        self.insights.message.connect(self.message)
+        self.tabs.addTab(self.insights, "&Insights")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -241,6 +255,8 @@ class LibraryPage(QWidget):
         self._store = store
         self.undo_stack.clear()
         self.loading.hide()
+        self.insights.set_store(store)
+        self.follow_up.set_store(store)
         self.refresh()
         wanted, self._open_when_ready = self._open_when_ready, ""
         if wanted and self.select(wanted):
@@ -276,6 +292,8 @@ class LibraryPage(QWidget):
 
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
+        self.insights.mark_stale()
+        self.follow_up.mark_stale()
         for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
             self._stale.add(index)
             self._generation[index] += 1  # a read under way is for the old state

@@ -15,11 +15,11 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QInputDialog,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -40,6 +40,7 @@ from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enu
 from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
 from ui.widgets.timeline_side import TimelineSidePanel
+from ui.widgets.wording import attach_line_wording
 
 from .timeline_shift import SHIFT_HINT, shift_edit
 
@@ -228,6 +229,7 @@ class TimelineStage(StageView):
             self.entry_kind.addItem(kind.label, kind.value)
         self.entry_text = QLineEdit()
         self.entry_text.setAccessibleName("What happened")
+        attach_line_wording(self.entry_text)
         self.entry_text.setPlaceholderText("What happened? Press Enter to add it and start the next one")
         self.add_button = QPushButton("Add event")
         self.add_button.setAccessibleName("Add event")

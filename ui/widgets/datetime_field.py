@@ -141,7 +141,7 @@ class DateTimeField(QWidget):
         if self.mode == "date":
             day = parse_field_date(text, self._today())
             if day is not None and date_problem(day):
-                raise ValueError(f"{day.isoformat()}: {date_problem(day)}")
+                raise ValueError(date_problem(day))
             return day
         if not text.strip():
             return None

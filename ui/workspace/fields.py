@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from retro.domain.time_range import in_zone
 from ui.widgets.datetime_field import DateTimeField
+from ui.widgets.wording import attach_line_wording, attach_wording
 
 
 class CommitLineEdit(QLineEdit):
@@ -40,6 +41,7 @@ class CommitLineEdit(QLineEdit):
         self.setAccessibleName(accessible_name)
         self._value = ""
         self.editingFinished.connect(self._finish)
+        attach_line_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
@@ -76,6 +78,7 @@ class CommitTextEdit(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self._value = ""
+        attach_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
