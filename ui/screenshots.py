@@ -72,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         window.go_to_stage(stage)
         grab(window, f"1{number}-stage-{stage.value}")
 
+    window.resize(1366, 768)  # a common laptop: the typed date fields and every stage must fit
+    for stage in (Stage.SETUP, Stage.ACTIONS):
+        window.go_to_stage(stage)
+        grab(window, f"18-laptop-1366x768-{stage.value}")
+    window.resize(*SIZE)
+
     apply_app_theme(app, dark=True)
     window.go_to_stage(Stage.SETUP)
     grab(window, "19-stage-setup-dark")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .accountability import NO_LEADER_REASON, leader_has_spoken
+from .durations import format_duration
 from .enums import ActionStatus, Horizon, Stage
 from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
@@ -82,12 +83,11 @@ def readiness(retro: Retro) -> list[Finding]:
     if not retro.events:
         add(Finding("no-events", B, "Reconstruct the timeline: no events are recorded yet.", Stage.TIMELINE))
     for gap in silent_gaps(list(retro.events.values()), threshold=silent_gap_threshold(retro.incident)):
-        minutes = int(gap.length.total_seconds() // 60)
         add(
             Finding(
                 "silent-gap",
                 W,
-                f"Nothing is recorded for {minutes} minutes after “{_short(gap.after.text)}”. "
+                f"Nothing is recorded for {format_duration(gap.length)} after “{_short(gap.after.text)}”. "
                 "What was happening then?",
                 Stage.TIMELINE,
                 gap.after.id,

@@ -200,6 +200,9 @@ class ActionsStage(StageView):
             ActionColumn.STATUS: ChoiceDelegate(enum_choices(ActionStatus), "Status", table),
             ActionColumn.TICKET: LinkDelegate("Ticket link", lambda url: open_link(url), table),
         }
+        due = self._delegates[ActionColumn.DUE]
+        assert isinstance(due, DateDelegate)
+        due.refused.connect(lambda message: self.problem_banner.show_text(f"Due date not changed: {message}"))
         for column, delegate in self._delegates.items():
             table.setItemDelegateForColumn(column, delegate)
         table.activated.connect(self._on_activated)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -40,6 +41,8 @@ from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
 from ui.widgets.timeline_side import TimelineSidePanel
 from ui.widgets.wording import attach_line_wording
+
+from .timeline_shift import SHIFT_HINT, shift_edit
 
 try:  # the importers' kind suggestion, when that package is present
     from retro.io.importers.kinds import suggest_kind
@@ -320,6 +323,7 @@ class TimelineStage(StageView):
         audience = menu.addMenu("&Audience")
         for value in Audience:
             audience.addAction(value.label, lambda a=value: self.set_audience_of_selected(a))
+        menu.addAction("S&hift times…", self.ask_shift_selected)
         menu.addSeparator()
         delete = menu.addAction("&Delete", self.delete_selected)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -341,6 +345,20 @@ class TimelineStage(StageView):
             return False
         label = f"Mark {_plural(len(events), 'event')} {audience.label.lower()}"
         return self.document.edit(label, Edit.of(upsert=[replace(e, audience=audience) for e in events]))
+
+    def shift_selected(self, text: str) -> bool:
+        """Shift every selected event by a duration, to a date or from a zone: one undo step."""
+        try:
+            label, edit = shift_edit(self.selected_events(), text, self.model.timezone)
+        except ValueError as problem:
+            self._show_problem(str(problem))
+            return False
+        return self.document.edit(label, edit)
+
+    def ask_shift_selected(self) -> None:
+        text, ok = QInputDialog.getText(self, "Shift the selected events", f"Shift by, or to: ({SHIFT_HINT})")
+        if ok:
+            self.shift_selected(text)
 
     def delete_selected(self) -> bool:
         """Delete every selected event as one undo step ("Delete 3 timeline events")."""

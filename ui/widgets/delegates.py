@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from retro.domain.validation import MAX_LONG_TEXT
 
+from .datetime_field import DateTimeField
 from .wording import attach_line_wording
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,24 +98,47 @@ class TextDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(QStyledItemDelegate):
-    """A date editor with a calendar pop-up; the model gets a ``QDate``."""
+    """A typed date (``2026-12-01``, ``1 Dec 2026``, ``in 2 weeks``) with a calendar button.
+
+    The model gets a ``QDate`` (an invalid one for an emptied cell). Text that is not a date keeps
+    the editor open on Return, says why through :attr:`refused` (the stage shows it), and changes
+    nothing.
+    """
+
+    refused = Signal(str)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setAccessibleName("Due date")
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
+        field = DateTimeField("Due date", "date", parent, inline_problem=False)
+        field.setAutoFillBackground(True)
+        return field
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateTimeField)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(value if isinstance(value, QDate) and value.isValid() else QDate.currentDate())
+        editor.set_value(value.toPython() if isinstance(value, QDate) and value.isValid() else None)
+        editor.show_saved()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        if editor.date() != index.data(Qt.ItemDataRole.EditRole):
-            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, DateTimeField)
+        try:
+            value = editor.parse(editor.line.text())
+        except ValueError:
+            return  # refused: the stored date stays
+        typed = QDate(value) if value is not None else QDate()
+        if typed != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, typed, Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if isinstance(editor, DateTimeField) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                try:
+                    editor.parse(editor.line.text())
+                except ValueError as problem:
+                    editor.refuse(str(problem))
+                    self.refused.emit(str(problem))
+                    return True
+        return super().eventFilter(editor, event)
 
 
 class NameDelegate(QStyledItemDelegate):

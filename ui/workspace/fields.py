@@ -19,7 +19,6 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain.time_range import in_zone
+from ui.widgets.datetime_field import DateTimeField
 from ui.widgets.wording import attach_line_wording, attach_wording
 
 
@@ -174,7 +174,12 @@ def from_wall_clock(value: QDateTime, zone: str) -> datetime:
 
 
 class LifecycleTimeEdit(QWidget):
-    """A lifecycle time in the incident's zone, or "Not set"; Set / Clear with one button."""
+    """A lifecycle time in the incident's zone, typed (``2018-02-01 18:14``) or "Not set".
+
+    The text is read with the app's own parser: a typed year, date or zone sticks, and text that
+    cannot be read is refused inline with the reason. Set fills in a suggestion; Clear (or an
+    emptied field) unsets the time.
+    """
 
     #: The new UTC time, or None when cleared.
     committed = Signal(object)
@@ -183,21 +188,19 @@ class LifecycleTimeEdit(QWidget):
         super().__init__(parent)
         self._zone = "UTC"
         self._value: datetime | None = None
-        self.edit = QDateTimeEdit()
-        self.edit.setTimeZone(QTimeZone.utc())
-        self.edit.setDisplayFormat("yyyy-MM-dd  HH:mm")
-        self.edit.setCalendarPopup(True)
-        self.edit.setAccessibleName(f"{label} time")
-        self.edit.setMinimumWidth(190)
-        self.edit.editingFinished.connect(self._finish)
+        self.field = DateTimeField(f"{label} time", "datetime")
+        self.field.line.setPlaceholderText("Not set")
+        self.field.setMinimumWidth(150)
+        self.field.committed.connect(self._typed)
+        self.edit = self.field.line
         self.toggle = QToolButton()
         self.toggle.setAccessibleName(f"Set or clear the {label.lower()} time")
         self.toggle.clicked.connect(self._toggle)
         self.toggle.setMinimumWidth(64)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.toggle)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         self._label = label
         self._suggest: datetime | None = None
         self._show()
@@ -205,46 +208,40 @@ class LifecycleTimeEdit(QWidget):
     def set_value(self, value: datetime | None, zone: str, suggestion: datetime | None = None) -> None:
         """Show ``value`` in ``zone``; ``suggestion`` is what Set fills in (e.g. the previous time)."""
         self._zone, self._suggest = zone, suggestion
-        if self.edit.hasFocus() and self._value == value:
-            return
         self._value = value
+        reference = in_zone(suggestion, ZoneInfo(zone)).date() if suggestion else None
+        self.field.set_value(value, zone, reference)
         self._show()
 
     def value(self) -> datetime | None:
         return self._value
 
     def _show(self) -> None:
-        self.edit.blockSignals(True)
         if self._value is None:
-            self.edit.setEnabled(False)
-            self.edit.setSpecialValueText("Not set")
-            self.edit.setDateTime(self.edit.minimumDateTime())
             self.toggle.setText("Set")
             self.toggle.setToolTip(f"Set the {self._label.lower()} time")
         else:
-            self.edit.setSpecialValueText("")
-            self.edit.setEnabled(True)
-            self.edit.setDateTime(to_wall_clock(self._value, self._zone))
             self.toggle.setText("Clear")
             self.toggle.setToolTip(f"Clear the {self._label.lower()} time")
-        self.edit.blockSignals(False)
+
+    def _typed(self, value: object) -> None:
+        assert value is None or isinstance(value, datetime)
+        self._value = value
+        self._show()
+        self.committed.emit(value)
 
     def _toggle(self) -> None:
         if self._value is None:
             start = self._suggest or datetime.now(UTC).replace(second=0, microsecond=0)
             self._value = start
+            self.field.set_value(start, self._zone)
+            self.field.show_saved()
             self._show()
             self.committed.emit(start)
             self.edit.setFocus()
         else:
             self._value = None
+            self.field.set_value(None, self._zone)
+            self.field.show_saved()
             self._show()
             self.committed.emit(None)
-
-    def _finish(self) -> None:
-        if self._value is None:
-            return
-        new = from_wall_clock(self.edit.dateTime(), self._zone)
-        if new != self._value:
-            self._value = new
-            self.committed.emit(new)

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from retro.demo import build_demo_retro
 from retro.domain import ActionStatus, Edit, Horizon
@@ -15,6 +15,7 @@ from tests.ui.models.support import make_document, unnamed_controls
 from ui.models.actions_model import ActionColumn
 from ui.stages import actions as actions_module
 from ui.stages.actions import ActionsProjector, ActionsStage
+from ui.widgets.datetime_field import DateTimeField
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -79,14 +80,33 @@ def test_owner_is_chosen_from_participants_or_typed_and_one_person_only(qtbot, s
     assert _cell(stage, title, ActionColumn.OWNER).data() == "Lena Fischer"
 
 
-def test_due_date_is_picked_in_a_date_editor(qtbot, stage):
+def test_due_date_is_typed_or_picked_on_a_calendar(qtbot, stage):
     title = "Send checkout config changes through the same canary stage as code"
-    editor = _open_editor(qtbot, stage, title, ActionColumn.DUE)
-    assert isinstance(editor, QDateEdit) and editor.calendarPopup()
-    editor.setDate(QDate(2026, 12, 1))
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _cell(stage, title, ActionColumn.DUE).data() == "2026-12-01")
+    editor = _open_editor(qtbot, stage, title, ActionColumn.DUE).parentWidget()
+    assert isinstance(editor, DateTimeField) and editor.calendar_button.menu() is not None
+    editor.line.selectAll()
+    qtbot.keyClicks(editor.line, "2018-02-01")  # a typed year sticks
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _cell(stage, title, ActionColumn.DUE).data() == "2018-02-01")
     assert stage.document.undo_stack.undoText() == "Change action due date"
+    editor = _open_editor(qtbot, stage, title, ActionColumn.DUE).parentWidget()
+    editor.line.selectAll()
+    qtbot.keyClicks(editor.line, "1 Dec 2026")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _cell(stage, title, ActionColumn.DUE).data() == "2026-12-01")
+
+
+def test_a_due_date_that_is_not_a_date_is_refused_with_the_reason(qtbot, stage):
+    title = "Send checkout config changes through the same canary stage as code"
+    before = _cell(stage, title, ActionColumn.DUE).data()
+    editor = _open_editor(qtbot, stage, title, ActionColumn.DUE).parentWidget()
+    editor.line.selectAll()
+    qtbot.keyClicks(editor.line, "31 Feb 2027")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert editor.isVisible()  # stays open to be fixed
+    assert "not a day of the calendar" in editor.problem.text()
+    assert stage.problem_banner.isVisible() and "not a day of the calendar" in stage.problem_banner.text()
+    assert _cell(stage, title, ActionColumn.DUE).data() == before
 
 
 def test_wont_do_asks_for_a_reason_before_the_status_changes(qtbot, stage):

@@ -107,17 +107,17 @@ def test_status_change_is_one_step(qtbot, window, setup) -> None:
 
 def test_times_show_in_the_incident_zone_and_a_changed_zone_reshows_them(qtbot, window, setup) -> None:
     started = setup.times["started_at"]
-    assert started.edit.text() == "2026-10-14  10:05"  # 08:05 UTC in Berlin (CEST)
+    assert started.edit.text() == "2026-10-14 10:05"  # 08:05 UTC in Berlin (CEST)
     line = setup.timezone.lineEdit()
     line.setFocus()
     line.selectAll()
     qtbot.keyClicks(line, "America/New_York")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert stored(window).incident.timezone == "America/New_York"
-    assert started.edit.text() == "2026-10-14  04:05"
+    assert started.edit.text() == "2026-10-14 04:05"
     assert undo_label(window) == "Undo Change time zone"
     trigger(window.undo_action)
-    assert started.edit.text() == "2026-10-14  10:05"
+    assert started.edit.text() == "2026-10-14 10:05"
 
 
 def test_an_unknown_zone_is_put_back_not_stored(qtbot, window, setup) -> None:
@@ -133,8 +133,9 @@ def test_an_unknown_zone_is_put_back_not_stored(qtbot, window, setup) -> None:
 def test_out_of_order_time_is_explained_inline_never_a_negative_duration(qtbot, window, setup) -> None:
     detected = setup.times["detected_at"]
     detected.edit.setFocus()
-    detected.edit.setDateTime(detected.edit.dateTime().addSecs(-90 * 60))  # 10:31 → 09:01, before start
-    detected.edit.clearFocus()
+    detected.edit.selectAll()
+    qtbot.keyClicks(detected.edit, "2026-10-14 09:01")  # 10:31 → 09:01, before start
+    qtbot.keyClick(detected.edit, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert stored(window).incident.detected_at == datetime(2026, 10, 14, 7, 1, tzinfo=UTC)
     assert undo_label(window) == "Undo Change detected time"
@@ -153,7 +154,7 @@ def test_clearing_and_setting_a_time(qtbot, window, setup) -> None:
     declared = setup.times["declared_at"]
     qtbot.mouseClick(declared.toggle, Qt.MouseButton.LeftButton)
     assert stored(window).incident.declared_at is None
-    assert declared.edit.text() == "Not set"
+    assert declared.edit.text() == "" and declared.edit.placeholderText() == "Not set"
     assert undo_label(window) == "Undo Clear declared time"
     qtbot.mouseClick(declared.toggle, Qt.MouseButton.LeftButton)  # Set: suggests the detected time
     assert stored(window).incident.declared_at == stored(window).incident.detected_at
@@ -267,3 +268,41 @@ def test_a_list_field_shows_its_stored_form_once_saved(qtbot, window, setup) -> 
     qtbot.keyClick(services, Qt.Key.Key_Return)
     assert stored(window).incident.services == ("checkout-api", "payments")
     assert services.text() == "checkout-api, payments"
+
+
+def _type_time(qtbot, field, text: str) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, text)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def test_a_typed_year_date_and_zone_stick(qtbot, window, setup) -> None:
+    """The 2017-style retro: a past year typed over the proposed one is what is stored."""
+    resolved = setup.times["resolved_at"]
+    _type_time(qtbot, resolved, "2018-02-01 18:14")  # read in the incident's zone (Berlin, CET)
+    assert stored(window).incident.resolved_at == datetime(2018, 2, 1, 17, 14, tzinfo=UTC)
+    assert resolved.edit.text() == "2018-02-01 18:14"
+    _type_time(qtbot, resolved, "2018-02-01 18:14 America/New_York")  # another zone, named
+    assert stored(window).incident.resolved_at == datetime(2018, 2, 1, 23, 14, tzinfo=UTC)
+    assert resolved.edit.text() == "2018-02-02 00:14"  # shown back in the incident's zone
+    _type_time(qtbot, resolved, "1 Feb 2017 6pm UTC")
+    assert stored(window).incident.resolved_at == datetime(2017, 2, 1, 18, 0, tzinfo=UTC)
+
+
+def test_text_that_is_not_a_time_is_refused_inline_and_changes_nothing(qtbot, window, setup) -> None:
+    resolved = setup.times["resolved_at"]
+    before = stored(window).incident.resolved_at
+    undo = undo_label(window)
+    _type_time(qtbot, resolved, "2018-02-30 18:14")
+    assert stored(window).incident.resolved_at == before
+    assert undo_label(window) == undo
+    assert resolved.field.problem.isVisible()
+    assert "not a real date" in resolved.field.problem.text()
+    assert resolved.edit.text() == "2018-02-30 18:14"  # kept to be fixed
+    _type_time(qtbot, resolved, "2018-02-28 18:14 Mars/Olympus")
+    assert "not a time zone" in resolved.field.problem.text()
+    _type_time(qtbot, resolved, "2018-02-28 18:14")
+    assert not resolved.field.problem.isVisible()
+    assert stored(window).incident.resolved_at == datetime(2018, 2, 28, 17, 14, tzinfo=UTC)

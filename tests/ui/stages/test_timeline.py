@@ -257,3 +257,27 @@ def test_an_evidence_link_opens_with_a_click(qtbot, demo_stage, monkeypatch):
     qtbot.mouseClick(demo_stage.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(rect.left() + 10, rect.center().y()))
     assert opened == ["https://deploy.example.com/apps/checkout-api/history/4471"]
+
+
+def test_shifting_selected_events_is_one_undo_step(qtbot, demo_stage, monkeypatch):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QInputDialog
+    stage = demo_stage
+    selection = stage.table.selectionModel()
+    for row in (0, 1):
+        selection.select(stage.proxy.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = stage.selected_events()
+    before = {e.id: e.at for e in stage.model.events()}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("15 h 20 min", True))
+    shift = next(a for a in stage.selected_menu().actions() if a.text() == "S&hift times…")
+    shift.trigger()
+    after = {e.id: e.at for e in stage.model.events()}
+    assert all(after[e.id] == before[e.id] + timedelta(hours=15, minutes=20) for e in chosen)
+    assert all(after[i] == at for i, at in before.items() if i not in {e.id for e in chosen})
+    assert stage.document.undo_stack.undoText() == "Shift 2 timeline events"
+    stage.document.undo_stack.undo()
+    assert {e.id: e.at for e in stage.model.events()} == before
+    assert not stage.shift_selected("next tuesday-ish")  # refused with the reason, nothing changes
+    assert {e.id: e.at for e in stage.model.events()} == before
