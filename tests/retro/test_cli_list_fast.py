@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from retro.demo import build_demo_retro
 from retro.services import RetroStore
 
@@ -26,9 +24,6 @@ def _run(url: str, *args: str) -> list[str]:
     return out.stdout.strip().splitlines()
 
 
-@pytest.mark.xfail(strict=True, reason="after merging main, a subcommand module registered in build_parser "
-                   "imports retro.services.store (SQLAlchemy) at parse time; `retro list` is fast again once "
-                   "that import moves into its command function")
 def test_list_is_read_without_sqlalchemy_and_matches_the_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'lib.sqlite3'}"
     store = RetroStore(url)
