@@ -1,0 +1,365 @@
+"""The one people-matcher: every way a text can point at a person, found and replaceable.
+
+:class:`PeopleMatcher` knows the names of the people in a retro (participants and action
+owners) and finds, in any text, every form that still points at one of them. The public
+report replaces what it finds (:mod:`retro.report.audience`), the findings list each hit, and
+the live warnings use the same object, so the three can never disagree.
+
+Text and names are compared in a *fold* (:mod:`retro.domain.folding`): NFKC, zero-width
+characters dropped, look-alike letters of other scripts mapped to Latin (TR 39 skeleton),
+accents and other scripts transliterated (``Łukasz`` = ``Lukasz``, ``Müller`` = ``Muller`` =
+``Mueller``, ``Дмитрий`` = ``Dmitriy``). What counts as a mention of a person:
+
+* the whole name, its words joined by spaces, ``_``, ``.``, ``-`` or nothing (``WillPage``,
+  ``jan_kowalski``), also in reverse order (``Kowalski Jan``);
+* each part of the name of two letters or more (an initial is no name), in any case — unless
+  the part is also an ordinary word (:mod:`retro.domain.common_words`, plus the retro's
+  services), which counts only capitalised as in a sentence (``Will``, not ``will`` or
+  ``WILL``), so "we will page the on-call" mentions nobody;
+* word endings of names that are not ordinary words: possessives (``Wu's``, ``Jones'``),
+  German ``-s``, Polish and other Slavic declension (``Łukasza``, ``Kowalskiego``, ``Kasię``);
+* handles derived from a name: ``first.last``, ``first_last``, ``flast``, ``f.last``,
+  ``firstl``, with or without ``@``;
+* names in CJK, kana and Hangul inside running text without spaces (and the given name of a
+  three-character name), and Arabic and Hebrew names behind a one-letter prefix (``و``, ``ב``);
+* **every** e-mail address, every other ``@handle`` (not ``@here``, ``@channel`` or team
+  handles), and every profile or deep link of a chat tool or git host.
+
+A hit covers what would otherwise still point at the person: a title before it (``Dr.``,
+``Herr``), an honorific after it (``-san``, ``さん``, ``씨``), ``O'`` or ``Mc`` glued to it, and
+the person's other name parts or initials right beside it ("Tomas [name removed]" cannot happen).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .common_words import COMMON_WORDS
+from .folding import fold, fold_word, german_spelling, is_kept, is_spaceless, transliterate
+
+NAME_REMOVED = "[name removed]"
+EMAIL_REMOVED = "[e-mail address removed]"
+LINK_REMOVED = "[link removed]"
+
+EMAIL, LINK, HANDLE, NAME = "e-mail address", "profile link", "handle", "name"
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
+_GLUED = r"(?:(?:[od]'|mc\s?|mac\s)(?=[a-z]))?"
+_LATIN_HONORIFIC = r"(?:[-\s]?(?:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim)(?![a-z0-9]))?"
+_ENDINGS = r"(?:owie|owi|ego|emu|iem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|s|a|e|i|y|u|o|n)?"
+_AFTER_LATIN = r"(?!(?:[a-z0-9]|'[a-rt-z0-9]))"  # not inside a word; a possessive 's may follow
+_CJK_HONORIFIC = r"(?:\s?(?:さん|さま|様|くん|君|ちゃん|氏|先生|殿|선생님|씨|님|先生|小姐|老师|同学))?"
+_KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과)(?![가-힣]))?"
+_ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
+_HEBREW_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[ובלכמשה])|(?<=(?<!\w)(?:וה|וב|ול|שה|מה|כש|וש|שב|של)))"
+
+EMAIL_PATTERN = re.compile(r"(?:mailto:)?[\w.+%'’-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(
+    r"(?:\b[a-z][\w+.-]*://|\bwww\.|\b(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|[\w-]+\.slack\.com|"
+    r"app\.slack\.com|teams\.microsoft\.com|discord\.com|t\.me)/)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
+    re.IGNORECASE,
+)
+_PEOPLE_SCHEMES = ("slack:", "msteams:", "discord:", "zoommtg:", "tg:", "skype:", "sip:", "xmpp:", "im:", "mattermost:")
+_CHAT_HOSTS = re.compile(r"(?:^|\.)(?:slack\.com|teams\.microsoft\.com|teams\.live\.com|discord(?:app)?\.com|"
+                         r"chat\.google\.com|zulipchat\.com|t\.me|wa\.me|mattermost\.[\w.]+|rocket\.chat)$", re.I)
+_GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com|sr\.ht)$", re.I)
+_PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
+_HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
+_GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One mention: the words found, where (in the NFC text), whose they are and of what kind."""
+
+    found: str
+    start: int
+    end: int
+    person: str
+    kind: str = NAME
+
+    @property
+    def key(self) -> str:
+        """What the facilitator approves as "fine to publish": the words, folded (case, accents)."""
+        return mention_key(self.found)
+
+    @property
+    def replacement(self) -> str:
+        return {EMAIL: EMAIL_REMOVED, LINK: LINK_REMOVED}.get(self.kind, NAME_REMOVED)
+
+
+def mention_key(found: str) -> str:
+    return " ".join(fold_word(found).lower().split())
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    tokens: set[str]  # lower-case folded parts and initials, for the neighbours of a hit
+
+
+class PeopleMatcher:
+    """Finds every form of the given people's names (and every address and profile link) in text."""
+
+    def __init__(self, people: Iterable[str], *, ordinary_words: Iterable[str] = ()) -> None:
+        common = set(COMMON_WORDS)
+        for words in ordinary_words:
+            common.update(w for w in re.split(r"[\W_]+", fold_word(words).lower()) if w)
+        self._common = frozenset(common)
+        # (pattern, person) for: whole names and handles, parts; on the lower-case or the cased fold
+        terms: dict[tuple[bool, bool], list[tuple[str, str]]] = {(c, w): [] for c in (False, True) for w in (True, False)}
+        self._people: list[_Person] = []
+        for raw in dict.fromkeys(" ".join(unicodedata.normalize("NFC", p).split()) for p in people):
+            if not raw:
+                continue
+            person = _Person(raw, set())
+            self._people.append(person)
+            for pattern, is_cased, whole in self._terms(raw, person):
+                terms[(is_cased, whole)].append((pattern, raw))
+        # one regular expression per kind: the longest hit at a place wins, whichever finds it
+        self._passes = [(is_cased, *_compile(found)) for (is_cased, _), found in terms.items() if found]
+        self._by_name = {p.name: p for p in self._people}
+
+    def __bool__(self) -> bool:
+        return bool(self._people)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _terms(self, name: str, person: _Person) -> list[tuple[str, bool, bool]]:
+        """(pattern, on the cased fold, a whole name or handle) for every form of ``name``."""
+        tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
+        out: list[tuple[str, bool, bool]] = []
+        kept = [t for t in tokens if is_kept(t[0])]
+        latin = [t for t in tokens if not is_kept(t[0])]
+        if kept:
+            out += _kept_terms(kept)
+        if not latin:
+            return out
+        spellings = list(dict.fromkeys(
+            tuple(_split_camel(form(t)) for t in latin) for form in (fold_word, _german, transliterate)
+        ))
+        for spelling in spellings:
+            parts = [p for p in spelling if _letters(p) >= 2]
+            person.tokens.update(p.lower().replace("'", "") for p in spelling)
+            person.tokens.update(p[:1].lower() for p in spelling if p[:1].isalpha())
+            for part in parts:
+                if part.lower().replace("'", "").replace(" ", "") in self._common:
+                    out.append((_cased_pattern([part]), True, False))
+                else:
+                    out.append((_caseless_pattern([part], endings=_letters(part) >= 3), False, False))
+            if len(parts) >= 2:
+                ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
+                for order in (parts, [parts[-1], *parts[:-1]]):
+                    if ordinary:
+                        out.append((_cased_pattern(order), True, True))
+                    else:
+                        out.append((_caseless_pattern(order, endings=_letters(order[-1]) >= 3), False, True))
+                out += [(h, False, True) for h in self._handles(parts)]
+        return out
+
+    def _handles(self, parts: list[str]) -> list[str]:
+        first, last = (p.lower().replace("'", "").replace(" ", "") for p in (parts[0], parts[-1]))
+        f, l_ = re.escape(first), re.escape(last)
+        candidates = [  # (pattern, the handle written plainly)
+            (rf"{f[0]}[._\-]?{l_}", first[0] + last),
+            (rf"{f}[._\-]?{l_[0]}", first + last[0]),
+            (rf"{l_}[._\-]?{f[0]}", last + first[0]),
+            (rf"{f}[._]{l_}", first + "." + last),  # first.last even when both are ordinary words
+            (rf"{l_}[._]{f}", last + "." + first),
+        ]
+        return [rf"(?<![a-z0-9])@?{pattern}(?![a-z0-9])" for pattern, plain in candidates
+                if len(plain) >= 4 and plain not in self._common]
+
+    # -- finding ----------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Hit]:
+        """Every mention in ``text``, in order, not overlapping (positions in the NFC form of ``text``)."""
+        if not text:
+            return []
+        text = unicodedata.normalize("NFC", text)
+        hits = [Hit(m.group(0), m.start(), m.end(), "", EMAIL) for m in EMAIL_PATTERN.finditer(text)]
+        hits += [Hit(m.group(0), m.start(), m.end(), "", LINK) for m in _URL.finditer(text) if _is_people_link(m.group(0))]
+        hits += [Hit(m.group(0), m.start(), m.end(), "", HANDLE) for m in _HANDLE.finditer(text)
+                 if not _GROUP_HANDLE.match(m.group(0))]
+        if self._people:
+            cased, origin = _fold_text(text)
+            lower = cased.lower()
+            for is_cased, pattern, owners in self._passes:
+                for m in pattern.finditer(cased if is_cased else lower):
+                    start, end = origin[m.start()], _end(text, origin, m.end())
+                    hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
+        chosen = _without_overlaps(hits)
+        return [self._widen(text, hit) if hit.kind == NAME else hit for hit in _merge_same_person(text, chosen)]
+
+    def replace(self, text: str, replacement: str | None = None, *, keep: Iterable[str] = ()) -> str:
+        """``text`` with every mention replaced (``keep``: mention keys the facilitator approved)."""
+        if not text:
+            return text
+        text = unicodedata.normalize("NFC", text)
+        approved = set(keep)
+        out, at = [], 0
+        for hit in self.find(text):
+            if hit.key in approved:
+                continue
+            out += [text[at:hit.start], replacement if replacement is not None else hit.replacement]
+            at = hit.end
+        return "".join(out) + text[at:]
+
+    def _widen(self, text: str, hit: Hit) -> Hit:
+        """Take in the person's other name parts and initials right beside the hit."""
+        person = self._by_name.get(hit.person.split(", ")[0])
+        if person is None:
+            return hit
+        start, end = hit.start, hit.end
+        for _ in range(3):
+            left = re.search(r"([^\W\d_][\w'’.]*)\s+$", text[max(0, start - 40):start])
+            if left and self._is_part_of(person, left.group(1)):
+                start -= len(left.group(0))
+                continue
+            right = re.match(r"\s+([^\W\d_][\w'’]*\.?)", text[end:end + 40])
+            if right and self._is_part_of(person, right.group(1)):
+                end += len(right.group(0))
+                continue
+            break
+        return Hit(text[start:end], start, end, hit.person, hit.kind) if (start, end) != (hit.start, hit.end) else hit
+
+
+    def _is_part_of(self, person: _Person, word: str) -> bool:
+        """Whether ``word`` beside a hit is another part or an initial of ``person``'s name."""
+        folded = fold_word(word).strip(".").replace("'", "")
+        plain = folded.lower()
+        if plain not in person.tokens:
+            return False
+        # an ordinary word ("will", "page") beside the name counts only capitalised, as a name part
+        return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
+
+
+def _german(token: str) -> str:
+    return fold_word(german_spelling(token))
+
+
+def _split_camel(token: str) -> str:
+    return _CAMEL.sub(" ", token)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _body(part: str) -> str:
+    """A folded name part as a pattern: apostrophes optional, CamelCase halves joined or apart."""
+    out = []
+    for ch in part.lower():
+        out.append("'?" if ch == "'" else r"\s?" if ch == " " else re.escape(ch))
+    return "".join(out)
+
+
+def _caseless_pattern(parts: list[str], *, endings: bool) -> str:
+    body = r"[\s_.,\-]*".join(_body(p) for p in parts)
+    return rf"(?<![a-z0-9]){_TITLES}@?{_GLUED}{body}{_ENDINGS if endings else ''}{_LATIN_HONORIFIC}{_AFTER_LATIN}"
+
+
+def _cased_pattern(parts: list[str]) -> str:
+    """Ordinary-word parts: only as a name is written, capitalised (``Will``, ``WillPage``)."""
+    words = [_body(p)[:1].upper() + _body(p)[1:] if p[:1].isalpha() else _body(p) for p in parts]
+    body = r"[\s_.,\-]*".join(words)
+    return rf"(?<![A-Za-z0-9])(?i:{_TITLES})@?{body}(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))"
+
+
+def _kept_terms(tokens: list[str]) -> list[tuple[str, bool, bool]]:
+    folded = [fold_word(t) for t in tokens]
+    forms: list[list[str]] = []
+    if len(folded) >= 2:
+        forms += [folded, [folded[-1], *folded[:-1]]]
+    for part in folded:
+        if len(part) >= 2:
+            forms.append([part])
+        if len(folded) == 1 and len(part) == 3 and is_spaceless(part[0]):
+            forms.append([part[1:]])  # the given name of a three-character CJK or Hangul name
+    out = []
+    for form in forms:
+        body = r"[\s・·]*".join(re.escape(p) for p in form)
+        first = form[0][0]
+        if is_spaceless(first):
+            pattern = f"{body}{_CJK_HONORIFIC}{_KOREAN_PARTICLE}"
+        elif "ARABIC" in unicodedata.name(first, ""):
+            pattern = rf"{_ARABIC_PREFIX}{body}(?!\w)"
+        elif "HEBREW" in unicodedata.name(first, ""):
+            pattern = rf"{_HEBREW_PREFIX}{body}(?!\w)"
+        else:
+            pattern = rf"(?<!\w){body}(?!\w)"
+        out.append((pattern, False, len(form) > 1))
+    return out
+
+
+def _compile(terms: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regular expression for all terms, longest first; each alternative names its owners."""
+    owners: dict[str, set[str]] = {}
+    for pattern, person in terms:
+        owners.setdefault(pattern, set()).add(person)
+    ordered = sorted(owners, key=lambda p: (-len(p), p))
+    groups = {f"t{i}": ", ".join(sorted(owners[p])) for i, p in enumerate(ordered)}
+    return re.compile("|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))), groups
+
+
+def _fold_text(text: str) -> tuple[str, list[int]]:
+    cased, origin = fold(text)
+    if not _CAMEL.search(cased):
+        return cased, origin
+    out, where, last = [], [], 0
+    for m in _CAMEL.finditer(cased):
+        out.append(cased[last:m.start()] + " ")
+        where += origin[last:m.start()] + [origin[m.start()]]
+        last = m.start()
+    out.append(cased[last:])
+    where += origin[last:]
+    return "".join(out), where
+
+
+def _end(text: str, origin: list[int], end: int) -> int:
+    """The end in ``text`` of a match ending at ``end`` in the fold, past marks that fold to nothing."""
+    at = origin[end - 1] + 1
+    while at < len(text) and (at < len(text) and (end >= len(origin) or origin[end] > at)) and not text[at].isspace() \
+            and unicodedata.category(text[at]) in ("Mn", "Me", "Cf"):
+        at += 1
+    return at
+
+
+def _is_people_link(url: str) -> bool:
+    lowered = url.lower()
+    if lowered.startswith(_PEOPLE_SCHEMES):
+        return True
+    m = re.match(r"(?:[a-z][\w+.-]*://)?([^/?#]+)(/[^?#]*)?", lowered)
+    if not m:
+        return False
+    host, path = m.group(1).split("@")[-1].split(":")[0], m.group(2) or ""
+    if _CHAT_HOSTS.search(host):
+        return True  # profiles, DMs and message deep links all lead to people
+    segments = [s for s in path.split("/") if s]
+    if _GIT_HOSTS.search(host) and len(segments) == 1:
+        return True  # github.com/<user>
+    return bool(_PEOPLE_PATH.search(path))
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.kind != EMAIL)):
+        if out and hit.start < out[-1].end:
+            continue
+        out.append(hit)
+    return out
+
+
+def _merge_same_person(text: str, hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev and prev.kind == hit.kind == NAME and prev.person == hit.person and not text[prev.end:hit.start].strip(" \t\n-_"):
+            out[-1] = Hit(text[prev.start:hit.end], prev.start, hit.end, hit.person)
+        else:
+            out.append(hit)
+    return out
