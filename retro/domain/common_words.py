@@ -46,6 +46,21 @@ von wade wait walk wall want war ward was watch water way we week well went were
 which while white who whole why will win wind winter wise with wolf wood word work would yard year
 yes yet you young your
 zu da du dos das
+
+able account action active actually added address admin agent alert alerts alarm allow allowed alone angle apps
+arts asked auto avoid aware bake band bane banner based batch beta bind block bold bolt bone bore born boss
+bound bug build built bunch bus busy cable cage cake calm camp cane canary cape cart chain chair cheap chief chip
+class client cloud clock cluster cone config crash crew cron dane dare dark dash deploy deployed desk dial dine
+dirt dish disk dock done dose dote dune dust earn ease echo else error errors event events fame fare fate fell
+fern file files fine fleet flip frame gain gale game gap gear glen gone graph grid gust hale halt hang hare harm
+hate heal hero hide hint hole holy horn hose hung idle image index inner input jam jar jet joke keen kit
+lab lace lack lake lame lamp lance lean leap lens lime limit line lines lone lore lose loss mail male mane mate
+maze meet melt memo mere mesh mile mine mint mode mole mono mute nail near neat net nine none nose null once
+pace pack pact pale pane peak peek pile pipe plate plug pod pods poll pope pose pot pour pure race rack
+rage rail raise rake rang rank rate raw reach rely robe role roll room root rope rot rude ruin same sane
+scale seal seat sent shell shift sole solo sore spam spot stack stale stub sum tag tail tale tame tank tape
+task tear tech term test text tick tide tile timer times tire tome tone tool total tour track trap trim tube
+tune type unit user valid value vane vast vote wage wake wane ware warn wave wear wine wire yarn zone
 """
 
 COMMON_WORDS: frozenset[str] = frozenset(_WORDS.split())

@@ -50,6 +50,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
 _GLUED = r"(?:(?:[od]'|mc\s?|mac\s)(?=[a-z]))?"
 _LATIN_HONORIFIC = r"(?:[-\s]?(?:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim)(?![a-z0-9]))?"
+_SHORT_ENDINGS = r"(?:owie|owi|ego|emu|iem|em|ie|a)?"  # for three-letter parts: "Jana", not "Same"
 _ENDINGS = r"(?:owie|owi|ego|emu|iem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|s|a|e|i|y|u|o|n)?"
 _AFTER_LATIN = r"(?!(?:[a-z0-9]|'[a-rt-z0-9]))"  # not inside a word; a possessive 's may follow
 _CJK_HONORIFIC = r"(?:\s?(?:さん|さま|様|くん|君|ちゃん|氏|先生|殿|선생님|씨|님|先生|小姐|老师|同学))?"
@@ -191,6 +192,8 @@ class PeopleMatcher:
             for is_cased, pattern, owners in self._passes:
                 for m in pattern.finditer(cased if is_cased else lower):
                     start, end = origin[m.start()], _end(text, origin, m.end())
+                    if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
+                        continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
                     hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
         chosen = _without_overlaps(hits)
         return [self._widen(text, hit) if hit.kind == NAME else hit for hit in _merge_same_person(text, chosen)]
@@ -260,7 +263,8 @@ def _body(part: str) -> str:
 
 def _caseless_pattern(parts: list[str], *, endings: bool) -> str:
     body = r"[\s_.,\-]*".join(_body(p) for p in parts)
-    return rf"(?<![a-z0-9]){_TITLES}@?{_GLUED}{body}{_ENDINGS if endings else ''}{_LATIN_HONORIFIC}{_AFTER_LATIN}"
+    suffix = (_ENDINGS if _letters(parts[-1]) >= 4 else _SHORT_ENDINGS) if endings else ""
+    return rf"(?<![a-z0-9]){_TITLES}@?{_GLUED}{body}{suffix}{_LATIN_HONORIFIC}{_AFTER_LATIN}"
 
 
 def _cased_pattern(parts: list[str]) -> str:
