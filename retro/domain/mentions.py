@@ -195,8 +195,9 @@ class PeopleMatcher:
                     if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
                         continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
                     hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
-        chosen = _without_overlaps(hits)
-        return [self._widen(text, hit) if hit.kind == NAME else hit for hit in _merge_same_person(text, chosen)]
+        chosen = _merge_same_person(text, _without_overlaps(hits))
+        widened = [self._widen(text, hit) if hit.kind == NAME else hit for hit in chosen]
+        return _merge_same_person(text, _without_overlaps(widened))
 
     def replace(self, text: str, replacement: str | None = None, *, keep: Iterable[str] = ()) -> str:
         """``text`` with every mention replaced (``keep``: mention keys the facilitator approved)."""
@@ -235,8 +236,8 @@ class PeopleMatcher:
         """Whether ``word`` beside a hit is another part or an initial of ``person``'s name."""
         folded = fold_word(word).strip(".").replace("'", "")
         plain = folded.lower()
-        if plain not in person.tokens:
-            return False
+        if plain not in person.tokens or (len(plain) == 1 and not folded.isupper()):
+            return False  # an initial counts written as one ("B" or "B."), not the word "b"
         # an ordinary word ("will", "page") beside the name counts only capitalised, as a name part
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 

@@ -3,8 +3,8 @@
 The matching itself lives in :mod:`retro.domain.mentions` (so the findings, the live warnings
 and the reports share it); its docstring says exactly what counts as a mention. This module
 adds what the report knows about a retro: whose names to look for (participants and action
-owners) and which words are the retro's own vocabulary (its services), matched only when
-capitalised like a name.
+owners). A service named like a person ("kowalski-sync") is still scrubbed: the facilitator
+marks that mention fine to publish if it is meant (``Incident.public_mentions``).
 """
 
 from __future__ import annotations
@@ -26,5 +26,5 @@ def retro_people(retro: Retro) -> list[str]:
 
 
 def retro_matcher(retro: Retro) -> PeopleMatcher:
-    """The matcher for ``retro``: its people, with its services' words counted as ordinary words."""
-    return PeopleMatcher(retro_people(retro), ordinary_words=retro.incident.services)
+    """The matcher for ``retro``'s people."""
+    return PeopleMatcher(retro_people(retro))
