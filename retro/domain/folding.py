@@ -88,7 +88,8 @@ def fold_char(char: str) -> str:
         elif unicodedata.category(c).startswith("Z"):
             out.append(" ")
         else:
-            out.append(anyascii(c) or "")
+            latin = anyascii(c) or ""
+            out.append(latin.upper() if c.isupper() else latin)  # "Ц" → "TS", so "ЦОЙ" is no CamelCase
     return "".join(out)
 
 

@@ -69,8 +69,10 @@ _CHAT_HOSTS = re.compile(r"(?:^|\.)(?:slack\.com|teams\.microsoft\.com|teams\.li
                          r"chat\.google\.com|zulipchat\.com|t\.me|wa\.me|mattermost\.[\w.]+|rocket\.chat)$", re.I)
 _GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com|sr\.ht)$", re.I)
 _PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
+_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
-_GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
+_GROUP_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
+_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +113,20 @@ class PeopleMatcher:
         for words in ordinary_words:
             common.update(w for w in re.split(r"[\W_]+", fold_word(words).lower()) if w)
         self._common = frozenset(common)
-        # (pattern, person) for: whole names and handles, parts; on the lower-case or the cased fold
-        terms: dict[tuple[bool, bool], list[tuple[str, str]]] = {(c, w): [] for c in (False, True) for w in (True, False)}
+        # family -> [(body, person)]; a family is one regular expression: a shared prefix and suffix
+        # around one alternation of bodies (fast: the prefix is tried once per place, not per name)
+        terms: dict[str, list[tuple[str, str]]] = {}
+        self._handle_owner: dict[str, set[str]] = {}  # handle without separators -> people
         self._people: list[_Person] = []
         for raw in dict.fromkeys(" ".join(unicodedata.normalize("NFC", p).split()) for p in people):
             if not raw:
                 continue
             person = _Person(raw, set())
             self._people.append(person)
-            for pattern, is_cased, whole in self._terms(raw, person):
-                terms[(is_cased, whole)].append((pattern, raw))
-        # one regular expression per kind: the longest hit at a place wins, whichever finds it
-        self._passes = [(is_cased, *_compile(found)) for (is_cased, _), found in terms.items() if found]
+            for family, body in self._terms(raw, person):
+                terms.setdefault(family, []).append((body, raw))
+        # the longest hit at a place wins, whichever expression finds it
+        self._passes = [(family == "cased", *_compile(family, found)) for family, found in terms.items()]
         self._by_name = {p.name: p for p in self._people}
 
     def __bool__(self) -> bool:
@@ -130,10 +134,10 @@ class PeopleMatcher:
 
     # -- building ---------------------------------------------------------------------------
 
-    def _terms(self, name: str, person: _Person) -> list[tuple[str, bool, bool]]:
-        """(pattern, on the cased fold, a whole name or handle) for every form of ``name``."""
+    def _terms(self, name: str, person: _Person) -> list[tuple[str, str]]:
+        """(family, body) for every form of ``name`` (see :data:`_FAMILIES`)."""
         tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
-        out: list[tuple[str, bool, bool]] = []
+        out: list[tuple[str, str]] = []
         kept = [t for t in tokens if is_kept(t[0])]
         latin = [t for t in tokens if not is_kept(t[0])]
         if kept:
@@ -141,7 +145,7 @@ class PeopleMatcher:
         if not latin:
             return out
         spellings = list(dict.fromkeys(
-            tuple(_split_camel(form(t)) for t in latin) for form in (fold_word, _german, transliterate)
+            tuple(_split_camel(form(t)) for t in latin) for form in (fold_word, _german, transliterate, _upper)
         ))
         for spelling in spellings:
             parts = [p for p in spelling if _letters(p) >= 2]
@@ -149,31 +153,25 @@ class PeopleMatcher:
             person.tokens.update(p[:1].lower() for p in spelling if p[:1].isalpha())
             for part in parts:
                 if part.lower().replace("'", "").replace(" ", "") in self._common:
-                    out.append((_cased_pattern([part]), True, False))
+                    out.append(("cased", _cased_body([part])))
                 else:
-                    out.append((_caseless_pattern([part], endings=_letters(part) >= 3), False, False))
+                    out.append((_family(part), _caseless_body([part])))
             if len(parts) >= 2:
                 ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
                 for order in (parts, [parts[-1], *parts[:-1]]):
                     if ordinary:
-                        out.append((_cased_pattern(order), True, True))
+                        out.append(("cased", _cased_body(order)))
                     else:
-                        out.append((_caseless_pattern(order, endings=_letters(order[-1]) >= 3), False, True))
-                out += [(h, False, True) for h in self._handles(parts)]
+                        out.append((_family(order[-1]), _caseless_body(order)))
+                for handle in self._handles(parts):
+                    self._handle_owner.setdefault(handle, set()).add(name)
         return out
 
     def _handles(self, parts: list[str]) -> list[str]:
         first, last = (p.lower().replace("'", "").replace(" ", "") for p in (parts[0], parts[-1]))
-        f, l_ = re.escape(first), re.escape(last)
-        candidates = [  # (pattern, the handle written plainly)
-            (rf"{f[0]}[._\-]?{l_}", first[0] + last),
-            (rf"{f}[._\-]?{l_[0]}", first + last[0]),
-            (rf"{l_}[._\-]?{f[0]}", last + first[0]),
-            (rf"{f}[._]{l_}", first + "." + last),  # first.last even when both are ordinary words
-            (rf"{l_}[._]{f}", last + "." + first),
-        ]
-        return [rf"(?<![a-z0-9])@?{pattern}(?![a-z0-9])" for pattern, plain in candidates
-                if len(plain) >= 4 and plain not in self._common]
+        # looked up as whole tokens without their separators: "j.smith", "j_smith", "@jsmith" → "jsmith"
+        candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first]
+        return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -189,7 +187,16 @@ class PeopleMatcher:
         if self._people:
             cased, origin = _fold_text(text)
             lower = cased.lower()
+            if self._handle_owner:
+                for m in _HANDLE_TOKEN.finditer(lower):
+                    who = self._handle_owner.get(re.sub(r"[._\-@]", "", m.group(0)))
+                    if who:
+                        start, end = origin[m.start()], _end(text, origin, m.end())
+                        hits.append(Hit(text[start:end], start, end, ", ".join(sorted(who)), NAME))
+            ascii_only = cased.isascii()
             for is_cased, pattern, owners in self._passes:
+                if ascii_only and pattern.pattern.startswith("(?:"):
+                    continue  # names in kept scripts cannot be in ASCII text
                 for m in pattern.finditer(cased if is_cased else lower):
                     start, end = origin[m.start()], _end(text, origin, m.end())
                     if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
@@ -242,6 +249,11 @@ class PeopleMatcher:
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 
 
+def _upper(token: str) -> str:
+    """The fold of the name in capitals: Cyrillic and Greek capitals have other look-alikes."""
+    return fold_word(token.upper()).capitalize()
+
+
 def _german(token: str) -> str:
     return fold_word(german_spelling(token))
 
@@ -262,20 +274,34 @@ def _body(part: str) -> str:
     return "".join(out)
 
 
-def _caseless_pattern(parts: list[str], *, endings: bool) -> str:
-    body = r"[\s_.,\-]*".join(_body(p) for p in parts)
-    suffix = (_ENDINGS if _letters(parts[-1]) >= 4 else _SHORT_ENDINGS) if endings else ""
-    return rf"(?<![a-z0-9]){_TITLES}@?{_GLUED}{body}{suffix}{_LATIN_HONORIFIC}{_AFTER_LATIN}"
+def _family(last_part: str) -> str:
+    """Which endings a name ending in ``last_part`` takes: none (two letters), short ones, all."""
+    letters = _letters(last_part)
+    return "two-letter" if letters < 3 else "short" if letters == 3 else "long"
 
 
-def _cased_pattern(parts: list[str]) -> str:
+def _caseless_body(parts: list[str]) -> str:
+    return r"[\s_.,\-]*".join(_body(p) for p in parts)
+
+
+def _cased_body(parts: list[str]) -> str:
     """Ordinary-word parts: only as a name is written, capitalised (``Will``, ``WillPage``)."""
     words = [_body(p)[:1].upper() + _body(p)[1:] if p[:1].isalpha() else _body(p) for p in parts]
-    body = r"[\s_.,\-]*".join(words)
-    return rf"(?<![A-Za-z0-9])(?i:{_TITLES})@?{body}(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))"
+    return r"[\s_.,\-]*".join(words)
 
 
-def _kept_terms(tokens: list[str]) -> list[tuple[str, bool, bool]]:
+_LATIN = rf"(?<![a-z0-9])(?=[a-z@]){_TITLES}@?{_GLUED}(?=[{{gate}}])(?:{{alternation}})"
+#: family -> the expression around its alternation of bodies (``{}``).
+_FAMILIES = {
+    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
+    "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
+}
+
+
+def _kept_terms(tokens: list[str]) -> list[tuple[str, str]]:
     folded = [fold_word(t) for t in tokens]
     forms: list[list[str]] = []
     if len(folded) >= 2:
@@ -297,18 +323,25 @@ def _kept_terms(tokens: list[str]) -> list[tuple[str, bool, bool]]:
             pattern = rf"{_HEBREW_PREFIX}{body}(?!\w)"
         else:
             pattern = rf"(?<!\w){body}(?!\w)"
-        out.append((pattern, False, len(form) > 1))
+        out.append(("kept", pattern))
     return out
 
 
-def _compile(terms: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regular expression for all terms, longest first; each alternative names its owners."""
+def _compile(family: str, terms: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regular expression for a family's bodies, longest first; each alternative names its owners."""
     owners: dict[str, set[str]] = {}
-    for pattern, person in terms:
-        owners.setdefault(pattern, set()).add(person)
+    for body, person in terms:
+        owners.setdefault(body, set()).add(person)
     ordered = sorted(owners, key=lambda p: (-len(p), p))
     groups = {f"t{i}": ", ".join(sorted(owners[p])) for i, p in enumerate(ordered)}
-    return re.compile("|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))), groups
+    alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))
+    gate = "".join(sorted({re.escape(_first_char(b)) for b in ordered}))
+    return re.compile(_FAMILIES[family].format(alternation=alternation, gate=gate)), groups
+
+
+def _first_char(body: str) -> str:
+    """The first character a body can match (bodies start with a literal, maybe escaped)."""
+    return body[1] if body.startswith("\\") else body[0]
 
 
 def _fold_text(text: str) -> tuple[str, list[int]]:

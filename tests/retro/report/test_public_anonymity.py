@@ -75,7 +75,7 @@ def teams(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str]]]:
     for name, piece in draw(st.lists(st.sampled_from(REAL), min_size=1, max_size=2, unique=True)):
         names.append(name)
         given_name, surname = name.split(" ", 1)
-        plants += [(form, piece) for form in (name, surname, surname.upper(), fold_word(surname), f"{surname}a")]
+        plants += [(form, surname) for form in (name, surname, surname.upper(), fold_word(surname), f"{surname}a")]
     kept, piece = draw(st.sampled_from(KEPT))
     names.append(kept)
     plants += [(form, piece.replace(" ", "")) for form in kept_forms(kept)]
