@@ -71,8 +71,7 @@ _GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|code
 _PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
-_GROUP_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
-_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
+_GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +350,7 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
     out, where, last = [], [], 0
     for m in _CAMEL.finditer(cased):
         out.append(cased[last:m.start()] + " ")
-        where += origin[last:m.start()] + [origin[m.start()]]
+        where += [*origin[last:m.start()], origin[m.start()]]
         last = m.start()
     out.append(cased[last:])
     where += origin[last:]

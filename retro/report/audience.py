@@ -37,9 +37,8 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from retro.domain import ActionItem, Audience, FactorLink, Retro, Stage
-from retro.domain.readiness import Finding, Level
-
 from retro.domain.mentions import EMAIL, EMAIL_REMOVED, LINK, LINK_REMOVED, NAME, NAME_REMOVED, mention_key
+from retro.domain.readiness import Finding, Level
 
 from .content import local_time
 from .names import retro_matcher

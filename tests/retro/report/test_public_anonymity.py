@@ -17,7 +17,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from retro.domain import ActionItem, Audience, Factor, FactorCategory, Incident, Participant, Retro, Role, TimelineEvent
+from retro.domain import (
+    ActionItem,
+    Audience,
+    Factor,
+    FactorCategory,
+    Incident,
+    Participant,
+    Retro,
+    Role,
+    TimelineEvent,
+)
 from retro.domain.folding import fold_word
 from retro.report import render_markdown, render_pdf
 from retro.report.audience import public_findings
@@ -72,9 +82,9 @@ def teams(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str]]]:
     first, last = draw(synthetic)
     names = [f"{first} {last}"]
     plants = latin_forms(first, last)
-    for name, piece in draw(st.lists(st.sampled_from(REAL), min_size=1, max_size=2, unique=True)):
+    for name, _piece in draw(st.lists(st.sampled_from(REAL), min_size=1, max_size=2, unique=True)):
         names.append(name)
-        given_name, surname = name.split(" ", 1)
+        _given, surname = name.split(" ", 1)
         plants += [(form, surname) for form in (name, surname, surname.upper(), fold_word(surname), f"{surname}a")]
     kept, piece = draw(st.sampled_from(KEPT))
     names.append(kept)
@@ -133,3 +143,13 @@ def test_a_mention_marked_fine_to_publish_is_published_and_no_longer_a_finding()
     retro.incident = replace(retro.incident, public_mentions=("event:e-1|will",))
     assert len([f for f in public_findings(retro) if f.code == "public-name"]) == len(FIELDS) - 1
     assert "Will checked the pool" in render_markdown(retro, Audience.PUBLIC).replace("\\", "")
+
+
+def test_approved_mentions_are_listed_in_the_internal_report_and_apology_and_contact_printed() -> None:
+    retro = planted_retro(["Will Page"], ["Will"])
+    retro.incident = replace(retro.incident, public_mentions=("event:e-1|will",))
+    internal = render_markdown(retro, Audience.INTERNAL)
+    assert "Mentions marked fine to publish" in internal
+    assert "Mentions marked fine to publish" not in render_markdown(retro, Audience.PUBLIC)
+    public = render_markdown(retro, Audience.PUBLIC).replace("\\", "")
+    assert "Sorry: [name removed] checked the pool" in public and "Contact: [name removed]" in public
