@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, TimelineEvent
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
+from retro.domain.time_range import in_zone, strftime
 
 from . import content
 from .content import Section
@@ -135,8 +136,8 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
     zone = content.incident_zone(retro)
     for event in events:
         # time and kind are plain table strings: they never wrap, and skip Paragraph layout
-        local = event.at.astimezone(zone)
-        day = local.strftime("%Y-%m-%d")
+        local = in_zone(event.at, zone)
+        day = strftime(local, "%Y-%m-%d")
         stamp = local.strftime("%H:%M") + ("" if utc_only else local.strftime(" %Z"))
         row: list = [f"{day}\n{stamp}" if day != last_day else stamp]
         last_day = day

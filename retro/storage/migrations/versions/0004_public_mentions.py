@@ -1,7 +1,7 @@
 """The public report's own fields on the incident: mentions fine to publish, apology, contact.
 
 Revision ID: 0004
-Revises: 0002_search
+Revises: 0006_tracker_settings
 
 ``public_mentions`` holds the mentions of a name the facilitator decided are fine to publish
 (a JSON array of ``"<field>|<words>"``); ``public_apology`` and ``public_contact`` are the
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002_search"
+down_revision = "0006_tracker_settings"
 branch_labels = None
 depends_on = None
 
