@@ -18,7 +18,7 @@ Removed from the public retro:
   are left out for this reason (:func:`public_findings`);
 * the incident's lessons learned, what went well, where we got lucky, surprises and tags.
 
-Kept, because the team writes them *for customers*: the incident title, severity, services,
+Kept, because the team writes them *for customers*: the incident title, severity, services (scrubbed too),
 lifecycle times, **summary** and **customer impact**, impact nodes, and the text of public events,
 factors and actions. As a second line of defence every kept text has participants' and action
 owners' names replaced by "[name removed]" — matched case-sensitively, as whole words, whole
@@ -37,12 +37,14 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from retro.domain import ActionItem, Audience, FactorLink, Retro, Stage
+from retro.domain.mentions import EMAIL, EMAIL_REMOVED, LINK, LINK_REMOVED, NAME, NAME_REMOVED, mention_key
 from retro.domain.readiness import Finding, Level
 
 from .content import local_time
-from .names import NameMatcher, retro_people
+from .names import retro_matcher
 
-NAME_REMOVED = "[name removed]"
+__all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
+           "public_text_mentions", "public_texts"]
 
 
 def for_audience(retro: Retro, audience: Audience) -> Retro:
@@ -61,24 +63,26 @@ def is_public_action(retro: Retro, action: ActionItem) -> bool:
 
 
 def public_retro(retro: Retro) -> Retro:
-    """A new :class:`Retro` holding only what the public postmortem may show."""
-    names = NameMatcher(retro_people(retro))
+    """A new :class:`Retro` holding only what the public postmortem may show, every text scrubbed."""
+    names = retro_matcher(retro)
+    keep = set(retro.incident.public_mentions)
 
-    def scrub(text: str) -> str:
-        return names.replace(text, NAME_REMOVED)
+    def scrub(text: str, field: str) -> str:
+        return names.replace(text, keep=_approved(keep, field))
 
     events = {
-        k: replace(e, text=scrub(e.text), source="", evidence_url="", actor_role=None)
+        k: replace(e, text=scrub(e.text, f"event:{k}"), source="", evidence_url="", actor_role=None)
         for k, e in retro.events.items()
         if e.audience is Audience.PUBLIC
     }
     factors = {
-        k: replace(f, title=scrub(f.title), description=scrub(f.description))
+        k: replace(f, title=scrub(f.title, f"factor:{k}:title"), description=scrub(f.description, f"factor:{k}:description"))
         for k, f in retro.factors.items()
         if f.audience is Audience.PUBLIC
     }
     impacts = {
-        k: replace(i, title=scrub(i.title), description=scrub(i.description)) for k, i in retro.impacts.items()
+        k: replace(i, title=scrub(i.title, f"impact:{k}:title"), description=scrub(i.description, f"impact:{k}:description"))
+        for k, i in retro.impacts.items()
     }
     links = _public_links(retro, factors.keys() | impacts.keys())
     if len(factors) < len(retro.factors):
@@ -87,16 +91,20 @@ def public_retro(retro: Retro) -> Retro:
         impacts = {k: replace(i, x=None, y=None) for k, i in impacts.items()}
     evidence = {k: ev for k, ev in retro.evidence.items() if ev.factor_id in factors and ev.event_id in events}
     actions = {
-        k: replace(action, title=scrub(action.title), owner="", description="", status_reason="", ticket_url="")
+        k: replace(action, title=scrub(action.title, f"action:{k}"), owner="", description="", status_reason="", ticket_url="")
         for k, action in retro.actions.items()
         if is_public_action(retro, action)
     }
     inc = retro.incident
     incident = replace(
         inc,
-        title=scrub(inc.title),
-        summary=scrub(inc.summary),
-        customer_impact=scrub(inc.customer_impact),
+        title=scrub(inc.title, "incident:title"),
+        summary=scrub(inc.summary, "incident:summary"),
+        customer_impact=scrub(inc.customer_impact, "incident:customer_impact"),
+        services=tuple(scrub(s, "incident:services") for s in inc.services),
+        public_apology=scrub(inc.public_apology, "incident:public_apology"),
+        public_contact=scrub(inc.public_contact, "incident:public_contact"),
+        public_mentions=(),
         tags=(),
         lessons_learned="",
         went_well="",
@@ -115,6 +123,12 @@ def public_retro(retro: Retro) -> Retro:
     )
 
 
+def _approved(keep: set[str], field: str) -> set[str]:
+    """The mention keys approved for ``field`` (stored as ``"<field>|<words>"``)."""
+    prefix = f"{field}|"
+    return {k[len(prefix):] for k in keep if k.startswith(prefix)}
+
+
 # -- what the facilitator should see before publishing --------------------------------------------
 
 
@@ -126,6 +140,7 @@ class PublicText:
     text: str
     stage: Stage
     target_id: str = ""
+    field: str = ""  # the stable key of the field, for mentions marked fine to publish
 
 
 class Mention(NamedTuple):
@@ -136,66 +151,94 @@ class Mention(NamedTuple):
     found: str
     stage: Stage
     target_id: str = ""
+    field: str = ""
+    kind: str = NAME
+    start: int = 0
+    end: int = 0
+
+    @property
+    def key(self) -> str:
+        """What is stored in ``Incident.public_mentions`` when this mention is fine to publish."""
+        return f"{self.field}|{mention_key(self.found)}"
 
 
 def public_texts(retro: Retro) -> list[PublicText]:
     """Every text of ``retro`` that :func:`public_retro` keeps, labelled with where it is."""
     inc = retro.incident
     out = [
-        PublicText("the incident title", inc.title, Stage.SETUP),
-        PublicText("the summary", inc.summary, Stage.SETUP),
-        PublicText("the customer impact", inc.customer_impact, Stage.SETUP),
+        PublicText("the incident title", inc.title, Stage.SETUP, field="incident:title"),
+        PublicText("the summary", inc.summary, Stage.SETUP, field="incident:summary"),
+        PublicText("the customer impact", inc.customer_impact, Stage.SETUP, field="incident:customer_impact"),
+        *(PublicText(f"the service “{_short(s)}”", s, Stage.SETUP, field="incident:services") for s in inc.services),
+        PublicText("the public apology", inc.public_apology, Stage.SETUP, field="incident:public_apology"),
+        PublicText("the public contact line", inc.public_contact, Stage.SETUP, field="incident:public_contact"),
     ]
     for event in retro.timeline():
         if event.audience is Audience.PUBLIC:
             when = local_time(retro, event.at)
-            out.append(PublicText(f"the public timeline event at {when}", event.text, Stage.TIMELINE, event.id))
+            out.append(PublicText(f"the public timeline event at {when}", event.text, Stage.TIMELINE, event.id, f"event:{event.id}"))
     for factor in retro.factor_list():
         if factor.audience is Audience.PUBLIC:
-            out.append(PublicText(f"the title of the factor “{_short(factor.title)}”", factor.title, Stage.FACTORS, factor.id))
-            out.append(PublicText(f"the description of “{_short(factor.title)}”", factor.description, Stage.FACTORS, factor.id))
+            out.append(PublicText(f"the title of the factor “{_short(factor.title)}”", factor.title, Stage.FACTORS,
+                                  factor.id, f"factor:{factor.id}:title"))
+            out.append(PublicText(f"the description of “{_short(factor.title)}”", factor.description, Stage.FACTORS,
+                                  factor.id, f"factor:{factor.id}:description"))
     for node in sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
-        out.append(PublicText(f"the title of the impact “{_short(node.title)}”", node.title, Stage.FACTORS, node.id))
-        out.append(PublicText(f"the description of the impact “{_short(node.title)}”", node.description, Stage.FACTORS, node.id))
+        out.append(PublicText(f"the title of the impact “{_short(node.title)}”", node.title, Stage.FACTORS, node.id,
+                              f"impact:{node.id}:title"))
+        out.append(PublicText(f"the description of the impact “{_short(node.title)}”", node.description, Stage.FACTORS,
+                              node.id, f"impact:{node.id}:description"))
     for action in retro.action_list():
         if is_public_action(retro, action):
-            out.append(PublicText(f"the action “{_short(action.title)}”", action.title, Stage.ACTIONS, action.id))
+            out.append(PublicText(f"the action “{_short(action.title)}”", action.title, Stage.ACTIONS, action.id,
+                                  f"action:{action.id}"))
     return [t for t in out if t.text.strip()]
 
 
-def public_text_mentions(retro: Retro) -> list[Mention]:
-    """Every mention of a participant's or action owner's name in the text the public report shows.
+def public_text_mentions(retro: Retro, *, include_approved: bool = False) -> list[Mention]:
+    """Every mention of a person (name, handle, address, profile link) in the text the public report shows.
 
-    Each would be replaced by "[name removed]" in the public report; listing them lets the
-    facilitator reword the sentence instead (or see that "Will" was not about Will at all).
+    One per mention, in the order of the report. Each would be replaced in the public report;
+    listing them lets the facilitator reword the sentence instead, or mark a mention that is
+    not about a person ("Will this recur?") as fine to publish — those are left out here
+    unless ``include_approved``.
     """
-    names = NameMatcher(retro_people(retro))
-    if not names:
-        return []
-    return [
-        Mention(text.where, hit.person, hit.found, text.stage, text.target_id)
-        for text in public_texts(retro)
-        for hit in names.find(text.text)
-    ]
+    names = retro_matcher(retro)
+    keep = set(retro.incident.public_mentions)
+    out = []
+    for text in public_texts(retro):
+        for hit in names.find(text.text):
+            mention = Mention(text.where, hit.person or hit.kind, hit.found, text.stage, text.target_id, text.field,
+                              hit.kind, hit.start, hit.end)
+            if include_approved or mention.key not in keep:
+                out.append(mention)
+    return out
+
+
+def approved_mentions(retro: Retro) -> list[Mention]:
+    """The mentions the facilitator marked fine to publish (for the internal report's appendix)."""
+    keep = set(retro.incident.public_mentions)
+    return [m for m in public_text_mentions(retro, include_approved=True) if m.key in keep]
 
 
 def public_findings(retro: Retro) -> list[Finding]:
-    """Readiness-style warnings about the public report: names in public text, actions left out.
+    """Readiness-style findings about the public report: mentions, actions left out, an empty report.
 
-    Findings have the codes ``public-name`` and ``partly-internal-action``; the app can list
-    them with :func:`retro.domain.readiness.readiness`'s.
+    Codes: ``public-name`` (one per mention, warning), ``partly-internal-action`` (warning),
+    ``public-empty`` (a blocker: no public event, factor or action). The app lists them with
+    :func:`retro.domain.readiness.readiness`'s.
     """
     findings: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
     for m in public_text_mentions(retro):
-        if (m.where, m.target_id, m.found) in seen:
-            continue
-        seen.add((m.where, m.target_id, m.found))
-        whose = "" if " ".join(m.found.split()) == m.name else f" (part of {m.name}'s name)"
+        words = " ".join(m.found.split())
+        if m.kind == NAME:
+            whose = "" if words == m.name else f" ({m.name})"
+            what = f"“{words}”{whose}"
+        else:
+            what = f"the {m.kind} “{_short(words, 50)}”"
         message = (
-            f"{_first_upper(m.where)} mentions “{' '.join(m.found.split())}”{whose}: the public "
-            f"postmortem will show “{NAME_REMOVED}” in its place. Reword it: leave the name out, "
-            "or rephrase if the word is not meant as a name there."
+            f"{_first_upper(m.where)} mentions {what}: the public postmortem will show "
+            f"“{_replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
         )
         findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id))
     for action in retro.action_list():
@@ -206,7 +249,25 @@ def public_findings(retro: Retro) -> list[Finding]:
                 "postmortem leaves it out. Split it, or make its factors public, if customers should see it."
             )
             findings.append(Finding("partly-internal-action", Level.WARNING, message, Stage.ACTIONS, action.id))
+    if public_report_is_empty(retro):
+        message = (
+            "The public report would be empty: no timeline event, contributing factor or action is public. "
+            "Select what customers should read and use “Mark selected public” in the Timeline, "
+            "Contributing factors or Actions stage."
+        )
+        findings.append(Finding("public-empty", Level.BLOCKER, message, Stage.TIMELINE))
     return findings
+
+
+def public_report_is_empty(retro: Retro) -> bool:
+    """Whether the public report has no public event, factor or action to show."""
+    return not any(e.audience is Audience.PUBLIC for e in retro.events.values()) and not any(
+        f.audience is Audience.PUBLIC for f in retro.factors.values()
+    ) and not any(is_public_action(retro, a) for a in retro.actions.values())
+
+
+def _replacement(kind: str) -> str:
+    return {EMAIL: EMAIL_REMOVED, LINK: LINK_REMOVED}.get(kind, NAME_REMOVED)
 
 
 def _short(text: str, limit: int = 60) -> str:

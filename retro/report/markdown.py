@@ -16,7 +16,7 @@ from retro.domain.review import REVIEW_QUESTIONS
 
 from . import content
 from .atomic import write_atomically
-from .audience import for_audience
+from .audience import approved_mentions, for_audience
 from .pdf_blocks import LINK_SCHEMES, short_url
 from .pdf_sections import factor_numbers
 
@@ -72,6 +72,8 @@ def render_markdown(retro: Retro, audience: Audience) -> str:
     out += ["", "## Contents", ""]
     out += [f"{i}. [{s.title}](#{_anchor(s.title)})" for i, s in enumerate(content.sections(view, audience), 1)]
     summary = _text(inc.summary, "No summary has been written yet.")
+    if inc.public_apology.strip():
+        summary = [md(inc.public_apology), "", *summary]
     if internal:
         summary += ["", f"_{content.PUBLIC_FIELDS_NOTE}_"]
     out += _section(content.SUMMARY.title, summary)
@@ -108,6 +110,13 @@ def render_markdown(retro: Retro, audience: Audience) -> str:
                 for f in findings
             ]
             out += _section(content.FINDINGS.title, rows)
+        approved = approved_mentions(view)
+        if approved:
+            rows = ["| Where | Words | Whose name |", "|---|---|---|"]
+            rows += [f"| {md_cell(m.where)} | {md_cell(m.found)} | {md_cell(m.name)} |" for m in approved]
+            out += _section("Mentions marked fine to publish", rows)
+    if inc.public_contact.strip():
+        out += ["", f"_Contact: {md_line(inc.public_contact)}_"]
     out += ["", "---", "", f"_{content.MARKING[audience]}_", ""]
     return "\n".join(out)
 

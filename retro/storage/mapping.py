@@ -63,6 +63,8 @@ def incident_from_row(r: Any) -> Incident:
         got_lucky=r.got_lucky, surprises=r.surprises,
         internal_report_shared_at=r.internal_report_shared_at,
         public_report_shared_at=r.public_report_shared_at, archived=bool(r.archived),
+        public_mentions=tuple(r.public_mentions or ()), public_apology=r.public_apology or "",
+        public_contact=r.public_contact or "",
         created_at=r.created_at, version=r.version,
     )
 
@@ -78,6 +80,8 @@ def incident_values(i: Incident) -> dict[str, Any]:
         "got_lucky": i.got_lucky, "surprises": i.surprises,
         "internal_report_shared_at": i.internal_report_shared_at,
         "public_report_shared_at": i.public_report_shared_at, "archived": i.archived,
+        "public_mentions": tuple(i.public_mentions), "public_apology": i.public_apology,
+        "public_contact": i.public_contact,
         "created_at": i.created_at,
     }
 

@@ -53,6 +53,9 @@ class IncidentRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     services: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
     tags: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    public_mentions: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())  # 0004
+    public_apology: Mapped[str] = mapped_column(Text, default="")  # 0004
+    public_contact: Mapped[str] = mapped_column(Text, default="")  # 0004
     customer_impact: Mapped[str] = mapped_column(Text, default="")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -75,7 +75,7 @@ def canary_retro() -> Retro:
         severity=Severity.SEV2,
         summary=f"Search returned errors. {p['summary']}",
         customer_impact=f"Customers could not search. {p['customer impact']}",
-        services=("search",),
+        services=("search", f"{m['leader name']}-sync"),  # a service named after a person
         tags=(m["tag"],),
         timezone="Europe/Paris",
         started_at=T0,

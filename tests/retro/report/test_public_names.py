@@ -66,13 +66,24 @@ def test_the_public_reports_keep_the_words_and_remove_the_name(fmt: str, tmp_pat
         (["Will Page"], "Will Page restarted it; we will page Will.", "# restarted it; we will page #."),
         (["Will Page"], "Will\nPage restarted it", "# restarted it"),
         (["will page"], "Will Page joined, so we will page less", "# joined, so we will page less"),  # typed in lower case
-        (["Wei Wu"], "Wu and WU and wu and Wuhan and Wu's", "# and WU and wu and Wuhan and #'s"),
-        (["Bo Li"], "Li and Bo rolled back; Libo and bo did not", "# and # rolled back; Libo and bo did not"),
+        # a part that is no ordinary word counts in any case (issue 9: "lower case or all capitals")
+        (["Wei Wu"], "Wu and WU and wu and Wuhan and Wu's", "# and # and # and Wuhan and #'s"),
+        (["Bo Li"], "Li and Bo rolled back; Libo and bo did; Bolt did not", "# and # rolled back; # and # did; Bolt did not"),
         (["Jan de Vries"], "Jan de Vries saw the de facto limit; Vries agreed", "# saw the de facto limit; # agreed"),
         (["J. Smith"], "J restarted; Smith checked", "J restarted; # checked"),  # an initial alone is no name
         (["Jean-Luc Picard"], "Jean-Luc and Luc and Picard", "# and # and #"),
         (["José Álvarez"], "Jose\u0301 and Álvarez", "# and #"),  # decomposed é still matches
-        (["Åsa Öberg"], "Åsa's fix, Öbergs not", "#'s fix, Öbergs not"),
+        (["Åsa Öberg"], "Åsa's fix, Öbergs too, Oeberg and OBERG, not Oberstein", "#'s fix, # too, # and #, not Oberstein"),
+        (["Will Page"], "WILL PAGE and will.page and @wpage and WillPage, we will page", "WILL PAGE and # and # and #, we will page"),
+        (["Mark May"], "Mark said we may mark it; may the fix hold", "# said we may mark it; may the fix hold"),
+        (["Bill Rose"], "bill the customer; Rose rose early", "bill the customer; # rose early"),
+        (["Łukasz Kowalski"], "Lukasz; Łukaszowi; kowalskiego; LUKASZ; lkowalski; kowalski_l", "#; #; #; #; #; #"),
+        (["Jürgen Müller"], "Juergen Mueller, Muller, Müllers Fix, MÜLLER, jmueller", "#, #, # Fix, #, #"),
+        (["田中 太郎"], "田中さんが田中太郎と太郎君", "#が#と#"),
+        (["أحمد"], "وأحمد قال", "و# قال"),
+        (["דוד"], "ודוד אמר", "ו# אמר"),
+        (["Tomáš Novák"], "Tomas Novak; Ｎｏｖáｋ; No\u200bvak; N\u043evak", "#; #; #; #"),  # full-width, zero-width, Cyrillic о
+        (["Seán O'Brien"], "OBrien; O’Brien; Sean-san; Dr. O'Brien; O’Brien, Seán", "#; #; #; #; #"),
         (["王伟"], "王伟重启了服务", "#重启了服务"),  # no spaces between words in Chinese
         (["Page"], "Pages and page and Page", "Pages and page and #"),
     ],

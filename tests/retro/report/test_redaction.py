@@ -94,3 +94,19 @@ def test_internal_report_drops_private_notes_only(canary: Retro) -> None:
     assert not internal.private_notes
     assert len(internal.statements) == len(canary.statements)
     assert canary.private_notes, "the redaction must not change the retro it was given"
+
+
+def test_the_public_pdf_metadata_and_services_carry_no_name(canary: Retro, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from retro.report import write_pdf
+
+    for audience in Audience:
+        path = write_pdf(canary, tmp_path / f"{audience.value}.pdf", audience)
+        meta = " ".join(str(v) for v in (PdfReader(path).metadata or {}).values()).casefold()
+        leader = INTERNAL_MARKERS["leader name"].casefold()
+        if audience is Audience.PUBLIC:
+            assert leader not in meta and "search" in meta
+            assert public_retro(canary).incident.services == ("search", f"{NAME_REMOVED}-sync")
+        else:
+            assert leader in meta  # the internal keywords keep the service as written

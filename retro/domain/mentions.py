@@ -1,0 +1,402 @@
+"""The one people-matcher: every way a text can point at a person, found and replaceable.
+
+:class:`PeopleMatcher` knows the names of the people in a retro (participants and action
+owners) and finds, in any text, every form that still points at one of them. The public
+report replaces what it finds (:mod:`retro.report.audience`), the findings list each hit, and
+the live warnings use the same object, so the three can never disagree.
+
+Text and names are compared in a *fold* (:mod:`retro.domain.folding`): NFKC, zero-width
+characters dropped, look-alike letters of other scripts mapped to Latin (TR 39 skeleton),
+accents and other scripts transliterated (``Łukasz`` = ``Lukasz``, ``Müller`` = ``Muller`` =
+``Mueller``, ``Дмитрий`` = ``Dmitriy``). What counts as a mention of a person:
+
+* the whole name, its words joined by spaces, ``_``, ``.``, ``-`` or nothing (``WillPage``,
+  ``jan_kowalski``), also in reverse order (``Kowalski Jan``);
+* each part of the name of two letters or more (an initial is no name), in any case — unless
+  the part is also an ordinary word (:mod:`retro.domain.common_words`, plus the retro's
+  services), which counts only capitalised as in a sentence (``Will``, not ``will`` or
+  ``WILL``), so "we will page the on-call" mentions nobody;
+* word endings of names that are not ordinary words: possessives (``Wu's``, ``Jones'``),
+  German ``-s``, Polish and other Slavic declension (``Łukasza``, ``Kowalskiego``, ``Kasię``);
+* handles derived from a name: ``first.last``, ``first_last``, ``flast``, ``f.last``,
+  ``firstl``, with or without ``@``;
+* names in CJK, kana and Hangul inside running text without spaces (and the given name of a
+  three-character name), and Arabic and Hebrew names behind a one-letter prefix (``و``, ``ב``);
+* **every** e-mail address, every other ``@handle`` (not ``@here``, ``@channel`` or team
+  handles), and every profile or deep link of a chat tool or git host.
+
+A hit covers what would otherwise still point at the person: a title before it (``Dr.``,
+``Herr``), an honorific after it (``-san``, ``さん``, ``씨``), ``O'`` or ``Mc`` glued to it, and
+the person's other name parts or initials right beside it ("Tomas [name removed]" cannot happen).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .common_words import COMMON_WORDS
+from .folding import fold, fold_word, german_spelling, is_kept, is_spaceless, transliterate
+
+NAME_REMOVED = "[name removed]"
+EMAIL_REMOVED = "[e-mail address removed]"
+LINK_REMOVED = "[link removed]"
+
+EMAIL, LINK, HANDLE, NAME = "e-mail address", "profile link", "handle", "name"
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
+_GLUED = r"(?:(?:[od]'|mc\s?|mac\s)(?=[a-z]))?"
+_LATIN_HONORIFIC = r"(?:[-\s]?(?:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim)(?![a-z0-9]))?"
+_SHORT_ENDINGS = r"(?:owie|owi|ego|emu|iem|em|ie|a)?"  # for three-letter parts: "Jana", not "Same"
+_ENDINGS = r"(?:owie|owi|ego|emu|iem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|s|a|e|i|y|u|o|n)?"
+_AFTER_LATIN = r"(?!(?:[a-z0-9]|'[a-rt-z0-9]))"  # not inside a word; a possessive 's may follow
+_CJK_HONORIFIC = r"(?:\s?(?:さん|さま|様|くん|君|ちゃん|氏|先生|殿|선생님|씨|님|先生|小姐|老师|同学))?"
+_KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과)(?![가-힣]))?"
+_ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
+_HEBREW_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[ובלכמשה])|(?<=(?<!\w)(?:וה|וב|ול|שה|מה|כש|וש|שב|של)))"
+
+EMAIL_PATTERN = re.compile(r"(?:mailto:)?[\w.+%'’-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(
+    r"(?:\b[a-z][\w+.-]*://|\bwww\.|\b(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|[\w-]+\.slack\.com|"
+    r"app\.slack\.com|teams\.microsoft\.com|discord\.com|t\.me)/)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
+    re.IGNORECASE,
+)
+_PEOPLE_SCHEMES = ("slack:", "msteams:", "discord:", "zoommtg:", "tg:", "skype:", "sip:", "xmpp:", "im:", "mattermost:")
+_CHAT_HOSTS = re.compile(r"(?:^|\.)(?:slack\.com|teams\.microsoft\.com|teams\.live\.com|discord(?:app)?\.com|"
+                         r"chat\.google\.com|zulipchat\.com|t\.me|wa\.me|mattermost\.[\w.]+|rocket\.chat)$", re.I)
+_GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com|sr\.ht)$", re.I)
+_PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
+_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
+_HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
+_GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One mention: the words found, where (in the NFC text), whose they are and of what kind."""
+
+    found: str
+    start: int
+    end: int
+    person: str
+    kind: str = NAME
+
+    @property
+    def key(self) -> str:
+        """What the facilitator approves as "fine to publish": the words, folded (case, accents)."""
+        return mention_key(self.found)
+
+    @property
+    def replacement(self) -> str:
+        return {EMAIL: EMAIL_REMOVED, LINK: LINK_REMOVED}.get(self.kind, NAME_REMOVED)
+
+
+def mention_key(found: str) -> str:
+    return " ".join(fold_word(found).lower().split())
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    tokens: set[str]  # lower-case folded parts and initials, for the neighbours of a hit
+
+
+class PeopleMatcher:
+    """Finds every form of the given people's names (and every address and profile link) in text."""
+
+    def __init__(self, people: Iterable[str], *, ordinary_words: Iterable[str] = ()) -> None:
+        common = set(COMMON_WORDS)
+        for words in ordinary_words:
+            common.update(w for w in re.split(r"[\W_]+", fold_word(words).lower()) if w)
+        self._common = frozenset(common)
+        # family -> [(body, person)]; a family is one regular expression: a shared prefix and suffix
+        # around one alternation of bodies (fast: the prefix is tried once per place, not per name)
+        terms: dict[str, list[tuple[str, str]]] = {}
+        self._handle_owner: dict[str, set[str]] = {}  # handle without separators -> people
+        self._people: list[_Person] = []
+        for raw in dict.fromkeys(" ".join(unicodedata.normalize("NFC", p).split()) for p in people):
+            if not raw:
+                continue
+            person = _Person(raw, set())
+            self._people.append(person)
+            for family, body in self._terms(raw, person):
+                terms.setdefault(family, []).append((body, raw))
+        # the longest hit at a place wins, whichever expression finds it
+        self._passes = [(family == "cased", *_compile(family, found)) for family, found in terms.items()]
+        self._by_name = {p.name: p for p in self._people}
+
+    def __bool__(self) -> bool:
+        return bool(self._people)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _terms(self, name: str, person: _Person) -> list[tuple[str, str]]:
+        """(family, body) for every form of ``name`` (see :data:`_FAMILIES`)."""
+        tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
+        out: list[tuple[str, str]] = []
+        kept = [t for t in tokens if is_kept(t[0])]
+        latin = [t for t in tokens if not is_kept(t[0])]
+        if kept:
+            out += _kept_terms(kept)
+        if not latin:
+            return out
+        spellings = list(dict.fromkeys(
+            tuple(_split_camel(form(t)) for t in latin) for form in (fold_word, _german, transliterate, _upper)
+        ))
+        for spelling in spellings:
+            parts = [p for p in spelling if _letters(p) >= 2]
+            person.tokens.update(p.lower().replace("'", "") for p in spelling)
+            person.tokens.update(p[:1].lower() for p in spelling if p[:1].isalpha())
+            for part in parts:
+                if part.lower().replace("'", "").replace(" ", "") in self._common:
+                    out.append(("cased", _cased_body([part])))
+                else:
+                    out.append((_family(part), _caseless_body([part])))
+            if len(parts) >= 2:
+                ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
+                for order in (parts, [parts[-1], *parts[:-1]]):
+                    if ordinary:
+                        out.append(("cased", _cased_body(order)))
+                    else:
+                        out.append((_family(order[-1]), _caseless_body(order)))
+                for handle in self._handles(parts):
+                    self._handle_owner.setdefault(handle, set()).add(name)
+        return out
+
+    def _handles(self, parts: list[str]) -> list[str]:
+        first, last = (p.lower().replace("'", "").replace(" ", "") for p in (parts[0], parts[-1]))
+        # looked up as whole tokens without their separators: "j.smith", "j_smith", "@jsmith" → "jsmith"
+        candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first]
+        return [c for c in candidates if len(c) >= 4 and c not in self._common]
+
+    # -- finding ----------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Hit]:
+        """Every mention in ``text``, in order, not overlapping (positions in the NFC form of ``text``)."""
+        if not text:
+            return []
+        text = unicodedata.normalize("NFC", text)
+        hits = [Hit(m.group(0), m.start(), m.end(), "", EMAIL) for m in EMAIL_PATTERN.finditer(text)]
+        hits += [Hit(m.group(0), m.start(), m.end(), "", LINK) for m in _URL.finditer(text) if _is_people_link(m.group(0))]
+        hits += [Hit(m.group(0), m.start(), m.end(), "", HANDLE) for m in _HANDLE.finditer(text)
+                 if not _GROUP_HANDLE.match(m.group(0))]
+        if self._people:
+            cased, origin = _fold_text(text)
+            lower = cased.lower()
+            if self._handle_owner:
+                for m in _HANDLE_TOKEN.finditer(lower):
+                    who = self._handle_owner.get(re.sub(r"[._\-@]", "", m.group(0)))
+                    if who:
+                        start, end = origin[m.start()], _end(text, origin, m.end())
+                        hits.append(Hit(text[start:end], start, end, ", ".join(sorted(who)), NAME))
+            ascii_only = cased.isascii()
+            for is_cased, pattern, owners in self._passes:
+                if ascii_only and pattern.pattern.startswith("(?:"):
+                    continue  # names in kept scripts cannot be in ASCII text
+                for m in pattern.finditer(cased if is_cased else lower):
+                    start, end = origin[m.start()], _end(text, origin, m.end())
+                    if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
+                        continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
+                    hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
+        chosen = _merge_same_person(text, _without_overlaps(hits))
+        widened = [self._widen(text, hit) if hit.kind == NAME else hit for hit in chosen]
+        return _merge_same_person(text, _without_overlaps(widened))
+
+    def replace(self, text: str, replacement: str | None = None, *, keep: Iterable[str] = ()) -> str:
+        """``text`` with every mention replaced (``keep``: mention keys the facilitator approved)."""
+        if not text:
+            return text
+        text = unicodedata.normalize("NFC", text)
+        approved = set(keep)
+        out, at = [], 0
+        for hit in self.find(text):
+            if hit.key in approved:
+                continue
+            out += [text[at:hit.start], replacement if replacement is not None else hit.replacement]
+            at = hit.end
+        return "".join(out) + text[at:]
+
+    def _widen(self, text: str, hit: Hit) -> Hit:
+        """Take in the person's other name parts and initials right beside the hit."""
+        person = self._by_name.get(hit.person.split(", ")[0])
+        if person is None:
+            return hit
+        start, end = hit.start, hit.end
+        for _ in range(3):
+            left = re.search(r"([^\W\d_][\w'’.]*)\s+$", text[max(0, start - 40):start])
+            if left and self._is_part_of(person, left.group(1)):
+                start -= len(left.group(0))
+                continue
+            right = re.match(r"\s+([^\W\d_][\w'’]*\.?)", text[end:end + 40])
+            if right and self._is_part_of(person, right.group(1)):
+                end += len(right.group(0))
+                continue
+            break
+        return Hit(text[start:end], start, end, hit.person, hit.kind) if (start, end) != (hit.start, hit.end) else hit
+
+
+    def _is_part_of(self, person: _Person, word: str) -> bool:
+        """Whether ``word`` beside a hit is another part or an initial of ``person``'s name."""
+        folded = fold_word(word).strip(".").replace("'", "")
+        plain = folded.lower()
+        if plain not in person.tokens or (len(plain) == 1 and not folded.isupper()):
+            return False  # an initial counts written as one ("B" or "B."), not the word "b"
+        # an ordinary word ("will", "page") beside the name counts only capitalised, as a name part
+        return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
+
+
+def _upper(token: str) -> str:
+    """The fold of the name in capitals: Cyrillic and Greek capitals have other look-alikes."""
+    return fold_word(token.upper()).capitalize()
+
+
+def _german(token: str) -> str:
+    return fold_word(german_spelling(token))
+
+
+def _split_camel(token: str) -> str:
+    return _CAMEL.sub(" ", token)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _body(part: str) -> str:
+    """A folded name part as a pattern: apostrophes optional, CamelCase halves joined or apart."""
+    out = []
+    for ch in part.lower():
+        out.append("'?" if ch == "'" else r"\s?" if ch == " " else re.escape(ch))
+    return "".join(out)
+
+
+def _family(last_part: str) -> str:
+    """Which endings a name ending in ``last_part`` takes: none (two letters), short ones, all."""
+    letters = _letters(last_part)
+    return "two-letter" if letters < 3 else "short" if letters == 3 else "long"
+
+
+def _caseless_body(parts: list[str]) -> str:
+    return r"[\s_.,\-]*".join(_body(p) for p in parts)
+
+
+def _cased_body(parts: list[str]) -> str:
+    """Ordinary-word parts: only as a name is written, capitalised (``Will``, ``WillPage``)."""
+    words = [_body(p)[:1].upper() + _body(p)[1:] if p[:1].isalpha() else _body(p) for p in parts]
+    return r"[\s_.,\-]*".join(words)
+
+
+_LATIN = rf"(?<![a-z0-9])(?=[a-z@]){_TITLES}@?{_GLUED}(?=[{{gate}}])(?:{{alternation}})"
+#: family -> the expression around its alternation of bodies (``{}``).
+_FAMILIES = {
+    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
+    "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
+}
+
+
+def _kept_terms(tokens: list[str]) -> list[tuple[str, str]]:
+    folded = [fold_word(t) for t in tokens]
+    forms: list[list[str]] = []
+    if len(folded) >= 2:
+        forms += [folded, [folded[-1], *folded[:-1]]]
+    for part in folded:
+        if len(part) >= 2:
+            forms.append([part])
+        if len(folded) == 1 and len(part) == 3 and is_spaceless(part[0]):
+            forms.append([part[1:]])  # the given name of a three-character CJK or Hangul name
+    out = []
+    for form in forms:
+        body = r"[\s・·]*".join(re.escape(p) for p in form)
+        first = form[0][0]
+        if is_spaceless(first):
+            pattern = f"{body}{_CJK_HONORIFIC}{_KOREAN_PARTICLE}"
+        elif "ARABIC" in unicodedata.name(first, ""):
+            pattern = rf"{_ARABIC_PREFIX}{body}(?!\w)"
+        elif "HEBREW" in unicodedata.name(first, ""):
+            pattern = rf"{_HEBREW_PREFIX}{body}(?!\w)"
+        else:
+            pattern = rf"(?<!\w){body}(?!\w)"
+        out.append(("kept", pattern))
+    return out
+
+
+def _compile(family: str, terms: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regular expression for a family's bodies, longest first; each alternative names its owners."""
+    owners: dict[str, set[str]] = {}
+    for body, person in terms:
+        owners.setdefault(body, set()).add(person)
+    ordered = sorted(owners, key=lambda p: (-len(p), p))
+    groups = {f"t{i}": ", ".join(sorted(owners[p])) for i, p in enumerate(ordered)}
+    alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))
+    gate = "".join(sorted({re.escape(_first_char(b)) for b in ordered}))
+    return re.compile(_FAMILIES[family].format(alternation=alternation, gate=gate)), groups
+
+
+def _first_char(body: str) -> str:
+    """The first character a body can match (bodies start with a literal, maybe escaped)."""
+    return body[1] if body.startswith("\\") else body[0]
+
+
+def _fold_text(text: str) -> tuple[str, list[int]]:
+    cased, origin = fold(text)
+    if not _CAMEL.search(cased):
+        return cased, origin
+    out, where, last = [], [], 0
+    for m in _CAMEL.finditer(cased):
+        out.append(cased[last:m.start()] + " ")
+        where += [*origin[last:m.start()], origin[m.start()]]
+        last = m.start()
+    out.append(cased[last:])
+    where += origin[last:]
+    return "".join(out), where
+
+
+def _end(text: str, origin: list[int], end: int) -> int:
+    """The end in ``text`` of a match ending at ``end`` in the fold, past marks that fold to nothing."""
+    at = origin[end - 1] + 1
+    while at < len(text) and (at < len(text) and (end >= len(origin) or origin[end] > at)) and not text[at].isspace() \
+            and unicodedata.category(text[at]) in ("Mn", "Me", "Cf"):
+        at += 1
+    return at
+
+
+def _is_people_link(url: str) -> bool:
+    lowered = url.lower()
+    if lowered.startswith(_PEOPLE_SCHEMES):
+        return True
+    m = re.match(r"(?:[a-z][\w+.-]*://)?([^/?#]+)(/[^?#]*)?", lowered)
+    if not m:
+        return False
+    host, path = m.group(1).split("@")[-1].split(":")[0], m.group(2) or ""
+    if _CHAT_HOSTS.search(host):
+        return True  # profiles, DMs and message deep links all lead to people
+    segments = [s for s in path.split("/") if s]
+    if _GIT_HOSTS.search(host) and len(segments) == 1:
+        return True  # github.com/<user>
+    return bool(_PEOPLE_PATH.search(path))
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.kind != EMAIL)):
+        if out and hit.start < out[-1].end:
+            continue
+        out.append(hit)
+    return out
+
+
+def _merge_same_person(text: str, hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev and prev.kind == hit.kind == NAME and prev.person == hit.person and not text[prev.end:hit.start].strip(" \t\n-_"):
+            out[-1] = Hit(text[prev.start:hit.end], prev.start, hit.end, hit.person)
+        else:
+            out.append(hit)
+    return out

@@ -1,0 +1,34 @@
+"""The public report's own fields on the incident: mentions fine to publish, apology, contact.
+
+Revision ID: 0004
+Revises: 0006_tracker_settings
+
+``public_mentions`` holds the mentions of a name the facilitator decided are fine to publish
+(a JSON array of ``"<field>|<words>"``); ``public_apology`` and ``public_contact`` are the
+optional apology and contact/status-page line of the customer-facing postmortem. Existing
+retros get empty values, which is what they had before.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0006_tracker_settings"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("incidents") as batch:
+        batch.add_column(sa.Column("public_mentions", sa.Text(), nullable=False, server_default="[]"))
+        batch.add_column(sa.Column("public_apology", sa.Text(), nullable=False, server_default=""))
+        batch.add_column(sa.Column("public_contact", sa.Text(), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("incidents") as batch:
+        batch.drop_column("public_contact")
+        batch.drop_column("public_apology")
+        batch.drop_column("public_mentions")
