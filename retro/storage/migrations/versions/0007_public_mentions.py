@@ -1,6 +1,6 @@
 """The public report's own fields on the incident: mentions fine to publish, apology, contact.
 
-Revision ID: 0004
+Revision ID: 0007_public_mentions
 Revises: 0006_tracker_settings
 
 ``public_mentions`` holds the mentions of a name the facilitator decided are fine to publish
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
+revision = "0007_public_mentions"
 down_revision = "0006_tracker_settings"
 branch_labels = None
 depends_on = None
