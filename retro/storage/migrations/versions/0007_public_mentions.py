@@ -28,7 +28,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("incidents") as batch:
-        batch.drop_column("public_contact")
-        batch.drop_column("public_apology")
-        batch.drop_column("public_mentions")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35, PostgreSQL): a batch copy of ``incidents``
+    # would have to drop the table every other table refers to, which SQLite refuses mid-migration.
+    for column in ("public_contact", "public_apology", "public_mentions"):
+        op.execute(f"ALTER TABLE incidents DROP COLUMN {column}")
