@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from retro.domain import FactorCategory, Retro
 
 from .fonts import SANS, SANS_BOLD
+from .paragraphs import Paragraph
 from .text import inline
 
 #: Card size in the app's scene units (as :data:`retro.analysis.layout.CARD_SIZE`).

@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from .content import Section
 from .fonts import SANS, current_fonts
+from .paragraphs import Paragraph
 from .styles import LINK, MUTED, hexcolour, styles
 from .text import escape, inline
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, TimelineEvent
 from retro.domain.readiness import Level
@@ -12,6 +12,7 @@ from . import content
 from .content import Section
 from .fonts import MONO, SANS
 from .graph_drawing import FactorGraph
+from .paragraphs import Paragraph
 from .pdf_blocks import (
     Heading,
     KeepStart,
