@@ -39,6 +39,8 @@ class Paragraph(_Paragraph):
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         super()._setup(text, style, bulletText, frags, cleaner)
+        if all(getattr(f, "text", "").isascii() for f in self.frags):
+            return  # the common case: nothing to cut, shape or reorder
         self.frags = script_frags(self.frags)
         logical = "".join(getattr(f, "text", "") for f in self.frags)
         self._rtl = scripts.has_rtl(logical)

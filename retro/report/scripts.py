@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -27,6 +28,8 @@ from .fonts import ARABIC, ARABIC_BOLD, ReportFonts
 ARABIC_FACES = frozenset({ARABIC, ARABIC_BOLD})
 _STRONG_R = frozenset({"R", "AL"})
 _NEUTRAL = frozenset({"B", "S", "WS", "ON", "BN", "LRI", "RLI", "FSI", "PDI", "LRE", "RLE", "LRO", "RLO", "PDF"})
+# Hebrew, Arabic, Syriac, Thaana, NKo …, their presentation forms, and the RTL SMP blocks
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _MARKS = frozenset({"Mn", "Me", "Mc"})
 _MIRROR = dict(zip("()[]{}<>«»‹›⁅⁆", ")(][}{><»«›‹⁆⁅", strict=True))
 
@@ -107,7 +110,7 @@ def _bidi_class(char: str) -> str:
 
 def has_rtl(text: str) -> bool:
     """Whether ``text`` holds any right-to-left letter (Hebrew, Arabic, Syriac …)."""
-    return any(_bidi_class(c) in _STRONG_R for c in text if ord(c) >= 0x0590)
+    return _RTL_LETTER.search(text) is not None
 
 
 def base_is_rtl(text: str) -> bool:
