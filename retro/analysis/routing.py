@@ -9,6 +9,7 @@ segment test. Coordinates are plain floats; the y axis may point either way.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -72,7 +73,7 @@ def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6
 
 
 def _clear_of(points: list[Point], rects: Sequence[Rect]) -> bool:
-    return not any(segment_hits_rect(a, b, r) for a, b in zip(points, points[1:], strict=False) for r in rects)
+    return not any(segment_hits_rect(a, b, r) for a, b in itertools.pairwise(points) for r in rects)
 
 
 def _search(start: Point, end: Point, walls: list[Rect]) -> list[Point] | None:

@@ -224,6 +224,8 @@ class FactorGraph(Flowable):
             canvas.rect(x0, y0, stripe, card_h, stroke=0, fill=1)
             badge = _letter_badge(canvas, node, x0 + card_w, y0 + card_h, font_size)
             _card_text(canvas, node, x0 + stripe + 4, y0, card_w - stripe - 8 - badge, card_h, font_size)
+            if not node.is_impact:  # a card is a link to its factor's description below
+                canvas.linkRect("", f"factor-{node.id}", (x0, y0, x0 + card_w, y0 + card_h), relative=1, thickness=0)
         canvas.restoreState()
         self._legend(canvas)
 

@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from retro import __version__
 from retro.domain import Audience, Retro, Role
 
-from . import content
+from . import content, pdf_archival
 from . import pdf_sections as sections
 from .atomic import write_atomically
 from .audience import for_audience
@@ -97,6 +97,7 @@ class PostmortemCanvas(Canvas):
             annotations = self._annotationCount
             Canvas.showPage(self)
         self.showOutline()
+        pdf_archival.apply(self, LANGUAGE)
         Canvas.save(self)
 
     def _decorate(self, number: int, total: int) -> None:

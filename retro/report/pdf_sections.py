@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from reportlab.platypus import Flowable, Spacer, Table
 
-from retro.domain import ActionItem, ActionStatus, Audience, Retro, TimelineEvent
+from retro import __version__
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, Role, TimelineEvent
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
 
@@ -14,6 +17,7 @@ from .fonts import MONO, SANS
 from .graph_drawing import FactorGraph
 from .paragraphs import Paragraph
 from .pdf_blocks import (
+    LINK_HEX,
     Heading,
     KeepStart,
     TocSlot,
@@ -41,7 +45,8 @@ def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flo
         Paragraph(inline(inc.title or "Untitled incident"), s.title),
         Spacer(1, 6),
     ]
-    rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in content.cover_facts(retro, audience)]
+    facts = content.cover_facts(retro, audience) + document_facts(retro, audience)
+    rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in facts]
     table = text_table(rows, [130, None])
     table.setStyle(grid_style(header=False, zebra=True, rows=len(rows)))
     out += [table, Spacer(1, 18), Paragraph("Contents", s.h2), TocSlot(sections)]
@@ -57,6 +62,21 @@ def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flo
 
 
 # -- summary, impact, participants ---------------------------------------------------------------
+
+
+def document_facts(retro: Retro, audience: Audience, now: datetime | None = None) -> list[tuple[str, str]]:
+    """Facts about this document: when it was made, from which version; who ran and who approves it."""
+    inc = retro.incident
+    made = (now or datetime.now(UTC)).astimezone(content.incident_zone(retro))
+    facts = [("Generated", f"{made:%Y-%m-%d %H:%M %Z} by Blameless Retro {__version__}")]
+    if audience is Audience.INTERNAL:
+        facts.append(("Retro version", f"edit {inc.version}" if inc.version else "not yet saved"))
+        people = retro.people()
+        facilitators = [p.name for p in people if Role.FACILITATOR in p.roles]
+        approvers = [p.name for p in people if Role.APPROVER in p.roles]
+        facts.append(("Facilitator", ", ".join(facilitators) or "not named"))
+        facts.append(("Approvers", ", ".join(approvers) or "none named yet (give someone the Approver role in Setup)"))
+    return facts
 
 
 def text_block(text: str, empty: str) -> Paragraph:
@@ -175,6 +195,13 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
 # -- contributing factors ------------------------------------------------------------------------
 
 
+def factor_ref(number: str, factor_id: str) -> str:
+    """``F6`` as a link to that factor's heading (its bookmark), or nothing for an impact."""
+    if not number:
+        return ""
+    return f'<a href="#factor-{escape(factor_id)}" color="{LINK_HEX}">{escape(number)}</a>'
+
+
 def factor_numbers(retro: Retro) -> dict[str, str]:
     return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
 
@@ -210,7 +237,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
             if li.cause_id == factor.id
         ]
         leads_text = [
-            f"{numbers.get(node.id, '')} {inline(node.title)}".strip() + (f" ({inline(note)})" if note else "")
+            f"{factor_ref(numbers.get(node.id, ''), node.id)} {inline(node.title)}".strip() + (f" ({inline(note)})" if note else "")
             for node, note in leads
             if node is not None
         ]
@@ -340,9 +367,9 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
     """The action's main row and, when there is more to say, a full-width detail row."""
     s = styles()
     what = f"<b>{inline(action.title)}</b>"
-    addressed = ", ".join(numbers[f] for f in action.factor_ids if f in numbers)
+    addressed = ", ".join(factor_ref(numbers[f], f) for f in action.factor_ids if f in numbers)
     if addressed:
-        what += "<br/>" + muted(f"addresses {addressed}")
+        what += "<br/>" + muted("addresses ") + addressed
     kind = f"{escape(action.action_type.label)}<br/>{muted(escape(action.horizon.label))}"
     status = escape(action.status.label)
     if not internal:

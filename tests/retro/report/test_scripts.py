@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from retro.checks import all_findings
 from retro.domain import Audience
-from retro.report import write_pdf
 from retro.report import scripts as bidi
+from retro.report import write_pdf
 from retro.report.coverage import glyph_findings, missing_characters
 from retro.report.fonts import ARABIC_BOLD, DEVANAGARI, HEBREW, KOREAN, SANS_BOLD, font_folder, report_fonts
 from retro.report.multilingual import SCRIPTS, multilingual_retro

@@ -1,0 +1,57 @@
+"""Document facts on the cover, links between factors, and metadata for archives and readers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from retro.domain import Audience, Participant, Role
+from retro.report.pdf_sections import document_facts
+
+from .conftest import pdf_text
+from .fixtures import canary_retro
+
+
+def test_the_cover_names_generated_time_version_facilitator_and_approvers() -> None:
+    retro = canary_retro()
+    retro.participants["p-ap"] = Participant("p-ap", "Ana Approver", frozenset({Role.APPROVER}), 9)
+    retro.incident = replace(retro.incident, version=12)
+    facts = dict(document_facts(retro, Audience.INTERNAL, now=datetime(2026, 5, 1, 10, 0, tzinfo=UTC)))
+    assert facts["Generated"].startswith("2026-05-01 12:00 CEST by Blameless Retro ")
+    assert facts["Retro version"] == "edit 12"
+    assert facts["Facilitator"] == "Cy Facilitator"
+    assert facts["Approvers"] == "Ana Approver"
+    public = dict(document_facts(retro, Audience.PUBLIC))
+    assert set(public) == {"Generated"}  # no names in the public report
+
+
+def test_factor_references_and_cards_are_links_to_the_factor(demo_pdfs: dict[Audience, Path]) -> None:
+    reader = PdfReader(demo_pdfs[Audience.INTERNAL])
+    text = pdf_text(demo_pdfs[Audience.INTERNAL])
+    internal_links = [
+        annot.get_object()
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/Dest" in annot.get_object()
+    ]
+    factors = text.count("Contributed to:")
+    assert len(internal_links) >= 10 + factors  # contents + cards + "contributed to" + "addresses"
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    assert all(link["/Dest"][0].idnum in pages for link in internal_links)
+
+
+def test_window_title_language_and_xmp(demo_pdfs: dict[Audience, Path]) -> None:
+    for audience, path in demo_pdfs.items():
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+        assert root["/Lang"] == "en-GB"
+        xmp = reader.xmp_metadata
+        assert xmp is not None
+        assert xmp.dc_title["x-default"] == reader.metadata.title
+        assert xmp.dc_language == ["en-GB"]
+        if audience is Audience.PUBLIC:
+            assert xmp.dc_creator == ["Blameless Retro"]
