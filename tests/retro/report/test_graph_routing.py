@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -21,7 +22,7 @@ def crossings(graph: FactorGraph) -> list[tuple[str, str]]:
     rects = graph.card_rects()
     bad = []
     for link, points in graph.arrow_routes():
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             for key, rect in rects.items():
                 if key not in (link.cause_id, link.effect_id) and segment_hits_rect(a, b, rect):
                     bad.append((link.id, key))
@@ -76,7 +77,7 @@ def test_a_straight_arrow_through_a_card_is_routed_around_it() -> None:
     card = (40.0, -10.0, 60.0, 10.0)
     points = route((0.0, 0.0), (100.0, 0.0), [card], margin=4)
     assert len(points) > 2 and points[0] == (0.0, 0.0) and points[-1] == (100.0, 0.0)
-    assert not any(segment_hits_rect(a, b, card) for a, b in zip(points, points[1:], strict=False))
+    assert not any(segment_hits_rect(a, b, card) for a, b in itertools.pairwise(points))
 
 
 def test_routes_are_cut_at_the_card_borders() -> None:
@@ -98,5 +99,5 @@ def test_routes_between_free_points_never_cross_an_obstacle(rects: list, a: int,
     end = ((b % 10) * 30.0 + 26, (b // 10) * 30.0 + 26)
     points = route(start, end, rects, margin=2)
     assert points[0] == start and points[-1] == end
-    for p, q in zip(points, points[1:], strict=False):
+    for p, q in itertools.pairwise(points):
         assert not any(segment_hits_rect(p, q, r) for r in rects)
