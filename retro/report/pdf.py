@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from retro import __version__
 from retro.domain import Audience, Retro, Role
 
-from . import content, pdf_archival
+from . import content, pdf_appendix, pdf_archival
 from . import pdf_sections as sections
 from .atomic import write_atomically
 from .audience import for_audience
@@ -168,6 +168,9 @@ def story(retro: Retro, audience: Audience) -> list[Flowable]:
     """Every flowable of the report for ``audience``, from a retro already cut for it."""
     report_fonts()
     toc = content.sections(retro, audience)
+    appendix = pdf_appendix.links_appendix(retro, audience, FRAME_W)
+    if appendix:
+        toc = [*toc, pdf_appendix.LINKS]
     out: list[Flowable] = sections.cover(retro, audience, toc)
     out += sections.summary(retro, audience)
     out += sections.impact(retro)
@@ -182,6 +185,7 @@ def story(retro: Retro, audience: Audience) -> list[Flowable]:
         out += sections.review(retro)
         out += sections.lessons(retro)
         out += sections.findings(retro, FRAME_W)
+    out += appendix
     return out
 
 

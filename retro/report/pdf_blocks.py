@@ -249,3 +249,14 @@ MUTED_HEX = hexcolour(MUTED)
 
 def muted(text: str) -> str:
     return f'<font color="{MUTED_HEX}">{text}</font>'
+
+
+def user_text(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """What a person wrote: prose paragraphs with live links, pasted logs as monospace blocks."""
+    from .code_text import blocks, code_markup, prose_markup
+
+    parts = blocks(text)
+    if len(parts) <= 1 and (not parts or parts[0][0] == "prose"):
+        return [Paragraph(prose_markup(text), style)]
+    code_style = styles().code
+    return [Paragraph(prose_markup(chunk), style) if kind == "prose" else Paragraph(code_markup(chunk), code_style) for kind, chunk in parts]

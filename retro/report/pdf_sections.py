@@ -12,6 +12,7 @@ from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
 
 from . import content
+from .code_text import has_code, prose_markup, shorten
 from .content import Section
 from .fonts import MONO, SANS
 from .graph_drawing import FactorGraph
@@ -27,9 +28,10 @@ from .pdf_blocks import (
     section_heading,
     text_table,
     ticket_label,
+    user_text,
 )
 from .styles import INK, grid_style, styles
-from .text import escape, inline, para
+from .text import escape, inline
 
 TIMELINE_CHUNK = 60  # rows per timeline table: long tables split slowly, chunks flow the same
 
@@ -43,9 +45,13 @@ def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flo
     out: list[Flowable] = [
         Paragraph(escape(content.DOC_KIND[audience]).upper(), s.kind),
         Paragraph(inline(inc.title or "Untitled incident"), s.title),
-        Spacer(1, 6),
+        Paragraph(
+            " · ".join(f"<b>{escape(label)}:</b> {inline(value)}" for label, value in document_facts(retro, audience)),
+            s.note,
+        ),
+        Spacer(1, 2),
     ]
-    facts = content.cover_facts(retro, audience) + document_facts(retro, audience)
+    facts = content.cover_facts(retro, audience)
     rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in facts]
     table = text_table(rows, [130, None])
     table.setStyle(grid_style(header=False, zebra=True, rows=len(rows)))
@@ -79,15 +85,15 @@ def document_facts(retro: Retro, audience: Audience, now: datetime | None = None
     return facts
 
 
-def text_block(text: str, empty: str) -> Paragraph:
+def text_block(text: str, empty: str) -> list[Flowable]:
     s = styles()
     if text.strip():
-        return Paragraph(para(text), s.para)
-    return Paragraph(f"<i>{escape(empty)}</i>", s.note)
+        return user_text(text, s.para)
+    return [Paragraph(f"<i>{escape(empty)}</i>", s.note)]
 
 
 def summary(retro: Retro, audience: Audience) -> list[Flowable]:
-    out = [*section_heading(content.SUMMARY), text_block(retro.incident.summary, "No summary has been written yet.")]
+    out = [*section_heading(content.SUMMARY), *text_block(retro.incident.summary, "No summary has been written yet.")]
     if audience is Audience.INTERNAL:
         out.append(Paragraph(escape(content.PUBLIC_FIELDS_NOTE), styles().note))
     return out
@@ -97,11 +103,11 @@ def impact(retro: Retro) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [
         *section_heading(content.IMPACT),
-        text_block(retro.incident.customer_impact, "The customer impact has not been described yet."),
+        *text_block(retro.incident.customer_impact, "The customer impact has not been described yet."),
     ]
     for node in sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
         if node.description.strip():
-            out += [Paragraph(inline(node.title), s.h3), Paragraph(para(node.description), s.para)]
+            out += [Paragraph(inline(node.title), s.h3), *user_text(node.description, s.para)]
     return out
 
 
@@ -163,7 +169,9 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
         last_day = day
         if not utc_only:
             row.append(content.utc_time(event.at, with_date=False))
-        what: Paragraph | list[Paragraph] = Paragraph(para(event.text), s.cell)
+        what: Paragraph | list[Flowable] = (
+            user_text(event.text, s.cell) if has_code(event.text) else Paragraph(prose_markup(event.text), s.cell)
+        )
         if internal:
             extra = []
             if event.source:
@@ -174,7 +182,7 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
                 extra.append("public")
             if extra:
                 # a second, one-style paragraph: much cheaper to lay out than a mixed-style one
-                what = [what, Paragraph(" · ".join(extra), s.cell_muted)]
+                what = [*(what if isinstance(what, list) else [what]), Paragraph(" · ".join(extra), s.cell_muted)]
         row += [event.kind.label, what]
         if internal:
             row.append(evidence_cell(event.evidence_url, widths[-1] - 10))
@@ -230,7 +238,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
         meta = factor.category.label + (f" · {factor.audience.label.lower()}" if internal else "")
         block.append(Paragraph(muted(escape(meta)), s.note))
         if factor.description.strip():
-            block.append(Paragraph(para(factor.description), s.para))
+            block += user_text(factor.description, s.para)
         leads = [
             (retro.factors.get(li.effect_id) or retro.impacts.get(li.effect_id), li.note)
             for li in retro.links.values()
@@ -247,7 +255,10 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
         if evidence:
             block.append(Paragraph("<b>Evidence</b>", s.h3))
             for event in evidence:
-                line = f"{escape(content.both_times(retro, event.at))} — {inline(event.text)}"
+                short, cut = shorten(event.text)
+                line = f"{escape(content.both_times(retro, event.at))} — {prose_markup(short, one_line=True)}"
+                if cut:
+                    line += muted(" (full text in the timeline)")
                 if internal and event.evidence_url:
                     line += " " + link(event.evidence_url)
                 block.append(Paragraph(line, s.bullet, bulletText="•"))
@@ -308,7 +319,7 @@ def accountability(retro: Retro) -> list[Flowable]:
             KeepStart(
                 [
                     Paragraph(f"{inline(name)} {muted('— ' + escape(roles)) if roles else ''}", s.h3),
-                    Paragraph(para(statement.text), s.quote),
+                    *user_text(statement.text, s.quote),
                 ]
             )
         )
@@ -377,7 +388,7 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
     status += "<br/>" + muted(escape(action.priority.label) + " priority")
     details = []
     if action.description.strip():
-        details.append(para(action.description))
+        details.append(prose_markup(action.description))
     if action.status_reason.strip():
         details.append(muted(f"<i>{escape(action.status.label)}:</i> {inline(action.status_reason)}"))
     detail = Paragraph("<br/>".join(details), s.action_detail) if details else None
@@ -406,13 +417,13 @@ def review(retro: Retro) -> list[Flowable]:
                 [
                     Paragraph(escape(question.topic), s.h3),
                     Paragraph(muted(f"<i>{escape(question.question)}</i>"), s.note),
-                    text_block(answer.text if answer else "", "Not answered."),
+                    *text_block(answer.text if answer else "", "Not answered."),
                 ]
             )
         )
     for key, answer in sorted(retro.review_answers.items()):
         if key not in known:
-            out += [Paragraph(inline(key), s.h3), text_block(answer.text, "Not answered.")]
+            out += [Paragraph(inline(key), s.h3), *text_block(answer.text, "Not answered.")]
     return out
 
 
@@ -426,7 +437,7 @@ def lessons(retro: Retro) -> list[Flowable]:
         ("Where we got lucky", inc.got_lucky),
         ("What surprised us", inc.surprises),
     ):
-        out += [Paragraph(escape(title), s.h2), text_block(text, "Nothing recorded.")]
+        out += [Paragraph(escape(title), s.h2), *text_block(text, "Nothing recorded.")]
     return out
 
 

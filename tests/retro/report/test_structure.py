@@ -13,7 +13,7 @@ from retro.report.pdf import LANGUAGE
 
 INTERNAL_SECTIONS = [
     "Summary", "Customer impact", "Participants and roles", "Timeline", "Contributing factors",
-    "Accountability", "Actions", "Review", "Lessons learned",
+    "Accountability", "Actions", "Review", "Lessons learned", "Links in full",
 ]
 PUBLIC_SECTIONS = ["Summary", "Customer impact", "Timeline", "Contributing factors", "What we are doing about it"]
 
