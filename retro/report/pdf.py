@@ -10,7 +10,7 @@ the marking, header and footer on each page. The PDF is built in memory and writ
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from retro import __version__
 from retro.domain import Audience, Retro, Role
 
-from . import content, pdf_appendix, pdf_archival
+from . import content, pdf_appendix, pdf_archival, pdf_story
 from . import pdf_sections as sections
 from .atomic import write_atomically
 from .audience import for_audience
@@ -164,20 +164,33 @@ class _PostmortemDoc(BaseDocTemplate):
             self._progress(min(self._done, self._total), self._total)
 
 
-def story(retro: Retro, audience: Audience) -> list[Flowable]:
-    """Every flowable of the report for ``audience``, from a retro already cut for it."""
+def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> list[Flowable]:
+    """Every flowable of the report for ``audience``, from a retro already cut for it.
+
+    ``related`` are other retros of the library (the internal report lists those that share
+    contributing factors, with their open actions); the caller chooses and loads them.
+    """
     report_fonts()
     toc = content.sections(retro, audience)
+    internal = audience is Audience.INTERNAL
+    told = pdf_story.story(retro) if internal else []
+    seen_before = pdf_story.related(retro, related) if internal and related else []
     appendix = pdf_appendix.links_appendix(retro, audience, FRAME_W)
+    if told:
+        toc.insert(toc.index(content.SUMMARY) + 1 if content.SUMMARY in toc else 0, pdf_story.STORY)
+    if seen_before:
+        toc.insert(toc.index(content.FACTORS) + 1 if content.FACTORS in toc else len(toc), pdf_story.RELATED)
     if appendix:
         toc = [*toc, pdf_appendix.LINKS]
     out: list[Flowable] = sections.cover(retro, audience, toc)
     out += sections.summary(retro, audience)
+    out += told
     out += sections.impact(retro)
     if audience is Audience.INTERNAL:
         out += sections.participants(retro)
     out += sections.timeline(retro, audience, FRAME_W)
     out += sections.factors(retro, audience, FRAME_H - 90)  # room for the heading and intro
+    out += seen_before
     if audience is Audience.INTERNAL:
         out += sections.accountability(retro)
     out += sections.actions(retro, audience, FRAME_W)
@@ -195,6 +208,7 @@ def render_pdf(
     *,
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
+    related: Sequence[Retro] = (),
 ) -> bytes:
     """The PDF for ``audience`` as bytes (private notes never included; public cut for customers)."""
     report_fonts()
@@ -203,7 +217,7 @@ def render_pdf(
         raise ReportCancelled("The export was cancelled; no file was written.")
     doc: _PostmortemDoc | None = None
     try:
-        flowables = story(view, audience)
+        flowables = story(view, audience, related)
         buffer = io.BytesIO()
         doc = _PostmortemDoc(buffer, total=len(flowables), progress=progress, is_cancelled=is_cancelled, **metadata(view, audience))
         canvas_class = type(
@@ -265,6 +279,7 @@ def write_pdf(
     *,
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
+    related: Sequence[Retro] = (),
 ) -> Path:
     """Write the postmortem PDF for ``audience`` to ``path`` atomically and return the path.
 
@@ -273,7 +288,7 @@ def write_pdf(
     ``is_cancelled()`` turns true during the build.
     """
     try:
-        data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled)
+        data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled, related=related)
     except ReportLayoutError as exc:
         target = Path(path).expanduser().absolute()
         raise ReportError(f"Cannot write the report to {target}: {exc.reason}. Nothing was written.") from exc.__cause__
