@@ -90,7 +90,7 @@ class PostmortemCanvas(Canvas):
             self._annotationCount = annotations
             for key, title, level, top in state["_page_bookmarks"]:
                 self.bookmarkPage(key, fit="XYZ", left=0, top=top + 6)
-                self.addOutlineEntry(plain(title)[:120], key, level=level)
+                self.addOutlineEntry(bookmark_title(title), key, level=level)
             self._decorate(index + 1, total)
             if toc is not None and toc[0] == index:
                 self._draw_toc(toc, first_page)
@@ -233,6 +233,17 @@ def render_pdf(
             raise  # a bug of ours: keep its own name and traceback
         raise ReportLayoutError(_layout_reason(exc, doc.last_heading if doc else "")) from exc
     return buffer.getvalue()
+
+
+def bookmark_title(title: str, limit: int = 80) -> str:
+    """A bookmark's text: one line, cut at a word with an ellipsis when longer than ``limit``."""
+    text = plain(title)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,.;:—-") + "…"
 
 
 def _raised_in_reportlab(exc: BaseException) -> bool:

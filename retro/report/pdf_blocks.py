@@ -73,7 +73,8 @@ class TextTable(Table):
     *between* rows then cannot be laid out at all (reportlab's LayoutError). Here the row that
     straddles the page end is cut when it is taller than :data:`TALL_ROW` (so it fills the page
     instead of leaving a hole) and at least :data:`ROW_SPLIT_MIN` of it fits; shorter rows move
-    to the next page whole, as before. Deciding on the first split keeps the continued part off
+    to the next page whole, as before, and never alone: a split that would carry a single row
+    over (a last page holding one row) carries two. Deciding on the first split keeps the continued part off
     the current page: reportlab's own fallback would draw it below, under a second header.
     """
 
@@ -83,12 +84,26 @@ class TextTable(Table):
         self.splitByRow, self.splitInRow = (0, ROW_SPLIT_MIN) if tall else (1, 0)
         try:
             parts = super().split(availWidth, availHeight)
+            if not tall and len(parts) == 2:
+                parts = self._no_lone_row(parts, availWidth)
         finally:
             self.splitByRow, self.splitInRow = 1, 0
         for part in parts:  # the parts were made with this split's settings: each decides afresh
             if isinstance(part, Table):
                 part.splitByRow, part.splitInRow = 1, 0
         return parts
+
+    def _no_lone_row(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
+        """Split one row earlier when only one row would go on (a page holding a single row)."""
+        first, rest = parts
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        kept = len(first._cellvalues)  # type: ignore[attr-defined]
+        moved = len(rest._cellvalues) - header  # type: ignore[attr-defined]
+        if moved != 1 or kept - header < 3:
+            return parts
+        room = sum(self._rowHeights[: kept - 1]) + 0.01
+        again = super().split(avail_width, room)
+        return again if len(again) == 2 else parts
 
     def _straddling_row_height(self, avail_height: float) -> float:
         """The height of the first row that does not fit in ``avail_height`` (0 when all fit)."""

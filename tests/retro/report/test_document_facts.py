@@ -9,6 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from retro.domain import Audience, Participant, Role
+from retro.report.fonts import report_fonts
 from retro.report.pdf_sections import document_facts
 
 from .conftest import pdf_text
@@ -55,3 +56,27 @@ def test_window_title_language_and_xmp(demo_pdfs: dict[Audience, Path]) -> None:
         assert xmp.dc_language == ["en-GB"]
         if audience is Audience.PUBLIC:
             assert xmp.dc_creator == ["Blameless Retro"]
+
+
+def test_bookmarks_are_cut_at_a_word_with_an_ellipsis() -> None:
+    from retro.report.pdf import bookmark_title
+
+    long = "The connection pool " + "really " * 30 + "ran out"
+    cut = bookmark_title(long)
+    assert cut.endswith("…") and len(cut) <= 80 and long.startswith(cut[:-1])
+    assert bookmark_title("Short title") == "Short title"
+
+
+def test_no_page_holds_a_single_row_carried_over(tmp_path: Path) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    from retro.report.paragraphs import Paragraph
+    from retro.report.pdf_blocks import text_table
+    from retro.report.styles import styles
+
+    report_fonts()
+    for rows in range(5, 30):
+        table = text_table([[Paragraph(f"row {i}", styles().cell)] for i in range(rows)], [200])
+        parts = table.split(400, 300)
+        if len(parts) == 2:
+            assert len(parts[1]._cellvalues) != 1, rows
