@@ -210,6 +210,23 @@ def factor_ref(number: str, factor_id: str) -> str:
     return f'<a href="#factor-{escape(factor_id)}" color="{LINK_HEX}">{escape(number)}</a>'
 
 
+def graph_in_words(retro: Retro, numbers: dict[str, str]) -> str:
+    """The graph as text (its alternative for screen readers and text search): counts and arrows."""
+    factors, impacts = len(retro.factors), len(retro.impacts)
+
+    def name(node_id: str) -> str:
+        if node_id in numbers:
+            return numbers[node_id]
+        impact = retro.impacts.get(node_id)
+        return f"“{impact.title}”" if impact else "?"
+
+    arrows = sorted(retro.links.values(), key=lambda li: (numbers.get(li.cause_id, "~"), li.id))
+    said = "; ".join(f"{name(li.cause_id)} → {name(li.effect_id)}" for li in arrows)
+    lead = f"The graph in words: {factors} contributing factor{'s' if factors != 1 else ''}, {impacts} impact{'s' if impacts != 1 else ''}"
+    lead += f", {len(arrows)} arrow{'s' if len(arrows) != 1 else ''} (cause → what it contributed to)"
+    return escape(lead + (": " + said + "." if said else "."))
+
+
 def factor_numbers(retro: Retro) -> dict[str, str]:
     return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
 
@@ -226,7 +243,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
     )
     numbers = factor_numbers(retro)
     graph = FactorGraph(retro, numbers, max_height=graph_height)
-    out: list[Flowable] = [KeepStart([*heading, intro, graph]), Spacer(1, 10)]
+    out: list[Flowable] = [KeepStart([*heading, intro, graph]), Paragraph(graph_in_words(retro, numbers), s.note), Spacer(1, 6)]
     internal = audience is Audience.INTERNAL
     evidence_of, actions_of = _evidence_and_actions(retro)
     for factor in retro.factor_list():

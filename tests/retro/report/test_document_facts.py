@@ -67,8 +67,7 @@ def test_bookmarks_are_cut_at_a_word_with_an_ellipsis() -> None:
     assert bookmark_title("Short title") == "Short title"
 
 
-def test_no_page_holds_a_single_row_carried_over(tmp_path: Path) -> None:
-    from reportlab.platypus import SimpleDocTemplate
+def test_no_page_holds_a_single_row_carried_over() -> None:
 
     from retro.report.paragraphs import Paragraph
     from retro.report.pdf_blocks import text_table

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retro.analysis.routing import clip_to_border, route, segment_hits_rect
-from retro.domain import Factor, FactorCategory, FactorLink, Impact, Incident, Retro
+from retro.domain import Audience, Factor, FactorCategory, FactorLink, Impact, Incident, Retro
 from retro.report.fonts import report_fonts
 from retro.report.graph_drawing import FactorGraph
 
@@ -101,3 +101,11 @@ def test_routes_between_free_points_never_cross_an_obstacle(rects: list, a: int,
     assert points[0] == start and points[-1] == end
     for p, q in itertools.pairwise(points):
         assert not any(segment_hits_rect(p, q, r) for r in rects)
+
+
+def test_the_graph_is_also_given_in_words(demo_pdfs: dict) -> None:
+    from .conftest import pdf_text
+
+    text = " ".join(pdf_text(demo_pdfs[Audience.INTERNAL]).split())
+    assert "The graph in words: 9 contributing factors, 1 impact" in text
+    assert "F1 → F8" in text
