@@ -22,6 +22,8 @@ LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 ROW_SPLIT_MIN = 36.0
 """A tall row is cut at a page end only where at least this much of it (about three lines) fits."""
 TALL_ROW = 240.0
+ORPHAN_ROOM = 400.0
+"""A table whose first two rows take less than this never leaves a single row at a page foot."""
 """Rows taller than this (a third of a page) are cut at the page end rather than moved on whole."""
 
 
@@ -99,6 +101,8 @@ class TextTable(Table):
         header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         kept = len(first._cellvalues)  # type: ignore[attr-defined]
         moved = len(rest._cellvalues) - header  # type: ignore[attr-defined]
+        if kept - header < 2 and self._rowHeights and sum(self._rowHeights[:header]) + 2 * max(self._rowHeights) < ORPHAN_ROOM:
+            return []  # a single row at the foot of a page: the table starts on the next one instead
         if moved != 1 or kept - header < 3:
             return parts
         room = sum(self._rowHeights[: kept - 1]) + 0.01
