@@ -51,12 +51,14 @@ def _grown(rect: Rect, margin: float) -> Rect:
     return (rect[0] - margin, rect[1] - margin, rect[2] + margin, rect[3] + margin)
 
 
-def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6.0) -> list[Point]:
+def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6.0, budget: int = 60_000) -> list[Point]:
     """The polyline ``[start, …, end]`` around ``obstacles``, each kept ``margin`` away where room allows.
 
     When the margin leaves no way through, the search tries again with the bare rectangles
     (routes may then touch a card's border, never cross its inside); when the ends are walled in
-    it returns the straight segment.
+    it returns the straight segment. ``budget`` caps the segment-rectangle tests of one search,
+    so a crowded graph of hundreds of cards still draws in bounded time (an arrow whose search
+    runs out falls back to the straight line).
     """
     if not any(segment_hits_rect(start, end, r) for r in obstacles):
         return [start, end]
@@ -64,9 +66,9 @@ def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6
     reach = 2.5 * max((max(r[2] - r[0], r[3] - r[1]) for r in obstacles), default=0.0) + margin
     window = (min(start[0], end[0]) - reach, min(start[1], end[1]) - reach, max(start[0], end[0]) + reach, max(start[1], end[1]) + reach)
     near = [r for r in obstacles if r[2] >= window[0] and r[0] <= window[2] and r[3] >= window[1] and r[1] <= window[3]]
-    for pad in (margin, margin / 3, 0.0):
+    for pad in (margin, 0.0):
         for group in (near, obstacles) if len(near) < len(obstacles) else (obstacles,):
-            found = _search(start, end, [_grown(r, pad) for r in group])
+            found = _search(start, end, [_grown(r, pad) for r in group], budget)
             if found is not None and (group is obstacles or _clear_of(found, obstacles)):
                 return found
     return [start, end]
@@ -76,7 +78,7 @@ def _clear_of(points: list[Point], rects: Sequence[Rect]) -> bool:
     return not any(segment_hits_rect(a, b, r) for a, b in itertools.pairwise(points) for r in rects)
 
 
-def _search(start: Point, end: Point, walls: list[Rect]) -> list[Point] | None:
+def _search(start: Point, end: Point, walls: list[Rect], budget: int) -> list[Point] | None:
     # corner points just outside each grown rectangle, unless inside another obstacle
     nudge = 1e-3
     points: list[Point] = [start, end]
@@ -85,7 +87,10 @@ def _search(start: Point, end: Point, walls: list[Rect]) -> list[Point] | None:
             if not any(_inside(corner, w) for w in walls):
                 points.append(corner)
 
+    spent = [0]
+
     def clear(a: Point, b: Point) -> bool:
+        spent[0] += len(walls)
         return not any(segment_hits_rect(a, b, w) for w in walls)
 
     goal = 1
@@ -104,6 +109,8 @@ def _search(start: Point, end: Point, walls: list[Rect]) -> list[Point] | None:
                 path.append(points[node])
             return path[::-1]
         done.add(node)
+        if spent[0] > budget:
+            return None
         here = points[node]
         for other, there in enumerate(points):
             if other in done or other == node:

@@ -49,7 +49,7 @@ class Paragraph(_Paragraph):
         changes: dict[str, Any] = {}
         if shaped and not self.style.shaping:
             changes["shaping"] = 1
-        if self._base_rtl and self.style.alignment == TA_LEFT:
+        if self._base_rtl and self.style.alignment == TA_LEFT and not bulletText:
             changes["alignment"] = TA_RIGHT
         if changes:
             self.style = _variant(self.style, **changes)
