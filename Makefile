@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint contracts bench screenshots samples clean
+.PHONY: run test lint contracts bench screenshots samples dist clean
 
 $(STAMP): pyproject.toml packaging/system-deps.sh
 	bash packaging/system-deps.sh
@@ -38,5 +38,8 @@ screenshots: $(STAMP)    ## every stage and the projector view at 1920x1080 into
 samples: $(STAMP)        ## the demo retro's internal and public PDFs and Markdown into out/samples
 	$(PY) -m retro.report.samples out/samples
 
+dist: $(STAMP)           ## the installable bundle: build/dist/blameless-retro and dist/blameless-retro-VERSION-linux-ARCH.tar.gz
+	bash packaging/build-dist.sh $(PY)
+
 clean:
-	rm -rf $(VENV) out build *.egg-info
+	rm -rf $(VENV) out build dist *.egg-info

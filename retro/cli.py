@@ -13,12 +13,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .about import VersionAction
 from .domain import Audience, RetroError, key_durations
 from .domain.lifecycle import internal_report_due, public_report_due
-from .services import RetroStore, RetroSummary
+from .services import RetroSummary
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only by the commands that open the store
+    from .services import RetroStore
 
 EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
 
@@ -33,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Blameless Retro: run blameless incident retrospectives. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--log-level", metavar="LEVEL", help="debug, info (default: $RETRO_LOG, else info), "
+                        "warning or error; the log file is in your log folder (see Help > About)")
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -68,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("actions", help="follow-through: every open action across retros")
     p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    from . import cli_between
+
+    cli_between.add_actions_options(p)
+    cli_between.add_parsers(sub)
 
     p = sub.add_parser("recurring", help="contributing factors that keep coming back across retros")
     p.add_argument("--json", action="store_true")
@@ -84,12 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         cli_timeline.add_parser(sub)
+    from . import cli_wording  # small, and it imports the coach only when run
+
+    cli_wording.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .cli_args import join_dash_values  # `--search -checkout` searches for "-checkout"
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(join_dash_values(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         parser.print_help()
         return EXIT_OK
@@ -106,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "wording":  # needs no database
+        from . import cli_wording
+
+        return cli_wording.run(args)
     from .startup import resolve_url
 
     if args.command == "db":
@@ -116,11 +134,23 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(status.describe())
         return EXIT_OK
 
+    if args.command == "list" and not args.search:  # the everyday read: stdlib sqlite3, no SQLAlchemy
+        from .services.quick_library import quick_library
+
+        quick = quick_library(resolve_url(args.db))
+        if quick is not None:
+            return _print_list(args, [s for s in quick if args.all or not s.archived])
+
     from .startup import open_store
 
     store = open_store(args.db)
+    store.waiting = lambda message: print(f"retro: {message}", file=sys.stderr, flush=True)
     try:
         handler = _HANDLERS.get(args.command)
+        if args.command in ("calendar", "insights") or (args.command == "actions" and _exports(args)):
+            from . import cli_between
+
+            return cli_between.run(args, store) if args.command != "actions" else cli_between.run_actions_export(args, store)
         if handler is None:
             from . import cli_timeline
 
@@ -128,6 +158,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return handler(args, store)
     finally:
         store.close()
+
+
+def _exports(args: argparse.Namespace) -> bool:
+    from .cli_between import wants_export
+
+    return wants_export(args)
 
 
 def find_retro_id(store: RetroStore, wanted: str) -> str:
@@ -164,7 +200,10 @@ def _summary_json(s: RetroSummary) -> dict[str, Any]:
 
 
 def _cmd_list(args: argparse.Namespace, store: RetroStore) -> int:
-    summaries = store.list_retros(text=args.search, include_archived=args.all)
+    return _print_list(args, store.list_retros(text=args.search, include_archived=args.all))
+
+
+def _print_list(args: argparse.Namespace, summaries: Sequence[RetroSummary]) -> int:
     if args.json:
         print(json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
         return EXIT_OK

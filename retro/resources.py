@@ -1,7 +1,7 @@
 """Where the app's bundled resources (fonts, icons, report assets) live on disk.
 
-Resources are loaded by path. In a source checkout they sit in ``<repo>/resources``; in a
-frozen build (PyInstaller and friends) they sit next to the executable or in the unpacked
+Resources are loaded by path. In a source checkout they sit in ``<repo>/resources``; installed
+from a wheel, in ``retro/_resources`` (see setup.py); in a frozen build (PyInstaller and friends) they sit next to the executable or in the unpacked
 bundle (``sys._MEIPASS``). ``RETRO_RESOURCES`` overrides both, which tests and packagers use.
 """
 
@@ -23,7 +23,9 @@ def resource_root() -> Path:
         candidates.append(Path(bundle) / "resources")
     if getattr(sys, "frozen", False):
         candidates.append(Path(sys.executable).resolve().parent / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    here = Path(__file__).resolve().parent
+    candidates.append(here / "_resources")  # installed from a wheel (setup.py maps resources/ there)
+    candidates.append(here.parent / "resources")  # a source checkout or an editable install
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

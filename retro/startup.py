@@ -42,7 +42,15 @@ def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore
     path = sqlite_path(resolved)
     is_new = path is not None and (not path.exists() or path.stat().st_size == 0)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from .storage.location import create_private_file
+
+        try:
+            create_private_file(path)  # 0600 in a 0700 folder: the library holds private notes
+        except OSError as exc:
+            from .storage.errors import StorageError
+            from .storage.file_trouble import explain
+
+            raise StorageError(explain(path, exc) or f"Cannot create the library {path}: {exc.strerror}.") from exc
     from .services import RetroStore
 
     store = RetroStore(resolved)

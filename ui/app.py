@@ -7,7 +7,9 @@ retro. When it cannot be opened the message says why and offers to open another 
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -15,6 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from .settings import APPLICATION, ORGANISATION, UiSettings
 from .theme import apply_app_theme
+
+if TYPE_CHECKING:
+    from .crash_dialog import CrashHandler
+    from .main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -28,7 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("Blameless Retro")
-    app.setDesktopFileName("blameless-retro")
+    app.setDesktopFileName("org.blamelessretro.Retro")  # packaging/linux: the desktop entry's id
     apply_app_theme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_app_theme(app))
     return app
@@ -43,27 +49,79 @@ def _db_from_argv(argv: list[str]) -> str | None:
     return None
 
 
-def main(db_url: str | None = None, argv: list[str] | None = None) -> int:
+def main(db_url: str | None = None, argv: list[str] | None = None, documents: list[str] | None = None) -> int:
     """Run the app on ``db_url`` (or ``--db`` in ``argv``, ``RETRO_DB``, the default file).
 
     The window shows at once; the database opens on a worker thread (an old SQLite file is
     backed up and upgraded first) and the library fills in when it is ready. When it cannot be
-    opened, the window says why and offers another database.
+    opened, the window says why and offers another database. ``documents`` (JSON files) are
+    loaded as new retros. When the app already runs on this database, the documents are handed
+    to it, its window comes to the front, and this call returns 0 at once.
     """
     argv = list(sys.argv if argv is None else argv)
     app = make_application(argv)
+    db_url = db_url or _db_from_argv(argv)
+    from .single_instance import SingleInstance, hand_over, instance_name
+
+    name = instance_name(db_url)
+    if hand_over(name, documents or []):
+        print("Blameless Retro is already running on this database: it has been brought to the front.",
+              file=sys.stderr)
+        return 0
+    instance = SingleInstance(name)
+    instance.listen()
     settings = UiSettings()
     from .main_window import MainWindow
 
     window = MainWindow(None, settings)
+    crash = _crash_handler(window, db_url)
+    instance.activated.connect(lambda docs: _activated(window, docs))
     window.show()
-    window.open_database(db_url or _db_from_argv(argv))
+    window.open_database(db_url)
+    from .smoke import arm
+
+    arm(window)  # only when RETRO_SMOKE_SCREENSHOT is set (a built copy's start-up check)
+    if documents:
+        from .open_document import open_documents
+
+        open_documents(window, documents)
     try:
         return app.exec()
     finally:
+        crash.uninstall()
+        instance.close()
         if window.store is not None:
             window.store.close()
 
 
+def _activated(window: MainWindow, documents: list[str]) -> None:
+    from .open_document import bring_to_front, open_documents
+
+    bring_to_front(window)
+    open_documents(window, documents)
+
+
+def _crash_handler(window: MainWindow, db_url: str | None) -> CrashHandler:
+    """Errors in the app show a dialog (and go to the log) with the open retro's private notes kept out."""
+    from .crash_dialog import CrashHandler
+
+    def private() -> list[str]:
+        texts = [note.text for note in window.document.retro.private_notes.values()] if window.document else []
+        from .library.open_database import url_password
+
+        password = url_password(db_url or os.environ.get("RETRO_DB", ""))  # the URL given, not the masked one
+        return [*texts, *([password] if password else [])]
+
+    def context() -> list[tuple[str, str]]:
+        shown = "library" if window.document is None else f"workspace, {window.workspace.current_stage.label}"
+        database = "none yet" if window.store is None else window.store.url.split(":", 1)[0]
+        return [("Shown", shown), ("Database kind", database)]
+
+    return CrashHandler(lambda: window, private, context, window).install()
+
+
 if __name__ == "__main__":
+    from retro import logs
+
+    logs.configure()
     raise SystemExit(main())

@@ -1,6 +1,6 @@
 """The open retrospective as the app sees it: one :class:`RetroDocument` per open retro.
 
-The edit path (DESIGN.md): a gesture makes an :class:`~retro.domain.Edit` and calls
+The edit path (docs/architecture.md): a gesture makes an :class:`~retro.domain.Edit` and calls
 :meth:`RetroDocument.edit`, which pushes an :class:`EditCommand` on the undo stack. The command
 calls the store (one transaction), folds the returned :class:`~retro.domain.Changes` into the
 in-memory :class:`~retro.domain.Retro` and emits :attr:`RetroDocument.changed`. Models and views

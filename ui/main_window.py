@@ -42,6 +42,7 @@ from .projector import ProjectorWindow
 from .resources_path import icon
 from .settings import UiSettings
 from .stage_base import StageView
+from .waiting_notice import watch_store
 from .workspace.navigator import STAGES
 from .workspace.notices import conflict_box, show_notice
 from .workspace.page import WorkspacePage
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or UiSettings()
         self.store = store
+        watch_store(self, store)  # "Waiting for another editor…" in the status bar
         self.document: RetroDocument | None = None
         self.projector: ProjectorWindow | None = None
         self.conflict_dialog: QMessageBox | None = None
@@ -329,6 +331,7 @@ class MainWindow(QMainWindow):
         if not self._drop_document(lambda: self._database_opened(store, url)):
             return
         old, self.store = self.store, store
+        watch_store(self, store)
         self.library.set_store(store)
         self.settings.add_recent_database(url_without_password(url or store.url))  # never a password
         self.show_library()
@@ -471,10 +474,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Blameless Retro",
-                          "<b>Blameless Retro</b><p>Run a blameless incident retrospective live, with the "
-                          "room on the projector, and turn it into a postmortem people trust.</p>"
-                          "<p>Hard on systems, soft on people.</p>")
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self).open()
 
     # -- window state ------------------------------------------------------------------------
 

@@ -5,6 +5,14 @@ words ("the", "was", "no" is kept — it matters) left out, and a light suffix s
 "deploys", "deployed" and "deploying" meet. Two factors of the same category are the same
 recurring factor when their word sets are similar enough (Jaccard index ≥ ``threshold``);
 groups are the connected sets of such pairs (single linkage). Plain Python, deterministic.
+
+Factor keys. A factor's *key* (:func:`factor_key`) is its normalised words, sorted and joined by
+spaces: two factors with the same category and key are certainly the same recurring factor, so
+grouping works on the distinct keys of a library (a few hundred to a few thousand), never on
+every sighting (90,000 in a library of 10,000 retros). The store keeps every factor's key in an
+index written with the edit (``factor_keys``), so a library's recurring list is one grouped
+query plus this grouping of its distinct keys, and "retros sharing a factor with this one" is an
+index look-up (:func:`related_from_candidates`).
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from retro.domain.enums import FactorCategory
 from retro.domain.retro import Retro
@@ -31,9 +40,12 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
 
-@dataclass(frozen=True, slots=True)
-class FactorSighting:
-    """One contributing factor as seen in one incident: the light form recurrence works on."""
+class FactorSighting(NamedTuple):
+    """One contributing factor as seen in one incident: the light form recurrence works on.
+
+    A named tuple, not a dataclass: a library of 10,000 retros has 75,000 of them, and a tuple is
+    built three times faster.
+    """
 
     incident_id: str
     incident_title: str
@@ -86,6 +98,21 @@ def normalise(title: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in STOP_WORDS)
 
 
+def factor_key(title: str) -> str:
+    """The normalised key of a factor title: its meaningful, stemmed words, sorted, space-joined.
+
+    Titles that differ only in case, punctuation, stop words, word order or light suffixes share
+    a key ("Deploys were not reviewed" and "deploy NOT reviewed" give ``"deploy not review"``).
+    The empty key ("" for a title of stop words only) never matches anything.
+    """
+    return " ".join(sorted(normalise(title)))
+
+
+def key_words(key: str) -> frozenset[str]:
+    """The word set of a :func:`factor_key` (the inverse of joining)."""
+    return frozenset(key.split())
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard index of two word sets (0.0 when either is empty)."""
     if not a or not b:
@@ -117,15 +144,62 @@ def recurring_factors(
         {s for r in retros for s in (sightings(r) if isinstance(r, Retro) else r)},
         key=lambda s: (s.incident_id, s.factor_id),
     )
-    words = [normalise(s.title) for s in seen]
-    groups = _group(seen, words, threshold)
+    keys: dict[str, str] = {}
+    keyed = [(s, keys.get(s.title) or keys.setdefault(s.title, factor_key(s.title))) for s in seen]
+    return recurring_from_keys(keyed, threshold=threshold, min_incidents=min_incidents)
+
+
+def recurring_from_keys(
+    keyed: Sequence[tuple[FactorSighting, str]],
+    threshold: float = SIMILARITY,
+    min_incidents: int = 2,
+) -> list[RecurringFactor]:
+    """:func:`recurring_factors` from sightings that already carry their :func:`factor_key`.
+
+    ``keyed`` must be sorted by (incident id, factor id). Similar keys are grouped once per
+    distinct (category, key), so the work follows the number of distinct factors, not sightings.
+    """
+    distinct: dict[tuple[FactorCategory, str], list[int]] = {}
+    for i, (s, key) in enumerate(keyed):
+        if key:  # a title of stop words only is like no other title
+            distinct.setdefault((s.category, key), []).append(i)
+    key_list = list(distinct)
+    seen = [s for s, _ in keyed]
     found = []
-    for members in groups:
+    for members_of_keys in group_keys(key_list, threshold):
+        group = [key_list[k] for k in members_of_keys]
+        members = sorted(i for k in group for i in distinct[k]) if len(group) > 1 else distinct[group[0]]
         if len({seen[i].incident_id for i in members}) < min_incidents:
             continue
-        found.append(_recurring(seen, words, members))
+        found.append(_recurring(seen, [key_words(k) for _, k in group], members))
     found.sort(key=lambda g: (-len(g.incident_ids), -len(g.sightings), g.title.casefold(), g.category.value))
     return found
+
+
+def group_keys(keys: Sequence[tuple[FactorCategory, str]], threshold: float = SIMILARITY) -> list[list[int]]:
+    """Single-linkage groups (indices into ``keys``) of distinct (category, key) pairs.
+
+    Two keys join when their categories are equal and their word sets' Jaccard index is at
+    least ``threshold``; candidate pairs come from an index of words. Groups are ordered by their
+    first member.
+    """
+    sets = [key_words(k) for _, k in keys]
+    return _group([c for c, _ in keys], sets, threshold)
+
+
+def similar_keys(
+    key: str, category: FactorCategory, candidates: Iterable[tuple[FactorCategory, str]],
+    threshold: float = SIMILARITY,
+) -> list[tuple[str, float]]:
+    """The candidate keys of ``category`` similar enough to ``key``, with their similarity."""
+    mine = key_words(key)
+    out = []
+    for cat, other in candidates:
+        if cat is category and other:
+            score = similarity(mine, key_words(other))
+            if score >= threshold:
+                out.append((other, score))
+    return out
 
 
 def related_incidents(
@@ -165,6 +239,42 @@ def related_incidents(
     return related
 
 
+def related_from_candidates(
+    retro: Retro,
+    keyed: Iterable[tuple[FactorSighting, str]],
+    threshold: float = SIMILARITY,
+) -> list[RelatedIncident]:
+    """:func:`related_incidents` from the candidate sightings an index found (with their keys).
+
+    ``keyed`` needs to hold at least every other sighting whose key shares a word with a factor
+    of ``retro`` in the same category (what the store's key index returns); others are ignored.
+    The result is the same as :func:`related_incidents` over the whole library.
+    """
+    mine = [(f, key_words(factor_key(f.title))) for f in sorted(retro.factors.values(), key=lambda f: f.id)]
+    by_incident: dict[str, list[tuple[FactorSighting, frozenset[str]]]] = defaultdict(list)
+    for s, key in keyed:
+        if s.incident_id != retro.incident.id:
+            by_incident[s.incident_id].append((s, key_words(key)))
+    related = []
+    for incident_id in sorted(by_incident):
+        theirs = sorted(by_incident[incident_id], key=lambda t: t[0].factor_id)
+        matches = []
+        for factor, words in mine:
+            best: tuple[float, FactorSighting] | None = None
+            for s, w in theirs:
+                if s.category is not factor.category:
+                    continue
+                score = similarity(words, w)
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, s)
+            if best is not None:
+                matches.append(FactorMatch(factor.id, best[1], best[0]))
+        if matches:
+            related.append(RelatedIncident(incident_id, theirs[0][0].incident_title, tuple(matches)))
+    related.sort(key=lambda r: (-len(r.matches), -r.score, r.incident_id))
+    return related
+
+
 # -- helpers --------------------------------------------------------------------------------------
 
 
@@ -183,12 +293,13 @@ def _stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 3 else word
 
 
-def _group(seen: list[FactorSighting], words: list[frozenset[str]], threshold: float) -> list[list[int]]:
-    """Single-linkage groups of sightings: same category and similar words, via union-find.
+def _group(categories: Sequence[FactorCategory], words: Sequence[frozenset[str]],
+           threshold: float) -> list[list[int]]:
+    """Single-linkage groups of items: same category and similar words, via union-find.
 
     Candidate pairs come from an index of words, so unrelated titles are never compared.
     """
-    parent = list(range(len(seen)))
+    parent = list(range(len(words)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -197,36 +308,38 @@ def _group(seen: list[FactorSighting], words: list[frozenset[str]], threshold: f
         return i
 
     index: dict[tuple[FactorCategory, str], list[int]] = defaultdict(list)
-    for i, s in enumerate(seen):
-        candidates = sorted({j for w in words[i] for j in index[(s.category, w)]})
+    for i, category in enumerate(categories):
+        candidates = sorted({j for w in words[i] for j in index[(category, w)]})
         for j in candidates:
             if similarity(words[i], words[j]) >= threshold:
                 a, b = find(i), find(j)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         for w in words[i]:
-            index[(s.category, w)].append(i)
+            index[(category, w)].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(seen)):
+    for i in range(len(words)):
         groups[find(i)].append(i)
     return [groups[k] for k in sorted(groups)]
 
 
-def _recurring(
-    seen: list[FactorSighting], words: list[frozenset[str]], members: list[int]
-) -> RecurringFactor:
+def _recurring(seen: list[FactorSighting], key_sets: list[frozenset[str]], members: list[int]) -> RecurringFactor:
     """A group's title is its most common title (case-folded), ties to the alphabetically first."""
     counts: dict[str, int] = defaultdict(int)
     shown: dict[str, str] = {}
+    folded: dict[str, tuple[str, str]] = {}
     for i in members:
-        key = " ".join(seen[i].title.split()).casefold()
-        counts[key] += 1
-        shown.setdefault(key, " ".join(seen[i].title.split()))
+        title = seen[i].title
+        pair = folded.get(title)
+        if pair is None:
+            plain = " ".join(title.split())
+            pair = folded[title] = (plain.casefold(), plain)
+        counts[pair[0]] += 1
+        shown.setdefault(pair[0], pair[1])
     title_key = min(counts, key=lambda k: (-counts[k], k))
-    common = frozenset.intersection(*(words[i] for i in members))
     return RecurringFactor(
         category=seen[members[0]].category,
         title=shown[title_key],
-        words=common,
+        words=frozenset.intersection(*key_sets),
         sightings=tuple(seen[i] for i in members),
     )

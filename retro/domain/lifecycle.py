@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from .entities import Incident, TimelineEvent
 from .enums import Severity
+from .time_range import shifted, shifted_date
 
 LIFECYCLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("started_at", "Started"),
@@ -162,14 +163,14 @@ def silent_gaps(events: list[TimelineEvent], threshold: timedelta = timedelta(mi
 
 def internal_report_due(incident: Incident) -> datetime | None:
     """The internal postmortem is due 24 hours after resolution."""
-    return incident.resolved_at + INTERNAL_REPORT_DUE if incident.resolved_at else None
+    return shifted(incident.resolved_at, INTERNAL_REPORT_DUE) if incident.resolved_at else None
 
 
 def public_report_due(incident: Incident) -> datetime | None:
     """The public postmortem is due 72 hours after resolution."""
-    return incident.resolved_at + PUBLIC_REPORT_DUE if incident.resolved_at else None
+    return shifted(incident.resolved_at, PUBLIC_REPORT_DUE) if incident.resolved_at else None
 
 
 def default_action_due(severity: Severity, today: date) -> date:
     """The due date an action item gets by default, from the incident's severity."""
-    return today + timedelta(days=ACTION_DUE_DAYS[severity])
+    return shifted_date(today, timedelta(days=ACTION_DUE_DAYS[severity])) or today

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .accountability import NO_LEADER_REASON, leader_has_spoken
-from .blame import blame_hints
 from .enums import ActionStatus, Horizon, Stage
 from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
+from .time_range import out_of_range_fields
+from .wording_fields import wording_findings
 
 
 class Level(StrEnum):
@@ -76,6 +77,7 @@ def readiness(retro: Retro) -> list[Finding]:
         add(Finding("no-started", W, "Set when the incident started (often before anyone noticed).", Stage.SETUP))
     for field, message in lifecycle_problems(inc):
         add(Finding(f"order-{field}", B, f"{message}: check the lifecycle times.", Stage.SETUP))
+    findings.extend(out_of_range_findings(retro))
 
     if not retro.events:
         add(Finding("no-events", B, "Reconstruct the timeline: no events are recorded yet.", Stage.TIMELINE))
@@ -119,8 +121,6 @@ def readiness(retro: Retro) -> list[Finding]:
             add(Finding("no-evidence", W, f"“{_short(factor.title)}” cites no timeline event as evidence.", Stage.FACTORS, factor.id))
         if factor.id not in addressed:
             add(Finding("unaddressed", W, f"No action addresses “{_short(factor.title)}”.", Stage.ACTIONS, factor.id))
-        for hint in blame_hints(f"{factor.title}\n{factor.description}"):
-            add(Finding("blame-wording", W, f"“{_short(factor.title)}” says “{hint.phrase}”. {hint.suggestion}", Stage.FACTORS, factor.id))
 
     if not retro.leaders():
         add(Finding("no-leader", B, NO_LEADER_REASON, Stage.ACCOUNTABILITY))
@@ -138,8 +138,37 @@ def readiness(retro: Retro) -> list[Finding]:
     if actions and all(a.horizon is Horizon.FIX_FOR_NOW for a in actions):
         add(Finding("all-for-now", W, "Every action is a “fix for now”. What would fix this for real?", Stage.ACTIONS))
 
+    for item in wording_findings(retro):  # one finding per phrase, in every field
+        add(Finding("blame-wording", W, f"{item.field.label} says “{_short(item.finding.phrase)}”. "
+                    f"{item.finding.question}", item.field.stage, item.field.target_id))
+
     findings.sort(key=lambda f: (f.level is not Level.BLOCKER, list(Stage).index(f.stage)))
     return findings
+
+
+def out_of_range_findings(retro: Retro) -> list[Finding]:
+    """A blocker for every time outside the range a retro holds (written by an older version)."""
+    inc = retro.incident
+    found: list[Finding] = []
+    named = [(f, getattr(inc, f)) for f in ("started_at", "detected_at", "declared_at", "mitigated_at",
+                                            "resolved_at", "internal_report_shared_at", "public_report_shared_at")]
+    for field, problem in out_of_range_fields(named):
+        label = field.removesuffix("_at").replace("_", " ").capitalize()
+        found.append(Finding(f"range-{field}", Level.BLOCKER, f"{label} time: {problem}; correct it in Setup.",
+                             Stage.SETUP))
+    groups = (
+        (Stage.TIMELINE, [(e.id, f"Timeline event “{_short(e.text)}”", [("time", e.at)]) for e in retro.events.values()]),
+        (Stage.ACCOUNTABILITY, [(s.id, "A statement", [("recorded", s.recorded_at)]) for s in retro.statements.values()]),
+        (Stage.ACTIONS, [(a.id, f"Action “{_short(a.title)}”",
+                          [("due date", a.due), ("created", a.created_at), ("completed", a.completed_at)])
+                         for a in retro.actions.values()]),
+    )
+    for stage, items in groups:
+        for target, what, values in items:
+            for field, problem in out_of_range_fields(values):  # type: ignore[arg-type]
+                found.append(Finding(f"range-{field.replace(' ', '-')}", Level.BLOCKER,
+                                     f"{what}, {field}: {problem}; correct it or remove it.", stage, target))
+    return found
 
 
 def blockers(retro: Retro) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 :class:`Retro` is what the app, the reports, the JSON document and the analysis read.
 :class:`Changes` is what every mutation returns; :meth:`Retro.apply` folds it in, so a screen
-refreshes from exactly what changed (the edit path in DESIGN.md).
+refreshes from exactly what changed (the edit path in docs/architecture.md).
 """
 
 from __future__ import annotations

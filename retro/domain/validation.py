@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -25,6 +25,7 @@ from .enums import ActionStatus
 from .errors import ValidationError
 from .retro import Retro
 from .review import QUESTION_BY_KEY
+from .time_range import date_problem, time_problem
 
 MAX_SHORT_TEXT = 300
 #: Whole numbers (positions, speaking order) every database stores: a 32-bit integer column.
@@ -32,6 +33,7 @@ SMALLEST_WHOLE, LARGEST_WHOLE = -(2**31), 2**31 - 1
 MAX_LONG_TEXT = 100_000
 
 _MULTI_OWNER = re.compile(r"[,;/+&]|\band\b", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _URL = re.compile(r"^(https?|ftp|file|mailto):\S+$", re.IGNORECASE)
 
 
@@ -45,7 +47,7 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
         raise ValidationError(field, f"is too long ({len(text):,} characters; the limit is {limit:,})")
     if "\x00" in text:
         raise ValidationError(field, "contains a NUL character (\\x00), which cannot be stored")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+    if _SURROGATE.search(text):
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
 
 
@@ -59,6 +61,16 @@ def check_whole_number(field: str, value: int) -> None:
 def check_time(field: str, value: datetime | None) -> None:
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise ValidationError(field, "needs a timezone (times are stored in UTC)")
+    problem = time_problem(value)
+    if problem:
+        raise ValidationError(field, problem)
+
+
+def check_date(field: str, value: date | None) -> None:
+    """A calendar date (an action's due date) in the range every time must lie in."""
+    problem = date_problem(value)
+    if problem:
+        raise ValidationError(field, problem)
 
 
 @cache
@@ -93,7 +105,8 @@ def validate_incident(incident: Incident) -> None:
     for i, tag in enumerate(incident.tags):
         check_text(f"tags[{i}]", tag, required=True, limit=MAX_SHORT_TEXT)
     check_timezone(incident.timezone)
-    for name in ("started_at", "detected_at", "declared_at", "mitigated_at", "resolved_at", "created_at"):
+    for name in ("started_at", "detected_at", "declared_at", "mitigated_at", "resolved_at", "created_at",
+                 "internal_report_shared_at", "public_report_shared_at"):
         check_time(name, getattr(incident, name))
 
 
@@ -129,6 +142,7 @@ def validate_entity(entity: Entity, retro: Retro) -> None:
             check_time("recorded_at", entity.recorded_at)
         case PrivateNote():
             check_text("note", entity.text)
+            check_time("updated_at", entity.updated_at)
             if entity.participant_id and entity.participant_id not in retro.participants:
                 raise ValidationError("participant", "is not a participant of this retrospective")
         case ActionItem():
@@ -177,3 +191,4 @@ def _validate_action(action: ActionItem, retro: Retro) -> None:
             raise ValidationError("factors", "addresses a contributing factor that does not exist")
     check_time("created_at", action.created_at)
     check_time("completed_at", action.completed_at)
+    check_date("due", action.due)

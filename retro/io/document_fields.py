@@ -39,6 +39,7 @@ from ..domain import (
     TimelineEvent,
     ValidationError,
 )
+from ..domain.time_range import date_problem, time_problem
 from ..domain.validation import LARGEST_WHOLE, MAX_SHORT_TEXT, SMALLEST_WHOLE, check_text
 
 #: The value of the top-level ``format`` key.
@@ -137,10 +138,10 @@ def _time(value: Any, path: str) -> datetime:
         raise DocumentError(path, f"{text!r} is not an ISO 8601 time like 2026-10-14T08:05:00+00:00") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise DocumentError(path, f"{text!r} has no UTC offset; write it like 2026-10-14T08:05:00+00:00")
-    try:
-        return moment.astimezone(UTC)
-    except OverflowError:
-        raise DocumentError(path, f"{text!r} is outside the dates that can be stored (years 1 to 9999, in UTC)") from None
+    problem = time_problem(moment)
+    if problem:
+        raise DocumentError(path, problem)
+    return moment.astimezone(UTC)
 
 
 def _optional_time(value: Any, path: str) -> datetime | None:
@@ -154,9 +155,13 @@ def _optional_date(value: Any, path: str) -> date | None:
     try:
         if len(text) != 10:
             raise ValueError(text)
-        return date.fromisoformat(text)
+        moment = date.fromisoformat(text)
     except ValueError:
         raise DocumentError(path, f"{text!r} is not an ISO 8601 date like 2026-11-13") from None
+    problem = date_problem(moment)
+    if problem:
+        raise DocumentError(path, problem)
+    return moment
 
 
 def _enum(kind: type[Enum]) -> Parse:

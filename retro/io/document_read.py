@@ -14,6 +14,7 @@ exist; each entity passes :mod:`retro.domain.validation`; and the leader speaks 
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable
@@ -84,18 +85,42 @@ def load_document(data: str | bytes | dict[str, Any]) -> Retro:
 
 
 def _parse_json(data: str | bytes | bytearray) -> Any:
+    codec = "utf-8-sig"
     if isinstance(data, bytes | bytearray):
+        codec = _json_encoding(bytes(data))
         try:
-            data = bytes(data).decode("utf-8-sig")
+            data = bytes(data).decode(codec)
         except UnicodeDecodeError as exc:
-            raise DocumentError("$", f"is not UTF-8 text (byte {exc.start} cannot be read)") from None
+            shown = "UTF-8" if codec == "utf-8-sig" else codec.upper()
+            raise DocumentError("$", f"is not {shown} text (byte {exc.start} cannot be read); save it as UTF-8") from None
     try:
         return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
                           parse_int=_whole_number)
     except json.JSONDecodeError as exc:
-        raise DocumentError("$", f"is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        read_as = "" if codec == "utf-8-sig" else f" (read as {codec.upper()}, from its first bytes)"
+        raise DocumentError("$", f"is not JSON{read_as}: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise DocumentError("$", "is nested too deeply to be a Blameless Retro document") from None
+
+
+def _json_encoding(data: bytes) -> str:
+    """The codec of a JSON document: UTF-8 (BOM or not), or UTF-16/32 with a BOM or, as JSON
+    starts with an ASCII character, without one (RFC 8259 §8.1: the NUL pattern of the first bytes)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = data[:4]
+    if len(head) == 4:
+        if head[:3] == b"\0\0\0" and head[3]:
+            return "utf-32-be"
+        if head[0] and head[1:] == b"\0\0\0":
+            return "utf-32-le"
+        if not head[0] and head[1] and not head[2]:
+            return "utf-16-be"
+        if head[0] and not head[1] and head[2] and not head[3]:
+            return "utf-16-le"
+    return "utf-8-sig"
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -6,6 +6,12 @@ folder (with the permissions any saved file gets, not :func:`tempfile.mkstemp`'s
 ones), are flushed to disk (fsync) and moved over the destination with :func:`os.replace`, which
 keeps the old file's permissions; then the folder is synced so the rename survives a power cut.
 On any failure the temporary file is removed and the caller's error names the path and the reason.
+
+Only regular files are written. A device (``/dev/full``), a FIFO, a socket or a folder at the
+destination is refused with what it is, never replaced by a file. A symlink is followed: the file
+it points to is replaced (atomically, in *that* file's folder) and the link stays a link, as
+editors do when saving; a link to anything but a regular file (or to nowhere in a missing
+folder) is refused like the thing itself.
 """
 
 from __future__ import annotations
@@ -44,9 +50,17 @@ def write_file_atomically(path: Path, data: bytes, failure: Failure) -> Path:
     Raises ``failure(path, reason)`` when the file cannot be written; nothing new is left behind.
     """
     path = Path(path).expanduser().absolute()
+    asked = path
+    if path.is_symlink():
+        try:
+            path = path.resolve(strict=False)
+        except (OSError, RuntimeError):  # a loop of links
+            raise failure(asked, "it is a symbolic link that leads nowhere (a loop); remove it or choose another name") from None
     folder = path.parent
-    if path.is_dir():
-        raise failure(path, "that is a folder; give a file name")
+    kind = _not_a_regular_file(path)
+    if kind:
+        shown = asked if asked == path else f"{asked} (a link to {path})"
+        raise failure(Path(shown), f"that is {kind}, not a regular file; give a file name")
     if not folder.is_dir():
         raise failure(path, f"the folder {folder} does not exist")
     temp_name = ""
@@ -68,6 +82,27 @@ def write_file_atomically(path: Path, data: bytes, failure: Failure) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
     return path
+
+
+def _not_a_regular_file(path: Path) -> str:
+    """What ``path`` is when it exists and is not a regular file ("" otherwise)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return ""  # the write itself will say why (permission denied, …)
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def create_temporary(folder: Path, name: str) -> tuple[int, str]:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
 from retro.domain.readiness import Finding, readiness
+from retro.domain.time_range import in_zone, strftime
 
 MARKING = {Audience.INTERNAL: "Internal — do not distribute", Audience.PUBLIC: "Public"}
 PUBLIC_FIELDS_NOTE = (
@@ -71,14 +72,14 @@ def local_time(retro: Retro, at: datetime | None, *, with_date: bool = True) -> 
     """``2026-03-14 09:32 CET`` in the incident's timezone ("—" when unset)."""
     if at is None:
         return "—"
-    local = at.astimezone(incident_zone(retro))
-    return local.strftime("%Y-%m-%d %H:%M %Z" if with_date else "%H:%M %Z")
+    local = in_zone(at, incident_zone(retro))
+    return strftime(local, "%Y-%m-%d %H:%M %Z" if with_date else "%H:%M %Z")
 
 
 def utc_time(at: datetime | None, *, with_date: bool = True) -> str:
     if at is None:
         return "—"
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC" if with_date else "%H:%M UTC")
+    return strftime(at.astimezone(UTC), "%Y-%m-%d %H:%M UTC" if with_date else "%H:%M UTC")
 
 
 def both_times(retro: Retro, at: datetime | None) -> str:

@@ -10,6 +10,7 @@ from retro import __version__
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, Role, TimelineEvent
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
+from retro.domain.time_range import in_zone, strftime
 
 from . import content
 from .code_text import has_code, prose_markup, shorten
@@ -162,8 +163,8 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
     zone = content.incident_zone(retro)
     for event in events:
         # time and kind are plain table strings: they never wrap, and skip Paragraph layout
-        local = event.at.astimezone(zone)
-        day = local.strftime("%Y-%m-%d")
+        local = in_zone(event.at, zone)
+        day = strftime(local, "%Y-%m-%d")
         stamp = local.strftime("%H:%M") + ("" if utc_only else local.strftime(" %Z"))
         row: list = [f"{day}\n{stamp}" if day != last_day else stamp]
         last_day = day

@@ -6,7 +6,7 @@ Everything is checked before anything is written, so a bad document leaves the l
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ..domain import (
     AccountabilityStatement,
@@ -54,7 +54,7 @@ def with_new_ids(retro: Retro) -> Retro:
         q = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
         out.evidence[q.key] = q
     # Fresh ids are random, so ties in ``order`` must be settled first, by the ids they break on now.
-    for order, s in enumerate(sorted(retro.statements.values(), key=_speaking_key), start=1):
+    for order, s in enumerate(retro.speaking_order(), start=1):
         q = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id), order=order)
         out.statements[q.id] = q
     for n in retro.private_notes.values():
@@ -68,22 +68,27 @@ def with_new_ids(retro: Retro) -> Retro:
     return out
 
 
-_LAST = datetime.max.replace(tzinfo=UTC)
+def _speaking_ranks(retro: Retro) -> dict[str, int]:
+    """Speaking order as documented and as :meth:`Retro.speaking_order` reads it, numbered 1, 2, …
 
-
-def _speaking_key(s: AccountabilityStatement) -> tuple[int, int, datetime, str]:
-    """Speaking order as :func:`prepared` settles it: numbered first (ties by id), then unnumbered."""
-    if s.order != 0:
-        return (0, s.order, _LAST, s.id)
-    return (1, 0, s.recorded_at or _LAST, s.id)
+    ``order`` is a number like any other: 0 (the documented default) and below speak before 1.
+    Only needed when some statement has such an order; otherwise the numbers are kept as given.
+    """
+    if all(s.order > 0 for s in retro.statements.values()):
+        return {}
+    return {s.id: rank for rank, s in enumerate(retro.speaking_order(), start=1)}
 
 
 def prepared(retro: Retro, now: datetime) -> Retro:
     """``retro`` checked and normalised for storing whole; raises when anything is wrong."""
     out = Retro(replace(retro.incident, created_at=retro.incident.created_at or now))
+    ranks = _speaking_ranks(retro)  # before recorded times are filled in: they break ties
     for entity in retro.entities():
-        if isinstance(entity, AccountabilityStatement) and entity.recorded_at is None:
-            entity = replace(entity, recorded_at=now)
+        if isinstance(entity, AccountabilityStatement):
+            if entity.id in ranks:
+                entity = replace(entity, order=ranks[entity.id])
+            if entity.recorded_at is None:
+                entity = replace(entity, recorded_at=now)
         elif isinstance(entity, ActionItem):
             if entity.status is ActionStatus.DONE and entity.completed_at is None:
                 entity = replace(entity, completed_at=now)
@@ -94,11 +99,6 @@ def prepared(retro: Retro, now: datetime) -> Retro:
         elif isinstance(entity, PrivateNote) and entity.updated_at is None:
             entity = replace(entity, updated_at=now)
         out.collection(type(entity).__name__)[entity.key] = entity
-    order = max((s.order for s in out.statements.values()), default=0)
-    for statement in sorted(out.statements.values(), key=lambda s: (s.recorded_at, s.id)):
-        if statement.order == 0:
-            order += 1
-            out.statements[statement.id] = replace(statement, order=order)
     validate_incident(out.incident)
     for entity in out.entities():
         validate_entity(entity, out)

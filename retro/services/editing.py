@@ -38,6 +38,7 @@ from ..domain.validation import validate_entity, validate_incident
 from ..storage import models as m
 from ..storage import rows, search
 from ..storage.mapping import TABLES, incident_from_row
+from .library_index import follow_edit
 from .private_notes import KIND as NOTE
 from .private_notes import NoteTransaction
 
@@ -144,18 +145,17 @@ class _EditInProgress:
         self.before = before
         self.state = _copy(before)
         self.removed: dict[Key, Entity] = {}
-        self.touched: list[Key] = []  # upserted and cascaded updates, in order
+        # Upserted and cascaded updates, in order (a dict: ordered, and O(1) to test and drop).
+        self.touched: dict[Key, None] = {}
 
     def touch(self, key: Key) -> None:
-        if key not in self.touched:
-            self.touched.append(key)
+        self.touched.setdefault(key, None)
 
     def remove(self, kind: str, key: str) -> None:
         entity = self.state.collection(kind).pop(key, None)
         if entity is None:
             return  # not stored (already gone): nothing to remove
-        if (kind, key) in self.touched:  # rewritten by an earlier cascade, now gone altogether
-            self.touched.remove((kind, key))
+        self.touched.pop((kind, key), None)  # rewritten by an earlier cascade, now gone altogether
         # What undo must restore is the stored value, not one an earlier cascade rewrote.
         self.removed[(kind, key)] = self.before.collection(kind).get(key, entity)
         s = self.state
@@ -296,8 +296,10 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
         changed_incident = replace(new_incident, version=version)
     search.forget_refs(conn, incident_id, [r for r in removed_refs if not local(r.kind)])
     search.index_entities(conn, incident_id, [e for e in inserts if not local(type(e).__name__)], new=True)
-    replaced = [e for e in upserted if e not in inserts and not local(type(e).__name__)]
+    inserted = {id(e) for e in inserts}  # by identity: comparing entities field by field is quadratic
+    replaced = [e for e in upserted if id(e) not in inserted and not local(type(e).__name__)]
     search.index_entities(conn, incident_id, [*replaced, *([changed_incident] if changed_incident else [])])
+    follow_edit(conn, incident_id, inserts, replaced, removed_refs)
     return Changes(
         incident_id=incident_id,
         version=version,

@@ -35,18 +35,18 @@ def list_retros(conn: Connection, *, text: str, include_archived: bool, now: dat
     if matching is not None:
         query = query.where(inc.c.id.in_(matching))
     is_open = act.c.status.in_(_OPEN)
-    counts = {
-        row.incident_id: (row.open, row.overdue)
-        for row in conn.execute(
-            select(
-                act.c.incident_id,
-                func.count().label("open"),
-                func.sum(case((and_(act.c.due.is_not(None), act.c.due < today), 1), else_=0)).label("overdue"),
-            )
-            .where(is_open)
-            .group_by(act.c.incident_id)
+    count_query = (
+        select(
+            act.c.incident_id,
+            func.count().label("open"),
+            func.sum(case((and_(act.c.due.is_not(None), act.c.due < today), 1), else_=0)).label("overdue"),
         )
-    }
+        .where(is_open)
+        .group_by(act.c.incident_id)
+    )
+    if matching is not None:  # count the actions of the retros found only
+        count_query = count_query.where(act.c.incident_id.in_(matching))
+    counts = {row.incident_id: (row.open, row.overdue) for row in conn.execute(count_query)}
     out = []
     for r in conn.execute(query):
         n_open, n_overdue = counts.get(r.id, (0, 0))
@@ -79,23 +79,37 @@ def factor_sightings(conn: Connection, *, include_archived: bool) -> list[Factor
     ]
 
 
-def open_actions(conn: Connection, *, today: date) -> list[OpenAction]:
-    """Open and in-progress actions of every retro: overdue first, then by due date and priority."""
+def open_actions(conn: Connection, *, today: date, limit: int | None = None, offset: int = 0) -> list[OpenAction]:
+    """Open and in-progress actions of every retro: overdue first, then by due date and priority.
+
+    With ``limit`` the database orders and cuts the page (``offset`` onwards), so a first screen
+    of 40,000 open actions reads only the rows it shows.
+    """
     inc, act = m.incidents, m.action_items
     query = (
         select(act, inc.c.title.label("incident_title"), inc.c.severity.label("incident_severity"))
         .join(inc, inc.c.id == act.c.incident_id)
         .where(act.c.status.in_(_OPEN))
     )
+    if limit is not None:
+        query = query.order_by(
+            case((and_(act.c.due.is_not(None), act.c.due < today), 0), else_=1),
+            act.c.due.is_(None), act.c.due,
+            case((act.c.priority == "high", 0), (act.c.priority == "medium", 1), (act.c.priority == "low", 2), else_=9),
+            func.lower(act.c.title), act.c.id,
+        ).limit(limit).offset(offset)
     rows = conn.execute(query).all()
     af = m.action_factors
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for incident_id, action_id, factor_id in conn.execute(
+    factor_query = (
         select(af.c.incident_id, af.c.action_id, af.c.factor_id)
         .join(act, and_(act.c.incident_id == af.c.incident_id, act.c.id == af.c.action_id))
         .where(act.c.status.in_(_OPEN))
         .order_by(af.c.incident_id, af.c.action_id, af.c.position)
-    ):
+    )
+    if limit is not None:  # the page's actions only
+        factor_query = factor_query.where(af.c.incident_id.in_({r.incident_id for r in rows}))
+    for incident_id, action_id, factor_id in conn.execute(factor_query):
         grouped[(incident_id, action_id)].append(factor_id)
     factor_ids = {k: tuple(v) for k, v in grouped.items()}
     out = [
@@ -107,6 +121,8 @@ def open_actions(conn: Connection, *, today: date) -> list[OpenAction]:
         )
         for r in rows
     ]
+    if limit is not None:
+        return out  # in the database's order
     priority = {"high": 0, "medium": 1, "low": 2}
     out.sort(key=lambda o: (not o.overdue, o.action.due is None, o.action.due or today,
                             priority.get(o.action.priority.value, 9), o.action.title.casefold(), o.action.id))

@@ -19,7 +19,6 @@ commit (a full disk), the shared part stays committed and the store raises
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,6 +33,7 @@ from sqlalchemy.exc import ArgumentError
 from ..domain import Changes, PrivateNote, Retro, ValidationError
 from ..storage.engine import normalise_url
 from ..storage.errors import StorageError
+from ..storage.location import create_private_file
 
 KIND = PrivateNote.__name__
 _T = TypeVar("_T")
@@ -190,8 +190,7 @@ class NoteTransaction:
 
         def connect() -> sqlite3.Connection:
             if not path.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private to this person
+                create_private_file(path)  # private to this person, in an owner-only folder
             conn = sqlite3.connect(path, timeout=10, isolation_level=None)
             try:
                 conn.execute("PRAGMA journal_mode = WAL")

@@ -23,17 +23,21 @@ SELECT id, title, severity, status, started_at, resolved_at, created_at,
        internal_report_shared_at, public_report_shared_at, archived, version, services, tags
 FROM incidents
 ORDER BY created_at IS NULL, created_at DESC, id
+LIMIT ?
 """
 _ACTION_COUNTS = """
 SELECT incident_id, COUNT(*), SUM(CASE WHEN due IS NOT NULL AND due < ? THEN 1 ELSE 0 END)
 FROM action_items
-WHERE status IN ('open', 'in_progress')
+WHERE status IN ('open', 'in_progress') AND incident_id IN ({ids})
 GROUP BY incident_id
 """
 
 
-def quick_library(url: str, *, now: datetime | None = None) -> list[RetroSummary] | None:
-    """Every retro of the SQLite file at ``url`` (archived ones included), or None when unsure."""
+def quick_library(url: str, *, now: datetime | None = None, limit: int | None = None) -> list[RetroSummary] | None:
+    """Every retro of the SQLite file at ``url`` (archived ones included), or None when unsure.
+
+    ``limit``: only the newest ones (the app's first screen); actions are counted for those only.
+    """
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
@@ -46,8 +50,13 @@ def quick_library(url: str, *, now: datetime | None = None) -> list[RetroSummary
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             if row is None or row[0] != head_revision():
                 return None
-            counts = {r[0]: (r[1], r[2]) for r in conn.execute(_ACTION_COUNTS, (local_date(now).isoformat(),))}
-            rows = conn.execute(_INCIDENTS).fetchall()
+            rows = conn.execute(_INCIDENTS, (-1 if limit is None else limit,)).fetchall()
+            counts: dict[str, tuple[int, int]] = {}
+            ids = [r[0] for r in rows]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                sql = _ACTION_COUNTS.format(ids=",".join("?" * len(chunk)))
+                counts.update((r[0], (r[1], r[2])) for r in conn.execute(sql, (local_date(now).isoformat(), *chunk)))
         finally:
             conn.close()
         return [_summary(r, counts, now) for r in rows]

@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
@@ -23,16 +24,26 @@ from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroErro
 from ..domain.validation import validate_incident
 from ..storage import models as m
 from ..storage import rows, search
-from ..storage.engine import display_url, is_sqlite, make_engine, normalise_url, reader, writer
+from ..storage.engine import display_url, is_sqlite, make_engine, normalise_url, reader, sqlite_path, writer
 from ..storage.errors import StorageError
+from ..storage.file_trouble import explain
 from ..storage.location import local_notes_path
+from ..storage.locks import Waiting, gave_up_message, wait_for_retro
 from ..storage.mapping import TABLES
 from ..storage.schema import check_ready
-from . import documents, library
+from . import documents, library, library_index
 from .editing import apply_edit
 from .private_notes import KIND as NOTE
 from .private_notes import LocalNotes, NotesNotSaved, NoteTransaction, database_identity, shared_part, shown
 from .summaries import OpenAction, RetroSummary
+
+if TYPE_CHECKING:
+    from ..analysis.insights import Insights, Period
+    from ..analysis.similar_factors import Decision, PairKey
+    from ..domain import ActionStatus
+    from ..domain.follow_through import ActionRecord
+    from ..io.calendar_ics import ReportDeadline
+    from ..io.trackers import TrackerSetting
 
 
 class RetroStore:
@@ -51,6 +62,9 @@ class RetroStore:
         never in the shared database; see :mod:`retro.services.private_notes`.
         """
         self._url = normalise_url(url)
+        #: Called with :data:`~retro.storage.locks.WAITING_MESSAGE` when an edit waits for another
+        #: editor (PostgreSQL): the CLI prints it on stderr, the app shows it in the status bar.
+        self.waiting: Waiting | None = None
         check_ready(self._url, allow_upgrade=upgrade)
         self._engine = make_engine(self._url)
         self._reader = reader(self._engine)
@@ -78,6 +92,10 @@ class RetroStore:
         except DBAPIError as exc:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
+            path = sqlite_path(self._url) if is_sqlite(self._url) else None
+            why = explain(path, exc.orig) if path is not None else gave_up_message(exc)
+            if why:
+                raise StorageError(why) from exc
             raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc
 
     def _local_notes(self, *, writes: bool = False) -> AbstractContextManager[NoteTransaction | None]:
@@ -112,14 +130,16 @@ class RetroStore:
             raise self._missing(incident_id)
         return retro
 
-    def open_actions(self, *, today: date | None = None) -> list[OpenAction]:
+    def open_actions(self, *, today: date | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[OpenAction]:
         """Every open / in-progress action across retros, overdue first (follow-through).
 
         Overdue means due before ``today`` (default: today on this machine's calendar, the date
-        default due dates are counted from).
+        default due dates are counted from). ``limit``/``offset``: one page, ordered by the
+        database (the first screen of a large library reads only what it shows).
         """
         with self._transaction() as conn:
-            return library.open_actions(conn, today=today or date.today())
+            return library.open_actions(conn, today=today or date.today(), limit=limit, offset=offset)
 
     def factor_sightings(self, *, include_archived: bool = False) -> list[FactorSighting]:
         """Every contributing factor across retros, light enough for recurrence over the library."""
@@ -127,16 +147,105 @@ class RetroStore:
             return library.factor_sightings(conn, include_archived=include_archived)
 
     def recurring_factors(self, *, include_archived: bool = False) -> list[RecurringFactor]:
-        """Contributing factors that keep coming back: seen in two or more incidents, most first."""
-        from ..analysis.recurrence import recurring_factors
+        """Contributing factors that keep coming back: seen in two or more incidents, most first.
 
-        return recurring_factors([self.factor_sightings(include_archived=include_archived)])
+        Read from the recurrence index (one grouped query over the factors' normalised keys);
+        the same groups as :func:`retro.analysis.recurring_factors` over every factor.
+        """
+        with self._transaction() as conn:
+            return library_index.recurring_factors(conn, include_archived=include_archived)
 
     def related_incidents(self, retro: Retro) -> list[RelatedIncident]:
-        """Earlier incidents that share contributing factors with ``retro`` ("seen before")."""
-        from ..analysis.recurrence import related_incidents
+        """Other incidents that share contributing factors with ``retro`` ("seen before").
 
-        return related_incidents(retro, [self.factor_sightings(include_archived=True)])
+        An index look-up of the keys sharing a word with this retro's factors; the same result
+        as :func:`retro.analysis.related_incidents` over the whole library (archived included).
+        """
+        with self._transaction() as conn:
+            return library_index.related_incidents(conn, retro)
+
+    # -- between meetings (issue 16) ----------------------------------------------------------
+
+    def tracker_setting(self) -> TrackerSetting | None:
+        """Where "Create ticket" goes for this database (``None`` until someone chooses)."""
+        from . import tracker_settings
+
+        with self._transaction() as conn:
+            return tracker_settings.load(conn)
+
+    def save_tracker_setting(self, setting: TrackerSetting | None) -> None:
+        """Store (or with ``None`` forget) the tracker; a setting with problems is refused whole."""
+        from . import tracker_settings
+
+        with self._transaction(writes=True) as conn:
+            tracker_settings.save(conn, setting)
+
+    def action_records(self, *, statuses: frozenset[ActionStatus] | None = None,
+                       include_archived: bool = False,
+                       incident_ids: frozenset[str] | None = None, with_factors: bool = True) -> list[ActionRecord]:
+        """Action items across retros with their retro's title, severity, services and factor
+        titles (follow-through, CSV export, calendars); only ``statuses`` when given."""
+        from . import follow_through
+
+        with self._transaction() as conn:
+            return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
+                                                 incident_ids=incident_ids, with_factors=with_factors)
+
+    def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
+        """Open and overdue actions of earlier retros that share a service or contributing factors
+        with ``retro``: the short review at the start of its meeting (overdue first)."""
+        from ..domain.follow_through import OPEN_STATUSES, follow_through_order
+        from . import follow_through
+
+        with self._transaction() as conn:
+            ids = follow_through.incidents_sharing_services(conn, retro.incident.id, retro.incident.services)
+        if retro.factors:
+            ids |= {r.incident_id for r in self.related_incidents(retro)}
+        ids.discard(retro.incident.id)
+        if not ids:
+            return []
+        records = self.action_records(statuses=frozenset(OPEN_STATUSES), incident_ids=frozenset(ids))
+        return follow_through_order(records, date.today())
+
+    def factor_match_decisions(self, incident_id: str) -> dict[PairKey, Decision]:
+        """The facilitator's decisions on near-duplicate factors of ``incident_id``."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.decisions(conn, incident_id)
+
+    def decide_factor_match(self, incident_id: str, pair: PairKey, decision: Decision | None) -> None:
+        """Store once whether a factor of ``incident_id`` is the same as one of an earlier retro."""
+        from . import factor_matches
+
+        with self._transaction(writes=True) as conn:
+            if conn.execute(select(m.incidents.c.id).where(m.incidents.c.id == incident_id)).first() is None:
+                raise self._missing(incident_id)
+            factor_matches.decide(conn, incident_id, pair, decision)
+
+    def earlier_factor_actions(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, ActionStatus]]]:
+        """What the actions addressing earlier factors did: ``(incident, factor) → [(title, status)]``."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.action_outcomes(conn, pairs)
+
+    def report_deadlines(self, *, include_shared: bool = False) -> list[ReportDeadline]:
+        """Postmortems due for resolved retros (not yet shared unless ``include_shared``)."""
+        from . import follow_through
+
+        with self._transaction() as conn:
+            return follow_through.report_deadlines(conn, include_shared=include_shared)
+
+    def insights(self, *, since: date | None = None, service: str | None = None,
+                 period: Period | None = None, now: datetime | None = None) -> Insights:
+        """The library's learning figures (see :mod:`retro.analysis.insights`), non-archived retros."""
+        from ..analysis.insights import Period as _Period
+        from . import insights
+
+        with self._transaction() as conn:
+            return insights.insights(conn, now=now or datetime.now(UTC).astimezone(), since=since, service=service,
+                                     period=period or _Period.QUARTER)
 
     # -- whole retros ------------------------------------------------------------------------
 
@@ -174,6 +283,7 @@ class RetroStore:
                 entities = [e for e in entities if type(e).__name__ != NOTE]
             rows.insert_entities(conn, incident.id, entities)
             search.index_entities(conn, incident.id, [incident, *entities], new=True)
+            library_index.follow_new_retro(conn, incident.id, entities)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:
@@ -226,11 +336,13 @@ class RetroStore:
         """
         if self._notes is None:
             with self._transaction(writes=True) as conn:
+                wait_for_retro(conn, incident_id, self.waiting)
                 return apply_edit(conn, incident_id, expected_version, edit)
         committed: Changes | None = None
         try:
             with self._notes.transaction(writes=True) as notes:
                 with self._transaction(writes=True) as conn:
+                    wait_for_retro(conn, incident_id, self.waiting)
                     changes = apply_edit(conn, incident_id, expected_version, edit, notes)
                 committed = changes  # in the shared database now; the notes file commits next
         except StorageError as exc:

@@ -52,6 +52,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA cache_size = -65536")  # 64 MB: a 100,000-event import stays in memory until commit
     finally:
         cursor.close()
 
@@ -71,7 +72,15 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    from .locks import session_options  # lock and statement timeouts: nothing waits silently
+
+    parsed = make_url(url)
+    connect_args = {}
+    if parsed.get_backend_name() == "postgresql":  # keep options the URL gives (a search_path, …)
+        given = parsed.query.get("options", "")
+        given = " ".join(given) if isinstance(given, tuple) else given
+        connect_args["options"] = f"{given} {session_options()}".strip()
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def display_url(url: str) -> str:

@@ -164,7 +164,10 @@ class PrivateNoteRow(Base):
 
 class ActionItemRow(Base):
     __tablename__ = "action_items"
-    __table_args__ = (Index("ix_action_items_status_due", "status", "due"),)
+    __table_args__ = (
+        Index("ix_action_items_status_due", "status", "due"),
+        Index("ix_action_items_incident_status_due", "incident_id", "status", "due"),  # revision 3
+    )
 
     incident_id: Mapped[str] = _incident_fk()
     id: Mapped[str] = mapped_column(String, primary_key=True)
@@ -223,6 +226,59 @@ class SearchDocumentRow(Base):
     body: Mapped[str] = mapped_column(Text)
 
 
+class FactorKeyRow(Base):
+    """Each contributing factor's normalised key (revision 3), written with the edit that writes the
+    factor: recurrence across the library groups these keys instead of re-reading every title."""
+
+    __tablename__ = "factor_keys"
+    __table_args__ = (Index("ix_factor_keys_category_key", "category", "key", "incident_id"),)
+
+    incident_id: Mapped[str] = _incident_fk()
+    factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    category: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)  # the factor's title as written (the group's name comes from it)
+
+
+class FactorKeyWordRow(Base):
+    """The words of every factor key ever written (revision 3): which distinct keys share a word
+    with a retro's factors, so "seen before" never scans the library. Keys no factor has any more
+    stay here harmlessly (they find no sightings)."""
+
+    __tablename__ = "factor_key_words"
+
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    word: Mapped[str] = mapped_column(String, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class TrackerSettingRow(Base):
+    """Where "Create ticket" goes, for everyone on this database (revision 0006; one row, id 1)."""
+
+    __tablename__ = "tracker_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))
+    url: Mapped[str] = mapped_column(Text, default="")
+    project: Mapped[str] = mapped_column(Text, default="")
+    issue_type: Mapped[str] = mapped_column(Text, default="")
+    labels: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class FactorMatchDecisionRow(Base):
+    """The facilitator's answer, given once: is this factor the same as one of an earlier retro?"""
+
+    __tablename__ = "factor_match_decisions"
+
+    incident_id: Mapped[str] = _incident_fk()
+    factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    other_incident_id: Mapped[str] = mapped_column(String, primary_key=True)
+    other_factor_id: Mapped[str] = mapped_column(String, primary_key=True)
+    decision: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 incidents = IncidentRow.__table__
 participants = ParticipantRow.__table__
 timeline_events = TimelineEventRow.__table__
@@ -236,3 +292,7 @@ action_items = ActionItemRow.__table__
 action_factors = ActionFactorRow.__table__
 review_answers = ReviewAnswerRow.__table__
 search_documents = SearchDocumentRow.__table__
+factor_keys = FactorKeyRow.__table__
+factor_key_words = FactorKeyWordRow.__table__
+tracker_settings = TrackerSettingRow.__table__
+factor_match_decisions = FactorMatchDecisionRow.__table__

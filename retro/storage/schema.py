@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from .engine import display_url, is_sqlite, make_engine, normalise_url, sqlite_path
 from .errors import SchemaError, StorageError
+from .file_trouble import explain
+from .location import create_private_file
 from .revisions import MIGRATIONS, head_revision, known_revisions
 
 if TYPE_CHECKING:
@@ -118,11 +123,13 @@ def _sqlite_error(path: Path, exc: BaseException) -> StorageError:
             "Close it and try again."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
+        backups = complete_backups(path)
+        restore = (f"Restore it from the newest backup copy, {backups[0]}" if backups
+                   else "There is no backup copy of it next to it")
         return StorageError(
-            f"{path} is damaged or not a database ({exc}). Restore it from a backup copy "
-            "(files named *.backup-* next to it), or move it aside to start a new library."
+            f"{path} is damaged or not a database ({exc}). {restore}, or move it aside to start a new library."
         )
-    return StorageError(f"Cannot open the retro database {path}: {exc}.")
+    return StorageError(explain(path, exc) or f"Cannot open the retro database {path}: {exc}.")
 
 
 def _engine_revision(engine: Engine) -> tuple[str | None, bool]:
@@ -168,27 +175,67 @@ def _refuse_newer(status: SchemaStatus) -> None:
         )
 
 
+BACKUP_PARTIAL = ".partial"
+
+
 def backup_sqlite(path: Path, revision: str) -> Path:
-    """A consistent copy of ``path`` next to it (sqlite3 backup API), named after ``revision``."""
+    """A consistent copy of ``path`` next to it (sqlite3 backup API), named after ``revision``.
+
+    The copy is written to ``<name>.partial`` (owner-only, like the library) and renamed to its
+    ``*.backup-*`` name only once complete and synced, so a start-up killed mid-backup never
+    leaves an empty or half backup under a name people are told to restore from. Leftover
+    ``.partial`` files of earlier interrupted backups are removed first.
+    """
+    remove_partial_backups(path)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix or '.sqlite3'}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}-{n}{path.suffix or '.sqlite3'}")
+    partial = target.with_name(target.name + BACKUP_PARTIAL)
     try:
+        partial.unlink(missing_ok=True)
+        create_private_file(partial)
         source = sqlite3.connect(str(path), timeout=10)
         try:
-            copy = sqlite3.connect(str(target))
+            copy = sqlite3.connect(str(partial))
             try:
                 source.backup(copy)
             finally:
                 copy.close()
         finally:
             source.close()
-    except sqlite3.Error as exc:
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
         raise StorageError(f"Could not back up {path} to {target} before upgrading it: {exc}. Nothing was changed.") from exc
     return target
+
+
+def remove_partial_backups(path: Path) -> None:
+    """Delete what interrupted backups of ``path`` left behind (``*.backup-*.partial``)."""
+    for leftover in path.parent.glob(f"{glob_escape(path.stem)}.backup-*{BACKUP_PARTIAL}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def complete_backups(path: Path) -> list[Path]:
+    """The finished backup copies of ``path`` that hold a database, newest first."""
+    found = []
+    for candidate in path.parent.glob(f"{glob_escape(path.stem)}.backup-*"):
+        if candidate.name.endswith(BACKUP_PARTIAL):
+            continue
+        try:
+            with open(candidate, "rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    continue
+            found.append((candidate.stat().st_mtime, candidate))
+        except OSError:
+            continue
+    return [p for _, p in sorted(found, reverse=True)]
 
 
 def _run_upgrade(engine: Engine) -> None:
@@ -212,7 +259,10 @@ def upgrade(url: str) -> SchemaStatus:
         return status
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            create_private_file(path)  # a new library: 0600 in a 0700 folder (it holds private notes)
+        except OSError as exc:
+            raise StorageError(explain(path, exc) or f"Cannot create the retro database {path}: {exc.strerror}.") from exc
         if status.revision is not None:
             backup_sqlite(path, status.revision)
     engine = make_engine(url)
@@ -220,7 +270,8 @@ def upgrade(url: str) -> SchemaStatus:
         _run_upgrade(engine)
     except (OperationalError, DBAPIError) as exc:
         where = path or status.url
-        raise StorageError(f"Upgrading {where} failed: {exc.orig}. The database was left as it was.") from exc
+        why = explain(path, exc.orig) if path is not None else ""
+        raise StorageError(why or f"Upgrading {where} failed: {exc.orig}. The database was left as it was.") from exc
     finally:
         engine.dispose()
     return schema_status(url)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Audience, Changes, FactorCategory, TimelineEvent
+from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
 from ..widgets.plain_text import plain_tooltip
@@ -248,7 +249,7 @@ class FactorPanel(QWidget):
             zone = ZoneInfo(self.document.retro.incident.timezone)
         except (KeyError, ValueError):
             zone = ZoneInfo("UTC")
-        return f"{event.at.astimezone(zone):%H:%M}  {' '.join(event.text.split())}"
+        return f"{in_zone(event.at, zone):%H:%M}  {' '.join(event.text.split())}"
 
     def _show_evidence(self) -> None:
         retro = self.document.retro

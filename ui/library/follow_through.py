@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from retro.domain import RetroError
 from retro.services import OpenAction, ReportState
 
 from ..models.rows_model import RowsTableModel
@@ -23,13 +24,60 @@ COLUMNS: tuple[str, ...] = ("Action", "Owner", "Due", "Status", "Priority", "Ret
 ACTION, OWNER, DUE, STATUS, PRIORITY, RETRO, SEVERITY = range(len(COLUMNS))
 
 
+#: Reads one page of open actions in follow-through order: ``fetch(offset, limit)``.
+PageReader = Callable[[int, int], list[OpenAction]]
+
+
 class OpenActionsModel(RowsTableModel[OpenAction]):
-    """Open and in-progress action items, one row each."""
+    """Open and in-progress action items, one row each, in follow-through order (overdue first).
+
+    Two ways to fill it:
+
+    - :meth:`set_actions` — a complete list (already ordered);
+    - :meth:`set_first_page` — the first page read from the store
+      (``store.open_actions(limit=PAGE)``) and a :data:`PageReader` for the rest; the view asks
+      for more rows as they scroll into sight (``canFetchMore`` / ``fetchMore``), so 40,000 open
+      actions cost one page at first paint. :meth:`rows` holds what is read so far.
+    """
 
     COLUMNS = COLUMNS
+    #: Rows read per page.
+    PAGE = 200
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._more: PageReader | None = None
+        #: The last page read failed with this message ("" when none did).
+        self.problem = ""
 
     def set_actions(self, rows: Iterable[OpenAction]) -> None:
+        self._more = None
         self.set_rows(rows)
+
+    def set_first_page(self, rows: list[OpenAction], more: PageReader | None) -> None:
+        """Show the first page; ``more`` reads the next ones (not called once a page comes back short)."""
+        self._more = more if len(rows) >= self.PAGE else None
+        self.set_rows(rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._more is None:
+            return
+        try:
+            page = self._more(len(self._rows), self.PAGE)
+        except RetroError as exc:  # the database said no: stop here, say why
+            self._more = None
+            self.problem = str(exc)
+            return
+        if len(page) < self.PAGE:
+            self._more = None
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     def open_action(self, row: int) -> OpenAction:
         return self.row_value(row)

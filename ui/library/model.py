@@ -65,8 +65,35 @@ class LibraryModel(RowsTableModel[RetroSummary]):
 
     COLUMNS = COLUMNS
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sort_column = DATE
+        self._sort_order = Qt.SortOrder.DescendingOrder
+
     def set_summaries(self, rows: Iterable[RetroSummary]) -> None:
-        self.set_rows(rows)
+        self.set_rows(self._sorted(list(rows)))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key per row (a proxy would call ``data()`` ~2 n log n times)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._rows)
+        self._rows = self._sorted(self._rows)
+        moved = {id(s): i for i, s in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(moved[id(before[i.row()])], i.column()) if 0 <= i.row() < len(before) else QModelIndex()
+                  for i in old])
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[RetroSummary]) -> list[RetroSummary]:
+        col = self._sort_column
+        # Ties keep the newest first, then the id, whichever way the column sorts.
+        rows = sorted(rows, key=lambda s: s.id)
+        return sorted(rows, key=lambda s: self._sort_key(s, col),
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def summaries(self) -> list[RetroSummary]:
         return self.rows()
@@ -179,6 +206,7 @@ class LibraryFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self.setDynamicSortFilter(False)
         self._matching_ids: frozenset[str] = frozenset()
         self._severity: Severity | None = None
         self._status: IncidentStatus | None = None
@@ -208,9 +236,18 @@ class LibraryFilter(QSortFilterProxyModel):
         self._show_archived = show
         self.endFilterChange()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The library model sorts itself (once per row); the proxy only filters, in its order."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        s: RetroSummary = model.data(model.index(source_row, 0, source_parent), SUMMARY_ROLE)
+        if isinstance(model, LibraryModel):  # straight from the list: no index, no data() call
+            s: RetroSummary | None = model.summary(source_row) if 0 <= source_row < model.rowCount() else None
+        else:
+            s = model.data(model.index(source_row, 0, source_parent), SUMMARY_ROLE)
         if s is None:
             return False
         if s.archived and not self._show_archived:

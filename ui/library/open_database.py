@@ -30,6 +30,9 @@ from retro.domain import RetroError
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
 
+#: Retros the quick first paint reads (the newest; the store's full list follows moments later).
+FIRST_SCREEN = 300
+
 SQLITE_FILTER = "Retro databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 #: ``scheme://user:password@host``: the password runs to the last ``@`` before the path, so even a
@@ -154,7 +157,7 @@ class _OpenJob(QRunnable):
             from retro.services.quick_library import quick_library
             from retro.startup import resolve_url
 
-            quick = quick_library(resolve_url(self._url))
+            quick = quick_library(resolve_url(self._url), limit=FIRST_SCREEN)
             if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
                 self._signals.previewed.emit(quick, self._url)
             store = open_store_now(self._url)

@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import IncidentStatus, RetroError, Severity, Stage
-from retro.services import RetroSummary
+from retro.services import ReportState, RetroSummary
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
+from .follow_through_groups import FollowUpView, follow_exports_row
+from .insights import InsightsView
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
+from .widths import fixed_widths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
@@ -75,6 +78,9 @@ class LibraryPage(QWidget):
         #: Per tab, the read whose result is wanted; an older read's result is dropped.
         self._generation: dict[int, int] = {FOLLOW_THROUGH_TAB: 0, RECURRENCE_TAB: 0}
         self._build()
+        if store is not None:
+            self.insights.set_store(store)
+            self.follow_up.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -130,9 +136,10 @@ class LibraryPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        states = " ".join(max((state.label for state in ReportState), key=len).split())
+        fixed_widths(self.table, {1: max((sev.label for sev in Severity), key=len),
+                                  2: max((st.label for st in IncidentStatus), key=len), 3: "2026-12-31",
+                                  4: states, 5: states, 6: "999 (99 overdue)"})
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
@@ -179,9 +186,10 @@ class LibraryPage(QWidget):
         self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actions_table.setAlternatingRowColors(True)
         self.actions_table.verticalHeader().hide()
-        aheader = self.actions_table.horizontalHeader()
-        aheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        aheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.actions_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions_table.horizontalHeader().setDefaultSectionSize(150)
         self.actions_table.doubleClicked.connect(self._open_action)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.actions_table,
@@ -195,6 +203,8 @@ class LibraryPage(QWidget):
         hint.setWordWrap(True)
         follow_layout.addWidget(hint)
         follow_layout.addWidget(self.actions_table, 1)
+        self.follow_exports = follow_exports_row(lambda: self.follow_up)  # issue 16: calendar and CSV
+        follow_layout.addLayout(self.follow_exports)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Library sections")
@@ -203,6 +213,13 @@ class LibraryPage(QWidget):
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
+        self.follow_up = FollowUpView(self._push, self.refresh)  # issue 16: grouped, statuses, calendar and CSV
+        self.follow_up.message.connect(self.message)
+        self.follow_up.open_requested.connect(self.open_requested)
+        self.tabs.addTab(self.follow_up, "Follow-&up")
+        self.insights = InsightsView()  # issue 16: is the team learning?
+        self.insights.message.connect(self.message)
+        self.tabs.addTab(self.insights, "&Insights")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -238,6 +255,8 @@ class LibraryPage(QWidget):
         self._store = store
         self.undo_stack.clear()
         self.loading.hide()
+        self.insights.set_store(store)
+        self.follow_up.set_store(store)
         self.refresh()
         wanted, self._open_when_ready = self._open_when_ready, ""
         if wanted and self.select(wanted):
@@ -273,6 +292,8 @@ class LibraryPage(QWidget):
 
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
+        self.insights.mark_stale()
+        self.follow_up.mark_stale()
         for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
             self._stale.add(index)
             self._generation[index] += 1  # a read under way is for the old state
@@ -298,7 +319,8 @@ class LibraryPage(QWidget):
         self._stale.discard(index)
         self._generation[index] += 1
         generation = self._generation[index]
-        read = store.open_actions if index == FOLLOW_THROUGH_TAB else store.recurring_factors
+        page = self.actions_model.PAGE
+        read = (lambda: store.open_actions(limit=page)) if index == FOLLOW_THROUGH_TAB else store.recurring_factors
         if index == RECURRENCE_TAB:
             self.recurrence.show_reading()
 
@@ -322,7 +344,9 @@ class LibraryPage(QWidget):
             self.message.emit(problem)
             self._stale.add(index)  # try again when the tab is next shown
         elif index == FOLLOW_THROUGH_TAB:
-            self.actions_model.set_actions(result)
+            store = self._store
+            self.actions_model.set_first_page(
+                result, None if store is None else lambda offset, limit: store.open_actions(limit=limit, offset=offset))
         else:
             self.recurrence.set_groups(result)
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the analysis package stays off the start-up path
     from retro.analysis.recurrence import RecurringFactor
 
 _ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
+_ROLE_PENDING = Qt.ItemDataRole.UserRole + 2
 
 NONE_RECUR = "No contributing factor appears in more than one retrospective yet."
 READING = "Looking for contributing factors that recur across retrospectives…"
@@ -29,17 +30,43 @@ class RecurrenceModel(QStandardItemModel):
         super().__init__(0, len(self.HEADERS), parent)
         self.setHorizontalHeaderLabels(list(self.HEADERS))
 
+    #: Groups seen more often than this get their sightings when first expanded (a library of
+    #: 10,000 retros has groups of thousands: 75,000 rows would be built for nobody).
+    EAGER = 50
+
     def set_groups(self, groups: Iterable[RecurringFactor]) -> None:
         self.removeRows(0, self.rowCount())
+        self._pending: dict[int, RecurringFactor] = {}
         for group in groups:
             title = _item(group.title)
             title.setToolTip(f"Seen in {len(group.incident_ids)} incidents")
-            for sighting in group.sightings:
-                child = _item(f"“{sighting.title}” in {sighting.incident_title}")
-                child.setData((sighting.incident_id, sighting.factor_id), _ROLE_TARGET)
-                child.setToolTip("Double-click or press Enter to open this factor in its retrospective")
-                title.appendRow([child, _item(group.category.label), _item("")])
+            if len(group.sightings) <= self.EAGER:
+                self._add_sightings(title, group)
+            else:
+                self._pending[id(title)] = group
+                title.setData(id(title), _ROLE_PENDING)
+                title.appendRow([_item(f"{len(group.sightings)} sightings: expand to list them"), _item(""),
+                                 _item("")])
             self.appendRow([title, _item(group.category.label), _item(str(len(group.incident_ids)))])
+
+    def fill(self, index: QModelIndex) -> None:
+        """List the sightings of a group shown only by its count so far (when it is expanded)."""
+        item = self.itemFromIndex(index.siblingAtColumn(0))
+        key = item.data(_ROLE_PENDING) if item is not None else None
+        group = self._pending.pop(key, None) if key is not None else None
+        if group is None:
+            return
+        item.setData(None, _ROLE_PENDING)
+        item.removeRows(0, item.rowCount())
+        self._add_sightings(item, group)
+
+    @staticmethod
+    def _add_sightings(title: QStandardItem, group: RecurringFactor) -> None:
+        for sighting in group.sightings:
+            child = _item(f"“{sighting.title}” in {sighting.incident_title}")
+            child.setData((sighting.incident_id, sighting.factor_id), _ROLE_TARGET)
+            child.setToolTip("Double-click or press Enter to open this factor in its retrospective")
+            title.appendRow([child, _item(group.category.label), _item("")])
 
     def target(self, index: QModelIndex) -> tuple[str, str] | None:
         """``(incident_id, factor_id)`` of a sighting row, or None for a group row."""
@@ -74,6 +101,7 @@ class RecurrenceView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self.tree.expanded.connect(self.model.fill)
         self.tree.doubleClicked.connect(self._open)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.tree, lambda: self._open(self.tree.currentIndex()),
@@ -97,7 +125,8 @@ class RecurrenceView(QWidget):
 
     def set_groups(self, groups: list[RecurringFactor]) -> None:
         self.model.set_groups(groups)
-        self.tree.expandAll()
+        if sum(len(g.sightings) for g in groups) <= 500:  # a few: show them all; many: the groups first
+            self.tree.expandAll()
         self.empty.setText(NONE_RECUR)
         self.empty.setVisible(not groups)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from retro.domain import key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS
+from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
 
@@ -58,7 +59,7 @@ class SetupProjection(QWidget):
         rows = []
         for field, label in LIFECYCLE_FIELDS:
             when = getattr(inc, field)
-            text = when.astimezone(zone).strftime("%a %d %b  %H:%M") if when else "not set"
+            text = in_zone(when, zone).strftime("%a %d %b  %H:%M") if when else "not set"
             rows.append(f"<tr><td>{label}</td><td style='padding-left:28px'><b>{text}</b></td></tr>")
         for duration in key_durations(inc):
             rows.append(f"<tr><td>{duration.name}</td>"

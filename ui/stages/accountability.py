@@ -52,6 +52,7 @@ from ui.widgets.colours import ATTENTION, PRIVATE
 from ui.widgets.commit_edit import CommitOnLeaveEdit
 from ui.widgets.projector_views import AccountabilityProjector
 from ui.widgets.speaker_timer import SpeakerTimer
+from ui.widgets.wording import attach_wording
 
 PRIVATE_MARKING = "Private — never exported, never on the projector"
 
@@ -68,6 +69,10 @@ class StatementEdit(QPlainTextEdit):
     """A statement editor: Ctrl+Enter records it."""
 
     submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        attach_wording(self, ownership=True)  # "I decided …" is welcome; blaming others is underlined
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (

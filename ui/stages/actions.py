@@ -42,6 +42,7 @@ from retro.domain import (
 from ui.document import RetroDocument
 from ui.models.actions_model import ACTION_ID_ROLE, ActionColumn, ActionsModel, ActionsSort
 from ui.stage_base import StageView
+from ui.stages.tickets import TicketFlow
 from ui.widgets.action_details import ActionDetails
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.delegates import (
@@ -116,6 +117,12 @@ class ActionsStage(StageView):
         self.ticket_button = QPushButton("Open ticket")
         self.ticket_button.setAccessibleName("Open the selected action's ticket")
         self.ticket_button.clicked.connect(self.open_ticket)
+        self.create_ticket_button = QPushButton("Create ticket…")
+        self.create_ticket_button.setAccessibleName("Create a ticket for the selected action in the tracker")
+        self.create_ticket_button.setToolTip("Opens your tracker's new-issue page with the action filled in, "
+                                             "then keeps the ticket's link on the action")
+        self.create_ticket_button.clicked.connect(self.create_ticket)
+        self.tickets = TicketFlow(self.document, self, self.problem_banner_text)
         self.delete_button = QPushButton("Delete selected")
         self.delete_button.setAccessibleName("Delete the selected actions")
         self.delete_button.setToolTip("Delete the selected actions (Delete key); Undo brings them back")
@@ -127,6 +134,7 @@ class ActionsStage(StageView):
         top.addSpacing(16)
         top.addWidget(self.factors_button)
         top.addWidget(self.ticket_button)
+        top.addWidget(self.create_ticket_button)
         top.addWidget(self.delete_button)
 
         self.all_for_now_banner = Banner(Tone.WARNING, name="Only fixes for now")
@@ -322,6 +330,17 @@ class ActionsStage(StageView):
             return False
         updated = replace(action, factor_ids=factor_ids)
         return self.document.edit("Change factors addressed", Edit.of(upsert=[updated]))
+
+    def create_ticket(self) -> None:
+        """Open the tracker's prefilled new-issue page for the selected action (issue 16)."""
+        action = self.current_action()
+        if action is None:
+            self.problem_banner.show_text("Select an action first.")
+            return
+        self.tickets.create(action)
+
+    def problem_banner_text(self, message: str) -> None:
+        self.problem_banner.show_text(message)
 
     def open_ticket(self) -> None:
         action = self.current_action()

@@ -21,6 +21,7 @@ from ui.graph.findings_panel import FindingsPanel
 from ui.graph.legend import Legend
 from ui.graph.projector import ProjectorGraph
 from ui.graph.prompts_panel import PromptsPanel
+from ui.graph.related_panel import RelatedRetrosPanel
 from ui.graph.scene import FactorScene
 from ui.graph.side_panel import FactorPanel
 from ui.graph.view import GraphView
@@ -52,6 +53,9 @@ class FactorsStage(StageView):
         self.tabs.addTab(self.panel, "&Factor")
         self.tabs.addTab(self.findings, "Fi&ndings")
         self.tabs.addTab(self.prompts, "&Widen the view")
+        self.related = RelatedRetrosPanel(document, self)  # issue 16: near-duplicates in earlier retros
+        self.related.message.connect(lambda text: self._show_message(text, Tone.WARNING))
+        self.tabs.addTab(self.related, "Seen &before")
         self.toolbar = self._build_toolbar()
 
         canvas = QWidget(self)
@@ -129,6 +133,7 @@ class FactorsStage(StageView):
     def _on_selected(self, node_id: str) -> None:
         self.panel.set_factor(node_id)
         self.prompts.set_node(node_id)
+        self.related.set_factor(node_id)
         self.selection_changed.emit(node_id)
 
     def show_refusal(self, message: str) -> None:

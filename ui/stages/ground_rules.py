@@ -16,6 +16,7 @@ from retro.domain import Stage
 
 from ..document import RetroDocument
 from ..stage_base import StageView
+from .earlier_actions import EarlierActionsPanel
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,9 @@ class GroundRulesStage(StageView):
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(12)
         column.addWidget(hint)
+        self.earlier = EarlierActionsPanel()  # issue 16: what earlier, similar incidents still owe
+        column.addWidget(self.earlier)
+        self.earlier.load(document)
         for number, rule in enumerate(GROUND_RULES, start=1):
             card = RuleCard(rule, number)
             card.chosen.connect(self.choose)
@@ -127,9 +131,11 @@ class GroundRulesStage(StageView):
         self.cards[self.current_key].set_current(True)
 
     def choose(self, key: str) -> None:
-        """Make ``key`` the current rule (the projector highlights it)."""
+        """Make ``key`` the current rule (the projector highlights it, leaving the review)."""
         if key not in self.cards:
             return
+        if self.earlier.on_projector.isChecked():
+            self.earlier.on_projector.setChecked(False)
         for k, card in self.cards.items():
             card.set_current(k == key)
         if key != self.current_key:
@@ -162,6 +168,12 @@ class GroundRulesProjection(QWidget):
         self.why.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
+        self.earlier = EarlierActionsPanel(projector=True)
+        self.earlier.show_records(stage.earlier.records)
+        stage.earlier.read.connect(self.earlier.show_records)
+        layout.addWidget(self.earlier)  # the short review comes first: it is the meeting's opening
+        self._review = stage.earlier.on_projector
+        self._review.toggled.connect(self._show_review)
         for rule in GROUND_RULES:
             label = QLabel(rule.rule)
             label.setObjectName("ProjectorRule")
@@ -173,6 +185,15 @@ class GroundRulesProjection(QWidget):
         layout.addStretch(1)
         stage.selection_changed.connect(self.highlight)
         self.highlight(stage.current_key)
+        self._show_review(self._review.isChecked())
+
+    def _show_review(self, review: bool) -> None:
+        """The review of earlier incidents' open actions, or the rules: a 720p screen holds one."""
+        review = review and bool(self.earlier.records)
+        self.earlier.setVisible(review)
+        for label in self.rules.values():
+            label.setVisible(not review)
+        self.why.setVisible(not review)
 
     def highlight(self, key: str) -> None:
         for k, label in self.rules.items():

@@ -42,6 +42,7 @@ from retro.domain import (
     internal_report_due,
     public_report_due,
 )
+from retro.domain.time_range import in_zone
 from ui.document import RetroDocument
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
@@ -255,7 +256,7 @@ class ReviewStage(StageView):
         ):
             assert due is not None
             state = "shared" if shared else ("overdue" if datetime.now(UTC) > due else "due")
-            parts.append(f"{name} {state} {due.astimezone(zone):%a %d %b %H:%M}")
+            parts.append(f"{name} {state} {in_zone(due, zone):%a %d %b %H:%M}")
         return " · ".join(parts) + f" ({incident.timezone})"
 
     def toggle_shared(self, field: str) -> bool:
@@ -318,7 +319,7 @@ class ReviewStage(StageView):
             zone = ZoneInfo(incident.timezone)
         except (KeyError, ValueError):
             zone = ZoneInfo("UTC")
-        return f"{when.astimezone(zone):%Y-%m-%d}"
+        return f"{in_zone(when, zone):%Y-%m-%d}"
 
     def export(self, fmt: ExportFormat, path: str | None = None) -> bool:
         """Ask for a path (unless given) and write ``fmt`` there off the GUI thread."""

@@ -46,6 +46,7 @@ from retro.domain import (
     public_report_due,
 )
 from retro.domain.lifecycle import LIFECYCLE_FIELDS
+from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
 from ..resources_path import icon
@@ -84,7 +85,7 @@ def local_text(when: datetime | None, zone: str) -> str:
     """``2026-10-14 10:05 CEST`` (the incident's zone), or "not set"."""
     if when is None:
         return "not set"
-    return when.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
+    return in_zone(when, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def section(title: str) -> QLabel:

@@ -39,6 +39,7 @@ from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enu
 from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
 from ui.widgets.timeline_side import TimelineSidePanel
+from ui.widgets.wording import attach_line_wording
 
 try:  # the importers' kind suggestion, when that package is present
     from retro.io.importers.kinds import suggest_kind
@@ -225,6 +226,7 @@ class TimelineStage(StageView):
             self.entry_kind.addItem(kind.label, kind.value)
         self.entry_text = QLineEdit()
         self.entry_text.setAccessibleName("What happened")
+        attach_line_wording(self.entry_text)
         self.entry_text.setPlaceholderText("What happened? Press Enter to add it and start the next one")
         self.add_button = QPushButton("Add event")
         self.add_button.setAccessibleName("Add event")

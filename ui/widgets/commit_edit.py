@@ -10,6 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from .wording import attach_wording
+
 
 class CommitOnLeaveEdit(QPlainTextEdit):
     """A ``QPlainTextEdit`` with a :attr:`left` signal, emitted when it loses focus."""
@@ -21,6 +23,7 @@ class CommitOnLeaveEdit(QPlainTextEdit):
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
+        attach_wording(self)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.left.emit()

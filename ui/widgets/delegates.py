@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from retro.domain.validation import MAX_LONG_TEXT
 
+from .wording import attach_line_wording
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -72,6 +74,7 @@ class TextDelegate(QStyledItemDelegate):
         line.setAccessibleName(self._name)
         line.setPlaceholderText(self._placeholder)
         line.setFrame(False)
+        attach_line_wording(line)
         return line
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

@@ -18,6 +18,8 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from retro.domain.time_range import in_zone
+
 _TIME = r"(?P<h>\d{1,2}):?(?P<m>\d{2})(?::(?P<s>\d{2}))?"
 _OFFSET = r"(?:\s*(?P<offset>Z|UTC|GMT|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?))?"
 _PATTERN = re.compile(rf"^\s*(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})[ T]+)?{_TIME}{_OFFSET}\s*$", re.IGNORECASE)
@@ -110,7 +112,7 @@ def parse_event_time(text: str, tz_name: str, reference: date) -> datetime:
 
 def local_time(at: datetime, tz_name: str) -> datetime:
     """``at`` shown in the incident's timezone."""
-    return at.astimezone(zone(tz_name))
+    return in_zone(at, zone(tz_name))
 
 
 def _with_offset_if_needed(local: datetime, text: str) -> str:

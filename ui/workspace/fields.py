@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retro.domain.time_range import in_zone
+from ui.widgets.wording import attach_line_wording, attach_wording
+
 
 class CommitLineEdit(QLineEdit):
     """A line edit that emits :attr:`committed` once per finished edit that changed the text."""
@@ -38,6 +41,7 @@ class CommitLineEdit(QLineEdit):
         self.setAccessibleName(accessible_name)
         self._value = ""
         self.editingFinished.connect(self._finish)
+        attach_line_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
@@ -74,6 +78,7 @@ class CommitTextEdit(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self._value = ""
+        attach_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
@@ -157,7 +162,7 @@ class TimezoneCombo(QComboBox):
 
 def to_wall_clock(when: datetime, zone: str) -> QDateTime:
     """``when`` as the wall-clock time in ``zone``, held in a UTC QDateTime (immune to this machine's zone)."""
-    local = when.astimezone(ZoneInfo(zone))
+    local = in_zone(when, ZoneInfo(zone))
     return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
                      QTimeZone.utc())
 

@@ -9,22 +9,34 @@ store as one edit, so the whole import is one transaction and one undo step.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from ...domain.entities import TimelineEvent, new_id
+from ...domain.entities import TimelineEvent
 from ...domain.enums import Audience, EventKind
 from ...domain.errors import RetroError, ValidationError
+from ...domain.time_range import RANGE_TEXT, time_in_range, time_problem
 from ...domain.validation import MAX_LONG_TEXT, MAX_SHORT_TEXT, check_text, check_url
 from .kinds import suggest_kind
 
 #: Files larger than this are refused before they are read (50 MB).
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
-#: A zip may hold at most this much once unpacked (guards against zip bombs).
-MAX_UNPACKED_BYTES = 4 * MAX_IMPORT_BYTES
+#: A zip may hold at most this much once unpacked (guards against zip bombs): checked on the
+#: sizes the zip declares, and again on the bytes actually unpacked, while unpacking.
+MAX_UNPACKED_BYTES = MAX_IMPORT_BYTES
+#: One JSON file of a Slack export may unpack to at most this much (a day of one channel).
+MAX_UNPACKED_FILE_BYTES = 20 * 1024 * 1024
+#: At most this many events (lines, rows, messages, elements) in one import.
+MAX_ROWS = 100_000
+#: At most this many columns in a CSV file, and characters in one line of any text file.
+MAX_COLUMNS = 200
+MAX_LINE_CHARS = 100_000
+#: At most this many lines in a text file (blank lines, headings and skipped lines included).
+MAX_LINES = 5 * MAX_ROWS
 
 FORMATS: tuple[str, ...] = ("auto", "slack", "pagerduty", "csv", "text", "json")
 
@@ -112,10 +124,9 @@ class ImportPreview:
         """Fix the time of one row (``at`` must be timezone-aware)."""
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValidationError("time", "needs a timezone (times are stored in UTC)")
-        try:
-            utc = _to_utc(at)
-        except OverflowError:
-            raise ValidationError("time", "is outside the dates that can be stored (years 1 to 9999, in UTC)") from None
+        if not time_in_range(at):
+            raise ValidationError("time", time_problem(at) or f"must be {RANGE_TEXT}")
+        utc = _to_utc(at)
         row = self.rows[index]
         self.rows[index] = replace(row, event=replace(row.event, at=utc))
 
@@ -195,6 +206,10 @@ def build_rows(
     A candidate that cannot be stored (empty or over-long text, bad characters) is added to
     ``skipped`` with the reason, never dropped silently.
     """
+    candidates = candidates if isinstance(candidates, list) else list(candidates)
+    if len(candidates) > MAX_ROWS:
+        raise TimelineImportError("", f"holds {len(candidates):,} events; the limit is {MAX_ROWS:,} per import "
+                                  "(split the file or export a shorter time window)")
     known: dict[tuple[datetime, str], str] = {}
     for event in existing:
         known.setdefault(duplicate_key(event.at, event.text), event.id)
@@ -205,6 +220,8 @@ def build_rows(
         why = ""
         if not text:
             why = "no text"
+        elif not time_in_range(c.at):
+            why = time_problem(c.at) or f"the time is outside what a retro can hold ({RANGE_TEXT})"
         elif not in_window(c.at, options):
             why = "outside the chosen time window"
         else:
@@ -226,7 +243,7 @@ def build_rows(
                 url = ""
         source = _clean_source(c.source)
         event = TimelineEvent(
-            id=new_id(),
+            id=_fresh_id(),
             at=_to_utc(c.at),
             text=text,
             kind=c.kind or suggest_kind(text),
@@ -249,8 +266,42 @@ def build_rows(
     return rows
 
 
+def _fresh_id() -> str:
+    """An id like :func:`~retro.domain.entities.new_id` makes (random, 32 hex digits), cheaply."""
+    return os.urandom(16).hex()
+
+
 def _clean_source(source: str) -> str:
+    if len(source) <= MAX_SHORT_TEXT and source.isascii() and "\x00" not in source:
+        return source
     return _UNSTORABLE.sub("", source)[:MAX_SHORT_TEXT]
+
+
+def too_many_rows(source_name: str, where: str, what: str = "events") -> TimelineImportError:
+    """The refusal when an import passes :data:`MAX_ROWS` (reading stops there)."""
+    return TimelineImportError(
+        source_name, f"holds more than {MAX_ROWS:,} {what} (reading stopped at {MAX_ROWS + 1:,}); the limit is "
+        f"{MAX_ROWS:,} per import: split the file or export a shorter time window", where)
+
+
+def check_text_shape(text: str, source_name: str) -> None:
+    """Refuse text with more than :data:`MAX_LINES` lines or a line longer than :data:`MAX_LINE_CHARS`."""
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise TimelineImportError(source_name, f"has {lines:,} lines; the limit is {MAX_LINES:,} lines per import "
+                                  "(split the file or export a shorter time window)")
+    start = 0
+    number = 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            raise TimelineImportError(source_name, f"has a line of {end - start:,} characters; the limit is "
+                                      f"{MAX_LINE_CHARS:,} per line", f"line {number}")
+        start = end + 1
+        number += 1
 
 
 def check_cancel(is_cancelled: Cancelled | None, source_name: str) -> None:

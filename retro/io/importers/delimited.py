@@ -17,7 +17,18 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, islice
 
 from ...domain.enums import EventKind
-from .common import Cancelled, Candidate, Progress, SkippedLine, TimelineImportError, check_cancel, report
+from .common import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    Cancelled,
+    Candidate,
+    Progress,
+    SkippedLine,
+    TimelineImportError,
+    check_cancel,
+    report,
+    too_many_rows,
+)
 from .times import ClockReader, TimeProblem, is_date, time_shape
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -161,6 +172,9 @@ def parse_csv(
             header = next(rows)
     except csv.Error as exc:
         raise TimelineImportError(source_name, f"is not valid CSV ({exc})", f"line {rows.line_num}") from None
+    if len(header) > MAX_COLUMNS:
+        raise TimelineImportError(source_name, f"has {len(header):,} columns; the limit is {MAX_COLUMNS:,}",
+                                  f"line {rows.line_num + skip_first}")
     records = _records(rows, rows.line_num + 1 + skip_first, skip_first, source_name)
     first = list(islice(records, SAMPLE_ROWS))
     notes: list[str] = []
@@ -180,6 +194,11 @@ def parse_csv(
         if seen % 1000 == 0:
             check_cancel(is_cancelled, source_name)
             report(progress, number, total)
+        if seen > MAX_ROWS:
+            raise too_many_rows(source_name, f"line {number}", "rows")
+        if len(row) > MAX_COLUMNS:
+            raise TimelineImportError(source_name, f"has a row of {len(row):,} columns; the limit is {MAX_COLUMNS:,}",
+                                      f"line {number}")
         if not any(cell.strip() for cell in row):
             continue
         _read_row(row, number, index, source_name, reader, candidates, skipped)

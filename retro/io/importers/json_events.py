@@ -12,7 +12,17 @@ import json
 from typing import Any
 
 from ...domain.enums import EventKind
-from .common import Cancelled, Candidate, Progress, SkippedLine, TimelineImportError, check_cancel, report
+from .common import (
+    MAX_ROWS,
+    Cancelled,
+    Candidate,
+    Progress,
+    SkippedLine,
+    TimelineImportError,
+    check_cancel,
+    report,
+    too_many_rows,
+)
 from .times import ClockReader, TimeProblem
 
 TIME_KEYS = ("time", "timestamp", "at", "when", "datetime", "date", "created_at", "occurred_at", "ts")
@@ -21,6 +31,24 @@ KIND_KEYS = ("kind", "type", "category", "event_type")
 SOURCE_KEYS = ("source", "author", "who", "channel", "system")
 EVIDENCE_KEYS = ("evidence_url", "evidence", "url", "link", "html_url")
 WRAPPER_KEYS = ("events", "timeline", "items", "entries", "records")
+#: Whole numbers longer than this are kept as their digits (Python refuses to convert > 4,300).
+MAX_NUMBER_DIGITS = 40
+
+
+class LongNumber(str):
+    """A JSON whole number too long to be a time or anything else an event holds."""
+
+    def describe(self) -> str:
+        return f"a number of {len(self.lstrip('-')):,} digits"
+
+
+def _whole_number(text: str) -> int | LongNumber:
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else LongNumber(text)
+
+
+def load_json(text: str) -> Any:
+    """``json.loads``, with whole numbers too long for Python kept as :class:`LongNumber`."""
+    return json.loads(text, parse_int=_whole_number)
 
 
 def load_json_document(text: str, source_name: str) -> tuple[list[tuple[str, int | None, Any]], list[SkippedLine]]:
@@ -32,11 +60,13 @@ def load_json_document(text: str, source_name: str) -> tuple[list[tuple[str, int
     if not stripped:
         raise TimelineImportError(source_name, "is empty; there is nothing to import")
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as whole_error:
         return _json_lines(text, source_name, whole_error)
     except RecursionError:
         raise TimelineImportError(source_name, "is nested too deeply to be a timeline") from None
+    if isinstance(document, list) and len(document) > MAX_ROWS:
+        raise TimelineImportError(source_name, f"holds {len(document):,} elements; the limit is {MAX_ROWS:,} per import", "$")
     if isinstance(document, list):
         return [(f"$[{i}]", None, item) for i, item in enumerate(document)], []
     if isinstance(document, dict):
@@ -61,8 +91,10 @@ def _json_lines(text: str, source_name: str, whole_error: json.JSONDecodeError) 
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        if len(items) >= MAX_ROWS:
+            raise too_many_rows(source_name, f"line {number}", "JSON lines")
         try:
-            items.append((f"line {number}", number, json.loads(line)))
+            items.append((f"line {number}", number, load_json(line)))
         except (json.JSONDecodeError, RecursionError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             skipped.append(SkippedLine(f"line {number}", f"not valid JSON ({reason})"))
@@ -104,6 +136,8 @@ def parse_json_events(
         key, value = time_field
         field_path = f"{path}.{key}" if line is None else f"{path} {key}"
         try:
+            if isinstance(value, LongNumber):
+                raise TimeProblem(f"{value.describe()} is not a time")
             at, note = reader.read_value(value)
         except TimeProblem as exc:
             skipped.append(SkippedLine(field_path, str(exc)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .common import Cancelled, Candidate, Progress, SkippedLine, check_cancel, report
+from .common import MAX_ROWS, Cancelled, Candidate, Progress, SkippedLine, check_cancel, report, too_many_rows
 from .times import DATE_RE, ClockReader, Stamp, TimeProblem, find_date, find_stamp, find_zone_hint
 
 _LEAD = re.compile(
@@ -63,6 +63,8 @@ def parse_notes(
         start = lead.end() if lead else 0
         stamp = find_stamp(line, start)
         if stamp is not None:
+            if len(candidates) >= MAX_ROWS:
+                raise too_many_rows(source_name, where)
             last = _event_line(line, stamp, number, source_name, reader, candidates, skipped)
             continue
         if last is not None and line[:1].isspace() and not _BULLET.match(line):

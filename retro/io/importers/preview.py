@@ -21,14 +21,16 @@ from .common import (
     Candidate,
     ImportOptions,
     ImportPreview,
+    PreviewRow,
     Progress,
     SkippedLine,
     TimelineImportError,
     build_rows,
+    check_text_shape,
 )
 from .delimited import guess_mapping, looks_tabular, parse_csv, sniff_delimiter
 from .encoding import WINDOWS_1252, decode_text
-from .json_events import parse_json_events
+from .json_events import load_json, parse_json_events
 from .notes import parse_notes
 from .pagerduty import looks_like_pagerduty, parse_pagerduty
 from .slack import parse_slack
@@ -145,7 +147,7 @@ def _detect(text: str) -> tuple[str, str]:
     note = ""
     if text.lstrip()[:1] in ("[", "{"):
         try:
-            document = json.loads(text)
+            document = load_json(text)
         except RecursionError:
             return "json", ""
         except json.JSONDecodeError as exc:
@@ -163,7 +165,7 @@ def _is_json_lines(text: str) -> bool:
     if not first.lstrip().startswith("{"):
         return False
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(load_json(first), dict)
     except (json.JSONDecodeError, RecursionError):
         return False
 
@@ -178,6 +180,14 @@ def _sniff_table(text: str) -> str:
     return "csv" if looks_tabular(text, delimiter) else "text"
 
 
+def _rows(candidates: list[Candidate], existing: Iterable[TimelineEvent], options: ImportOptions,
+          skipped: list[SkippedLine], name: str) -> list[PreviewRow]:
+    try:
+        return build_rows(candidates, existing, options, skipped)
+    except TimelineImportError as exc:
+        raise TimelineImportError(name, exc.reason, exc.where) from None
+
+
 def _preview_text(
     text: str,
     name: str,
@@ -189,6 +199,7 @@ def _preview_text(
     progress: Progress | None,
     is_cancelled: Cancelled | None,
 ) -> ImportPreview:
+    check_text_shape(text, name)
     notes: list[str] = []
     detect_note = ""
     if fmt in ("", "json"):
@@ -222,7 +233,7 @@ def _preview_text(
         notes.insert(0, detect_note)
     if encoding == WINDOWS_1252:
         notes.insert(0, "the file is not UTF-8; it was read as Windows-1252 (check accented letters)")
-    rows = build_rows(candidates, existing, options, skipped)
+    rows = _rows(candidates, existing, options, skipped, name)
     return ImportPreview(rows, skipped, reader.zone_name, fmt, name, mapping, (), encoding, notes)
 
 
@@ -238,6 +249,6 @@ def _finish_slack(
         source, name, channels=options.channels, skip_noise=options.skip_noise,
         progress=progress, is_cancelled=is_cancelled,
     )
-    rows = build_rows(candidates, existing, options, skipped)
+    rows = _rows(candidates, existing, options, skipped, name)
     notes = ["Slack times are exact (UTC); the timezone only changes how they are shown"]
     return ImportPreview(rows, skipped, options.timezone, "slack", name, None, available, "utf-8", notes)

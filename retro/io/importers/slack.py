@@ -18,14 +18,16 @@ import json
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .common import (
     MAX_IMPORT_BYTES,
+    MAX_ROWS,
     MAX_UNPACKED_BYTES,
+    MAX_UNPACKED_FILE_BYTES,
     Cancelled,
     Candidate,
     Progress,
@@ -33,7 +35,9 @@ from .common import (
     TimelineImportError,
     check_cancel,
     report,
+    too_many_rows,
 )
+from .json_events import load_json
 
 NOISE_SUBTYPES: dict[str, str] = {
     "channel_join": "joined the channel", "channel_leave": "left the channel",
@@ -54,15 +58,18 @@ class SlackArchive:
     files: dict[str, Path | zipfile.ZipInfo]
     zip: zipfile.ZipFile | None
     source_name: str
+    #: Entries not read because they would leave the export (a symlink, a ``..`` path), and why.
+    refused: list[SkippedLine] = field(default_factory=list)
+    unpacked: int = 0  # bytes read so far, across files (checked against MAX_UNPACKED_BYTES)
 
     def read(self, name: str) -> Any:
         entry = self.files[name]
         try:
-            raw = self.zip.read(entry) if isinstance(entry, zipfile.ZipInfo) and self.zip else Path(entry).read_bytes()  # type: ignore[arg-type]
+            raw = self._read_bounded(name, entry)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
             raise TimelineImportError(self.source_name, f"cannot be read ({exc}); the zip may be truncated", name) from None
         try:
-            return json.loads(raw.decode("utf-8-sig"))
+            return load_json(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise TimelineImportError(self.source_name, "is not UTF-8 text as Slack writes it", name) from None
         except json.JSONDecodeError as exc:
@@ -73,17 +80,45 @@ class SlackArchive:
             raise TimelineImportError(self.source_name, "is nested too deeply", name) from None
 
 
+    def _read_bounded(self, name: str, entry: Path | zipfile.ZipInfo) -> bytes:
+        """The file's bytes, read in chunks and refused as soon as a limit is passed (zip bombs lie)."""
+        opened = self.zip.open(entry) if isinstance(entry, zipfile.ZipInfo) and self.zip else Path(entry).open("rb")  # noqa: SIM115
+        chunks: list[bytes] = []
+        size = 0
+        with opened as handle:
+            while chunk := handle.read(1 << 20):
+                size += len(chunk)
+                self.unpacked += len(chunk)
+                if size > MAX_UNPACKED_FILE_BYTES:
+                    raise TimelineImportError(self.source_name, f"unpacks to more than {MAX_UNPACKED_FILE_BYTES // 2**20} MB "
+                                              f"(the limit for one file; read {size / 2**20:.0f} MB so far)", name)
+                if self.unpacked > MAX_UNPACKED_BYTES:
+                    raise TimelineImportError(self.source_name, f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB "
+                                              f"(the limit; {self.unpacked / 2**20:.0f} MB read so far): import fewer "
+                                              "channels or a shorter export", name)
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _leaves_export(name: str) -> bool:
+    """Whether an entry's path could leave the export: absolute, a drive, a ``..`` or ``.`` part."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ":" in parts[0] or any(p in ("..", ".") for p in parts)
+
+
 def open_archive(source: Path | bytes, source_name: str) -> SlackArchive:
     """Index the export's JSON files (a folder, a zip file path or zip bytes)."""
     if isinstance(source, Path) and source.is_dir():
         files: dict[str, Path | zipfile.ZipInfo] = {}
+        refused: list[SkippedLine] = []
         total = 0
-        for path in sorted(source.rglob("*.json")):
+        top = source.resolve()
+        for path in sorted(_json_files(source, top, refused)):
             total += path.stat().st_size
             files[path.relative_to(source).as_posix()] = path
         if total > MAX_IMPORT_BYTES:
             raise TimelineImportError(source_name, f"holds {total / 1e6:.0f} MB of JSON; the limit is {MAX_IMPORT_BYTES // 2**20} MB")
-        return SlackArchive(_rebase(files, source_name), None, source_name)
+        return SlackArchive(_rebase(files, source_name), None, source_name, refused)
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         infos = archive.infolist()
@@ -92,8 +127,27 @@ def open_archive(source: Path | bytes, source_name: str) -> SlackArchive:
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:
         raise TimelineImportError(source_name, f"unpacks to {unpacked / 1e6:.0f} MB; the limit is {MAX_UNPACKED_BYTES // 2**20} MB")
-    files = {i.filename: i for i in infos if i.filename.endswith(".json") and not i.is_dir()}
-    return SlackArchive(_rebase(files, source_name), archive, source_name)
+    refused = [SkippedLine(i.filename, "its path leaves the export (.. or an absolute path); not read")
+               for i in infos if _leaves_export(i.filename)]
+    files = {i.filename: i for i in infos
+             if i.filename.endswith(".json") and not i.is_dir() and not _leaves_export(i.filename)}
+    return SlackArchive(_rebase(files, source_name), archive, source_name, refused)
+
+
+def _json_files(folder: Path, top: Path, refused: list[SkippedLine]) -> list[Path]:
+    """The export folder's JSON files, never following a symbolic link (to a file or a folder)."""
+    found: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            if path.suffix == ".json" or path.is_dir():
+                refused.append(SkippedLine(path.relative_to(top).as_posix() if path.is_relative_to(top) else str(path),
+                                           "a symbolic link; not followed (it may lead outside the export)"))
+            continue
+        if path.is_dir():
+            found += _json_files(path, top, refused)
+        elif path.suffix == ".json" and path.is_file():
+            found.append(path)
+    return found
 
 
 def _rebase(files: dict[str, Any], source_name: str) -> dict[str, Any]:
@@ -132,7 +186,7 @@ def parse_slack(
     users = _user_names(archive)
     day_files = sorted(n for n in archive.files if (m := _DAY_FILE.match(n)) and m.group("channel") in wanted)
     candidates: list[Candidate] = []
-    skipped: list[SkippedLine] = []
+    skipped: list[SkippedLine] = list(archive.refused)
     flagged: list[_Read] = []
     for done, name in enumerate(day_files):
         check_cancel(is_cancelled, source_name)
@@ -143,6 +197,8 @@ def parse_slack(
         channel = name.split("/", 1)[0]
         for i, message in enumerate(messages, 1):
             where = f"{name} message {i}"
+            if len(flagged) >= MAX_ROWS:
+                raise too_many_rows(source_name, where, "messages")
             read = _read_message(message, where, channel, users, skip_noise, skipped)
             if read is not None:
                 flagged.append(read)

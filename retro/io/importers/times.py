@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ...domain.time_range import RANGE_TEXT
+
 ROLLOVER_GAP = timedelta(hours=6)
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -66,12 +68,17 @@ _ZONE_HINT = re.compile(
 )
 
 
+
+_HALF_DAY = timedelta(hours=12)
+_CLOSE_ACROSS_ZONES = timedelta(hours=10)  # a neighbouring day is ≥ 22 h away, whatever the DST change
+
+
 class TimeProblem(ValueError):
     """A time that cannot be read; the message says why, in a person's words."""
 
 
 #: Why a time at the very edge of the calendar (year 1 or 9999 once in UTC) is refused.
-OUT_OF_RANGE = "the time is outside the dates that can be stored (years 1 to 9999, in UTC)"
+OUT_OF_RANGE = f"the time is outside the times a retro can hold: it must be {RANGE_TEXT}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +361,17 @@ class ClockReader:
                 return naive
             return naive.replace(tzinfo=zone).astimezone(self.zone).replace(tzinfo=None)
 
+        prev = self.last_local
+        if prev is not None and (self.floor_date is None or day >= self.floor_date) and (self.current_date or day) == day:
+            # The common case, without trying three days: the same day is close to the time above
+            # (and not more than ROLLOVER_GAP before it), so neither neighbouring day, a day
+            # (give or take a DST change) away, can be closer.
+            same = datetime.combine(day, clock)
+            seen = local(same)
+            close = _HALF_DAY if zone is None else _CLOSE_ACROSS_ZONES
+            if seen.date() == day and seen >= prev - ROLLOVER_GAP and abs(seen - prev) <= close:
+                return same, ""
+
         options = [datetime.combine(day + timedelta(days=shift), clock) for shift in (0, -1, 1)]
         if self.floor_date is not None:  # never before the date the notes gave
             options = [o for o in options if local(o).date() >= self.floor_date] or options[:1]
@@ -407,7 +425,7 @@ class ClockReader:
             try:
                 return self._epoch(float(value))
             except OverflowError:
-                raise TimeProblem(f"{str(value)[:20]}… is not a time (as seconds since 1970)") from None
+                raise TimeProblem("the number is too large to be a time (as seconds since 1970)") from None
         if not isinstance(value, str):
             raise TimeProblem(f"expected a time, found {type(value).__name__}")
         text = value.strip()

@@ -115,3 +115,25 @@ def test_an_action_decided_against_addresses_nothing() -> None:
                                      factor_ids=("f2",), status=ActionStatus.WONT_DO, status_reason="Retiring it")
     unaddressed = [f for f in readiness(retro) if f.code == "unaddressed"]
     assert [f.target_id for f in unaddressed] == ["f2"]
+
+
+def test_wording_findings_cover_every_field_each_its_own_finding() -> None:
+    from dataclasses import replace
+
+    from retro.domain import ReviewAnswer
+
+    retro = ready_retro()
+    retro.events["e2"] = replace(retro.events["e2"], text="Dana ignored the second page.")
+    retro.statements["s1"] = replace(retro.statements["s1"],
+                                     text="I set the deadline. The on-call engineer should have escalated.")
+    retro.actions["a2"] = replace(retro.actions["a2"], description="Remind everyone to be more careful.")
+    retro.review_answers["detection"] = ReviewAnswer("detection", "Who approved the alert change?")
+    retro.incident = replace(retro.incident, lessons_learned="The outage came down to human error.")
+    wording = [f for f in readiness(retro) if f.code == "blame-wording"]
+    where = {(f.stage, f.target_id) for f in wording}
+    assert (Stage.TIMELINE, "e2") in where and (Stage.ACCOUNTABILITY, "s1") in where
+    assert (Stage.ACTIONS, "a2") in where and (Stage.REVIEW, "detection") in where and (Stage.SETUP, "") in where
+    assert len(wording) >= 6  # "be more careful" and "Remind everyone" are two findings
+    assert all(not f.is_blocker for f in wording)
+    statement = next(f for f in wording if f.stage is Stage.ACCOUNTABILITY)
+    assert "should have escalated" in statement.message and "I set" not in statement.message

@@ -74,7 +74,7 @@ def test_enum_labels_and_parsing() -> None:
     [
         ("Human error during deploy", "Human error"),
         ("The engineer failed to check the dashboard", "failed to"),
-        ("Ops should have known", "should have"),
+        ("Ops should have known", "should have known"),
         ("The root cause was the config", "root cause"),
     ],
 )

@@ -260,7 +260,7 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
     ("unknown status", _set("actions", 1, "status", "blocked"), "$.actions[1].status", "'wont_do'"),
     ("unknown review question", _set("review", 0, "question", "why"), "$.review[0].question", "not a review question"),
     ("timezone of 400 characters", _incident("timezone", "a" * 400), "$.incident.timezone", "not a known timezone"),
-    ("event time off the calendar", _set("timeline", 3, "at", "9999-12-31T23:59:59-12:00"), "$.timeline[3].at", "years 1 to 9999"),
+    ("event time off the calendar", _set("timeline", 3, "at", "9999-12-31T23:59:59-12:00"), "$.timeline[3].at", "between 1900-01-01 and 2999-12-31"),
     ("huge incident version", _incident("version", 10**40), "$.incident.version", "outside the whole numbers"),
     ("version past 32 bits", lambda d: d.__setitem__("version", 2**31), "$.version", "outside the whole numbers"),
     ("huge position", _set("participants", 0, "position", -(10**19)), "$.participants[0].position", "outside"),
@@ -300,7 +300,8 @@ def test_the_same_refusal_comes_from_json_text() -> None:
     [
         pytest.param('{"format": "blameless-retro",\n  "version": 1,\n}', "line 3, column 1", id="trailing comma"),
         pytest.param("", "line 1, column 1", id="empty"),
-        pytest.param(b"\xff\xfe{}", "not UTF-8", id="not utf-8"),
+        pytest.param(b"\xff\xfe{}", "read as UTF-16", id="a utf-16 bom before utf-8 text"),
+        pytest.param(b"{\xff}", "not UTF-8", id="not utf-8"),
         pytest.param("[1, 2]", "an object", id="a list"),
         pytest.param('{"format": "blameless-retro", "format": "x"}', "appears twice", id="duplicate key"),
         pytest.param('{"x": NaN}', "NaN", id="NaN"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from retro.domain import AccountabilityStatement, Participant, Retro, Role
 from retro.services import RetroStore
@@ -29,13 +30,31 @@ def test_fresh_ids_keep_tied_statements_in_id_order_and_number_them_densely() ->
     assert [s.order for s in spoken] == list(range(1, 11))
 
 
-def test_unnumbered_statements_follow_the_numbered_ones_by_time() -> None:
+def test_order_zero_is_a_number_and_speaks_before_one_as_documented() -> None:
     retro = full_retro()
     s1, s2 = retro.statements["s-1"], retro.statements["s-2"]
     retro.statements["s-1"] = replace(s1, order=0, recorded_at=s2.recorded_at)
-    retro.statements["s-2"] = replace(s2, order=5)  # numbered: speaks before any unnumbered one
+    retro.statements["s-2"] = replace(s2, order=5)
+    assert [s.text for s in retro.speaking_order()] == [s1.text, s2.text]  # what the document reader checks
     spoken = with_new_ids(retro).speaking_order()
-    assert [(s.text, s.order) for s in spoken] == [(s2.text, 1), (s1.text, 2)]
+    assert [(s.text, s.order) for s in spoken] == [(s1.text, 1), (s2.text, 2)]
+
+
+def test_a_leader_at_order_zero_before_others_at_one_and_two_loads(store: RetroStore, tmp_path: Path) -> None:
+    import json
+
+    from retro.cli import main
+    from retro.io.document import dump, load_document
+
+    retro = tied_retro(3)
+    for i, key in enumerate(sorted(retro.statements)):
+        retro.statements[key] = replace(retro.statements[key], order=i)  # leader 0, then 1 and 2
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(dump(retro)))
+    loaded = store.load(store.add_retro(load_document(path.read_bytes())))
+    assert [(s.text, s.order) for s in loaded.speaking_order()] == [
+        ("Statement 0", 1), ("Statement 1", 2), ("Statement 2", 3)]
+    assert main(["--db", str(tmp_path / "cli.sqlite3"), "load", str(path)]) == 0
 
 
 def test_a_document_with_tied_orders_loads_every_time(store: RetroStore) -> None:

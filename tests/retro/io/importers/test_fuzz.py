@@ -160,4 +160,4 @@ def test_a_time_off_the_calendar_is_skipped_with_the_reason(fmt: str, when: str)
     }.get(fmt, json.dumps([{"at": when, "text": "edge"}, {"at": "2026-10-14T10:00:00Z", "text": "fine"}]))
     preview = preview_text(data, ImportOptions(format=fmt, timezone="America/New_York"))  # west of UTC
     assert [r.event.text for r in preview.rows] == ["fine"]
-    assert any("outside the dates" in s.reason for s in preview.skipped)
+    assert any("outside the times a retro can hold" in s.reason for s in preview.skipped)

@@ -1,0 +1,427 @@
+"""Insights: is the team learning? Figures over the library, each saying what it rests on.
+
+Pure computations on light facts (no storage, no Qt): :func:`compute_insights` takes one
+:class:`IncidentFacts` per incident, one :class:`ActionFacts` per action item and one
+:class:`FactorFacts` per contributing factor (see :mod:`retro.services.insights` for the
+queries) and returns :class:`Insights`:
+
+* time to detect, mitigate and resolve per incident, and their medians by month or quarter;
+* incidents by severity and by service;
+* action items done on time, done late, open past due, open and not yet due, won't do (with
+  the reasons given);
+* time from resolution to the internal and the public report, against the 24 h and 72 h goals;
+* the contributing factors and categories that come back most.
+
+Every figure says how many incidents it rests on; an incident without the times a figure
+needs (or with times out of order) is left out of that figure and counted, with why.
+MTTx alone misleads: the figures come together, and medians, not means, so one long outage
+does not make a quarter look worse than it was.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from operator import attrgetter
+from statistics import median
+
+from ..domain import ActionStatus, FactorCategory, Severity
+from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+
+NO_SERVICE = "(no service)"
+TOP_FACTORS = 10
+
+
+class Period(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFacts:
+    id: str
+    title: str
+    severity: Severity
+    services: tuple[str, ...] = ()
+    started_at: datetime | None = None
+    detected_at: datetime | None = None
+    mitigated_at: datetime | None = None
+    resolved_at: datetime | None = None
+    internal_report_shared_at: datetime | None = None
+    public_report_shared_at: datetime | None = None
+    created_at: datetime | None = None
+
+    @property
+    def when(self) -> datetime | None:
+        """When the incident happened, for periods and ``since``: started, else detected,
+        else resolved, else when the retro was created."""
+        return self.started_at or self.detected_at or self.resolved_at or self.created_at
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFacts:
+    incident_id: str
+    status: ActionStatus
+    due: date | None = None
+    completed_at: datetime | None = None
+    status_reason: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FactorFacts:
+    incident_id: str
+    category: FactorCategory
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What a figure rests on: ``incidents`` used, ``left_out`` and why (reason → count)."""
+
+    incidents: int
+    left_out: int = 0
+    reasons: tuple[tuple[str, int], ...] = ()
+
+    def text(self) -> str:
+        said = f"rests on {self.incidents} incident{'s' if self.incidents != 1 else ''}"
+        if self.left_out:
+            why = "; ".join(f"{n} {reason}" for reason, n in self.reasons)
+            said += f"; {self.left_out} left out ({why})"
+        return said
+
+
+def _basis(used: int, missing: Counter[str]) -> Basis:
+    return Basis(used, sum(missing.values()), tuple(sorted(missing.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodValue:
+    period: str
+    median: timedelta
+    incidents: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDuration:
+    incident_id: str
+    title: str
+    value: timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class DurationFigure:
+    """One of time to detect / mitigate / resolve: per incident, by period, overall median."""
+
+    name: str
+    per_incident: tuple[IncidentDuration, ...]
+    by_period: tuple[PeriodValue, ...]
+    median: timedelta | None
+    basis: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class CountFigure:
+    """Incidents counted by a property (severity, service)."""
+
+    name: str
+    counts: tuple[tuple[str, int], ...]
+    basis: Basis
+
+
+class ActionOutcome(StrEnum):
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    DONE_UNDATED = "done_undated"  # done, but no due date or completion time to compare
+    OPEN_PAST_DUE = "open_past_due"
+    OPEN_ON_TRACK = "open_on_track"  # open, not yet due (or no due date)
+    WONT_DO = "wont_do"
+
+    @property
+    def label(self) -> str:
+        return {"done_on_time": "Done on time", "done_late": "Done late", "done_undated": "Done (no due date)",
+                "open_past_due": "Open past due", "open_on_track": "Open, not yet due",
+                "wont_do": "Won't do"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFigure:
+    counts: tuple[tuple[ActionOutcome, int], ...]
+    wont_do_reasons: tuple[tuple[str, int], ...]
+    actions: int
+    basis: Basis
+
+    def count(self, outcome: ActionOutcome) -> int:
+        return dict(self.counts).get(outcome, 0)
+
+
+class ReportOutcome(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"  # not shared and past the goal
+    NOT_YET_DUE = "not_yet_due"
+
+    @property
+    def label(self) -> str:
+        return {"on_time": "Shared on time", "late": "Shared late", "overdue": "Not shared, past due",
+                "not_yet_due": "Not shared, not yet due"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFigure:
+    """Resolution → report shared, against the goal (24 h internal, 72 h public)."""
+
+    name: str
+    goal: timedelta
+    counts: tuple[tuple[ReportOutcome, int], ...]
+    median: timedelta | None  # of the shared ones
+    basis: Basis
+
+    def count(self, outcome: ReportOutcome) -> int:
+        return dict(self.counts).get(outcome, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class RecurringTheme:
+    category: FactorCategory
+    title: str
+    incidents: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactorFigure:
+    top_factors: tuple[RecurringTheme, ...]
+    categories: tuple[tuple[FactorCategory, int, int], ...]  # (category, factors, incidents)
+    basis: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    incidents: int
+    period: Period
+    since: date | None
+    service: str | None
+    detect: DurationFigure
+    mitigate: DurationFigure
+    resolve: DurationFigure
+    by_severity: CountFigure
+    by_service: CountFigure
+    actions: ActionFigure
+    internal_report: ReportFigure
+    public_report: ReportFigure
+    factors: FactorFigure
+    now: datetime = field(compare=False, default=datetime.min)
+
+    @property
+    def durations(self) -> tuple[DurationFigure, DurationFigure, DurationFigure]:
+        return (self.detect, self.mitigate, self.resolve)
+
+
+def period_of(when: datetime, period: Period) -> str:
+    """``2026-03`` (month) or ``2026 Q1`` (quarter), in UTC."""
+    if period is Period.MONTH:
+        return f"{when.year:04d}-{when.month:02d}"
+    return f"{when.year:04d} Q{(when.month - 1) // 3 + 1}"
+
+
+def _norm_service(s: str) -> str:
+    return " ".join(s.split())
+
+
+def select_incidents(incidents: Iterable[IncidentFacts], *, since: date | None = None,
+                     service: str | None = None) -> list[IncidentFacts]:
+    """The incidents a view covers: on or after ``since`` (by :attr:`IncidentFacts.when`; an
+    incident with no time at all is left out when ``since`` is given) and with ``service``
+    among its services (case and spacing ignored)."""
+    out = []
+    wanted = _norm_service(service).casefold() if service else None
+    for inc in incidents:
+        if since is not None and (inc.when is None or inc.when.date() < since):
+            continue
+        if wanted is not None and wanted not in {_norm_service(s).casefold() for s in inc.services}:
+            continue
+        out.append(inc)
+    return out
+
+
+_DURATIONS = (
+    ("Time to detect", "started_at", "detected_at"),
+    ("Time to mitigate", "started_at", "mitigated_at"),
+    ("Time to resolve", "started_at", "resolved_at"),
+)
+_LABEL = {"started_at": "start", "detected_at": "detection", "mitigated_at": "mitigation", "resolved_at": "resolution"}
+
+
+def _duration_figure(name: str, start: str, end: str, incidents: Sequence[IncidentFacts],
+                     period: Period) -> DurationFigure:
+    values: list[IncidentDuration] = []
+    by_period: dict[str, list[timedelta]] = defaultdict(list)
+    missing: Counter[str] = Counter()
+    for inc in incidents:
+        a, b = getattr(inc, start), getattr(inc, end)
+        if a is None or b is None:
+            gone = " and ".join(_LABEL[f] for f, v in ((start, a), (end, b)) if v is None)
+            missing[f"without a {gone} time"] += 1
+            continue
+        if b < a:
+            missing[f"with {_LABEL[end]} before {_LABEL[start]}"] += 1
+            continue
+        values.append(IncidentDuration(inc.id, inc.title, b - a))
+        by_period[period_of(a, period)].append(b - a)
+    periods = tuple(PeriodValue(p, _median(v), len(v)) for p, v in sorted(by_period.items()))
+    values.sort(key=attrgetter("incident_id"))
+    values.sort(key=attrgetter("value"), reverse=True)  # longest first; stable, so ties by id
+    overall = _median([v.value for v in values]) if values else None
+    return DurationFigure(name, tuple(values), periods, overall, _basis(len(values), missing))
+
+
+def _median(values: Sequence[timedelta]) -> timedelta:
+    return timedelta(seconds=median(v.total_seconds() for v in values))
+
+
+def _severity_figure(incidents: Sequence[IncidentFacts]) -> CountFigure:
+    counts = Counter(inc.severity for inc in incidents)
+    return CountFigure("Incidents by severity", tuple((s.label, counts.get(s, 0)) for s in Severity),
+                       Basis(len(incidents)))
+
+
+def _service_figure(incidents: Sequence[IncidentFacts]) -> CountFigure:
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for inc in incidents:
+        seen = {names.setdefault(_norm_service(s).casefold(), _norm_service(s)) for s in inc.services if s.strip()}
+        for s in seen or {NO_SERVICE}:
+            counts[s] += 1
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0] == NO_SERVICE, -kv[1], kv[0].casefold()))
+    return CountFigure("Incidents by service", tuple(ordered), Basis(len(incidents)))
+
+
+def action_outcome(a: ActionFacts, today: date) -> ActionOutcome:
+    if a.status is ActionStatus.WONT_DO:
+        return ActionOutcome.WONT_DO
+    if a.status is ActionStatus.DONE:
+        if a.due is None or a.completed_at is None:
+            return ActionOutcome.DONE_UNDATED
+        return ActionOutcome.DONE_ON_TIME if a.completed_at.date() <= a.due else ActionOutcome.DONE_LATE
+    if a.due is not None and a.due < today:
+        return ActionOutcome.OPEN_PAST_DUE
+    return ActionOutcome.OPEN_ON_TRACK
+
+
+def action_figure(counts: dict[ActionOutcome, int], wont_do_reasons: Iterable[tuple[str, int]],
+                  incidents_with_actions: int, incidents: int) -> ActionFigure:
+    """The action figure from outcome counts (computed here or by the database) and the won't-do
+    reasons as given (the same reason in other case or spacing counts once)."""
+    reasons: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for reason, n in wont_do_reasons:
+        clean = " ".join(reason.split()) or "(no reason given)"
+        reasons[shown.setdefault(clean.casefold(), clean)] += n
+    without = incidents - incidents_with_actions
+    missing = Counter({"without action items": without}) if without else Counter()
+    return ActionFigure(
+        tuple((o, counts.get(o, 0)) for o in ActionOutcome),
+        tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0].casefold()))),
+        sum(counts.values()), _basis(incidents_with_actions, missing),
+    )
+
+
+def _action_figure(actions: Sequence[ActionFacts], incidents: Sequence[IncidentFacts], today: date) -> ActionFigure:
+    ids = {inc.id for inc in incidents}
+    mine = [a for a in actions if a.incident_id in ids]
+    counts = Counter(action_outcome(a, today) for a in mine)
+    reasons = [(a.status_reason, 1) for a in mine if a.status is ActionStatus.WONT_DO]
+    return action_figure(dict(counts), reasons, len({a.incident_id for a in mine}), len(ids))
+
+
+def _report_figure(name: str, goal: timedelta, field_name: str, incidents: Sequence[IncidentFacts],
+                   now: datetime) -> ReportFigure:
+    counts: Counter[ReportOutcome] = Counter()
+    missing: Counter[str] = Counter()
+    delays: list[timedelta] = []
+    for inc in incidents:
+        shared = getattr(inc, field_name)
+        if inc.resolved_at is None:
+            missing["not resolved (no resolution time)"] += 1
+            continue
+        if shared is None:
+            counts[ReportOutcome.OVERDUE if now > inc.resolved_at + goal else ReportOutcome.NOT_YET_DUE] += 1
+            continue
+        if shared < inc.resolved_at:
+            missing["shared before resolution (check the times)"] += 1
+            continue
+        delay = shared - inc.resolved_at
+        delays.append(delay)
+        counts[ReportOutcome.ON_TIME if delay <= goal else ReportOutcome.LATE] += 1
+    used = sum(counts.values())
+    return ReportFigure(name, goal, tuple((o, counts.get(o, 0)) for o in ReportOutcome),
+                        _median(delays) if delays else None, _basis(used, missing))
+
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def factor_key(title: str) -> str:
+    """Titles that differ only in case, spacing and punctuation are the same recurring factor
+    (cheap enough for every factor of a large library; the Recurring factors tab matches by
+    similar words too)."""
+    return " ".join(_NOT_WORD.sub(" ", title.casefold()).split())
+
+
+def _factor_figure(factors: Sequence[FactorFacts], incidents: Sequence[IncidentFacts]) -> FactorFigure:
+    ids = {inc.id for inc in incidents}
+    groups: dict[tuple[FactorCategory, str], set[str]] = {}
+    first_title: dict[tuple[FactorCategory, str], str] = {}
+    per_category: Counter[FactorCategory] = Counter()
+    category_incidents: dict[FactorCategory, set[str]] = defaultdict(set)
+    with_factors: set[str] = set()
+    for f in factors:
+        incident_id = f.incident_id
+        if incident_id not in ids:
+            continue
+        with_factors.add(incident_id)
+        key = (f.category, factor_key(f.title))
+        seen = groups.get(key)
+        if seen is None:
+            groups[key] = {incident_id}
+            first_title[key] = " ".join(f.title.split())
+        else:
+            seen.add(incident_id)
+        per_category[f.category] += 1
+        category_incidents[f.category].add(incident_id)
+    top = heapq.nsmallest(TOP_FACTORS, ((-len(incs), first_title[key].casefold(), key[0].value, key)
+                                        for key, incs in groups.items() if len(incs) >= 2))
+    themes = [RecurringTheme(key[0], first_title[key], -n) for n, _t, _c, key in top]
+    categories = tuple(sorted(((c, per_category[c], len(category_incidents[c])) for c in FactorCategory),
+                              key=lambda t: (-t[2], -t[1], list(FactorCategory).index(t[0]))))
+    missing = Counter({"without contributing factors": len(ids - with_factors)}) if ids - with_factors else Counter()
+    return FactorFigure(tuple(themes), categories, _basis(len(with_factors), missing))
+
+
+def compute_insights(incidents: Iterable[IncidentFacts], actions: Sequence[ActionFacts] = (),
+                     factors: Sequence[FactorFacts] = (), *, now: datetime, since: date | None = None,
+                     service: str | None = None, period: Period = Period.QUARTER,
+                     actions_figure: ActionFigure | None = None) -> Insights:
+    """Every figure for the incidents ``since`` / ``service`` select (``now``: aware, for what is
+    overdue; today's date is taken in ``now``'s own zone). ``actions_figure``, when given, is the
+    action figure already counted (by the database) for the same incidents; ``actions`` is then
+    not used."""
+    chosen = select_incidents(incidents, since=since, service=service)
+    today = now.date()
+    detect, mitigate, resolve = (_duration_figure(n, a, b, chosen, period) for n, a, b in _DURATIONS)
+    return Insights(
+        incidents=len(chosen), period=period, since=since, service=service,
+        detect=detect, mitigate=mitigate, resolve=resolve,
+        by_severity=_severity_figure(chosen), by_service=_service_figure(chosen),
+        actions=actions_figure if actions_figure is not None else _action_figure(actions, chosen, today),
+        internal_report=_report_figure("Internal report", INTERNAL_REPORT_DUE, "internal_report_shared_at", chosen, now),
+        public_report=_report_figure("Public report", PUBLIC_REPORT_DUE, "public_report_shared_at", chosen, now),
+        factors=_factor_figure(factors, chosen), now=now,
+    )

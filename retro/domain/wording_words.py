@@ -1,0 +1,131 @@
+"""The vocabulary of the wording coach: who counts as a person, and which verbs judge them.
+
+Kept apart from the rules in :mod:`retro.domain.wording` so the word lists can grow without the
+rules growing with them. Every list is lower case.
+"""
+
+# ruff: noqa: SIM905  # word lists read best as one string per list
+from __future__ import annotations
+
+#: Subjects that are people: pronouns, roles, job titles, groups.
+PRONOUNS = frozenset("he she they you we him her them someone somebody anyone anybody everyone everybody "
+                     "nobody whoever".split())
+FIRST_PERSON = frozenset({"i", "i'm", "i’ve", "i've", "i'd", "i’d", "me", "myself"})
+PERSON_NOUNS = frozenset("""
+engineer engineers developer developers dev devs sre sres operator operators oncall on-call on-caller
+on-callers responder responders admin admins administrator administrators sysadmin sysadmins dba dbas
+manager managers lead leads intern interns contractor contractors hire hires employee employees staff
+person people colleague colleagues teammate teammates reviewer reviewers author authors approver
+approvers commander ic folks guy guys pm pms owner owners tester testers analyst analysts architect
+architects consultant consultants coworker coworkers co-worker co-workers human humans individual
+individuals member members newcomer newcomers junior juniors senior seniors programmer programmers
+technician technicians agent agents rep reps representative representatives director directors vp
+executive executives cto ceo leadership management qa ops devops secops netops support sales
+team teams squad squads crew department org group tribe vendor vendors partner
+""".split())
+#: Group words: blame aimed at these is collective.
+GROUP_NOUNS = frozenset("""
+team teams squad squads crew department org group tribe ops devops secops netops qa support leadership
+management everyone everybody nobody people folks staff engineering devs developers engineers
+""".split())
+
+#: Capitalised words that begin sentences or name things, never people.
+NOT_NAMES = frozenset("""
+the a an this that these those it its our their my your his her we they there here then when while after
+before during once if as at on in by for from with without within about into over under since until
+however meanwhile also later finally first next so but and or not no yes all some any each every many
+most few several both either neither none one two three monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+today yesterday tomorrow utc gmt redis kafka postgres postgresql mysql nginx kubernetes k8s docker
+terraform ansible jenkins github gitlab aws gcp azure linux windows dns cdn api http https tls ssl
+elasticsearch consul vault prometheus grafana pagerduty slack jira datadog sentry cloudflare
+cloudfront lambda ec2 s3 rds helm istio envoy haproxy memcached rabbitmq zookeeper cassandra mongodb
+spark airflow celery sidekiq rails django node java python go rust chrome safari firefox android ios
+alerting monitoring traffic nothing everything something deploy deploys deployment deployments
+rollout rollback release releases alerts alert latency errors requests writes reads queries
+customers users checkout payments billing search login auth
+""".split())
+
+#: Adverbs and auxiliaries between a subject and its verb ("Sam also never …").
+SKIP_WORDS = frozenset("""
+also then later again still simply just never repeatedly completely totally clearly obviously apparently
+initially first already probably somehow once really actually basically unfortunately sadly again
+had has have was were is are be been being did do does had've 'd ’d
+""".split())
+
+#: Prepositions and relative words that end a subject's noun phrase ("the alert for the on-call …").
+SUBJECT_CUT = frozenset("for to of on in from with at by behind under over about via into onto within "
+                        "who which that whose whom where".split())
+
+#: Past participles that name what people do (checks, reviews, escalations) in "should have been …".
+HUMAN_ACTION_PARTICIPLES = (
+    r"tested|reviewed|caught|noticed|checked|verified|escalated|rolled\s+back|reverted|communicated|"
+    r"approved|flagged|spotted|seen|known|done|handled|followed|read|considered|raised|fixed|validated|"
+    r"double-checked|paged|told|informed|asked|questioned|reported|monitored|watched|investigated|"
+    r"anticipated|foreseen|prevented|avoided|stopped|blocked|rejected|declined|postponed|delayed|"
+    r"updated|documented|announced|shared|coordinated|planned|scheduled|staged|canaried|started|begun|"
+    r"called|declared|opened|run|performed|restarted|drained|stopped|rotated|renewed|deployed|backed\s+up"
+)
+
+#: Verbs that judge whatever does them, so they read as blame only with a person as the subject.
+PERSON_VERBS = (
+    r"fail(?:s|ed|ing)?\s+to|neglect(?:s|ed|ing)?(?:\s+to)?|forg(?:o|e)t(?:s|ten|ting)?(?:\s+to|\s+about)?|"
+    r"overlook(?:s|ed|ing)?|ignor(?:e|es|ed|ing)|disregard(?:s|ed|ing)?|miss(?:es|ed|ing)?|"
+    r"skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|rush(?:es|ed|ing)?|misconfigur(?:e|es|ed|ing)|"
+    r"mistyp(?:e|es|ed|ing)|misread(?:s|ing)?|mishandl(?:e|es|ed|ing)|misjudg(?:e|es|ed|ing)|"
+    r"misunderst(?:ood|and|ands|anding)|broke|breaks|caused|causes|refus(?:e|es|ed|ing)\s+to|"
+    r"panick(?:ed|ing)|overrode|rubber[- ]?stamp(?:s|ed|ing)?|"
+    r"(?:did\s+not|didn[’']t|never|do\s+not|don[’']t|does\s+not|doesn[’']t|could\s+not|couldn[’']t|"
+    r"would\s+not|wouldn[’']t)\s+(?:even\s+)?(?:bother(?:\s+to)?|check|verify|test|review|read|follow|notice|catch|"
+    r"look(?:\s+at)?|confirm|validate|escalate|think(?:\s+to)?|ask|wait|realiz?s?e|double-check|"
+    r"pay\s+attention|communicate|tell|follow\s+up|listen|care|own|take\s+ownership|"
+    r"take\s+responsibility|respond|react|act|speak\s+up|raise|flag|warn|investigate|understand|learn)|"
+    r"(?:was|were|wasn[’']t|weren[’']t)\s+(?:not\s+)?(?:paying\s+attention|distracted|too\s+slow|"
+    r"too\s+late|asleep|careful|responsive|watching|on\s+top\s+of)|"
+    r"took\s+too\s+long|made\s+(?:a|an|the|several|multiple|another)\s+(?:\w+\s+)?"
+    r"(?:mistakes?|errors?|blunders?|bad\s+calls?|wrong\s+calls?)|"
+    r"chose\s+to\s+(?:ignore|skip|bypass|deploy|push)|pushed\s+\w+(?:\s+\w+)?\s+without|"
+    r"(?:deployed|merged|shipped|pushed|ran|applied|approved)\s+(?:\w+\s+){0,3}?without\s+"
+    r"(?:\w+\s+)?(?:review|reviewing|testing|tests|checking|approval|a\s+second|looking|reading|asking|"
+    r"telling|thinking|waiting|permission|sign-off)|"
+    r"(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|(?:solely\s+|directly\s+)?responsible\s+for\s+"
+    r"(?:the|this|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|mistake|error|breakage|downtime|"
+    r"problem|issue|mess|data\s+loss))|"
+    r"let\s+\w+(?:\s+\w+)?\s+(?:slip|through|fall\s+through)"
+)
+
+#: Verbs and idioms only people do: blame whatever the subject.
+PERSON_IDIOMS = (
+    r"botch(?:es|ed|ing)?|mess(?:es|ed|ing)?\s+(?:\w+\s+)?up|screw(?:s|ed|ing)?\s+(?:\w+\s+)?up|"
+    r"drop(?:s|ped|ping)?\s+the\s+ball|cut(?:s|ting)?\s+corners|asleep\s+at\s+the\s+(?:wheel|switch)|"
+    r"couldn[’']t\s+be\s+bothered|fat[- ]?finger(?:s|ed|ing)?|goof(?:s|ed|ing)?(?:\s+up)?|"
+    r"blunder(?:s|ed|ing)?|slack(?:s|ed|ing)\s+off|half[- ]ass(?:ed)?|winged\s+it|cowboy(?:ed|ing)?|"
+    r"jump(?:s|ed|ing)?\s+the\s+gun|went\s+rogue|didn[’']t\s+do\s+(?:his|her|their|your)\s+job|"
+    r"(?:was|were)\s+(?:asleep|clueless|out\s+to\s+lunch)|wasn[’']t\s+thinking|weren[’']t\s+thinking|"
+    r"(?:should|ought\s+to)\s+have\s+known\s+better"
+)
+
+#: Labels of character.
+LABELS = (
+    r"careless(?:ly|ness)?|reckless(?:ly|ness)?|lazy|laziness|lazily|sloppy|sloppily|sloppiness|"
+    r"negligen(?:t|ce|tly)|incompeten(?:t|ce|tly)|stupid(?:ity|ly)?|idiot(?:s|ic)?|clueless|"
+    r"irresponsib(?:le|ly|ility)|inattentive(?:ness)?|unprofessional(?:ly)?|amateur(?:ish|s)?|"
+    r"complacen(?:t|cy|ce)|rookie|foolish(?:ly|ness)?|thoughtless(?:ly|ness)?|absent-minded(?:ly|ness)?|"
+    r"inept(?:itude)?|hast(?:y|ily)|cavalier|overconfiden(?:t|ce)|arrogan(?:t|ce)|ignorant|dumb\s+mistake|"
+    r"silly\s+mistake|basic\s+mistake|simple\s+mistake|obvious\s+mistake|lack\s+of\s+(?:care|attention|"
+    r"diligence|discipline|ownership|accountability|competence|rigou?r|professionalism|common\s+sense|"
+    r"awareness)|(?:poor|bad|no)\s+judge?ment|not\s+(?:careful|competent|diligent)\s+enough|"
+    r"unforgivable|inexcusable|sloppy\s+work|shoddy|dereliction|attention\s+to\s+detail"
+)
+
+#: Blame nouns, used with a possessive ("Sam's mistake", "their fault").
+BLAME_NOUNS = r"fault|mistakes?|errors?|oversights?|blunders?|screw-?ups?|negligence|carelessness|failure|" \
+              r"slip-?ups?|goofs?|bad|lapse|misstep|doing"
+
+#: People to remind, retrain or tell to be careful.
+REMEDY_PEOPLE = (
+    r"everyone|everybody|all\s+(?:engineers|staff|developers|devs|operators|teams|hands)|engineers|people|"
+    r"staff|the\s+(?:\w+\s+)?team|teams|developers|devs|operators|the\s+on-?call(?:\s+engineers?)?|"
+    r"on-?call(?:\s+engineers?)?|new\s+hires|reviewers|him|her|them|the\s+engineers?|the\s+developers?|"
+    r"the\s+operators?|the\s+responders?|responders|the\s+author|authors|the\s+reviewer|sres|the\s+sres?"
+)

@@ -1,0 +1,72 @@
+"""Keeping the library's recurrence index in step with every write, and reading it.
+
+The write path (:func:`retro.services.editing.apply_edit` and ``RetroStore.add_retro``) calls
+:func:`follow_edit` / :func:`follow_new_retro` in the edit's own transaction, so the index can
+never disagree with the factors it describes. Readers: :func:`recurring_factors` (the whole
+library, one grouped query plus grouping of distinct keys) and :func:`related_incidents`
+(an index look-up for one retro). :func:`retros_sharing_key` is the building block for
+matching on top of the normalised keys (e.g. fuzzy matching of near-duplicate factors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection
+
+from ..analysis.recurrence import (
+    SIMILARITY,
+    FactorSighting,
+    RecurringFactor,
+    RelatedIncident,
+    factor_key,
+    recurring_from_keys,
+    related_from_candidates,
+    similar_keys,
+)
+from ..domain import Entity, EntityRef, Factor, FactorCategory, Retro
+from ..storage import factor_keys
+
+
+def follow_edit(conn: Connection, incident_id: str, inserted: Iterable[Entity], replaced: Iterable[Entity],
+                removed: Iterable[EntityRef]) -> None:
+    """Re-key the factors an edit inserted, rewrote or removed (nothing else touches the index)."""
+    gone = [r.key for r in removed if r.kind == "Factor"]
+    if gone:
+        factor_keys.forget_factors(conn, incident_id, gone)
+    factor_keys.index_factors(conn, incident_id, [e for e in inserted if isinstance(e, Factor)], new=True)
+    factor_keys.index_factors(conn, incident_id, [e for e in replaced if isinstance(e, Factor)])
+
+
+def follow_new_retro(conn: Connection, incident_id: str, entities: Iterable[Entity]) -> None:
+    """Key every factor of a retro just stored whole."""
+    factor_keys.index_factors(conn, incident_id, [e for e in entities if isinstance(e, Factor)], new=True)
+
+
+def recurring_factors(conn: Connection, *, include_archived: bool,
+                      threshold: float = SIMILARITY) -> list[RecurringFactor]:
+    """The library's recurring factors: one scan of the key index, grouped over its distinct keys."""
+    keyed = factor_keys.library_sightings(conn, include_archived=include_archived)
+    return recurring_from_keys(keyed, threshold=threshold)
+
+
+def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMILARITY) -> list[RelatedIncident]:
+    """Other incidents sharing contributing factors with ``retro``, from the key index."""
+    mine = {(f.category.value, key) for f in retro.factors.values() if (key := factor_key(f.title))}
+    candidates = factor_keys.candidate_keys(conn, mine)
+    close: set[tuple[str, str]] = set()
+    for category, key in mine:
+        cat = FactorCategory(category)
+        close.update((category, k) for k, _ in similar_keys(key, cat, candidates, threshold))
+    keyed = factor_keys.sightings_with_keys(conn, close, include_archived=True, exclude_incident=retro.incident.id)
+    return related_from_candidates(retro, keyed, threshold)
+
+
+def retros_sharing_key(conn: Connection, category: FactorCategory, key: str, *, include_archived: bool = True,
+                       exclude_incident: str | None = None) -> list[FactorSighting]:
+    """Every factor stored with exactly this (category, key), sorted by (incident id, factor id)."""
+    if not key:
+        return []
+    return [s for s, _ in factor_keys.sightings_with_keys(conn, [(category.value, key)],
+                                                          include_archived=include_archived,
+                                                          exclude_incident=exclude_incident)]

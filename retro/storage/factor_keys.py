@@ -1,0 +1,139 @@
+"""The recurrence index: every contributing factor's normalised key, written in the edit's transaction.
+
+``factor_keys`` holds one row per factor (its category and :func:`~retro.analysis.recurrence.factor_key`),
+``factor_key_words`` the words of every distinct key. Both are written by the same services that
+write the factors (``add_retro`` and ``apply_edit``); a retro's rows go with it (``ON DELETE
+CASCADE``). Reading them:
+
+- :func:`key_counts` — the library's distinct keys, one grouped query;
+- :func:`sightings_with_keys` — the factors having some keys, with their titles;
+- :func:`candidate_keys` — the distinct keys sharing a word with some (category, key) pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, distinct, func, insert, select, tuple_
+
+from ..analysis.recurrence import FactorSighting, factor_key, key_words
+from ..domain import Factor, FactorCategory
+from . import models as m
+
+_CHUNK = 400
+
+
+def index_factors(conn: Connection, incident_id: str, factors: Iterable[Factor], *, new: bool = False) -> None:
+    """(Re)write the keys of ``factors`` of one retro; ``new`` says none has a key row yet."""
+    items = list(factors)
+    if not items:
+        return
+    if not new:
+        forget_factors(conn, incident_id, [f.id for f in items])
+    rows = [{"incident_id": incident_id, "factor_id": f.id, "category": f.category.value,
+             "key": factor_key(f.title), "title": f.title} for f in items]
+    conn.execute(insert(m.factor_keys), rows)
+    remember_words(conn, {(r["category"], r["key"]) for r in rows})
+
+
+def forget_factors(conn: Connection, incident_id: str, factor_ids: Sequence[str]) -> None:
+    """Drop the key rows of the named factors of one retro."""
+    fk = m.factor_keys
+    for start in range(0, len(factor_ids), _CHUNK):
+        chunk = list(factor_ids[start : start + _CHUNK])
+        conn.execute(delete(fk).where(fk.c.incident_id == incident_id, fk.c.factor_id.in_(chunk)))
+
+
+def remember_words(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """Add the words of new distinct (category, key) pairs to ``factor_key_words`` (known ones are kept)."""
+    rows = [{"category": c, "word": w, "key": k} for c, k in sorted(keys) for w in sorted(key_words(k))]
+    if not rows:
+        return
+    kw = m.factor_key_words
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(kw).on_conflict_do_nothing(), rows)
+    else:
+        conn.execute(insert(kw).prefix_with("OR IGNORE"), rows)
+
+
+def library_sightings(conn: Connection, *, include_archived: bool) -> list[tuple[FactorSighting, str]]:
+    """Every keyed factor of the library with its key, sorted by (incident id, factor id).
+
+    Three plain reads (the keys table, incident titles, archived ids) and no join: the cost is a
+    scan of one narrow table.
+    """
+    inc = m.incidents
+    titles = {r[0]: r[1] for r in conn.execute(select(inc.c.id, inc.c.title))}
+    hidden = set() if include_archived else set(conn.execute(select(inc.c.id).where(inc.c.archived.is_(True))).scalars())
+    categories = {c.value: c for c in FactorCategory}
+    # Straight through the driver's cursor: 75,000 rows of plain text need no type processing.
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT incident_id, factor_id, category, title, key FROM factor_keys "
+                       "ORDER BY incident_id, factor_id")  # the primary key's order: no sort
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return [(FactorSighting(i, titles[i], f, categories[c], t), k) for i, f, c, t, k in rows if i not in hidden]
+
+
+def key_counts(conn: Connection, *, include_archived: bool) -> list[tuple[FactorCategory, str, int]]:
+    """Every distinct (category, key) of the library with how many incidents have it (one grouped query)."""
+    fk, inc = m.factor_keys, m.incidents
+    query = select(fk.c.category, fk.c.key, func.count(distinct(fk.c.incident_id))).where(fk.c.key != "")
+    if not include_archived:
+        query = query.join(inc, inc.c.id == fk.c.incident_id).where(inc.c.archived.is_(False))
+    query = query.group_by(fk.c.category, fk.c.key)
+    return [(FactorCategory(c), k, int(n)) for c, k, n in conn.execute(query)]
+
+
+def sightings_with_keys(conn: Connection, keys: Iterable[tuple[str, str]], *, include_archived: bool,
+                        exclude_incident: str | None = None) -> list[tuple[FactorSighting, str]]:
+    """The factors whose (category value, key) is in ``keys``, sorted by (incident id, factor id)."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return []
+    fk, inc = m.factor_keys, m.incidents
+    base = (
+        select(fk.c.incident_id, inc.c.title, fk.c.factor_id, fk.c.category, fk.c.title.label("factor_title"),
+               fk.c.key)
+        .join(inc, inc.c.id == fk.c.incident_id)
+    )
+    if not include_archived:
+        base = base.where(inc.c.archived.is_(False))
+    if exclude_incident is not None:
+        base = base.where(fk.c.incident_id != exclude_incident)
+    out: list[tuple[FactorSighting, str]] = []
+    categories: dict[str, FactorCategory] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        for r in conn.execute(base.where(tuple_(fk.c.category, fk.c.key).in_(chunk))):
+            category = categories.get(r.category) or categories.setdefault(r.category, FactorCategory(r.category))
+            out.append((FactorSighting(r.incident_id, r.title, r.factor_id, category, r.factor_title), r.key))
+    out.sort(key=lambda t: (t[0].incident_id, t[0].factor_id))
+    return out
+
+
+def candidate_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[tuple[FactorCategory, str]]:
+    """The distinct (category, key) pairs sharing at least one word with one of ``keys``."""
+    pairs = sorted({(c, w) for c, k in keys for w in key_words(k)})
+    if not pairs:
+        return []
+    kw = m.factor_key_words
+    found: set[tuple[str, str]] = set()
+    for start in range(0, len(pairs), _CHUNK):
+        chunk = pairs[start : start + _CHUNK]
+        found.update(
+            (r.category, r.key)
+            for r in conn.execute(select(kw.c.category, kw.c.key).where(tuple_(kw.c.category, kw.c.word).in_(chunk)))
+        )
+    return [(FactorCategory(c), k) for c, k in sorted(found)]
+
+
+def rows_for_backfill(factors: Iterable[Any]) -> list[dict[str, str]]:
+    """Key rows for stored factor rows (incident_id, id, category, title): the migration's backfill."""
+    return [{"incident_id": r.incident_id, "factor_id": r.id, "category": r.category, "key": factor_key(r.title),
+             "title": r.title} for r in factors]

@@ -1,0 +1,37 @@
+"""Seen before: the factors stage's panel of earlier retros with a factor that reads alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from retro.domain import ActionItem, ActionStatus, Factor, FactorCategory, Impact, Incident, Retro
+from retro.startup import open_store
+from ui.document import RetroDocument
+from ui.graph.related_panel import RelatedRetrosPanel
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+T = FactorCategory.TECHNOLOGY
+
+
+def test_similar_earlier_factor_with_its_actions_and_one_decision(qtbot, sqlite_url) -> None:
+    store = open_store(sqlite_url)
+    store.add_retro(Retro.of(Incident("old", "Black Friday checkout"), [
+        Impact("i"), Factor("o1", "The pool of connections was too small", T),
+        ActionItem("a1", "Size the pool from load", status=ActionStatus.DONE, factor_ids=("o1",)),
+        ActionItem("a2", "Alert on pool saturation", factor_ids=("o1",))]), new_ids=False)
+    new_id = store.add_retro(Retro.of(Incident("new", "Cyber Monday checkout"), [
+        Impact("i"), Factor("n1", "Conection pool too small", T)]), new_ids=False)
+    panel = RelatedRetrosPanel(RetroDocument(store, store.load(new_id)))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel._sightings is not None, timeout=5000)
+    panel.set_factor("n1")
+    assert panel.list.count() == 1
+    text = panel.list.item(0).text()
+    assert "Black Friday checkout" in text and "actions: 1 done, 1 open" in text and "% alike" in text
+    panel.same_button.click()
+    assert panel.list.item(0).text().startswith("✓ confirmed — Black Friday checkout")
+    assert not panel.same_button.isEnabled()
+    panel.different_button.click()
+    assert panel.list.count() == 0 and "reads like no factor" in panel.intro.text()
+    store.close()

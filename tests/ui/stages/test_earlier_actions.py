@@ -1,0 +1,62 @@
+"""A new retro whose services or factors match earlier retros opens with their open actions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from retro.demo import build_demo_retro
+from retro.domain import Factor, FactorCategory, Impact, Incident, Retro
+from retro.startup import open_store
+from ui.document import RetroDocument
+from ui.stages.ground_rules import GroundRulesStage
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _stage(qtbot, store, retro: Retro) -> GroundRulesStage:
+    incident_id = store.add_retro(retro)
+    stage = GroundRulesStage(RetroDocument(store, store.load(incident_id)))
+    qtbot.addWidget(stage)
+    stage.show()
+    return stage
+
+
+def test_matching_service_shows_earlier_open_actions_here_and_on_the_projector(qtbot, sqlite_url) -> None:
+    store = open_store(sqlite_url)
+    demo = build_demo_retro()
+    store.add_retro(demo)
+    open_count = sum(a.status.value in ("open", "in_progress") for a in demo.actions.values())
+    new = Retro.of(Incident("n", "Gateway again", services=(" Payments-Gateway ",)), [Impact("i")])
+    stage = _stage(qtbot, store, new)
+    qtbot.waitUntil(lambda: stage.earlier.isVisible(), timeout=5000)
+    assert stage.earlier.heading.text().startswith(f"Before we start: {open_count} open actions from 1 earlier incident")
+    assert "overdue" in stage.earlier.body.text()
+    projection = stage.projector_view()
+    projection.show()
+    assert projection.earlier.heading.text() == stage.earlier.heading.text()
+    assert stage.earlier.on_projector.isChecked()  # the meeting opens with the review on the projector
+    assert projection.earlier.isVisible() and not projection.why.isVisible()
+    stage.choose("how")  # moving to the rules leaves the review
+    assert not projection.earlier.isVisible() and projection.rules["how"].isVisible()
+    stage.earlier.on_projector.click()
+    assert projection.earlier.isVisible()
+    store.close()
+
+
+def test_matching_factor_alone_is_enough_and_unrelated_shows_nothing(qtbot, sqlite_url) -> None:
+    store = open_store(sqlite_url)
+    demo = build_demo_retro()
+    store.add_retro(demo)
+    factor = next(iter(demo.factors.values()))
+    by_factor = Retro.of(Incident("f", "Other service"), [Impact("i"), replace(factor, id="x")])
+    stage = _stage(qtbot, store, by_factor)
+    qtbot.waitUntil(lambda: stage.earlier.isVisible(), timeout=5000)
+    unrelated = Retro.of(Incident("u", "Unrelated", services=("mail",)),
+                         [Impact("i"), Factor("y", "Snow on the roof", FactorCategory.EXTERNAL)])
+    quiet = _stage(qtbot, store, unrelated)
+    qtbot.waitUntil(lambda: quiet.earlier.job is None or not quiet.earlier.job.running, timeout=5000)
+    qtbot.wait(50)
+    assert not quiet.earlier.isVisible() and quiet.earlier.records == []
+    store.close()
