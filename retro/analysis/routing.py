@@ -51,7 +51,7 @@ def _grown(rect: Rect, margin: float) -> Rect:
     return (rect[0] - margin, rect[1] - margin, rect[2] + margin, rect[3] + margin)
 
 
-def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6.0, budget: int = 60_000) -> list[Point]:
+def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6.0, budget: int = 2_000_000) -> list[Point]:
     """The polyline ``[start, …, end]`` around ``obstacles``, each kept ``margin`` away where room allows.
 
     When the margin leaves no way through, the search tries again with the bare rectangles
@@ -66,7 +66,7 @@ def route(start: Point, end: Point, obstacles: Sequence[Rect], margin: float = 6
     reach = 2.5 * max((max(r[2] - r[0], r[3] - r[1]) for r in obstacles), default=0.0) + margin
     window = (min(start[0], end[0]) - reach, min(start[1], end[1]) - reach, max(start[0], end[0]) + reach, max(start[1], end[1]) + reach)
     near = [r for r in obstacles if r[2] >= window[0] and r[0] <= window[2] and r[3] >= window[1] and r[1] <= window[3]]
-    for pad in (margin, 0.0):
+    for pad in (margin, margin / 3, 0.0):
         for group in (near, obstacles) if len(near) < len(obstacles) else (obstacles,):
             found = _search(start, end, [_grown(r, pad) for r in group], budget)
             if found is not None and (group is obstacles or _clear_of(found, obstacles)):
