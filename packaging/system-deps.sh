@@ -20,9 +20,11 @@ have_lib 'libxcb-render-util.so.0' || need+=(libxcb-render-util0)
 have_lib 'libxcb-xkb.so.1'         || need+=(libxcb-xkb1)
 have_lib 'libxkbcommon-x11.so.0'   || need+=(libxkbcommon-x11-0)
 have_lib 'libxcb-shape.so.0'       || need+=(libxcb-shape0)
+# pdftotext and pdftoppm: the report tests check what a PDF reader extracts (bidi, ActualText)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  echo "Installing system libraries Qt needs: ${need[*]}"
+  echo "Installing system packages the app and its tests need: ${need[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 else
   echo "Qt needs these system libraries: ${need[*]} (install them with your package manager)" >&2

@@ -2,7 +2,8 @@
 
 * :func:`retro.domain.readiness` — what blocks publishing and what is worth a look;
 * :func:`retro.analysis.analyse` — graph-shaped questions (a single chain, feedback loops, hubs);
-* :func:`retro.report.public_findings` — names in public text, actions left out of the public report.
+* :func:`retro.report.public_findings` — names in public text, actions left out of the public report;
+* :func:`retro.report.coverage.glyph_findings` — characters no bundled font can draw in the PDF.
 
 The Review & export stage and ``retro check`` both show this list, so they always agree.
 """
@@ -16,10 +17,11 @@ def all_findings(retro: Retro) -> list[Finding]:
     """Every finding once, blockers first, then in the order of the stages."""
     from .analysis import analyse
     from .report import public_findings
+    from .report.coverage import glyph_findings
 
     findings = list(readiness(retro))
     seen = {(f.code, f.target_id) for f in findings}
-    for extra in (*analyse(retro), *public_findings(retro)):
+    for extra in (*analyse(retro), *public_findings(retro), *glyph_findings(retro)):
         if (extra.code, extra.target_id) not in seen:
             seen.add((extra.code, extra.target_id))
             findings.append(extra)

@@ -266,7 +266,10 @@ def _cmd_export(args: argparse.Namespace, store: RetroStore) -> int:
             raise CliError("a PDF cannot go to stdout; give a file with -o")
         from .report import write_pdf
 
-        path = write_pdf(retro, Path(out), audience)
+        related = []
+        if audience is Audience.INTERNAL:  # incidents that share factors, with their open actions
+            related = [store.load(r.incident_id) for r in store.related_incidents(retro)[:10]]
+        path = write_pdf(retro, Path(out), audience, related=related)
         print(path, file=sys.stderr)
         return EXIT_OK
     if args.format == "markdown":

@@ -59,6 +59,7 @@ class Role(_Labelled):
     LEADER = "leader"
     RESPONDER = "responder"
     OBSERVER = "observer"
+    APPROVER = "approver"  # signs the postmortem off (named on the internal report's cover)
 
 
 class EventKind(_Labelled):

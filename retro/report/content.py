@@ -113,8 +113,9 @@ def cover_facts(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
 def open_findings(retro: Retro) -> list[Finding]:
     """The readiness findings, then the warnings about the public report (names, left-out actions)."""
     from .audience import public_findings  # audience uses this module's times
+    from .coverage import glyph_findings
 
-    return readiness(retro) + public_findings(retro)
+    return readiness(retro) + public_findings(retro) + glyph_findings(retro)
 
 
 def action_counts(actions: list[ActionItem]) -> str:

@@ -1,9 +1,16 @@
-"""The report's embedded fonts: DejaVu Sans for Latin, Greek and Cyrillic, Droid Sans Fallback for CJK.
+"""The report's embedded fonts, and which face draws which character in each style.
 
-The TTFs ship under ``resources/fonts`` with their licences. They are registered with reportlab
-once per font folder (:func:`report_fonts` is cached); a missing or unreadable file raises
-:class:`ReportError` naming the file, so an export never falls back silently to a font that
-drops characters.
+Noto Sans (four styles) draws Latin, Greek and Cyrillic; each other script has its own Noto face
+in regular and bold (Arabic, Hebrew, Devanagari, Thai), then Droid Sans Fallback (Chinese,
+Japanese), Noto Sans KR (Hangul, converted to TrueType outlines), Noto Sans Symbols 2, Noto Emoji
+(monochrome) and DejaVu Sans as the last, broad fallback. The TTFs ship under ``resources/fonts``
+with their licences (see its README for sources and sizes).
+
+Fallback is chosen per style, by coverage: bold text uses the bold face of every script that has
+one, so nothing depends on what all styles happen to share. The fonts are registered with
+reportlab once per font folder (:func:`report_fonts` is cached); a missing or unreadable file
+raises :class:`ReportError` naming the file, so an export never falls back silently to a font
+that drops characters.
 """
 
 from __future__ import annotations
@@ -25,29 +32,78 @@ SANS_BOLD = "RetroSans-Bold"
 SANS_OBLIQUE = "RetroSans-Oblique"
 SANS_BOLD_OBLIQUE = "RetroSans-BoldOblique"
 MONO = "RetroMono"
+ARABIC, ARABIC_BOLD = "RetroArabic", "RetroArabic-Bold"
+HEBREW, HEBREW_BOLD = "RetroHebrew", "RetroHebrew-Bold"
+DEVANAGARI, DEVANAGARI_BOLD = "RetroDevanagari", "RetroDevanagari-Bold"
+THAI, THAI_BOLD = "RetroThai", "RetroThai-Bold"
 CJK = "RetroCJK"
+KOREAN = "RetroKorean"
+SYMBOLS = "RetroSymbols"
+EMOJI = "RetroEmoji"
+WIDE, WIDE_BOLD = "RetroWide", "RetroWide-Bold"  # DejaVu Sans: the broad last resort
 
 FONT_FILES: dict[str, str] = {
-    SANS: "DejaVuSans.ttf",
-    SANS_BOLD: "DejaVuSans-Bold.ttf",
-    SANS_OBLIQUE: "DejaVuSans-Oblique.ttf",
-    SANS_BOLD_OBLIQUE: "DejaVuSans-BoldOblique.ttf",
+    SANS: "NotoSans-Regular.ttf",
+    SANS_BOLD: "NotoSans-Bold.ttf",
+    SANS_OBLIQUE: "NotoSans-Italic.ttf",
+    SANS_BOLD_OBLIQUE: "NotoSans-BoldItalic.ttf",
     MONO: "DejaVuSansMono.ttf",
+    ARABIC: "NotoSansArabic-Regular.ttf",
+    ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
+    HEBREW: "NotoSansHebrew-Regular.ttf",
+    HEBREW_BOLD: "NotoSansHebrew-Bold.ttf",
+    DEVANAGARI: "NotoSansDevanagari-Regular.ttf",
+    DEVANAGARI_BOLD: "NotoSansDevanagari-Bold.ttf",
+    THAI: "NotoSansThai-Regular.ttf",
+    THAI_BOLD: "NotoSansThai-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    KOREAN: "NotoSansKR-Hangul.ttf",
+    SYMBOLS: "NotoSansSymbols2-Regular.ttf",
+    EMOJI: "NotoEmoji-Regular.ttf",
+    WIDE: "DejaVuSans.ttf",
+    WIDE_BOLD: "DejaVuSans-Bold.ttf",
+}
+
+# Faces whose scripts need OpenType shaping (HarfBuzz) to read correctly: conjuncts, vowel
+# reordering, mark stacking. Arabic is shaped into presentation forms before layout instead
+# (see ``scripts.py``), which keeps its text extractable; Hebrew needs only reordering.
+SHAPED_FACES = frozenset({DEVANAGARI, DEVANAGARI_BOLD, THAI, THAI_BOLD})
+
+_REGULAR_CHAIN = (ARABIC, HEBREW, DEVANAGARI, THAI, CJK, KOREAN, SYMBOLS, EMOJI, WIDE, WIDE_BOLD, MONO)
+_BOLD_CHAIN = (ARABIC_BOLD, HEBREW_BOLD, DEVANAGARI_BOLD, THAI_BOLD, CJK, KOREAN, SYMBOLS, EMOJI, WIDE_BOLD, WIDE, MONO)
+
+# For each base face, the faces tried in order for a character it lacks.
+CHAINS: dict[str, tuple[str, ...]] = {
+    SANS: (SANS, *_REGULAR_CHAIN, SANS_OBLIQUE),
+    SANS_OBLIQUE: (SANS_OBLIQUE, SANS, *_REGULAR_CHAIN, SANS_BOLD_OBLIQUE),
+    SANS_BOLD: (SANS_BOLD, *_BOLD_CHAIN, SANS_BOLD_OBLIQUE, SANS_OBLIQUE),
+    SANS_BOLD_OBLIQUE: (SANS_BOLD_OBLIQUE, SANS_BOLD, *_BOLD_CHAIN, SANS_OBLIQUE),
+    MONO: (MONO, SANS, *_REGULAR_CHAIN, SANS_OBLIQUE),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class ReportFonts:
-    """The registered fonts and which characters each can draw.
-
-    ``primary`` is what every style of DejaVu Sans covers (regular, bold and oblique alike, so
-    bold text never loses a glyph the regular face has); ``fallback`` is the CJK font's coverage.
-    """
+    """The registered fonts and which characters each can draw (``coverage[face]``)."""
 
     folder: Path
-    primary: frozenset[int]
-    fallback: frozenset[int]
+    coverage: dict[str, frozenset[int]]
+
+    @property
+    def primary(self) -> frozenset[int]:
+        """What the regular Latin face draws (text made only of these needs no fallback)."""
+        return self.coverage[SANS]
+
+    def chain(self, face: str) -> tuple[str, ...]:
+        """The faces tried, in order, for text set in ``face`` (itself first)."""
+        return CHAINS.get(face) or (face, *CHAINS[SANS])
+
+    def face_for(self, code: int, base: str) -> str | None:
+        """The first face of ``base``'s chain that has ``code``, or None when no bundled font has it."""
+        for face in self.chain(base):
+            if code in self.coverage.get(face, ()):
+                return face
+        return None
 
 
 _lock = threading.Lock()
@@ -64,6 +120,9 @@ def report_fonts() -> ReportFonts:
 
     Raises :class:`ReportError` when a font file is missing or cannot be read.
     """
+    from . import pdf_unicode
+
+    pdf_unicode.install()
     folder = font_folder()
     fonts = _register(folder)
     global _current
@@ -101,26 +160,19 @@ def _register(folder: Path) -> ReportFonts:
         addMapping(SANS, 1, 1, SANS_BOLD_OBLIQUE)
         for style in (SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE):
             addMapping(style, 0, 0, style)
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping(MONO, bold, italic, MONO)
-                addMapping(CJK, bold, italic, CJK)
-        primary = frozenset.intersection(
-            *(_basic_plane(faces[n]) for n in (SANS, SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE))
-        )
-        fonts = ReportFonts(folder, primary, _basic_plane(faces[CJK]))
+        others = set(FONT_FILES) - {SANS, SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE}
+        for name in others:
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(name, bold, italic, name)
+        fonts = ReportFonts(folder, {name: _coverage(face) for name, face in faces.items()})
         _cache[folder] = fonts
         return fonts
 
 
-def _basic_plane(face: TTFont) -> frozenset[int]:
-    """The characters a font maps, up to U+FFFF.
-
-    Characters beyond the Basic Multilingual Plane (emoji …) are left out on purpose: reportlab
-    writes them into the PDF's ToUnicode map in a form readers cannot decode, so they would be
-    drawn but could not be searched, copied or read aloud. They get the visible placeholder.
-    """
-    return frozenset(code for code in face.face.charToGlyph if code <= 0xFFFF)
+def _coverage(face: TTFont) -> frozenset[int]:
+    """The characters a font maps (every plane: the ToUnicode map is written for all of them)."""
+    return frozenset(face.face.charToGlyph)
 
 
 def forget_fonts() -> None:

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
-from retro.domain import FactorCategory, Retro
+from retro.analysis import routing
+from retro.analysis.routing import Point, Rect
+from retro.domain import FactorCategory, FactorLink, Retro
 
 from .fonts import SANS, SANS_BOLD
+from .paragraphs import Paragraph
 from .text import inline
 
 #: Card size in the app's scene units (as :data:`retro.analysis.layout.CARD_SIZE`).
@@ -37,10 +40,20 @@ CATEGORY_COLOURS: dict[FactorCategory, colors.Color] = {
     FactorCategory.HUMAN_FACTORS: colors.HexColor("#2e8540"),
     FactorCategory.EXTERNAL: colors.HexColor("#5f6b77"),
 }
+#: A letter beside each colour, so categories survive greyscale printing and colour blindness.
+CATEGORY_LETTERS: dict[FactorCategory, str] = {
+    FactorCategory.TECHNOLOGY: "T",
+    FactorCategory.PROCESS: "P",
+    FactorCategory.ORGANISATION: "O",
+    FactorCategory.HUMAN_FACTORS: "H",
+    FactorCategory.EXTERNAL: "X",
+}
+IMPACT_LETTER = "!"
 IMPACT_COLOUR = colors.HexColor("#b3261e")
 IMPACT_FILL = colors.HexColor("#fdf1f0")
 ARROW_COLOUR = colors.HexColor("#55606b")
 MAX_GROWTH = 1.45
+ROUTED_CARDS = 64  # graphs up to this many cards get arrows routed around cards
 CARD_MARGIN = 18.0  # scene units kept free between grown cards
 FRAME_ASPECT = 0.72  # width / height of the space a graph gets on an A4 page
 MIN_SCALE = 0.05  # below this the stored layout is given up for the deterministic one
@@ -57,6 +70,7 @@ class Node:
     number: str
     colour: colors.Color
     is_impact: bool = False
+    letter: str = ""
 
 
 def stored_or_fallback_layout(retro: Retro, numbers: dict[str, str], *, use_stored: bool = True) -> list[Node]:
@@ -69,9 +83,10 @@ def stored_or_fallback_layout(retro: Retro, numbers: dict[str, str], *, use_stor
     else:
         pos = fallback_layout(retro)
     nodes = [
-        Node(f.id, *pos[f.id], f.title, numbers.get(f.id, ""), CATEGORY_COLOURS[f.category]) for f in factors
+        Node(f.id, *pos[f.id], f.title, numbers.get(f.id, ""), CATEGORY_COLOURS[f.category], letter=CATEGORY_LETTERS[f.category])
+        for f in factors
     ]
-    nodes += [Node(i.id, *pos[i.id], i.title, "", IMPACT_COLOUR, is_impact=True) for i in impacts]
+    nodes += [Node(i.id, *pos[i.id], i.title, "", IMPACT_COLOUR, is_impact=True, letter=IMPACT_LETTER) for i in impacts]
     return nodes
 
 
@@ -191,15 +206,12 @@ class FactorGraph(Flowable):
         def centre(node: Node) -> tuple[float, float]:
             return (left + (node.x - min_x + CARD_W * grow / 2) * s, top - (node.y - min_y + CARD_H * grow / 2) * s)
 
-        by_id = {n.id: n for n in self.nodes}
         canvas.saveState()
         canvas.setStrokeColor(ARROW_COLOUR)
         canvas.setFillColor(ARROW_COLOUR)
         canvas.setLineWidth(max(0.7, 1.2 * s))
-        for link in sorted(self.retro.links.values(), key=lambda li: li.id):
-            cause, effect = by_id.get(link.cause_id), by_id.get(link.effect_id)
-            if cause and effect:
-                _arrow(canvas, centre(cause), centre(effect), card_w, card_h, max(5.0, 9 * s))
+        for _, points in self.arrow_routes():
+            _arrow(canvas, points, max(5.0, 9 * s))
         font_size = max(6.0, min(9.5, card_h / 4.4))
         stripe = max(3.0, 6 * s)
         for node in self.nodes:
@@ -211,9 +223,49 @@ class FactorGraph(Flowable):
             canvas.roundRect(x0, y0, card_w, card_h, 3, stroke=1, fill=1)
             canvas.setFillColor(node.colour)
             canvas.rect(x0, y0, stripe, card_h, stroke=0, fill=1)
-            _card_text(canvas, node, x0 + stripe + 4, y0, card_w - stripe - 8, card_h, font_size)
+            badge = _letter_badge(canvas, node, x0 + card_w, y0 + card_h, font_size)
+            _card_text(canvas, node, x0 + stripe + 4, y0, card_w - stripe - 8 - badge, card_h, font_size)
+            if not node.is_impact:  # a card is a link to its factor's description below
+                canvas.linkRect("", f"factor-{node.id}", (x0, y0, x0 + card_w, y0 + card_h), relative=1, thickness=0)
         canvas.restoreState()
         self._legend(canvas)
+
+    def card_rects(self) -> dict[str, Rect]:
+        """Each card's rectangle in the flowable's own coordinates (points, y up), after :meth:`wrap`."""
+        s, grow = self.scale, self._grow
+        min_x, min_y, max_x, _ = self._bounds
+        left = (self.width - (max_x - min_x + CARD_W * grow) * s) / 2
+        top = self.height
+        card_w, card_h = CARD_W * grow * s, CARD_H * grow * s
+        rects: dict[str, Rect] = {}
+        for node in self.nodes:
+            cx = left + (node.x - min_x + CARD_W * grow / 2) * s
+            cy = top - (node.y - min_y + CARD_H * grow / 2) * s
+            rects[node.id] = (cx - card_w / 2, cy - card_h / 2, cx + card_w / 2, cy + card_h / 2)
+        return rects
+
+    def arrow_routes(self) -> list[tuple[FactorLink, list[Point]]]:
+        """Each drawn arrow as a polyline from its cause's border to its effect's, around other cards."""
+        key = (self.scale, self.width, self.height, id(self.nodes))
+        cached = getattr(self, "_routes", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        rects = self.card_rects()
+        out = []
+        margin = max(2.0, 10 * self.scale)
+        for link in sorted(self.retro.links.values(), key=lambda li: li.id):
+            a, b = rects.get(link.cause_id), rects.get(link.effect_id)
+            if a is None or b is None or link.cause_id == link.effect_id:
+                continue
+            others = [r for key, r in rects.items() if key not in (link.cause_id, link.effect_id)]
+            start, end = ((a[0] + a[2]) / 2, (a[1] + a[3]) / 2), ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+            # above ROUTED_CARDS the search costs seconds per graph: straight arrows (see report notes)
+            points = routing.route(start, end, others, margin) if len(rects) <= ROUTED_CARDS else [start, end]
+            points = routing.clip_to_border(points, a, at_start=True)
+            points = routing.clip_to_border(points, b, at_start=False)
+            out.append((link, points))
+        self._routes = (key, out)
+        return out
 
     def _legend(self, canvas: Canvas) -> None:
         canvas.saveState()
@@ -223,14 +275,38 @@ class FactorGraph(Flowable):
         entries = [(c.label, col) for c, col in CATEGORY_COLOURS.items() if c in used]
         if self.retro.impacts:
             entries.append(("Impact", IMPACT_COLOUR))
+        letters = {c.label: CATEGORY_LETTERS[c] for c in CATEGORY_COLOURS} | {"Impact": IMPACT_LETTER}
         for label, colour in entries:
             canvas.setFillColor(colour)
-            canvas.rect(x, y, 9, 9, stroke=0, fill=1)
+            canvas.roundRect(x, y - 1, 11, 11, 1.5, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.setFont(SANS_BOLD, 7.5)
+            canvas.drawCentredString(x + 5.5, y + 1.5, letters[label])
             canvas.setFillColor(colors.HexColor("#333333"))
-            canvas.drawString(x + 12, y + 1.5, label)
-            x += 12 + canvas.stringWidth(label, SANS, 7.5) + 14
-        canvas.drawString(x + 4, y + 1.5, "→ contributed to")
+            canvas.setFont(SANS, 7.5)
+            canvas.drawString(x + 14, y + 1.5, label)
+            x += 14 + canvas.stringWidth(label, SANS, 7.5) + 14
+        canvas.setStrokeColor(ARROW_COLOUR)
+        canvas.setFillColor(ARROW_COLOUR)
+        canvas.setLineWidth(0.8)
+        _arrow(canvas, [(x + 2, y + 4), (x + 22, y + 4)], 5.0)
+        canvas.setFillColor(colors.HexColor("#333333"))
+        canvas.drawString(x + 26, y + 1.5, "contributed to")
         canvas.restoreState()
+
+
+def _letter_badge(canvas: Canvas, node: Node, right: float, top: float, size: float) -> float:
+    """The category letter in a small box at the card's top-right corner; returns the width it takes."""
+    if not node.letter:
+        return 0.0
+    side = max(6.0, size * 1.15)
+    x, y = right - side - 2, top - side - 2
+    canvas.setFillColor(node.colour)
+    canvas.roundRect(x, y, side, side, 1.5, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(SANS_BOLD, side * 0.72)
+    canvas.drawCentredString(x + side / 2, y + side * 0.24, node.letter)
+    return side + 2
 
 
 def card_growth(nodes: list[Node]) -> float:
@@ -315,28 +391,23 @@ def _longest_fitting(
     return best
 
 
-def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], w: float, h: float, head: float) -> None:
-    """A line from card ``a``'s edge to card ``b``'s edge with a filled arrowhead at ``b``."""
-    (ax, ay), (bx, by) = a, b
-    dx, dy = bx - ax, by - ay
-    length = math.hypot(dx, dy)
+def _arrow(canvas: Canvas, points: list[Point], head: float) -> None:
+    """The polyline with a filled arrowhead at its last point."""
+    if len(points) < 2:
+        return
+    (px, py), (ex, ey) = points[-2], points[-1]
+    length = math.hypot(ex - px, ey - py)
     if length < 1e-6:
         return
-    start = _edge_point(ax, ay, dx, dy, w, h)
-    end = _edge_point(bx, by, -dx, -dy, w, h)
-    canvas.line(start[0], start[1], end[0], end[1])
-    ux, uy = dx / length, dy / length
     path = canvas.beginPath()
-    path.moveTo(end[0], end[1])
-    path.lineTo(end[0] - head * ux + head * 0.45 * uy, end[1] - head * uy - head * 0.45 * ux)
-    path.lineTo(end[0] - head * ux - head * 0.45 * uy, end[1] - head * uy + head * 0.45 * ux)
-    path.close()
-    canvas.drawPath(path, stroke=0, fill=1)
-
-
-def _edge_point(cx: float, cy: float, dx: float, dy: float, w: float, h: float) -> tuple[float, float]:
-    """Where a ray from a card's centre in direction (dx, dy) leaves the card."""
-    tx = (w / 2) / abs(dx) if dx else math.inf
-    ty = (h / 2) / abs(dy) if dy else math.inf
-    t = min(tx, ty)
-    return cx + dx * t, cy + dy * t
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    canvas.drawPath(path, stroke=1, fill=0)
+    ux, uy = (ex - px) / length, (ey - py) / length
+    tip = canvas.beginPath()
+    tip.moveTo(ex, ey)
+    tip.lineTo(ex - head * ux + head * 0.45 * uy, ey - head * uy - head * 0.45 * ux)
+    tip.lineTo(ex - head * ux - head * 0.45 * uy, ey - head * uy + head * 0.45 * ux)
+    tip.close()
+    canvas.drawPath(tip, stroke=0, fill=1)

@@ -10,7 +10,7 @@ the marking, header and footer on each page. The PDF is built in memory and writ
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from retro import __version__
 from retro.domain import Audience, Retro, Role
 
-from . import content
+from . import content, pdf_appendix, pdf_archival, pdf_story
 from . import pdf_sections as sections
 from .atomic import write_atomically
 from .audience import for_audience
@@ -90,13 +90,14 @@ class PostmortemCanvas(Canvas):
             self._annotationCount = annotations
             for key, title, level, top in state["_page_bookmarks"]:
                 self.bookmarkPage(key, fit="XYZ", left=0, top=top + 6)
-                self.addOutlineEntry(plain(title)[:120], key, level=level)
+                self.addOutlineEntry(bookmark_title(title), key, level=level)
             self._decorate(index + 1, total)
             if toc is not None and toc[0] == index:
                 self._draw_toc(toc, first_page)
             annotations = self._annotationCount
             Canvas.showPage(self)
         self.showOutline()
+        pdf_archival.apply(self, LANGUAGE)
         Canvas.save(self)
 
     def _decorate(self, number: int, total: int) -> None:
@@ -163,17 +164,33 @@ class _PostmortemDoc(BaseDocTemplate):
             self._progress(min(self._done, self._total), self._total)
 
 
-def story(retro: Retro, audience: Audience) -> list[Flowable]:
-    """Every flowable of the report for ``audience``, from a retro already cut for it."""
+def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> list[Flowable]:
+    """Every flowable of the report for ``audience``, from a retro already cut for it.
+
+    ``related`` are other retros of the library (the internal report lists those that share
+    contributing factors, with their open actions); the caller chooses and loads them.
+    """
     report_fonts()
     toc = content.sections(retro, audience)
+    internal = audience is Audience.INTERNAL
+    told = pdf_story.story(retro) if internal else []
+    seen_before = pdf_story.related(retro, related) if internal and related else []
+    appendix = pdf_appendix.links_appendix(retro, audience, FRAME_W)
+    if told:
+        toc.insert(toc.index(content.SUMMARY) + 1 if content.SUMMARY in toc else 0, pdf_story.STORY)
+    if seen_before:
+        toc.insert(toc.index(content.FACTORS) + 1 if content.FACTORS in toc else len(toc), pdf_story.RELATED)
+    if appendix:
+        toc = [*toc, pdf_appendix.LINKS]
     out: list[Flowable] = sections.cover(retro, audience, toc)
     out += sections.summary(retro, audience)
+    out += told
     out += sections.impact(retro)
     if audience is Audience.INTERNAL:
         out += sections.participants(retro)
     out += sections.timeline(retro, audience, FRAME_W)
     out += sections.factors(retro, audience, FRAME_H - 90)  # room for the heading and intro
+    out += seen_before
     if audience is Audience.INTERNAL:
         out += sections.accountability(retro)
     out += sections.actions(retro, audience, FRAME_W)
@@ -181,6 +198,7 @@ def story(retro: Retro, audience: Audience) -> list[Flowable]:
         out += sections.review(retro)
         out += sections.lessons(retro)
         out += sections.findings(retro, FRAME_W)
+    out += appendix
     return out
 
 
@@ -190,6 +208,7 @@ def render_pdf(
     *,
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
+    related: Sequence[Retro] = (),
 ) -> bytes:
     """The PDF for ``audience`` as bytes (private notes never included; public cut for customers)."""
     report_fonts()
@@ -198,7 +217,7 @@ def render_pdf(
         raise ReportCancelled("The export was cancelled; no file was written.")
     doc: _PostmortemDoc | None = None
     try:
-        flowables = story(view, audience)
+        flowables = story(view, audience, related)
         buffer = io.BytesIO()
         doc = _PostmortemDoc(buffer, total=len(flowables), progress=progress, is_cancelled=is_cancelled, **metadata(view, audience))
         canvas_class = type(
@@ -214,6 +233,17 @@ def render_pdf(
             raise  # a bug of ours: keep its own name and traceback
         raise ReportLayoutError(_layout_reason(exc, doc.last_heading if doc else "")) from exc
     return buffer.getvalue()
+
+
+def bookmark_title(title: str, limit: int = 80) -> str:
+    """A bookmark's text: one line, cut at a word with an ellipsis when longer than ``limit``."""
+    text = plain(title)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,.;:—-") + "…"
 
 
 def _raised_in_reportlab(exc: BaseException) -> bool:
@@ -260,6 +290,7 @@ def write_pdf(
     *,
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
+    related: Sequence[Retro] = (),
 ) -> Path:
     """Write the postmortem PDF for ``audience`` to ``path`` atomically and return the path.
 
@@ -268,7 +299,7 @@ def write_pdf(
     ``is_cancelled()`` turns true during the build.
     """
     try:
-        data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled)
+        data = render_pdf(retro, audience, progress=progress, is_cancelled=is_cancelled, related=related)
     except ReportLayoutError as exc:
         target = Path(path).expanduser().absolute()
         raise ReportError(f"Cannot write the report to {target}: {exc.reason}. Nothing was written.") from exc.__cause__

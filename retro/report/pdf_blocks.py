@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from .content import Section
 from .fonts import SANS, current_fonts
+from .paragraphs import Paragraph
 from .styles import LINK, MUTED, hexcolour, styles
 from .text import escape, inline
 
@@ -21,6 +22,8 @@ LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 ROW_SPLIT_MIN = 36.0
 """A tall row is cut at a page end only where at least this much of it (about three lines) fits."""
 TALL_ROW = 240.0
+ORPHAN_ROOM = 400.0
+"""A table whose first two rows take less than this never leaves a single row at a page foot."""
 """Rows taller than this (a third of a page) are cut at the page end rather than moved on whole."""
 
 
@@ -72,7 +75,8 @@ class TextTable(Table):
     *between* rows then cannot be laid out at all (reportlab's LayoutError). Here the row that
     straddles the page end is cut when it is taller than :data:`TALL_ROW` (so it fills the page
     instead of leaving a hole) and at least :data:`ROW_SPLIT_MIN` of it fits; shorter rows move
-    to the next page whole, as before. Deciding on the first split keeps the continued part off
+    to the next page whole, as before, and never alone: a split that would carry a single row
+    over (a last page holding one row) carries two. Deciding on the first split keeps the continued part off
     the current page: reportlab's own fallback would draw it below, under a second header.
     """
 
@@ -82,12 +86,28 @@ class TextTable(Table):
         self.splitByRow, self.splitInRow = (0, ROW_SPLIT_MIN) if tall else (1, 0)
         try:
             parts = super().split(availWidth, availHeight)
+            if not tall and len(parts) == 2:
+                parts = self._no_lone_row(parts, availWidth)
         finally:
             self.splitByRow, self.splitInRow = 1, 0
         for part in parts:  # the parts were made with this split's settings: each decides afresh
             if isinstance(part, Table):
                 part.splitByRow, part.splitInRow = 1, 0
         return parts
+
+    def _no_lone_row(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
+        """Split one row earlier when only one row would go on (a page holding a single row)."""
+        first, rest = parts
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        kept = len(first._cellvalues)  # type: ignore[attr-defined]
+        moved = len(rest._cellvalues) - header  # type: ignore[attr-defined]
+        if kept - header < 2 and self._rowHeights and sum(self._rowHeights[:header]) + 2 * max(self._rowHeights) < ORPHAN_ROOM:
+            return []  # a single row at the foot of a page: the table starts on the next one instead
+        if moved != 1 or kept - header < 3:
+            return parts
+        room = sum(self._rowHeights[: kept - 1]) + 0.01
+        again = super().split(avail_width, room)
+        return again if len(again) == 2 else parts
 
     def _straddling_row_height(self, avail_height: float) -> float:
         """The height of the first row that does not fit in ``avail_height`` (0 when all fit)."""
@@ -248,3 +268,14 @@ MUTED_HEX = hexcolour(MUTED)
 
 def muted(text: str) -> str:
     return f'<font color="{MUTED_HEX}">{text}</font>'
+
+
+def user_text(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """What a person wrote: prose paragraphs with live links, pasted logs as monospace blocks."""
+    from .code_text import blocks, code_markup, prose_markup
+
+    parts = blocks(text)
+    if len(parts) <= 1 and (not parts or parts[0][0] == "prose"):
+        return [Paragraph(prose_markup(text), style)]
+    code_style = styles().code
+    return [Paragraph(prose_markup(chunk), style) if kind == "prose" else Paragraph(code_markup(chunk), code_style) for kind, chunk in parts]

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from datetime import UTC, datetime
 
-from retro.domain import ActionItem, ActionStatus, Audience, Retro, TimelineEvent
+from reportlab.platypus import Flowable, Spacer, Table
+
+from retro import __version__
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, Role, TimelineEvent
 from retro.domain.readiness import Level
 from retro.domain.review import REVIEW_QUESTIONS
 from retro.domain.time_range import in_zone, strftime
 
 from . import content
+from .code_text import has_code, prose_markup, shorten
 from .content import Section
 from .fonts import MONO, SANS
 from .graph_drawing import FactorGraph
+from .paragraphs import Paragraph
 from .pdf_blocks import (
+    LINK_HEX,
     Heading,
     KeepStart,
     TocSlot,
@@ -23,9 +29,10 @@ from .pdf_blocks import (
     section_heading,
     text_table,
     ticket_label,
+    user_text,
 )
 from .styles import INK, grid_style, styles
-from .text import escape, inline, para
+from .text import escape, inline
 
 TIMELINE_CHUNK = 60  # rows per timeline table: long tables split slowly, chunks flow the same
 
@@ -39,9 +46,14 @@ def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flo
     out: list[Flowable] = [
         Paragraph(escape(content.DOC_KIND[audience]).upper(), s.kind),
         Paragraph(inline(inc.title or "Untitled incident"), s.title),
-        Spacer(1, 6),
+        Paragraph(
+            " · ".join(f"<b>{escape(label)}:</b> {inline(value)}" for label, value in document_facts(retro, audience)),
+            s.note,
+        ),
+        Spacer(1, 2),
     ]
-    rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in content.cover_facts(retro, audience)]
+    facts = content.cover_facts(retro, audience)
+    rows = [[Paragraph(escape(label), s.fact_label), Paragraph(inline(value), s.fact)] for label, value in facts]
     table = text_table(rows, [130, None])
     table.setStyle(grid_style(header=False, zebra=True, rows=len(rows)))
     out += [table, Spacer(1, 18), Paragraph("Contents", s.h2), TocSlot(sections)]
@@ -59,15 +71,30 @@ def cover(retro: Retro, audience: Audience, sections: list[Section]) -> list[Flo
 # -- summary, impact, participants ---------------------------------------------------------------
 
 
-def text_block(text: str, empty: str) -> Paragraph:
+def document_facts(retro: Retro, audience: Audience, now: datetime | None = None) -> list[tuple[str, str]]:
+    """Facts about this document: when it was made, from which version; who ran and who approves it."""
+    inc = retro.incident
+    made = (now or datetime.now(UTC)).astimezone(content.incident_zone(retro))
+    facts = [("Generated", f"{made:%Y-%m-%d %H:%M %Z} by Blameless Retro {__version__}")]
+    if audience is Audience.INTERNAL:
+        facts.append(("Retro version", f"edit {inc.version}" if inc.version else "not yet saved"))
+        people = retro.people()
+        facilitators = [p.name for p in people if Role.FACILITATOR in p.roles]
+        approvers = [p.name for p in people if Role.APPROVER in p.roles]
+        facts.append(("Facilitator", ", ".join(facilitators) or "not named"))
+        facts.append(("Approvers", ", ".join(approvers) or "none named yet (give someone the Approver role in Setup)"))
+    return facts
+
+
+def text_block(text: str, empty: str) -> list[Flowable]:
     s = styles()
     if text.strip():
-        return Paragraph(para(text), s.para)
-    return Paragraph(f"<i>{escape(empty)}</i>", s.note)
+        return user_text(text, s.para)
+    return [Paragraph(f"<i>{escape(empty)}</i>", s.note)]
 
 
 def summary(retro: Retro, audience: Audience) -> list[Flowable]:
-    out = [*section_heading(content.SUMMARY), text_block(retro.incident.summary, "No summary has been written yet.")]
+    out = [*section_heading(content.SUMMARY), *text_block(retro.incident.summary, "No summary has been written yet.")]
     if audience is Audience.INTERNAL:
         out.append(Paragraph(escape(content.PUBLIC_FIELDS_NOTE), styles().note))
     return out
@@ -77,11 +104,11 @@ def impact(retro: Retro) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [
         *section_heading(content.IMPACT),
-        text_block(retro.incident.customer_impact, "The customer impact has not been described yet."),
+        *text_block(retro.incident.customer_impact, "The customer impact has not been described yet."),
     ]
     for node in sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
         if node.description.strip():
-            out += [Paragraph(inline(node.title), s.h3), Paragraph(para(node.description), s.para)]
+            out += [Paragraph(inline(node.title), s.h3), *user_text(node.description, s.para)]
     return out
 
 
@@ -143,7 +170,9 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
         last_day = day
         if not utc_only:
             row.append(content.utc_time(event.at, with_date=False))
-        what: Paragraph | list[Paragraph] = Paragraph(para(event.text), s.cell)
+        what: Paragraph | list[Flowable] = (
+            user_text(event.text, s.cell) if has_code(event.text) else Paragraph(prose_markup(event.text), s.cell)
+        )
         if internal:
             extra = []
             if event.source:
@@ -154,7 +183,7 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
                 extra.append("public")
             if extra:
                 # a second, one-style paragraph: much cheaper to lay out than a mixed-style one
-                what = [what, Paragraph(" · ".join(extra), s.cell_muted)]
+                what = [*(what if isinstance(what, list) else [what]), Paragraph(" · ".join(extra), s.cell_muted)]
         row += [event.kind.label, what]
         if internal:
             row.append(evidence_cell(event.evidence_url, widths[-1] - 10))
@@ -175,6 +204,30 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
 # -- contributing factors ------------------------------------------------------------------------
 
 
+def factor_ref(number: str, factor_id: str) -> str:
+    """``F6`` as a link to that factor's heading (its bookmark), or nothing for an impact."""
+    if not number:
+        return ""
+    return f'<a href="#factor-{escape(factor_id)}" color="{LINK_HEX}">{escape(number)}</a>'
+
+
+def graph_in_words(retro: Retro, numbers: dict[str, str]) -> str:
+    """The graph as text (its alternative for screen readers and text search): counts and arrows."""
+    factors, impacts = len(retro.factors), len(retro.impacts)
+
+    def name(node_id: str) -> str:
+        if node_id in numbers:
+            return numbers[node_id]
+        impact = retro.impacts.get(node_id)
+        return f"“{impact.title}”" if impact else "?"
+
+    arrows = sorted(retro.links.values(), key=lambda li: (numbers.get(li.cause_id, "~"), li.id))
+    said = "; ".join(f"{name(li.cause_id)} → {name(li.effect_id)}" for li in arrows)
+    lead = f"The graph in words: {factors} contributing factor{'s' if factors != 1 else ''}, {impacts} impact{'s' if impacts != 1 else ''}"
+    lead += f", {len(arrows)} arrow{'s' if len(arrows) != 1 else ''} (cause → what it contributed to)"
+    return escape(lead + (": " + said + "." if said else "."))
+
+
 def factor_numbers(retro: Retro) -> dict[str, str]:
     return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
 
@@ -191,7 +244,7 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
     )
     numbers = factor_numbers(retro)
     graph = FactorGraph(retro, numbers, max_height=graph_height)
-    out: list[Flowable] = [KeepStart([*heading, intro, graph]), Spacer(1, 10)]
+    out: list[Flowable] = [KeepStart([*heading, intro, graph]), Paragraph(graph_in_words(retro, numbers), s.note), Spacer(1, 6)]
     internal = audience is Audience.INTERNAL
     evidence_of, actions_of = _evidence_and_actions(retro)
     for factor in retro.factor_list():
@@ -203,14 +256,14 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
         meta = factor.category.label + (f" · {factor.audience.label.lower()}" if internal else "")
         block.append(Paragraph(muted(escape(meta)), s.note))
         if factor.description.strip():
-            block.append(Paragraph(para(factor.description), s.para))
+            block += user_text(factor.description, s.para)
         leads = [
             (retro.factors.get(li.effect_id) or retro.impacts.get(li.effect_id), li.note)
             for li in retro.links.values()
             if li.cause_id == factor.id
         ]
         leads_text = [
-            f"{numbers.get(node.id, '')} {inline(node.title)}".strip() + (f" ({inline(note)})" if note else "")
+            f"{factor_ref(numbers.get(node.id, ''), node.id)} {inline(node.title)}".strip() + (f" ({inline(note)})" if note else "")
             for node, note in leads
             if node is not None
         ]
@@ -220,7 +273,10 @@ def factors(retro: Retro, audience: Audience, graph_height: float) -> list[Flowa
         if evidence:
             block.append(Paragraph("<b>Evidence</b>", s.h3))
             for event in evidence:
-                line = f"{escape(content.both_times(retro, event.at))} — {inline(event.text)}"
+                short, cut = shorten(event.text)
+                line = f"{escape(content.both_times(retro, event.at))} — {prose_markup(short, one_line=True)}"
+                if cut:
+                    line += muted(" (full text in the timeline)")
                 if internal and event.evidence_url:
                     line += " " + link(event.evidence_url)
                 block.append(Paragraph(line, s.bullet, bulletText="•"))
@@ -281,7 +337,7 @@ def accountability(retro: Retro) -> list[Flowable]:
             KeepStart(
                 [
                     Paragraph(f"{inline(name)} {muted('— ' + escape(roles)) if roles else ''}", s.h3),
-                    Paragraph(para(statement.text), s.quote),
+                    *user_text(statement.text, s.quote),
                 ]
             )
         )
@@ -340,9 +396,9 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
     """The action's main row and, when there is more to say, a full-width detail row."""
     s = styles()
     what = f"<b>{inline(action.title)}</b>"
-    addressed = ", ".join(numbers[f] for f in action.factor_ids if f in numbers)
+    addressed = ", ".join(factor_ref(numbers[f], f) for f in action.factor_ids if f in numbers)
     if addressed:
-        what += "<br/>" + muted(f"addresses {addressed}")
+        what += "<br/>" + muted("addresses ") + addressed
     kind = f"{escape(action.action_type.label)}<br/>{muted(escape(action.horizon.label))}"
     status = escape(action.status.label)
     if not internal:
@@ -350,7 +406,7 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
     status += "<br/>" + muted(escape(action.priority.label) + " priority")
     details = []
     if action.description.strip():
-        details.append(para(action.description))
+        details.append(prose_markup(action.description))
     if action.status_reason.strip():
         details.append(muted(f"<i>{escape(action.status.label)}:</i> {inline(action.status_reason)}"))
     detail = Paragraph("<br/>".join(details), s.action_detail) if details else None
@@ -379,13 +435,13 @@ def review(retro: Retro) -> list[Flowable]:
                 [
                     Paragraph(escape(question.topic), s.h3),
                     Paragraph(muted(f"<i>{escape(question.question)}</i>"), s.note),
-                    text_block(answer.text if answer else "", "Not answered."),
+                    *text_block(answer.text if answer else "", "Not answered."),
                 ]
             )
         )
     for key, answer in sorted(retro.review_answers.items()):
         if key not in known:
-            out += [Paragraph(inline(key), s.h3), text_block(answer.text, "Not answered.")]
+            out += [Paragraph(inline(key), s.h3), *text_block(answer.text, "Not answered.")]
     return out
 
 
@@ -399,7 +455,7 @@ def lessons(retro: Retro) -> list[Flowable]:
         ("Where we got lucky", inc.got_lucky),
         ("What surprised us", inc.surprises),
     ):
-        out += [Paragraph(escape(title), s.h2), text_block(text, "Nothing recorded.")]
+        out += [Paragraph(escape(title), s.h2), *text_block(text, "Nothing recorded.")]
     return out
 
 

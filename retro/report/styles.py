@@ -18,6 +18,7 @@ HEADER_FILL = colors.HexColor("#e8edf2")
 ZEBRA = colors.HexColor("#f6f8fa")
 LINK = colors.HexColor("#0b57d0")
 ACCENT = colors.HexColor("#0b3d62")
+CODE_FILL = colors.HexColor("#f1f3f5")
 
 
 class Styles:
@@ -51,6 +52,11 @@ class Styles:
         self.cell_mono = ParagraphStyle("cell_mono", self.cell, fontName=MONO, fontSize=7.8, leading=10)
         self.fact_label = ParagraphStyle("fact_label", base, fontName=SANS_BOLD, fontSize=9, leading=12, textColor=MUTED)
         self.fact = ParagraphStyle("fact", base, fontSize=9.5, leading=12.5)
+        # pasted logs and stack traces: monospace, line breaks kept, on a light panel
+        self.code = ParagraphStyle(
+            "code", base, fontName=MONO, fontSize=7.2, leading=9.2, backColor=CODE_FILL, borderPadding=(3, 4, 3, 4),
+            spaceBefore=3, spaceAfter=5, leftIndent=4, rightIndent=4, splitLongWords=1,
+        )
         self.quote = ParagraphStyle(
             "quote", base, leftIndent=10, borderPadding=(4, 6, 4, 8), spaceAfter=8, spaceBefore=2
         )

@@ -1,8 +1,8 @@
 """User text → safe Paragraph markup, with per-character font fallback.
 
 User text is content, never markup: ``&``, ``<`` and ``>`` are escaped and line breaks become
-``<br/>``. Runs of characters DejaVu Sans lacks are wrapped in the CJK fallback font; a character
-no bundled font has becomes a visible ``[U+XXXX]`` placeholder, so nothing vanishes silently.
+``<br/>``. The report's Paragraph (:mod:`.paragraphs`) then sets each run of characters in a face
+that has them; a character no bundled font has becomes a visible ``[U+XXXX]`` placeholder.
 """
 
 from __future__ import annotations
@@ -10,22 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .fonts import CJK, current_fonts
+from .paragraphs import PLACEHOLDER_COLOR, placeholder
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ASCII_PRINTABLE = re.compile(r"[ -~\n\r\t]*")
-PLACEHOLDER_COLOR = "#b3261e"
 
 
 def escape(text: str) -> str:
     """Escape ``&``, ``<`` and ``>`` so reportlab's Paragraph parser shows them as typed."""
     return text.translate(_ESCAPES)
-
-
-def placeholder(char: str) -> str:
-    """The visible stand-in for a character no bundled font can draw, e.g. ``[U+1F600]``."""
-    return f"[U+{ord(char):04X}]"
 
 
 def para(text: str) -> str:
@@ -40,29 +33,13 @@ def inline(text: str) -> str:
 
 
 def _line(text: str) -> str:
-    if _ASCII_PRINTABLE.fullmatch(text):
+    """One line of user text as markup; fonts per script are chosen later, per fragment
+    (:class:`retro.report.paragraphs.Paragraph`), so bold text gets bold faces too."""
+    if text.isascii() and text.isprintable():
         return escape(text)
-    fonts = current_fonts()
-    out: list[str] = []
-    run: list[str] = []  # characters for the CJK font
-
-    def flush() -> None:
-        if run:
-            out.append(f'<font name="{CJK}">{escape("".join(run))}</font>')
-            run.clear()
-
-    for char in text:
-        code = ord(char)
-        if code in fonts.primary and _drawable(char):
-            flush()
-            out.append(escape(char))
-        elif code in fonts.fallback and _drawable(char):
-            run.append(char)
-        else:
-            flush()
-            out.append(f'<font color="{PLACEHOLDER_COLOR}">{placeholder(char)}</font>')
-    flush()
-    return "".join(out)
+    return "".join(
+        escape(ch) if _drawable(ch) else f'<font color="{PLACEHOLDER_COLOR}">{placeholder(ch)}</font>' for ch in text
+    )
 
 
 def _drawable(char: str) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from retro.analysis import routing
 from retro.domain import FactorLink
 from ui.widgets.plain_text import plain_tooltip
 
@@ -22,6 +23,25 @@ from .items import BADGE_HEIGHT, HANDLE_RADIUS, NodeItem
 from .palette import GraphStyle
 
 ARROW_HEAD = 11.0
+
+
+def _rounded_polyline(path: QPainterPath, points: list[QPointF], radius: float) -> None:
+    """Continue ``path`` (at ``points[0]``) along ``points`` with corners rounded by ``radius``."""
+    for k in range(1, len(points)):
+        here = points[k]
+        if k == len(points) - 1:
+            path.lineTo(here)
+            break
+        before, after = points[k - 1], points[k + 1]
+        a = here - before
+        b = after - here
+        la, lb = math.hypot(a.x(), a.y()), math.hypot(b.x(), b.y())
+        r = min(radius, la / 2, lb / 2)
+        if r < 0.5:
+            path.lineTo(here)
+            continue
+        path.lineTo(here - a * (r / la))
+        path.quadTo(here, here + b * (r / lb))
 
 
 class LinkArrow(QGraphicsItem):
@@ -112,31 +132,17 @@ class LinkArrow(QGraphicsItem):
         if not blockers:
             path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end)
             return path
-        left = min(r.left() for r in blockers) - 14
-        right = max(r.right() for r in blockers) + 14
-        above = min(r.top() for r in blockers) - 14
-        below = max(r.bottom() for r in blockers) + BADGE_HEIGHT / 2 + 12
-        middle = (start.y() + end.y()) / 2
-        lanes = sorted((above, below), key=lambda y: (not self._lane_clear(left, right, y), abs(y - middle)))
-        lane = lanes[0]
-        bend_in = max(30.0, (left - start.x()) / 2)
-        bend_out = max(30.0, (end.x() - right) / 2)
-        path.cubicTo(start + QPointF(bend_in, 0), QPointF(left - bend_in, lane), QPointF(left, lane))
-        path.lineTo(QPointF(right, lane))
-        path.cubicTo(QPointF(right + bend_out, lane), end - QPointF(bend_out, 0), end)
-        return path
-
-    def _lane_clear(self, left: float, right: float, y: float) -> bool:
-        """Can the arrow run level at height ``y`` from ``left`` to ``right`` without crossing a card?"""
-        if self.obstacles is None:
-            return True
-        for node in self.obstacles(QRectF(left, y - 1, right - left, 2)):
+        # the same router as the PDF (retro.analysis.routing): around every card it does not connect
+        window = QRectF(start, end).normalized().adjusted(-400, -300, 400, 300)
+        rects = []
+        for node in self.obstacles(window) if self.obstacles is not None else ():
             if node is self.cause or node is self.effect:
                 continue
             x0, top, x1, bottom = node.box
-            if x1 >= left and x0 <= right and top - 4 <= y <= bottom + BADGE_HEIGHT / 2 + 4:
-                return False
-        return True
+            rects.append((x0, top, x1, bottom + BADGE_HEIGHT / 2))
+        points = [QPointF(x, y) for x, y in routing.route((start.x(), start.y()), (end.x(), end.y()), rects, margin=14)]
+        _rounded_polyline(path, points, 12.0)
+        return path
 
     def _blockers(self, start: QPointF, end: QPointF, dx: float) -> list[QRectF]:
         """Cards (other than its own ends) that the plain S-curve would pass behind."""

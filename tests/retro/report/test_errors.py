@@ -77,7 +77,7 @@ def test_a_missing_font_is_a_clear_error_and_writes_nothing(
     (resources / "fonts").mkdir(parents=True)
     monkeypatch.setenv("RETRO_RESOURCES", str(resources))
     out = tmp_path / "r.pdf"
-    with pytest.raises(ReportError, match=r"DejaVuSans\.ttf is missing") as caught:
+    with pytest.raises(ReportError, match=r"NotoSans-Regular\.ttf is missing") as caught:
         write_pdf(minimal_retro(), out, Audience.INTERNAL)
     assert str(resources / "fonts") in str(caught.value)
     assert not out.exists()

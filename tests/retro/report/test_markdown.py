@@ -53,7 +53,9 @@ def test_markdown_links_evidence_and_tickets_internally_only() -> None:
 def test_samples_command_writes_all_four_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(samples_module.shutil, "which", lambda name: None)  # no page images: faster
     written = samples_module.write_samples(tmp_path)
-    assert sorted(p.name for p in written) == ["internal.md", "internal.pdf", "public.md", "public.pdf"]
+    assert sorted(p.name for p in written) == [
+        "internal.md", "internal.pdf", "multilingual.md", "multilingual.pdf", "public.md", "public.pdf",
+    ]
     assert all(p.stat().st_size > 1000 for p in written)
 
 

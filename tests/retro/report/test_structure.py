@@ -12,8 +12,8 @@ from retro.report import content, write_pdf
 from retro.report.pdf import LANGUAGE
 
 INTERNAL_SECTIONS = [
-    "Summary", "Customer impact", "Participants and roles", "Timeline", "Contributing factors",
-    "Accountability", "Actions", "Review", "Lessons learned",
+    "Summary", "What happened, in short", "Customer impact", "Participants and roles", "Timeline", "Contributing factors",
+    "Accountability", "Actions", "Review", "Lessons learned", "Links in full",
 ]
 PUBLIC_SECTIONS = ["Summary", "Customer impact", "Timeline", "Contributing factors", "What we are doing about it"]
 
@@ -108,7 +108,8 @@ def test_timeline_shows_local_and_utc_times_and_live_evidence_links(demo_pdfs: d
 
 def test_accountability_puts_the_leader_first(demo_pdfs: dict[Audience, Path]) -> None:
     text = "\n".join(p.extract_text() for p in PdfReader(demo_pdfs[Audience.INTERNAL]).pages)
-    section = text[text.index("Accountability\n") :]
+    # the section itself, not its line in the contents (followed by dot leaders)
+    section = text[re.search(r"Accountability\n(?!\.)", text).start() :]
     assert section.index("Manager / leader") < section.index("Responder")
 
 

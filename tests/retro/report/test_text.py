@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate
 
 from retro.domain import Audience
 from retro.report import render_markdown, render_pdf, write_pdf
 from retro.report.fonts import CJK, report_fonts
 from retro.report.markdown import md
+from retro.report.paragraphs import Paragraph
 from retro.report.styles import styles
 from retro.report.text import escape, inline, para, placeholder, plain
 
@@ -104,15 +105,17 @@ def test_greek_cyrillic_and_cjk_come_out_of_the_pdf(tmp_path: Path) -> None:
 
 
 def test_cjk_runs_use_the_fallback_font() -> None:
-    markup = para("db 数据库 ok")
-    assert f'<font name="{CJK}">数据库</font>' in markup
-    assert markup.startswith("db ") and markup.endswith(" ok")
+    report_fonts()
+    paragraph = Paragraph(para("db 数据库 ok"), styles().body)
+    runs = [(f.fontName, f.text) for f in paragraph.frags]
+    assert (CJK, "数据库") in runs
+    assert runs[0][1].startswith("db ") and runs[-1][1].endswith(" ok")
 
 
 def test_a_character_no_font_has_is_shown_visibly(tmp_path: Path) -> None:
-    text = "deploy 😀 done \x07 한"  # an emoji, a control character, Hangul (not in Droid Sans Fallback)
+    text = "deploy \U00013000 done \x07 \ue000"  # a hieroglyph, a control character, private use
     extracted = pdf_text(write_pdf(minimal_retro(summary=text), tmp_path / "r.pdf", Audience.INTERNAL))
-    assert "deploy [U+1F600] done [U+0007] [U+D55C]" in extracted
+    assert "deploy [U+13000] done [U+0007] [U+E000]" in extracted
     assert placeholder("😀") == "[U+1F600]"
     assert plain("a\x00b") == "a[U+0000]b"
 

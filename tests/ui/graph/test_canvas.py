@@ -7,9 +7,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from retro.domain import Edit, FactorLink, new_id
 from tests.ui.models.support import as_shown
+from ui.document import RetroDocument
 from ui.graph.arrows import LinkArrow
 from ui.graph.editing import NEW_FACTOR_TITLE
 from ui.graph.items import FactorCard
@@ -387,3 +389,18 @@ def test_a_routed_arrow_crosses_no_card(canvas: Canvas, others: list[tuple[float
     cards = [c.scene_rect() for c in canvas.scene.cards.values() if c is not arrow.cause]
     samples = [arrow.path().pointAtPercent(k / 200) for k in range(201)]
     assert not [p for p in samples for r in cards if r.contains(p)]
+
+
+def test_no_arrow_on_the_demo_canvas_passes_through_a_card_it_does_not_connect(qtbot: QtBot, demo_document: RetroDocument) -> None:
+    demo = Canvas(qtbot, demo_document)
+    cards = demo.scene.cards
+    for arrow in demo.scene.arrows.values():
+        if arrow.feedback:
+            continue  # loop arrows arch over the cards on purpose
+        path = arrow.path()
+        samples = [path.pointAtPercent(k / 200) for k in range(201)]
+        for node_id, card in cards.items():
+            if card is arrow.cause or card is arrow.effect:
+                continue
+            rect = card.scene_rect().adjusted(1, 1, -1, -1)
+            assert not any(rect.contains(p) for p in samples), (arrow.link.id, node_id)

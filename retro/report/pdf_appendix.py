@@ -1,0 +1,72 @@
+"""The appendix of links in full: on paper a link cannot be clicked, so every URL is printed whole."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from retro.domain import Audience, Retro
+
+from . import content
+from .code_text import urls
+from .content import Section
+from .paragraphs import Paragraph
+from .pdf_blocks import link, section_heading, text_table
+from .styles import grid_style, styles
+from .text import escape
+
+LINKS = Section("links", "Links in full")
+
+
+def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
+    """``(where, url)`` for every URL the report shows, each URL once, in the report's order."""
+    internal = audience is Audience.INTERNAL
+    found: list[tuple[str, str]] = []
+    inc = retro.incident
+
+    def add(where: str, text: str, *, whole: bool = False) -> None:
+        for url in ([text.strip()] if whole and text.strip() else urls(text)):
+            found.append((where, url))
+
+    add("Summary", inc.summary)
+    add("Customer impact", inc.customer_impact)
+    for event in retro.timeline():
+        when = content.local_time(retro, event.at)
+        add(f"Timeline {when}", event.text)
+        if internal and event.evidence_url:
+            add(f"Timeline {when}, evidence", event.evidence_url, whole=True)
+    numbers = {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+    for factor in retro.factor_list():
+        add(f"Factor {numbers[factor.id]}", factor.description)
+    for action in retro.action_list():
+        if internal:
+            add(f"Action “{action.title[:40]}”", action.description)
+            if action.ticket_url:
+                add(f"Action “{action.title[:40]}”, ticket", action.ticket_url, whole=True)
+    if internal:
+        for statement in retro.statements.values():
+            add("Accountability", statement.text)
+        for answer in retro.review_answers.values():
+            add("Review", answer.text)
+        for text in (inc.lessons_learned, inc.went_well, inc.got_lucky, inc.surprises):
+            add("Lessons", text)
+    seen: set[str] = set()
+    out = []
+    for where, url in found:
+        if url not in seen:
+            seen.add(url)
+            out.append((where, url))
+    return out
+
+
+def links_appendix(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
+    items = link_list(retro, audience)
+    if not items:
+        return []
+    s = styles()
+    rows = [[Paragraph("Where", s.cell_head), Paragraph("Link", s.cell_head)]]
+    for where, url in items:
+        rows.append([Paragraph(escape(where), s.cell), Paragraph(link(url, label=url), s.cell_mono)])
+    table = text_table(rows, [130, width - 130], repeat_rows=1)
+    table.setStyle(grid_style(rows=len(rows)))
+    note = Paragraph("Every link in this report, written out in full for printed copies.", s.note)
+    return [*section_heading(LINKS), note, table]
