@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from ..domain.follow_through import ActionRecord
 from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+from ..domain.time_range import shifted, shifted_date
 from .trackers import retro_link
 
 PRODID = "-//Blameless Retro//Follow-through//EN"
@@ -77,7 +78,9 @@ def calendar_ics(actions: Sequence[ActionRecord] = (), deadlines: Sequence[Repor
         event.add("uid", f"action-{record.incident_id}-{a.id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
         event.add("dtstart", a.due)
-        event.add("dtend", a.due + timedelta(days=1))
+        end_day = shifted_date(a.due, timedelta(days=1))  # None on the calendar's last day
+        if end_day is not None:
+            event.add("dtend", end_day)
         event.add("summary", f"Due: {' '.join(a.title.split())}")
         event.add("description", _action_description(record))
         event.add("categories", ["Retro action", a.action_type.label])
@@ -91,7 +94,9 @@ def calendar_ics(actions: Sequence[ActionRecord] = (), deadlines: Sequence[Repor
         event.add("dtstamp", stamp)
         due = d.due.astimezone(UTC).replace(microsecond=0)  # iCalendar counts whole seconds
         event.add("dtstart", due)
-        event.add("dtend", due + timedelta(minutes=30))
+        end = shifted(due, timedelta(minutes=30))
+        if end is not None:
+            event.add("dtend", end)
         event.add("summary", f"{d.kind.label} due: {' '.join(d.incident_title.split())}")
         hours = int(d.kind.goal.total_seconds() // 3600)
         event.add("description", f"The {d.kind.label.lower()} of “{d.incident_title}” is due {hours} hours "

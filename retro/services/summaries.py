@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from ..domain import ActionItem, IncidentStatus, Severity
 from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+from ..domain.time_range import shifted
 
 
 class ReportState(StrEnum):
@@ -93,8 +94,9 @@ def summarise(
     """One library line from an incident row's values and its action counts (any reader)."""
     # The same rule as domain.lifecycle.internal_report_due / public_report_due, without
     # building an Incident per line (10,000 lines in a big library).
-    internal_due = resolved_at + INTERNAL_REPORT_DUE if resolved_at else None
-    public_due = resolved_at + PUBLIC_REPORT_DUE if resolved_at else None
+    # shifted(): a resolution an older version stored near year 9999 has no due date, not a crash.
+    internal_due = shifted(resolved_at, INTERNAL_REPORT_DUE) if resolved_at else None
+    public_due = shifted(resolved_at, PUBLIC_REPORT_DUE) if resolved_at else None
     return RetroSummary(
         id=id, title=title, severity=Severity(severity), status=IncidentStatus(status),
         started_at=started_at, resolved_at=resolved_at, created_at=created_at,
