@@ -252,8 +252,8 @@ def public_findings(retro: Retro) -> list[Finding]:
     if public_report_is_empty(retro):
         message = (
             "The public report would be empty: no timeline event, contributing factor or action is public. "
-            "Select what customers should read and use “Mark selected public” in the Timeline, "
-            "Contributing factors or Actions stage."
+            "In the Timeline, select the events customers should read and set their audience to Public "
+            "(the selected-events menu does it in one step); a contributing factor's audience is beside it."
         )
         findings.append(Finding("public-empty", Level.BLOCKER, message, Stage.TIMELINE))
     return findings

@@ -279,6 +279,13 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     stored = window.store.load(window.document.incident_id)
     assert sorted(e.at for e in stored.events.values()) == [
         datetime(2026, 11, 18, h, m, tzinfo=UTC) for h, m in ((8, 48), (8, 52), (9, 1), (9, 20))]
+    # Customers will read this timeline: select every event and mark them public in one step.
+    click(qtbot, timeline.table.viewport(), timeline.table.visualRect(timeline.proxy.index(0, TimelineColumn.TEXT)).center())
+    qtbot.keyClick(timeline.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    audience_menu = next(a for a in timeline.selected_menu().actions() if a.text() == "&Audience").menu()
+    next(a for a in audience_menu.actions() if a.text() == "Public").trigger()
+    assert undo_text(window) == "Undo Mark 4 events public"
+    assert column_texts(timeline.proxy, TimelineColumn.AUDIENCE) == ["Public"] * 4
 
     # 4. Contributing factors: double-click the canvas, type the title, Enter; Insert for the next.
     factors = go_to(qtbot, window, Stage.FACTORS)
