@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from retro.domain.follow_through import ActionRecord, DueState, GroupBy, due_sta
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from .commands import LibraryCommand
+from .read_when_shown import ReadWhenShown
 
 if TYPE_CHECKING:
     from retro.domain import Changes
@@ -75,7 +76,7 @@ class ActionStatusCommand(LibraryCommand):
             self._changes = replace(self._changes, version=self._changes.version + 1)
 
 
-class FollowUpView(QWidget):
+class FollowUpView(ReadWhenShown, QWidget):
     """The Follow-up tab."""
 
     open_requested = Signal(str, object, str)
@@ -147,21 +148,6 @@ class FollowUpView(QWidget):
 
     def today(self) -> date:
         return self._today or date.today()
-
-    def set_store(self, store: RetroStore) -> None:
-        self._store = store
-        self.mark_stale()
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        self._generation += 1
-        if self.isVisible():
-            self.reread()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reread()
 
     def reread(self) -> None:
         store = self._store

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +35,7 @@ from retro.domain import RetroError
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from .insights_charts import Bar, BarChart
+from .read_when_shown import ReadWhenShown
 
 if TYPE_CHECKING:
     from retro.services import RetroStore
@@ -78,7 +78,7 @@ class FigureCard(QFrame):
         self.basis.setText(basis[:1].upper() + basis[1:])
 
 
-class InsightsView(QWidget):
+class InsightsView(ReadWhenShown, QWidget):
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -145,21 +145,6 @@ class InsightsView(QWidget):
         layout.addWidget(scroll, 1)
 
     # -- reading -----------------------------------------------------------------------------
-
-    def set_store(self, store: RetroStore) -> None:
-        self._store = store
-        self.mark_stale()
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        self._generation += 1
-        if self.isVisible():
-            self.reread()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reread()
 
     def choices(self) -> dict[str, Any]:
         since = self.since.date().toPython() if self.use_since.isChecked() else None
