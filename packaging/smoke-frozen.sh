@@ -27,7 +27,7 @@ id="$(run "$bundle/retro" list | cut -f1 | head -n 1)"
 run "$bundle/retro" export "$id" --format pdf -o "$out/internal.pdf"
 head -c 5 "$out/internal.pdf" | grep -q '%PDF-' || { echo "smoke: the export is not a PDF" >&2; exit 1; }
 if command -v pdffonts >/dev/null; then
-  pdffonts "$out/internal.pdf" | grep -q DejaVuSans || { echo "smoke: the PDF lacks the bundled fonts" >&2; exit 1; }
+  pdffonts "$out/internal.pdf" | grep -qE "NotoSans|DejaVuSans" || { echo "smoke: the PDF lacks the bundled fonts" >&2; exit 1; }
 fi
 run "$bundle/retro" --version | head -n 1
 [ -s "$home/state/blameless-retro/log/retro.log" ] || { echo "smoke: no log file" >&2; exit 1; }
