@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from retro.domain.entities import Factor
 from retro.domain.enums import FactorCategory
 from retro.domain.retro import Retro
 
@@ -202,6 +203,26 @@ def similar_keys(
     return out
 
 
+def _best_matches(
+    mine: Sequence[tuple[Factor, frozenset[str]]],
+    theirs: Sequence[tuple[FactorSighting, frozenset[str]]],
+    threshold: float,
+) -> list[FactorMatch]:
+    """For each factor here, the best-matching sighting of one other incident (same category)."""
+    matches = []
+    for factor, words in mine:
+        best: tuple[float, FactorSighting] | None = None
+        for s, w in theirs:
+            if s.category is not factor.category:
+                continue
+            score = similarity(words, w)
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, s)
+        if best is not None:
+            matches.append(FactorMatch(factor.id, best[1], best[0]))
+    return matches
+
+
 def related_incidents(
     retro: Retro,
     others: Iterable[Retro | Sequence[FactorSighting]],
@@ -222,17 +243,7 @@ def related_incidents(
     for incident_id in sorted(by_incident):
         theirs = sorted(by_incident[incident_id], key=lambda s: s.factor_id)
         their_words = [normalise(s.title) for s in theirs]
-        matches = []
-        for factor, words in mine:
-            best: tuple[float, FactorSighting] | None = None
-            for s, w in zip(theirs, their_words, strict=True):
-                if s.category is not factor.category:
-                    continue
-                score = similarity(words, w)
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, s)
-            if best is not None:
-                matches.append(FactorMatch(factor.id, best[1], best[0]))
+        matches = _best_matches(mine, list(zip(theirs, their_words, strict=True)), threshold)
         if matches:
             related.append(RelatedIncident(incident_id, theirs[0].incident_title, tuple(matches)))
     related.sort(key=lambda r: (-len(r.matches), -r.score, r.incident_id))
@@ -258,17 +269,7 @@ def related_from_candidates(
     related = []
     for incident_id in sorted(by_incident):
         theirs = sorted(by_incident[incident_id], key=lambda t: t[0].factor_id)
-        matches = []
-        for factor, words in mine:
-            best: tuple[float, FactorSighting] | None = None
-            for s, w in theirs:
-                if s.category is not factor.category:
-                    continue
-                score = similarity(words, w)
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, s)
-            if best is not None:
-                matches.append(FactorMatch(factor.id, best[1], best[0]))
+        matches = _best_matches(mine, theirs, threshold)
         if matches:
             related.append(RelatedIncident(incident_id, theirs[0][0].incident_title, tuple(matches)))
     related.sort(key=lambda r: (-len(r.matches), -r.score, r.incident_id))
