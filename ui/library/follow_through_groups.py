@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from retro.domain import ActionStatus, Edit, RetroError, Stage
 from retro.domain.follow_through import ActionRecord, DueState, GroupBy, due_state, group_records
 
-from ..background import BackgroundJob, IsCancelled, Progress
 from .commands import LibraryCommand
 from .read_when_shown import ReadWhenShown
 
@@ -153,32 +152,14 @@ class FollowUpView(ReadWhenShown, QWidget):
         store = self._store
         if store is None:
             return
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
         from retro.domain.follow_through import OPEN_STATUSES
 
-        def work(_p: Progress, _c: IsCancelled) -> tuple[int, list[ActionRecord] | None, str]:
-            try:
-                return generation, store.action_records(statuses=frozenset(OPEN_STATUSES), with_factors=False), ""
-            except RetroError as exc:
-                return generation, None, str(exc)
+        def fetch() -> list[ActionRecord]:
+            return store.action_records(statuses=frozenset(OPEN_STATUSES), with_factors=False)
 
-        job = BackgroundJob(work, parent=self)
-        job.succeeded.connect(self._read)
-        job.failed.connect(self.message)
-        job.finished.connect(job.deleteLater)
-        self.job = job
-        job.start()
+        self.read_off_thread(fetch, self._show_records, self.message.emit)
 
-    def _read(self, outcome: tuple[int, list[ActionRecord] | None, str]) -> None:
-        generation, records, problem = outcome
-        if generation != self._generation:
-            return
-        if records is None:
-            self.message.emit(problem)
-            self._stale = True
-            return
+    def _show_records(self, records: list[ActionRecord]) -> None:
         self.records = records
         self._fill()
 

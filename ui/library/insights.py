@@ -155,34 +155,13 @@ class InsightsView(ReadWhenShown, QWidget):
         store = self._store
         if store is None:
             return
-        self._stale = False
-        self._generation += 1
-        generation, choices = self._generation, self.choices()
+        choices = self.choices()
         self.status.setText("Reading the library…")
+        self.read_off_thread(lambda: store.insights(**choices), self.show_insights, self._refused)
 
-        def work(_p: Progress, _c: IsCancelled) -> tuple[int, Insights | None, str]:
-            try:
-                return generation, store.insights(**choices), ""
-            except RetroError as exc:
-                return generation, None, str(exc)
-
-        job = BackgroundJob(work, parent=self)
-        job.succeeded.connect(self._read)
-        job.failed.connect(self.message)
-        job.finished.connect(job.deleteLater)
-        self.job = job
-        job.start()
-
-    def _read(self, outcome: tuple[int, Insights | None, str]) -> None:
-        generation, insights, problem = outcome
-        if generation != self._generation:
-            return
-        if insights is None:
-            self.status.setText(problem)
-            self.message.emit(problem)
-            self._stale = True
-            return
-        self.show_insights(insights)
+    def _refused(self, problem: str) -> None:
+        self.status.setText(problem)
+        self.message.emit(problem)
 
     # -- showing -----------------------------------------------------------------------------
 

@@ -7,9 +7,14 @@ change can tell that its answer is out of date.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
+
+from retro.domain import RetroError
+
+from ..background import BackgroundJob, IsCancelled, Progress
 
 if TYPE_CHECKING:
     from retro.services import RetroStore
@@ -39,3 +44,37 @@ class ReadWhenShown:
 
     def reread(self) -> None:
         raise NotImplementedError
+
+    def read_off_thread(self, fetch: Callable[[], Any], show: Callable[[Any], None],
+                        refused: Callable[[str], None]) -> None:
+        """Run ``fetch()`` (a store read) off the GUI thread, then ``show`` its answer here.
+
+        An answer overtaken by a later change is dropped; a refusal (``RetroError``) goes to
+        ``refused`` and leaves the tab stale, so it tries again when next shown.
+        """
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+
+        def work(_p: Progress, _c: IsCancelled) -> tuple[int, Any, str | None]:
+            try:
+                return generation, fetch(), None
+            except RetroError as exc:
+                return generation, None, str(exc)
+
+        def arrived(outcome: tuple[int, Any, str | None]) -> None:
+            answered, value, problem = outcome
+            if answered != self._generation:
+                return
+            if problem is not None:
+                refused(problem)
+                self._stale = True
+                return
+            show(value)
+
+        job = BackgroundJob(work, parent=self)  # type: ignore[arg-type]
+        job.succeeded.connect(arrived)
+        job.failed.connect(self.message)  # type: ignore[attr-defined]
+        job.finished.connect(job.deleteLater)
+        self.job = job
+        job.start()

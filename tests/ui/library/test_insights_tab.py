@@ -50,3 +50,23 @@ def test_cards_show_figures_and_their_basis(qtbot, view: InsightsView, tmp_path:
 def test_the_library_page_has_an_insights_tab(window) -> None:
     tabs = window.library.tabs
     assert [tabs.tabText(i).replace("&", "") for i in range(tabs.count())][-1] == "Insights"
+
+
+def test_a_refused_read_says_why_and_reads_again_when_shown(qtbot, view: InsightsView, monkeypatch) -> None:
+    from retro.domain import RetroError
+
+    store = view._store
+    real = store.insights
+
+    def refuse(**_kw):
+        raise RetroError("the library file is locked by another program")
+
+    monkeypatch.setattr(store, "insights", refuse)
+    with qtbot.waitSignal(view.message, timeout=5000) as said:
+        view.mark_stale()
+    assert said.args == ["the library file is locked by another program"]
+    assert view.status.text() == "the library file is locked by another program"
+    monkeypatch.setattr(store, "insights", real)
+    view.hide()
+    view.show()  # stale after the refusal: showing the tab reads again
+    qtbot.waitUntil(lambda: view.status.text().startswith("6 incidents"), timeout=5000)
