@@ -26,6 +26,11 @@ LIBRARIES: tuple[tuple[str, str, str], ...] = (
     ("networkx", "networkx", "networkx"),
     ("psycopg", "psycopg", "psycopg"),
     ("platformdirs", "platformdirs", "platformdirs"),
+    ("anyascii", "anyascii", "anyascii"),
+    ("icalendar", "icalendar", "icalendar"),
+    ("RapidFuzz", "rapidfuzz", "rapidfuzz"),
+    ("uharfbuzz", "uharfbuzz", "uharfbuzz"),
+    ("arabic-reshaper", "arabic-reshaper", "arabic_reshaper"),
 )
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")

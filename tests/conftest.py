@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +16,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests away from the user's real data and settings.
 os.environ.setdefault("RETRO_TESTING", "1")
+# One settings file for this run (and the app processes it starts), removed when the run ends,
+# so test runs leave no retro-settings-* folders behind in /tmp.
+if "RETRO_TEST_SETTINGS" not in os.environ:
+    _SETTINGS_DIR = tempfile.mkdtemp(prefix="retro-test-settings-")
+    atexit.register(shutil.rmtree, _SETTINGS_DIR, True)
+    os.environ["RETRO_TEST_SETTINGS"] = os.path.join(_SETTINGS_DIR, "ui.ini")
 
 PG_URL = os.environ.get("RETRO_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
