@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -34,6 +35,8 @@ MAX_LONG_TEXT = 100_000
 
 _MULTI_OWNER = re.compile(r"[,;/+&]|\band\b", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: What no database stores faithfully, in any text field: NUL and unpaired surrogates.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _URL = re.compile(r"^(https?|ftp|file|mailto):\S+$", re.IGNORECASE)
 
 
@@ -49,6 +52,29 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
         raise ValidationError(field, "contains a NUL character (\\x00), which cannot be stored")
     if _SURROGATE.search(text):
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+def check_storable_text(entity: object) -> None:
+    """One rule for every text field of ``entity``, old and new: storable characters, a bounded length.
+
+    Each field keeps its own, stricter checks (required, shorter limits) where it has them; this
+    rule needs no list of fields, so a field added to an entity is covered the day it is added.
+    A failure names the field (``public_apology``, ``services[2]``), as the JSON document does.
+    """
+    for name in _field_names(type(entity)):
+        value = getattr(entity, name)
+        if isinstance(value, str):
+            if len(value) > MAX_LONG_TEXT or _UNSTORABLE.search(value):
+                check_text(name, value)
+        elif isinstance(value, tuple | frozenset | list):
+            for i, item in enumerate(sorted(value, key=str) if isinstance(value, frozenset) else value):
+                if isinstance(item, str) and (len(item) > MAX_LONG_TEXT or _UNSTORABLE.search(item)):
+                    check_text(f"{name}[{i}]", item)
 
 
 def check_whole_number(field: str, value: int) -> None:
@@ -97,6 +123,12 @@ def check_url(field: str, url: str) -> None:
 
 
 def validate_incident(incident: Incident) -> None:
+    """Raise :class:`ValidationError` when ``incident`` cannot be stored; each field's own check first."""
+    _check_incident_fields(incident)
+    check_storable_text(incident)
+
+
+def _check_incident_fields(incident: Incident) -> None:
     check_text("title", incident.title, required=True, limit=MAX_SHORT_TEXT)
     for name in ("summary", "customer_impact", "lessons_learned", "went_well", "got_lucky", "surprises"):
         check_text(name, getattr(incident, name))
@@ -111,7 +143,16 @@ def validate_incident(incident: Incident) -> None:
 
 
 def validate_entity(entity: Entity, retro: Retro) -> None:
-    """Raise :class:`ValidationError` when ``entity`` cannot be stored in ``retro``."""
+    """Raise :class:`ValidationError` when ``entity`` cannot be stored in ``retro``.
+
+    Each field's own check runs first (its message is the more precise one), then the one rule
+    every text field obeys.
+    """
+    _check_entity_fields(entity, retro)
+    check_storable_text(entity)
+
+
+def _check_entity_fields(entity: Entity, retro: Retro) -> None:
     match entity:
         case Participant():
             check_text("name", entity.name, required=True, limit=MAX_SHORT_TEXT)
