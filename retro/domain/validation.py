@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
+from operator import attrgetter
+from typing import Any, get_args, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .entities import (
@@ -55,8 +58,31 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
 
 
 @cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+def _text_fields(kind: type) -> tuple[Callable[[object], tuple[str, ...]] | None, tuple[str, ...]]:
+    """How to read ``kind``'s text: a getter of its plain ``str`` fields, and its other fields' names.
+
+    The plain text fields (most of them) are read in one call and checked in one search; the
+    rest (optional text, lists of text, anything else) are looked at one by one.
+    """
+    hints = get_type_hints(kind)
+    plain = tuple(f.name for f in fields(kind) if hints.get(f.name) is str)
+    others = tuple(f.name for f in fields(kind) if f.name not in plain and _may_hold_text(hints.get(f.name)))
+    if not plain:
+        return None, others
+    getter = attrgetter(*plain)
+    if len(plain) == 1:
+        return (lambda entity: (getter(entity),)), others
+    return getter, others
+
+
+def _may_hold_text(hint: object) -> bool:
+    """Whether a field of this type can hold text: ``str | None``, ``tuple[str, ...]``, unknown types."""
+    if hint is None or hint is Any or hint is str:
+        return True
+    args = get_args(hint)
+    if args:
+        return any(_may_hold_text(a) for a in args if a is not Ellipsis and a is not type(None))
+    return False  # a datetime, a number, an enum (its own check refuses what is not a member)
 
 
 def check_storable_text(entity: object) -> None:
@@ -66,7 +92,20 @@ def check_storable_text(entity: object) -> None:
     rule needs no list of fields, so a field added to an entity is covered the day it is added.
     A failure names the field (``public_apology``, ``services[2]``), as the JSON document does.
     """
-    for name in _field_names(type(entity)):
+    plain, others = _text_fields(type(entity))
+    if plain is not None:
+        values = plain(entity)
+        try:
+            fine = max(map(len, values)) <= MAX_LONG_TEXT and not _UNSTORABLE.search("".join(values))
+        except TypeError:  # not text after all: the field's own check says so
+            fine = False
+        if not fine:
+            _check_each(entity, tuple(f.name for f in fields(entity)))  # type: ignore[arg-type]
+    _check_each(entity, others)
+
+
+def _check_each(entity: object, names: tuple[str, ...]) -> None:
+    for name in names:
         value = getattr(entity, name)
         if isinstance(value, str):
             if len(value) > MAX_LONG_TEXT or _UNSTORABLE.search(value):
