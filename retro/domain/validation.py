@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
 from operator import attrgetter
-from typing import Any, get_args, get_type_hints
+from typing import Any, cast, get_args, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .entities import (
@@ -57,22 +57,31 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
 
 
-@cache
-def _text_fields(kind: type) -> tuple[Callable[[object], tuple[str, ...]] | None, tuple[str, ...]]:
+_TextGetter = Callable[[object], tuple[str, ...]]
+_TEXT_FIELDS: dict[type, tuple[_TextGetter | None, tuple[str, ...]]] = {}
+
+
+def _text_fields(kind: type) -> tuple[_TextGetter | None, tuple[str, ...]]:
     """How to read ``kind``'s text: a getter of its plain ``str`` fields, and its other fields' names.
 
     The plain text fields (most of them) are read in one call and checked in one search; the
-    rest (optional text, lists of text, anything else) are looked at one by one.
+    rest (optional text, lists of text, anything else) are looked at one by one. Worked out once
+    per kind, from its annotations.
     """
+    known = _TEXT_FIELDS.get(kind)
+    if known is not None:
+        return known
     hints = get_type_hints(kind)
     plain = tuple(f.name for f in fields(kind) if hints.get(f.name) is str)
     others = tuple(f.name for f in fields(kind) if f.name not in plain and _may_hold_text(hints.get(f.name)))
-    if not plain:
-        return None, others
-    getter = attrgetter(*plain)
+    read: _TextGetter | None = None
     if len(plain) == 1:
-        return (lambda entity: (getter(entity),)), others
-    return getter, others
+        name = plain[0]
+        read = lambda entity: (getattr(entity, name),)  # noqa: E731
+    elif plain:
+        read = cast(_TextGetter, attrgetter(*plain))  # several names: it returns their values as a tuple
+    _TEXT_FIELDS[kind] = (read, others)
+    return read, others
 
 
 def _may_hold_text(hint: object) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from . import wording_words as w
 from .wording_context import PLAIN, WordingContext
 from .wording_rules import (
     _AGENTLESS,
@@ -241,8 +242,7 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
         add(m, WordingKind.WHO, Q_WHO)
     for m in scan("why_not", _WHY_NOT):
         agent = next((g for g in m.groups() if g), None)
-        if agent is None or _phrase_subject(agent.split()[0] if agent.split()[0].casefold() not in
-                                            ("the", "a", "an", "our") else agent, ctx) in _HUMANS:
+        if agent is None or _asks_about_a_person(agent, ctx):
             add(m, WordingKind.WHO, Q_WHY_NOT)
     for m in scan("remedy", _REMEDY):
         add(m, WordingKind.REMEDY, Q_REMEDY)
@@ -253,6 +253,24 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
     for m in scan("root", _ROOT):
         add(m, WordingKind.SINGLE_CAUSE, Q_ROOT)
     return _without_overlaps(found)
+
+
+def _asks_about_a_person(agent: str, ctx: WordingContext) -> bool:
+    """Whether "why didn't <agent> …" asks about a person: "Sam", "the reviewer", not "the cron job".
+
+    The agent the regex took may run on into the verb and beyond ("the reviewer catch the"), so
+    its shortest opening that names someone counts: one word, or an article and a noun or two.
+    """
+    words = agent.split()
+    if words[0].casefold() not in ("the", "a", "an", "our", "their", "his", "her", "your"):
+        return _phrase_subject(words[0], ctx) in _HUMANS
+    for k in range(2, min(len(words), 3) + 1):
+        after = words[k].casefold() if k < len(words) else ""
+        if after in w.PERSON_COMPOUNDS:
+            continue  # "the on-call page", "the reviewer queue": a thing named after people
+        if _phrase_subject(" ".join(words[:k]), ctx) in _HUMANS:
+            return True
+    return False
 
 
 def _without_overlaps(found: list[WordingFinding]) -> list[WordingFinding]:

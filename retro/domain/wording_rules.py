@@ -95,7 +95,8 @@ _COULD = _rx(r"(?<![\w-])could(?:\s+(?:easily|so\s+easily|simply|just))?\s+have\
              r"rolled\s+back|reverted|fixed)(?![\w-])|(?<![\w-])could\s+easily\s+have(?![\w-])")
 _IF_ONLY = _rx(r"(?<![\w-])if\s+only(?![\w-])")
 _HAD_THEY = _rx(r"(?:^|(?<=[.;:!?,\n—–]))\s*(had)\s+((?:the\s+|an?\s+|our\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
-                r"(?:(?:just|only|simply|actually|not|even)\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|ld|ght|ad|ok|id)\b")
+                r"(?:(?:just|only|simply|actually|not|even)\s+)?(?:been\s+)?(?:\w+(?:ed|en|wn|ne|ld|ght|ad|ok|id)|"
+                + w.IRREGULAR_PARTICIPLES + r")\b")
 _IF_HAD = _rx(r"(?<![\w-])if\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:had(?:n[’']t)?|'d|’d|would\s+have|"
               r"(?:were|was)\s+(?:more|paying|being|not)|(?:just|only|simply)\s+(?:had|checked|looked|read|"
               r"followed|paid|asked|waited|tested|listened))(?![\w-])(\s+been\s+(?:"
@@ -103,7 +104,12 @@ _IF_HAD = _rx(r"(?<![\w-])if\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:had(?:n[
 _OBVIOUS = _rx(r"(?<![\w-])(?:(?:it|this|that|the\s+\w+)\s+(?:was|is|should\s+have\s+been|seems|seemed)\s+"
                r"(?:so\s+|really\s+|pretty\s+|very\s+|quite\s+|blindingly\s+)?obvious|any\s+(?:competent|reasonable|"
                r"experienced|decent|good|careful|sensible|half-decent|senior)\s+(?:engineer|developer|person|operator|"
-               r"sre|admin|reviewer|one)|all\s+(?:he|she|they|you|we|[\w'’-]+)\s+(?:had|needed)\s+to\s+do|"
+               r"sre|admin|reviewer|one)|(?:an?|the)\s+(?:more\s+|truly\s+|really\s+)?(?:careful|competent|"
+               r"reasonable|experienced|decent|good|sensible|attentive|diligent|thorough|vigilant|senior|better)\s+"
+               r"(?:[\w-]+\s+)?(?:engineer|developer|person|operator|sre|admin|reviewer|dba|on-?caller|tester)s?\s+"
+               r"(?:would|wouldn[’']t|could|should)\s+(?:never\s+|not\s+|easily\s+|have\s+)?(?:have\s+)?"
+               r"(?:caught|spotted|noticed|seen|known|checked|tested|asked|avoided|prevented|stopped|"
+               r"questioned|flagged|double-checked|made|done|let)|all\s+(?:he|she|they|you|we|[\w'’-]+)\s+(?:had|needed)\s+to\s+do|"
                r"(?:easily|entirely|totally|completely|100%)\s+(?:avoidable|preventable)|(?:easily|trivially)\s+"
                r"(?:avoided|prevented)|(?:a\s+)?no-brainer)(?![\w-])")
 _JUST_HAD = _rx(r"(?<![\w-])(?:just|simply|only)\s+(?:had|needed)\s+to(?![\w-])")
@@ -171,8 +177,9 @@ _REMEDY = _rx(r"(?<![\w-])(?:remind(?:s|ed|ing|ers?)?\s+(?:to\s+)?(?:" + w.REMED
               r"training\s+for\s+(?:" + w.REMEDY_PEOPLE + r"|[A-Z][\w'’-]+))(?![\w-])")
 _PUNISH = _rx(r"(?<![\w-])(?:hold\s+(?:[\w'’-]+\s+){1,3}?accountable|disciplinary|disciplined|reprimand(?:s|ed|ing)?|"
               r"written\s+warning|performance\s+improvement\s+plan|(?:put|place)\s+\w+\s+on\s+a\s+pip|"
-              r"(?:no\s+longer|not)\s+be\s+allowed\s+to|revoke\s+(?:his|her|their|[\w-]+(?:'s|’s))\s+(?:\w+\s+)?"
-              r"(?:access|permissions|rights)|(?:fire|sack|let\s+go\s+of|replace|demote)\s+(?:him|her|them|the\s+"
+              r"(?:no\s+longer|not)\s+be\s+allowed\s+to|(?:revoke|remove|pull|suspend|strip|take\s+away|"
+              r"restrict|freeze|lock)\s+(?:his|her|their|[\w-]+(?:'s|’s))\s+(?:\w+\s+){0,2}"
+              r"(?:access|permissions?|rights|privileges|credentials|keys)|(?:fire|sack|let\s+go\s+of|replace|demote)\s+(?:him|her|them|the\s+"
               r"(?:engineer|intern|contractor|developer|operator|person|on-?call))|name\s+and\s+shame|"
               r"consequences\s+for\s+(?:" + w.REMEDY_PEOPLE + r"|[A-Z][\w'’-]+|whoever|anyone|the\s+person))(?![\w-])")
 _COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)\s+(?:even\s+|ever\s+|really\s+)?(?:bothered|cared|checked|"
@@ -198,7 +205,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "if_only": ("if",),
     "had_they": ("had",),
     "if_had": ("if",),
-    "obvious": ("obvious", "any", "all", "avoidable", "preventable", "avoided", "prevented", "no-brainer"),
+    "obvious": ("obvious", "any", "all", "avoidable", "preventable", "avoided", "prevented", "no-brainer",
+                "careful", "competent", "reasonable", "experienced", "decent", "good", "sensible", "attentive",
+                "diligent", "thorough", "vigilant", "senior", "better"),
     "just_had": ("just", "simply", "only"),
     "person_verb": (
         "fail", "neglect", "forg", "overlook", "ignor", "disregard", "mis", "skip", "bypass", "rush", "broke",
@@ -207,7 +216,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "real", "double", "pay", "communicat", "tell", "listen", "care", "own", "take", "respond", "react",
         "act", "speak", "raise", "flag", "warn", "investigat", "understand", "learn", "updat", "document",
         "distracted", "too", "asleep", "responsive", "watching", "top", "blame", "fault", "responsible",
-        "made", "took", "let", "chose", "push", "without"),
+        "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer"),
     "idiom": ("botch", "mess", "screw", "drop", "cut", "asleep", "couldn", "fat", "goof", "blunder", "slack",
               "half", "winged", "cowboy", "jump", "went", "didn", "clueless", "lunch", "thinking", "should",
               "ought"),
@@ -234,7 +243,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                "disciplin", "mindful", "alert", "attention", "harder", "twice", "making", "remember", "double",
                "triple", "follow", "refresher", "training"),
     "punish": ("hold", "disciplin", "reprimand", "written", "performance", "pip", "allowed", "revoke", "fire",
-               "sack", "let", "replace", "demote", "shame", "consequence"),
+               "sack", "let", "replace", "demote", "shame", "consequence", "remov", "pull", "suspend", "strip",
+               "take", "restrict", "freez", "lock"),
     "collective": ("nobody", "no one", "no-one", "culture", "those", "typical", "again", "usual", "keep"),
     "root": ("root",),
 }
