@@ -47,13 +47,13 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
     """Refuse text that no database can store faithfully, or that is missing or too long."""
     if not isinstance(text, str):
         raise ValidationError(field, "must be text")
-    if required and not text.strip():
+    if required and (not text or text.isspace()):  # as ``not text.strip()``, without the copy
         raise ValidationError(field, "is required")
     if len(text) > limit:
         raise ValidationError(field, f"is too long ({len(text):,} characters; the limit is {limit:,})")
     if "\x00" in text:
         raise ValidationError(field, "contains a NUL character (\\x00), which cannot be stored")
-    if _SURROGATE.search(text):
+    if not text.isascii() and _SURROGATE.search(text):  # ASCII holds no surrogate: skip the search
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
 
 
@@ -105,9 +105,12 @@ def check_storable_text(entity: object) -> None:
     if plain is not None:
         values = plain(entity)
         try:
-            fine = max(map(len, values)) <= MAX_LONG_TEXT and not _UNSTORABLE.search("".join(values))
+            joined = "".join(values)
         except TypeError:  # not text after all: the field's own check says so
             fine = False
+        else:
+            fine = ((len(joined) <= MAX_LONG_TEXT or max(map(len, values)) <= MAX_LONG_TEXT)
+                    and "\x00" not in joined and (joined.isascii() or not _UNSTORABLE.search(joined)))
         if not fine:
             _check_each(entity, tuple(f.name for f in fields(entity)))  # type: ignore[arg-type]
     _check_each(entity, others)
