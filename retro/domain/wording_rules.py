@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from . import wording_words as w
+from .word_trie import trie_pattern
 
 _F = re.IGNORECASE | re.UNICODE
 
@@ -250,29 +251,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation for ``words``, as a trie (``a(?:ll|ny)``), so it runs at C speed."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return emit(tree)
-
-
 _STEMS = sorted({stem for stems in TRIGGERS.values() for stem in stems})
 #: Every trigger at a word start, the longest that fits (a trie tries each letter once).
-TRIGGER_RX = _rx(r"(?<![\w-])" + _trie_pattern(_STEMS))
+TRIGGER_RX = _rx(r"(?<![\w-])" + trie_pattern(_STEMS))
 
 
 def _rules_of(found: str) -> frozenset[str]:
