@@ -279,7 +279,7 @@ def _read_row(
     written_kind = cell("kind") if "kind" in index else ""
     if written_kind:
         try:
-            kind = EventKind.parse(written_kind)
+            kind = EventKind(EventKind.parse(written_kind))
         except ValueError:
             notes.append(f"kind {written_kind[:40]!r} unknown; suggested from the text")
     candidates.append(Candidate(

@@ -163,7 +163,7 @@ def _table_row(
 def _date_only(line: str) -> bool:
     bare = line.strip(_DECORATION)
     m = DATE_RE.match(bare)
-    return bool(m) and not bare[m.end():].strip(_DECORATION + ",.")
+    return m is not None and not bare[m.end():].strip(_DECORATION + ",.")
 
 
 def _strip_trailing_marks(text: str) -> str:

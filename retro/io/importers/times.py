@@ -184,7 +184,7 @@ def time_shape(text: str) -> str:
 def is_date(text: str) -> bool:
     """Whether ``text`` is a date and nothing else (``2026-10-14``, ``14.10.2026``, ``Oct 14``)."""
     m = DATE_RE.match(text.strip())
-    return bool(m) and m.end() == len(text.strip())
+    return m is not None and m.end() == len(text.strip())
 
 
 def find_date(text: str) -> tuple[int | None, int, int] | None:
@@ -389,8 +389,8 @@ class ClockReader:
             options = [o for o in options if local(o).date() >= self.floor_date] or options[:1]
         prev = self.last_local
         if prev is None:  # the first time below a date: on that date in the reader's zone
-            same = [o for o in options if local(o).date() == day]
-            return (same or options)[0], ""
+            on_day = [o for o in options if local(o).date() == day]
+            return (on_day or options)[0], ""
         earliest = prev - ROLLOVER_GAP
         same_day = options[0]
         pm_reading = ""
