@@ -87,7 +87,7 @@ class SlackArchive:
                 raise TimelineImportError(self.source_name, "the zip file is no longer open", name)
             opened = self.zip.open(entry)
         else:
-            opened = entry.open("rb")  # noqa: SIM115
+            opened = entry.open("rb")
         chunks: list[bytes] = []
         size = 0
         with opened as handle:
