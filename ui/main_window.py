@@ -38,6 +38,7 @@ from .library.open_database import (
     url_without_password,
 )
 from .library.page import LibraryPage
+from .open_document import choose_document
 from .projector import ProjectorWindow
 from .resources_path import icon
 from .settings import UiSettings
@@ -117,6 +118,12 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New retrospective…", self.new_retro, SK.New)
         self.open_db_action = self._action(file_menu, "&Open database…", self.choose_database, SK.Open)
+        # What the CLI does, from any stage: load a JSON document (retro load), import events (retro import).
+        self.open_document_action = self._action(file_menu, "Open &JSON document…", lambda: choose_document(self),
+                                                 QKeySequence("Ctrl+Shift+O"))
+        self.import_action = self._action(file_menu, "&Import timeline events…", self.import_timeline,
+                                          QKeySequence("Ctrl+Shift+I"),
+                                          tip="Import events from a chat export, a CSV file or pasted notes")
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -196,7 +203,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         in_retro = self.document is not None and self.pages.currentWidget() is self.workspace
         for action in (*self.stage_actions, self.export_action, self.export_shortcut,
-                       self.close_retro_action, self.timer_action):
+                       self.close_retro_action, self.timer_action, self.import_action):
             action.setEnabled(in_retro)
 
     # -- pages -------------------------------------------------------------------------------
@@ -448,6 +455,14 @@ class MainWindow(QMainWindow):
             self.projector.show_clock(remaining, total, running)
 
     # -- help --------------------------------------------------------------------------------
+
+    def import_timeline(self) -> None:
+        """The import preview for the open retro, whichever stage is showing (one undo step)."""
+        if self.document is None:
+            return
+        from .importing import ImportPreviewDialog
+
+        ImportPreviewDialog(self.document, self).open()
 
     def show_shortcuts(self) -> None:
         rows = []

@@ -1,7 +1,7 @@
-"""Open a Blameless Retro JSON document given on the command line or by a second launch.
+"""Open a Blameless Retro JSON document: File ▸ Open JSON document…, the command line, a second launch.
 
-``retro incident.json`` (a file manager's "Open with Blameless Retro") loads the document as a
-new retro in the library and opens it. When the app is already running, the second launch hands
+File ▸ Open JSON document… (what ``retro load`` does) and ``retro incident.json`` (a file
+manager's "Open with Blameless Retro") load the document as a new retro in the library and open it. When the app is already running, the second launch hands
 the path over (:mod:`ui.single_instance`) and the running window comes to the front and opens
 it. A document that cannot be read or is refused gets a notice naming the file and the reason;
 nothing is added then.
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from retro.domain import RetroError
 
@@ -39,6 +39,17 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
     QApplication.alert(window)
     log.info("brought the window to the front")
+
+
+#: What the file chooser offers first.
+DOCUMENT_FILTER = "Blameless Retro documents (*.json);;All files (*)"
+
+
+def choose_document(window: MainWindow) -> None:
+    """Ask for a JSON document and load it as a new retro (File ▸ Open JSON document…)."""
+    path, _ = QFileDialog.getOpenFileName(window, "Open a JSON document as a new retrospective", "", DOCUMENT_FILTER)
+    if path:
+        open_documents(window, [path])
 
 
 def open_documents(window: MainWindow, paths: Sequence[str]) -> None:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from .accountability import NO_LEADER_REASON, leader_has_spoken
 from .durations import format_duration
 from .enums import ActionStatus, Horizon, Stage
+from .incident_window import far_outside_events
 from .lifecycle import lifecycle_problems, silent_gap_threshold, silent_gaps
 from .retro import Retro
 from .time_range import out_of_range_fields
@@ -93,6 +94,10 @@ def readiness(retro: Retro) -> list[Finding]:
                 gap.after.id,
             )
         )
+    for far in far_outside_events(retro.events.values(), inc):
+        side = "before the incident started" if far.before else "after it was resolved"
+        add(Finding("far-outside", W, f"“{_short(far.event.text)}” is {format_duration(abs(far.distance))} {side}: "
+                    "check its date (a typed year, a wrong day or zone?).", Stage.TIMELINE, far.event.id))
 
     n_factors = len(retro.factors)
     if n_factors < 2:

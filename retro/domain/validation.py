@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
+from operator import attrgetter
+from typing import Any, cast, get_args, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .entities import (
@@ -34,6 +38,8 @@ MAX_LONG_TEXT = 100_000
 
 _MULTI_OWNER = re.compile(r"[,;/+&]|\band\b", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: What no database stores faithfully, in any text field: NUL and unpaired surrogates.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _URL = re.compile(r"^(https?|ftp|file|mailto):\S+$", re.IGNORECASE)
 
 
@@ -41,14 +47,85 @@ def check_text(field: str, text: str, *, required: bool = False, limit: int = MA
     """Refuse text that no database can store faithfully, or that is missing or too long."""
     if not isinstance(text, str):
         raise ValidationError(field, "must be text")
-    if required and not text.strip():
+    if required and (not text or text.isspace()):  # as ``not text.strip()``, without the copy
         raise ValidationError(field, "is required")
     if len(text) > limit:
         raise ValidationError(field, f"is too long ({len(text):,} characters; the limit is {limit:,})")
     if "\x00" in text:
         raise ValidationError(field, "contains a NUL character (\\x00), which cannot be stored")
-    if _SURROGATE.search(text):
+    if not text.isascii() and _SURROGATE.search(text):  # ASCII holds no surrogate: skip the search
         raise ValidationError(field, "contains an unpaired surrogate, which is not valid Unicode text")
+
+
+_TextGetter = Callable[[object], tuple[str, ...]]
+_TEXT_FIELDS: dict[type, tuple[_TextGetter | None, tuple[str, ...]]] = {}
+
+
+def _text_fields(kind: type) -> tuple[_TextGetter | None, tuple[str, ...]]:
+    """How to read ``kind``'s text: a getter of its plain ``str`` fields, and its other fields' names.
+
+    The plain text fields (most of them) are read in one call and checked in one search; the
+    rest (optional text, lists of text, anything else) are looked at one by one. Worked out once
+    per kind, from its annotations.
+    """
+    known = _TEXT_FIELDS.get(kind)
+    if known is not None:
+        return known
+    hints = get_type_hints(kind)
+    plain = tuple(f.name for f in fields(kind) if hints.get(f.name) is str)
+    others = tuple(f.name for f in fields(kind) if f.name not in plain and _may_hold_text(hints.get(f.name)))
+    read: _TextGetter | None = None
+    if len(plain) == 1:
+        name = plain[0]
+        read = lambda entity: (getattr(entity, name),)  # noqa: E731
+    elif plain:
+        read = cast(_TextGetter, attrgetter(*plain))  # several names: it returns their values as a tuple
+    _TEXT_FIELDS[kind] = (read, others)
+    return read, others
+
+
+def _may_hold_text(hint: object) -> bool:
+    """Whether a field of this type can hold text: ``str | None``, ``tuple[str, ...]``, unknown types."""
+    if hint is None or hint is Any or hint is str:
+        return True
+    args = get_args(hint)
+    if args:
+        return any(_may_hold_text(a) for a in args if a is not Ellipsis and a is not type(None))
+    return False  # a datetime, a number, an enum (its own check refuses what is not a member)
+
+
+def check_storable_text(entity: object) -> None:
+    """One rule for every text field of ``entity``, old and new: storable characters, a bounded length.
+
+    Each field keeps its own, stricter checks (required, shorter limits) where it has them; this
+    rule needs no list of fields, so a field added to an entity is covered the day it is added.
+    A failure names the field (``public_apology``, ``services[2]``), as the JSON document does.
+    """
+    plain, others = _text_fields(type(entity))
+    if plain is not None:
+        values = plain(entity)
+        try:
+            joined = "".join(values)
+        except TypeError:  # not text after all: the field's own check says so
+            fine = False
+        else:
+            fine = ((len(joined) <= MAX_LONG_TEXT or max(map(len, values)) <= MAX_LONG_TEXT)
+                    and "\x00" not in joined and (joined.isascii() or not _UNSTORABLE.search(joined)))
+        if not fine:
+            _check_each(entity, tuple(f.name for f in fields(entity)))  # type: ignore[arg-type]
+    _check_each(entity, others)
+
+
+def _check_each(entity: object, names: tuple[str, ...]) -> None:
+    for name in names:
+        value = getattr(entity, name)
+        if isinstance(value, str):
+            if len(value) > MAX_LONG_TEXT or _UNSTORABLE.search(value):
+                check_text(name, value)
+        elif isinstance(value, tuple | frozenset | list):
+            for i, item in enumerate(sorted(value, key=str) if isinstance(value, frozenset) else value):
+                if isinstance(item, str) and (len(item) > MAX_LONG_TEXT or _UNSTORABLE.search(item)):
+                    check_text(f"{name}[{i}]", item)
 
 
 def check_whole_number(field: str, value: int) -> None:
@@ -97,6 +174,12 @@ def check_url(field: str, url: str) -> None:
 
 
 def validate_incident(incident: Incident) -> None:
+    """Raise :class:`ValidationError` when ``incident`` cannot be stored; each field's own check first."""
+    _check_incident_fields(incident)
+    check_storable_text(incident)
+
+
+def _check_incident_fields(incident: Incident) -> None:
     check_text("title", incident.title, required=True, limit=MAX_SHORT_TEXT)
     for name in ("summary", "customer_impact", "lessons_learned", "went_well", "got_lucky", "surprises"):
         check_text(name, getattr(incident, name))
@@ -111,7 +194,16 @@ def validate_incident(incident: Incident) -> None:
 
 
 def validate_entity(entity: Entity, retro: Retro) -> None:
-    """Raise :class:`ValidationError` when ``entity`` cannot be stored in ``retro``."""
+    """Raise :class:`ValidationError` when ``entity`` cannot be stored in ``retro``.
+
+    Each field's own check runs first (its message is the more precise one), then the one rule
+    every text field obeys.
+    """
+    _check_entity_fields(entity, retro)
+    check_storable_text(entity)
+
+
+def _check_entity_fields(entity: Entity, retro: Retro) -> None:
     match entity:
         case Participant():
             check_text("name", entity.name, required=True, limit=MAX_SHORT_TEXT)

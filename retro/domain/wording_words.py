@@ -21,8 +21,16 @@ architects consultant consultants coworker coworkers co-worker co-workers human 
 individuals member members newcomer newcomers junior juniors senior seniors programmer programmers
 technician technicians agent agents rep reps representative representatives director directors vp
 executive executives cto ceo leadership management qa ops devops secops netops support sales
-team teams squad squads crew department org group tribe vendor vendors partner
+team teams squad squads crew department org group tribe vendor vendors partner engineering
 """.split())
+#: Nouns that, after a person noun, make a thing of it ("the on-call page", "the reviewer queue").
+PERSON_COMPOUNDS = frozenset("""
+page pages pager pagers rotation rotations schedule schedules channel channels runbook runbooks handbook
+tool tools tooling dashboard dashboards alert alerts queue queues account accounts laptop laptops phone
+script scripts bot bots shift shifts handoff handover checklist checklists process docs doc guide guides
+rota notes ticket tickets console portal service services role roles workflow workflows approval approvals
+""".split())
+
 #: Group words: blame aimed at these is collective.
 GROUP_NOUNS = frozenset("""
 team teams squad squads crew department org group tribe ops devops secops netops qa support leadership
@@ -67,6 +75,12 @@ HUMAN_ACTION_PARTICIPLES = (
     r"called|declared|opened|run|performed|restarted|drained|stopped|rotated|renewed|deployed|backed\s+up"
 )
 
+#: Past participles that do not end like one ("had the developer run …", "had they set …").
+IRREGULAR_PARTICIPLES = (
+    r"run|rerun|put|set|cut|let|shut|hit|made|kept|left|sent|spent|built|held|paid|got|forgot|begun|spun|"
+    r"stuck|split|spread|quit|read|said|done|gone|sat|met|lost|won"
+)
+
 #: Verbs that judge whatever does them, so they read as blame only with a person as the subject.
 PERSON_VERBS = (
     r"fail(?:s|ed|ing)?\s+to|neglect(?:s|ed|ing)?(?:\s+to)?|forg(?:o|e)t(?:s|ten|ting)?(?:\s+to|\s+about)?|"
@@ -85,13 +99,17 @@ PERSON_VERBS = (
     r"took\s+too\s+long|made\s+(?:a|an|the|several|multiple|another)\s+(?:\w+\s+)?"
     r"(?:mistakes?|errors?|blunders?|bad\s+calls?|wrong\s+calls?)|"
     r"chose\s+to\s+(?:ignore|skip|bypass|deploy|push)|pushed\s+\w+(?:\s+\w+)?\s+without|"
+    r"(?:shipped|pushed|deployed|merged|released|committed|rolled\s+out)\s+(?:a|an|the|another|yet\s+another)\s+"
+    r"(?:\w+\s+)?(?:broken|bad|buggy|faulty|untested|half-baked)|"
+    r"never\s+(?:reads|checks|tests|reviews|follows|looks(?:\s+at)?|confirms|validates|escalates|asks|notices|"
+    r"verifies|updates|documents|listens|bothers(?:\s+to)?|cares|responds|answers)|"
     r"(?:deployed|merged|shipped|pushed|ran|applied|approved)\s+(?:\w+\s+){0,3}?without\s+"
     r"(?:\w+\s+)?(?:review|reviewing|testing|tests|checking|approval|a\s+second|looking|reading|asking|"
     r"telling|thinking|waiting|permission|sign-off)|"
     r"(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|(?:solely\s+|directly\s+)?responsible\s+for\s+"
     r"(?:the|this|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|mistake|error|breakage|downtime|"
     r"problem|issue|mess|data\s+loss))|"
-    r"let\s+\w+(?:\s+\w+)?\s+(?:slip|through|fall\s+through)"
+    r"let\s+\w+(?:\s+\w+){0,3}\s+(?:slip|through|fall\s+through)"
 )
 
 #: Verbs and idioms only people do: blame whatever the subject.

@@ -8,7 +8,9 @@ words; a retro matches when every word (as a prefix) occurs somewhere in it.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, select, text, tuple_
@@ -61,13 +63,39 @@ def index_entities(conn: Connection, incident_id: str, entities: Iterable[Entity
     keys = [(type(e).__name__, e.key) for e in items]
     if not new:
         forget(conn, incident_id, keys)
-    rows = []
+    rows: list[tuple[str, str, str, str]] = []
     for entity, (kind, key) in zip(items, keys, strict=True):
         body = search_text(entity)
         if body:
-            rows.append({"incident_id": incident_id, "kind": kind, "key": key, "body": body})
-    if rows:
-        conn.execute(insert(search_documents), rows)
+            rows.append((incident_id, kind, key, body))
+    if conn.dialect.name == "sqlite" and len(rows) > _MANY:
+        _insert_many_sqlite(conn, rows)
+    elif rows:
+        conn.execute(insert(search_documents), [dict(zip(_COLUMNS, r, strict=True)) for r in rows])
+
+
+_COLUMNS = ("incident_id", "kind", "key", "body")
+#: Above this many documents, SQLite gets multi-row INSERT statements instead of an executemany.
+_MANY = 50
+#: Rows per statement: 4 parameters each, under SQLite's limit on variables (32,766 since 3.32,
+#: 999 before). Fewer, larger statements also mean fewer FTS5 segments to merge.
+_ROWS_PER_STATEMENT = (32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999) // 4
+
+
+def _insert_many_sqlite(conn: Connection, rows: list[tuple[str, str, str, str]]) -> None:
+    """Insert many documents in few statements, so the FTS5 index is written once per statement.
+
+    The FTS5 table is kept in step by an ``AFTER INSERT`` trigger; within an executemany every
+    row is its own statement, and FTS5 flushes its pending terms at each statement's savepoint,
+    writing one tiny index segment per row (100,000 imported events: ~8 s). A multi-row VALUES
+    statement fires the same trigger per row but flushes once (~0.6 s). The columns are plain
+    text, so the parameters go to the driver as they are.
+    """
+    head = "INSERT INTO search_documents (incident_id, kind, key, body) VALUES "
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[start : start + _ROWS_PER_STATEMENT]
+        params = tuple(chain.from_iterable(chunk))
+        conn.exec_driver_sql(head + ",".join(["(?, ?, ?, ?)"] * len(chunk)), params)
 
 
 def forget_refs(conn: Connection, incident_id: str, refs: Iterable[EntityRef]) -> None:

@@ -23,13 +23,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
 from retro.domain import Audience, Changes, Edit, EventKind, TimelineEvent
+from retro.domain.durations import format_duration
+from retro.domain.incident_window import FAR_OUTSIDE, incident_window, shows_dates
 from ui.document import RetroDocument
+from ui.widgets.colours import ATTENTION
 from ui.widgets.plain_text import plain_tooltip
-from ui.widgets.time_text import edit_text, format_event_time, local_time, parse_event_time
+from ui.widgets.time_text import edit_text, format_event_time, local_time, parse_event_time, zone
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,6 +81,9 @@ EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+#: The mark on the time of an event far outside the incident's window (and its tooltip says why).
+FAR_MARK = "⚠ "
+
 #: The roles this model answers; every other role is None without further work.
 DATA_ROLES = frozenset(
     {_DISPLAY, _EDIT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _FONT, int(EVENT_ID_ROLE), int(PROJECTOR_ROLE)}
@@ -109,6 +115,9 @@ class TimelineModel(QAbstractTableModel):
         self._search: list[str] = []
         self._by_id: dict[str, TimelineEvent] = {}
         self._reference: date | None = None
+        #: The date every time is compared with to decide whether to show it (date.min: show on all).
+        self._shown_reference: date | None = None
+        self._far: dict[str, str] = {}  # event id → why its time is marked
         self._load()
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self._reset)
@@ -141,8 +150,16 @@ class TimelineModel(QAbstractTableModel):
         return self._search
 
     def reference_date(self) -> date | None:
-        """The local date of the first event: times on that day are shown without a date."""
+        """The local date of the first event (typed clock times without a date fall on it)."""
         return self._reference
+
+    def shows_dates(self) -> bool:
+        """Whether every time is shown with its date (several days, or events outside the incident)."""
+        return self._shown_reference == date.min
+
+    def far_outside(self) -> dict[str, str]:
+        """The events far outside the incident's window, each with why (do not modify)."""
+        return self._far
 
     # rowCount, columnCount, flags and data run thousands of times per repaint: keep them lean.
 
@@ -183,12 +200,14 @@ class TimelineModel(QAbstractTableModel):
             return event.id
         if role == _TOOLTIP:
             return plain_tooltip(self._tooltip(event, column))
-        if role in (_FOREGROUND, _FONT):  # evidence links look like links
+        if role in (_FOREGROUND, _FONT):  # evidence links look like links; far-off times stand out
+            if column == TimelineColumn.TIME and role == _FOREGROUND and event.id in self._far:
+                return QColor(ATTENTION)
             if column != TimelineColumn.EVIDENCE or not event.evidence_url:
                 return None
             return QApplication.palette().link() if role == _FOREGROUND else _link_font()
         if role == PROJECTOR_ROLE:
-            when = format_event_time(event.at, self.timezone, self._reference)
+            when = format_event_time(event.at, self.timezone, self._shown_reference)
             return f"{when}  ·  {event.kind.label}  ·  {' '.join(event.text.split())}"
         return None
 
@@ -196,7 +215,8 @@ class TimelineModel(QAbstractTableModel):
         if column == 2:  # TimelineColumn.TEXT, the most painted cell
             return " ".join(event.text.split())
         if column == 0:
-            return format_event_time(event.at, self.timezone, self._reference)
+            shown = format_event_time(event.at, self.timezone, self._shown_reference)
+            return FAR_MARK + shown if event.id in self._far else shown
         if column == 1:
             return event.kind.label
         if column == 3:
@@ -223,7 +243,9 @@ class TimelineModel(QAbstractTableModel):
     def _tooltip(self, event: TimelineEvent, column: int) -> str:
         if column == TimelineColumn.TIME:
             local = local_time(event.at, self.timezone)
-            return f"{local:%A %d %B %Y, %H:%M:%S} ({self.timezone}) — {event.at:%H:%M:%S} UTC"
+            when = f"{local:%A %d %B %Y, %H:%M:%S} ({self.timezone}) — {event.at:%H:%M:%S} UTC"
+            far = self._far.get(event.id)
+            return f"{when}\n{far}" if far else when
         if column == TimelineColumn.EVIDENCE and event.evidence_url:
             return f"Click to open {event.evidence_url} — F2 to edit"
         if column == TimelineColumn.AUDIENCE:
@@ -278,6 +300,7 @@ class TimelineModel(QAbstractTableModel):
         self._search[:] = [search_text(e) for e in self._events]
         self._by_id = {e.id: e for e in self._events}
         self._reference = self._compute_reference()
+        self._compute_window()
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -289,6 +312,30 @@ class TimelineModel(QAbstractTableModel):
             return local_time(self._events[0].at, self.timezone).date()
         started = self._document.retro.incident.started_at
         return local_time(started, self.timezone).date() if started else None
+
+    def _compute_window(self) -> None:
+        """Whether to show dates, and which events are far outside the incident (cheap: the ends only)."""
+        incident = self._document.retro.incident
+        events = self._events
+        ends = [events[0].at, events[-1].at] if events else []  # in time order: local days only grow
+        self._shown_reference = date.min if shows_dates(ends, incident, zone(self.timezone)) else self._reference
+        window = incident_window(incident)
+        far: dict[str, str] = {}
+        if window.start is not None:
+            limit = window.start - FAR_OUTSIDE
+            for event in events:
+                if event.at >= limit:
+                    break
+                far[event.id] = (f"{format_duration(window.start - event.at)} before the incident started: "
+                                 "check the date (a typed year, a wrong day or zone?)")
+        if window.end is not None:
+            limit = window.end + FAR_OUTSIDE
+            for event in reversed(events):
+                if event.at <= limit:
+                    break
+                far[event.id] = (f"{format_duration(event.at - window.end)} after the incident was resolved: "
+                                 "check the date (a typed year, a wrong day or zone?)")
+        self._far = far
 
     def _on_changed(self, changes: Changes) -> None:
         removed = [r.key for r in changes.removed if r.kind == "TimelineEvent" and r.key in self._by_id]
@@ -305,11 +352,12 @@ class TimelineModel(QAbstractTableModel):
             and changes.incident.timezone != changes.incident_before.timezone
         )
         reference = self._compute_reference()
-        if self._events and (timezone_changed or reference != self._reference):
-            self._reference = reference
+        shown, far = self._shown_reference, self._far
+        self._reference = reference
+        self._compute_window()
+        if self._events and (timezone_changed or self._shown_reference != shown or self._far != far):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._events) - 1, 0))
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
-        self._reference = reference
 
     def _remove(self, event_ids: list[str]) -> None:
         rows = sorted((self.row_of(i) for i in event_ids), reverse=True)

@@ -143,6 +143,7 @@ class TimelineStage(StageView):
         splitter.setChildrenCollapsible(False)
 
         self.problem_banner = Banner(Tone.ERROR, name="Timeline problem")
+        self.window_banner = Banner(Tone.WARNING, name="Events far outside the incident")
         self.empty_banner = Banner(
             Tone.INFO,
             "No events yet. Type a time (14:05) and what happened in the row at the bottom, then press "
@@ -152,6 +153,7 @@ class TimelineStage(StageView):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_banner)
         layout.addLayout(top)
+        layout.addWidget(self.window_banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.problem_banner)
         layout.addLayout(self._build_entry())
@@ -457,6 +459,19 @@ class TimelineStage(StageView):
 
     def _refresh_side(self) -> None:
         self.side.refresh(self.document.retro.incident, self.model.event_list())
+        self._refresh_window()
+
+    def _refresh_window(self) -> None:
+        """Warn about events far outside the incident, and make room for dates when they show."""
+        far = len(self.model.far_outside())
+        self.window_banner.show_text(
+            f"{_plural(far, 'event')} {'lies' if far == 1 else 'lie'} more than a day outside the incident "
+            "(from started to resolved in Setup), marked ⚠ in the Time column: check "
+            f"{'its' if far == 1 else 'their'} date." if far else "")
+        sample = "⚠ 2026-12-31 23:59:59" if self.model.shows_dates() else "⚠ 23:59:59"
+        wanted = self.table.fontMetrics().horizontalAdvance(sample) + 24
+        if self.table.columnWidth(TimelineColumn.TIME) < wanted:
+            self.table.setColumnWidth(TimelineColumn.TIME, wanted)
 
     def _on_gap_chosen(self, event_id: str) -> None:
         self.focus_target(event_id)

@@ -254,14 +254,17 @@ def _read_row(
     skipped: list[SkippedLine],
 ) -> None:
     where = f"line {number}"
+    width = len(row)
 
     def cell(role: str) -> str:
         i = index.get(role)
-        return row[i].strip() if i is not None and i < len(row) else ""
+        return row[i].strip() if i is not None and i < width else ""
 
     value = cell("time")
-    if "date" in index and cell("date"):
-        value = f"{cell('date')} {value}".strip()
+    if "date" in index:
+        day = cell("date")
+        if day:
+            value = f"{day} {value}".strip()
     try:
         at, note = reader.read_value(value)
     except TimeProblem as exc:
@@ -273,12 +276,14 @@ def _read_row(
         return
     kind = None
     notes = [note] if note else []
-    if cell("kind"):
+    written_kind = cell("kind") if "kind" in index else ""
+    if written_kind:
         try:
-            kind = EventKind.parse(cell("kind"))
+            kind = EventKind(EventKind.parse(written_kind))
         except ValueError:
-            notes.append(f"kind {cell('kind')[:40]!r} unknown; suggested from the text")
+            notes.append(f"kind {written_kind[:40]!r} unknown; suggested from the text")
     candidates.append(Candidate(
-        at, text, where, number, kind=kind, source=cell("source") or f"{source_name} line {number}",
-        evidence_url=cell("evidence"), note="; ".join(notes),
+        at, text, where, number, kind=kind,
+        source=(cell("source") if "source" in index else "") or f"{source_name} line {number}",
+        evidence_url=cell("evidence") if "evidence" in index else "", note="; ".join(notes) if notes else "",
     ))

@@ -151,7 +151,7 @@ def parse_json_events(
         kind_field = _first(item, KIND_KEYS)
         if kind_field is not None:
             try:
-                kind = EventKind.parse(str(kind_field[1]))
+                kind = EventKind(EventKind.parse(str(kind_field[1])))
             except ValueError:
                 notes.append(f"kind {str(kind_field[1])[:40]!r} unknown; suggested from the text")
         source_field = _first(item, SOURCE_KEYS)

@@ -22,7 +22,6 @@ _LEAD = re.compile(
 )
 _CLOSE = re.compile(r"\s*(?:\*\*|__|[*_`\])])*\s*(?:[-–—:|>,]+\s*)?")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^\s*(?:[-*+•‣◦]|\d{1,3}[.)])\s+")
 _DECORATION = " \t*_#:-–—[]()`>"
 
@@ -47,15 +46,16 @@ def parse_notes(
         if number % 1000 == 0:
             check_cancel(is_cancelled, source_name)
             report(progress, number, total)
-        where = f"line {number}"
-        if not line.strip():
+        stripped = line.lstrip()
+        if not stripped:
             last = None
             continue
-        if _FENCE.match(line):
+        if stripped[:3] in ("```", "~~~"):  # a code fence: ``` or ~~~ after any indentation
             in_fence = not in_fence
-            skipped.append(SkippedLine(where, "code fence"))
+            skipped.append(SkippedLine(f"line {number}", "code fence"))
             continue
-        if line.lstrip().startswith("|"):
+        where = f"line {number}"
+        if stripped[0] == "|":
             last = None
             _table_row(line, number, source_name, reader, candidates, skipped)
             continue
@@ -163,7 +163,7 @@ def _table_row(
 def _date_only(line: str) -> bool:
     bare = line.strip(_DECORATION)
     m = DATE_RE.match(bare)
-    return bool(m) and not bare[m.end():].strip(_DECORATION + ",.")
+    return m is not None and not bare[m.end():].strip(_DECORATION + ",.")
 
 
 def _strip_trailing_marks(text: str) -> str:

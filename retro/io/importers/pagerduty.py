@@ -98,9 +98,11 @@ def parse_pagerduty(
 def _entry_text(entry: dict[str, Any]) -> str:
     summary = entry.get("summary")
     summary = summary.strip() if isinstance(summary, str) else ""
-    channel = entry.get("channel") if isinstance(entry.get("channel"), dict) else {}
-    detail = channel.get("summary") if isinstance(channel.get("summary"), str) else ""
-    note = entry.get("note") if isinstance(entry.get("note"), str) else ""
+    raw_channel = entry.get("channel")
+    channel: dict[str, Any] = raw_channel if isinstance(raw_channel, dict) else {}
+    raw_detail, raw_note = channel.get("summary"), entry.get("note")
+    detail = raw_detail if isinstance(raw_detail, str) else ""
+    note = raw_note if isinstance(raw_note, str) else ""
     if entry.get("type") == "annotate_log_entry":
         body = (note or detail).strip()
         return f"{summary}: {body}" if summary and body and body not in summary else (body or summary)

@@ -27,6 +27,7 @@ from .common import (
     TimelineImportError,
     build_rows,
     check_text_shape,
+    without_cycle_collection,
 )
 from .delimited import guess_mapping, looks_tabular, parse_csv, sniff_delimiter
 from .encoding import WINDOWS_1252, decode_text
@@ -43,6 +44,7 @@ _EXTENSIONS = {
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
+@without_cycle_collection
 def preview_import(
     source: str | os.PathLike[str] | bytes,
     options: ImportOptions | None = None,
@@ -93,6 +95,7 @@ def preview_import(
     return _preview_text(text, name, fmt, encoding, options, reader, existing, progress, is_cancelled)
 
 
+@without_cycle_collection
 def preview_text(
     text: str,
     options: ImportOptions | None = None,

@@ -82,7 +82,12 @@ class SlackArchive:
 
     def _read_bounded(self, name: str, entry: Path | zipfile.ZipInfo) -> bytes:
         """The file's bytes, read in chunks and refused as soon as a limit is passed (zip bombs lie)."""
-        opened = self.zip.open(entry) if isinstance(entry, zipfile.ZipInfo) and self.zip else Path(entry).open("rb")  # noqa: SIM115
+        if isinstance(entry, zipfile.ZipInfo):
+            if self.zip is None:
+                raise TimelineImportError(self.source_name, "the zip file is no longer open", name)
+            opened = self.zip.open(entry)
+        else:
+            opened = entry.open("rb")
         chunks: list[bytes] = []
         size = 0
         with opened as handle:
@@ -225,7 +230,8 @@ def _user_names(archive: SlackArchive) -> dict[str, str]:
 
 
 def _display_name(user: dict[str, Any]) -> str:
-    profile = user.get("profile") if isinstance(user.get("profile"), dict) else {}
+    raw = user.get("profile")
+    profile: dict[str, Any] = raw if isinstance(raw, dict) else {}
     for value in (profile.get("display_name"), profile.get("real_name"), user.get("real_name"), user.get("name")):
         if isinstance(value, str) and value.strip():
             return value.strip()
@@ -255,7 +261,8 @@ def _read_message(
         return None
     notes: list[str] = []
     author = _author(message, users, notes)
-    text = render_text(message.get("text") if isinstance(message.get("text"), str) else "", users)
+    raw_text = message.get("text")
+    text = render_text(raw_text if isinstance(raw_text, str) else "", users)
     text = text or _attachment_text(message)
     if not text:
         skipped.append(SkippedLine(where, "no text"))
@@ -312,7 +319,8 @@ def _author(message: dict[str, Any], users: dict[str, str], notes: list[str]) ->
     user = message.get("user")
     if isinstance(user, str) and user in users:
         return users[user]
-    profile = message.get("user_profile") if isinstance(message.get("user_profile"), dict) else {}
+    raw = message.get("user_profile")
+    profile: dict[str, Any] = raw if isinstance(raw, dict) else {}
     for value in (profile.get("display_name"), profile.get("real_name"), message.get("username"),
                   (message.get("bot_profile") or {}).get("name") if isinstance(message.get("bot_profile"), dict) else None):
         if isinstance(value, str) and value.strip():

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.time_range import RANGE_TEXT
@@ -60,6 +61,8 @@ _ZONE = (
 _STAMP = rf"(?:{_DATE}(?:\s*T\s*|,?\s+(?:at\s+)?|\s*,\s*))?{_CLOCK}(?:\s*{_ZONE})?"
 
 STAMP_RE = re.compile(_STAMP, re.IGNORECASE)
+#: Seconds (or milliseconds, microseconds) since 1970, as a CSV cell or JSON value holds them.
+_EPOCH = re.compile(r"\d{9,16}(?:\.\d+)?")
 DATE_RE = re.compile(rf"(?<![\w/.-]){_DATE}", re.IGNORECASE)
 _ZONE_HINT = re.compile(
     r"\btimes?\b[^.\n]{0,20}?\b(?:(?:in|are)\s+)?(?P<zone>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|UTC|GMT|"
@@ -81,9 +84,13 @@ class TimeProblem(ValueError):
 OUT_OF_RANGE = f"the time is outside the times a retro can hold: it must be {RANGE_TEXT}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Stamp:
-    """A time as written: the clock, and the date parts and zone when the text gave them."""
+    """A time as written: the clock, and the date parts and zone when the text gave them.
+
+    Not frozen: one is made for every line read, and a frozen dataclass of twelve fields costs
+    six times as much to build (nothing changes a stamp once made).
+    """
 
     hour: int
     minute: int
@@ -127,14 +134,16 @@ def _date_parts(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     return None, None, None
 
 
+_STAMP_GROUPS = ("mi", "ap", "h", "s", "fr", "z", "y1", "mon2", "mon3", "y4")
+
+
 def stamp_from_match(m: re.Match[str]) -> Stamp | None:
     """The :class:`Stamp` of a :data:`STAMP_RE` match, or None when it is not a real clock time."""
-    minute_text, ampm = m.group("mi"), m.group("ap")
+    minute_text, ampm, hour_text, second_text, fraction, zone, y1, mon2, mon3, y4 = m.group(*_STAMP_GROUPS)
     if minute_text is None and ampm is None:
         return None  # "3 replicas" is not a time
-    hour, minute = int(m.group("h")), int(minute_text or 0)
-    second = int(m.group("s") or 0)
-    fraction = m.group("fr")
+    hour, minute = int(hour_text), int(minute_text or 0)
+    second = int(second_text) if second_text else 0
     micro = int((fraction + "000000")[:6]) if fraction else 0
     if ampm:
         if not 1 <= hour <= 12:
@@ -142,11 +151,11 @@ def stamp_from_match(m: re.Match[str]) -> Stamp | None:
         hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
+    if y1 is None and mon2 is None and mon3 is None and y4 is None:  # a clock time alone: the common case
+        return Stamp(hour, minute, second, micro, None, None, None, zone, m.start(), m.end(), "", bool(ampm))
     year, month, day = _date_parts(m)
     ambiguous = f"{m.group('a4')}/{m.group('b4')}/{m.group('y4')}" if month == 0 else ""
-    return Stamp(
-        hour, minute, second, micro, year, month, day, m.group("z"), m.start(), m.end(), ambiguous, bool(ampm)
-    )
+    return Stamp(hour, minute, second, micro, year, month, day, zone, m.start(), m.end(), ambiguous, bool(ampm))
 
 
 def find_stamp(text: str, pos: int = 0) -> Stamp | None:
@@ -163,7 +172,7 @@ def time_shape(text: str) -> str:
     cell = text.strip()
     if not cell:
         return ""
-    if re.fullmatch(r"\d{9,16}(?:\.\d+)?", cell) or _iso(cell) is not None:
+    if _EPOCH.fullmatch(cell) or _iso(cell) is not None:
         return "dated"
     m = STAMP_RE.match(cell)
     stamp = stamp_from_match(m) if m else None
@@ -175,7 +184,7 @@ def time_shape(text: str) -> str:
 def is_date(text: str) -> bool:
     """Whether ``text`` is a date and nothing else (``2026-10-14``, ``14.10.2026``, ``Oct 14``)."""
     m = DATE_RE.match(text.strip())
-    return bool(m) and m.end() == len(text.strip())
+    return m is not None and m.end() == len(text.strip())
 
 
 def find_date(text: str) -> tuple[int | None, int, int] | None:
@@ -202,6 +211,7 @@ def find_zone_hint(text: str) -> str | None:
     return zone
 
 
+@lru_cache(maxsize=256)  # read for every line that names its zone ("16:58 UTC"); tzinfos are immutable
 def zone_of(name: str) -> tzinfo:
     """A tzinfo for an IANA name, ``UTC``/``GMT``, an abbreviation or an offset like ``+02:00``."""
     cleaned = name.strip()
@@ -231,6 +241,8 @@ def localize(naive: datetime, zone: tzinfo, after: datetime | None = None) -> tu
     exist (clocks go forward) is read with the offset from before the change, which lands just
     after it. Either way the note says what was assumed.
     """
+    if isinstance(zone, timezone):  # UTC or a fixed offset: every wall time happens exactly once
+        return naive.replace(tzinfo=zone).astimezone(UTC), ""
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():
@@ -377,8 +389,8 @@ class ClockReader:
             options = [o for o in options if local(o).date() >= self.floor_date] or options[:1]
         prev = self.last_local
         if prev is None:  # the first time below a date: on that date in the reader's zone
-            same = [o for o in options if local(o).date() == day]
-            return (same or options)[0], ""
+            on_day = [o for o in options if local(o).date() == day]
+            return (on_day or options)[0], ""
         earliest = prev - ROLLOVER_GAP
         same_day = options[0]
         pm_reading = ""
@@ -431,7 +443,7 @@ class ClockReader:
         text = value.strip()
         if not text:
             raise TimeProblem("the time is empty")
-        if re.fullmatch(r"\d{9,16}(?:\.\d+)?", text):
+        if _EPOCH.fullmatch(text):
             return self._epoch(float(text))
         iso = _iso(text)
         if iso is not None:

@@ -92,3 +92,19 @@ def test_incident_checks() -> None:
 def test_a_timezone_no_file_system_can_open_is_refused_as_invalid(name: str) -> None:
     with pytest.raises(ValidationError, match=r"timezone: .* is not a known timezone"):
         validate_incident(Incident("i", "Fine", timezone=name))
+
+
+@pytest.mark.parametrize("field", ["public_apology", "public_contact", "summary"])
+def test_every_incident_text_field_refuses_a_lone_surrogate_by_name(field: str) -> None:
+    incident = replace(Incident(id="i1", title="Checkout outage", started_at=NOW), **{field: "sorry \ud800"})
+    with pytest.raises(ValidationError) as refused:
+        validate_incident(incident)
+    assert refused.value.field == field
+    assert "surrogate" in refused.value.message
+
+
+def test_a_list_of_text_names_the_item() -> None:
+    incident = Incident(id="i1", title="Checkout outage", public_mentions=("Acme", "nul\x00"))
+    with pytest.raises(ValidationError) as refused:
+        validate_incident(incident)
+    assert refused.value.field == "public_mentions[1]"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retro.domain.wording import WordingContext, WordingKind, check_wording
 from tests.benchmarks.bench_wording import load, scores
@@ -128,3 +130,29 @@ def test_the_corpus_is_large_labelled_and_split() -> None:
 def test_the_dev_part_stays_clean() -> None:
     precision, recall, _fp, _fn = scores("dev")
     assert precision >= 0.95 and recall >= 0.95
+
+
+def _corpus_texts() -> list[str]:
+    return [s.text for part in ("dev", "test") for s in load(part)]
+
+
+@pytest.mark.parametrize("ownership", [False, True])
+def test_the_trigger_gate_never_changes_a_finding(ownership: bool) -> None:
+    # Each rule runs only on sentences holding one of its trigger words; running every rule on
+    # the whole text must find exactly the same, sentence by sentence and in one long draft.
+    ctx = WordingContext.of(["Sam Okafor", "Wanjiru"], ownership=ownership)
+    texts = _corpus_texts()
+    for text in texts:
+        assert check_wording(text, ctx) == check_wording(text, ctx, every_sentence=True), text
+    for glue in (" ", "\n", "\n\n", " — ", "; "):
+        draft = glue.join(texts)
+        assert check_wording(draft, ctx) == check_wording(draft, ctx, every_sentence=True), repr(glue)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_corpus_texts()) | st.text(max_size=30), min_size=1, max_size=6),
+       st.sampled_from([" ", "\n", ", ", " and ", "", "? ", "! "]), st.booleans())
+def test_the_gate_holds_on_mixed_drafts(parts: list[str], glue: str, upper: bool) -> None:
+    text = glue.join(parts)
+    text = text.upper() if upper else text
+    assert check_wording(text) == check_wording(text, every_sentence=True)

@@ -326,3 +326,40 @@ def test_the_documented_example_is_a_valid_canonical_document() -> None:
     retro = load_document(example)
     assert dumps(retro) == example
     assert len(retro.factors) == 2 and len(retro.actions) == 2
+
+
+def _text_places(value: Any, path: str = "$") -> list[tuple[str, list[Any]]]:
+    """Every place in the document that holds text (the first item of each list), with its JSON path."""
+    out: list[tuple[str, list[Any]]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value[:1]) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        if isinstance(item, str):
+            out.append((where, [key]))
+        out += [(p, [key, *keys]) for p, keys in _text_places(item, where)] if isinstance(item, dict | list) else []
+    return out
+
+
+def _demo_with_every_text_field() -> dict[str, Any]:
+    """The demo document with every optional text field filled, so a field added later is in it too."""
+    demo = build_demo_retro()
+    return dump(replace(demo, incident=replace(demo.incident, public_apology="We are sorry.",
+                                               public_contact="status@example.com", public_mentions=("Acme",))))
+
+
+TEXT_PLACES = [(p, keys) for p, keys in _text_places(_demo_with_every_text_field())
+               if not p.startswith(("$.format", "$.exported_at"))]
+
+
+@pytest.mark.parametrize("bad", ["\ud800", "a\x00b"], ids=["lone surrogate", "NUL"])
+@pytest.mark.parametrize(("path", "keys"), TEXT_PLACES, ids=[p for p, _ in TEXT_PLACES])
+def test_unstorable_characters_are_refused_in_every_text_field_with_its_path(path: str, keys: list[Any],
+                                                                            bad: str) -> None:
+    # One rule covers every text field, the ones added later (public_apology, public_contact) too.
+    document = _demo_with_every_text_field()
+    parent: Any = document
+    for key in keys[:-1]:
+        parent = parent[key]
+    parent[keys[-1]] = bad
+    error = _refused(json.dumps(document).encode("utf-8", "surrogatepass"))
+    assert error.path == path, str(error)

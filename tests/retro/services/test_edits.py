@@ -164,3 +164,18 @@ def test_edit_for_a_missing_retro_is_not_found(store: RetroStore) -> None:
 
     with pytest.raises(NotFound, match="nope"):
         store.apply("nope", 1, Edit.of(upsert=[TimelineEvent("e", T0, "x")]))
+
+
+def test_a_bulk_edit_stores_and_indexes_what_a_small_one_does(store: RetroStore, stored: Retro) -> None:
+    # Past the bulk thresholds (driver executemany, multi-row search INSERTs on SQLite): the same
+    # rows come back, microseconds and odd text included, every one findable, and undo removes all.
+    events = [TimelineEvent(f"e-bulk-{i:04d}", T0 + timedelta(seconds=i, microseconds=i), f"Replica {i} lagged “ÿ” 🚨",
+                            source=f"import line {i}", evidence_url="https://grafana.example/d/1" if i % 2 else "")
+              for i in range(600)]
+    changes = store.apply(stored.incident.id, stored.incident.version, Edit.of(upsert=events))
+    back = store.load(stored.incident.id)
+    assert [back.events[e.id] for e in events] == events
+    assert [s.id for s in store.list_retros(text="replica lagged")] == [stored.incident.id]
+    store.apply(stored.incident.id, changes.version, changes.inverse())
+    assert store.list_retros(text="replica lagged") == []
+    assert set(store.load(stored.incident.id).events) == set(stored.events)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -227,7 +227,7 @@ def test_the_projector_follows_the_selection_and_the_edits(qtbot, demo_stage):
     projector = stage.projector_view()
     qtbot.addWidget(projector)
     assert isinstance(projector, TimelineProjector)
-    assert projector.lines()[0].startswith("09:48  ·  Deploy  ·  Config change CFG-4471")
+    assert projector.lines()[0].startswith("2026-10-14 09:48  ·  Deploy  ·  Config change CFG-4471")
     stage.focus_target(projector.event_id_at(7))
     assert projector.list.highlighted_row() == 7
     stage.table.setFocus()
@@ -281,3 +281,43 @@ def test_shifting_selected_events_is_one_undo_step(qtbot, demo_stage, monkeypatc
     assert {e.id: e.at for e in stage.model.events()} == before
     assert not stage.shift_selected("next tuesday-ish")  # refused with the reason, nothing changes
     assert {e.id: e.at for e in stage.model.events()} == before
+
+
+def test_dates_show_and_far_events_are_marked_when_the_timeline_leaves_the_incident(qtbot, empty_stage):
+    # A past incident typed with one wrong year: every time shows its date, the stray one is
+    # marked, a banner says why, and the readiness check lists it; fixing the year clears it all.
+    stage = empty_stage
+    document = stage.document
+    start = datetime(2017, 1, 31, 21, 0, tzinfo=UTC)
+    incident = replace(document.retro.incident, started_at=start, detected_at=start,
+                       resolved_at=start + timedelta(hours=18))
+    assert document.edit("Set lifecycle", Edit(incident=incident))
+    stage.entry_time.setFocus()
+    _type_event(qtbot, stage, "2017-01-31 23:00", "Replication lag alert")
+    _type_event(qtbot, stage, "2017-01-31 23:27", "Wrong directory removed")
+    assert _shown(stage, TimelineColumn.TIME) == ["23:00", "23:27"]  # one day, inside the incident: bare
+    assert not stage.window_banner.isVisible()
+    _type_event(qtbot, stage, "2018-02-01 00:14", "Backups found empty")  # the year typed wrong
+    assert _shown(stage, TimelineColumn.TIME) == ["2017-01-31 23:00", "2017-01-31 23:27", "⚠ 2018-02-01 00:14"]
+    assert stage.window_banner.isVisible()
+    assert "1 event lies more than a day outside the incident" in stage.window_banner.text()
+    far = stage.proxy.index(2, TimelineColumn.TIME)
+    assert "after the incident was resolved" in far.data(Qt.ItemDataRole.ToolTipRole)
+    assert far.data(Qt.ItemDataRole.ForegroundRole) is not None
+    width = stage.table.columnWidth(TimelineColumn.TIME)
+    assert width >= stage.table.fontMetrics().horizontalAdvance(far.data()) + 8  # the date is not cut
+    codes = [f.code for f in readiness(document.retro)]
+    assert codes.count("far-outside") == 1
+
+    stage.table.setFocus()
+    stage.table.setCurrentIndex(far)
+    qtbot.keyClick(stage.table, Qt.Key.Key_F2)
+    editor = stage.table.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2017-02-01 00:14")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the loop
+    expected = ["2017-01-31 23:00", "2017-01-31 23:27", "2017-02-01 00:14"]
+    qtbot.waitUntil(lambda: _shown(stage, TimelineColumn.TIME) == expected)
+    assert not stage.window_banner.isVisible()
+    assert "far-outside" not in [f.code for f in readiness(document.retro)]

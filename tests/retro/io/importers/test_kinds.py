@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retro.domain import EventKind
-from retro.io.importers.kinds import suggest_kind
+from retro.io.importers.kinds import _COMPILED, KIND_HINT_CHARS, KIND_RULES, suggest_kind
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,16 @@ def test_suggested_kind(text: str, kind: EventKind) -> None:
 
 def test_default_when_nothing_matches() -> None:
     assert suggest_kind("lunch?", EventKind.ACTION) is EventKind.ACTION
+
+
+_PHRASES = [w for _, words in KIND_RULES for w in words]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASES) | st.text(max_size=12), max_size=6).map(" ".join)
+       | st.lists(st.sampled_from([*_PHRASES, "X", "-", "'", "\u212a", "ſ", "_"]), max_size=5).map("".join))
+def test_the_word_gate_never_changes_a_suggestion(text: str) -> None:
+    # The gate only skips rules that cannot match: the answer is the first rule whose pattern matches.
+    start = text[:KIND_HINT_CHARS]
+    expected = next((kind for kind, pattern in _COMPILED if pattern.search(start)), EventKind.OBSERVATION)
+    assert suggest_kind(text) is expected
