@@ -28,6 +28,7 @@ from ui.graph.view import GraphView
 from ui.settings import UiSettings
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.scrolling import scrolling
 
 SPLITTER_KEY = "factors/splitter"
 
@@ -50,7 +51,8 @@ class FactorsStage(StageView):
         self.banner = Banner(Tone.INFO, name="Canvas message", parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Factor details, findings and prompts")
-        self.tabs.addTab(self.panel, "&Factor")
+        self.tabs.setUsesScrollButtons(False)  # every tab's name is read whole; the panel is as wide as they need
+        self.tabs.addTab(scrolling(self.panel), "&Factor")  # a tall form scrolls on a laptop
         self.tabs.addTab(self.findings, "Fi&ndings")
         self.tabs.addTab(self.prompts, "&Widen the view")
         self.related = RelatedRetrosPanel(document, self)  # issue 16: near-duplicates in earlier retros
