@@ -7,6 +7,8 @@ uses ``resources/styles/projector.qss``: white and yellow on near-black, sized f
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -103,5 +105,27 @@ def is_dark() -> bool:
     return bool(app and app.property("retroDark"))
 
 
-def projector_stylesheet() -> str:
-    return read_style("projector.qss")
+#: The projector's body text is the window's height divided by this (24 px at 720 lines) ...
+PROJECTOR_LINES = 30
+#: ... or its width divided by this, whichever is smaller (24 px on a 1024-pixel-wide screen).
+PROJECTOR_COLUMNS = 42
+#: Never smaller than this, however small the window is made.
+PROJECTOR_MIN_TEXT = 12
+
+
+def projector_text_pixels(width: int, height: int) -> int:
+    """The projector's body text size, in pixels, for a window of ``width`` × ``height``.
+
+    The room reads the projector from a fixed distance, so its text is a share of the picture,
+    not a number of points: 24 px at 1280×720 and 1024×768, 36 px at 1920×1080, 72 px at 4K.
+    """
+    return max(PROJECTOR_MIN_TEXT, round(min(height / PROJECTOR_LINES, width / PROJECTOR_COLUMNS)))
+
+
+def projector_stylesheet(text_pixels: int = 24) -> str:
+    """The projector's style sheet with every size worked out from the body text size.
+
+    ``${x150}`` in ``projector.qss`` is one and a half times ``text_pixels``, and so on.
+    """
+    return re.sub(r"\$\{x(\d+)\}", lambda m: str(round(text_pixels * int(m.group(1)) / 100)),
+                  read_style("projector.qss"))

@@ -41,6 +41,13 @@ class Legend(QWidget):
             "dashed arrows close a feedback loop."
         )
 
+    def set_text_pixels(self, pixels: int) -> None:
+        """Draw the labels ``pixels`` tall (the projector's text size); swatches grow with them."""
+        self._font.setPixelSize(max(1, pixels))
+        self._scale = pixels / (SWATCH * 0.8)
+        self.updateGeometry()
+        self.update()
+
     def entries(self) -> list[tuple[str, str]]:
         """(colour or "impact"/"loop", label) in the order shown."""
         rows = [(CATEGORY_COLOURS[c], c.label) for c in FactorCategory]
