@@ -10,7 +10,7 @@ last ones are summed up as "… and N more".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -26,8 +26,9 @@ CURRENT_SCALE = 1.3
 class FocusCard(QFrame):
     """One card: a band naming its category in its colour, and the title in large bold type."""
 
-    def __init__(self, band: str, colour: str, title: str, *, current: bool = False) -> None:
-        super().__init__()
+    def __init__(self, band: str, colour: str, title: str, *, current: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("FocusCard")
         self.setProperty("current", current)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -114,10 +115,10 @@ class FocusPanel(QWidget):
         retro = self.document.retro
         factor = retro.factors.get(node_id)
         if factor is not None:
-            return FocusCard(factor.category.label, CATEGORY_COLOURS[factor.category], factor.title, current=current)
+            return FocusCard(factor.category.label, CATEGORY_COLOURS[factor.category], factor.title, current=current, parent=self)
         impact = retro.impacts.get(node_id)
         if impact is not None:
-            return FocusCard("Impact", PROJECTOR.impact_border, impact.title, current=current)
+            return FocusCard("Impact", PROJECTOR.impact_border, impact.title, current=current, parent=self)
         return None
 
     def _column_width(self) -> int:
@@ -156,12 +157,12 @@ class FocusPanel(QWidget):
         effects = [link.effect_id for link in retro.links.values() if link.cause_id == self.node_id]
         for column, heading, ids in ((self.causes, "What contributed", causes),
                                      (self.effects, "What it led to", effects)):
-            title = QLabel(f"{heading} ({len(ids)})" if ids else f"{heading}: nothing yet")
+            title = QLabel(f"{heading} ({len(ids)})" if ids else f"{heading}: nothing yet", self)
             title.setObjectName("FocusHeading")
             title.setWordWrap(True)
             column.addWidget(title)
             side = [card for card in (self._card(node_id) for node_id in ids) if card is not None]
-            more = QLabel()
+            more = QLabel(self)  # made inside the panel, so its style sheet sizes it when measured
             more.setObjectName("FocusMore")
             for card in side:
                 card.ensurePolished()
@@ -187,6 +188,13 @@ class FocusPanel(QWidget):
         self.cards.insert(0, current)
         for arrow, ids in zip(self._arrows, (causes, effects), strict=True):
             arrow.setVisible(bool(ids))
+
+    def minimumSizeHint(self) -> QSize:
+        """Small: the panel fits its cards to the room it is given, never the other way round."""
+        return QSize(200, 200)
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 450)
 
     def titles(self) -> list[str]:
         """The titles shown, the followed one first."""
