@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,6 +42,7 @@ from .projector import ProjectorWindow
 from .resources_path import icon
 from .settings import UiSettings
 from .stage_base import StageView
+from .theme import ThemeMode, apply_theme_mode, theme_mode
 from .waiting_notice import watch_store
 from .workspace.navigator import STAGES
 from .workspace.notices import conflict_box, show_notice
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.full_screen_action = self._action(view_menu, "&Full screen", self.toggle_full_screen,
                                                [QKeySequence(SK.FullScreen), QKeySequence("F11")])
         self.full_screen_action.setCheckable(True)
+        self._build_theme_menu(view_menu)
         view_menu.addSeparator()
         self.library_action = self._action(view_menu, "&Library", self.show_library, QKeySequence("Ctrl+L"))
         self.stage_actions: list[QAction] = []
@@ -170,6 +172,28 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(help_menu, "&About Blameless Retro", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._update_actions()
+
+    def _build_theme_menu(self, view_menu: QMenu) -> None:
+        """View ▸ Theme: System, Light or Dark, applied at once and remembered."""
+        self.theme_menu = view_menu.addMenu("T&heme")
+        self.theme_actions: dict[ThemeMode, QAction] = {}
+        group = QActionGroup(self)
+        current = theme_mode()
+        for mode in ThemeMode:
+            action = self._action(self.theme_menu, mode.label, lambda _checked=False, m=mode: self.set_theme(m),
+                                  name=f"theme-{mode.value}")
+            action.setCheckable(True)
+            action.setChecked(mode is current)
+            group.addAction(action)
+            self.theme_actions[mode] = action
+
+    def set_theme(self, mode: ThemeMode) -> None:
+        """Use the theme ``mode`` everywhere now (the canvas and banners too), and next time."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme_mode(app, mode)
+        self.settings.set_theme_mode(mode)
+        self.theme_actions[mode].setChecked(True)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -1,15 +1,19 @@
 """Colours and styles: the app's light/dark palette, the projector's high-contrast theme, factor colours.
 
-The app uses the Fusion style with a palette that follows the system's light or dark scheme, plus
-``resources/styles/app.qss`` for the few touches a palette cannot express. The projector window
+The app uses the Fusion style with a light or dark palette, plus ``resources/styles/app.qss`` for
+the few touches a palette cannot express. View ▸ Theme chooses System (follow the desktop's
+scheme, live), Light or Dark; the choice is remembered (``UiSettings.theme_mode``). Widgets that
+draw their own colours (the factor canvas, its legend, the message banners) follow
+:func:`theme_signals` ``.changed``. The projector window
 uses ``resources/styles/projector.qss``: white and yellow on near-black, sized for the back row.
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -89,14 +93,67 @@ def light_palette() -> QPalette:
     return p
 
 
+class ThemeMode(StrEnum):
+    """What View ▸ Theme offers."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {"system": "&System", "light": "&Light", "dark": "&Dark"}[self.value]
+
+
+class ThemeSignals(QObject):
+    """Tells the widgets that paint their own colours that the theme changed (True: now dark)."""
+
+    changed = Signal(bool)
+
+
+def theme_signals() -> ThemeSignals:
+    """The one :class:`ThemeSignals` of the running application."""
+    app = QApplication.instance()
+    found = app.findChild(ThemeSignals, "retroThemeSignals") if app is not None else None
+    if found is None:
+        found = ThemeSignals(app)
+        found.setObjectName("retroThemeSignals")
+    return found
+
+
 def apply_app_theme(app: QApplication, *, dark: bool | None = None) -> None:
     """Fusion, a light or dark palette (the system's choice unless ``dark`` says), and app.qss."""
     app.setStyle("Fusion")
     if dark is None:
         dark = system_prefers_dark()
+    was = app.property("retroDark")
     app.setPalette(dark_palette() if dark else light_palette())
     app.setStyleSheet(read_style("app.qss"))
     app.setProperty("retroDark", dark)
+    if was is not None and bool(was) != dark:
+        theme_signals().changed.emit(dark)
+
+
+def theme_mode() -> ThemeMode:
+    """The theme chosen in View ▸ Theme for this run (System until one is applied)."""
+    app = QApplication.instance()
+    value = app.property("retroThemeMode") if app is not None else None
+    try:
+        return ThemeMode(value)
+    except ValueError:
+        return ThemeMode.SYSTEM
+
+
+def apply_theme_mode(app: QApplication, mode: ThemeMode) -> None:
+    """Use ``mode`` now: every window changes at once, the canvas and banners included."""
+    app.setProperty("retroThemeMode", mode.value)
+    apply_app_theme(app, dark=None if mode is ThemeMode.SYSTEM else mode is ThemeMode.DARK)
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """The desktop changed its scheme: follow it while the theme is System."""
+    if theme_mode() is ThemeMode.SYSTEM:
+        apply_app_theme(app)
 
 
 def is_dark() -> bool:
