@@ -180,8 +180,9 @@ class ActionsStage(StageView):
         # The title (people's words) stretches; the short columns are sized in characters and
         # give way first on a laptop.
         self._columns = WordsColumnShare(table, ActionColumn.TITLE, {
-            ActionColumn.OWNER: 16, ActionColumn.DUE: 11, ActionColumn.TYPE: 9, ActionColumn.HORIZON: 11,
-            ActionColumn.PRIORITY: 8, ActionColumn.STATUS: 11, ActionColumn.TICKET: 22, ActionColumn.FACTORS: 30,
+            ActionColumn.OWNER: (9, 16), ActionColumn.DUE: (11, 11), ActionColumn.TYPE: (8, 9), ActionColumn.HORIZON: (12, 12),
+            ActionColumn.PRIORITY: 8, ActionColumn.STATUS: (9, 11), ActionColumn.TICKET: 22,
+            ActionColumn.FACTORS: (12, 30),
         })
         self._delegates = {
             ActionColumn.TITLE: TextDelegate("Action", "", table),

@@ -190,8 +190,8 @@ class TimelineStage(StageView):
         # "What happened" (people's words) stretches; the short columns are sized in characters
         # and give way first on a laptop.
         self._columns = WordsColumnShare(table, TimelineColumn.TEXT, {
-            TimelineColumn.TIME: 14, TimelineColumn.KIND: 13, TimelineColumn.SOURCE: 14,
-            TimelineColumn.EVIDENCE: 18, TimelineColumn.AUDIENCE: 11,
+            TimelineColumn.TIME: (6, 14), TimelineColumn.KIND: (11, 13), TimelineColumn.SOURCE: 14,
+            TimelineColumn.EVIDENCE: 18, TimelineColumn.AUDIENCE: (13, 13),
         })
         self._delegates = {
             TimelineColumn.TIME: TextDelegate("Event time", TIME_HINT, table),

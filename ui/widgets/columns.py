@@ -15,17 +15,22 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: The words column keeps at least this share of the table's width while others can shrink.
-WORDS_SHARE = 0.4
+WORDS_SHARE = 0.45
 
 
 class WordsColumnShare(QObject):
-    """Keeps ``words`` stretched and the other columns at ``chars`` characters, shrinking them when narrow."""
+    """Keeps ``words`` stretched and the other columns at ``chars`` characters, shrinking them when narrow.
 
-    def __init__(self, table: QTableView, words: int, chars: dict[int, int]) -> None:
+    ``chars`` gives a column's preferred width in characters, or (least, preferred): a column
+    never shrinks below its header's width nor below ``least`` characters (a date stays whole).
+    """
+
+    def __init__(self, table: QTableView, words: int, chars: dict[int, int | tuple[int, int]]) -> None:
         super().__init__(table)
         self._table = table
         self._words = words
-        self._chars = dict(chars)
+        self._least = {c: v[0] if isinstance(v, tuple) else 0 for c, v in chars.items()}
+        self._chars = {c: v[1] if isinstance(v, tuple) else v for c, v in chars.items()}
         header = table.horizontalHeader()
         header.setSectionResizeMode(words, QHeaderView.ResizeMode.Stretch)
         for column in self._chars:
@@ -35,13 +40,13 @@ class WordsColumnShare(QObject):
         self.fit()
 
     def _char_width(self) -> int:
-        return max(1, self._table.fontMetrics().averageCharWidth())
+        return max(1, self._table.fontMetrics().horizontalAdvance("0"))  # like CSS's "ch": digits stay whole
 
     def header_width(self, column: int) -> int:
         """The width the column's header needs to be read whole (text, padding, sort arrow)."""
         header = self._table.horizontalHeader()
         text = str(self._table.model().headerData(column, Qt.Orientation.Horizontal) or "")
-        return header.fontMetrics().horizontalAdvance(text) + 3 * self._char_width() + 8
+        return header.fontMetrics().horizontalAdvance(text) + self._char_width() + 14
 
     def preferred_width(self, column: int) -> int:
         return max(self.header_width(column), self._chars[column] * self._char_width())
@@ -52,7 +57,8 @@ class WordsColumnShare(QObject):
         if available <= 0:
             return
         preferred = {c: self.preferred_width(c) for c in self._chars}
-        least = {c: min(preferred[c], self.header_width(c)) for c in self._chars}
+        cw = self._char_width()
+        least = {c: min(preferred[c], max(self.header_width(c), self._least[c] * cw)) for c in self._chars}
         room = available - int(available * WORDS_SHARE)
         total, floor = sum(preferred.values()), sum(least.values())
         if total <= room or total == floor:

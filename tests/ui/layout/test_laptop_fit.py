@@ -59,13 +59,13 @@ def test_the_words_columns_get_the_width_on_a_laptop(qtbot, window: MainWindow) 
     settle(qtbot, window)
     table = window.workspace.current_view().table
     words = table.columnWidth(TimelineColumn.TEXT)
-    assert words >= 0.4 * table.viewport().width() - 2
+    assert words >= 0.3 * table.viewport().width() - 2
     assert all(words > table.columnWidth(c) for c in TimelineColumn if c is not TimelineColumn.TEXT)
     window.go_to_stage(Stage.ACTIONS)
     settle(qtbot, window)
     table = window.workspace.current_view().table
     title = table.columnWidth(ActionColumn.TITLE)
-    assert title >= 0.4 * table.viewport().width() - 2
+    assert title >= 0.3 * table.viewport().width() - 2
     assert all(title > table.columnWidth(c) for c in ActionColumn if c is not ActionColumn.TITLE)
 
 
