@@ -146,6 +146,11 @@ class MainWindow(QMainWindow):
                                              tip="Show the stage to the room in large type")
         self.projector_action.setCheckable(True)
         self.projector_action.setIcon(icon("projector"))
+        # F on the contributing-factors canvas does the same (shown after the tab, not a window-wide key)
+        self.projector_focus_action = self._action(view_menu, "Projector: close up on the selected f&actor\tF",
+                                                   self._toggle_projector_focus, name="projector-focus",
+                                                   tip="The selected factor with what contributed to it and "
+                                                       "what it led to, in the room's text size")
         self.frameless_action = self._action(view_menu, "Projector &without window frame", self._set_frameless)
         self.frameless_action.setCheckable(True)
         self.frameless_action.setChecked(self.settings.flag("projector-frameless"))
@@ -220,7 +225,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         in_retro = self.document is not None and self.pages.currentWidget() is self.workspace
         for action in (*self.stage_actions, self.export_action, self.export_shortcut,
-                       self.close_retro_action, self.timer_action):
+                       self.close_retro_action, self.timer_action, self.projector_focus_action):
             action.setEnabled(in_retro)
 
     # -- pages -------------------------------------------------------------------------------
@@ -444,6 +449,17 @@ class MainWindow(QMainWindow):
         self._mirror_current()
         self.projector.present(self.screen())
         self.projector_action.setChecked(True)
+
+    def _toggle_projector_focus(self) -> None:
+        if self.document is None:
+            return
+        self.go_to_stage(Stage.FACTORS)
+        view = self.workspace.current_view()
+        toggle = getattr(view, "toggle_projector_focus", None)
+        if callable(toggle):
+            focused = toggle()
+            self.show_status("The projector shows the selected factor close up." if focused
+                             else "The projector shows the whole graph.")
 
     def _set_frameless(self, frameless: bool) -> None:
         self.settings.set_flag("projector-frameless", frameless)

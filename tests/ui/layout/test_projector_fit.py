@@ -238,3 +238,22 @@ def test_with_a_second_screen_it_goes_full_screen_there_and_follows_plugging(tmp
     assert seen["unplugged"] == [False, True, True]
     assert seen["plugged in again"] == ["Projector", True]
     assert seen["text px"] == 24  # sized for the projector it is on
+
+
+def test_the_view_menu_toggles_the_close_up_too(qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    from tests.ui.workspace.harness import trigger
+
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    stage = window.workspace.current_view()
+    stage.focus_target(next(iter(window.document.retro.factors)))
+    trigger(window.projector_focus_action)
+    settle(qtbot)
+    assert projector.content.focused()
+    window.go_to_stage(Stage.TIMELINE)
+    window.go_to_stage(Stage.FACTORS)  # a new mirror on coming back keeps the close-up
+    settle(qtbot)
+    assert isinstance(projector.content, ProjectorGraph) and projector.content.focused()
+    trigger(window.projector_focus_action)
+    settle(qtbot)
+    assert not projector.content.focused()
