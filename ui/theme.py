@@ -139,7 +139,7 @@ def theme_mode() -> ThemeMode:
     app = QApplication.instance()
     value = app.property("retroThemeMode") if app is not None else None
     try:
-        return ThemeMode(value)
+        return ThemeMode(str(value))
     except ValueError:
         return ThemeMode.SYSTEM
 

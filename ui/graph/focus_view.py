@@ -144,7 +144,7 @@ class FocusPanel(QWidget):
         for column in (self.causes, self.centre, self.effects):
             while column.count():
                 item = column.takeAt(0)
-                widget = item.widget()
+                widget = item.widget() if item is not None else None
                 if widget is not None:
                     widget.hide()
                     widget.deleteLater()
