@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 MAX_FINDINGS_SHOWN = 4
 #: The findings strip is this many text lines tall, whatever it holds.
-FINDINGS_LINES = 2
+FINDINGS_LINES = 3
 
 
 class StagePlaceholder(QLabel):
@@ -125,7 +125,7 @@ class WorkspacePage(QWidget):
         self.findings.setWordWrap(True)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         self.findings.linkActivated.connect(self._finding_link)
-        # The findings change as people type; their strip keeps one height (two lines, in the
+        # The findings change as people type; their strip keeps one height (three lines, in the
         # font's own line height) and scrolls, so the form below never jumps.
         self.findings_area = FixedLinesArea(self.findings, FINDINGS_LINES)
 
