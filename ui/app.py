@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .settings import APPLICATION, ORGANISATION, UiSettings
-from .theme import apply_app_theme
+from .theme import apply_theme_mode, follow_system_scheme
 
 if TYPE_CHECKING:
     from .crash_dialog import CrashHandler
@@ -35,8 +35,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("Blameless Retro")
     app.setDesktopFileName("org.blamelessretro.Retro")  # packaging/linux: the desktop entry's id
-    apply_app_theme(app)
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_app_theme(app))
+    apply_theme_mode(app, UiSettings().theme_mode())  # View ▸ Theme, as last chosen
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system_scheme(app))
     return app
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -43,6 +43,7 @@ from .projector import ProjectorWindow
 from .resources_path import icon
 from .settings import UiSettings
 from .stage_base import StageView
+from .theme import ThemeMode, apply_theme_mode, theme_mode
 from .waiting_notice import watch_store
 from .workspace.navigator import STAGES
 from .workspace.notices import conflict_box, show_notice
@@ -152,12 +153,18 @@ class MainWindow(QMainWindow):
                                              tip="Show the stage to the room in large type")
         self.projector_action.setCheckable(True)
         self.projector_action.setIcon(icon("projector"))
+        # F on the contributing-factors canvas does the same (shown after the tab, not a window-wide key)
+        self.projector_focus_action = self._action(view_menu, "Projector: close up on the selected f&actor\tF",
+                                                   self._toggle_projector_focus, name="projector-focus",
+                                                   tip="The selected factor with what contributed to it and "
+                                                       "what it led to, in the room's text size")
         self.frameless_action = self._action(view_menu, "Projector &without window frame", self._set_frameless)
         self.frameless_action.setCheckable(True)
         self.frameless_action.setChecked(self.settings.flag("projector-frameless"))
         self.full_screen_action = self._action(view_menu, "&Full screen", self.toggle_full_screen,
                                                [QKeySequence(SK.FullScreen), QKeySequence("F11")])
         self.full_screen_action.setCheckable(True)
+        self._build_theme_menu(view_menu)
         view_menu.addSeparator()
         self.library_action = self._action(view_menu, "&Library", self.show_library, QKeySequence("Ctrl+L"))
         self.stage_actions: list[QAction] = []
@@ -177,6 +184,28 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(help_menu, "&About Blameless Retro", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._update_actions()
+
+    def _build_theme_menu(self, view_menu: QMenu) -> None:
+        """View ▸ Theme: System, Light or Dark, applied at once and remembered."""
+        self.theme_menu = view_menu.addMenu("T&heme")
+        self.theme_actions: dict[ThemeMode, QAction] = {}
+        group = QActionGroup(self)
+        current = theme_mode()
+        for mode in ThemeMode:
+            action = self._action(self.theme_menu, mode.label, lambda _checked=False, m=mode: self.set_theme(m),
+                                  name=f"theme-{mode.value}")
+            action.setCheckable(True)
+            action.setChecked(mode is current)
+            group.addAction(action)
+            self.theme_actions[mode] = action
+
+    def set_theme(self, mode: ThemeMode) -> None:
+        """Use the theme ``mode`` everywhere now (the canvas and banners too), and next time."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme_mode(app, mode)
+        self.settings.set_theme_mode(mode)
+        self.theme_actions[mode].setChecked(True)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -203,7 +232,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         in_retro = self.document is not None and self.pages.currentWidget() is self.workspace
         for action in (*self.stage_actions, self.export_action, self.export_shortcut,
-                       self.close_retro_action, self.timer_action, self.import_action):
+                       self.close_retro_action, self.timer_action, self.import_action,
+                       self.projector_focus_action):
             action.setEnabled(in_retro)
 
     # -- pages -------------------------------------------------------------------------------
@@ -427,6 +457,17 @@ class MainWindow(QMainWindow):
         self._mirror_current()
         self.projector.present(self.screen())
         self.projector_action.setChecked(True)
+
+    def _toggle_projector_focus(self) -> None:
+        if self.document is None:
+            return
+        self.go_to_stage(Stage.FACTORS)
+        view = self.workspace.current_view()
+        toggle = getattr(view, "toggle_projector_focus", None)
+        if callable(toggle):
+            focused = toggle()
+            self.show_status("The projector shows the selected factor close up." if focused
+                             else "The projector shows the whole graph.")
 
     def _set_frameless(self, frameless: bool) -> None:
         self.settings.set_flag("projector-frameless", frameless)

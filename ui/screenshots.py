@@ -1,8 +1,10 @@
-"""``python -m ui.screenshots OUTDIR``: every screen with the demo retro, as 1920×1080 PNGs.
+"""``python -m ui.screenshots OUTDIR``: every screen with the demo retro, as PNGs.
 
-Opens a throw-away SQLite database holding the demo retro, shows the main window offscreen at
-1920×1080 and saves the library, the follow-through list, every stage of the workspace (light,
-plus Setup in dark), and the projector window on several stages. ``make screenshots`` runs it.
+Opens a throw-away SQLite database holding the demo retro, shows the main window offscreen and
+saves the library, the follow-through list and every stage of the workspace at 1920×1080 and on
+a 1366×768 laptop, Setup and the factors canvas in the dark theme, and the projector window on
+every stage at 1920×1080, 1280×720 and 1024×768 (plus the graph's focus mode, close up on one
+factor). ``make screenshots`` runs it.
 """
 
 from __future__ import annotations
@@ -72,24 +74,42 @@ def main(argv: list[str] | None = None) -> int:
         window.go_to_stage(stage)
         grab(window, f"1{number}-stage-{stage.value}")
 
-    window.resize(1366, 768)  # a common laptop: the typed date fields and every stage must fit
-    for stage in (Stage.SETUP, Stage.ACTIONS):
+    window.resize(1366, 768)  # a common laptop: every stage must fit, nothing cut
+    for number, stage in enumerate(Stage, start=1):
         window.go_to_stage(stage)
-        grab(window, f"18-laptop-1366x768-{stage.value}")
+        grab(window, f"2{number}-laptop-1366x768-{stage.value}")
     window.resize(*SIZE)
 
     apply_app_theme(app, dark=True)
     window.go_to_stage(Stage.SETUP)
     grab(window, "19-stage-setup-dark")
+    window.resize(1366, 768)
+    for stage in (Stage.FACTORS, Stage.ACCOUNTABILITY):
+        window.go_to_stage(stage)
+        grab(window, f"19-laptop-dark-{stage.value}")
+    window.resize(*SIZE)
     apply_app_theme(app, dark=False)
 
     window.toggle_projector()
     projector = window.projector
     assert projector is not None
-    projector.resize(*SIZE)
-    for number, stage in enumerate(Stage, start=1):
-        window.go_to_stage(stage)
-        grab(projector, f"3{number}-projector-{stage.value}")
+    for prefix, size in (("3", SIZE), ("4", (1280, 720)), ("5", (1024, 768))):
+        projector.resize(*size)
+        label = "" if size == SIZE else f"-{size[0]}x{size[1]}"
+        for number, stage in enumerate(Stage, start=1):
+            window.go_to_stage(stage)
+            grab(projector, f"{prefix}{number}-projector{label}-{stage.value}")
+
+    # the graph close up: the selected factor with its direct causes and effects
+    window.go_to_stage(Stage.FACTORS)
+    factors = window.workspace.current_view()
+    busiest = max(factors.scene.cards.values(), key=lambda c: len(c.arrows_in) + len(c.arrows_out))
+    factors.focus_target(busiest.node_id)
+    factors.toggle_projector_focus()
+    for size in ((1280, 720), (1024, 768), SIZE):
+        projector.resize(*size)
+        grab(projector, f"60-projector-focus-{size[0]}x{size[1]}")
+    factors.toggle_projector_focus()
 
     projector.close()
     window.close_retro()

@@ -15,6 +15,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from retro.domain import Stage
 
+from .theme import ThemeMode
+
 ORGANISATION = "Blameless Retro"
 APPLICATION = "Blameless Retro"
 
@@ -76,6 +78,16 @@ class UiSettings:
 
     def set_time_box(self, stage: Stage, minutes: int) -> None:
         self._s.setValue(f"agenda/{stage.value}", int(minutes))
+
+    # View ▸ Theme: system, light or dark
+    def theme_mode(self) -> ThemeMode:
+        try:
+            return ThemeMode(str(self._s.value("view/theme", ThemeMode.SYSTEM.value)))
+        except ValueError:
+            return ThemeMode.SYSTEM
+
+    def set_theme_mode(self, mode: ThemeMode) -> None:
+        self._s.setValue("view/theme", mode.value)
 
     # misc flags
     def flag(self, name: str, default: bool = False) -> bool:

@@ -1,13 +1,19 @@
 """Colours and styles: the app's light/dark palette, the projector's high-contrast theme, factor colours.
 
-The app uses the Fusion style with a palette that follows the system's light or dark scheme, plus
-``resources/styles/app.qss`` for the few touches a palette cannot express. The projector window
+The app uses the Fusion style with a light or dark palette, plus ``resources/styles/app.qss`` for
+the few touches a palette cannot express. View ▸ Theme chooses System (follow the desktop's
+scheme, live), Light or Dark; the choice is remembered (``UiSettings.theme_mode``). Widgets that
+draw their own colours (the factor canvas, its legend, the message banners) follow
+:func:`theme_signals` ``.changed``. The projector window
 uses ``resources/styles/projector.qss``: white and yellow on near-black, sized for the back row.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -87,14 +93,67 @@ def light_palette() -> QPalette:
     return p
 
 
+class ThemeMode(StrEnum):
+    """What View ▸ Theme offers."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {"system": "&System", "light": "&Light", "dark": "&Dark"}[self.value]
+
+
+class ThemeSignals(QObject):
+    """Tells the widgets that paint their own colours that the theme changed (True: now dark)."""
+
+    changed = Signal(bool)
+
+
+def theme_signals() -> ThemeSignals:
+    """The one :class:`ThemeSignals` of the running application."""
+    app = QApplication.instance()
+    found = app.findChild(ThemeSignals, "retroThemeSignals") if app is not None else None
+    if found is None:
+        found = ThemeSignals(app)
+        found.setObjectName("retroThemeSignals")
+    return found
+
+
 def apply_app_theme(app: QApplication, *, dark: bool | None = None) -> None:
     """Fusion, a light or dark palette (the system's choice unless ``dark`` says), and app.qss."""
     app.setStyle("Fusion")
     if dark is None:
         dark = system_prefers_dark()
+    was = app.property("retroDark")
     app.setPalette(dark_palette() if dark else light_palette())
     app.setStyleSheet(read_style("app.qss"))
     app.setProperty("retroDark", dark)
+    if was is not None and bool(was) != dark:
+        theme_signals().changed.emit(dark)
+
+
+def theme_mode() -> ThemeMode:
+    """The theme chosen in View ▸ Theme for this run (System until one is applied)."""
+    app = QApplication.instance()
+    value = app.property("retroThemeMode") if app is not None else None
+    try:
+        return ThemeMode(str(value))
+    except ValueError:
+        return ThemeMode.SYSTEM
+
+
+def apply_theme_mode(app: QApplication, mode: ThemeMode) -> None:
+    """Use ``mode`` now: every window changes at once, the canvas and banners included."""
+    app.setProperty("retroThemeMode", mode.value)
+    apply_app_theme(app, dark=None if mode is ThemeMode.SYSTEM else mode is ThemeMode.DARK)
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """The desktop changed its scheme: follow it while the theme is System."""
+    if theme_mode() is ThemeMode.SYSTEM:
+        apply_app_theme(app)
 
 
 def is_dark() -> bool:
@@ -103,5 +162,27 @@ def is_dark() -> bool:
     return bool(app and app.property("retroDark"))
 
 
-def projector_stylesheet() -> str:
-    return read_style("projector.qss")
+#: The projector's body text is the window's height divided by this (24 px at 720 lines) ...
+PROJECTOR_LINES = 30
+#: ... or its width divided by this, whichever is smaller (24 px on a 1024-pixel-wide screen).
+PROJECTOR_COLUMNS = 42
+#: Never smaller than this, however small the window is made.
+PROJECTOR_MIN_TEXT = 12
+
+
+def projector_text_pixels(width: int, height: int) -> int:
+    """The projector's body text size, in pixels, for a window of ``width`` × ``height``.
+
+    The room reads the projector from a fixed distance, so its text is a share of the picture,
+    not a number of points: 24 px at 1280×720 and 1024×768, 36 px at 1920×1080, 72 px at 4K.
+    """
+    return max(PROJECTOR_MIN_TEXT, round(min(height / PROJECTOR_LINES, width / PROJECTOR_COLUMNS)))
+
+
+def projector_stylesheet(text_pixels: int = 24) -> str:
+    """The projector's style sheet with every size worked out from the body text size.
+
+    ``${x150}`` in ``projector.qss`` is one and a half times ``text_pixels``, and so on.
+    """
+    return re.sub(r"\$\{x(\d+)\}", lambda m: str(round(text_pixels * int(m.group(1)) / 100)),
+                  read_style("projector.qss"))

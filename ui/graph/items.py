@@ -366,3 +366,8 @@ class ImpactNode(NodeItem):
         self._paint_band(painter, border, "Impact")
         self._paint_title(painter)
         self._paint_selection(painter)
+
+
+def card_title_font(style: GraphStyle) -> QFont:
+    """The font a card's title is drawn in (in scene units), for views that size the cards."""
+    return _Fonts.get(style, "title")

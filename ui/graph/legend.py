@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retro.domain import FactorCategory
 
-from .palette import CATEGORY_COLOURS, GraphStyle
+from ..theme import theme_signals
+from .palette import (
+    CATEGORY_COLOURS,
+    FACILITATOR,
+    FACILITATOR_DARK,
+    GraphStyle,
+    facilitator_style,
+    text_colour_on,
+)
 
 SWATCH = 14.0
 GAP = 18.0
@@ -34,12 +42,28 @@ class Legend(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        if style in (FACILITATOR, FACILITATOR_DARK):  # beside the canvas: follows the theme like it
+            theme_signals().changed.connect(self._theme_changed)
         self.setAccessibleName("Legend")
         entries = ", ".join(c.label for c in FactorCategory)
         self.setAccessibleDescription(
             f"Card colours by category: {entries}. The impact has an orange frame; "
             "dashed arrows close a feedback loop."
         )
+
+    def _theme_changed(self, dark: bool) -> None:
+        self.set_style(facilitator_style(dark))
+
+    def set_style(self, style: GraphStyle) -> None:
+        self._style = style
+        self.update()
+
+    def set_text_pixels(self, pixels: int) -> None:
+        """Draw the labels ``pixels`` tall (the projector's text size); swatches grow with them."""
+        self._font.setPixelSize(max(1, pixels))
+        self._scale = pixels / (SWATCH * 0.8)
+        self.updateGeometry()
+        self.update()
 
     def entries(self) -> list[tuple[str, str]]:
         """(colour or "impact"/"loop", label) in the order shown."""
@@ -90,7 +114,8 @@ class Legend(QWidget):
         painter.fillRect(self.rect(), QColor(self._style.background))
         painter.setFont(self._font)
         _, swatch, line = self._metrics()
-        text_colour = QColor(self._style.card_text if self._style.name == "facilitator" else "#FFFFFF")
+        ink = text_colour_on(QColor(self._style.background))  # black on a light ground, white on a dark one
+        text_colour = QColor(self._style.card_text) if self._style.name.startswith("facilitator") else ink
         positions, _ = self._positions(float(self.width()))
         for (colour, text), at in zip(self.entries(), positions, strict=True):
             box = QRectF(at.x(), at.y() + (line - swatch) / 2, swatch * 1.6, swatch)
@@ -103,7 +128,7 @@ class Legend(QWidget):
                 mid = box.center().y()
                 painter.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
             else:
-                painter.setPen(QPen(QColor("#000000" if self._style.name == "facilitator" else "#FFFFFF"), 0.8))
+                painter.setPen(QPen(ink, 0.8))
                 painter.setBrush(QColor(colour))
                 painter.drawRoundedRect(box, 3, 3)
             painter.setPen(text_colour)

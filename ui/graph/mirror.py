@@ -21,10 +21,11 @@ from retro.analysis import loop_arrows
 from retro.domain import Changes, Factor, FactorLink, Impact
 
 from ..document import RetroDocument
+from ..theme import is_dark, theme_signals
 from .arrows import LinkArrow
 from .editing import GraphEditor
 from .items import FactorCard, ImpactNode, NodeItem
-from .palette import FACILITATOR, GraphStyle
+from .palette import FACILITATOR, FACILITATOR_DARK, GraphStyle, facilitator_style
 
 SCENE_MARGIN = 400.0
 GRID_CELL = 300.0
@@ -43,6 +44,9 @@ class GraphMirror(QGraphicsScene):
         super().__init__(parent)
         self.document = document
         self.editor = GraphEditor(document)
+        follows_theme = style in (FACILITATOR, FACILITATOR_DARK)  # the projector keeps its own
+        if follows_theme:
+            style = facilitator_style(is_dark())
         self.style = style
         self.editable = editable
         self.cards: dict[str, FactorCard] = {}
@@ -59,8 +63,27 @@ class GraphMirror(QGraphicsScene):
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self.rebuild)
         self.selectionChanged.connect(self._on_selection_changed)
+        if follows_theme:
+            theme_signals().changed.connect(self._theme_changed)
         if build:
             self.rebuild()
+
+    # the theme -----------------------------------------------------------------------------
+
+    def _theme_changed(self, dark: bool) -> None:
+        self.set_style(facilitator_style(dark))
+
+    def set_style(self, style: GraphStyle) -> None:
+        """Draw every card and arrow in ``style`` from now on (the light or dark theme, live)."""
+        if style == self.style:
+            return
+        self.style = style
+        self.setBackgroundBrush(QColor(style.background))
+        for item in [*self.nodes(), *self.arrows.values()]:
+            item.style = style
+            item.update()
+        for arrow in self.arrows.values():
+            arrow.update_path()
 
     # hooks for the interactive scene ------------------------------------------------------------
 

@@ -109,3 +109,30 @@ PROJECTOR = GraphStyle(
     arrow_width=3.5,
     max_title_lines=4,
 )
+
+#: The facilitator's canvas in the dark theme: dark cards on a darker ground, light text and arrows.
+FACILITATOR_DARK = GraphStyle(
+    name="facilitator-dark",
+    background="#17181B",
+    card_fill="#2B2D31",
+    card_border="#8A8D93",
+    card_text="#ECECEE",
+    muted_text="#B6B9C0",
+    impact_fill="#4A2A17",
+    impact_border="#FF8A3D",
+    arrow="#C9CCD2",
+    feedback_arrow="#FFB347",
+    selection="#FFFFFF",
+    warning_fill="#5A4500",
+    warning_text="#FFE3A3",
+    title_point_size=FACILITATOR.title_point_size,
+    title_bold=FACILITATOR.title_bold,
+    border_width=FACILITATOR.border_width,
+    arrow_width=FACILITATOR.arrow_width,
+    max_title_lines=FACILITATOR.max_title_lines,
+)
+
+
+def facilitator_style(dark: bool) -> GraphStyle:
+    """The facilitator's canvas style for the light or the dark theme."""
+    return FACILITATOR_DARK if dark else FACILITATOR

@@ -43,7 +43,7 @@ class TitleEditor(QGraphicsTextItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(QColor(self._card.style.selection))
-        painter.setBrush(QColor("#FFFFFF"))
+        painter.setBrush(QColor(self._card.style.card_fill))  # the card's own ground: readable in dark too
         painter.drawRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5))
         super().paint(painter, option, widget)
 

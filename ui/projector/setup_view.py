@@ -36,12 +36,15 @@ class SetupProjection(QWidget):
         self.impact.setTextFormat(Qt.TextFormat.PlainText)  # the impact is shown as typed
         self.impact.setObjectName("ProjectorBody")
         self.impact.setWordWrap(True)
+        self._pad = 28
         grid = QGridLayout()
+        self._grid = grid
         grid.setHorizontalSpacing(64)
         grid.addWidget(self.times, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.people, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setSpacing(20)
         layout.addWidget(self.severity)
         layout.addLayout(grid)
@@ -50,6 +53,14 @@ class SetupProjection(QWidget):
         document.changed.connect(self.refresh)
         document.reloaded.connect(self.refresh)
         self.refresh()
+
+    def set_text_pixels(self, pixels: int) -> None:
+        """Gaps in the unit of the projector's text size (the window tells it on every resize)."""
+        self._grid.setHorizontalSpacing(round(pixels * 2))
+        self._layout.setSpacing(round(pixels * 0.6))
+        if pixels != self._pad:
+            self._pad = pixels
+            self.refresh()
 
     def refresh(self, *_args: object) -> None:
         retro = self.document.retro
@@ -60,10 +71,10 @@ class SetupProjection(QWidget):
         for field, label in LIFECYCLE_FIELDS:
             when = getattr(inc, field)
             text = in_zone(when, zone).strftime("%a %d %b  %H:%M") if when else "not set"
-            rows.append(f"<tr><td>{label}</td><td style='padding-left:28px'><b>{text}</b></td></tr>")
+            rows.append(f"<tr><td>{label}</td><td style='padding-left:{self._pad}px'><b>{text}</b></td></tr>")
         for duration in key_durations(inc):
             rows.append(f"<tr><td>{duration.name}</td>"
-                        f"<td style='padding-left:28px'><b>{html.escape(duration.text())}</b></td></tr>")
+                        f"<td style='padding-left:{self._pad}px'><b>{html.escape(duration.text())}</b></td></tr>")
         self.times.setText("<table>" + "".join(rows) + "</table>")
         people = [f"<b>{html.escape(p.name)}</b> — {html.escape(', '.join(r.label for r in p.roles_in_order()))}"
                   for p in retro.people()]

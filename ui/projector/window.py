@@ -4,22 +4,28 @@ High contrast and very large type, readable from the back row. It shows the stag
 time box countdown and the stage's own :meth:`~ui.stage_base.StageView.projector_view` (or a
 title card), replaced on every navigation. It never shows private notes or facilitator controls:
 it only ever holds what ``projector_view`` builds, and that contract is tested by walking the
-widget tree. With a second screen attached it goes full screen there.
+widget tree. With a second screen attached it goes full screen there, and it follows screens
+being plugged in and unplugged (:mod:`ui.projector.screens`).
+
+Its text sizes follow its own size (:func:`~ui.theme.projector_text_pixels`): the style sheet is
+worked out again whenever a resize changes the body text size, and a content widget with a
+``set_text_pixels(int)`` method (the graph, its legend) is told the new size too.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from retro.domain import Stage
 
 from ..stage_base import StageView
-from ..theme import projector_stylesheet
+from ..theme import projector_stylesheet, projector_text_pixels
 from ..workspace.timebox import countdown_text
+from .screens import projector_screen
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +46,17 @@ class ProjectorWindow(QWidget):
 
     #: The window was closed by the person at the projector (Esc or the window manager).
     closed = Signal()
+    #: The body text size changed (pixels), after a resize or a move to another screen.
+    text_size_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("Projector")
         self.setWindowTitle("Blameless Retro — Projector")
         self.setAccessibleName("Projector view")
-        self.setStyleSheet(projector_stylesheet())
+        self.text_pixels = projector_text_pixels(1280, 720)
+        self.setStyleSheet(projector_stylesheet(self.text_pixels))
+        self._facilitator_screen: QScreen | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.stage: Stage | None = None
         self.stage_label = QLabel()
@@ -69,10 +79,35 @@ class ProjectorWindow(QWidget):
         top.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignTop)
         self.content: QWidget = QWidget()
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(48, 32, 48, 32)
-        self._layout.setSpacing(24)
         self._layout.addLayout(top)
         self._layout.addWidget(self.content, 1)
+        self._apply_text_size(self.text_pixels, force=True)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
+
+    # -- sizes that follow the window --------------------------------------------------------
+
+    def _apply_text_size(self, pixels: int, *, force: bool = False) -> None:
+        if pixels == self.text_pixels and not force:
+            return
+        self.text_pixels = pixels
+        self.setStyleSheet(projector_stylesheet(pixels))
+        # margins and gaps in the same unit as the text, so a 4K screen is a larger 720p screen
+        self._layout.setContentsMargins(pixels, round(pixels * 0.6), pixels, round(pixels * 0.6))
+        self._layout.setSpacing(round(pixels * 0.6))
+        self._tell_content()
+        self.text_size_changed.emit(pixels)
+
+    def _tell_content(self) -> None:
+        resize_text = getattr(self.content, "set_text_pixels", None)
+        if callable(resize_text):
+            resize_text(self.text_pixels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_text_size(projector_text_pixels(event.size().width(), event.size().height()))
+        super().resizeEvent(event)
 
     # -- what it shows -----------------------------------------------------------------------
 
@@ -97,6 +132,7 @@ class ProjectorWindow(QWidget):
         self.content.hide()
         self.content.deleteLater()
         self.content = mirror
+        self._tell_content()
         mirror.show()
 
     def show_idle(self) -> None:
@@ -140,16 +176,38 @@ class ProjectorWindow(QWidget):
 
     def present(self, facilitator_screen: QScreen | None = None) -> None:
         """Full screen on another screen when one is attached; else a large window here."""
-        other = next((s for s in QGuiApplication.screens() if s is not facilitator_screen), None)
-        if other is not None and len(QGuiApplication.screens()) > 1:
+        self._facilitator_screen = facilitator_screen
+        other = projector_screen(QGuiApplication.screens(), facilitator_screen, QGuiApplication.primaryScreen())
+        if other is not None:
+            if self.isFullScreen() and self.screen() is other:
+                return
             self.setScreen(other)
             self.setGeometry(other.geometry())
             self.showFullScreen()
         else:
-            self.resize(1280, 720)
-            self.showNormal()
+            here = facilitator_screen or QGuiApplication.primaryScreen()
+            if self.isFullScreen() or not self.isVisible():
+                self.showNormal()
+                self.resize(1280, 720)
+                if here is not None:  # on the facilitator's screen, inside it
+                    area = here.availableGeometry()
+                    self.resize(min(1280, area.width()), min(720, area.height()))
+                    self.move(area.center() - self.rect().center())
+            self.show()
         if QGuiApplication.platformName() != "offscreen":
             self.raise_()
+
+    def _screens_changed(self, *_screen: QScreen) -> None:
+        """A screen was plugged in or unplugged: go full screen on the new one, or come back here."""
+        if self.isVisible():  # once Qt has moved windows off a screen that went away
+            QTimer.singleShot(0, self, self.follow_screens)
+
+    def follow_screens(self) -> None:
+        """Show the window where :meth:`present` would, with the screens attached now."""
+        if not self.isVisible():
+            return
+        facilitator = self._facilitator_screen
+        self.present(facilitator if facilitator in QGuiApplication.screens() else None)
 
     def set_frameless(self, frameless: bool) -> None:
         """Without the window frame (a clean picture when the projector shares this screen)."""

@@ -95,8 +95,10 @@ class StatementCard(QFrame):
         self.name = QLabel()
         self.name.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed, never as markup
         self.name.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.name.setWordWrap(True)  # a long name with roles wraps; the button keeps its width
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         self.lock_label = QLabel()
         self.lock_label.setTextFormat(Qt.TextFormat.PlainText)
         self.lock_label.setWordWrap(True)
@@ -207,6 +209,7 @@ class AccountabilityStage(StageView):
         self.turn_label.setTextFormat(Qt.TextFormat.PlainText)  # it holds a name
         self.turn_label.setAccessibleName("Whose turn it is")
         self.turn_label.setStyleSheet("font-size: 13pt;")
+        self.turn_label.setWordWrap(True)  # never wider than a laptop's window
         self.timer = SpeakerTimer()
         top = QHBoxLayout()
         top.addWidget(self.turn_label, 1)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -45,6 +44,7 @@ from ui.stage_base import StageView
 from ui.stages.tickets import TicketFlow
 from ui.widgets.action_details import ActionDetails
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.columns import WordsColumnShare
 from ui.widgets.delegates import (
     ChoiceDelegate,
     DateDelegate,
@@ -177,19 +177,13 @@ class ActionsStage(StageView):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(ActionColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (ActionColumn.OWNER, 140),
-            (ActionColumn.DUE, 100),
-            (ActionColumn.TYPE, 80),
-            (ActionColumn.HORIZON, 100),
-            (ActionColumn.PRIORITY, 75),
-            (ActionColumn.STATUS, 100),
-            (ActionColumn.TICKET, 190),
-            (ActionColumn.FACTORS, 260),
-        ):
-            table.setColumnWidth(column, width)
+        # The title (people's words) stretches; the short columns are sized in characters and
+        # give way first on a laptop.
+        self._columns = WordsColumnShare(table, ActionColumn.TITLE, {
+            ActionColumn.OWNER: (9, 16), ActionColumn.DUE: (11, 11), ActionColumn.TYPE: (8, 9), ActionColumn.HORIZON: (12, 12),
+            ActionColumn.PRIORITY: 8, ActionColumn.STATUS: (9, 11), ActionColumn.TICKET: 22,
+            ActionColumn.FACTORS: (12, 30),
+        })
         self._delegates = {
             ActionColumn.TITLE: TextDelegate("Action", "", table),
             ActionColumn.OWNER: NameDelegate(self._names, "Owner (one person)", table),

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from retro.domain import FactorCategory, Stage
 from ui.document import RetroDocument
@@ -28,6 +29,7 @@ from ui.graph.view import GraphView
 from ui.settings import UiSettings
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.scrolling import scrolling
 
 SPLITTER_KEY = "factors/splitter"
 
@@ -50,7 +52,8 @@ class FactorsStage(StageView):
         self.banner = Banner(Tone.INFO, name="Canvas message", parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Factor details, findings and prompts")
-        self.tabs.addTab(self.panel, "&Factor")
+        self.tabs.setUsesScrollButtons(False)  # every tab's name is read whole; the panel is as wide as they need
+        self.tabs.addTab(scrolling(self.panel), "&Factor")  # a tall form scrolls on a laptop
         self.tabs.addTab(self.findings, "Fi&ndings")
         self.tabs.addTab(self.prompts, "&Widen the view")
         self.related = RelatedRetrosPanel(document, self)  # issue 16: near-duplicates in earlier retros
@@ -94,6 +97,7 @@ class FactorsStage(StageView):
         self.prompts.factor_added.connect(self.focus_target)
         self.setFocusProxy(self.view)
         self._fitted = False
+        self._build_projector_focus_key()
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar("Canvas", self)
@@ -195,8 +199,25 @@ class FactorsStage(StageView):
             self._fitted = True
             self.view.fit_graph()
 
+    def _build_projector_focus_key(self) -> None:
+        """F toggles the projector between the selected factor close up and the whole graph."""
+        self.projected: ProjectorGraph | None = None
+        self.projector_focus = False
+        key = QShortcut(QKeySequence(Qt.Key.Key_F), self)
+        key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key.activated.connect(self.toggle_projector_focus)
+
+    def toggle_projector_focus(self) -> bool:
+        """Focus the projector on the selection (and its causes and effects), or show the whole graph."""
+        self.projector_focus = not self.projector_focus
+        if self.projected is not None and isValid(self.projected):  # the projector may have dropped it
+            self.projected.set_focus_mode(self.projector_focus)
+        return self.projector_focus
+
     def projector_view(self) -> QWidget | None:
         mirror = ProjectorGraph(self.document)
+        mirror.set_focus_mode(self.projector_focus)
+        self.projected = mirror
         mirror.follow(self.view)
         self.selection_changed.connect(mirror.follow_selection)
         selected = self.scene.selected_nodes()

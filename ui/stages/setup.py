@@ -105,8 +105,6 @@ class SetupStage(StageView):
         left = QVBoxLayout()
         left.addWidget(section("Incident"))
         left.addLayout(self._incident_form())
-        left.addWidget(section("People in the room"))
-        left.addLayout(self._participants())
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(section("Lifecycle"))
@@ -122,6 +120,10 @@ class SetupStage(StageView):
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(20, 8, 20, 16)
         inner_layout.addLayout(columns)
+        # The people table spans the whole width: names are people's words, and the role columns
+        # next to them would squeeze them to "Mara …" in one column of a laptop's screen.
+        inner_layout.addWidget(section("People in the room"))
+        inner_layout.addLayout(self._participants())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -200,7 +202,8 @@ class SetupStage(StageView):
                                     | QAbstractItemView.EditTrigger.EditKeyPressed
                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.people.verticalHeader().hide()
-        self.people.setFixedHeight(300)
+        rows = self.people.verticalHeader().defaultSectionSize()
+        self.people.setFixedHeight(rows * 9 + self.people.horizontalHeader().sizeHint().height() + 4)
         header = self.people.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -36,6 +36,7 @@ from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
+from ui.widgets.columns import WordsColumnShare
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
 from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
@@ -187,16 +188,13 @@ class TimelineStage(StageView):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(TimelineColumn.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in (
-            (TimelineColumn.TIME, 120),
-            (TimelineColumn.KIND, 130),
-            (TimelineColumn.SOURCE, 150),
-            (TimelineColumn.EVIDENCE, 170),
-            (TimelineColumn.AUDIENCE, 110),
-        ):
-            table.setColumnWidth(column, width)
+        # "What happened" (people's words) stretches; the short columns are sized in characters
+        # and give way first on a laptop.
+        self._columns = WordsColumnShare(table, TimelineColumn.TEXT, {
+            TimelineColumn.TIME: (6, 14), TimelineColumn.KIND: (11, 13), TimelineColumn.SOURCE: 14,
+            TimelineColumn.EVIDENCE: 18, TimelineColumn.AUDIENCE: (13, 13),
+        })
         self._delegates = {
             TimelineColumn.TIME: TextDelegate("Event time", TIME_HINT, table),
             TimelineColumn.KIND: ChoiceDelegate(enum_choices(EventKind), "Event kind", table),

@@ -7,6 +7,8 @@ from enum import StrEnum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from ..theme import is_dark, theme_signals
+
 
 class Tone(StrEnum):
     INFO = "info"
@@ -20,6 +22,14 @@ _STYLES = {
     Tone.WARNING: ("#fff4d6", "#6b4a00", "#e8c15a"),
     Tone.ERROR: ("#fde7e7", "#8a1c1c", "#e79a9a"),
     Tone.PRIVATE: ("#f1e9fb", "#4b2a7a", "#b99be0"),
+}
+
+#: The same tones on the dark palette: a deep ground, light text, a border in the tone's colour.
+_DARK_STYLES = {
+    Tone.INFO: ("#1A2B3F", "#BFD9F7", "#3F6EA3"),
+    Tone.WARNING: ("#3A2E0F", "#FFE2A0", "#9C7A25"),
+    Tone.ERROR: ("#3D1A1A", "#FFC4C4", "#A84848"),
+    Tone.PRIVATE: ("#2C2240", "#DCCBFA", "#7E63B5"),
 }
 
 _ICONS = {Tone.INFO: "ℹ", Tone.WARNING: "⚠", Tone.ERROR: "✖", Tone.PRIVATE: "⊘"}
@@ -44,12 +54,16 @@ class Banner(QFrame):
         layout.addWidget(self._icon)
         layout.addWidget(self._label, 1)
         self.setAccessibleName(name or f"{tone.value.capitalize()} message")
+        theme_signals().changed.connect(self._theme_changed)
         self.set_tone(tone)
         self.show_text(text)
 
+    def _theme_changed(self, _dark: bool) -> None:
+        self.set_tone(self._tone)
+
     def set_tone(self, tone: Tone) -> None:
         self._tone = tone
-        background, foreground, border = _STYLES[tone]
+        background, foreground, border = (_DARK_STYLES if is_dark() else _STYLES)[tone]
         self.setStyleSheet(
             f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
             f"QFrame#banner QLabel {{ color: {foreground}; background: transparent; border: none; }}"

@@ -25,12 +25,15 @@ from ..settings import UiSettings
 from ..stage_base import StageView
 from ..stages import stage_view_class
 from ..theme import SEVERITY_COLOURS
+from ..widgets.fixed_lines import FixedLinesArea
 from .navigator import STAGES, StageListModel, StageNavigator
 from .timebox import AgendaDialog, StageClock, countdown_text
 
 log = logging.getLogger(__name__)
 
 MAX_FINDINGS_SHOWN = 4
+#: The findings strip is this many text lines tall, whatever it holds.
+FINDINGS_LINES = 3
 
 
 class StagePlaceholder(QLabel):
@@ -122,6 +125,9 @@ class WorkspacePage(QWidget):
         self.findings.setWordWrap(True)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         self.findings.linkActivated.connect(self._finding_link)
+        # The findings change as people type; their strip keeps one height (three lines, in the
+        # font's own line height) and scrolls, so the form below never jumps.
+        self.findings_area = FixedLinesArea(self.findings, FINDINGS_LINES)
 
         header = QFrame()
         header.setObjectName("Header")
@@ -129,7 +135,7 @@ class WorkspacePage(QWidget):
         header_layout.setContentsMargins(16, 10, 16, 8)
         header_layout.addLayout(top)
         header_layout.addLayout(second)
-        header_layout.addWidget(self.findings)
+        header_layout.addWidget(self.findings_area)
 
         self.host = QStackedWidget()
         self.host.setAccessibleName("Stage editor")

@@ -1,0 +1,259 @@
+"""The projector reads and fits at every room's resolution, focuses on a factor, and finds its screen.
+
+Sizes are measured as a person at the back of the room meets them: the pixel size of the font
+each label is drawn in (``QFontInfo``), at the size of the projector window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
+
+from retro.domain import Stage
+from tests.ui.layout.layout_check import layout_problems
+from tests.ui.workspace.harness import open_demo
+from ui.graph.focus_view import FocusPanel
+from ui.graph.projector import ProjectorGraph
+from ui.main_window import MainWindow
+from ui.projector.screens import projector_screen
+from ui.projector.window import ProjectorWindow
+from ui.theme import projector_text_pixels
+
+ROOMS = [(1024, 768), (1280, 720), (1920, 1080), (3840, 2160)]
+READABLE = 24
+
+
+def settle(qtbot) -> None:
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(5)
+
+
+@pytest.fixture
+def projector(qtbot, window: MainWindow) -> ProjectorWindow:
+    open_demo(window)
+    window.toggle_projector()
+    assert window.projector is not None and window.projector.isVisible()
+    return window.projector
+
+
+def shown_text_pixels(root: QWidget) -> dict[str, int]:
+    """The drawn pixel size of every visible label's and list's text under ``root``."""
+    sizes = {}
+    for widget in root.findChildren(QWidget):
+        if widget.isVisible() and ((isinstance(widget, QLabel) and widget.text()) or isinstance(widget,
+                                                                                              QAbstractItemView)):
+            name = widget.text()[:40] if isinstance(widget, QLabel) else widget.accessibleName()
+            sizes[f"{type(widget).__name__} {name!r}"] = QFontInfo(widget.font()).pixelSize()
+    return sizes
+
+
+@pytest.mark.parametrize("size", ROOMS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_stage_fits_the_projector_with_nothing_cut(qtbot, window: MainWindow, projector: ProjectorWindow,
+                                                        size: tuple[int, int]) -> None:
+    projector.resize(*size)
+    found = []
+    for stage in Stage:
+        window.go_to_stage(stage)
+        settle(qtbot)
+        assert projector.size().toTuple() == size
+        found += [f"{stage.label}: {p}" for p in layout_problems(projector, size)]
+        assert projector.countdown.isVisible() and projector.countdown.text()
+    assert not found, "\n".join(found)
+
+
+def test_projector_text_follows_the_window_and_reads_from_the_back_at_720p(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1280, 720)
+    for stage in Stage:
+        window.go_to_stage(stage)
+        settle(qtbot)
+        small = {k: v for k, v in shown_text_pixels(projector).items() if v < READABLE}
+        assert not small, f"{stage.label}: text under {READABLE} px at 1280×720: {small}"
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot)
+    body = QFontInfo(projector.content.list.font()).pixelSize()
+    assert body >= READABLE
+    projector.resize(3840, 2160)
+    settle(qtbot)
+    assert QFontInfo(projector.content.list.font()).pixelSize() >= 2.5 * body  # a 4K room gets 4K type
+    projector.resize(1024, 768)
+    settle(qtbot)
+    assert QFontInfo(projector.content.list.font()).pixelSize() >= READABLE
+    assert projector_text_pixels(1280, 720) == 24 and projector_text_pixels(1920, 1080) == 36
+
+
+def test_focus_mode_shows_the_selected_factor_with_its_causes_and_effects_at_24_px(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    document = window.document
+    assert document is not None
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    stage = window.workspace.current_view()
+    mirror = projector.content
+    assert isinstance(mirror, ProjectorGraph) and not mirror.focused()
+    retro = document.retro
+    busiest = max(retro.factors, key=lambda f: sum(f in (link.cause_id, link.effect_id)
+                                                   for link in retro.links.values()))
+    stage.focus_target(busiest)
+    settle(qtbot)
+    # F on the canvas toggles the close-up (the facilitator's window has the keyboard)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    stage.view.setFocus()
+    qtbot.keyClick(stage.view, "f")
+    settle(qtbot)
+    assert mirror.focused()
+    panel = mirror.focus
+    assert isinstance(panel, FocusPanel) and panel.isVisible()
+    causes = {retro.factors[link.cause_id].title if link.cause_id in retro.factors else retro.impacts[
+        link.cause_id].title for link in retro.links.values() if link.effect_id == busiest}
+    effects = {(retro.factors.get(link.effect_id) or retro.impacts[link.effect_id]).title
+               for link in retro.links.values() if link.cause_id == busiest}
+    titles = panel.titles()
+    assert titles[0] == retro.factors[busiest].title
+    assert set(titles[1:]) == causes | effects  # every direct cause and effect fits at 720p
+    for card in panel.cards:
+        assert QFontInfo(card.title.font()).pixelSize() >= READABLE, card.title.text()
+    assert not layout_problems(projector, (1280, 720))
+    # it follows the facilitator's selection
+    other = next(f for f in retro.factors if f != busiest)
+    stage.focus_target(other)
+    settle(qtbot)
+    assert panel.titles()[0] == retro.factors[other].title
+    # and F goes back to the whole graph, fitted to the space
+    qtbot.keyClick(stage.view, "f")
+    settle(qtbot)
+    assert not mirror.focused() and mirror.view.isVisible()
+    stage.view.fit_graph()
+    settle(qtbot)
+    seen = mirror.view.mapToScene(mirror.view.viewport().rect()).boundingRect()
+    graph = mirror.view.scene().itemsBoundingRect()
+    assert seen.adjusted(-2, -2, 2, 2).contains(graph)
+    # the graph fills the space in one direction at least
+    assert graph.width() >= 0.85 * seen.width() or graph.height() >= 0.85 * seen.height()
+
+
+def test_focus_mode_with_many_causes_sums_up_those_that_do_not_fit(qtbot, window: MainWindow,
+                                                                   projector: ProjectorWindow) -> None:
+    from retro.domain import Edit, Factor, FactorLink, new_id
+
+    document = window.document
+    assert document is not None
+    target = next(iter(document.retro.factors))
+    for n in range(9):
+        factor = Factor(new_id(), f"Another reason number {n} that played a part in this outcome")
+        assert document.edit("Add factor", Edit.of(upsert=[factor, FactorLink(new_id(), factor.id, target)]))
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    stage = window.workspace.current_view()
+    stage.focus_target(target)
+    stage.toggle_projector_focus()
+    settle(qtbot)
+    panel = projector.content.focus
+    more = [w for w in panel.findChildren(QLabel, "FocusMore") if w.isVisible()]
+    assert more and "more" in more[0].text()
+    assert not layout_problems(projector, (1280, 720))
+    assert all(QFontInfo(c.title.font()).pixelSize() >= READABLE for c in panel.cards)
+
+
+# -- which screen ----------------------------------------------------------------------------
+
+
+class FakeScreen:
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def name(self) -> str:
+        return self._name
+
+
+def test_the_projector_screen_is_never_the_facilitators() -> None:
+    laptop, beamer, tv = FakeScreen("laptop"), FakeScreen("beamer"), FakeScreen("tv")
+    assert projector_screen([laptop], laptop) is None
+    assert projector_screen([laptop, beamer], laptop) is beamer
+    assert projector_screen([laptop, beamer], beamer) is laptop
+    assert projector_screen([laptop, beamer, tv], beamer, laptop) is laptop
+    assert projector_screen([laptop, beamer], None, laptop) is beamer
+    assert projector_screen([laptop, beamer], FakeScreen("gone"), beamer) is laptop
+
+
+SCREEN_SCRIPT = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+    from ui.projector import window as projector_module
+    from ui.projector.window import ProjectorWindow
+
+    app = QApplication([])
+    laptop, beamer = app.screens()
+    seen = {}
+    win = ProjectorWindow()
+    win.present(laptop)
+    app.processEvents()
+    seen["with two"] = [win.screen().name(), win.isFullScreen(), list(win.geometry().getRect())]
+    win.present(beamer)  # the facilitator's window moved to the other screen
+    app.processEvents()
+    seen["facilitator moved"] = [win.screen().name(), win.isFullScreen()]
+    win.present(laptop)
+    app.processEvents()
+    # unplugged: Qt tells the window through screenRemoved; offscreen cannot unplug, so the list shrinks
+    projector_module.QGuiApplication.screens = staticmethod(lambda: [laptop])
+    win._screens_changed(beamer)
+    for _ in range(3):
+        app.processEvents()
+    seen["unplugged"] = [win.isFullScreen(), win.width() <= 1366, win.height() <= 768]
+    projector_module.QGuiApplication.screens = staticmethod(lambda: [laptop, beamer])
+    win._screens_changed(beamer)
+    for _ in range(3):
+        app.processEvents()
+    seen["plugged in again"] = [win.screen().name(), win.isFullScreen()]
+    seen["text px"] = win.text_pixels
+    print(json.dumps(seen))
+""")
+
+
+def test_with_a_second_screen_it_goes_full_screen_there_and_follows_plugging(tmp_path: Path) -> None:
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "Laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1},
+        {"name": "Projector", "x": 1366, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96, "dpr": 1},
+    ]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", RETRO_TESTING="1")
+    result = subprocess.run([sys.executable, "-c", SCREEN_SCRIPT], capture_output=True, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[3], timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["with two"] == ["Projector", True, [1366, 0, 1280, 720]]
+    assert seen["facilitator moved"] == ["Laptop", True]
+    assert seen["unplugged"] == [False, True, True]
+    assert seen["plugged in again"] == ["Projector", True]
+    assert seen["text px"] == 24  # sized for the projector it is on
+
+
+def test_the_view_menu_toggles_the_close_up_too(qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    from tests.ui.workspace.harness import trigger
+
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    stage = window.workspace.current_view()
+    stage.focus_target(next(iter(window.document.retro.factors)))
+    trigger(window.projector_focus_action)
+    settle(qtbot)
+    assert projector.content.focused()
+    window.go_to_stage(Stage.TIMELINE)
+    window.go_to_stage(Stage.FACTORS)  # a new mirror on coming back keeps the close-up
+    settle(qtbot)
+    assert isinstance(projector.content, ProjectorGraph) and projector.content.focused()
+    trigger(window.projector_focus_action)
+    settle(qtbot)
+    assert not projector.content.focused()

@@ -1,0 +1,76 @@
+"""Table columns that give the width to people's words.
+
+A table such as the timeline or the actions has one column of people's words ("What happened",
+the action's title) and several short ones (time, kind, owner, due date, a link). Fixed pixel
+widths let the short columns keep their width on a laptop while the words shrink to two letters,
+and they are wrong at another font size or DPI. :class:`WordsColumnShare` sizes the short columns
+in characters of the table's own font, lets the words column stretch, and, when the table is
+narrow, shrinks the short columns (down to their header's width) before the words column gets
+less than its share.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+#: The words column keeps at least this share of the table's width while others can shrink.
+WORDS_SHARE = 0.45
+
+
+class WordsColumnShare(QObject):
+    """Keeps ``words`` stretched and the other columns at ``chars`` characters, shrinking them when narrow.
+
+    ``chars`` gives a column's preferred width in characters, or (least, preferred): a column
+    never shrinks below its header's width nor below ``least`` characters (a date stays whole).
+    """
+
+    def __init__(self, table: QTableView, words: int, chars: dict[int, int | tuple[int, int]]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._words = words
+        self._least = {c: v[0] if isinstance(v, tuple) else 0 for c, v in chars.items()}
+        self._chars = {c: v[1] if isinstance(v, tuple) else v for c, v in chars.items()}
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(words, QHeaderView.ResizeMode.Stretch)
+        for column in self._chars:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(self._char_width() * 3)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def _char_width(self) -> int:
+        return max(1, self._table.fontMetrics().horizontalAdvance("0"))  # like CSS's "ch": digits stay whole
+
+    def header_width(self, column: int) -> int:
+        """The width the column's header needs to be read whole (text, padding, sort arrow)."""
+        header = self._table.horizontalHeader()
+        text = str(self._table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return header.fontMetrics().horizontalAdvance(text) + self._char_width() + 14
+
+    def preferred_width(self, column: int) -> int:
+        return max(self.header_width(column), self._chars[column] * self._char_width())
+
+    def fit(self) -> None:
+        """Share the table's width: short columns at their preferred width, shrunk towards their header's when narrow."""
+        available = self._table.viewport().width()
+        if available <= 0:
+            return
+        preferred = {c: self.preferred_width(c) for c in self._chars}
+        cw = self._char_width()
+        least = {c: min(preferred[c], max(self.header_width(c), self._least[c] * cw)) for c in self._chars}
+        room = available - int(available * WORDS_SHARE)
+        total, floor = sum(preferred.values()), sum(least.values())
+        if total <= room or total == floor:
+            widths = preferred
+        else:
+            give = max(0.0, min(1.0, (room - floor) / (total - floor)))
+            widths = {c: least[c] + int((preferred[c] - least[c]) * give) for c in self._chars}
+        for column, width in widths.items():
+            if self._table.columnWidth(column) != width:
+                self._table.setColumnWidth(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._table.viewport():
+            self.fit()
+        return False
