@@ -32,8 +32,10 @@ _STATUSES = ("open", "in_progress", "done", "wont_do")
 
 def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
     """``n`` retros with actions, factors and lifecycle times (about 1 in 8 missing one)."""
+    from retro.analysis.recurrence import factor_key
     from retro.storage import models as m
     from retro.storage.engine import make_engine
+    from retro.storage.factor_keys import remember_words
 
     rnd = random.Random(seed)
     t0 = datetime(2023, 1, 1, tzinfo=UTC)
@@ -69,13 +71,17 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
                 completed_at=start + timedelta(days=rnd.randrange(1, 70)) if status == "done" else None,
             ))
             links.append(dict(incident_id=iid, action_id=f"a{k}", position=0, factor_id=f"f{rnd.randrange(FACTORS_PER_RETRO)}"))
+    # The recurrence index is written with the factors, as the store's own write path does.
+    keys = [{"incident_id": f["incident_id"], "factor_id": f["id"], "category": f["category"],
+             "key": factor_key(f["title"]), "title": f["title"]} for f in factors]
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
             for table, rows in ((m.incidents, incidents), (m.factors, factors), (m.action_items, actions),
-                                (m.action_factors, links)):
+                                (m.action_factors, links), (m.factor_keys, keys)):
                 for chunk in range(0, len(rows), 5000):
                     conn.execute(insert(table), rows[chunk:chunk + 5000])
+            remember_words(conn, {(k["category"], k["key"]) for k in keys})
     finally:
         engine.dispose()
 
