@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -60,7 +60,6 @@ from ..analysis.insights import (
     duration_figure,
     missing_times,
     out_of_order,
-    period_of,
     report_figure,
     service_figure,
 )
@@ -70,6 +69,7 @@ from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from ..storage import models as m
 
 _CHUNK = 400
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _QUARTER = {f"{mo:02d}": f"Q{(mo - 1) // 3 + 1}" for mo in range(1, 13)}
 
 
@@ -134,9 +134,16 @@ class Chosen:
         inc = m.incidents
         total = int(conn.execute(select(func.count()).select_from(inc)).scalar_one())
         self._conn = conn
+        self._where = where
         self.subtract = chosen * 2 >= total
         condition = and_(*where)
         self._ids = select(inc.c.id).where(~func.coalesce(condition, false()) if self.subtract else condition)
+
+    def having(self, table: Any) -> int:
+        """How many chosen incidents have a row in ``table`` (one index probe per incident)."""
+        inc = m.incidents
+        has = select(table.c.incident_id).where(table.c.incident_id == inc.c.id).exists()
+        return int(self._conn.execute(select(func.count()).select_from(inc).where(*self._where, has)).scalar_one())
 
     def condition(self, column: Any) -> ColumnElement[bool]:
         """``column`` (an incident id) is one of the chosen incidents."""
@@ -185,7 +192,7 @@ def counted_action_figure(conn: Connection, chosen: Chosen, incidents: int, toda
         counts[ActionOutcome(value)] += n
         if value == ActionOutcome.WONT_DO.value:
             reasons.append((why or "", n))
-    with_actions = chosen.counts(mine, func.count(func.distinct(mine))).get((), (0,))[0]
+    with_actions = chosen.having(act)
     return action_figure(dict(counts), reasons, with_actions, incidents)
 
 
@@ -198,7 +205,7 @@ def _factor_figure(conn: Connection, chosen: Chosen, incidents: int) -> FactorFi
         mine, distinct, where=(fk.c.key != "",), group_by=(fk.c.category, fk.c.key)).items()]
     per_category = {categories[k[0]]: v for k, v in chosen.counts(
         mine, func.count(), distinct, group_by=(fk.c.category,)).items()}
-    with_factors = chosen.counts(mine, distinct).get((), (0,))[0]
+    with_factors = chosen.having(fk)
     own = chosen.condition(mine)
 
     def sightings_of(groups: Collection[GroupKey]) -> list[KeyedSighting]:
@@ -220,38 +227,53 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
     chosen = chosen_incidents(conn, since=since, service=service)
     # One narrow row per chosen incident; subtracting two datetimes in Python is cheaper than
     # asking SQLite to (its times are ISO text, parsed in C by the column type).
-    rows = conn.execute(select(
-        inc.c.id, inc.c.title, inc.c.severity, inc.c.started_at, inc.c.detected_at, inc.c.mitigated_at,
-        inc.c.resolved_at, inc.c.internal_report_shared_at, inc.c.public_report_shared_at,
-    ).where(*chosen)).all()
+    times: list[Any] = [inc.c.started_at, inc.c.detected_at, inc.c.mitigated_at, inc.c.resolved_at,
+                        inc.c.internal_report_shared_at, inc.c.public_report_shared_at]
+    pg = _pg(conn)
+    if pg:  # whole microseconds since 1970 (exact), cheaper to bring over than aware datetimes
+        times = [cast(func.extract("epoch", t) * 1_000_000, BigInteger) for t in times]
+    rows = conn.execute(select(inc.c.id, inc.c.title, inc.c.severity, _month(conn, inc.c.started_at), *times)
+                        .where(*chosen)).all()
     n = len(rows)
+    micro = timedelta(microseconds=1)
+
+    def span(a: Any, b: Any) -> timedelta:
+        return timedelta(microseconds=b - a) if pg else b - a
+
+    labels: dict[str, str] = {}
+
+    def label(month: str) -> str:
+        found = labels.get(month)
+        if found is None:
+            found = labels[month] = month if period is Period.MONTH else f"{month[:4]} {_QUARTER[month[5:7]]}"
+        return found
+
     durations = []
-    periods: dict[tuple[int, int], str] = {}
     for k, (name, start_name, end_name) in enumerate(_DURATIONS):
         values: list[IncidentDuration] = []
         by_period: dict[str, list[timedelta]] = defaultdict(list)
         missing: Counter[str] = Counter()
         for r in rows:
-            start, end = r[3], r[4 + k]
+            start, end = r[4], r[5 + k]
             if start is None or end is None:
                 missing[missing_times(start_name, end_name, start is None, end is None)] += 1
             elif end < start:
                 missing[out_of_order(start_name, end_name)] += 1
             else:
-                value = end - start
+                value = span(start, end)
                 values.append(IncidentDuration(r[0], r[1], value))
-                month = (start.year, start.month)
-                label = periods.get(month) or periods.setdefault(month, period_of(start, period))
-                by_period[label].append(value)
+                by_period[label(r[3])].append(value)
         durations.append(duration_figure(name, values, by_period, missing))
     reports = []
     for k, (name, goal) in enumerate((("Internal report", INTERNAL_REPORT_DUE), ("Public report", PUBLIC_REPORT_DUE))):
         counts: Counter[ReportOutcome] = Counter()
         missing = Counter()
         delays: list[timedelta] = []
-        cutoff = now - goal  # "now > resolved + goal" without overflowing near year 9999
+        cutoff: Any = now - goal  # "now > resolved + goal" without overflowing near year 9999
+        if pg:
+            cutoff = (cutoff - _EPOCH) // micro
         for r in rows:
-            resolved, shared = r[6], r[7 + k]
+            resolved, shared = r[7], r[8 + k]
             if resolved is None:
                 missing[NOT_RESOLVED] += 1
             elif shared is None:
@@ -259,7 +281,7 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
             elif shared < resolved:
                 missing[SHARED_EARLY] += 1
             else:
-                delay = shared - resolved
+                delay = span(resolved, shared)
                 delays.append(delay)
                 counts[ReportOutcome.ON_TIME if delay <= goal else ReportOutcome.LATE] += 1
         reports.append(report_figure(name, goal, counts, delays, missing))
