@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
     from ..analysis.similar_factors import Decision, PairKey
     from ..domain import ActionStatus
-    from ..domain.follow_through import ActionRecord
+    from ..domain.follow_through import ActionRecord, GroupBy
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
+    from .follow_through_groups import FollowGroup
 
 
 class RetroStore:
@@ -190,6 +191,22 @@ class RetroStore:
         with self._transaction() as conn:
             return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
                                                  incident_ids=incident_ids, with_factors=with_factors)
+
+    def follow_groups(self, by: GroupBy, *, today: date | None = None) -> list[FollowGroup]:
+        """The follow-through view's headings (owner, service, severity or due state) with their
+        counts, overdue groups first: one grouped query, whatever the number of actions."""
+        from . import follow_through_groups
+
+        with self._transaction() as conn:
+            return follow_through_groups.follow_groups(conn, by, today or date.today())
+
+    def follow_group_page(self, group: FollowGroup, *, today: date | None = None, offset: int = 0,
+                          limit: int | None = None) -> list[ActionRecord]:
+        """One page of a follow-through group's open actions, overdue first."""
+        from . import follow_through_groups
+
+        with self._transaction() as conn:
+            return follow_through_groups.group_page(conn, group, today or date.today(), offset=offset, limit=limit)
 
     def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
         """Open and overdue actions of earlier retros that share a service or contributing factors
