@@ -38,7 +38,6 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    tuple_,
     type_coerce,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -67,6 +66,7 @@ from ..analysis.insights_factors import GroupKey, KeyedSighting, factor_figure
 from ..domain import ActionStatus, FactorCategory, Severity
 from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from ..storage import models as m
+from ..storage.factor_keys import pair_chunks
 
 _CHUNK = 400
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -209,12 +209,11 @@ def _factor_figure(conn: Connection, chosen: Chosen, incidents: int) -> FactorFi
     own = chosen.condition(mine)
 
     def sightings_of(groups: Collection[GroupKey]) -> list[KeyedSighting]:
-        wanted = sorted((c.value, k) for c, k in groups)
         out: list[KeyedSighting] = []
-        for start in range(0, len(wanted), _CHUNK):
+        for category, chunk in pair_chunks((c.value, k) for c, k in groups):
             out += [(categories[r[0]], r[1], r[2], r[3], r[4]) for r in conn.execute(
                 select(fk.c.category, fk.c.key, fk.c.incident_id, fk.c.factor_id, fk.c.title)
-                .where(own, tuple_(fk.c.category, fk.c.key).in_(wanted[start:start + _CHUNK])))]
+                .where(own, fk.c.category == category, fk.c.key.in_(chunk)))]
         out.sort(key=lambda s: (s[2], s[3]))
         return out
 

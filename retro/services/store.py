@@ -156,14 +156,15 @@ class RetroStore:
         with self._transaction() as conn:
             return library_index.recurring_factors(conn, include_archived=include_archived)
 
-    def related_incidents(self, retro: Retro) -> list[RelatedIncident]:
+    def related_incidents(self, retro: Retro, *, limit: int | None = None) -> list[RelatedIncident]:
         """Other incidents that share contributing factors with ``retro`` ("seen before").
 
         An index look-up of the keys sharing a word with this retro's factors; the same result
-        as :func:`retro.analysis.related_incidents` over the whole library (archived included).
+        as :func:`retro.analysis.related_incidents` over the whole library (archived included);
+        only the ``limit`` strongest when given (the incidents dropped are never read).
         """
         with self._transaction() as conn:
-            return library_index.related_incidents(conn, retro)
+            return library_index.related_incidents(conn, retro, limit=limit)
 
     # -- between meetings (issue 16) ----------------------------------------------------------
 

@@ -119,7 +119,7 @@ def _rows(label: str, url: str) -> list[Row]:
         new = Retro.of(Incident("new-retro", "New one"), [
             Impact("imp"), Factor("n1", "pool timeout retry", FactorCategory.TECHNOLOGY),
             Factor("n2", "runbook review handover", FactorCategory.PROCESS)])
-        recur_ms = median_ms(lambda: store.related_incidents(new), repeat=3)
+        recur_ms = median_ms(lambda: store.related_incidents(new, limit=10), repeat=5)  # "seen before": the ten shown
         recur_floor = median_ms(_floor(store, "SELECT f.incident_id, i.title, f.id, f.category, f.title FROM factors f "
                                               "JOIN incidents i ON i.id = f.incident_id"), repeat=3)
     finally:
