@@ -20,6 +20,7 @@ from ..analysis.recurrence import (
     SIMILARITY,
     FactorSighting,
     RecurringFactor,
+    RecurringSummary,
     RelatedIncident,
     factor_key,
     key_words,
@@ -27,6 +28,7 @@ from ..analysis.recurrence import (
     related_from_candidates,
     similar_keys,
     similarity,
+    summarise_from_keys,
 )
 from ..domain import Entity, EntityRef, Factor, FactorCategory, Retro
 from ..storage import factor_keys
@@ -52,6 +54,22 @@ def recurring_factors(conn: Connection, *, include_archived: bool,
     """The library's recurring factors: one scan of the key index, grouped over its distinct keys."""
     keyed = factor_keys.library_sightings(conn, include_archived=include_archived)
     return recurring_from_keys(keyed, threshold=threshold)
+
+
+def recurring_summary(conn: Connection, *, include_archived: bool,
+                      threshold: float = SIMILARITY) -> list[RecurringSummary]:
+    """The library's recurring factors as the list shows them (no sightings built): one read of
+    the key index, grouped over its distinct keys; a group's sightings come from
+    :func:`group_sightings` when it is opened."""
+    rows = factor_keys.library_rows(conn, include_archived=include_archived)
+    return summarise_from_keys(rows, {c.value: c for c in FactorCategory}, threshold)
+
+
+def group_sightings(conn: Connection, group: RecurringSummary, *, include_archived: bool) -> list[FactorSighting]:
+    """Every sighting of one recurring group, sorted by (incident id, factor id): an index look-up."""
+    keyed = factor_keys.sightings_with_keys(conn, [(group.category.value, k) for k in group.keys],
+                                            include_archived=include_archived)
+    return [s for s, _ in keyed]
 
 
 def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMILARITY,

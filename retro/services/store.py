@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
 
-from ..analysis.recurrence import FactorSighting, RecurringFactor, RelatedIncident
+from ..analysis.recurrence import FactorSighting, RecurringFactor, RecurringSummary, RelatedIncident
 from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroError, Severity, new_id
 from ..domain.validation import validate_incident
 from ..storage import models as m
@@ -155,6 +155,17 @@ class RetroStore:
         """
         with self._transaction() as conn:
             return library_index.recurring_factors(conn, include_archived=include_archived)
+
+    def recurring_summary(self, *, include_archived: bool = False) -> list[RecurringSummary]:
+        """:meth:`recurring_factors` as the library lists them: the same groups, titles and order,
+        with how many sightings and incidents but not the sightings (see :meth:`group_sightings`)."""
+        with self._transaction() as conn:
+            return library_index.recurring_summary(conn, include_archived=include_archived)
+
+    def group_sightings(self, group: RecurringSummary, *, include_archived: bool = False) -> list[FactorSighting]:
+        """Where one recurring group was seen (an index look-up), as :attr:`RecurringFactor.sightings`."""
+        with self._transaction() as conn:
+            return library_index.group_sightings(conn, group, include_archived=include_archived)
 
     def related_incidents(self, retro: Retro, *, limit: int | None = None) -> list[RelatedIncident]:
         """Other incidents that share contributing factors with ``retro`` ("seen before").

@@ -86,7 +86,22 @@ def library_sightings(conn: Connection, *, include_archived: bool) -> list[tuple
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    return [(FactorSighting(i, titles[i], f, categories[c], t), k) for i, f, c, t, k in rows if i not in hidden]
+    make = tuple.__new__  # a named tuple without its Python-level __new__: 75,000 of them
+    return [(make(FactorSighting, (i, titles[i], f, categories[c], t)), k) for i, f, c, t, k in rows if i not in hidden]
+
+
+def library_rows(conn: Connection, *, include_archived: bool) -> list[tuple[str, str, str, str]]:
+    """(incident id, category, key, title) of every keyed factor, in (incident id, factor id)
+    order, straight from the driver (no objects built)."""
+    inc = m.incidents
+    hidden = set() if include_archived else set(conn.execute(select(inc.c.id).where(inc.c.archived.is_(True))).scalars())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT incident_id, category, key, title FROM factor_keys ORDER BY incident_id, factor_id")
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return [r for r in rows if r[0] not in hidden] if hidden else rows
 
 
 def key_counts(conn: Connection, *, include_archived: bool) -> list[tuple[FactorCategory, str, int]]:

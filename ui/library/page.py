@@ -288,7 +288,10 @@ class LibraryPage(QWidget):
         self._stale.discard(index)
         self._generation[index] += 1
         generation = self._generation[index]
-        read = store.recurring_factors
+        def read() -> object:  # a few sightings: the groups whole; many: summaries, opened on demand
+            summary = store.recurring_summary()
+            return store.recurring_factors() if sum(g.sighting_count for g in summary) <= 500 else summary
+
         self.recurrence.show_reading()
 
         def work(_progress: Progress, _is_cancelled: IsCancelled) -> tuple[int, int, Any, str]:
@@ -311,7 +314,8 @@ class LibraryPage(QWidget):
             self.message.emit(problem)
             self._stale.add(index)  # try again when the tab is next shown
         else:
-            self.recurrence.set_groups(result)
+            store = self._store
+            self.recurrence.set_groups(result, None if store is None else store.group_sightings)
 
     def select(self, incident_id: str) -> bool:
         row = self.model.row_of(incident_id)
