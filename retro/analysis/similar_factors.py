@@ -12,19 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 from ..domain.entities import Factor
+from ..domain.factor_matches import MatchDecision, MatchPair
 from .recurrence import FactorSighting, normalise
 
 #: Similarity (0–100) from which two titles are offered as the same contributing factor.
 THRESHOLD = 72.0
 
 
-class Decision(StrEnum):
-    SAME = "same"
-    DIFFERENT = "different"
+Decision = MatchDecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +39,7 @@ class SimilarFactor:
         return self.decision is Decision.SAME
 
 
-PairKey = tuple[str, str, str]  # (this factor id, earlier incident id, earlier factor id)
+PairKey = MatchPair  # (this factor id, earlier incident id, earlier factor id)
 
 
 @lru_cache(maxsize=65536)

@@ -125,6 +125,11 @@ class RetroStore:
         """The whole retro. Raises :class:`~retro.domain.NotFound`."""
         with self._local_notes() as notes, self._transaction() as conn:
             retro = rows.load_retro(conn, incident_id, kinds=self._shared_kinds)
+            if retro is not None:
+                from . import factor_matches
+
+                retro.factor_matches.update({pair: d for pair, d in factor_matches.decisions(conn, incident_id).items()
+                                             if pair[0] in retro.factors})  # a removed factor's are left behind
             if retro is not None and notes is not None:
                 retro.private_notes.update(shown(notes.load(incident_id), retro))
         if retro is None:
@@ -313,6 +318,11 @@ class RetroStore:
             rows.insert_entities(conn, incident.id, entities)
             search.index_entities(conn, incident.id, [incident, *entities], new=True)
             library_index.follow_new_retro(conn, incident.id, entities)
+            if ready.factor_matches:
+                from . import factor_matches
+
+                for pair, decision in sorted(ready.factor_matches.items()):
+                    factor_matches.decide(conn, incident.id, pair, decision)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:

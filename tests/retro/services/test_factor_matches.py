@@ -30,3 +30,26 @@ def test_earlier_factor_actions(store: RetroStore, stored: Retro) -> None:
                                        ("Size the pool from load", ActionStatus.OPEN)]
     assert found[("inc-1", "f-2")] == [("Size the pool from load", ActionStatus.OPEN)]
     assert store.earlier_factor_actions([]) == {}
+
+
+def _matched_retro() -> Retro:
+    from retro.domain import Factor, FactorCategory, Impact, Incident
+    from retro.domain.factor_matches import MatchDecision
+
+    retro = Retro.of(Incident("inc", "Checkout down"), [Impact("imp"), Factor("f1", "Pool too small", FactorCategory.TECHNOLOGY)])
+    retro.factor_matches[("f1", "earlier", "ef3")] = MatchDecision.SAME
+    retro.factor_matches[("f1", "older", "x")] = MatchDecision.DIFFERENT
+    return retro
+
+
+def test_the_store_keeps_them_with_the_retro_and_a_copy_follows_its_factors(store: RetroStore) -> None:
+    store.add_retro(_matched_retro(), new_ids=False)
+    assert store.load("inc").factor_matches == _matched_retro().factor_matches
+    assert store.factor_match_decisions("inc") == _matched_retro().factor_matches
+    from retro.domain.factor_matches import MatchDecision
+    from retro.io.document import dumps, load_document
+
+    copy = store.load(store.add_retro(load_document(dumps(store.load("inc")))))  # loaded as a copy: new ids
+    (factor_id,) = copy.factors
+    assert copy.factor_matches == {(factor_id, "earlier", "ef3"): MatchDecision.SAME,
+                                   (factor_id, "older", "x"): MatchDecision.DIFFERENT}
