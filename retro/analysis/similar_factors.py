@@ -48,6 +48,19 @@ def _text(title: str) -> str:
     return " ".join(sorted(words)) if words else " ".join(title.casefold().split())
 
 
+def match_text(title: str) -> str:
+    """The text a title is matched by: its :func:`~retro.analysis.recurrence.factor_key` (the
+    store keeps it), or the title case-folded when it has only stop words."""
+    return _text(title)
+
+
+def similarity_of_texts(a: str, b: str) -> float:
+    """:func:`similarity` of two :func:`match_text` values."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.token_set_ratio(a, b)) if a and b else 0.0
+
+
 def similarity(a: str, b: str) -> float:
     """0–100: how alike two factor titles read (order, filler words and small typos forgiven)."""
     from rapidfuzz import fuzz

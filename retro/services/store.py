@@ -39,8 +39,8 @@ from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
-    from ..analysis.similar_factors import Decision, PairKey
-    from ..domain import ActionStatus
+    from ..analysis.similar_factors import Decision, PairKey, SimilarFactor
+    from ..domain import ActionStatus, Factor
     from ..domain.follow_through import ActionRecord, GroupBy
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
@@ -247,6 +247,14 @@ class RetroStore:
 
         with self._transaction() as conn:
             return factor_matches.decisions(conn, incident_id)
+
+    def similar_factors(self, incident_id: str, factor: Factor) -> list[SimilarFactor]:
+        """Earlier retros' factors that read like ``factor`` of ``incident_id`` (with the decisions
+        taken), from the recurrence index: only the close ones are read, whatever the library."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.similar_to(conn, factor, incident_id)
 
     def decide_factor_match(self, incident_id: str, pair: PairKey, decision: Decision | None) -> None:
         """Store once whether a factor of ``incident_id`` is the same as one of an earlier retro."""

@@ -53,3 +53,30 @@ def test_the_store_keeps_them_with_the_retro_and_a_copy_follows_its_factors(stor
     (factor_id,) = copy.factors
     assert copy.factor_matches == {(factor_id, "earlier", "ef3"): MatchDecision.SAME,
                                    (factor_id, "older", "x"): MatchDecision.DIFFERENT}
+
+
+def test_similar_factors_from_the_index_equal_the_scan_of_every_factor(store: RetroStore) -> None:
+    import random
+
+    from retro.analysis.similar_factors import similar_factors
+    from retro.domain import Factor, FactorCategory, Impact, Incident
+
+    rng = random.Random(3)
+    words = ["pool", "connections", "conection", "too", "small", "the", "of", "alert", "disk", "DNS", "runbook",
+             "was", "retry", "storm"]
+    cats = [FactorCategory.TECHNOLOGY, FactorCategory.PROCESS]
+    ids = []
+    for i in range(40):
+        factors = [Factor(f"f{j}", " ".join(rng.sample(words, rng.randint(1, 4))), rng.choice(cats))
+                   for j in range(rng.randint(1, 4))]
+        ids.append(store.add_retro(Retro.of(Incident(f"r{i:02d}", f"Incident {i}"), [Impact("i"), *factors]),
+                                   new_ids=False))
+    for rid in ids[:3]:
+        for factor in store.load(rid).factors.values():
+            earlier = store.factor_sightings(include_archived=True)
+            some = [s for s in earlier if s.incident_id != rid][:3]
+            for k, s in enumerate(some):  # a decision of each kind, whatever the score
+                store.decide_factor_match(rid, (factor.id, s.incident_id, s.factor_id),
+                                          Decision.SAME if k % 2 == 0 else Decision.DIFFERENT)
+            want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
+            assert store.similar_factors(rid, factor) == want
