@@ -89,10 +89,10 @@ class Basis:
     reasons: tuple[tuple[str, int], ...] = ()
 
     def text(self) -> str:
-        said = f"rests on {self.incidents} incident{'s' if self.incidents != 1 else ''}"
+        said = f"rests on {self.incidents:,} incident{'s' if self.incidents != 1 else ''}"
         if self.left_out:
-            why = "; ".join(f"{n} {reason}" for reason, n in self.reasons)
-            said += f"; {self.left_out} left out ({why})"
+            why = "; ".join(f"{n:,} {reason}" for reason, n in self.reasons)
+            said += f"; {self.left_out:,} left out ({why})"
         return said
 
 
