@@ -74,15 +74,26 @@ def similar_to(conn: Connection, factor: Factor, incident_id: str, *, threshold:
     category = factor.category.value
     mine = match_text(factor.title)
     keys = [k for (k,) in conn.execute(select(fk.c.key).where(fk.c.category == category, fk.c.key != "").distinct())]
-    close = [k for k in keys if mine and similarity_of_texts(mine, k) >= threshold]
-    candidates = [s for s, _ in factor_keys.sightings_with_keys(conn, [(category, k) for k in close],
-                                                                include_archived=True, exclude_incident=incident_id)]
+    scores = {k: score for k in keys if mine and (score := similarity_of_texts(mine, k)) >= threshold}
+    found = decisions(conn, incident_id)
+    decided = sorted({(o, f) for (mine_id, o, f) in found if mine_id == factor.id})
+    # Each earlier incident's best score, from the narrow (incident, key) pairs; only the incidents
+    # that can make the first ``limit`` (ties on the score are settled by title) are read whole.
+    best: dict[str, float] = {}
+    for other, _c, key in factor_keys.incident_keys(conn, [(category, k) for k in scores], exclude_incident=incident_id):
+        if scores[key] > best.get(other, -1.0):
+            best[other] = scores[key]
+    ranked = sorted(best.values(), reverse=True)
+    room = limit + len({o for o, _f in decided})  # a rejected pair can free one place for the next
+    cutoff = ranked[room - 1] if len(ranked) >= room else -1.0
+    wanted = frozenset(i for i, score in best.items() if score >= cutoff) | {o for o, _f in decided}
+    candidates = [s for s, _ in factor_keys.sightings_with_keys(conn, [(category, k) for k in scores],
+                                                                include_archived=True, exclude_incident=incident_id,
+                                                                incident_ids=wanted)]
     inc = m.incidents
     extra = select(fk.c.incident_id, inc.c.title, fk.c.factor_id, fk.c.title.label("factor_title")).join(
         inc, inc.c.id == fk.c.incident_id).where(fk.c.category == category, fk.c.incident_id != incident_id)
     rows = list(conn.execute(extra.where(fk.c.key == "")))  # titles of stop words only: matched as written
-    found = decisions(conn, incident_id)
-    decided = sorted({(o, f) for (mine_id, o, f) in found if mine_id == factor.id})
     for start in range(0, len(decided), 200):
         chunk = decided[start:start + 200]
         rows += conn.execute(extra.where(tuple_(fk.c.incident_id, fk.c.factor_id).in_(chunk)))

@@ -122,6 +122,7 @@ def _rows(label: str, url: str) -> list[Row]:
         recur_ms = median_ms(lambda: store.related_incidents(new, limit=10), repeat=5)  # "seen before": the ten shown
         recur_floor = median_ms(_floor(store, "SELECT f.incident_id, i.title, f.id, f.category, f.title FROM factors f "
                                               "JOIN incidents i ON i.id = f.incident_id"), repeat=3)
+        seen_ms = median_ms(lambda: store.similar_factors("new-retro", new.factors["n1"]), repeat=5)  # the side panel
     finally:
         store.close()
     n = f"{RETROS:,} retros, {label}"
@@ -129,6 +130,7 @@ def _rows(label: str, url: str) -> list[Row]:
         absolute_row(f"insights, {n}", insights_ms, insights_floor, "raw 3 queries", 200),
         absolute_row(f"follow-through first screen (slowest grouping), {n}", follow_ms, follow_floor, "raw join", 100),
         absolute_row(f"recurrence for one new retro, {n}", recur_ms, recur_floor, "raw factor read", 100),
+        absolute_row(f"seen before, one factor (graph side panel), {n}", seen_ms, recur_floor, "raw factor read", 100),
     ]
 
 

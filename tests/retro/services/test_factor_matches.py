@@ -66,7 +66,7 @@ def test_similar_factors_from_the_index_equal_the_scan_of_every_factor(store: Re
              "was", "retry", "storm"]
     cats = [FactorCategory.TECHNOLOGY, FactorCategory.PROCESS]
     ids = []
-    for i in range(40):
+    for i in range(60):
         factors = [Factor(f"f{j}", " ".join(rng.sample(words, rng.randint(1, 4))), rng.choice(cats))
                    for j in range(rng.randint(1, 4))]
         ids.append(store.add_retro(Retro.of(Incident(f"r{i:02d}", f"Incident {i}"), [Impact("i"), *factors]),
@@ -78,5 +78,11 @@ def test_similar_factors_from_the_index_equal_the_scan_of_every_factor(store: Re
             for k, s in enumerate(some):  # a decision of each kind, whatever the score
                 store.decide_factor_match(rid, (factor.id, s.incident_id, s.factor_id),
                                           Decision.SAME if k % 2 == 0 else Decision.DIFFERENT)
+            want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
+            assert store.similar_factors(rid, factor) == want
+            # rejecting the strongest matches brings the next ones in, exactly as the scan does
+            for m in want[:3]:
+                store.decide_factor_match(rid, (factor.id, m.earlier.incident_id, m.earlier.factor_id),
+                                          Decision.DIFFERENT)
             want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
             assert store.similar_factors(rid, factor) == want
