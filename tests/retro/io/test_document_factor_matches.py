@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
 from retro.domain import Factor, FactorCategory, Impact, Incident, Retro
 from retro.domain.factor_matches import MatchDecision
@@ -32,6 +32,7 @@ def test_written_sorted_and_read_back() -> None:
     assert "factor_matches" not in dump(plain)  # older documents stay as they were
 
 
+@settings(deadline=None, max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 @given(retros())
 def test_round_trip_with_decisions(retro: Retro) -> None:
     assert load_document(dumps(retro)).factor_matches == retro.factor_matches
