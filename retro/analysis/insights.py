@@ -25,7 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
 
@@ -290,8 +289,7 @@ def duration_figure(name: str, values: list[IncidentDuration], by_period: dict[s
                     missing: Counter[str]) -> DurationFigure:
     """A duration figure from the per-incident values (any order), grouped by period, and who was left out."""
     periods = tuple(PeriodValue(p, _median(v), len(v)) for p, v in sorted(by_period.items()))
-    values.sort(key=attrgetter("incident_id"))
-    values.sort(key=attrgetter("value"), reverse=True)  # longest first; stable, so ties by id
+    values.sort(key=lambda v: (-v.value, v.incident_id))  # longest first, ties by id
     overall = _median([v.value for v in values]) if values else None
     return DurationFigure(name, tuple(values), periods, overall, _basis(len(values), missing))
 
