@@ -110,8 +110,8 @@ def summarise_from_keys(rows: Iterable[tuple[str, str, str, str]], categories: d
     groups = group_keys(key_list, threshold)
     group_of = [0] * len(key_list)
     for g, members in enumerate(groups):
-        for k in members:
-            group_of[k] = g
+        for member in members:
+            group_of[member] = g
     incidents: list[set[str]] = [set() for _ in groups]
     sightings = [0] * len(groups)
     counts: list[dict[str, int]] = [{} for _ in groups]
@@ -132,8 +132,9 @@ def summarise_from_keys(rows: Iterable[tuple[str, str, str, str]], categories: d
     for g, members in enumerate(groups):
         if len(incidents[g]) < min_incidents:
             continue
-        title_key = min(counts[g], key=lambda t, c=counts[g]: (-c[t], t))
-        keys = [key_list[k] for k in members]
+        seen_titles = counts[g]
+        title_key = min(seen_titles, key=lambda t: (-seen_titles[t], t))
+        keys = [key_list[member] for member in members]
         found.append(RecurringSummary(keys[0][0], shown[g][title_key], frozenset.intersection(*(key_words(k) for _, k in keys)),
                                       tuple(sorted(k for _, k in keys)), len(incidents[g]), sightings[g]))
     found.sort(key=lambda g: (-g.incident_count, -g.sighting_count, g.title.casefold(), g.category.value))

@@ -109,8 +109,8 @@ def _names(by: GroupBy, raw: str | None) -> list[str]:
         found = list(dict.fromkeys(s.strip() for s in (json.loads(raw) if raw else ()) if s.strip()))
         return found or [NO_SERVICE]
     if by is GroupBy.SEVERITY:
-        return [Severity(raw).label]
-    return [DueState(raw).label]
+        return [Severity(raw or "").label]
+    return [DueState(raw or "").label]
 
 
 def follow_groups(conn: Connection, by: GroupBy, today: date) -> list[FollowGroup]:

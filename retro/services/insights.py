@@ -203,7 +203,7 @@ def _factor_figure(conn: Connection, chosen: Chosen, incidents: int) -> FactorFi
     distinct = func.count(func.distinct(mine))
     key_counts = [(categories[k[0]], k[1], v[0]) for k, v in chosen.counts(
         mine, distinct, where=(fk.c.key != "",), group_by=(fk.c.category, fk.c.key)).items()]
-    per_category = {categories[k[0]]: v for k, v in chosen.counts(
+    per_category = {categories[k[0]]: (v[0], v[1]) for k, v in chosen.counts(
         mine, func.count(), distinct, group_by=(fk.c.category,)).items()}
     with_factors = chosen.having(fk)
     own = chosen.condition(mine)
