@@ -54,6 +54,7 @@ from retro.domain import (
     Severity,
     TimelineEvent,
 )
+from retro.domain.factor_matches import MatchDecision
 
 #: Hand-picked text that has broken exporters before: markup, escapes, scripts, emoji, blank lines.
 AWKWARD_TEXTS: tuple[str, ...] = (
@@ -308,7 +309,13 @@ def retros(draw: st.DrawFn, *, with_private_notes: bool = False, max_items: int 
     notes = draw(st.lists(private_notes([p.id for p in people]), max_size=2)) if with_private_notes else []
 
     entities = [*people, *events, *factor_list, *impact_list, *links, *evidence, *statements, *actions, *answers, *notes]
-    return Retro.of(incident, entities)
+    retro = Retro.of(incident, entities)
+    if factor_ids:  # the facilitator's "Seen before" decisions, about factors of this retro
+        other = ids().filter(lambda i: i != incident.id)
+        pairs = st.tuples(st.sampled_from(factor_ids), other, ids())
+        for pair in draw(st.lists(pairs, unique=True, max_size=2)):
+            retro.factor_matches[pair] = draw(st.sampled_from(list(MatchDecision)))
+    return retro
 
 
 def _statements(draw: st.DrawFn, people: list[Participant], statement_ids: list[str]) -> list[AccountabilityStatement]:

@@ -69,6 +69,77 @@ class RecurringFactor:
         """The incidents it appears in, each once, sorted."""
         return tuple(sorted({s.incident_id for s in self.sightings}))
 
+    @property
+    def incident_count(self) -> int:
+        return len({s.incident_id for s in self.sightings})
+
+    @property
+    def sighting_count(self) -> int:
+        return len(self.sightings)
+
+
+@dataclass(frozen=True, slots=True)
+class RecurringSummary:
+    """A :class:`RecurringFactor` without its sightings (how many, and the keys to read them by):
+    what the library's list shows before a group is opened."""
+
+    category: FactorCategory
+    title: str
+    words: frozenset[str]
+    keys: tuple[str, ...]
+    incident_count: int
+    sighting_count: int
+
+
+def summary_of(group: RecurringFactor) -> RecurringSummary:
+    """The summary of a whole group (the reference for the store's summaries)."""
+    keys = tuple(sorted({k for s in group.sightings if (k := factor_key(s.title))}))
+    return RecurringSummary(group.category, group.title, group.words, keys, group.incident_count, group.sighting_count)
+
+
+def summarise_from_keys(rows: Iterable[tuple[str, str, str, str]], categories: dict[str, FactorCategory],
+                        threshold: float = SIMILARITY, min_incidents: int = 2) -> list[RecurringSummary]:
+    """:func:`recurring_from_keys` without building the sightings: from (incident id, category
+    value, key, title) rows in (incident id, factor id) order, the same groups, titles and order."""
+    rows = [r for r in rows if r[2]]
+    distinct: dict[tuple[str, str], int] = {}
+    for _i, c, k, _t in rows:
+        if (c, k) not in distinct:
+            distinct[(c, k)] = len(distinct)
+    key_list = [(categories[c], k) for c, k in distinct]
+    groups = group_keys(key_list, threshold)
+    group_of = [0] * len(key_list)
+    for g, members in enumerate(groups):
+        for member in members:
+            group_of[member] = g
+    incidents: list[set[str]] = [set() for _ in groups]
+    sightings = [0] * len(groups)
+    counts: list[dict[str, int]] = [{} for _ in groups]
+    shown: list[dict[str, str]] = [{} for _ in groups]
+    folded: dict[str, tuple[str, str]] = {}
+    for incident_id, c, k, title in rows:
+        g = group_of[distinct[(c, k)]]
+        incidents[g].add(incident_id)
+        sightings[g] += 1
+        pair = folded.get(title)
+        if pair is None:
+            plain = " ".join(title.split())
+            pair = folded[title] = (plain.casefold(), plain)
+        held = counts[g]
+        held[pair[0]] = held.get(pair[0], 0) + 1
+        shown[g].setdefault(pair[0], pair[1])
+    found = []
+    for g, members in enumerate(groups):
+        if len(incidents[g]) < min_incidents:
+            continue
+        seen_titles = counts[g]
+        title_key = min(seen_titles, key=lambda t: (-seen_titles[t], t))
+        keys = [key_list[member] for member in members]
+        found.append(RecurringSummary(keys[0][0], shown[g][title_key], frozenset.intersection(*(key_words(k) for _, k in keys)),
+                                      tuple(sorted(k for _, k in keys)), len(incidents[g]), sightings[g]))
+    found.sort(key=lambda g: (-g.incident_count, -g.sighting_count, g.title.casefold(), g.category.value))
+    return found
+
 
 @dataclass(frozen=True, slots=True)
 class FactorMatch:

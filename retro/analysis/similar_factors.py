@@ -12,19 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 from ..domain.entities import Factor
+from ..domain.factor_matches import MatchDecision, MatchPair
 from .recurrence import FactorSighting, normalise
 
 #: Similarity (0–100) from which two titles are offered as the same contributing factor.
 THRESHOLD = 72.0
 
 
-class Decision(StrEnum):
-    SAME = "same"
-    DIFFERENT = "different"
+Decision = MatchDecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +39,26 @@ class SimilarFactor:
         return self.decision is Decision.SAME
 
 
-PairKey = tuple[str, str, str]  # (this factor id, earlier incident id, earlier factor id)
+PairKey = MatchPair  # (this factor id, earlier incident id, earlier factor id)
 
 
 @lru_cache(maxsize=65536)
 def _text(title: str) -> str:
     words = normalise(title)
     return " ".join(sorted(words)) if words else " ".join(title.casefold().split())
+
+
+def match_text(title: str) -> str:
+    """The text a title is matched by: its :func:`~retro.analysis.recurrence.factor_key` (the
+    store keeps it), or the title case-folded when it has only stop words."""
+    return _text(title)
+
+
+def similarity_of_texts(a: str, b: str) -> float:
+    """:func:`similarity` of two :func:`match_text` values."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.token_set_ratio(a, b)) if a and b else 0.0
 
 
 def similarity(a: str, b: str) -> float:

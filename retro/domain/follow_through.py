@@ -122,12 +122,16 @@ def group_records(records: Sequence[ActionRecord], by: GroupBy, today: date) -> 
     else:
         keys = lambda r: [r.severity.label]  # noqa: E731
     grouped: dict[str, list[ActionRecord]] = {}
-    folded: dict[str, str] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for record in ordered:
         for key in keys(record):
-            name = folded.setdefault(key.casefold(), key)  # "Sam" and "sam" are one owner
-            grouped.setdefault(name, []).append(record)
-    groups = [ActionGroup(name, tuple(items)) for name, items in grouped.items()]
+            folded = key.casefold()  # "Sam" and "sam" are one owner
+            grouped.setdefault(folded, []).append(record)
+            seen = spellings.setdefault(folded, {})
+            seen[key] = seen.get(key, 0) + 1
+    # Named by the most common spelling (ties: alphabetically first), whatever order the rows came in.
+    groups = [ActionGroup(min(spellings[k], key=lambda s, c=spellings[k]: (-c[s], s)), tuple(items))
+              for k, items in grouped.items()]
 
     def worst(group: ActionGroup) -> int:
         return min(due_state(r.action, today).rank for r in group.records)

@@ -25,6 +25,7 @@ from .entities import (
     ReviewAnswer,
     TimelineEvent,
 )
+from .factor_matches import MatchDecision, MatchPair
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,9 @@ class Retro:
     private_notes: dict[str, PrivateNote] = field(default_factory=dict)
     actions: dict[str, ActionItem] = field(default_factory=dict)
     review_answers: dict[str, ReviewAnswer] = field(default_factory=dict)
+    #: The facilitator's decisions on near-duplicate factors of earlier retros (not an entity:
+    #: stored beside the retro, written with its JSON document).
+    factor_matches: dict[MatchPair, MatchDecision] = field(default_factory=dict)
 
     @classmethod
     def of(cls, incident: Incident, entities: Iterable[Entity] = ()) -> Retro:

@@ -5,6 +5,9 @@ and refuses anything malformed with a :class:`DocumentError` that names the JSON
 problem (see :mod:`retro.io.document_read`). The format is documented field by field in
 ``docs/json-format.md``.
 
+The facilitator's decisions on near-duplicate factors of earlier retros ("Seen before") are
+written as ``factor_matches`` when there are any.
+
 Private facilitator notes (:class:`~retro.domain.PrivateNote`) are never written: they never
 leave the facilitator's machine in any export, and a document that contains them is refused.
 
@@ -54,6 +57,10 @@ def dump(retro: Retro) -> dict[str, Any]:
             sorted(retro.review_answers.values(), key=lambda a: (_QUESTION_ORDER.get(a.question, 99), a.question)),
             "$.review",
         ),
+        **({"factor_matches": [
+            {"factor_id": f, "other_incident_id": other, "other_factor_id": theirs, "decision": d.value}
+            for (f, other, theirs), d in sorted(retro.factor_matches.items())
+        ]} if retro.factor_matches else {}),
     }
 
 

@@ -39,6 +39,7 @@ from ..domain import (
     TimelineEvent,
     ValidationError,
 )
+from ..domain.factor_matches import MatchDecision
 from ..domain.time_range import date_problem, time_problem
 from ..domain.validation import LARGEST_WHOLE, MAX_SHORT_TEXT, SMALLEST_WHOLE, check_text
 
@@ -322,7 +323,15 @@ SECTIONS: tuple[tuple[str, str, Shape, type], ...] = (
     ("actions", "action item", _ACTION, ActionItem),
     ("review", "review answer", _REVIEW, ReviewAnswer),
 )
-TOP_LEVEL = ("format", "version", "incident", *(key for key, *_ in SECTIONS))
+TOP_LEVEL = ("format", "version", "incident", *(key for key, *_ in SECTIONS), "factor_matches")
+
+#: One decision of ``factor_matches`` (not an entity: it is checked against the factors read).
+FACTOR_MATCH: Shape = {
+    "factor_id": (_identifier, True),
+    "other_incident_id": (_identifier, True),
+    "other_factor_id": (_identifier, True),
+    "decision": (_enum(MatchDecision), True),
+}
 
 #: Field names used by :mod:`retro.domain.validation` → the document's keys.
 VALIDATION_FIELDS = {

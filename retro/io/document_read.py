@@ -24,6 +24,7 @@ from ..domain import Retro, ReviewAnswer, ValidationError, accountability_proble
 from ..domain.entities import Impact, Incident
 from ..domain.validation import validate_entity, validate_incident
 from .document_fields import (
+    FACTOR_MATCH,
     FORMAT_NAME,
     FORMAT_VERSION,
     INCIDENT,
@@ -81,7 +82,29 @@ def load_document(data: str | bytes | dict[str, Any]) -> Retro:
         path = paths[(type(entity).__name__, entity.key)]
         _validated(lambda entity=entity: validate_entity(entity, retro), path)
     _check_leader_first(retro, paths)
+    _read_factor_matches(document.get("factor_matches", []), retro, paths)
     return retro
+
+
+def _read_factor_matches(items: Any, retro: Retro, paths: dict[tuple[str, str], str]) -> None:
+    """The facilitator's decisions on near-duplicates: each about a factor of this document."""
+    if not isinstance(items, list):
+        raise wrong("$.factor_matches", "a list", items)
+    seen: dict[tuple[str, str, str], str] = {}
+    for i, item in enumerate(items):
+        path = f"$.factor_matches[{i}]"
+        values = parse_object(item, path, FACTOR_MATCH, "factor match decision")
+        pair = (values["factor_id"], values["other_incident_id"], values["other_factor_id"])
+        if pair[0] not in retro.factors:
+            raise DocumentError(f"{path}.factor_id", f"refers to {pair[0]!r}, but there is no contributing factor "
+                                                     "with that id in this document")
+        if pair[1] == retro.incident.id:
+            raise DocumentError(f"{path}.other_incident_id", "is this document's own incident: a match is with a "
+                                                             "factor of an earlier retro")
+        if pair in seen:
+            raise DocumentError(path, f"decides the same pair as {seen[pair]}")
+        seen[pair] = path
+        retro.factor_matches[pair] = values["decision"]
 
 
 def _parse_json(data: str | bytes | bytearray) -> Any:

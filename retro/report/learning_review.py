@@ -46,7 +46,7 @@ def _bars(rows: Sequence[tuple[str, float, str, str]], width: float) -> object:
     for i, (label, value, text, colour) in enumerate(rows):
         y = drawing.height - (i + 1) * row_h + 3
         shown = label
-        while shown and stringWidth(shown, SANS, size) > label_w - 8:
+        while shown and stringWidth(shown, SANS, size) > label_w - 8 + 0.01:  # (w + 8) - 8 may round below w
             shown = shown[:-2] + "…" if len(shown) > 2 else ""
         drawing.add(String(label_w - 6, y + 1, shown, fontName=SANS, fontSize=size, fillColor=INK, textAnchor="end"))
         length = bar_w * value / top if value > 0 else 0
@@ -78,7 +78,7 @@ def learning_review_pdf(ins: Insights, *, title: str = "Learning review") -> byt
     scope_text = ", ".join(s for s in scope if s) or "all retros in the library"
     story: list = [
         Paragraph(inline(title), st.title),
-        Paragraph(inline(f"{ins.incidents} incidents · {scope_text} · medians {ins.period.value}ly · "
+        Paragraph(inline(f"{ins.incidents:,} incidents · {scope_text} · medians {ins.period.value}ly · "
                          f"written {datetime.now(UTC):%Y-%m-%d}"), st.kind),
         Paragraph(para("Medians, not means: one long outage does not hide how the others went. Times alone "
                        "mislead; read them beside what was done about the contributing factors. Each figure "
@@ -109,7 +109,7 @@ def learning_review_pdf(ins: Insights, *, title: str = "Learning review") -> byt
     section.append("Do our actions get done?")
     a = ins.actions
     reasons = "Won't do, because: " + "; ".join(f"{n} × {r}" for r, n in a.wont_do_reasons) if a.wont_do_reasons else ""
-    figure(f"Action items ({a.actions})", "", [(o.label, n, str(n), _ACTION[o]) for o, n in a.counts],
+    figure(f"Action items ({a.actions:,})", "", [(o.label, n, str(n), _ACTION[o]) for o, n in a.counts],
            a.basis.text(), reasons)
     section.append("Are the postmortems on time?")
     for r in (ins.internal_report, ins.public_report):

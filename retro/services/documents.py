@@ -65,6 +65,8 @@ def with_new_ids(retro: Retro) -> Retro:
         q = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
         out.actions[q.id] = q
     out.review_answers.update(retro.review_answers)
+    out.factor_matches.update({(remap("Factor", f), other, theirs): d
+                               for (f, other, theirs), d in retro.factor_matches.items() if f in retro.factors})
     return out
 
 
@@ -99,6 +101,7 @@ def prepared(retro: Retro, now: datetime) -> Retro:
         elif isinstance(entity, PrivateNote) and entity.updated_at is None:
             entity = replace(entity, updated_at=now)
         out.collection(type(entity).__name__)[entity.key] = entity
+    out.factor_matches.update({pair: d for pair, d in retro.factor_matches.items() if pair[0] in out.factors})
     validate_incident(out.incident)
     for entity in out.entities():
         validate_entity(entity, out)

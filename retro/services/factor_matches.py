@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, delete, insert, select
+from sqlalchemy import Connection, and_, delete, insert, select, tuple_
 
-from ..analysis.similar_factors import Decision, PairKey
-from ..domain import ActionStatus
+from ..analysis.recurrence import FactorSighting
+from ..analysis.similar_factors import (
+    THRESHOLD,
+    Decision,
+    PairKey,
+    SimilarFactor,
+    match_text,
+    similar_factors,
+    similarity_of_texts,
+)
+from ..domain import ActionStatus, Factor
+from ..storage import factor_keys
 from ..storage import models as m
 
 
@@ -52,3 +62,45 @@ def action_outcomes(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tupl
         if (r.incident_id, r.factor_id) in wanted:
             out[(r.incident_id, r.factor_id)].append((r.title, ActionStatus(r.status)))
     return dict(out)
+
+
+def similar_to(conn: Connection, factor: Factor, incident_id: str, *, threshold: float = THRESHOLD,
+               limit: int = 12) -> list[SimilarFactor]:
+    """:func:`retro.analysis.similar_factors.similar_factors` for one factor against the whole
+    library, from the recurrence index: the distinct keys of the factor's category are scored
+    once each (a title's matching text is its key), and only the factors having a close key,
+    a stop-words-only title, or a decision are read."""
+    fk = m.factor_keys
+    category = factor.category.value
+    mine = match_text(factor.title)
+    keys = [k for (k,) in conn.execute(select(fk.c.key).where(fk.c.category == category, fk.c.key != "").distinct())]
+    scores = {k: score for k in keys if mine and (score := similarity_of_texts(mine, k)) >= threshold}
+    found = decisions(conn, incident_id)
+    decided = sorted({(o, f) for (mine_id, o, f) in found if mine_id == factor.id})
+    # Each earlier incident's best score, from the narrow (incident, key) pairs; only the incidents
+    # that can make the first ``limit`` (ties on the score are settled by title) are read whole.
+    best: dict[str, float] = {}
+    for other, _c, key in factor_keys.incident_keys(conn, [(category, k) for k in scores], exclude_incident=incident_id):
+        if scores[key] > best.get(other, -1.0):
+            best[other] = scores[key]
+    ranked = sorted(best.values(), reverse=True)
+    room = limit + len({o for o, _f in decided})  # a rejected pair can free one place for the next
+    cutoff = ranked[room - 1] if len(ranked) >= room else -1.0
+    wanted = frozenset(i for i, score in best.items() if score >= cutoff) | {o for o, _f in decided}
+    candidates = [s for s, _ in factor_keys.sightings_with_keys(conn, [(category, k) for k in scores],
+                                                                include_archived=True, exclude_incident=incident_id,
+                                                                incident_ids=wanted)]
+    inc = m.incidents
+    extra = select(fk.c.incident_id, inc.c.title, fk.c.factor_id, fk.c.title.label("factor_title")).join(
+        inc, inc.c.id == fk.c.incident_id).where(fk.c.category == category, fk.c.incident_id != incident_id)
+    rows = list(conn.execute(extra.where(fk.c.key == "")))  # titles of stop words only: matched as written
+    for start in range(0, len(decided), 200):
+        chunk = decided[start:start + 200]
+        rows += conn.execute(extra.where(tuple_(fk.c.incident_id, fk.c.factor_id).in_(chunk)))
+    seen = {(s.incident_id, s.factor_id) for s in candidates}
+    for r in rows:
+        if (r.incident_id, r.factor_id) not in seen:
+            seen.add((r.incident_id, r.factor_id))
+            candidates.append(FactorSighting(r.incident_id, r.title, r.factor_id, factor.category, r.factor_title))
+    candidates.sort(key=lambda s: (s.incident_id, s.factor_id))
+    return similar_factors(factor, incident_id, candidates, found, threshold=threshold, limit=limit)

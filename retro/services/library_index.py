@@ -10,6 +10,8 @@ matching on top of the normalised keys (e.g. fuzzy matching of near-duplicate fa
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import Connection
@@ -18,11 +20,15 @@ from ..analysis.recurrence import (
     SIMILARITY,
     FactorSighting,
     RecurringFactor,
+    RecurringSummary,
     RelatedIncident,
     factor_key,
+    key_words,
     recurring_from_keys,
     related_from_candidates,
     similar_keys,
+    similarity,
+    summarise_from_keys,
 )
 from ..domain import Entity, EntityRef, Factor, FactorCategory, Retro
 from ..storage import factor_keys
@@ -50,15 +56,68 @@ def recurring_factors(conn: Connection, *, include_archived: bool,
     return recurring_from_keys(keyed, threshold=threshold)
 
 
-def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMILARITY) -> list[RelatedIncident]:
-    """Other incidents sharing contributing factors with ``retro``, from the key index."""
-    mine = {(f.category.value, key) for f in retro.factors.values() if (key := factor_key(f.title))}
+def recurring_summary(conn: Connection, *, include_archived: bool,
+                      threshold: float = SIMILARITY) -> list[RecurringSummary]:
+    """The library's recurring factors as the list shows them (no sightings built): one read of
+    the key index, grouped over its distinct keys; a group's sightings come from
+    :func:`group_sightings` when it is opened."""
+    rows = factor_keys.library_rows(conn, include_archived=include_archived)
+    return summarise_from_keys(rows, {c.value: c for c in FactorCategory}, threshold)
+
+
+def group_sightings(conn: Connection, group: RecurringSummary, *, include_archived: bool) -> list[FactorSighting]:
+    """Every sighting of one recurring group, sorted by (incident id, factor id): an index look-up."""
+    keyed = factor_keys.sightings_with_keys(conn, [(group.category.value, k) for k in group.keys],
+                                            include_archived=include_archived)
+    return [s for s, _ in keyed]
+
+
+def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMILARITY,
+                      limit: int | None = None) -> list[RelatedIncident]:
+    """Other incidents sharing contributing factors with ``retro``, from the key index, strongest
+    first; only the first ``limit`` when given (what a panel shows).
+
+    The keys close to this retro's factors are found through the word index; every incident
+    having one is scored from the narrow (incident, key) pairs of a covering index, each
+    (factor, key) similarity computed once; only the incidents kept are then read with their
+    titles. The answer is :func:`retro.analysis.recurrence.related_incidents` over the whole
+    library (archived included), cut to ``limit``.
+    """
+    factors = sorted(retro.factors.values(), key=lambda f: f.id)
+    mine = {(f.category.value, key) for f in factors if (key := factor_key(f.title))}
     candidates = factor_keys.candidate_keys(conn, mine)
     close: set[tuple[str, str]] = set()
     for category, key in mine:
         cat = FactorCategory(category)
         close.update((category, k) for k, _ in similar_keys(key, cat, candidates, threshold))
-    keyed = factor_keys.sightings_with_keys(conn, close, include_archived=True, exclude_incident=retro.incident.id)
+    words = [(f.category.value, key_words(factor_key(f.title))) for f in factors]
+    # For each close key: which of this retro's factors it matches, and how closely.
+    scores: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for category, key in close:
+        theirs = key_words(key)
+        scores[(category, key)] = [(i, sim) for i, (c, w) in enumerate(words)
+                                   if c == category and (sim := similarity(w, theirs)) >= threshold]
+    best: dict[str, dict[int, float]] = defaultdict(dict)
+    for incident_id, category, key in factor_keys.incident_keys(conn, close, exclude_incident=retro.incident.id):
+        matched = scores[(category, key)]
+        if not matched:
+            continue
+        held = best[incident_id]
+        for i, sim in matched:
+            if sim > held.get(i, -1.0):
+                held[i] = sim
+
+    def rank(item: tuple[str, dict[int, float]]) -> tuple[int, float, str]:
+        incident_id, b = item
+        if len(b) == 1:
+            (only,) = b.values()
+            return (-1, -only, incident_id)
+        return (-len(b), -sum(b[i] for i in sorted(b)), incident_id)  # summed in factor order, as the result is
+
+    ranked = sorted(map(rank, best.items())) if limit is None else heapq.nsmallest(limit, map(rank, best.items()))
+    kept = frozenset(incident_id for _, _, incident_id in ranked)
+    keyed = factor_keys.sightings_with_keys(conn, close, include_archived=True, exclude_incident=retro.incident.id,
+                                            incident_ids=kept)
     return related_from_candidates(retro, keyed, threshold)
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
 
-from ..analysis.recurrence import FactorSighting, RecurringFactor, RelatedIncident
+from ..analysis.recurrence import FactorSighting, RecurringFactor, RecurringSummary, RelatedIncident
 from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroError, Severity, new_id
 from ..domain.validation import validate_incident
 from ..storage import models as m
@@ -39,11 +39,12 @@ from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
-    from ..analysis.similar_factors import Decision, PairKey
-    from ..domain import ActionStatus
-    from ..domain.follow_through import ActionRecord
+    from ..analysis.similar_factors import Decision, PairKey, SimilarFactor
+    from ..domain import ActionStatus, Factor
+    from ..domain.follow_through import ActionRecord, GroupBy
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
+    from .follow_through_groups import FollowGroup
 
 
 class RetroStore:
@@ -124,6 +125,11 @@ class RetroStore:
         """The whole retro. Raises :class:`~retro.domain.NotFound`."""
         with self._local_notes() as notes, self._transaction() as conn:
             retro = rows.load_retro(conn, incident_id, kinds=self._shared_kinds)
+            if retro is not None:
+                from . import factor_matches
+
+                retro.factor_matches.update({pair: d for pair, d in factor_matches.decisions(conn, incident_id).items()
+                                             if pair[0] in retro.factors})  # a removed factor's are left behind
             if retro is not None and notes is not None:
                 retro.private_notes.update(shown(notes.load(incident_id), retro))
         if retro is None:
@@ -155,14 +161,26 @@ class RetroStore:
         with self._transaction() as conn:
             return library_index.recurring_factors(conn, include_archived=include_archived)
 
-    def related_incidents(self, retro: Retro) -> list[RelatedIncident]:
+    def recurring_summary(self, *, include_archived: bool = False) -> list[RecurringSummary]:
+        """:meth:`recurring_factors` as the library lists them: the same groups, titles and order,
+        with how many sightings and incidents but not the sightings (see :meth:`group_sightings`)."""
+        with self._transaction() as conn:
+            return library_index.recurring_summary(conn, include_archived=include_archived)
+
+    def group_sightings(self, group: RecurringSummary, *, include_archived: bool = False) -> list[FactorSighting]:
+        """Where one recurring group was seen (an index look-up), as :attr:`RecurringFactor.sightings`."""
+        with self._transaction() as conn:
+            return library_index.group_sightings(conn, group, include_archived=include_archived)
+
+    def related_incidents(self, retro: Retro, *, limit: int | None = None) -> list[RelatedIncident]:
         """Other incidents that share contributing factors with ``retro`` ("seen before").
 
         An index look-up of the keys sharing a word with this retro's factors; the same result
-        as :func:`retro.analysis.related_incidents` over the whole library (archived included).
+        as :func:`retro.analysis.related_incidents` over the whole library (archived included);
+        only the ``limit`` strongest when given (the incidents dropped are never read).
         """
         with self._transaction() as conn:
-            return library_index.related_incidents(conn, retro)
+            return library_index.related_incidents(conn, retro, limit=limit)
 
     # -- between meetings (issue 16) ----------------------------------------------------------
 
@@ -191,6 +209,22 @@ class RetroStore:
             return follow_through.action_records(conn, statuses=statuses, include_archived=include_archived,
                                                  incident_ids=incident_ids, with_factors=with_factors)
 
+    def follow_groups(self, by: GroupBy, *, today: date | None = None) -> list[FollowGroup]:
+        """The follow-through view's headings (owner, service, severity or due state) with their
+        counts, overdue groups first: one grouped query, whatever the number of actions."""
+        from . import follow_through_groups
+
+        with self._transaction() as conn:
+            return follow_through_groups.follow_groups(conn, by, today or date.today())
+
+    def follow_group_page(self, group: FollowGroup, *, today: date | None = None, offset: int = 0,
+                          limit: int | None = None) -> list[ActionRecord]:
+        """One page of a follow-through group's open actions, overdue first."""
+        from . import follow_through_groups
+
+        with self._transaction() as conn:
+            return follow_through_groups.group_page(conn, group, today or date.today(), offset=offset, limit=limit)
+
     def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
         """Open and overdue actions of earlier retros that share a service or contributing factors
         with ``retro``: the short review at the start of its meeting (overdue first)."""
@@ -213,6 +247,14 @@ class RetroStore:
 
         with self._transaction() as conn:
             return factor_matches.decisions(conn, incident_id)
+
+    def similar_factors(self, incident_id: str, factor: Factor) -> list[SimilarFactor]:
+        """Earlier retros' factors that read like ``factor`` of ``incident_id`` (with the decisions
+        taken), from the recurrence index: only the close ones are read, whatever the library."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.similar_to(conn, factor, incident_id)
 
     def decide_factor_match(self, incident_id: str, pair: PairKey, decision: Decision | None) -> None:
         """Store once whether a factor of ``incident_id`` is the same as one of an earlier retro."""
@@ -284,6 +326,11 @@ class RetroStore:
             rows.insert_entities(conn, incident.id, entities)
             search.index_entities(conn, incident.id, [incident, *entities], new=True)
             library_index.follow_new_retro(conn, incident.id, entities)
+            if ready.factor_matches:
+                from . import factor_matches
+
+                for pair, decision in sorted(ready.factor_matches.items()):
+                    factor_matches.decide(conn, incident.id, pair, decision)
         return incident.id
 
     def duplicate_retro(self, incident_id: str, *, title: str | None = None) -> str:

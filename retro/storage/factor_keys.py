@@ -15,13 +15,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, distinct, func, insert, select, tuple_
+from sqlalchemy import Connection, delete, distinct, func, insert, select
 
 from ..analysis.recurrence import FactorSighting, factor_key, key_words
 from ..domain import Factor, FactorCategory
 from . import models as m
 
 _CHUNK = 400
+
+
+def pair_chunks(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """``(first, [seconds…])`` chunks of (category, key-or-word) pairs: ``category = ? AND key IN (…)``
+    seeks the (category, key) index, where a row-value ``IN`` scans it on SQLite."""
+    by_first: dict[str, list[str]] = {}
+    for a, b in sorted(set(pairs)):
+        by_first.setdefault(a, []).append(b)
+    return [(a, bs[i : i + _CHUNK]) for a, bs in by_first.items() for i in range(0, len(bs), _CHUNK)]
 
 
 def index_factors(conn: Connection, incident_id: str, factors: Iterable[Factor], *, new: bool = False) -> None:
@@ -77,7 +86,22 @@ def library_sightings(conn: Connection, *, include_archived: bool) -> list[tuple
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    return [(FactorSighting(i, titles[i], f, categories[c], t), k) for i, f, c, t, k in rows if i not in hidden]
+    make = tuple.__new__  # a named tuple without its Python-level __new__: 75,000 of them
+    return [(make(FactorSighting, (i, titles[i], f, categories[c], t)), k) for i, f, c, t, k in rows if i not in hidden]
+
+
+def library_rows(conn: Connection, *, include_archived: bool) -> list[tuple[str, str, str, str]]:
+    """(incident id, category, key, title) of every keyed factor, in (incident id, factor id)
+    order, straight from the driver (no objects built)."""
+    inc = m.incidents
+    hidden = set() if include_archived else set(conn.execute(select(inc.c.id).where(inc.c.archived.is_(True))).scalars())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT incident_id, category, key, title FROM factor_keys ORDER BY incident_id, factor_id")
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return [r for r in rows if r[0] not in hidden] if hidden else rows
 
 
 def key_counts(conn: Connection, *, include_archived: bool) -> list[tuple[FactorCategory, str, int]]:
@@ -90,11 +114,28 @@ def key_counts(conn: Connection, *, include_archived: bool) -> list[tuple[Factor
     return [(FactorCategory(c), k, int(n)) for c, k, n in conn.execute(query)]
 
 
+def incident_keys(conn: Connection, keys: Iterable[tuple[str, str]], *,
+                  exclude_incident: str | None = None) -> list[tuple[str, str, str]]:
+    """(incident id, category, key) of every factor having one of ``keys`` (archived included):
+    read from the covering index on (category, key, incident id), no titles."""
+    fk = m.factor_keys
+    out: list[tuple[str, str, str]] = []
+    for category, chunk in pair_chunks(keys):
+        query = select(fk.c.incident_id, fk.c.category, fk.c.key).where(fk.c.category == category,
+                                                                          fk.c.key.in_(chunk))
+        if exclude_incident is not None:
+            query = query.where(fk.c.incident_id != exclude_incident)
+        out += [(r[0], r[1], r[2]) for r in conn.execute(query).all()]
+    return out
+
+
 def sightings_with_keys(conn: Connection, keys: Iterable[tuple[str, str]], *, include_archived: bool,
-                        exclude_incident: str | None = None) -> list[tuple[FactorSighting, str]]:
-    """The factors whose (category value, key) is in ``keys``, sorted by (incident id, factor id)."""
+                        exclude_incident: str | None = None,
+                        incident_ids: frozenset[str] | None = None) -> list[tuple[FactorSighting, str]]:
+    """The factors whose (category value, key) is in ``keys`` (of ``incident_ids`` only, when
+    given), sorted by (incident id, factor id)."""
     wanted = sorted(set(keys))
-    if not wanted:
+    if not wanted or (incident_ids is not None and not incident_ids):
         return []
     fk, inc = m.factor_keys, m.incidents
     base = (
@@ -106,11 +147,14 @@ def sightings_with_keys(conn: Connection, keys: Iterable[tuple[str, str]], *, in
         base = base.where(inc.c.archived.is_(False))
     if exclude_incident is not None:
         base = base.where(fk.c.incident_id != exclude_incident)
+    if incident_ids is not None and len(incident_ids) <= _CHUNK:
+        base = base.where(fk.c.incident_id.in_(sorted(incident_ids)))
     out: list[tuple[FactorSighting, str]] = []
     categories: dict[str, FactorCategory] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        for r in conn.execute(base.where(tuple_(fk.c.category, fk.c.key).in_(chunk))):
+    for cat, chunk in pair_chunks(wanted):
+        for r in conn.execute(base.where(fk.c.category == cat, fk.c.key.in_(chunk))):
+            if incident_ids is not None and r.incident_id not in incident_ids:
+                continue
             category = categories.get(r.category) or categories.setdefault(r.category, FactorCategory(r.category))
             out.append((FactorSighting(r.incident_id, r.title, r.factor_id, category, r.factor_title), r.key))
     out.sort(key=lambda t: (t[0].incident_id, t[0].factor_id))
@@ -124,11 +168,10 @@ def candidate_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[tu
         return []
     kw = m.factor_key_words
     found: set[tuple[str, str]] = set()
-    for start in range(0, len(pairs), _CHUNK):
-        chunk = pairs[start : start + _CHUNK]
+    for category, chunk in pair_chunks(pairs):
         found.update(
             (r.category, r.key)
-            for r in conn.execute(select(kw.c.category, kw.c.key).where(tuple_(kw.c.category, kw.c.word).in_(chunk)))
+            for r in conn.execute(select(kw.c.category, kw.c.key).where(kw.c.category == category, kw.c.word.in_(chunk)))
         )
     return [(FactorCategory(c), k) for c, k in sorted(found)]
 

@@ -234,7 +234,10 @@ class FactorKeyRow(Base):
     factor: recurrence across the library groups these keys instead of re-reading every title."""
 
     __tablename__ = "factor_keys"
-    __table_args__ = (Index("ix_factor_keys_category_key", "category", "key", "incident_id"),)
+    __table_args__ = (
+        Index("ix_factor_keys_category_key", "category", "key", "incident_id"),
+        Index("ix_factor_keys_category_incident", "category", "incident_id"),  # revision 0008
+    )
 
     incident_id: Mapped[str] = _incident_fk()
     factor_id: Mapped[str] = mapped_column(String, primary_key=True)

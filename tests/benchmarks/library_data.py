@@ -11,6 +11,7 @@ transaction: 10,000 retros take a few seconds.
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -28,7 +29,9 @@ from retro.domain import (
     TimelineEvent,
 )
 
-CACHE = Path("/tmp/retro-bench-library")
+#: Where the libraries are kept; RETRO_BENCH_CACHE picks another folder (a branch whose schema is
+#: newer than main's must not upgrade the shared copies: the store upgrades a library it opens).
+CACHE = Path(os.environ.get("RETRO_BENCH_CACHE", "/tmp/retro-bench-library"))
 VERSION = 1  # bump when the generated data changes
 
 SERVICES = [f"{a}-{b}" for a in ("checkout", "search", "billing", "auth", "catalog", "payments", "ledger",

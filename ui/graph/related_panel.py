@@ -1,17 +1,18 @@
 """Seen before: for the selected contributing factor, earlier retros with a factor that reads alike,
 and what their actions did. The facilitator confirms a match (or says it is not the same) once.
 
-The library's factors are read off the GUI thread when the panel is first shown; matching a
-selected factor against them is in memory (:mod:`retro.analysis.similar_factors`). Decisions
-are stored in the database (``RetroStore.decide_factor_match``) and win over the score.
+Selecting a factor asks the store (``RetroStore.similar_factors``), off the GUI thread: the
+recurrence index scores the distinct keys of its category once each and reads only the close
+factors, so a library of 10,000 retros costs what the matches cost. Decisions are stored in the
+database (``RetroStore.decide_factor_match``) and win over the score.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.analysis.recurrence import FactorSighting
-from retro.analysis.similar_factors import Decision, SimilarFactor, similar_factors
+from retro.analysis.similar_factors import Decision, SimilarFactor
 from retro.domain import ActionStatus, RetroError
 
 from ..background import BackgroundJob, IsCancelled, Progress
@@ -47,8 +47,8 @@ class RelatedRetrosPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Seen before in earlier retros")
         self._document = document
-        self._sightings: list[FactorSighting] | None = None
         self._factor_id = ""
+        self._generation = 0
         self.matches: list[SimilarFactor] = []
         self.job: BackgroundJob | None = None
         self.intro = QLabel("Select a contributing factor to see earlier retros with one that reads alike, "
@@ -74,33 +74,10 @@ class RelatedRetrosPanel(QWidget):
         layout.addLayout(buttons)
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._sightings is None and self.job is None:
-            self.read_library()
-
-    def read_library(self) -> BackgroundJob:
-        store = self._document.store
-
-        def work(_p: Progress, _c: IsCancelled) -> list[FactorSighting]:
-            try:
-                return store.factor_sightings(include_archived=True)
-            except RetroError:
-                return []
-
-        job = BackgroundJob(work, parent=self)
-        job.succeeded.connect(self._read)
-        job.finished.connect(job.deleteLater)
-        self.job = job
-        job.start()
-        return job
-
-    def _read(self, sightings: object) -> None:
-        self._sightings = list(sightings)  # type: ignore[arg-type]
-        self.set_factor(self._factor_id)
-
-    def set_factor(self, factor_id: str) -> None:
+    def set_factor(self, factor_id: str) -> BackgroundJob | None:
+        """Show the earlier factors that read like ``factor_id`` (read off the GUI thread)."""
         self._factor_id = factor_id
+        self._generation += 1
         self.list.clear()
         self.matches = []
         factor = self._document.retro.factors.get(factor_id)
@@ -108,18 +85,36 @@ class RelatedRetrosPanel(QWidget):
             self.intro.setText("Select a contributing factor to see earlier retros with one that reads alike, "
                                "and what their actions did.")
             self._update_buttons()
+            return None
+        self.intro.setText("Looking through earlier retros…")
+        self._update_buttons()
+        store, incident_id, generation = self._document.store, self._document.incident_id, self._generation
+
+        def work(_p: Progress, _c: IsCancelled) -> tuple[int, Any, str]:
+            try:
+                matches = store.similar_factors(incident_id, factor)
+                outcomes = store.earlier_factor_actions([(m.earlier.incident_id, m.earlier.factor_id) for m in matches])
+                return generation, (factor, matches, outcomes), ""
+            except RetroError as exc:
+                return generation, None, str(exc)
+
+        job = BackgroundJob(work, parent=self)
+        job.succeeded.connect(self._found)
+        job.failed.connect(self.message)
+        job.finished.connect(job.deleteLater)
+        self.job = job
+        job.start()
+        return job
+
+    def _found(self, outcome: tuple[int, Any, str]) -> None:
+        generation, found, problem = outcome
+        if generation != self._generation:
+            return  # another factor was selected meanwhile
+        if problem:
+            self.intro.setText(problem)
+            self.message.emit(problem)
             return
-        if self._sightings is None:
-            self.intro.setText("Reading the library…")
-            return
-        store, incident_id = self._document.store, self._document.incident_id
-        try:
-            decisions = store.factor_match_decisions(incident_id)
-            self.matches = similar_factors(factor, incident_id, self._sightings, decisions)
-            outcomes = store.earlier_factor_actions([(m.earlier.incident_id, m.earlier.factor_id) for m in self.matches])
-        except RetroError as exc:
-            self.message.emit(str(exc))
-            return
+        factor, self.matches, outcomes = found
         self.intro.setText(f"“{factor.title}” — {len(self.matches)} earlier retro"
                            f"{'s' if len(self.matches) != 1 else ''} with a factor that reads alike."
                            if self.matches else f"“{factor.title}” reads like no factor of an earlier retro.")
@@ -153,4 +148,4 @@ class RelatedRetrosPanel(QWidget):
         except RetroError as exc:
             self.message.emit(str(exc))
             return
-        self.set_factor(self._factor_id)
+        self.set_factor(self._factor_id)  # read again: the decision now wins over the score

@@ -1,6 +1,10 @@
-"""Follow-up: action items grouped by due state, owner, service or severity — overdue and due this
-week first — with status changes right here (one undo step each) and exports for the team's
-tools (calendar, Jira/Linear CSV).
+"""Follow-through: the open action items of every retro grouped by due state, owner, service or
+severity — overdue and due this week first — with status changes right here (one undo step
+each), opening an action in its retro, and exports for the team's tools (calendar, Jira/Linear CSV).
+
+The headings and their counts come from one grouped query, a group's actions a page at a time
+(:mod:`ui.library.follow_through_tree`), so the first screen costs the same at 40 or 40,000
+open actions.
 
 Status changes go through the store's one edit path (``RetroStore.apply`` with the version the
 list was read at, so an edit someone made meanwhile is never overwritten: the change is refused
@@ -16,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,18 +36,18 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import ActionStatus, Edit, RetroError, Stage
-from retro.domain.follow_through import ActionRecord, DueState, GroupBy, due_state, group_records
+from retro.domain.follow_through import NO_OWNER, ActionRecord, GroupBy
 
 from .commands import LibraryCommand
+from .follow_through_tree import COLUMNS, RECORD_ROLE, FollowThroughModel
 from .read_when_shown import ReadWhenShown
 
 if TYPE_CHECKING:
     from retro.domain import Changes
     from retro.services import RetroStore
+    from retro.services.follow_through_groups import FollowGroup
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 16
-COLUMNS = ("Action", "Owner", "Due", "Status", "Retrospective", "Severity")
-_STATE_COLOURS = {DueState.OVERDUE: "#c62828", DueState.THIS_WEEK: "#b26a00"}
+__all__ = ["COLUMNS", "RECORD_ROLE", "ActionStatusCommand", "FollowThroughView"]
 
 
 class ActionStatusCommand(LibraryCommand):
@@ -75,8 +79,8 @@ class ActionStatusCommand(LibraryCommand):
             self._changes = replace(self._changes, version=self._changes.version + 1)
 
 
-class FollowUpView(ReadWhenShown, QWidget):
-    """The Follow-up tab."""
+class FollowThroughView(ReadWhenShown, QWidget):
+    """The library's Follow-through tab."""
 
     open_requested = Signal(str, object, str)
     message = Signal(str)
@@ -84,19 +88,20 @@ class FollowUpView(ReadWhenShown, QWidget):
     def __init__(self, push: Callable[[LibraryCommand], bool], changed: Callable[[], None] | None = None,
                  parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Follow-up")
+        self.setAccessibleName("Follow-through")
         self._push = push
         self._changed = changed or self.mark_stale
         self._today = today
         self._store: RetroStore | None = None
         self._stale = True
         self._generation = 0
-        self.records: list[ActionRecord] = []
+        #: The headings shown (their actions are in :attr:`model`).
+        self.groups: list[FollowGroup] = []
         self.group_by = QComboBox()
         self.group_by.setAccessibleName("Group actions by")
         for g in GroupBy:
             self.group_by.addItem(f"By {g.label.lower()}", g.value)
-        self.group_by.currentIndexChanged.connect(self._fill)
+        self.group_by.currentIndexChanged.connect(lambda _i: self.reread())
         self.done_button = QPushButton("Mark &done")
         self.progress_button = QPushButton("In &progress")
         self.wont_button = QPushButton("&Won't do…")
@@ -121,8 +126,7 @@ class FollowUpView(ReadWhenShown, QWidget):
         for b in (self.done_button, self.progress_button, self.wont_button, self.reopen_button):
             status_row.addWidget(b)
         status_row.addStretch(1)
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model = FollowThroughModel(self)
         self.tree = QTreeView()
         self.tree.setAccessibleName("Actions to follow up")
         self.tree.setModel(self.model)
@@ -130,10 +134,20 @@ class FollowUpView(ReadWhenShown, QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setAllColumnsShowFocus(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column, width in ((1, 150), (2, 170), (3, 100), (4, 220), (5, 70)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)  # fixed widths: no measuring of every row
         self.tree.doubleClicked.connect(self._open)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.tree, lambda: self._open(self.tree.currentIndex()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         hint = QLabel("Open and in-progress actions of every retrospective, overdue and due this week first. "
-                      "Change a status here without opening the retro (Undo takes it back); double-click opens it.")
+                      "Change a status here without opening the retro (Undo takes it back); "
+                      "double-click or Enter opens it.")
         hint.setObjectName("Hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -152,72 +166,41 @@ class FollowUpView(ReadWhenShown, QWidget):
         store = self._store
         if store is None:
             return
-        from retro.domain.follow_through import OPEN_STATUSES
+        by, today, page = GroupBy(self.group_by.currentData()), self.today(), self.model.PAGE
 
-        def fetch() -> list[ActionRecord]:
-            return store.action_records(statuses=frozenset(OPEN_STATUSES), with_factors=False)
+        def fetch() -> tuple[list[FollowGroup], dict[int, list[ActionRecord]]]:
+            groups = store.follow_groups(by, today=today)
+            return groups, ({0: store.follow_group_page(groups[0], today=today, limit=page)} if groups else {})
 
-        self.read_off_thread(fetch, self._show_records, self.message.emit)
+        self.read_off_thread(fetch, self._show_groups, self.message.emit)
 
-    def _show_records(self, records: list[ActionRecord]) -> None:
-        self.records = records
-        self._fill()
-
-    def _fill(self) -> None:
+    def _show_groups(self, answer: tuple[list[FollowGroup], dict[int, list[ActionRecord]]]) -> None:
         keep = self.current_record()
-        self.model.removeRows(0, self.model.rowCount())
-        today = self.today()
-        groups = group_records(self.records, GroupBy(self.group_by.currentData()), today)
-        for group in groups:
-            overdue = group.count(DueState.OVERDUE, today)
-            soon = group.count(DueState.THIS_WEEK, today)
-            counts = [f"{len(group.records)} open"] + ([f"{overdue} overdue"] if overdue else []) + (
-                [f"{soon} due this week"] if soon else [])
-            head = QStandardItem(f"{group.title} — {', '.join(counts)}")
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            heads = [head, *(QStandardItem("") for _ in COLUMNS[1:])]
-            for record in group.records:
-                head.appendRow(self._row(record, today))
-            self.model.appendRow(heads)
-        self.tree.expandAll()
-        for column in range(1, len(COLUMNS)):
-            self.tree.resizeColumnToContents(column)
+        groups, first = answer
+        store, today = self._store, self.today()
+        read = None if store is None else (
+            lambda group, offset, limit: store.follow_group_page(group, today=today, offset=offset, limit=limit))
+        self.groups = groups
+        self.model.set_groups(groups, first, read, today)
+        if groups:
+            self.tree.expand(self.model.index(0, 0))  # overdue first: the group to look at
         if keep is not None:
             self.select(keep.incident_id, keep.action.id)
         self._update_buttons()
-
-    def _row(self, record: ActionRecord, today: date) -> list[QStandardItem]:
-        a = record.action
-        state = due_state(a, today)
-        due = "No due date" if a.due is None else (
-            f"{a.due:%Y-%m-%d} ({state.label.lower()})" if state in _STATE_COLOURS else f"{a.due:%Y-%m-%d}")
-        cells = [a.title, a.owner.strip() or "No owner", due, a.status.label, record.incident_title, record.severity.label]
-        items = []
-        for text in cells:
-            item = QStandardItem(text)
-            item.setData(record, RECORD_ROLE)
-            item.setToolTip(text)
-            items.append(item)
-        if state in _STATE_COLOURS:
-            for item in (items[0], items[2]):
-                item.setForeground(QBrush(QColor(_STATE_COLOURS[state])))
-        return items
 
     # -- selection and status ----------------------------------------------------------------
 
     def current_record(self) -> ActionRecord | None:
         index = self.tree.currentIndex()
-        return index.siblingAtColumn(0).data(RECORD_ROLE) if index.isValid() else None
+        return self.model.record(index.siblingAtColumn(0)) if index.isValid() else None
 
     def select(self, incident_id: str, action_id: str) -> bool:
+        """Select an action among those read so far (its group is expanded)."""
         for g in range(self.model.rowCount()):
-            head = self.model.item(g)
-            for r in range(head.rowCount()):
-                record = head.child(r).data(RECORD_ROLE)
+            for r, record in enumerate(self.model.loaded(g)):
                 if record.incident_id == incident_id and record.action.id == action_id:
-                    self.tree.setCurrentIndex(head.child(r).index())
+                    self.tree.expand(self.model.index(g, 0))
+                    self.tree.setCurrentIndex(self.model.index(r, 0, self.model.index(g, 0)))
                     return True
         return False
 
@@ -247,7 +230,7 @@ class FollowUpView(ReadWhenShown, QWidget):
             self.set_status(ActionStatus.WONT_DO, reason)
 
     def _open(self, index: QModelIndex) -> None:
-        record = index.siblingAtColumn(0).data(RECORD_ROLE) if index.isValid() else None
+        record = self.model.record(index.siblingAtColumn(0)) if index.isValid() else None
         if record is not None:
             self.open_requested.emit(record.incident_id, Stage.ACTIONS, record.action.id)
 
@@ -261,12 +244,11 @@ class FollowUpView(ReadWhenShown, QWidget):
         return follow_through_order(self._store.action_records(statuses=frozenset(OPEN_STATUSES)), self.today())
 
     def owners(self) -> list[str]:
-        seen: dict[str, str] = {}
-        for r in self.records:
-            name = " ".join(r.action.owner.split())
-            if name:
-                seen.setdefault(name.casefold(), name)
-        return sorted(seen.values(), key=str.casefold)
+        """The owners of open actions, as the Owner grouping names them."""
+        if self._store is None:
+            return []
+        groups = self._store.follow_groups(GroupBy.OWNER, today=self.today())
+        return sorted((g.title for g in groups if g.title != NO_OWNER), key=str.casefold)
 
     def export_calendar(self, path: Path | None = None, owner: str | None = None) -> Path | None:
         """Write the open actions' due dates and the unshared reports' deadlines as .ics; with
@@ -327,21 +309,3 @@ class FollowUpView(ReadWhenShown, QWidget):
             return None
         self.message.emit(f"Actions written to {written}.")
         return written
-
-
-def follow_exports_row(view: Callable[[], FollowUpView]) -> QHBoxLayout:
-    """"Export calendar…" and "Export CSV…" for the library's Follow-through tab (the same exports
-    as the Follow-up tab's)."""
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for text, tip, slot in (
-        ("Export calendar…", "An .ics file of the open actions' due dates and the reports' deadlines",
-         lambda: view().export_calendar()),
-        ("Export CSV…", "Open actions as CSV for Jira's or Linear's importer", lambda: view().export_csv()),
-    ):
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        row.addWidget(button)
-    return row

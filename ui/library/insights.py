@@ -169,7 +169,7 @@ class InsightsView(ReadWhenShown, QWidget):
         self.insights = ins
         scope = [f"since {ins.since.isoformat()}" if ins.since else "", f"service “{ins.service}”" if ins.service else ""]
         scope_text = ", ".join(s for s in scope if s)
-        self.status.setText(f"{ins.incidents} incident{'s' if ins.incidents != 1 else ''}"
+        self.status.setText(f"{ins.incidents:,} incident{'s' if ins.incidents != 1 else ''}"
                             + (f" ({scope_text})" if scope_text else "") + ". Medians, not means: one long "
                             "outage does not hide how the others went.")
         for d in ins.durations:
@@ -178,7 +178,7 @@ class InsightsView(ReadWhenShown, QWidget):
                                            bars[-8:], d.basis.text(), "No incident has these times yet.")
         a = ins.actions
         self.cards["Action items"].show_figure(
-            f"{a.actions} action items", [Bar(o.label, n, str(n), _ACTION_COLOURS[o]) for o, n in a.counts],
+            f"{a.actions:,} action items", [Bar(o.label, n, str(n), _ACTION_COLOURS[o]) for o, n in a.counts],
             a.basis.text() + ("" if not a.wont_do_reasons else
                               "\nWon't do, because: " + "; ".join(f"{n} × {r}" for r, n in a.wont_do_reasons[:3])))
         for card, r in (("Internal report (goal 24 h)", ins.internal_report), ("Public report (goal 72 h)", ins.public_report)):

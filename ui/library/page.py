@@ -1,23 +1,23 @@
 """The library page: search, filter and sort retrospectives; create, open, duplicate, archive, delete.
 
 Archive, duplicate and delete go on the library's own undo stack, so a deleted retro comes back
-with Undo. A second tab lists every open action item across retros (follow-through), a third the
-contributing factors that recur. Those two read the whole library, so they are read off the GUI
-thread, and only when their tab is shown (again after anything may have changed them).
+with Undo. A second tab follows through every open action item across retros (grouped, statuses
+changed here), a third lists the contributing factors that recur, a fourth the insights. They
+are read off the GUI thread, and only when their tab is shown (again after anything may have
+changed them).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,8 +34,7 @@ from retro.services import ReportState, RetroSummary
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
-from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
-from .follow_through_groups import FollowUpView, follow_exports_row
+from .follow_through_groups import FollowThroughView
 from .insights import InsightsView
 from .model import DATE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
@@ -72,15 +71,14 @@ class LibraryPage(QWidget):
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.actions_model = OpenActionsModel(self)
         #: Tabs whose content may be out of date (read again when next shown).
-        self._stale: set[int] = {FOLLOW_THROUGH_TAB, RECURRENCE_TAB}
+        self._stale: set[int] = {RECURRENCE_TAB}
         #: Per tab, the read whose result is wanted; an older read's result is dropped.
-        self._generation: dict[int, int] = {FOLLOW_THROUGH_TAB: 0, RECURRENCE_TAB: 0}
+        self._generation: dict[int, int] = {RECURRENCE_TAB: 0}
         self._build()
         if store is not None:
             self.insights.set_store(store)
-            self.follow_up.set_store(store)
+            self.follow_through.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -177,46 +175,17 @@ class LibraryPage(QWidget):
         retros_layout.addWidget(self.table, 1)
         retros_layout.addLayout(buttons)
 
-        self.actions_table = QTableView()
-        self.actions_table.setObjectName("FollowThroughTable")
-        self.actions_table.setAccessibleName("Open action items across retrospectives")
-        self.actions_table.setModel(self.actions_model)
-        self.actions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.actions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.actions_table.setAlternatingRowColors(True)
-        self.actions_table.verticalHeader().hide()
-        self.actions_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.actions_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actions_table.horizontalHeader().setDefaultSectionSize(150)
-        self.actions_table.doubleClicked.connect(self._open_action)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.actions_table,
-                      lambda: self._open_action(self.actions_table.currentIndex()),
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        follow = QWidget()
-        follow_layout = QVBoxLayout(follow)
-        hint = QLabel("Every open or in-progress action item across retrospectives, overdue first. "
-                      "Double-click (or Enter) opens it in its retrospective.")
-        hint.setObjectName("Hint")
-        hint.setWordWrap(True)
-        follow_layout.addWidget(hint)
-        follow_layout.addWidget(self.actions_table, 1)
-        self.follow_exports = follow_exports_row(lambda: self.follow_up)  # issue 16: calendar and CSV
-        follow_layout.addLayout(self.follow_exports)
-
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Library sections")
         self.tabs.addTab(retros, "&Retrospectives")
-        self.tabs.addTab(follow, "&Follow-through")
+        # issue 16: grouped by owner, service, severity or due state; statuses; calendar and CSV
+        self.follow_through = FollowThroughView(self._push, self.refresh)
+        self.follow_through.message.connect(self.message)
+        self.follow_through.open_requested.connect(self.open_requested)
+        self.tabs.addTab(self.follow_through, "&Follow-through")
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
-        self.follow_up = FollowUpView(self._push, self.refresh)  # issue 16: grouped, statuses, calendar and CSV
-        self.follow_up.message.connect(self.message)
-        self.follow_up.open_requested.connect(self.open_requested)
-        self.tabs.addTab(self.follow_up, "Follow-&up")
         self.insights = InsightsView()  # issue 16: is the team learning?
         self.insights.message.connect(self.message)
         self.tabs.addTab(self.insights, "&Insights")
@@ -256,7 +225,7 @@ class LibraryPage(QWidget):
         self.undo_stack.clear()
         self.loading.hide()
         self.insights.set_store(store)
-        self.follow_up.set_store(store)
+        self.follow_through.set_store(store)
         self.refresh()
         wanted, self._open_when_ready = self._open_when_ready, ""
         if wanted and self.select(wanted):
@@ -283,8 +252,8 @@ class LibraryPage(QWidget):
     # -- follow-through and recurrence: off the GUI thread, when their tab is shown ---------------
 
     def refresh_actions(self) -> None:
-        """Read every open action across retros again (off the GUI thread); the table fills when read."""
-        self._read_tab(FOLLOW_THROUGH_TAB)
+        """Read the follow-through headings again (off the GUI thread, now if shown)."""
+        self.follow_through.mark_stale()
 
     def refresh_recurrence(self) -> None:
         """Look for recurring factors again (off the GUI thread); the tree fills when found."""
@@ -293,8 +262,8 @@ class LibraryPage(QWidget):
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
         self.insights.mark_stale()
-        self.follow_up.mark_stale()
-        for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
+        self.follow_through.mark_stale()
+        for index in (RECURRENCE_TAB,):
             self._stale.add(index)
             self._generation[index] += 1  # a read under way is for the old state
         self._read_shown_tab()
@@ -319,10 +288,11 @@ class LibraryPage(QWidget):
         self._stale.discard(index)
         self._generation[index] += 1
         generation = self._generation[index]
-        page = self.actions_model.PAGE
-        read = (lambda: store.open_actions(limit=page)) if index == FOLLOW_THROUGH_TAB else store.recurring_factors
-        if index == RECURRENCE_TAB:
-            self.recurrence.show_reading()
+        def read() -> object:  # a few sightings: the groups whole; many: summaries, opened on demand
+            summary = store.recurring_summary()
+            return store.recurring_factors() if sum(g.sighting_count for g in summary) <= 500 else summary
+
+        self.recurrence.show_reading()
 
         def work(_progress: Progress, _is_cancelled: IsCancelled) -> tuple[int, int, Any, str]:
             try:
@@ -343,12 +313,9 @@ class LibraryPage(QWidget):
         if problem:
             self.message.emit(problem)
             self._stale.add(index)  # try again when the tab is next shown
-        elif index == FOLLOW_THROUGH_TAB:
-            store = self._store
-            self.actions_model.set_first_page(
-                result, None if store is None else lambda offset, limit: store.open_actions(limit=limit, offset=offset))
         else:
-            self.recurrence.set_groups(result)
+            store = self._store
+            self.recurrence.set_groups(result, None if store is None else store.group_sightings)
 
     def select(self, incident_id: str) -> bool:
         row = self.model.row_of(incident_id)
@@ -443,11 +410,6 @@ class LibraryPage(QWidget):
             self._open_when_ready = incident_id
             return
         self.open_requested.emit(incident_id, None, "")
-
-    def _open_action(self, index: QModelIndex) -> None:
-        if index.isValid():
-            row = self.actions_model.data(index, OPEN_ACTION_ROLE)
-            self.open_requested.emit(row.incident_id, Stage.ACTIONS, row.action.id)
 
     def _push(self, command: LibraryCommand) -> bool:
         """Run ``command`` now and put it on the undo stack; False (and a message) when refused."""

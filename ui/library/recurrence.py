@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from retro.domain import Stage
+from retro.domain import RetroError, Stage
 
 if TYPE_CHECKING:  # the analysis package stays off the start-up path
-    from retro.analysis.recurrence import RecurringFactor
+    from retro.analysis.recurrence import FactorSighting, RecurringFactor, RecurringSummary
+
+    Group = RecurringFactor | RecurringSummary
+    #: Reads the sightings of a group listed by its summary only (``store.group_sightings``).
+    SightingReader = Callable[[RecurringSummary], list[FactorSighting]]
 
 _ROLE_TARGET = Qt.ItemDataRole.UserRole + 1
 _ROLE_PENDING = Qt.ItemDataRole.UserRole + 2
@@ -34,20 +38,24 @@ class RecurrenceModel(QStandardItemModel):
     #: 10,000 retros has groups of thousands: 75,000 rows would be built for nobody).
     EAGER = 50
 
-    def set_groups(self, groups: Iterable[RecurringFactor]) -> None:
+    def set_groups(self, groups: Iterable[Group], read: SightingReader | None = None) -> None:
+        """Show ``groups``: whole ones (their sightings listed at once when few), or summaries whose
+        sightings ``read`` fetches when the group is first expanded."""
         self.removeRows(0, self.rowCount())
-        self._pending: dict[int, RecurringFactor] = {}
+        self._pending: dict[int, Group] = {}
+        self._read = read
         for group in groups:
             title = _item(group.title)
-            title.setToolTip(f"Seen in {len(group.incident_ids)} incidents")
-            if len(group.sightings) <= self.EAGER:
-                self._add_sightings(title, group)
+            title.setToolTip(f"Seen in {group.incident_count} incidents")
+            whole = hasattr(group, "sightings")
+            if whole and group.sighting_count <= self.EAGER:
+                self._add_sightings(title, group.category.label, group.sightings)  # type: ignore[union-attr]
             else:
                 self._pending[id(title)] = group
                 title.setData(id(title), _ROLE_PENDING)
-                title.appendRow([_item(f"{len(group.sightings)} sightings: expand to list them"), _item(""),
+                title.appendRow([_item(f"{group.sighting_count} sightings: expand to list them"), _item(""),
                                  _item("")])
-            self.appendRow([title, _item(group.category.label), _item(str(len(group.incident_ids)))])
+            self.appendRow([title, _item(group.category.label), _item(str(group.incident_count))])
 
     def fill(self, index: QModelIndex) -> None:
         """List the sightings of a group shown only by its count so far (when it is expanded)."""
@@ -56,17 +64,28 @@ class RecurrenceModel(QStandardItemModel):
         group = self._pending.pop(key, None) if key is not None else None
         if group is None:
             return
+        if hasattr(group, "sightings"):
+            sightings = list(group.sightings)
+        elif self._read is not None:
+            try:
+                sightings = self._read(group)  # type: ignore[arg-type]
+            except RetroError as exc:
+                self._pending[key] = group  # try again on the next expansion
+                item.child(0).setText(f"Could not list them: {exc}")
+                return
+        else:
+            return
         item.setData(None, _ROLE_PENDING)
         item.removeRows(0, item.rowCount())
-        self._add_sightings(item, group)
+        self._add_sightings(item, group.category.label, sightings)
 
     @staticmethod
-    def _add_sightings(title: QStandardItem, group: RecurringFactor) -> None:
-        for sighting in group.sightings:
+    def _add_sightings(title: QStandardItem, category: str, sightings: Iterable[FactorSighting]) -> None:
+        for sighting in sightings:
             child = _item(f"“{sighting.title}” in {sighting.incident_title}")
             child.setData((sighting.incident_id, sighting.factor_id), _ROLE_TARGET)
             child.setToolTip("Double-click or press Enter to open this factor in its retrospective")
-            title.appendRow([child, _item(group.category.label), _item("")])
+            title.appendRow([child, _item(category), _item("")])
 
     def target(self, index: QModelIndex) -> tuple[str, str] | None:
         """``(incident_id, factor_id)`` of a sighting row, or None for a group row."""
@@ -123,9 +142,10 @@ class RecurrenceView(QWidget):
         self.empty.setText(READING)
         self.empty.show()
 
-    def set_groups(self, groups: list[RecurringFactor]) -> None:
-        self.model.set_groups(groups)
-        if sum(len(g.sightings) for g in groups) <= 500:  # a few: show them all; many: the groups first
+    def set_groups(self, groups: list[Group], read: SightingReader | None = None) -> None:
+        self.model.set_groups(groups, read)
+        if all(hasattr(g, "sightings") for g in groups) and sum(g.sighting_count for g in groups) <= 500:
+            # a few: show them all; many: the groups first
             self.tree.expandAll()
         self.empty.setText(NONE_RECUR)
         self.empty.setVisible(not groups)

@@ -41,7 +41,7 @@ def review_lines(records: list[ActionRecord], today: date, *, compact: bool = Fa
         due = "no due date" if a.due is None else f"due {a.due:%Y-%m-%d}" + (" — overdue" if state is DueState.OVERDUE else "")
         lines.append(f"• {a.title} — {a.owner.strip() or 'no owner'}, {due} ({r.incident_title})")
     if len(records) > shown:
-        lines.append(f"… and {len(records) - shown} more in the library's Follow-up tab.")
+        lines.append(f"… and {len(records) - shown} more in the library's Follow-through tab.")
     return heading, lines
 
 

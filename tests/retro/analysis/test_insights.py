@@ -31,7 +31,7 @@ def facts(retros: list[Retro]) -> tuple[list[IncidentFacts], list[ActionFacts], 
                                        i.mitigated_at, i.resolved_at, i.internal_report_shared_at,
                                        i.public_report_shared_at, i.created_at))
         actions += [ActionFacts(i.id, a.status, a.due, a.completed_at, a.status_reason) for a in r.actions.values()]
-        factors += [FactorFacts(i.id, f.category, f.title) for f in r.factors.values()]
+        factors += [FactorFacts(i.id, f.category, f.title, f.id) for f in r.factors.values()]
     return incidents, actions, factors
 
 
@@ -68,7 +68,7 @@ def test_incidents_by_severity_and_service() -> None:
     ins = known()
     assert ins.by_severity.counts == (("SEV1", 2), ("SEV2", 2), ("SEV3", 1), ("SEV4", 1))
     assert ins.by_severity.basis.incidents == 6
-    assert ins.by_service.counts == (("checkout", 2), ("payments", 2), ("(no service)", 3))
+    assert ins.by_service.counts == (("checkout", 2), ("Payments", 2), ("(no service)", 3))  # "payments", "Payments "
 
 
 def test_action_outcomes_and_wont_do_reasons() -> None:

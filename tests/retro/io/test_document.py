@@ -34,7 +34,9 @@ quick = settings(deadline=None, max_examples=30)
 
 
 def without_private_notes(retro: Retro) -> Retro:
-    return Retro.of(retro.incident, [e for e in retro.entities() if e not in retro.private_notes.values()])
+    out = Retro.of(retro.incident, [e for e in retro.entities() if e not in retro.private_notes.values()])
+    out.factor_matches.update(retro.factor_matches)
+    return out
 
 
 # -- round trips -----------------------------------------------------------------------------------

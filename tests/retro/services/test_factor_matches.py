@@ -30,3 +30,59 @@ def test_earlier_factor_actions(store: RetroStore, stored: Retro) -> None:
                                        ("Size the pool from load", ActionStatus.OPEN)]
     assert found[("inc-1", "f-2")] == [("Size the pool from load", ActionStatus.OPEN)]
     assert store.earlier_factor_actions([]) == {}
+
+
+def _matched_retro() -> Retro:
+    from retro.domain import Factor, FactorCategory, Impact, Incident
+    from retro.domain.factor_matches import MatchDecision
+
+    retro = Retro.of(Incident("inc", "Checkout down"), [Impact("imp"), Factor("f1", "Pool too small", FactorCategory.TECHNOLOGY)])
+    retro.factor_matches[("f1", "earlier", "ef3")] = MatchDecision.SAME
+    retro.factor_matches[("f1", "older", "x")] = MatchDecision.DIFFERENT
+    return retro
+
+
+def test_the_store_keeps_them_with_the_retro_and_a_copy_follows_its_factors(store: RetroStore) -> None:
+    store.add_retro(_matched_retro(), new_ids=False)
+    assert store.load("inc").factor_matches == _matched_retro().factor_matches
+    assert store.factor_match_decisions("inc") == _matched_retro().factor_matches
+    from retro.domain.factor_matches import MatchDecision
+    from retro.io.document import dumps, load_document
+
+    copy = store.load(store.add_retro(load_document(dumps(store.load("inc")))))  # loaded as a copy: new ids
+    (factor_id,) = copy.factors
+    assert copy.factor_matches == {(factor_id, "earlier", "ef3"): MatchDecision.SAME,
+                                   (factor_id, "older", "x"): MatchDecision.DIFFERENT}
+
+
+def test_similar_factors_from_the_index_equal_the_scan_of_every_factor(store: RetroStore) -> None:
+    import random
+
+    from retro.analysis.similar_factors import similar_factors
+    from retro.domain import Factor, FactorCategory, Impact, Incident
+
+    rng = random.Random(3)
+    words = ["pool", "connections", "conection", "too", "small", "the", "of", "alert", "disk", "DNS", "runbook",
+             "was", "retry", "storm"]
+    cats = [FactorCategory.TECHNOLOGY, FactorCategory.PROCESS]
+    ids = []
+    for i in range(60):
+        factors = [Factor(f"f{j}", " ".join(rng.sample(words, rng.randint(1, 4))), rng.choice(cats))
+                   for j in range(rng.randint(1, 4))]
+        ids.append(store.add_retro(Retro.of(Incident(f"r{i:02d}", f"Incident {i}"), [Impact("i"), *factors]),
+                                   new_ids=False))
+    for rid in ids[:3]:
+        for factor in store.load(rid).factors.values():
+            earlier = store.factor_sightings(include_archived=True)
+            some = [s for s in earlier if s.incident_id != rid][:3]
+            for k, s in enumerate(some):  # a decision of each kind, whatever the score
+                store.decide_factor_match(rid, (factor.id, s.incident_id, s.factor_id),
+                                          Decision.SAME if k % 2 == 0 else Decision.DIFFERENT)
+            want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
+            assert store.similar_factors(rid, factor) == want
+            # rejecting the strongest matches brings the next ones in, exactly as the scan does
+            for m in want[:3]:
+                store.decide_factor_match(rid, (factor.id, m.earlier.incident_id, m.earlier.factor_id),
+                                          Decision.DIFFERENT)
+            want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
+            assert store.similar_factors(rid, factor) == want

@@ -129,3 +129,32 @@ def test_search_counts_only_the_retros_found(store: RetroStore) -> None:
     found = store.list_retros(text="zebra")
     assert [s.id for s in found] == ["z"] and found[0] == everything["z"]
     assert everything[first].open_actions > 0
+
+
+def test_related_incidents_cut_to_a_limit_are_the_strongest_of_the_whole_answer(store: RetroStore) -> None:
+    rng = random.Random(11)
+    ids = [store.add_retro(_random_retro(rng, i), new_ids=False) for i in range(60)]
+    everything = [store.factor_sightings(include_archived=True)]
+    for rid in ids[:8]:
+        one = store.load(rid)
+        want = related_incidents(one, everything)
+        assert store.related_incidents(one) == want
+        for limit in (0, 1, 5, 200):
+            assert store.related_incidents(one, limit=limit) == want[:limit]
+
+
+def test_the_recurring_summary_is_the_whole_answer_without_its_sightings(store: RetroStore) -> None:
+    from retro.analysis.recurrence import summary_of
+
+    rng = random.Random(5)
+    ids = [store.add_retro(_random_retro(rng, i), new_ids=False) for i in range(50)]
+    store.add_retro(build_demo_retro())
+    store.add_retro(build_demo_retro())
+    archived = store.load(ids[0])
+    store.apply(ids[0], archived.incident.version, Edit(incident=replace(archived.incident, archived=True)))
+    for include_archived in (False, True):
+        whole = store.recurring_factors(include_archived=include_archived)
+        summary = store.recurring_summary(include_archived=include_archived)
+        assert summary == [summary_of(g) for g in whole]
+        read = [store.group_sightings(s, include_archived=include_archived) for s in summary]
+        assert read == [list(g.sightings) for g in whole]

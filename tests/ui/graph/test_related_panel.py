@@ -24,14 +24,16 @@ def test_similar_earlier_factor_with_its_actions_and_one_decision(qtbot, sqlite_
     panel = RelatedRetrosPanel(RetroDocument(store, store.load(new_id)))
     qtbot.addWidget(panel)
     panel.show()
-    qtbot.waitUntil(lambda: panel._sightings is not None, timeout=5000)
     panel.set_factor("n1")
-    assert panel.list.count() == 1
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)  # read off the GUI thread
     text = panel.list.item(0).text()
     assert "Black Friday checkout" in text and "actions: 1 done, 1 open" in text and "% alike" in text
     panel.same_button.click()
+    qtbot.waitUntil(lambda: panel.list.count() == 1 and panel.list.item(0).text().startswith("✓ confirmed"),
+                    timeout=5000)
     assert panel.list.item(0).text().startswith("✓ confirmed — Black Friday checkout")
     assert not panel.same_button.isEnabled()
     panel.different_button.click()
-    assert panel.list.count() == 0 and "reads like no factor" in panel.intro.text()
+    qtbot.waitUntil(lambda: "reads like no factor" in panel.intro.text(), timeout=5000)
+    assert panel.list.count() == 0
     store.close()

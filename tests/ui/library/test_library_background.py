@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 def record_reads(monkeypatch, window: MainWindow) -> dict[str, list[threading.Thread]]:
     """Note which thread reads follow-through and recurrence (the store's real methods still run)."""
-    reads: dict[str, list[threading.Thread]] = {"open_actions": [], "recurring_factors": []}
+    reads: dict[str, list[threading.Thread]] = {"follow_groups": [], "recurring_factors": []}
     store = window.store
     for name in reads:
         real: Callable[..., object] = getattr(store, name)
@@ -43,7 +43,8 @@ def test_returning_to_the_library_reads_only_the_shown_tab_off_the_gui_thread(qt
                                                                              window: MainWindow) -> None:
     page = window.library
     page.tabs.setCurrentIndex(FOLLOW_THROUGH_TAB)
-    qtbot.waitUntil(lambda: page.actions_model.rowCount() == 4)
+    view = page.follow_through
+    qtbot.waitUntil(lambda: sum(g.total for g in view.groups) == 4)
     document = open_demo(window)
     settle()
     reads = record_reads(monkeypatch, window)
@@ -51,10 +52,10 @@ def test_returning_to_the_library_reads_only_the_shown_tab_off_the_gui_thread(qt
     assert document.edit("Mark done", Edit.of(upsert=[replace(action, status=ActionStatus.DONE)]))
 
     trigger(window.close_retro_action)
-    qtbot.waitUntil(lambda: page.actions_model.rowCount() == 3)  # the one just done has gone
+    qtbot.waitUntil(lambda: sum(g.total for g in view.groups) == 3)  # the one just done has gone
     settle()
-    assert len(reads["open_actions"]) == 1  # once, though the page was refreshed twice on the way back
-    assert all(thread is not threading.main_thread() for thread in reads["open_actions"])
+    assert len(reads["follow_groups"]) == 1  # once, though the page was refreshed twice on the way back
+    assert all(thread is not threading.main_thread() for thread in reads["follow_groups"])
     assert reads["recurring_factors"] == []  # its tab is not shown
 
     page.tabs.setCurrentIndex(RECURRENCE_TAB)
@@ -69,4 +70,4 @@ def test_the_retros_tab_reads_neither(qtbot, monkeypatch, window: MainWindow) ->
     trigger(window.close_retro_action)
     window.library.refresh()
     settle()
-    assert reads == {"open_actions": [], "recurring_factors": []}
+    assert reads == {"follow_groups": [], "recurring_factors": []}

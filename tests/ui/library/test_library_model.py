@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
-from retro.domain import ActionItem, IncidentStatus, Severity
-from retro.services import OpenAction, ReportState, RetroSummary
-from ui.library.follow_through import OpenActionsModel
+from retro.domain import IncidentStatus, Severity
+from retro.services import ReportState, RetroSummary
 from ui.library.model import DATE, SEVERITY, TITLE, LibraryFilter, LibraryModel
 
 
@@ -87,15 +86,3 @@ def test_overdue_report_is_highlighted_and_explained() -> None:
     assert index.data() == "Overdue"
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert "Was due 2026-01-03 09:00 UTC" in index.data(Qt.ItemDataRole.ToolTipRole)
-
-
-def test_open_actions_model_passes_the_model_tester_and_marks_overdue(qtmodeltester) -> None:
-    late = ActionItem("a1", "Add a connection budget", owner="Priya", due=date(2026, 1, 2))
-    later = ActionItem("a2", "Fix the runbook", owner="Jonas", due=date(2027, 1, 2))
-    model = OpenActionsModel()
-    model.set_actions([OpenAction("i1", "Checkout", Severity.SEV2, late, True),
-                       OpenAction("i1", "Checkout", Severity.SEV2, later, False)])
-    qtmodeltester.check(model)
-    assert model.index(0, 2).data() == "2026-01-02 (overdue)"
-    assert model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole) is not None
-    assert model.index(1, 2).data(Qt.ItemDataRole.ForegroundRole) is None
