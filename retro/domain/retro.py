@@ -20,6 +20,7 @@ from .entities import (
     FactorLink,
     Impact,
     Incident,
+    ParkingItem,
     Participant,
     PrivateNote,
     ReviewAnswer,
@@ -105,6 +106,7 @@ class Retro:
     private_notes: dict[str, PrivateNote] = field(default_factory=dict)
     actions: dict[str, ActionItem] = field(default_factory=dict)
     review_answers: dict[str, ReviewAnswer] = field(default_factory=dict)
+    parking_lot: dict[str, ParkingItem] = field(default_factory=dict)
 
     @classmethod
     def of(cls, incident: Incident, entities: Iterable[Entity] = ()) -> Retro:
@@ -159,6 +161,11 @@ class Retro:
     def factor_list(self) -> list[Factor]:
         return sorted(self.factors.values(), key=lambda f: (f.category.value, f.title.casefold(), f.id))
 
+    def parking_list(self) -> list[ParkingItem]:
+        """Parked topics in the order they were raised (ties by id)."""
+        return sorted(self.parking_lot.values(),
+                      key=lambda p: (p.created_at is None, p.created_at.timestamp() if p.created_at else 0.0, p.id))
+
     def evidence_for(self, factor_id: str) -> list[TimelineEvent]:
         ids = {ev.event_id for ev in self.evidence.values() if ev.factor_id == factor_id}
         return [e for e in self.timeline() if e.id in ids]
@@ -185,4 +192,5 @@ _COLLECTIONS: dict[str, str] = {
     PrivateNote.__name__: "private_notes",
     ActionItem.__name__: "actions",
     ReviewAnswer.__name__: "review_answers",
+    ParkingItem.__name__: "parking_lot",
 }

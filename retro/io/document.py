@@ -54,6 +54,7 @@ def dump(retro: Retro) -> dict[str, Any]:
             sorted(retro.review_answers.values(), key=lambda a: (_QUESTION_ORDER.get(a.question, 99), a.question)),
             "$.review",
         ),
+        "parking_lot": _records(retro.parking_list(), "$.parking_lot"),
     }
 
 

@@ -14,6 +14,7 @@ from ..domain import (
     ActionStatus,
     FactorEvidence,
     FactorLink,
+    ParkingResolution,
     PrivateNote,
     Retro,
     check_accountability,
@@ -65,6 +66,11 @@ def with_new_ids(retro: Retro) -> Retro:
         q = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
         out.actions[q.id] = q
     out.review_answers.update(retro.review_answers)
+    for item in retro.parking_lot.values():  # what it became follows its new id
+        kind = {ParkingResolution.ACTION: "ActionItem", ParkingResolution.FACTOR: "Factor"}.get(item.resolution)
+        outcome = fresh.get(kind or "", {}).get(item.outcome_id, "") if item.outcome_id else ""
+        q = replace(item, id=new_id(), outcome_id=outcome)
+        out.parking_lot[q.id] = q
     return out
 
 
