@@ -20,6 +20,7 @@ from retro.domain import Stage
 from ..stage_base import StageView
 from ..theme import projector_stylesheet
 from ..workspace.timebox import countdown_text
+from .parking_view import MeetingAids
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,8 @@ class ProjectorWindow(QWidget):
         self._layout.setSpacing(24)
         self._layout.addLayout(top)
         self._layout.addWidget(self.content, 1)
+        # The parking lot strip and the ELMO notice (issue 11): ui/projector/parking_view.py.
+        self.meeting_aids = MeetingAids(self, self._layout)
 
     # -- what it shows -----------------------------------------------------------------------
 

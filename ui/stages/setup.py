@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -45,14 +46,17 @@ from retro.domain import (
     new_id,
     public_report_due,
 )
+from retro.domain.agenda import parse_agenda
 from retro.domain.lifecycle import LIFECYCLE_FIELDS
 from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
 from ..resources_path import icon
+from ..settings import UiSettings
 from ..stage_base import StageView
 from ..workspace.fields import CommitLineEdit, CommitTextEdit, LifecycleTimeEdit, TimezoneCombo
 from ..workspace.participants import ParticipantsModel
+from ..workspace.timebox import AgendaDialog
 
 #: The "what we learned" text areas: (field, heading, placeholder).
 LEARNING_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -187,7 +191,37 @@ class SetupStage(StageView):
                                                150))
         form.addRow("Customer im&pact", self._text("customer_impact", "Customer impact", True,
                                                    "Who noticed what, for how long, and how many", 110))
+        form.addRow("Meeting", self._meeting_row())
         return form
+
+    def _meeting_row(self) -> QHBoxLayout:
+        """The retro's agenda (stage order and time boxes) and roles instead of names (issue 11)."""
+        self.agenda_summary = QLabel()
+        self.agenda_summary.setObjectName("AgendaSummary")
+        self.agenda_summary.setAccessibleName("Agenda")
+        self.agenda_summary.setWordWrap(True)
+        self.agenda_edit = QPushButton(icon("timer"), "A&genda…")
+        self.agenda_edit.setAccessibleName("Edit the agenda: stage order and minutes")
+        self.agenda_edit.clicked.connect(self.edit_agenda)
+        self.roles_on_projector = QCheckBox("Projector shows &roles, not names")
+        self.roles_on_projector.setAccessibleName("The projector shows roles instead of names")
+        self.roles_on_projector.setToolTip("Speakers, action owners and the people in the room appear on the "
+                                           "projector as their roles (Incident commander, Responder …)")
+        self.roles_on_projector.clicked.connect(lambda checked: self._commit_incident(
+            "Show roles on the projector" if checked else "Show names on the projector",
+            projector_shows_roles=bool(checked)))
+        row = QHBoxLayout()
+        row.addWidget(self.agenda_summary, 1)
+        row.addWidget(self.agenda_edit)
+        row.addSpacing(12)
+        row.addWidget(self.roles_on_projector)
+        return row
+
+    def edit_agenda(self) -> AgendaDialog:
+        """The agenda dialog for this retro (stored with it, one undo step)."""
+        dialog = AgendaDialog(UiSettings(), self, self.document)
+        dialog.open()
+        return dialog
 
     def _participants(self) -> QVBoxLayout:
         self.participants = ParticipantsModel(self.document, self)
@@ -305,6 +339,12 @@ class SetupStage(StageView):
         self.severity.setCurrentIndex(list(Severity).index(inc.severity))
         self.severity_description.setText(inc.severity.description)
         self.status.setCurrentIndex(list(IncidentStatus).index(inc.status))
+        slots = parse_agenda(inc.agenda)
+        self.agenda_summary.setText(
+            f"{sum(slot.minutes for slot in slots)} min: "
+            + " · ".join(f"{slot.stage.label} {slot.minutes}" for slot in slots)
+            + ("" if inc.agenda else " (default)"))
+        self.roles_on_projector.setChecked(inc.projector_shows_roles)
         self.timezone.set_value(inc.timezone)
         previous: datetime | None = None
         problems = dict(lifecycle_problems(inc))
