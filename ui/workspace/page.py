@@ -138,18 +138,13 @@ class WorkspacePage(QWidget):
         self.elmo_button.setToolTip("Enough, let's move on (F8): shows ELMO on the projector and offers to "
                                     "park the topic")
         self.elmo_button.clicked.connect(self.elmo)
-        self.park_button = QPushButton("Park…")
-        self.park_button.setAccessibleName("Park a topic for later")
-        self.park_button.setToolTip("Park a topic for later (Ctrl+Shift+P)")
-        self.park_button.clicked.connect(self.start_parking)
+        self.parking.add_button(self.elmo_button)  # beside the parking lot: ELMO offers to park the topic
         second = QHBoxLayout()
         second.addWidget(self.stage_title, 1)
         second.addWidget(self.countdown)
         second.addWidget(self.start_button)
         second.addWidget(self.reset_button)
         second.addWidget(self.agenda_button)
-        second.addWidget(self.park_button)
-        second.addWidget(self.elmo_button)
 
         self.findings = QLabel()
         self.findings.setObjectName("Findings")

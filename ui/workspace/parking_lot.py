@@ -109,7 +109,8 @@ class ParkingLotPanel(QWidget):
         buttons.addWidget(self.to_factor, 0, 1)
         buttons.addWidget(self.to_question, 1, 0)
         buttons.addWidget(self.drop, 1, 1)
-        buttons.addWidget(self.reopen, 2, 0, 1, 2)
+        buttons.addWidget(self.reopen, 2, 0)
+        self._buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.heading)
@@ -117,6 +118,10 @@ class ParkingLotPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self._refresh()
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button of the workspace's placed beside Reopen (ELMO)."""
+        self._buttons.addWidget(button, 2, 1)
 
     # -- the document ------------------------------------------------------------------------
 
