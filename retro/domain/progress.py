@@ -63,11 +63,11 @@ def stage_progress(retro: Retro, findings: list[Finding]) -> dict[Stage, StagePr
         if any(f.is_blocker for f in own):
             out[stage] = StageProgress(StageState.BLOCKED, counts)
         elif stage is Stage.GROUND_RULES and not room_has_started(retro):
-            out[stage] = StageProgress(StageState.NOT_STARTED, "Not started: read them with the room")
+            out[stage] = StageProgress(StageState.NOT_STARTED, "Not started")
         elif stage is Stage.REVIEW:
             blocked = sum(1 for f in findings if f.is_blocker)
             if blocked:
-                text = f"Not ready: {blocked} blocker{'s' if blocked != 1 else ''} in other stages"
+                text = f"Waits on {blocked} blocker{'s' if blocked != 1 else ''}"
                 out[stage] = StageProgress(StageState.BLOCKED, text)
             elif both_shared(retro.incident):
                 out[stage] = StageProgress(StageState.COMPLETE, "Complete: both reports shared"

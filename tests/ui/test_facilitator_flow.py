@@ -401,7 +401,7 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     click(qtbot, parking.to_action)
     assert undo_text(window) == "Undo Turn a parked topic into an action"
     assert window.workspace.current_stage is Stage.ACTIONS
-    assert f"Action: {ALERT_ACTION}" in parking.list.item(0).text()
+    assert "→ Action" in parking.list.item(0).text() and f"Action: {ALERT_ACTION}" in parking.list.item(0).toolTip()
     actions = window.workspace.current_view()
     assert isinstance(actions, ActionsStage)
     table, rows = actions.table, actions.sorted
@@ -536,7 +536,7 @@ def assert_everything_is_there(qtbot: QtBot, window: MainWindow, incident_id: st
     assert {card.title: card.evidence_count for card in factors.scene.cards.values()} == {CANARY: 1, BUDGET: 0}
 
     parking = window.workspace.parking  # the parked topic, and what it became
-    assert parking.list.count() == 1 and f"Action: {ALERT_ACTION}" in parking.list.item(0).text()
+    assert parking.list.count() == 1 and f"Action: {ALERT_ACTION}" in parking.list.item(0).toolTip()
 
     accountability = go_to(qtbot, window, Stage.ACCOUNTABILITY)
     assert isinstance(accountability, AccountabilityStage)

@@ -9,7 +9,7 @@ typed into the parking lot (never a private note).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from retro.domain import Changes, ParkingResolution
 
@@ -73,28 +73,41 @@ class ParkingStrip(QWidget):
         self.show()
 
 
-class ElmoNotice(QLabel):
+class ElmoNotice(QFrame):
     """The ELMO card over the projector's stage, for :data:`ELMO_SECONDS` seconds."""
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
         self.setObjectName("ProjectorElmo")
         self.setAccessibleName("ELMO: enough, let's move on")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.heading = QLabel("ELMO\nEnough, let's move on")
+        self.heading.setObjectName("ProjectorElmoHeading")
+        self.topic = QLabel()
+        self.topic.setObjectName("ProjectorElmoTopic")
+        for label in (self.heading, self.topic):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a topic as typed, never markup
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.topic)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.hide)
         host.installEventFilter(self)
         self.hide()
 
+    def text(self) -> str:
+        """What the card says (heading, then the topic line)."""
+        return f"{self.heading.text()}\n\n{self.topic.text()}"
+
     def show_notice(self, topic: str = "", seconds: int = ELMO_SECONDS) -> None:
-        parked = f"\n\nParked for later: {_short(topic, 90)}" if topic.strip() else "\n\nWe park it and come back to it."
-        self.setText("ELMO\nEnough, let's move on" + parked)
-        self._fit()
+        self.topic.setText(f"Parking it for later: {_short(topic, 90)}" if topic.strip()
+                           else "We park it and come back to it.")
         self.show()
+        self._fit()
         self.raise_()
         self.timer.start(seconds * 1000)
 
@@ -102,7 +115,9 @@ class ElmoNotice(QLabel):
         host = self.parentWidget()
         if host is not None:
             w, h = host.width(), host.height()
-            self.setGeometry(w // 10, h // 5, w * 8 // 10, h * 3 // 5)
+            width = w * 8 // 10
+            height = min(h * 9 // 10, max(h // 3, self.layout().heightForWidth(width)))
+            self.setGeometry((w - width) // 2, (h - height) // 2, width, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():

@@ -37,6 +37,7 @@ from retro.domain import (
     Audience,
     Changes,
     Edit,
+    IncidentStatus,
     ReviewAnswer,
     Stage,
     internal_report_due,
@@ -134,7 +135,8 @@ class ReviewStage(StageView):
         self.next_step.setText(next_step(retro, findings))
         due = status_for(retro.incident, findings)
         self.status_button.setText(f"Mark the retro {due.label}")
-        self.status_button.setVisible(due is not retro.incident.status)
+        order = list(IncidentStatus)  # only ever suggest moving forward in the retro's life
+        self.status_button.setVisible(order.index(due) > order.index(retro.incident.status))
 
     def follow_status(self) -> bool:
         """Move the status where the retro's life says (Draft → In review → Published), one undo step."""

@@ -191,19 +191,21 @@ class SetupStage(StageView):
                                                150))
         form.addRow("Customer im&pact", self._text("customer_impact", "Customer impact", True,
                                                    "Who noticed what, for how long, and how many", 110))
-        form.addRow("Meeting", self._meeting_row())
+        agenda_row, roles = self._meeting_row()
+        form.addRow("Agenda", agenda_row)
+        form.addRow("Projector", roles)
         return form
 
-    def _meeting_row(self) -> QHBoxLayout:
+    def _meeting_row(self) -> tuple[QHBoxLayout, QCheckBox]:
         """The retro's agenda (stage order and time boxes) and roles instead of names (issue 11)."""
         self.agenda_summary = QLabel()
         self.agenda_summary.setObjectName("AgendaSummary")
         self.agenda_summary.setAccessibleName("Agenda")
         self.agenda_summary.setWordWrap(True)
-        self.agenda_edit = QPushButton(icon("timer"), "A&genda…")
+        self.agenda_edit = QPushButton(icon("timer"), "Edit a&genda…")
         self.agenda_edit.setAccessibleName("Edit the agenda: stage order and minutes")
         self.agenda_edit.clicked.connect(self.edit_agenda)
-        self.roles_on_projector = QCheckBox("Projector shows &roles, not names")
+        self.roles_on_projector = QCheckBox("Show &roles instead of names (speakers, action owners, people)")
         self.roles_on_projector.setAccessibleName("The projector shows roles instead of names")
         self.roles_on_projector.setToolTip("Speakers, action owners and the people in the room appear on the "
                                            "projector as their roles (Incident commander, Responder …)")
@@ -212,10 +214,8 @@ class SetupStage(StageView):
             projector_shows_roles=bool(checked)))
         row = QHBoxLayout()
         row.addWidget(self.agenda_summary, 1)
-        row.addWidget(self.agenda_edit)
-        row.addSpacing(12)
-        row.addWidget(self.roles_on_projector)
-        return row
+        row.addWidget(self.agenda_edit, 0, Qt.AlignmentFlag.AlignTop)
+        return row, self.roles_on_projector
 
     def edit_agenda(self) -> AgendaDialog:
         """The agenda dialog for this retro (stored with it, one undo step)."""

@@ -92,8 +92,9 @@ class WorkspacePage(QWidget):
         self.left.setObjectName("NavigatorAndParkingLot")
         self.left.addWidget(self.navigator)
         self.left.addWidget(self.parking)
-        self.left.setStretchFactor(0, 3)
-        self.left.setStretchFactor(1, 2)
+        self.left.setStretchFactor(0, 0)  # the stages keep their height; the parking lot takes the rest
+        self.left.setStretchFactor(1, 1)
+        self.left.setSizes([500, 300])
         self.left.setChildrenCollapsible(False)
 
         self.incident_title = QLabel()

@@ -31,9 +31,18 @@ from ..document import RetroDocument
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def item_line(text: str, stage: Stage, outcome: str) -> str:
-    """One list line: ``○ Who owns the proxy? — Factors`` / ``✓ … → Action: …``."""
-    return f"{text}\n    {stage.label} · {outcome}"
+def item_line(item: ParkingItem, outcome: str) -> str:
+    """Two lines: the topic, then where it was raised and what it became (``Factors · → Action``).
+
+    What it became is named only when its title differs from the topic (after an edit).
+    """
+    became = {ParkingResolution.ACTION: "→ Action", ParkingResolution.FACTOR: "→ Factor"}.get(item.resolution)
+    if became is None:
+        became = outcome
+    else:
+        title = outcome.partition(": ")[2]
+        became += f": {title}" if title and title != item.text else ""
+    return f"{item.text}\n    {item.stage.label} · {became}"
 
 
 class ParkingEntry(QLineEdit):
@@ -80,12 +89,13 @@ class ParkingLotPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Parked topics")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.to_action = QPushButton("→ &Action")
         self.to_action.setAccessibleName("Turn the parked topic into an action item")
         self.to_action.clicked.connect(self.turn_into_action)
-        self.to_factor = QPushButton("→ &Factor ▾")
+        self.to_factor = QPushButton("→ &Factor")
         self.to_factor.setAccessibleName("Turn the parked topic into a contributing factor")
         self.factor_menu = QMenu(self.to_factor)
         self.factor_actions: dict[FactorCategory, QAction] = {}
@@ -94,8 +104,9 @@ class ParkingLotPanel(QWidget):
             action.triggered.connect(lambda _c=False, c=category: self.turn_into_factor(c))
             self.factor_actions[category] = action
         self.to_factor.setMenu(self.factor_menu)
-        self.to_question = QPushButton("Open &question")
+        self.to_question = QPushButton("&Question")
         self.to_question.setAccessibleName("Keep the parked topic as an open question in the internal report")
+        self.to_question.setToolTip("Keep it as an open question: the internal report lists it")
         self.to_question.clicked.connect(lambda: self.resolve_current(ParkingResolution.QUESTION))
         self.drop = QPushButton("&Drop")
         self.drop.setAccessibleName("Drop the parked topic")
@@ -105,11 +116,11 @@ class ParkingLotPanel(QWidget):
         self.reopen.clicked.connect(lambda: self.resolve_current(ParkingResolution.OPEN))
         buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.to_action, 0, 0)
-        buttons.addWidget(self.to_factor, 0, 1)
-        buttons.addWidget(self.to_question, 1, 0)
-        buttons.addWidget(self.drop, 1, 1)
-        buttons.addWidget(self.reopen, 2, 0)
+        buttons.setHorizontalSpacing(4)
+        for column, button in enumerate((self.to_action, self.to_factor, self.to_question)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.drop, 1, 0)
+        buttons.addWidget(self.reopen, 1, 1)
         self._buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -121,7 +132,7 @@ class ParkingLotPanel(QWidget):
 
     def add_button(self, button: QPushButton) -> None:
         """A button of the workspace's placed beside Reopen (ELMO)."""
-        self._buttons.addWidget(button, 2, 1)
+        self._buttons.addWidget(button, 1, 2)
 
     # -- the document ------------------------------------------------------------------------
 
@@ -130,6 +141,8 @@ class ParkingLotPanel(QWidget):
             self.document.changed.disconnect(self._changed)
             self.document.reloaded.disconnect(self._refresh)
         self.document = document
+        self.entry.clear()  # a topic half-typed for another retro does not belong to this one
+        self._focus_back = None
         if document is not None:
             document.changed.connect(self._changed)
             document.reloaded.connect(self._refresh)
@@ -151,9 +164,9 @@ class ParkingLotPanel(QWidget):
         for parked in items:
             mark = "○" if parked.resolution is ParkingResolution.OPEN else "✓"
             outcome = outcome_title(self.document.retro, parked) if self.document else ""
-            row = QListWidgetItem(f"{mark} " + item_line(parked.text, parked.stage, outcome))
+            row = QListWidgetItem(f"{mark} " + item_line(parked, outcome))
             row.setData(ITEM_ROLE, parked.id)
-            row.setToolTip(parked.text)
+            row.setToolTip(f"{parked.text}\n{parked.stage.label} · {outcome}")
             self.list.addItem(row)
             if current is not None and parked.id == current.id:
                 self.list.setCurrentItem(row)

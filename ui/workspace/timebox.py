@@ -178,7 +178,7 @@ class AgendaDialog(QDialog):
             if widget is not None and widget not in self.spins.values():
                 widget.deleteLater()
         for row, stage in enumerate(self.order):
-            label = QLabel(f"{row + 1}. {stage.label}")
+            label = QLabel(f"{row + 1}. {stage.label.replace('&', '&&')}")
             label.setBuddy(self.spins[stage])
             up = QPushButton("↑")
             up.setAccessibleName(f"Move {stage.label} earlier")

@@ -47,7 +47,7 @@ def test_a_brand_new_retro_completes_no_stage_that_is_not() -> None:
     progress = stage_progress(retro, readiness(retro))
     assert progress[Stage.GROUND_RULES].state is StageState.NOT_STARTED
     assert progress[Stage.REVIEW].state is StageState.BLOCKED
-    assert progress[Stage.REVIEW].text.startswith("Not ready:")
+    assert progress[Stage.REVIEW].text.startswith("Waits on")
     assert not any(p.text.startswith("Complete") for p in progress.values())
 
 

@@ -74,7 +74,8 @@ def test_a_parked_topic_becomes_an_action_in_one_undo_step(qtbot, window: MainWi
     assert item.resolution is ParkingResolution.ACTION and item.outcome_id == new_id
     assert document.retro.actions[new_id].title == "Who owns the proxy connection budget?"
     assert window.workspace.current_stage is Stage.ACTIONS  # to give it an owner and a date
-    assert "Action: Who owns the proxy" in panel.list.item(0).text()
+    assert "Factors · → Action" in panel.list.item(0).text().replace("Contributing factors", "Factors")
+    assert "Action: Who owns the proxy" in panel.list.item(0).toolTip()
     assert not panel.to_action.isEnabled() and panel.reopen.isEnabled()
     stack = window.undo_group.activeStack()
     assert stack.undoText() == "Turn a parked topic into an action"
@@ -241,7 +242,7 @@ def test_a_brand_new_retro_marks_no_stage_complete_that_is_not(qtbot, window: Ma
     for stage in Stage:
         assert not status(window, stage).startswith("Complete"), (stage, status(window, stage))
     assert status(window, Stage.GROUND_RULES).startswith("Not started")
-    assert status(window, Stage.REVIEW).startswith("Not ready")
+    assert status(window, Stage.REVIEW).startswith("Waits on")
     window.go_to_stage(Stage.GROUND_RULES)
     assert "Not started" in window.workspace.findings.text()
 
@@ -250,7 +251,7 @@ def test_the_demo_marks_ground_rules_complete_and_review_by_its_blockers(qtbot, 
     open_demo(window)
     assert status(window, Stage.GROUND_RULES) == "Complete"
     review = status(window, Stage.REVIEW)
-    assert review.startswith(("Not ready", "Ready")), review
+    assert review.startswith(("Waits on", "Ready")), review
 
 
 def test_sharing_both_reports_publishes_the_retro_in_the_same_undo_step(qtbot, window: MainWindow) -> None:
