@@ -112,11 +112,11 @@ class ElmoNotice(QFrame):
         self.timer.start(seconds * 1000)
 
     def _fit(self) -> None:
-        host = self.parentWidget()
-        if host is not None:
+        host, layout = self.parentWidget(), self.layout()
+        if host is not None and layout is not None:
             w, h = host.width(), host.height()
             width = w * 8 // 10
-            height = min(h * 9 // 10, max(h // 3, self.layout().heightForWidth(width)))
+            height = min(h * 9 // 10, max(h // 3, layout.heightForWidth(width)))
             self.setGeometry((w - width) // 2, (h - height) // 2, width, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

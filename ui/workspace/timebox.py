@@ -174,7 +174,7 @@ class AgendaDialog(QDialog):
     def _lay_out(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None and widget not in self.spins.values():
                 widget.deleteLater()
         for row, stage in enumerate(self.order):
@@ -183,15 +183,15 @@ class AgendaDialog(QDialog):
             up = QPushButton("↑")
             up.setAccessibleName(f"Move {stage.label} earlier")
             up.setEnabled(row > 0)
-            up.clicked.connect(lambda _c=False, s=stage: self.move(s, -1))
+            up.clicked.connect(lambda _c=False, s=stage: self.move_stage(s, -1))
             down = QPushButton("↓")
             down.setAccessibleName(f"Move {stage.label} later")
             down.setEnabled(row < len(self.order) - 1)
-            down.clicked.connect(lambda _c=False, s=stage: self.move(s, 1))
+            down.clicked.connect(lambda _c=False, s=stage: self.move_stage(s, 1))
             for column, widget in enumerate((label, self.spins[stage], up, down)):
                 self.grid.addWidget(widget, row, column)
 
-    def move(self, stage: Stage, step: int) -> None:
+    def move_stage(self, stage: Stage, step: int) -> None:
         """Move ``stage`` ``step`` places along the agenda (keeping its minutes)."""
         i = self.order.index(stage)
         j = max(0, min(len(self.order) - 1, i + step))
@@ -205,7 +205,7 @@ class AgendaDialog(QDialog):
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
             stage = next(s for s, spin in self.spins.items() if spin is watched)
-            self.move(stage, -1 if event.key() == Qt.Key.Key_Up else 1)
+            self.move_stage(stage, -1 if event.key() == Qt.Key.Key_Up else 1)
             return True
         return super().eventFilter(watched, event)
 
