@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.agenda_action = self._action(view_menu, "&Agenda (time boxes)…", self.workspace.edit_agenda)
         view_menu.addAction(self.workspace.park_action)  # meeting aids (issue 11): Ctrl+Shift+P, F8
         view_menu.addAction(self.workspace.elmo_action)
+        view_menu.addAction(self.workspace.next_action)
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Changes, Stage, readiness
+from retro.domain.agenda import next_stage
 from retro.domain.progress import StageState, stage_progress
 
 from ..document import RetroDocument
@@ -86,8 +87,12 @@ class WorkspacePage(QWidget):
         self.elmo_action = QAction("&ELMO: enough, let's move on", self)
         self.elmo_action.setShortcut(QKeySequence("F8"))
         self.elmo_action.triggered.connect(self.elmo)
+        self.next_action = QAction("&Next stage on the agenda", self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_action.triggered.connect(self.next_on_agenda)
         self.addAction(self.park_action)
         self.addAction(self.elmo_action)
+        self.addAction(self.next_action)
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("NavigatorAndParkingLot")
         self.left.addWidget(self.navigator)
@@ -352,6 +357,15 @@ class WorkspacePage(QWidget):
         """What the room is on, when the stage knows (the selected factor, event …), else ""."""
         topic = getattr(self.current_view(), "current_topic", None)
         return str(topic() or "") if callable(topic) else ""
+
+    def next_on_agenda(self) -> Stage | None:
+        """Move on to the stage after this one in the retro's agenda order (its clock follows)."""
+        if self.document is None or not self.isVisible():
+            return None
+        following = next_stage(self.document.retro.incident.agenda, self.current_stage)
+        if following is not None:
+            self.go_to(following)
+        return following
 
     def start_parking(self) -> None:
         """Ctrl+Shift+P anywhere in the window (while a retro is open): type a topic, Enter parks it."""

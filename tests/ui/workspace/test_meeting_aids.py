@@ -200,9 +200,14 @@ def test_the_agenda_is_stored_with_the_retro_and_the_time_boxes_follow_it(qtbot,
     setup = window.workspace.view_for(Stage.SETUP)
     assert isinstance(setup, SetupStage)
     assert setup.agenda_summary.text().startswith("70 min: Setup 3 · Timeline 25")
+    window.go_to_stage(Stage.SETUP)  # Ctrl+PgDown moves on in the agenda's order
+    QTest.keyClick(window.workspace.navigator, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current_stage is Stage.TIMELINE
+    QTest.keyClick(window.workspace.navigator, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current_stage is Stage.GROUND_RULES
     window.undo_group.activeStack().undo()
     assert document.retro.incident.agenda == ()
-    assert window.workspace.clock.total() == window.settings.time_box(Stage.TIMELINE) * 60
+    assert window.workspace.clock.total(Stage.TIMELINE) == window.settings.time_box(Stage.TIMELINE) * 60
 
 
 # -- roles instead of names ----------------------------------------------------------------------
