@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -46,17 +45,15 @@ from retro.domain import (
     new_id,
     public_report_due,
 )
-from retro.domain.agenda import parse_agenda
 from retro.domain.lifecycle import LIFECYCLE_FIELDS
 from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
 from ..resources_path import icon
-from ..settings import UiSettings
 from ..stage_base import StageView
 from ..workspace.fields import CommitLineEdit, CommitTextEdit, LifecycleTimeEdit, TimezoneCombo
 from ..workspace.participants import ParticipantsModel
-from ..workspace.timebox import AgendaDialog
+from .setup_meeting import MeetingRows
 
 #: The "what we learned" text areas: (field, heading, placeholder).
 LEARNING_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -191,37 +188,11 @@ class SetupStage(StageView):
                                                150))
         form.addRow("Customer im&pact", self._text("customer_impact", "Customer impact", True,
                                                    "Who noticed what, for how long, and how many", 110))
-        agenda_row, roles = self._meeting_row()
-        form.addRow("Agenda", agenda_row)
-        form.addRow("Projector", roles)
+        self.meeting = MeetingRows(self.document, self)  # the agenda and roles on the projector (issue 11)
+        self.agenda_summary, self.roles_on_projector = self.meeting.agenda_summary, self.meeting.roles_on_projector
+        form.addRow("Agenda", self.meeting.agenda_row)
+        form.addRow("Projector", self.meeting.roles_on_projector)
         return form
-
-    def _meeting_row(self) -> tuple[QHBoxLayout, QCheckBox]:
-        """The retro's agenda (stage order and time boxes) and roles instead of names (issue 11)."""
-        self.agenda_summary = QLabel()
-        self.agenda_summary.setObjectName("AgendaSummary")
-        self.agenda_summary.setAccessibleName("Agenda")
-        self.agenda_summary.setWordWrap(True)
-        self.agenda_edit = QPushButton(icon("timer"), "Edit a&genda…")
-        self.agenda_edit.setAccessibleName("Edit the agenda: stage order and minutes")
-        self.agenda_edit.clicked.connect(self.edit_agenda)
-        self.roles_on_projector = QCheckBox("Show &roles instead of names (speakers, action owners, people)")
-        self.roles_on_projector.setAccessibleName("The projector shows roles instead of names")
-        self.roles_on_projector.setToolTip("Speakers, action owners and the people in the room appear on the "
-                                           "projector as their roles (Incident commander, Responder …)")
-        self.roles_on_projector.clicked.connect(lambda checked: self._commit_incident(
-            "Show roles on the projector" if checked else "Show names on the projector",
-            projector_shows_roles=bool(checked)))
-        row = QHBoxLayout()
-        row.addWidget(self.agenda_summary, 1)
-        row.addWidget(self.agenda_edit, 0, Qt.AlignmentFlag.AlignTop)
-        return row, self.roles_on_projector
-
-    def edit_agenda(self) -> AgendaDialog:
-        """The agenda dialog for this retro (stored with it, one undo step)."""
-        dialog = AgendaDialog(UiSettings(), self, self.document)
-        dialog.open()
-        return dialog
 
     def _participants(self) -> QVBoxLayout:
         self.participants = ParticipantsModel(self.document, self)
@@ -339,12 +310,7 @@ class SetupStage(StageView):
         self.severity.setCurrentIndex(list(Severity).index(inc.severity))
         self.severity_description.setText(inc.severity.description)
         self.status.setCurrentIndex(list(IncidentStatus).index(inc.status))
-        slots = parse_agenda(inc.agenda)
-        self.agenda_summary.setText(
-            f"{sum(slot.minutes for slot in slots)} min: "
-            + " · ".join(f"{slot.stage.label} {slot.minutes}" for slot in slots)
-            + ("" if inc.agenda else " (default)"))
-        self.roles_on_projector.setChecked(inc.projector_shows_roles)
+        self.meeting.refresh(inc)
         self.timezone.set_value(inc.timezone)
         previous: datetime | None = None
         problems = dict(lifecycle_problems(inc))
