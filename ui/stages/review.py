@@ -402,7 +402,15 @@ class ReviewStage(StageView):
     def _on_done(self, written: str) -> None:
         self._finish()
         self.last_export = Path(written)
-        self._show_result(f"Saved the {self._export_format.label} to {written}", Tone.INFO, opened=True)
+        message = f"Saved the {self._export_format.label} to {written}"
+        fmt = self._export_format
+        if fmt is not ExportFormat.JSON:  # offer the next step in the retro's life (issue 11)
+            internal = fmt.audience is Audience.INTERNAL
+            field = "internal_report_shared_at" if internal else "public_report_shared_at"
+            if getattr(self.document.retro.incident, field) is None:
+                message += f". Once it is shared, mark the {'internal' if internal else 'public'} report as shared."
+                (self.internal_shared if internal else self.public_shared).setFocus()
+        self._show_result(message, Tone.INFO, opened=True)
         self.export_done.emit(written)
 
     def _on_cancelled(self) -> None:
