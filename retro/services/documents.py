@@ -69,8 +69,8 @@ def with_new_ids(retro: Retro) -> Retro:
     for item in retro.parking_lot.values():  # what it became follows its new id
         kind = {ParkingResolution.ACTION: "ActionItem", ParkingResolution.FACTOR: "Factor"}.get(item.resolution)
         outcome = fresh.get(kind or "", {}).get(item.outcome_id, "") if item.outcome_id else ""
-        q = replace(item, id=new_id(), outcome_id=outcome)
-        out.parking_lot[q.id] = q
+        parked = replace(item, id=new_id(), outcome_id=outcome)
+        out.parking_lot[parked.id] = parked
     return out
 
 
