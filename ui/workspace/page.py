@@ -355,8 +355,17 @@ class WorkspacePage(QWidget):
 
     def current_topic(self) -> str:
         """What the room is on, when the stage knows (the selected factor, event …), else ""."""
-        topic = getattr(self.current_view(), "current_topic", None)
-        return str(topic() or "") if callable(topic) else ""
+        view = self.current_view()
+        topic = getattr(view, "current_topic", None)  # Factors: the selected factor's title
+        if callable(topic):
+            return str(topic() or "")
+        event = getattr(view, "current_event", None)  # Timeline: the selected event
+        if callable(event) and (current := event()) is not None:
+            return str(current.text)
+        actions = getattr(view, "selected_actions", None)  # Actions: the selected action
+        if callable(actions) and (chosen := actions()):
+            return str(chosen[0].title)
+        return ""
 
     def next_on_agenda(self) -> Stage | None:
         """Move on to the stage after this one in the retro's agenda order (its clock follows)."""

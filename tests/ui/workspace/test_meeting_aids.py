@@ -157,11 +157,27 @@ def test_elmo_shows_on_the_projector_and_offers_to_park_the_selected_factor(qtbo
 
 def test_f8_is_elmo_from_the_keyboard(qtbot, window: MainWindow) -> None:
     open_demo(window)
-    window.go_to_stage(Stage.TIMELINE)
+    window.go_to_stage(Stage.ACCOUNTABILITY)
     window.workspace.current_view().setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert window.workspace.parking.entry.hasFocus()
-    assert window.workspace.parking.entry.text() == "Timeline: "
+    assert window.workspace.parking.entry.text() == "Accountability: "  # no topic known: the stage
+    QTest.keyClick(window.workspace.parking.entry, Qt.Key.Key_Escape)
+    timeline = window.workspace.view_for(Stage.TIMELINE)
+    window.go_to_stage(Stage.TIMELINE)
+    event = timeline.current_event()
+    if event is None:
+        timeline.focus_target(document_first_event(window))
+        event = timeline.current_event()
+    assert event is not None
+    timeline.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.workspace.parking.entry.text() == event.text  # the selected event is offered
+
+
+def document_first_event(window: MainWindow) -> str:
+    assert window.document is not None
+    return window.document.retro.timeline()[0].id
 
 
 # -- time boxes and the agenda -------------------------------------------------------------------
