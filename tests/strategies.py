@@ -45,6 +45,8 @@ from retro.domain import (
     Impact,
     Incident,
     IncidentStatus,
+    ParkingItem,
+    ParkingResolution,
     Participant,
     Priority,
     PrivateNote,
@@ -52,6 +54,7 @@ from retro.domain import (
     ReviewAnswer,
     Role,
     Severity,
+    Stage,
     TimelineEvent,
 )
 from retro.domain.factor_matches import MatchDecision
@@ -176,7 +179,22 @@ def incidents(draw: st.DrawFn, incident_id: str | None = None) -> Incident:
         archived=draw(st.booleans()),
         created_at=draw(_maybe(utc_datetimes())),
         version=draw(st.integers(0, 10_000)),
+        agenda=draw(agendas()),
+        projector_shows_roles=draw(st.booleans()),
     )
+
+
+def agendas() -> st.SearchStrategy[tuple[str, ...]]:
+    """A stored agenda: some stages, in any order, each once, with 0–480 minutes (or none stored)."""
+    return st.lists(st.sampled_from(list(Stage)), unique=True, max_size=len(Stage)).flatmap(
+        lambda stages: st.tuples(*(st.integers(0, 480).map(lambda m, s=s: f"{s.value}:{m}") for s in stages)))
+
+
+def parking_items(item_id: str | None = None) -> st.SearchStrategy[ParkingItem]:
+    """A parked topic, in any state; what it became may name anything (a link, not a reference)."""
+    return st.builds(ParkingItem, id=st.just(item_id) if item_id else ids(), text=required_texts(),
+                     stage=st.sampled_from(Stage), created_at=_maybe(utc_datetimes()),
+                     resolution=st.sampled_from(ParkingResolution), outcome_id=st.just("") | ids())
 
 
 def participants(participant_id: str | None = None, *, position: int | None = None) -> st.SearchStrategy[Participant]:
@@ -307,8 +325,9 @@ def retros(draw: st.DrawFn, *, with_private_notes: bool = False, max_items: int 
     actions = [draw(action_items(factor_ids, next(all_ids))) for _ in range(n["actions"])]
     answers = draw(st.lists(review_answers(), max_size=len(REVIEW_QUESTIONS), unique_by=lambda a: a.question))
     notes = draw(st.lists(private_notes([p.id for p in people]), max_size=2)) if with_private_notes else []
+    parked = draw(st.lists(parking_items(), max_size=max_items, unique_by=lambda p: p.id))
 
-    entities = [*people, *events, *factor_list, *impact_list, *links, *evidence, *statements, *actions, *answers, *notes]
+    entities = [*people, *events, *factor_list, *impact_list, *links, *evidence, *statements, *actions, *answers, *notes, *parked]
     retro = Retro.of(incident, entities)
     if factor_ids:  # the facilitator's "Seen before" decisions, about factors of this retro
         other = ids().filter(lambda i: i != incident.id)

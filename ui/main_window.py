@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Edit, Retro, RetroError, Stage
+from retro.domain import Changes, Edit, Retro, RetroError, Stage
 
 from .document import RetroDocument
 from .library.open_database import (
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.workspace.message.connect(self.show_status)
         self.workspace.stage_shown.connect(self._stage_shown)
         self.workspace.clock.ticked.connect(self._clock_ticked)
+        self.workspace.elmo_requested.connect(self._show_elmo)  # meeting aids (issue 11)
         self.show_library()
         self._restore_geometry()
         self.library.refresh()
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
         self.timer_action = self._action(view_menu, "Start / pause the &time box", self.workspace.clock.toggle,
                                          QKeySequence("F6"))
         self.agenda_action = self._action(view_menu, "&Agenda (time boxes)…", self.workspace.edit_agenda)
+        view_menu.addAction(self.workspace.park_action)  # meeting aids (issue 11): Ctrl+Shift+P, F8
+        view_menu.addAction(self.workspace.elmo_action)
+        view_menu.addAction(self.workspace.next_action)
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
@@ -248,6 +252,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.projector is not None and self.projector.isVisible():
             self.projector.show_idle()
+            self.projector.meeting_aids.set_document(None)
 
     def open_retro(self, incident_id: str, stage: Stage | None = None, target_id: str = "") -> bool:
         """Open ``incident_id`` in the workspace (at ``stage``, selecting ``target_id``)."""
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
         document.refused.connect(self._on_refused)
         document.changed.connect(self._title_from_document)
         document.reloaded.connect(self._title_from_document)
+        document.changed.connect(self._projector_option_changed)
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
@@ -479,7 +485,9 @@ class MainWindow(QMainWindow):
             return
         if self.document is None or self.pages.currentWidget() is not self.workspace:
             self.projector.show_idle()
+            self.projector.meeting_aids.set_document(None)
             return
+        self.projector.meeting_aids.set_document(self.document)
         stage = self.workspace.current_stage
         self.projector.show_stage(stage, self.workspace.current_view(), self.document.retro.incident.title)
         clock = self.workspace.clock
@@ -487,9 +495,26 @@ class MainWindow(QMainWindow):
 
     def _stage_shown(self, stage: Stage, view: QWidget) -> None:
         if self.projector is not None and self.projector.isVisible() and self.document is not None:
+            self.projector.meeting_aids.set_document(self.document)
             self.projector.show_stage(stage, view, self.document.retro.incident.title)
             clock = self.workspace.clock
             self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
+
+    def _show_elmo(self, topic: str) -> None:
+        """ELMO on the projector (issue 11); without one, the status bar says where it would show."""
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.meeting_aids.show_elmo(topic)
+        else:
+            self.show_status("ELMO: open the projector view (F5) to show it to the room. "
+                             "Type what to park and press Enter.")
+
+    def _projector_option_changed(self, changes: Changes) -> None:
+        """Roles instead of names switched (issue 11): the projector builds the stage again."""
+        before = changes.incident_before
+        switched = changes.incident is not None and before is not None and (
+            before.projector_shows_roles != changes.incident.projector_shows_roles)
+        if switched and self.projector is not None and self.projector.isVisible():
+            self._mirror_current()
 
     def _clock_ticked(self, remaining: int, total: int, running: bool) -> None:
         if self.projector is not None and self.projector.isVisible():

@@ -111,6 +111,15 @@ def main(argv: list[str] | None = None) -> int:
         grab(projector, f"60-projector-focus-{size[0]}x{size[1]}")
     factors.toggle_projector_focus()
 
+    # The meeting aids (issue 11): two parked topics, the room's strip, and ELMO on the projector.
+    parking = window.workspace.parking
+    window.go_to_stage(Stage.FACTORS)
+    parking.park("Who owns the proxy connection budget across teams?")
+    parking.park("Was the newsletter peak on anyone's calendar?")
+    grab(window, "40-workspace-parking-lot")
+    window.workspace.elmo()
+    grab(projector, "41-projector-elmo")
+
     projector.close()
     window.close_retro()
     window.library.create_named("Search results stopped updating", Severity.SEV3)

@@ -20,9 +20,11 @@ from .enums import (
     FactorCategory,
     Horizon,
     IncidentStatus,
+    ParkingResolution,
     Priority,
     Role,
     Severity,
+    Stage,
 )
 
 
@@ -64,6 +66,11 @@ class Incident:
     archived: bool = False
     created_at: datetime | None = None
     version: int = 0
+    #: The meeting's agenda (revision 0008): ``"<stage>:<minutes>"`` in the order the room takes
+    #: them; empty means the app's default agenda. See :mod:`retro.domain.agenda`.
+    agenda: tuple[str, ...] = ()
+    #: The projector shows participants' roles instead of their names (revision 0008).
+    projector_shows_roles: bool = False
 
     @property
     def key(self) -> str:
@@ -237,6 +244,26 @@ class ReviewAnswer:
         return self.question
 
 
+@dataclass(frozen=True, slots=True)
+class ParkingItem:
+    """A topic parked during the meeting, and what the room later made of it (issue 11).
+
+    ``outcome_id`` names the action item or contributing factor it became (while that exists).
+    An item resolved as an open question is listed in the internal report, never the public one.
+    """
+
+    id: str
+    text: str
+    stage: Stage = Stage.SETUP
+    created_at: datetime | None = None
+    resolution: ParkingResolution = ParkingResolution.OPEN
+    outcome_id: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
 Entity = (
     Participant
     | TimelineEvent
@@ -248,6 +275,7 @@ Entity = (
     | PrivateNote
     | ActionItem
     | ReviewAnswer
+    | ParkingItem
 )
 
 ENTITY_TYPES: tuple[type, ...] = (
@@ -261,6 +289,7 @@ ENTITY_TYPES: tuple[type, ...] = (
     PrivateNote,
     ActionItem,
     ReviewAnswer,
+    ParkingItem,
 )
 
 

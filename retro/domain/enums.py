@@ -143,6 +143,16 @@ class Stage(_Labelled):
     REVIEW = "review"
 
 
+class ParkingResolution(_Labelled):
+    """What became of a parking-lot item (issue 11): still open, or what the room turned it into."""
+
+    OPEN = "open"
+    ACTION = "action"
+    FACTOR = "factor"
+    QUESTION = "question"
+    DROPPED = "dropped"
+
+
 _SEVERITY_DESCRIPTIONS = {
     Severity.SEV1: "Critical: a major outage or data loss for many customers; all hands until mitigated.",
     Severity.SEV2: "Major: a key feature down or badly degraded for a significant share of customers.",
@@ -151,6 +161,9 @@ _SEVERITY_DESCRIPTIONS = {
 }
 
 _LABELS: dict[StrEnum, str] = {
+    ParkingResolution.ACTION: "Turned into an action",
+    ParkingResolution.FACTOR: "Turned into a factor",
+    ParkingResolution.QUESTION: "Open question",
     Severity.SEV1: "SEV1",
     Severity.SEV2: "SEV2",
     Severity.SEV3: "SEV3",

@@ -20,6 +20,7 @@ from .entities import (
     FactorLink,
     Impact,
     Incident,
+    ParkingItem,
     Participant,
     PrivateNote,
     ReviewAnswer,
@@ -109,6 +110,7 @@ class Retro:
     #: The facilitator's decisions on near-duplicate factors of earlier retros (not an entity:
     #: stored beside the retro, written with its JSON document).
     factor_matches: dict[MatchPair, MatchDecision] = field(default_factory=dict)
+    parking_lot: dict[str, ParkingItem] = field(default_factory=dict)
 
     @classmethod
     def of(cls, incident: Incident, entities: Iterable[Entity] = ()) -> Retro:
@@ -163,6 +165,11 @@ class Retro:
     def factor_list(self) -> list[Factor]:
         return sorted(self.factors.values(), key=lambda f: (f.category.value, f.title.casefold(), f.id))
 
+    def parking_list(self) -> list[ParkingItem]:
+        """Parked topics in the order they were raised (ties by id)."""
+        return sorted(self.parking_lot.values(),
+                      key=lambda p: (p.created_at is None, p.created_at.timestamp() if p.created_at else 0.0, p.id))
+
     def evidence_for(self, factor_id: str) -> list[TimelineEvent]:
         ids = {ev.event_id for ev in self.evidence.values() if ev.factor_id == factor_id}
         return [e for e in self.timeline() if e.id in ids]
@@ -189,4 +196,5 @@ _COLLECTIONS: dict[str, str] = {
     PrivateNote.__name__: "private_notes",
     ActionItem.__name__: "actions",
     ReviewAnswer.__name__: "review_answers",
+    ParkingItem.__name__: "parking_lot",
 }

@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Any, cast, get_args, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from .agenda import check_agenda
 from .entities import (
     AccountabilityStatement,
     ActionItem,
@@ -20,6 +21,7 @@ from .entities import (
     FactorLink,
     Impact,
     Incident,
+    ParkingItem,
     Participant,
     PrivateNote,
     ReviewAnswer,
@@ -188,6 +190,7 @@ def _check_incident_fields(incident: Incident) -> None:
     for i, tag in enumerate(incident.tags):
         check_text(f"tags[{i}]", tag, required=True, limit=MAX_SHORT_TEXT)
     check_timezone(incident.timezone)
+    check_agenda(incident.agenda)
     for name in ("started_at", "detected_at", "declared_at", "mitigated_at", "resolved_at", "created_at",
                  "internal_report_shared_at", "public_report_shared_at"):
         check_time(name, getattr(incident, name))
@@ -243,6 +246,10 @@ def _check_entity_fields(entity: Entity, retro: Retro) -> None:
             if entity.question not in QUESTION_BY_KEY:
                 raise ValidationError("question", f"{entity.question!r} is not a review question")
             check_text("answer", entity.text)
+        case ParkingItem():
+            check_text("parked topic", entity.text, required=True, limit=MAX_SHORT_TEXT * 4)
+            check_time("created_at", entity.created_at)
+            check_text("outcome", entity.outcome_id, limit=MAX_SHORT_TEXT)
         case _:
             raise ValidationError("entity", f"unknown kind {type(entity).__name__}")
 

@@ -57,6 +57,7 @@ def dump(retro: Retro) -> dict[str, Any]:
             sorted(retro.review_answers.values(), key=lambda a: (_QUESTION_ORDER.get(a.question, 99), a.question)),
             "$.review",
         ),
+        "parking_lot": _records(retro.parking_list(), "$.parking_lot"),
         **({"factor_matches": [
             {"factor_id": f, "other_incident_id": other, "other_factor_id": theirs, "decision": d.value}
             for (f, other, theirs), d in sorted(retro.factor_matches.items())

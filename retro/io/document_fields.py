@@ -30,12 +30,15 @@ from ..domain import (
     Horizon,
     Impact,
     IncidentStatus,
+    ParkingItem,
+    ParkingResolution,
     Participant,
     Priority,
     RetroError,
     ReviewAnswer,
     Role,
     Severity,
+    Stage,
     TimelineEvent,
     ValidationError,
 )
@@ -240,6 +243,8 @@ INCIDENT: Shape = {
     "archived": (_boolean, False),
     "created_at": (_optional_time, False),
     "version": (integer, False),
+    "agenda": (_list_of(_text), False),
+    "projector_shows_roles": (_boolean, False),
 }
 _PARTICIPANT: Shape = {
     "id": (_identifier, True),
@@ -311,6 +316,15 @@ _REVIEW: Shape = {
     "text": (_text, True),
 }
 
+_PARKING: Shape = {
+    "id": (_identifier, True),
+    "text": (_text, True),
+    "stage": (_enum(Stage), False),
+    "created_at": (_optional_time, False),
+    "resolution": (_enum(ParkingResolution), False),
+    "outcome_id": (_text, False),
+}
+
 #: Top-level lists: key, what one item is called, its shape, the entity it becomes.
 SECTIONS: tuple[tuple[str, str, Shape, type], ...] = (
     ("participants", "participant", _PARTICIPANT, Participant),
@@ -322,6 +336,7 @@ SECTIONS: tuple[tuple[str, str, Shape, type], ...] = (
     ("accountability", "accountability statement", _STATEMENT, AccountabilityStatement),
     ("actions", "action item", _ACTION, ActionItem),
     ("review", "review answer", _REVIEW, ReviewAnswer),
+    ("parking_lot", "parking-lot item", _PARKING, ParkingItem),
 )
 TOP_LEVEL = ("format", "version", "incident", *(key for key, *_ in SECTIONS), "factor_matches")
 
@@ -347,6 +362,8 @@ VALIDATION_FIELDS = {
     "reason": "status_reason",
     "factors": "factor_ids",
     "answer": "text",
+    "parked topic": "text",
+    "outcome": "outcome_id",
 }
 
 

@@ -319,6 +319,7 @@ def _copy(retro: Retro, **changes: object) -> Retro:
             "private_notes",
             "actions",
             "review_answers",
+            "parking_lot",  # internal report only: public_retro builds its Retro without it
         )
     }
     fields.update(changes)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
+from retro.domain.parking_lot import open_questions
 from retro.domain.readiness import Finding, readiness
 from retro.domain.time_range import in_zone, strftime
 
@@ -43,6 +44,8 @@ PUBLIC_ACTIONS = Section("actions", "What we are doing about it")
 REVIEW = Section("review", "Review")
 LESSONS = Section("lessons", "Lessons learned")
 FINDINGS = Section("findings", "Open readiness findings")
+#: Topics parked in the meeting and left as open questions (issue 11): internal report only.
+OPEN_QUESTIONS = Section("open-questions", "Open questions")
 
 
 def sections(retro: Retro, audience: Audience) -> list[Section]:
@@ -50,6 +53,8 @@ def sections(retro: Retro, audience: Audience) -> list[Section]:
     if audience is Audience.PUBLIC:
         return [SUMMARY, IMPACT, TIMELINE, FACTORS, PUBLIC_ACTIONS]
     out = [SUMMARY, IMPACT, PARTICIPANTS, TIMELINE, FACTORS, ACCOUNTABILITY, ACTIONS, REVIEW, LESSONS]
+    if open_questions(retro):
+        out.append(OPEN_QUESTIONS)
     if open_findings(retro):
         out.append(FINDINGS)
     return out

@@ -17,6 +17,7 @@ from retro.domain.review import REVIEW_QUESTIONS
 from . import content
 from .atomic import write_atomically
 from .audience import approved_mentions, for_audience
+from .open_questions import markdown_open_questions
 from .pdf_blocks import LINK_SCHEMES, short_url
 from .pdf_sections import factor_numbers
 
@@ -102,6 +103,7 @@ def render_markdown(retro: Retro, audience: Audience) -> str:
         ):
             lessons += [f"### {title}", "", *_text(text, "Nothing recorded."), ""]
         out += _section(content.LESSONS.title, lessons)
+        out += markdown_open_questions(view, md_line)  # parked topics left open (issue 11)
         findings = content.open_findings(view)
         if findings:
             rows = ["| Level | Stage | Finding |", "|---|---|---|"]

@@ -30,6 +30,7 @@ from .audience import for_audience
 from .content import Section
 from .errors import ReportCancelled, ReportError, ReportLayoutError
 from .fonts import SANS, SANS_BOLD, report_fonts
+from .open_questions import pdf_open_questions
 from .pdf_blocks import Heading, KeepStart
 from .styles import ACCENT, LINK, MUTED, RULE
 from .text import plain
@@ -197,6 +198,7 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
     if audience is Audience.INTERNAL:
         out += sections.review(retro)
         out += sections.lessons(retro)
+        out += pdf_open_questions(retro)  # parked topics left open (issue 11)
         out += sections.findings(retro, FRAME_W)
     out += appendix
     return out

@@ -14,6 +14,7 @@ from ..domain import (
     ActionStatus,
     FactorEvidence,
     FactorLink,
+    ParkingResolution,
     PrivateNote,
     Retro,
     check_accountability,
@@ -67,6 +68,11 @@ def with_new_ids(retro: Retro) -> Retro:
     out.review_answers.update(retro.review_answers)
     out.factor_matches.update({(remap("Factor", f), other, theirs): d
                                for (f, other, theirs), d in retro.factor_matches.items() if f in retro.factors})
+    for item in retro.parking_lot.values():  # what it became follows its new id
+        kind = {ParkingResolution.ACTION: "ActionItem", ParkingResolution.FACTOR: "Factor"}.get(item.resolution)
+        outcome = fresh.get(kind or "", {}).get(item.outcome_id, "") if item.outcome_id else ""
+        parked = replace(item, id=new_id(), outcome_id=outcome)
+        out.parking_lot[parked.id] = parked
     return out
 
 

@@ -25,6 +25,7 @@ from ..domain import (
     EntityRef,
     Incident,
     NotFound,
+    ParkingItem,
     PrivateNote,
     Retro,
     StaleEditError,
@@ -200,6 +201,9 @@ def normalise(entity: Entity, before: Retro, state: Retro, now: datetime) -> Ent
             entity = replace(entity, completed_at=now)
         elif entity.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) and entity.completed_at is not None:
             entity = replace(entity, completed_at=None)
+        if entity.created_at is None:
+            entity = replace(entity, created_at=now)
+    elif isinstance(entity, ParkingItem):  # parking lot (issue 11): stamped when parked
         if entity.created_at is None:
             entity = replace(entity, created_at=now)
     elif isinstance(entity, PrivateNote):

@@ -28,12 +28,15 @@ from ..domain import (
     Impact,
     Incident,
     IncidentStatus,
+    ParkingItem,
+    ParkingResolution,
     Participant,
     Priority,
     PrivateNote,
     ReviewAnswer,
     Role,
     Severity,
+    Stage,
     TimelineEvent,
 )
 from . import models as m
@@ -66,6 +69,7 @@ def incident_from_row(r: Any) -> Incident:
         public_mentions=tuple(r.public_mentions or ()), public_apology=r.public_apology or "",
         public_contact=r.public_contact or "",
         created_at=r.created_at, version=r.version,
+        agenda=tuple(r.agenda or ()), projector_shows_roles=bool(r.projector_shows_roles),
     )
 
 
@@ -83,6 +87,7 @@ def incident_values(i: Incident) -> dict[str, Any]:
         "public_mentions": tuple(i.public_mentions), "public_apology": i.public_apology,
         "public_contact": i.public_contact,
         "created_at": i.created_at,
+        "agenda": tuple(i.agenda), "projector_shows_roles": i.projector_shows_roles,
     }
 
 
@@ -191,6 +196,15 @@ def _answer_values(a: ReviewAnswer) -> dict[str, Any]:
     return {"question": a.question, "text": a.text}
 
 
+def _parking(r: Any) -> ParkingItem:
+    return ParkingItem(r.id, r.text, Stage(r.stage), r.created_at, ParkingResolution(r.resolution), r.outcome_id)
+
+
+def _parking_values(p: ParkingItem) -> dict[str, Any]:
+    return {"id": p.id, "text": p.text, "stage": p.stage.value, "created_at": p.created_at,
+            "resolution": p.resolution.value, "outcome_id": p.outcome_id}
+
+
 @dataclass(frozen=True, slots=True)
 class EntityTable:
     """How one kind of entity is stored."""
@@ -223,6 +237,7 @@ TABLES: dict[str, EntityTable] = {
         EntityTable("PrivateNote", m.private_notes, ("id",), _note, _note_values),
         EntityTable("ActionItem", m.action_items, ("id",), action_from_row, _action_values),
         EntityTable("ReviewAnswer", m.review_answers, ("question",), _answer, _answer_values),
+        EntityTable("ParkingItem", m.parking_items, ("id",), _parking, _parking_values),
     )
 }
 
@@ -253,7 +268,7 @@ def search_text(entity: Entity | Incident) -> str | None:
             parts = [entity.title, entity.description]
         case FactorLink():
             parts = [entity.note]
-        case AccountabilityStatement() | ReviewAnswer():
+        case AccountabilityStatement() | ReviewAnswer() | ParkingItem():
             parts = [entity.text]
         case ActionItem():
             parts = [entity.title, entity.description, entity.owner, entity.status_reason]

@@ -72,6 +72,8 @@ class IncidentRow(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    agenda: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())  # 0008
+    projector_shows_roles: Mapped[bool] = mapped_column(Boolean, default=False)  # 0008
 
 
 class ParticipantRow(Base):
@@ -215,6 +217,20 @@ class ReviewAnswerRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
 
+class ParkingItemRow(Base):
+    """A topic parked during the meeting (revision 0008) and what it became."""
+
+    __tablename__ = "parking_items"
+
+    incident_id: Mapped[str] = _incident_fk()
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    stage: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[str] = mapped_column(String(16))
+    outcome_id: Mapped[str] = mapped_column(String, default="")
+
+
 class SearchDocumentRow(Base):
     """One searchable text per entity (revision 2). SQLite indexes ``body`` with an FTS5 table
     kept in step by triggers; PostgreSQL with a GIN index on ``to_tsvector('simple', body)``."""
@@ -297,6 +313,7 @@ private_notes = PrivateNoteRow.__table__
 action_items = ActionItemRow.__table__
 action_factors = ActionFactorRow.__table__
 review_answers = ReviewAnswerRow.__table__
+parking_items = ParkingItemRow.__table__
 search_documents = SearchDocumentRow.__table__
 factor_keys = FactorKeyRow.__table__
 factor_key_words = FactorKeyWordRow.__table__

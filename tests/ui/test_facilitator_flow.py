@@ -36,6 +36,7 @@ from retro.domain import Horizon, Role, Stage
 from retro.domain.accountability import LEADER_FIRST_REASON
 from retro.services import RetroStore
 from retro.startup import open_store
+from tests.ui.workspace.harness import trigger
 from ui.graph.title_editor import TitleEditor
 from ui.library.new_retro import NewRetroDialog
 from ui.main_window import MainWindow
@@ -373,12 +374,38 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     assert undo_text(window) == f"Undo Record {CHEN}'s statement"
     assert card(CHEN).status.text() == "✓ Statement recorded"
     assert card(DANA).status.text() == "May speak now (optional)"  # nobody is asked to speak
+    # The room drifts into alerting: ELMO on the projector, and the topic parked for later.
+    trigger(window.projector_action)
+    projector = window.projector
+    assert projector is not None and projector.isVisible()
+    reactivate(qtbot, window)
+    click(qtbot, window.workspace.elmo_button)
+    elmo = projector.meeting_aids.elmo
+    assert elmo.isVisible() and elmo.text().startswith("ELMO\nEnough, let's move on")
+    entry = window.workspace.parking.entry
+    assert entry.hasFocus() and entry.text() == "Accountability: " and entry.selectedText() == entry.text()
+    qtbot.keyClicks(entry, ALERT_ACTION)  # typing replaces the offered text
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert undo_text(window) == "Undo Park a topic"
+    (parked,) = window.document.retro.parking_lot.values()
+    assert (parked.text, parked.stage) == (ALERT_ACTION, Stage.ACCOUNTABILITY)
+    strip = projector.meeting_aids.parking
+    assert strip.isVisible() and ALERT_ACTION in strip.label.text()  # the room sees it was heard
+    trigger(window.projector_action)  # projector closed again
+    reactivate(qtbot, window)
 
-    # 6. Actions: typed in the entry row; owner, due date, horizon and factors in the table.
-    actions = go_to(qtbot, window, Stage.ACTIONS)
+    # 6. Actions: the parked topic becomes one; the other typed in the entry row; owner, due date,
+    #    horizon and factors in the table.
+    parking = window.workspace.parking
+    click(qtbot, parking.list.viewport(), parking.list.visualItemRect(parking.list.item(0)).center())
+    click(qtbot, parking.to_action)
+    assert undo_text(window) == "Undo Turn a parked topic into an action"
+    assert window.workspace.current_stage is Stage.ACTIONS
+    assert "→ Action" in parking.list.item(0).text() and f"Action: {ALERT_ACTION}" in parking.list.item(0).toolTip()
+    actions = window.workspace.current_view()
     assert isinstance(actions, ActionsStage)
     table, rows = actions.table, actions.sorted
-    for title in (CANARY_ACTION, ALERT_ACTION):
+    for title in (CANARY_ACTION,):
         type_into(qtbot, actions.new_title, title)
         qtbot.keyClick(actions.new_title, Qt.Key.Key_Return)
         assert actions.new_title.text() == "" and actions.new_title.hasFocus()
@@ -507,6 +534,9 @@ def assert_everything_is_there(qtbot: QtBot, window: MainWindow, incident_id: st
     assert sorted(card.title for card in factors.scene.cards.values()) == sorted([CANARY, BUDGET])
     assert len(factors.scene.arrows) == 2
     assert {card.title: card.evidence_count for card in factors.scene.cards.values()} == {CANARY: 1, BUDGET: 0}
+
+    parking = window.workspace.parking  # the parked topic, and what it became
+    assert parking.list.count() == 1 and f"Action: {ALERT_ACTION}" in parking.list.item(0).toolTip()
 
     accountability = go_to(qtbot, window, Stage.ACCOUNTABILITY)
     assert isinstance(accountability, AccountabilityStage)

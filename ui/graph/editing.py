@@ -46,6 +46,8 @@ class GraphEditor:
 
     def __init__(self, document: RetroDocument) -> None:
         self.document = document
+        #: The category a new factor gets unless one is given (chosen in the Factors toolbar).
+        self.new_category = FactorCategory.TECHNOLOGY
 
     @property
     def retro(self) -> Retro:
@@ -54,9 +56,9 @@ class GraphEditor:
     # factors --------------------------------------------------------------------------------
 
     def add_factor(self, x: float, y: float, *, title: str = NEW_FACTOR_TITLE,
-                   category: FactorCategory = FactorCategory.TECHNOLOGY) -> str | None:
+                   category: FactorCategory | None = None) -> str | None:
         """Add a factor with its top-left at (x, y); its id, or None when refused."""
-        factor = Factor(new_id(), title, category, x=round(x, 1), y=round(y, 1))
+        factor = Factor(new_id(), title, category or self.new_category, x=round(x, 1), y=round(y, 1))
         ok = self.document.edit("Add contributing factor", Edit.of(upsert=[factor]))
         return factor.id if ok else None
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
 
 from retro.domain import ActionItem, ActionStatus, ActionType, Changes, Edit, Horizon, Priority
+from retro.domain.projector_names import shown_owner
 from ui.document import RetroDocument
 from ui.widgets.colours import PROBLEM
 from ui.widgets.plain_text import plain_tooltip
@@ -151,7 +152,7 @@ class ActionsModel(QAbstractTableModel):
             font.setUnderline(True)
             return font
         if role == PROJECTOR_ROLE:
-            owner = action.owner or "no owner yet"
+            owner = shown_owner(self._document.retro, action.owner) or "no owner yet"  # roles option
             due = f"due {action.due:%d %b %Y}" if action.due else "no due date"
             return f"{action.title}\n{owner}  ·  {due}  ·  {action.status.label}"
         return None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from retro.domain import key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS
+from retro.domain.projector_names import roles_text
 from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
@@ -76,7 +77,10 @@ class SetupProjection(QWidget):
             rows.append(f"<tr><td>{duration.name}</td>"
                         f"<td style='padding-left:{self._pad}px'><b>{html.escape(duration.text())}</b></td></tr>")
         self.times.setText("<table>" + "".join(rows) + "</table>")
-        people = [f"<b>{html.escape(p.name)}</b> — {html.escape(', '.join(r.label for r in p.roles_in_order()))}"
-                  for p in retro.people()]
+        if inc.projector_shows_roles:  # roles instead of names (issue 11)
+            people = [f"<b>{html.escape(roles_text(p))}</b>" for p in retro.people()]
+        else:
+            people = [f"<b>{html.escape(p.name)}</b> — {html.escape(', '.join(r.label for r in p.roles_in_order()))}"
+                      for p in retro.people()]
         self.people.setText("<br>".join(people) or "No participants yet")
         self.impact.setText(inc.customer_impact and f"Customer impact: {inc.customer_impact}")

@@ -26,6 +26,7 @@ from ..stage_base import StageView
 from ..theme import projector_stylesheet, projector_text_pixels
 from ..workspace.timebox import countdown_text
 from .screens import projector_screen
+from .parking_view import MeetingAids
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ class ProjectorWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_text_size(projector_text_pixels(event.size().width(), event.size().height()))
         super().resizeEvent(event)
+        # The parking lot strip and the ELMO notice (issue 11): ui/projector/parking_view.py.
+        self.meeting_aids = MeetingAids(self, self._layout)
 
     # -- what it shows -----------------------------------------------------------------------
 

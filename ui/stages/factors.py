@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from retro.domain import FactorCategory, Stage
@@ -112,8 +112,26 @@ class FactorsStage(StageView):
             bar.addAction(action)
             return action
 
-        self.add_action = add("Add factor", "Add a contributing factor (Insert, or double-click the canvas)",
-                              self.view.add_factor_here, "addFactor")
+        # A new factor's category is chosen on creation (issue 11): the combo says which one Insert,
+        # a double-click and "Add factor" give; Alt+1 … Alt+5 choose it from the keyboard.
+        label = QLabel("New factor &is ")
+        self.new_category = QComboBox()
+        self.new_category.setAccessibleName("Category of new factors")
+        self.new_category.setToolTip("The category a new factor gets (Alt+1 … Alt+5); change any later in Factor")
+        for number, category in enumerate(FactorCategory, start=1):
+            self.new_category.addItem(f"{category.label}  (Alt+{number})", category)
+            choose = QAction(self)
+            choose.setShortcut(QKeySequence(f"Alt+{number}"))
+            choose.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            choose.triggered.connect(lambda _c=False, c=category: self.choose_new_category(c))
+            self.addAction(choose)
+        self.new_category.currentIndexChanged.connect(
+            lambda _i: self._set_new_category(FactorCategory(self.new_category.currentData())))
+        label.setBuddy(self.new_category)
+        bar.addWidget(label)
+        bar.addWidget(self.new_category)
+        self.add_action = add("Add factor", "Add a contributing factor of the chosen category "
+                              "(Insert, or double-click the canvas)", self.view.add_factor_here, "addFactor")
         self.connect_action = add("Connect…", "Connect the selected factor to what it contributed to (C). "
                                   "Or drag from a card's round handle onto another card.",
                                   self.view.open_connect_dialog, "connectFactors")
@@ -131,6 +149,22 @@ class FactorsStage(StageView):
         add("Zoom out", "Zoom out (Ctrl+-)", lambda: self.view.zoom_by(1 / 1.2), "zoomOut")
         add("Fit", "Show the whole graph (Ctrl+0)", self.view.fit_graph, "fitGraph")
         return bar
+
+    def choose_new_category(self, category: FactorCategory) -> None:
+        """The category the next new factor gets (the focus stays where it was)."""
+        self.new_category.setCurrentIndex(list(FactorCategory).index(category))
+
+    def _set_new_category(self, category: FactorCategory) -> None:
+        self.editor.new_category = category
+        self._show_message(f"New factors are {category.label}.")
+
+    def current_topic(self) -> str:
+        """The selected factor's title: what ELMO offers to park (issue 11)."""
+        selected = self.scene.selected_nodes()
+        if len(selected) != 1:
+            return ""
+        factor = self.document.retro.factors.get(selected[0].node_id)
+        return factor.title if factor is not None else ""
 
     # reacting -------------------------------------------------------------------------------
 

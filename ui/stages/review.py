@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +37,14 @@ from retro.domain import (
     Audience,
     Changes,
     Edit,
+    IncidentStatus,
     ReviewAnswer,
     Stage,
     internal_report_due,
     public_report_due,
+    readiness,
 )
+from retro.domain.progress import next_step, status_for, with_status
 from retro.domain.time_range import in_zone
 from ui.document import RetroDocument
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
@@ -110,10 +113,38 @@ class ReviewStage(StageView):
         self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings_view.activated.connect(self.go_to_finding)
         self.findings_view.clicked.connect(self.go_to_finding)
+        # What to do next, and the retro's status following its life (issue 11).
+        self.next_step = QLabel()
+        self.next_step.setObjectName("NextStep")
+        self.next_step.setAccessibleName("Next step")
+        self.next_step.setWordWrap(True)
+        self.next_step.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_button = QPushButton()
+        self.status_button.setAccessibleName("Move the retro to the status its life says")
+        self.status_button.clicked.connect(self.follow_status)
         layout = QVBoxLayout(box)
         layout.addWidget(self.summary)
+        layout.addWidget(self.next_step)
+        layout.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.findings_view, 1)
         return box
+
+    def _refresh_next_step(self) -> None:
+        retro = self.document.retro
+        findings = readiness(retro)
+        self.next_step.setText(next_step(retro, findings))
+        due = status_for(retro.incident, findings)
+        self.status_button.setText(f"Mark the retro {due.label}")
+        order = list(IncidentStatus)  # only ever suggest moving forward in the retro's life
+        self.status_button.setVisible(order.index(due) > order.index(retro.incident.status))
+
+    def follow_status(self) -> bool:
+        """Move the status where the retro's life says (Draft → In review → Published), one undo step."""
+        incident = self.document.retro.incident
+        new = with_status(incident, readiness(self.document.retro))
+        if new is incident:
+            return True
+        return self.document.edit(f"Mark the retro {new.status.label}", Edit(incident=new))
 
     def _build_questions(self) -> QWidget:
         box = QGroupBox("Review questions")
@@ -186,6 +217,7 @@ class ReviewStage(StageView):
             self.navigate_requested.emit(Stage(index.data(STAGE_ROLE)), str(index.data(TARGET_ROLE) or ""))
 
     def _refresh_summary(self) -> None:
+        self._refresh_next_step()
         blockers = self.findings.blocker_count()
         warnings = self.findings.rowCount() - blockers
         if blockers:
@@ -206,6 +238,7 @@ class ReviewStage(StageView):
             self._load_answers()
         if changes.touches("Incident"):
             self._refresh_shared()
+            self._refresh_next_step()
 
     def _load_answers(self) -> None:
         stored = self.document.retro.review_answers
@@ -266,7 +299,9 @@ class ReviewStage(StageView):
             label, value = f"Mark {name} report as shared", datetime.now(UTC).replace(microsecond=0)
         else:
             label, value = f"Clear {name} report shared", None
-        return self.document.edit(label, Edit(incident=replace(incident, **{field: value})))
+        # the status follows in the same undo step: both shared → Published (issue 11)
+        new = with_status(replace(incident, **{field: value}), readiness(self.document.retro))
+        return self.document.edit(label, Edit(incident=new))
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -367,7 +402,15 @@ class ReviewStage(StageView):
     def _on_done(self, written: str) -> None:
         self._finish()
         self.last_export = Path(written)
-        self._show_result(f"Saved the {self._export_format.label} to {written}", Tone.INFO, opened=True)
+        message = f"Saved the {self._export_format.label} to {written}"
+        fmt = self._export_format
+        if fmt is not ExportFormat.JSON:  # offer the next step in the retro's life (issue 11)
+            internal = fmt.audience is Audience.INTERNAL
+            field = "internal_report_shared_at" if internal else "public_report_shared_at"
+            if getattr(self.document.retro.incident, field) is None:
+                message += f". Once it is shared, mark the {'internal' if internal else 'public'} report as shared."
+                (self.internal_shared if internal else self.public_shared).setFocus()
+        self._show_result(message, Tone.INFO, opened=True)
         self.export_done.emit(written)
 
     def _on_cancelled(self) -> None:

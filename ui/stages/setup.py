@@ -53,6 +53,7 @@ from ..resources_path import icon
 from ..stage_base import StageView
 from ..workspace.fields import CommitLineEdit, CommitTextEdit, LifecycleTimeEdit, TimezoneCombo
 from ..workspace.participants import ParticipantsModel
+from .setup_meeting import MeetingRows
 
 #: The "what we learned" text areas: (field, heading, placeholder).
 LEARNING_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -189,6 +190,10 @@ class SetupStage(StageView):
                                                150))
         form.addRow("Customer im&pact", self._text("customer_impact", "Customer impact", True,
                                                    "Who noticed what, for how long, and how many", 110))
+        self.meeting = MeetingRows(self.document, self)  # the agenda and roles on the projector (issue 11)
+        self.agenda_summary, self.roles_on_projector = self.meeting.agenda_summary, self.meeting.roles_on_projector
+        form.addRow("Agenda", self.meeting.agenda_row)
+        form.addRow("Projector", self.meeting.roles_on_projector)
         return form
 
     def _participants(self) -> QVBoxLayout:
@@ -308,6 +313,7 @@ class SetupStage(StageView):
         self.severity.setCurrentIndex(list(Severity).index(inc.severity))
         self.severity_description.setText(inc.severity.description)
         self.status.setCurrentIndex(list(IncidentStatus).index(inc.status))
+        self.meeting.refresh(inc)
         self.timezone.set_value(inc.timezone)
         previous: datetime | None = None
         problems = dict(lifecycle_problems(inc))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from retro.domain.projector_names import shown_person
 from ui.document import RetroDocument
 from ui.models.actions_model import PROJECTOR_ROLE as ACTION_LINE_ROLE
 from ui.models.actions_model import ActionsModel, ActionsSort
@@ -57,6 +58,7 @@ class AccountabilityProjector(ProjectorPanel):
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__("Accountability", "Accountability on the projector", parent)
+        self._document = document
         self.model = SpeakingOrderModel(document, self)
         self.turn = self.large_label(points=BODY_POINTS + 6, bold=True)
         self.turn.setObjectName("ProjectorRule")
@@ -102,10 +104,11 @@ class AccountabilityProjector(ProjectorPanel):
         speakers = self.model.speakers()
         chosen = next((s for s in speakers if s.participant.id == self._participant_id), None)
         upcoming = next_speaker(speakers)
+        retro = self._document.retro
         if chosen is not None:
-            self.turn.setText(f"Now speaking: {chosen.participant.name}")
+            self.turn.setText(f"Now speaking: {shown_person(retro, chosen.participant)}")
         elif upcoming is not None:
-            self.turn.setText(f"Next to speak: {upcoming.participant.name}")
+            self.turn.setText(f"Next to speak: {shown_person(retro, upcoming.participant)}")
         else:
             self.turn.setText("Everyone who wished to has spoken." if speakers else "")
         while self.statements_layout.count():
@@ -121,7 +124,7 @@ class AccountabilityProjector(ProjectorPanel):
         for speaker in speakers:
             if speaker.statement is None:
                 continue
-            name = self.large_label(speaker.participant.name, bold=True)
+            name = self.large_label(shown_person(retro, speaker.participant), bold=True)
             self._name_labels[speaker.participant.id] = name
             self.statements_layout.addWidget(name)
             self.statements_layout.addWidget(self.large_label(speaker.statement.text, points=BODY_POINTS - 2))

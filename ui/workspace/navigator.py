@@ -1,4 +1,9 @@
-"""The stage navigator: the seven stages in order, each with whether it is complete and what is missing."""
+"""The stage navigator: the seven stages in order, each with whether it is complete and what is missing.
+
+A stage says "Complete" only when it is (issue 11): its state comes from
+:func:`retro.domain.progress.stage_progress`, so Ground rules are "Not started" until the room has
+moved on, and Review is complete only when nothing blocks and both reports are shared.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from retro.domain import Finding, Stage
+from retro.domain.progress import StageProgress, StageState
 
 from ..resources_path import icon
 
@@ -43,14 +49,21 @@ class StageListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._findings: dict[Stage, list[Finding]] = {}
+        self._progress: dict[Stage, StageProgress] = {}
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[Finding], progress: dict[Stage, StageProgress] | None = None) -> None:
+        """The readiness findings and, when known, each stage's progress (from the same findings)."""
         grouped: dict[Stage, list[Finding]] = defaultdict(list)
         for finding in findings:
             grouped[finding.stage].append(finding)
-        if grouped != self._findings:
+        progress = progress or {}
+        if grouped != self._findings or progress != self._progress:
             self._findings = dict(grouped)
+            self._progress = dict(progress)
             self.dataChanged.emit(self.index(0), self.index(len(STAGES) - 1))
+
+    def progress(self, stage: Stage) -> StageProgress | None:
+        return self._progress.get(stage)
 
     def findings(self, stage: Stage) -> list[Finding]:
         return list(self._findings.get(stage, []))
@@ -63,25 +76,31 @@ class StageListModel(QAbstractListModel):
             return None
         stage = STAGES[index.row()]
         findings = self._findings.get(stage, [])
+        progress = self._progress.get(stage)
+        status = progress.text if progress is not None else stage_status(findings)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row() + 1}. {stage.label}"
         if role == STATUS_ROLE:
-            return stage_status(findings)
+            return status
         if role == STAGE_ROLE:
             return stage
         if role == FINDINGS_ROLE:
             return list(findings)
         if role == Qt.ItemDataRole.DecorationRole:
-            if any(f.is_blocker for f in findings):
+            if any(f.is_blocker for f in findings) or (progress and progress.state is StageState.BLOCKED):
                 return icon("blocker")
+            if progress is not None and progress.state in (StageState.NOT_STARTED, StageState.READY):
+                return icon("timer")  # still to do: neither done nor wrong
             return icon("warning") if findings else icon("complete")
         if role == Qt.ItemDataRole.ToolTipRole:
             if not findings:
+                if progress is not None and progress.state is not StageState.COMPLETE:
+                    return f"{stage.label} (Ctrl+{index.row() + 1}): {progress.text}"
                 return f"{stage.label}: nothing missing (Ctrl+{index.row() + 1})"
             return f"{stage.label} (Ctrl+{index.row() + 1}):\n" + "\n".join(
                 f"{'■' if f.is_blocker else '▲'} {f.message}" for f in findings)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{stage.label}: {stage_status(findings)}"
+            return f"{stage.label}: {status}"
         return None
 
 

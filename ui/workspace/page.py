@@ -6,6 +6,7 @@ import html
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Changes, Stage, readiness
+from retro.domain.agenda import next_stage
+from retro.domain.progress import StageState, stage_progress
 
 from ..document import RetroDocument
 from ..resources_path import icon
@@ -27,6 +30,7 @@ from ..stages import stage_view_class
 from ..theme import SEVERITY_COLOURS
 from ..widgets.fixed_lines import FixedLinesArea
 from .navigator import STAGES, StageListModel, StageNavigator
+from .parking_lot import ParkingLotPanel
 from .timebox import AgendaDialog, StageClock, countdown_text
 
 log = logging.getLogger(__name__)
@@ -55,6 +59,8 @@ class WorkspacePage(QWidget):
     stage_shown = Signal(object, object)
     #: A short message for the status bar.
     message = Signal(str)
+    #: ELMO was called ("enough, let's move on"): the projector shows it; the topic, when known.
+    elmo_requested = Signal(str)
 
     def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +80,30 @@ class WorkspacePage(QWidget):
     def _build(self) -> None:
         self.navigator = StageNavigator(self.stage_model)
         self.navigator.selectionModel().currentChanged.connect(self._navigator_moved)
+        # The parking lot under the navigator, reachable from every stage (issue 11).
+        self.parking = ParkingLotPanel()
+        self.parking.navigate_requested.connect(self._navigate_requested)
+        self.parking.message.connect(self.message)
+        self.park_action = QAction("&Park a topic", self)
+        self.park_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.park_action.triggered.connect(self.start_parking)
+        self.elmo_action = QAction("&ELMO: enough, let's move on", self)
+        self.elmo_action.setShortcut(QKeySequence("F8"))
+        self.elmo_action.triggered.connect(self.elmo)
+        self.next_action = QAction("&Next stage on the agenda", self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_action.triggered.connect(self.next_on_agenda)
+        self.addAction(self.park_action)
+        self.addAction(self.elmo_action)
+        self.addAction(self.next_action)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("NavigatorAndParkingLot")
+        self.left.addWidget(self.navigator)
+        self.left.addWidget(self.parking)
+        self.left.setStretchFactor(0, 0)  # the stages keep their height; the parking lot takes the rest
+        self.left.setStretchFactor(1, 1)
+        self.left.setSizes([500, 300])
+        self.left.setChildrenCollapsible(False)
 
         self.incident_title = QLabel()
         self.incident_title.setObjectName("IncidentTitle")
@@ -112,6 +142,12 @@ class WorkspacePage(QWidget):
         self.agenda_button = QPushButton(icon("timer"), "A&genda…")
         self.agenda_button.setAccessibleName("Set the time boxes per stage")
         self.agenda_button.clicked.connect(self.edit_agenda)
+        self.elmo_button = QPushButton("ELMO")
+        self.elmo_button.setAccessibleName("ELMO: enough, let's move on (show it on the projector, park the topic)")
+        self.elmo_button.setToolTip("Enough, let's move on (F8): shows ELMO on the projector and offers to "
+                                    "park the topic")
+        self.elmo_button.clicked.connect(self.elmo)
+        self.parking.add_button(self.elmo_button)  # beside the parking lot: ELMO offers to park the topic
         second = QHBoxLayout()
         second.addWidget(self.stage_title, 1)
         second.addWidget(self.countdown)
@@ -148,7 +184,7 @@ class WorkspacePage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("WorkspaceSplitter")
-        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1200])
@@ -165,6 +201,8 @@ class WorkspacePage(QWidget):
         self.document = document
         document.changed.connect(self._document_changed)
         document.reloaded.connect(self._document_reloaded)
+        self.parking.set_document(document)
+        self.clock.set_agenda(document.retro.incident.agenda)
         self.clock.reset_all()
         self._refresh_header()
         self._refresh_marks()
@@ -179,6 +217,7 @@ class WorkspacePage(QWidget):
             self.host.removeWidget(view)
             view.deleteLater()
         self._views.clear()
+        self.parking.set_document(None)
         self.document = None
 
     def _document_changed(self, changes: Changes) -> None:
@@ -195,6 +234,7 @@ class WorkspacePage(QWidget):
         if self.document is None:
             return
         incident = self.document.retro.incident
+        self.clock.set_agenda(incident.agenda)  # the time boxes follow the retro's agenda
         self.incident_title.setText(incident.title)
         self.severity_badge.setText(incident.severity.label)
         self.severity_badge.setToolTip(incident.severity.description)
@@ -204,13 +244,18 @@ class WorkspacePage(QWidget):
     def _refresh_marks(self) -> None:
         if self.document is None:
             return
-        self.stage_model.set_findings(readiness(self.document.retro))
+        findings = readiness(self.document.retro)
+        self.stage_model.set_findings(findings, stage_progress(self.document.retro, findings))
         self._refresh_findings()
 
     def _refresh_findings(self) -> None:
         findings = self.stage_model.findings(self.current_stage)
         if not findings:
-            self.findings.setText("✓ Nothing is missing in this stage.")
+            progress = self.stage_model.progress(self.current_stage)
+            if progress is not None and progress.state is not StageState.COMPLETE:
+                self.findings.setText(f"○ {html.escape(progress.text)}")
+            else:
+                self.findings.setText("✓ Nothing is missing in this stage.")
             return
         lines = []
         for f in findings[:MAX_FINDINGS_SHOWN]:
@@ -245,6 +290,7 @@ class WorkspacePage(QWidget):
                 self.stage_model.index(STAGES.index(stage), 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._refresh_findings()
+        self.parking.set_stage(stage)
         if changed:
             running = self.clock.is_running()
             if running:
@@ -307,16 +353,59 @@ class WorkspacePage(QWidget):
         self.start_button.setIcon(icon("pause" if running else "play"))
 
     def edit_agenda(self) -> None:
-        dialog = AgendaDialog(self._settings, self)
+        dialog = AgendaDialog(self._settings, self, self.document)
         dialog.accepted.connect(self.clock.reset_all)
         dialog.open()
+
+    # -- meeting aids (issue 11) -------------------------------------------------------------
+
+    def current_topic(self) -> str:
+        """What the room is on, when the stage knows (the selected factor, event …), else ""."""
+        view = self.current_view()
+        topic = getattr(view, "current_topic", None)  # Factors: the selected factor's title
+        if callable(topic):
+            return str(topic() or "")
+        event = getattr(view, "current_event", None)  # Timeline: the selected event
+        if callable(event) and (current := event()) is not None:
+            return str(current.text)
+        actions = getattr(view, "selected_actions", None)  # Actions: the selected action
+        if callable(actions) and (chosen := actions()):
+            return str(chosen[0].title)
+        return ""
+
+    def next_on_agenda(self) -> Stage | None:
+        """Move on to the stage after this one in the retro's agenda order (its clock follows)."""
+        if self.document is None or not self.isVisible():
+            return None
+        following = next_stage(self.document.retro.incident.agenda, self.current_stage)
+        if following is not None:
+            self.go_to(following)
+        return following
+
+    def start_parking(self) -> None:
+        """Ctrl+Shift+P anywhere in the window (while a retro is open): type a topic, Enter parks it."""
+        if self.document is not None and self.isVisible():
+            self.parking.start_capture()
+
+    def elmo(self) -> None:
+        """Enough, let's move on: the projector shows ELMO; the parking lot offers to park the topic."""
+        if self.document is None or not self.isVisible():
+            return
+        topic = self.current_topic()
+        self.elmo_requested.emit(topic)
+        self.parking.start_capture(topic or f"{self.current_stage.label}: ")
+        self.message.emit("ELMO — type what to park and press Enter, or Esc to move on without parking.")
 
     # -- remembered state --------------------------------------------------------------------
 
     def save_state(self) -> None:
         self._settings.set_geometry("workspace-splitter", self.splitter.saveState())
+        self._settings.set_geometry("workspace-left", self.left.saveState())
 
     def restore_state(self) -> None:
         state = self._settings.geometry("workspace-splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        left = self._settings.geometry("workspace-left")
+        if left is not None:
+            self.left.restoreState(left)

@@ -30,6 +30,7 @@ KIND_NAMES: dict[str, str] = {
     "PrivateNote": "private note",
     "ActionItem": "action item",
     "ReviewAnswer": "review answer",
+    "ParkingItem": "parked topic",
 }
 
 #: Kinds whose text is not repeated in a message (it may be personal).

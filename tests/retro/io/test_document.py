@@ -22,7 +22,8 @@ from retro.domain.validation import validate_entity
 from retro.io.document import FORMAT_NAME, FORMAT_VERSION, DocumentError, dump, dumps, load_document
 from tests.strategies import retros
 
-SECTIONS = ("participants", "timeline", "factors", "impacts", "links", "evidence", "accountability", "actions", "review")
+SECTIONS = ("participants", "timeline", "factors", "impacts", "links", "evidence", "accountability", "actions", "review",
+            "parking_lot")
 #: Keys a document must always have (never dropped when normalising).
 REQUIRED = {"id", "title", "name", "at", "text", "cause_id", "effect_id", "factor_id", "event_id",
             "participant_id", "question"}  # fmt: skip

@@ -18,12 +18,15 @@ from retro.domain import (
     Horizon,
     Impact,
     Incident,
+    ParkingItem,
+    ParkingResolution,
     Participant,
     PrivateNote,
     Retro,
     ReviewAnswer,
     Role,
     Severity,
+    Stage,
 )
 from retro.domain import TimelineEvent as Event
 
@@ -53,7 +56,11 @@ INTERNAL_MARKERS: dict[str, str] = {
     "got lucky": "CANARYGOTLUCKY",
     "surprises": "CANARYSURPRISES",
     "tag": "canarytag",
+    "parked topic left as an open question": "CANARYOPENQUESTION",
 }
+#: Parked topics not left as questions: in no report (an open one is still being discussed;
+#: one turned into an action or factor is reported as that).
+PARKED_MARKERS = {"parked topic still open": "CANARYPARKEDOPEN", "parked topic dropped": "CANARYPARKEDDROPPED"}
 #: Markers that must appear in no report at all.
 PRIVATE_MARKERS = {"private note": "CANARYPRIVATENOTE", "private note about a person": "CANARYCOACHING"}
 #: Text that is public and must appear in both reports.
@@ -136,10 +143,17 @@ def canary_retro() -> Retro:
         ),
     ]
     answers = [ReviewAnswer("detection", m["review answer"])]
+    parked = [
+        ParkingItem("pk-q", f"Ask {m['leader name']}: {m['parked topic left as an open question']}?", Stage.FACTORS,
+                    T0 + timedelta(days=1), ParkingResolution.QUESTION),
+        ParkingItem("pk-open", PARKED_MARKERS["parked topic still open"], Stage.TIMELINE, T0 + timedelta(days=1)),
+        ParkingItem("pk-drop", PARKED_MARKERS["parked topic dropped"], Stage.TIMELINE, T0 + timedelta(days=1),
+                    ParkingResolution.DROPPED),
+    ]
     return Retro.of(
         incident,
         [leader, responder, facilitator, public_event, internal_event, resolution, public_factor, internal_factor,
-         impact, *links, *evidence, *statements, *notes, *actions, *answers],
+         impact, *links, *evidence, *statements, *notes, *actions, *answers, *parked],
     )
 
 

@@ -14,7 +14,7 @@ from retro.domain import Audience, Retro
 from retro.report import public_retro
 from retro.report.audience import NAME_REMOVED, for_audience
 
-from .fixtures import INTERNAL_MARKERS, PRIVATE_MARKERS, PUBLIC_MARKERS
+from .fixtures import INTERNAL_MARKERS, PARKED_MARKERS, PRIVATE_MARKERS, PUBLIC_MARKERS
 
 
 def squash(text: str) -> str:
@@ -36,6 +36,17 @@ def test_private_notes_appear_in_no_report(canary_reports: dict[str, str], fmt: 
     marker = PRIVATE_MARKERS[place].casefold()
     for audience in Audience:
         assert marker not in squash(canary_reports[f"{audience.value}.{fmt}"])
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md"])
+@pytest.mark.parametrize("place", sorted(PARKED_MARKERS))
+def test_parked_topics_not_left_as_questions_appear_in_no_report(canary_reports: dict[str, str], fmt: str,
+                                                                 place: str) -> None:
+    marker = PARKED_MARKERS[place].casefold()
+    for audience in Audience:
+        assert marker not in squash(canary_reports[f"{audience.value}.{fmt}"])
+    assert "openquestions" in squash(canary_reports[f"internal.{fmt}"])  # the section is there
+    assert "openquestions" not in squash(canary_reports[f"public.{fmt}"])
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "md"])

@@ -15,12 +15,15 @@ from retro.domain import (
     FactorLink,
     Impact,
     Incident,
+    ParkingItem,
+    ParkingResolution,
     Participant,
     PrivateNote,
     Retro,
     ReviewAnswer,
     Role,
     Severity,
+    Stage,
     TimelineEvent,
 )
 
@@ -60,8 +63,13 @@ def full_retro(title: str = "Checkout outage") -> Retro:
                    factor_ids=("f-1",), created_at=T0, status=ActionStatus.IN_PROGRESS),
     ]
     answer = ReviewAnswer("detection", "Alerts fired within 5 minutes.")
+    parked = [
+        ParkingItem("pk-1", "Who owns the pool settings?", Stage.FACTORS, T0, ParkingResolution.ACTION, "a-1"),
+        ParkingItem("pk-2", "Does the vendor retry on 503?", Stage.TIMELINE, T0 + timedelta(minutes=1),
+                    ParkingResolution.QUESTION),
+    ]
     return Retro.of(incident, [lead, resp, *events, impact, f1, f2, *links, *evidence, *statements,
-                               note, *actions, answer])
+                               note, *actions, answer, *parked])
 
 
 def snapshot(retro: Retro) -> tuple[Incident, dict[str, dict[str, object]]]:

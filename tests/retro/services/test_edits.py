@@ -26,6 +26,8 @@ from retro.domain import (
     Role,
     TimelineEvent,
 )
+from retro.domain.enums import Stage
+from retro.domain.parking_lot import into_action, into_factor, park
 from retro.services import RetroStore
 from retro.storage.engine import is_sqlite
 
@@ -61,6 +63,13 @@ EDITS: dict[str, Callable[[Retro], Edit]] = {
         Factor("f-new", "Alert routing"), ActionItem("a-new", "Route pages", owner="Kim", factor_ids=("f-new", "f-2"))]),
     "review answer": lambda r: Edit.of(upsert=[ReviewAnswer("recovery", "Rollback took 20 minutes.")],
                                        remove=[r.review_answers["detection"]]),
+    # the parking lot (issue 11): park, turn into an action / a factor / a question, agenda
+    "park a topic": lambda r: park("Is the runbook owned by anyone?", Stage.TIMELINE),
+    "turn a parked topic into an action": lambda r: into_action(r.parking_lot["pk-2"], owner="Kim")[0],
+    "turn a parked topic into a factor": lambda r: into_factor(r.parking_lot["pk-2"])[0],
+    "remove a parked topic": lambda r: Edit.of(remove=[r.parking_lot["pk-1"]]),
+    "agenda and roles on the projector": lambda r: Edit(incident=replace(
+        r.incident, agenda=("timeline:25", "setup:5"), projector_shows_roles=True)),
     "several at once": lambda r: Edit(
         incident=replace(r.incident, summary="New summary"),
         upsert=(Impact("i-2", "Refunds delayed"), FactorLink("l-3", "f-2", "i-2")),

@@ -204,3 +204,22 @@ def test_the_save_dialog_adds_the_suffix_before_it_confirms(qtbot, stage, tmp_pa
     chosen = stage.ask_path(ExportFormat.PUBLIC_MARKDOWN, str(tmp_path / "suggested.md"))
     assert seen == {"suffix": "md"}
     assert chosen == str(tmp_path / "postmortem.md")
+
+
+@needs_writers
+def test_after_exporting_a_report_the_next_step_is_marking_it_shared(qtbot, stage, tmp_path, monkeypatch):
+    from retro.domain import IncidentStatus
+
+    target = tmp_path / "internal.md"
+    monkeypatch.setattr(stage, "ask_path", lambda _fmt, _suggested: str(target))
+    stage.window().activateWindow()
+    qtbot.waitUntil(stage.window().isActiveWindow)
+    with qtbot.waitSignal(stage.export_done, timeout=60_000):
+        qtbot.mouseClick(stage.export_buttons[ExportFormat.INTERNAL_MARKDOWN], Qt.MouseButton.LeftButton)
+    assert "mark the internal report as shared" in stage.result_banner.text()
+    assert stage.internal_shared.hasFocus()  # Space marks it, keyboard first
+    qtbot.keyClick(stage.internal_shared, Qt.Key.Key_Space)
+    incident = stage.document.retro.incident
+    assert incident.internal_report_shared_at is not None
+    assert incident.status in (IncidentStatus.IN_REVIEW, IncidentStatus.REVIEWED)
+    assert "public report" in stage.next_step.text() or stage.next_step.text().startswith("Next:")

@@ -11,7 +11,7 @@ def test_countdown_text() -> None:
     assert countdown_text(15 * 60) == "15:00"
     assert countdown_text(61) == "01:01"
     assert countdown_text(0) == "00:00"
-    assert countdown_text(-80) == "+01:20 over"
+    assert countdown_text(-80) == "\u221201:20 over"
 
 
 def test_default_agenda_is_sixty_minutes() -> None:
@@ -29,7 +29,7 @@ def test_clock_counts_down_per_stage_and_resets(qtbot) -> None:
     clock.tick(30)
     assert clock.text() == "01:30"
     clock.tick(100)
-    assert clock.text() == "+00:10 over"
+    assert clock.text() == "\u221200:10 over"
     clock.set_stage(Stage.SETUP)
     assert clock.text() == "03:00"  # each stage has its own
     clock.set_stage(Stage.GROUND_RULES)

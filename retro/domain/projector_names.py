@@ -1,0 +1,41 @@
+"""Names or roles on the projector (issue 11): the retro's option to show what people *did*.
+
+With ``Incident.projector_shows_roles`` the room reads "Incident commander" where it would read
+"Dana Leader": the statements' speakers, the action owners and the people in the room. Someone
+typed as an owner who is not a participant is shown as "Owner". The facilitator's own screen and
+the reports are unchanged (the public report has its own scrubbing).
+"""
+
+from __future__ import annotations
+
+from .entities import Participant
+from .folding import fold_word
+from .retro import Retro
+
+
+def roles_text(participant: Participant) -> str:
+    """``Incident commander, Leader``; ``Participant`` for someone without a role."""
+    roles = participant.roles_in_order()
+    return ", ".join(role.label for role in roles) if roles else "Participant"
+
+
+def shown_person(retro: Retro, participant: Participant) -> str:
+    """The participant as the projector names them."""
+    return roles_text(participant) if retro.incident.projector_shows_roles else participant.name
+
+
+def shown_owner(retro: Retro, owner: str) -> str:
+    """An action's owner as the projector names them ("" stays "")."""
+    if not owner.strip() or not retro.incident.projector_shows_roles:
+        return owner
+    wanted = _key(owner)
+    people = retro.people()
+    for person in people:
+        if _key(person.name) == wanted:
+            return roles_text(person)
+    by_first = [p for p in people if _key(p.name).split(" ")[0] == wanted]
+    return roles_text(by_first[0]) if len(by_first) == 1 else "Owner"
+
+
+def _key(name: str) -> str:
+    return " ".join(fold_word(word).casefold() for word in name.split())
