@@ -82,6 +82,8 @@ class ProjectorWindow(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addWidget(self.content, 1)
+        # The parking lot strip and the ELMO notice (issue 11): ui/projector/parking_view.py.
+        self.meeting_aids = MeetingAids(self, self._layout)
         self._apply_text_size(self.text_pixels, force=True)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -109,8 +111,6 @@ class ProjectorWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_text_size(projector_text_pixels(event.size().width(), event.size().height()))
         super().resizeEvent(event)
-        # The parking lot strip and the ELMO notice (issue 11): ui/projector/parking_view.py.
-        self.meeting_aids = MeetingAids(self, self._layout)
 
     # -- what it shows -----------------------------------------------------------------------
 
