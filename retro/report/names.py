@@ -5,9 +5,14 @@ and the reports share it); its docstring says exactly what counts as a mention. 
 adds what the report knows about a retro: whose names to look for (participants and action
 owners). A service named like a person ("kowalski-sync") is still scrubbed: the facilitator
 marks that mention fine to publish if it is meant (``Incident.public_mentions``).
+
+One matcher is built per set of people and kept (a matcher never changes once built): the
+public report, the findings and the preview each ask for it on every refresh.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from retro.domain import Retro
 from retro.domain.mentions import NAME_REMOVED, Hit, PeopleMatcher
@@ -26,5 +31,10 @@ def retro_people(retro: Retro) -> list[str]:
 
 
 def retro_matcher(retro: Retro) -> PeopleMatcher:
-    """The matcher for ``retro``'s people."""
-    return PeopleMatcher(retro_people(retro))
+    """The matcher for ``retro``'s people (built once per set of people)."""
+    return _matcher(tuple(retro_people(retro)))
+
+
+@lru_cache(maxsize=16)
+def _matcher(people: tuple[str, ...]) -> PeopleMatcher:
+    return PeopleMatcher(people)
