@@ -207,9 +207,9 @@ class PeopleMatcher:
             hits += self._name_hits(text)
         if not hits:
             return []
-        chosen = _merge_same_person(text, _without_overlaps(hits))
+        chosen = _merge_same_person(text, _joined_overlaps(text, hits))
         widened = [self._widen(text, hit) if hit.kind == NAME else hit for hit in chosen]
-        return _merge_same_person(text, _without_overlaps(widened))
+        return _merge_same_person(text, _joined_overlaps(text, widened))
 
     def _name_hits(self, text: str) -> list[Hit]:
         cased, origin = _fold_text(text)
@@ -411,7 +411,8 @@ def _fold_text(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), where
 
 
-_LEFT_WORD = re.compile(r"([^\W\d_][\w'’.]*)\s+$")
+# a word, or initials ("J.", "J.R."), right before a hit — not a sentence's last word ("… Kowalski. Kowalski")
+_LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -498,6 +499,26 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
         if out and hit.start < out[-1].end:
             continue
         out.append(hit)
+    return out
+
+
+def _joined_overlaps(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits that overlap become one hit over both, so no part of either is left in the text.
+
+    Widening can reach into the next hit ("Kowalski. Kowalski agreed"), and a link can start inside
+    a name ("Dvořák.in.https://…"): dropping one of the two would publish what only it covered.
+    The joined hit is of the longer one's kind.
+    """
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        prev = out[-1] if out else None
+        if prev is None or hit.start >= prev.end:
+            out.append(hit)
+        elif hit.end > prev.end:
+            longer = max(prev, hit, key=lambda h: h.end - h.start)
+            people = sorted({p for h in (prev, hit) for p in h.person.split(", ") if p})
+            out[-1] = Hit(text[prev.start:hit.end], prev.start, hit.end, ", ".join(people) if longer.kind == NAME else "",
+                          longer.kind)
     return out
 
 

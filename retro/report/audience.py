@@ -33,15 +33,25 @@ Private notes never appear in any report: :func:`for_audience` drops them for in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from retro.domain import ActionItem, Audience, FactorLink, Retro, Stage
-from retro.domain.mentions import EMAIL, EMAIL_REMOVED, LINK, LINK_REMOVED, NAME, NAME_REMOVED, mention_key
+from retro.domain.mentions import (
+    EMAIL,
+    EMAIL_REMOVED,
+    LINK,
+    LINK_REMOVED,
+    NAME,
+    NAME_REMOVED,
+    PeopleMatcher,
+    mention_key,
+)
 from retro.domain.readiness import Finding, Level
 
 from .content import local_time
-from .names import retro_matcher
+from .names import person_wording, retro_matcher, role_wordings
 
 __all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
            "public_text_mentions", "public_texts"]
@@ -62,13 +72,69 @@ def is_public_action(retro: Retro, action: ActionItem) -> bool:
     )
 
 
-def public_retro(retro: Retro) -> Retro:
-    """A new :class:`Retro` holding only what the public postmortem may show, every text scrubbed."""
+class Piece(NamedTuple):
+    """A stretch of a public text: what the public report shows and what the internal text holds there.
+
+    ``kind`` is "" for text kept as written, the kind of mention (:data:`NAME`, :data:`EMAIL` …)
+    for a mention replaced, or ``"approved"`` for a mention the facilitator marked fine to publish.
+    ``key`` is the stored key of that mention (``"<field>|<words>"``).
+    """
+
+    text: str
+    original: str
+    kind: str = ""
+    key: str = ""
+
+
+APPROVED = "approved"
+
+
+def scrub_pieces(
+    names: PeopleMatcher, text: str, field: str, keep: set[str], wordings: dict[str, str] | None = None
+) -> list[Piece]:
+    """``text`` as the public report shows it, in pieces: each mention replaced unless approved.
+
+    A participant's name becomes their role's wording (``wordings``, :func:`role_wordings`:
+    "an engineer"), anything else its neutral mark ("[name removed]", "[e-mail address removed]").
+
+    This is the one redaction of text: :func:`public_retro` joins the pieces, the public preview
+    shows them with the replaced ones marked.
+    """
+    if not text:
+        return []
+    text = unicodedata.normalize("NFC", text)
+    out: list[Piece] = []
+    at = 0
+    for hit in names.find(text):
+        key = f"{field}|{hit.key}"
+        if hit.start > at:
+            out.append(Piece(text[at:hit.start], text[at:hit.start]))
+        if key in keep:
+            out.append(Piece(hit.found, hit.found, APPROVED, key))
+        else:
+            out.append(Piece(person_wording(hit, wordings or {}, text), hit.found, hit.kind, key))
+        at = hit.end
+    if at < len(text):
+        out.append(Piece(text[at:], text[at:]))
+    return out
+
+
+def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) -> Retro:
+    """A new :class:`Retro` holding only what the public postmortem may show, every text scrubbed.
+
+    ``pieces``, when given, receives every scrubbed field's pieces (:func:`scrub_pieces`) by
+    field key — what the public preview marks.
+    """
     names = retro_matcher(retro)
     keep = set(retro.incident.public_mentions)
+    wordings = role_wordings(retro)
 
-    def scrub(text: str, field: str) -> str:
-        return names.replace(text, keep=_approved(keep, field))
+    def scrub(text: str, field: str, slot: str = "") -> str:
+        # a service is a name, not a sentence: "[name removed]-sync", never "an engineer-sync"
+        found = scrub_pieces(names, text, field, keep, None if slot else wordings)
+        if pieces is not None:
+            pieces[slot or field] = found
+        return "".join(p.text for p in found)
 
     events = {
         k: replace(e, text=scrub(e.text, f"event:{k}"), source="", evidence_url="", actor_role=None)
@@ -101,7 +167,7 @@ def public_retro(retro: Retro) -> Retro:
         title=scrub(inc.title, "incident:title"),
         summary=scrub(inc.summary, "incident:summary"),
         customer_impact=scrub(inc.customer_impact, "incident:customer_impact"),
-        services=tuple(scrub(s, "incident:services") for s in inc.services),
+        services=tuple(scrub(s, "incident:services", f"incident:services:{i}") for i, s in enumerate(inc.services)),
         public_apology=scrub(inc.public_apology, "incident:public_apology"),
         public_contact=scrub(inc.public_contact, "incident:public_contact"),
         public_mentions=(),
@@ -121,12 +187,6 @@ def public_retro(retro: Retro) -> Retro:
         evidence=evidence,
         actions=actions,
     )
-
-
-def _approved(keep: set[str], field: str) -> set[str]:
-    """The mention keys approved for ``field`` (stored as ``"<field>|<words>"``)."""
-    prefix = f"{field}|"
-    return {k[len(prefix):] for k in keep if k.startswith(prefix)}
 
 
 # -- what the facilitator should see before publishing --------------------------------------------

@@ -38,3 +38,22 @@ def test_forms_behind_the_quick_paths_are_found(text: str, found: str) -> None:
 @pytest.mark.parametrize("text", ["we will mark the customer page may retry", "the oneills and mcdonaldson shops", "liwuxi"])
 def test_ordinary_text_mentions_nobody(text: str) -> None:
     assert PeopleMatcher(PEOPLE).find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("people", "text", "gone"),
+    [
+        (["Tomáš Page", "Tomáš Dvořák"], "ask page, Tomáš Dvořák, now", "Dvořák"),
+        (["Sean McDonald"], "see slack://user?team=T1&id=U2.proxy.Dr. McDonald.la", "McDonald"),
+        (["Sean McDonald"], "ops-lead@corp.example_McDonald-san_and", "McDonald"),
+        (["Jan Kowalski"], "Asked Dr. Jan Kowalski. Kowalski agreed", "Kowalski"),
+    ],
+)
+def test_overlapping_hits_leave_nothing_of_either(people: list[str], text: str, gone: str) -> None:
+    """Two hits that overlap (after widening, or a link running into a name) are joined, not one dropped."""
+    assert gone not in PeopleMatcher(people).replace(text)
+
+
+def test_a_name_after_a_sentence_about_the_same_person_is_its_own_mention() -> None:
+    hits = PeopleMatcher(["Jan Kowalski"]).find("Asked Dr. Jan Kowalski. Kowalski agreed")
+    assert [h.found for h in hits] == ["Dr. Jan Kowalski", "Kowalski"]
