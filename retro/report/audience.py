@@ -300,7 +300,7 @@ def public_findings(retro: Retro) -> list[Finding]:
             f"{_first_upper(m.where)} mentions {what}: the public postmortem will show "
             f"“{_replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
         )
-        findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id))
+        findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id, m.key))
     for action in retro.action_list():
         public = [fid for fid in action.factor_ids if fid in retro.factors and retro.factors[fid].audience is Audience.PUBLIC]
         if public and not is_public_action(retro, action):
