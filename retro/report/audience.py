@@ -312,8 +312,9 @@ def public_findings(retro: Retro) -> list[Finding]:
     if public_report_is_empty(retro):
         message = (
             "The public report would be empty: no timeline event, contributing factor or action is public. "
-            "In the Timeline, select the events customers should read and set their audience to Public "
-            "(the selected-events menu does it in one step); a contributing factor's audience is beside it."
+            "Select what customers should read and use “Mark selected public”: in the Timeline (the "
+            "selected events' menu, Audience → Public), in Contributing factors (the canvas toolbar) or in "
+            "Actions (beside Delete selected; an action's factors become public with it). Each is one undo step."
         )
         findings.append(Finding("public-empty", Level.BLOCKER, message, Stage.TIMELINE))
     return findings

@@ -27,6 +27,7 @@ from ui.graph.side_panel import FactorPanel
 from ui.graph.view import GraphView
 from ui.settings import UiSettings
 from ui.stage_base import StageView
+from ui.stages.public_marking import mark_factors_public
 from ui.widgets.banner import Banner, Tone
 
 SPLITTER_KEY = "factors/splitter"
@@ -119,6 +120,9 @@ class FactorsStage(StageView):
         self.connect_mode_action.setCheckable(True)
         self.delete_action = add("Delete", "Delete the selected factors and arrows (Delete)",
                                  self.scene.delete_selection, "deleteSelection")
+        self.public_action = add("Mark selected public", "Customers read the selected factors in the public "
+                                 "report (one undo step; see Review & export → Public preview)",
+                                 self.mark_selected_public, "markSelectedPublic")
         bar.addSeparator()
         self.arrange_action = add("Auto-arrange", "Lay the graph out left to right by causal depth (undoable)",
                                   self.auto_arrange, "autoArrange")
@@ -127,6 +131,13 @@ class FactorsStage(StageView):
         add("Zoom out", "Zoom out (Ctrl+-)", lambda: self.view.zoom_by(1 / 1.2), "zoomOut")
         add("Fit", "Show the whole graph (Ctrl+0)", self.view.fit_graph, "fitGraph")
         return bar
+
+    def mark_selected_public(self) -> str:
+        """Mark the selected factors public (one undo step); the outcome is said in the banner."""
+        message = mark_factors_public(self.document, self.scene.selected_factor_ids())
+        if message:
+            self.banner.show_text(message)
+        return message
 
     # reacting -------------------------------------------------------------------------------
 
