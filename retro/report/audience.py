@@ -289,6 +289,7 @@ def public_findings(retro: Retro) -> list[Finding]:
     :func:`retro.domain.readiness.readiness`'s.
     """
     findings: list[Finding] = []
+    wordings = role_wordings(retro)
     for m in public_text_mentions(retro):
         words = " ".join(m.found.split())
         if m.kind == NAME:
@@ -298,7 +299,7 @@ def public_findings(retro: Retro) -> list[Finding]:
             what = f"the {m.kind} “{_short(words, 50)}”"
         message = (
             f"{_first_upper(m.where)} mentions {what}: the public postmortem will show "
-            f"“{_replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
+            f"“{wordings.get(m.name, NAME_REMOVED) if m.kind == NAME else _replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
         )
         findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id, m.key))
     for action in retro.action_list():

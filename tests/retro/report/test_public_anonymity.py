@@ -154,3 +154,17 @@ def test_approved_mentions_are_listed_in_the_internal_report_and_apology_and_con
     public = render_markdown(retro, Audience.PUBLIC).replace("\\", "")
     # a responder is said by role, never by name
     assert "Sorry: an engineer checked the pool" in public and "Contact: an engineer" in public
+
+
+def test_the_internal_pdf_lists_the_mentions_marked_fine_to_publish(tmp_path) -> None:
+    from retro.report import write_pdf
+
+    retro = planted_retro(["Will Page"], ["Will"])
+    retro.incident = replace(retro.incident, public_mentions=("event:e-1|will",))
+    internal = " ".join("\n".join(p.extract_text() or "" for p in PdfReader(
+        write_pdf(retro, tmp_path / "i.pdf", Audience.INTERNAL)).pages).split())
+    public = " ".join("\n".join(p.extract_text() or "" for p in PdfReader(
+        write_pdf(retro, tmp_path / "p.pdf", Audience.PUBLIC)).pages).split())
+    assert "Mentions marked fine to publish" in internal
+    assert "the public timeline event at" in internal and "Will Page" in internal
+    assert "Mentions marked fine to publish" not in public
