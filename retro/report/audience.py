@@ -51,6 +51,7 @@ from retro.domain.mentions import (
 from retro.domain.readiness import Finding, Level
 
 from .content import local_time
+from .jargon import advice, find_jargon
 from .names import person_wording, retro_matcher, role_wordings
 
 __all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
@@ -285,6 +286,7 @@ def public_findings(retro: Retro) -> list[Finding]:
     """Readiness-style findings about the public report: mentions, actions left out, an empty report.
 
     Codes: ``public-name`` (one per mention, warning), ``partly-internal-action`` (warning),
+    ``public-jargon`` (one per ticket id, internal host, IP address or private link, warning),
     ``public-empty`` (a blocker: no public event, factor or action). The app lists them with
     :func:`retro.domain.readiness.readiness`'s.
     """
@@ -310,6 +312,11 @@ def public_findings(retro: Retro) -> list[Finding]:
                 "postmortem leaves it out. Split it, or make its factors public, if customers should see it."
             )
             findings.append(Finding("partly-internal-action", Level.WARNING, message, Stage.ACTIONS, action.id))
+    for text in public_texts(retro):
+        for jargon in find_jargon(text.text):
+            message = (f"{_first_upper(text.where)} contains the {jargon.kind} “{_short(jargon.found, 50)}”: "
+                       f"{advice(jargon.kind)}.")
+            findings.append(Finding("public-jargon", Level.WARNING, message, text.stage, text.target_id))
     if public_report_is_empty(retro):
         message = (
             "The public report would be empty: no timeline event, contributing factor or action is public. "
