@@ -531,6 +531,8 @@ def _actions() -> list[ActionItem]:
             status=ActionStatus.WONT_DO,
             status_reason="Partners move their send times (as on 14 October), so a freeze would not line "
             "up with the traffic. The canary and the connection budget address the risk directly.",
+            public_reason="Campaign send times change at short notice, so a change freeze would not reliably "
+            "cover them; the staged rollout and the connection limit above address the risk directly.",
             ticket_url="https://tracker.example.com/browse/PAY-815",
             factor_ids=factors("campaign-traffic"),
             created_at=created,

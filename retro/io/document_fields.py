@@ -300,6 +300,7 @@ _ACTION: Shape = {
     "priority": (_enum(Priority), False),
     "status": (_enum(ActionStatus), False),
     "status_reason": (_text, False),
+    "public_reason": (_text, False),
     "ticket_url": (_text, False),
     "factor_ids": (_list_of(_identifier, unique=True), False),
     "created_at": (_optional_time, False),
@@ -336,6 +337,7 @@ VALIDATION_FIELDS = {
     "statement": "text",
     "ticket link": "ticket_url",
     "reason": "status_reason",
+    "public reason": "public_reason",
     "factors": "factor_ids",
     "answer": "text",
 }

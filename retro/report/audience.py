@@ -37,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from retro.domain import ActionItem, Audience, FactorLink, Retro, Stage
+from retro.domain import ActionItem, ActionStatus, Audience, FactorLink, Retro, Stage
 from retro.domain.mentions import (
     EMAIL,
     EMAIL_REMOVED,
@@ -66,7 +66,12 @@ def for_audience(retro: Retro, audience: Audience) -> Retro:
 
 
 def is_public_action(retro: Retro, action: ActionItem) -> bool:
-    """Whether ``action`` appears in the public report: it addresses factors, all of them public."""
+    """Whether ``action`` appears in the public report: it addresses factors, all of them public.
+
+    A won't-do action appears only with a public reason: "won't do" alone tells customers nothing.
+    """
+    if action.status is ActionStatus.WONT_DO and not action.public_reason.strip():
+        return False
     return bool(action.factor_ids) and all(
         (factor := retro.factors.get(fid)) is not None and factor.audience is Audience.PUBLIC
         for fid in action.factor_ids
@@ -158,7 +163,8 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
         impacts = {k: replace(i, x=None, y=None) for k, i in impacts.items()}
     evidence = {k: ev for k, ev in retro.evidence.items() if ev.factor_id in factors and ev.event_id in events}
     actions = {
-        k: replace(action, title=scrub(action.title, f"action:{k}"), owner="", description="", status_reason="", ticket_url="")
+        k: replace(action, title=scrub(action.title, f"action:{k}"), owner="", description="", status_reason="",
+                   public_reason=scrub(action.public_reason, f"action:{k}:public_reason"), ticket_url="")
         for k, action in retro.actions.items()
         if is_public_action(retro, action)
     }
@@ -253,6 +259,8 @@ def public_texts(retro: Retro) -> list[PublicText]:
         if is_public_action(retro, action):
             out.append(PublicText(f"the action “{_short(action.title)}”", action.title, Stage.ACTIONS, action.id,
                                   f"action:{action.id}"))
+            out.append(PublicText(f"the public reason of “{_short(action.title)}”", action.public_reason, Stage.ACTIONS,
+                                  action.id, f"action:{action.id}:public_reason"))
     return [t for t in out if t.text.strip()]
 
 
@@ -306,7 +314,11 @@ def public_findings(retro: Retro) -> list[Finding]:
         findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id, m.key))
     for action in retro.action_list():
         public = [fid for fid in action.factor_ids if fid in retro.factors and retro.factors[fid].audience is Audience.PUBLIC]
-        if public and not is_public_action(retro, action):
+        if public and action.status is ActionStatus.WONT_DO and not action.public_reason.strip():
+            message = (f"“{_short(action.title)}” is won't-do with no public reason, so the public postmortem "
+                       "leaves it out. Write a public reason in its details if customers should read why.")
+            findings.append(Finding("wont-do-public-reason", Level.WARNING, message, Stage.ACTIONS, action.id))
+        elif public and not is_public_action(retro, action):
             message = (
                 f"“{_short(action.title)}” also addresses an internal-only factor, so the public "
                 "postmortem leaves it out. Split it, or make its factors public, if customers should see it."

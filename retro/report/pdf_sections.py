@@ -392,6 +392,13 @@ def _columns(cells: list, widths: list[float]) -> Table:
     return row
 
 
+def _public_reason(action: ActionItem, internal: bool) -> str:
+    """A won't-do action's public reason under its status ("public reason:" in the internal report)."""
+    if action.status is not ActionStatus.WONT_DO or not action.public_reason.strip():
+        return ""
+    return "<br/>" + muted(("public reason: " if internal else "") + inline(action.public_reason))
+
+
 def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) -> tuple[list, Flowable | None]:
     """The action's main row and, when there is more to say, a full-width detail row."""
     s = styles()
@@ -400,7 +407,7 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
     if addressed:
         what += "<br/>" + muted("addresses ") + addressed
     kind = f"{escape(action.action_type.label)}<br/>{muted(escape(action.horizon.label))}"
-    status = escape(action.status.label)
+    status = escape(action.status.label) + _public_reason(action, internal)
     if not internal:
         return [Paragraph(what, s.cell), Paragraph(kind, s.cell), Paragraph(status, s.cell)], None
     status += "<br/>" + muted(escape(action.priority.label) + " priority")

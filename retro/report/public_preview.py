@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retro.domain import Retro, Stage
+from retro.domain import ActionStatus, Retro, Stage
 
 from .audience import Piece, is_public_action, public_report_is_empty, public_retro
 from .content import local_time
@@ -26,6 +26,7 @@ INTERNAL_EVENT = "left out: an internal-only event"
 INTERNAL_FACTOR = "left out: an internal-only contributing factor"
 NO_FACTOR = "left out: the action addresses no contributing factor"
 INTERNAL_FACTOR_ACTION = "left out: the action also addresses an internal-only factor"
+NO_PUBLIC_REASON = "left out: won't do, and no public reason is written"
 NEVER_PUBLIC = "left out: never in the public report"
 
 
@@ -117,8 +118,11 @@ def public_preview(retro: Retro) -> Preview:
             kept("What we are doing about it", label, f"action:{action.id}",
                  note=f"left out: its description{owner}" if action.description.strip() or owner else "",
                  stage=Stage.ACTIONS, target=action.id)
+            kept("What we are doing about it", "Public reason", f"action:{action.id}:public_reason",
+                 stage=Stage.ACTIONS, target=action.id)
         else:
-            why = NO_FACTOR if not action.factor_ids else INTERNAL_FACTOR_ACTION
+            why = (NO_FACTOR if not action.factor_ids else NO_PUBLIC_REASON
+                   if action.status is ActionStatus.WONT_DO and not action.public_reason.strip() else INTERNAL_FACTOR_ACTION)
             dropped("What we are doing about it", label, action.title, why, Stage.ACTIONS, action.id)
     kept("Contact", "Contact", "incident:public_contact")
     _never_public(retro, rows)

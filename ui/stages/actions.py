@@ -255,7 +255,8 @@ class ActionsStage(StageView):
         action = self.document.retro.actions.get(action_id)
         if action is None or getattr(action, field) == text:
             return action is not None
-        label = "Edit action description" if field == "description" else "Edit won't-do reason"
+        label = {"description": "Edit action description", "public_reason": "Edit public won't-do reason"}.get(
+            field, "Edit won't-do reason")
         return self.document.edit(label, Edit.of(upsert=[replace(action, **{field: text})]))
 
     def focus_target(self, target_id: str) -> None:

@@ -91,3 +91,24 @@ def test_nothing_selected_says_what_to_do(qtbot: QtBot, document: RetroDocument)
     qtbot.mouseClick(stage.public_button, Qt.MouseButton.LeftButton)
     assert stage.public_banner.text() == "Select the actions customers should read first."
     assert document.undo_stack.count() == 0
+
+
+def test_a_wont_do_action_gets_a_public_reason_in_its_details(qtbot: QtBot, document: RetroDocument) -> None:
+    from retro.domain import ActionStatus
+
+    stage = ActionsStage(document)
+    qtbot.addWidget(stage)
+    stage.resize(1500, 900)
+    with qtbot.waitActive(stage):
+        stage.show()
+        stage.activateWindow()
+    wont = next(a for a in document.retro.actions.values() if a.status is ActionStatus.WONT_DO)
+    stage.focus_target(wont.id)
+    field = stage.details.public_reason
+    assert field.isVisible() and field.toPlainText() == wont.public_reason
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "A freeze would not cover every campaign")
+    stage.table.setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: document.retro.actions[wont.id].public_reason == "A freeze would not cover every campaign")
+    assert document.undo_stack.undoText() == "Edit public won't-do reason"
