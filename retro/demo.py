@@ -231,7 +231,7 @@ _EVENTS: tuple[tuple[str, int, int, EventKind, str, str, str, Audience, Role | N
      "Autoscaler re-enabled with a temporary cap of 14 pods; no further connection waits.",
      "#inc-2291 Slack", "https://chat.example.com/archives/C07INC2291/p1791978900", Audience.INTERNAL, Role.RESPONDER),
     ("resolved", 11, 47, EventKind.RESOLUTION,
-     "IC resolves INC-2291: reconciliation done and checkout steady for 1 h 45 min.",
+     "The incident commander resolves the incident: reconciliation done and checkout steady for 1 h 45 min.",
      "#inc-2291 Slack", "https://chat.example.com/archives/C07INC2291/p1791979620", Audience.PUBLIC, Role.INCIDENT_COMMANDER),
     ("status-resolved", 11, 52, EventKind.COMMUNICATION,
      "Status page: “Resolved. Checkout has worked normally since 12:02 CEST. Pending orders have been completed.”",

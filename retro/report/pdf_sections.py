@@ -393,10 +393,10 @@ def _columns(cells: list, widths: list[float]) -> Table:
 
 
 def _public_reason(action: ActionItem, internal: bool) -> str:
-    """A won't-do action's public reason under its status ("public reason:" in the internal report)."""
+    """A won't-do action's public reason, for the row below it ("" when there is none)."""
     if action.status is not ActionStatus.WONT_DO or not action.public_reason.strip():
         return ""
-    return "<br/>" + muted(("public reason: " if internal else "") + inline(action.public_reason))
+    return muted(f"<i>{'Public reason' if internal else 'Why not'}:</i> ") + inline(action.public_reason)
 
 
 def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) -> tuple[list, Flowable | None]:
@@ -407,15 +407,19 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
     if addressed:
         what += "<br/>" + muted("addresses ") + addressed
     kind = f"{escape(action.action_type.label)}<br/>{muted(escape(action.horizon.label))}"
-    status = escape(action.status.label) + _public_reason(action, internal)
-    if not internal:
-        return [Paragraph(what, s.cell), Paragraph(kind, s.cell), Paragraph(status, s.cell)], None
+    status = escape(action.status.label)
+    reason = _public_reason(action, internal)
+    if not internal:  # the public reason below the row, full width (a narrow cell would not fit a long one)
+        public_detail = Paragraph(reason, s.action_detail) if reason else None
+        return [Paragraph(what, s.cell), Paragraph(kind, s.cell), Paragraph(status, s.cell)], public_detail
     status += "<br/>" + muted(escape(action.priority.label) + " priority")
     details = []
     if action.description.strip():
         details.append(prose_markup(action.description))
     if action.status_reason.strip():
         details.append(muted(f"<i>{escape(action.status.label)}:</i> {inline(action.status_reason)}"))
+    if reason:
+        details.append(reason)
     detail = Paragraph("<br/>".join(details), s.action_detail) if details else None
     main = [
         Paragraph(what, s.cell),
