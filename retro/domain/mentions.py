@@ -31,7 +31,7 @@ the person's other name parts or initials right beside it ("Tomas [name removed]
 
 Speed (issue 9: 1,000 events × 30 people in well under 50 ms): the forms of a family are one
 expression whose alternatives are grouped by first letter, and each family first asks a cheap
-pre-filter — three letters every match of one of its forms must hold (:func:`_needle`) — so
+pre-filter — three letters every match of one of its forms must hold (:func:`retro.domain.mention_filters.needle`) — so
 most texts never run the full expressions; addresses and links are looked for only in text
 holding an ``@`` or a ``/``, and ASCII text is neither normalised nor folded.
 """
@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from .common_words import COMMON_WORDS
 from .folding import fold, fold_word, german_spelling, is_kept, is_spaceless, transliterate
+from .mention_filters import needle, prefilter, trie
 
 NAME_REMOVED = "[name removed]"
 EMAIL_REMOVED = "[e-mail address removed]"
@@ -130,12 +131,12 @@ class PeopleMatcher:
                 continue
             person = _Person(raw, set())
             self._people.append(person)
-            for family, body, needle in self._terms(raw, person):
+            for family, body, letters in self._terms(raw, person):
                 terms.setdefault(family, []).append((body, raw))
-                self._needles.setdefault(family, set()).add(needle)
+                self._needles.setdefault(family, set()).add(letters)
         # the longest hit at a place wins, whichever expression finds it
-        self._handle_filter = re.compile(_trie(set(self._handle_owner))) if self._handle_owner else None
-        self._passes = [(family, _prefilter(self._needles[family], cased=family == "cased"), *_compile(family, found))
+        self._handle_filter = re.compile(trie(set(self._handle_owner))) if self._handle_owner else None
+        self._passes = [(family, prefilter(self._needles[family], cased=family == "cased"), *_compile(family, found))
                         for family, found in terms.items()]
         self._by_name = {p.name: p for p in self._people}
 
@@ -163,20 +164,20 @@ class PeopleMatcher:
             person.tokens.update(p[:1].lower() for p in spelling if p[:1].isalpha())
             for part in parts:
                 if part.lower().replace("'", "").replace(" ", "") in self._common:
-                    out.append(("cased", _cased_body([part]), _needle(part, cased=True)))
+                    out.append(("cased", _cased_body([part]), needle(part, cased=True)))
                 else:
-                    out.append((_family(part), _caseless_body([part]), _needle(part)))
+                    out.append((_family(part), _caseless_body([part]), needle(part)))
             if len(parts) >= 2:
                 ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
                 for order in (parts, [parts[-1], *parts[:-1]]):
                     if ordinary:
-                        out.append(("cased", _cased_body(order), _needle(order[0], cased=True)))
+                        out.append(("cased", _cased_body(order), needle(order[0], cased=True)))
                     else:
                         # the needle from a part that is no ordinary word: "Will Kowalski" runs on "kow…", not "wil…"
                         rare = [p for p in order if p.lower().replace("'", "").replace(" ", "") not in self._common]
                         source = rare[0] if rare else order[0]
-                        needle, at_start = _needle(source)
-                        out.append((_family(order[-1]), _caseless_body(order), (needle, at_start and source is order[0])))
+                        letters, at_start = needle(source)
+                        out.append((_family(order[-1]), _caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
         return out
@@ -415,59 +416,6 @@ def _fold_text(text: str) -> tuple[str, list[int] | None]:
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_NEEDLE = 3  # letters of a body's literal start that the pre-filter compares
-
-
-def _prefilter(needles: set[tuple[str, bool]], *, cased: bool = False) -> re.Pattern[str] | None:
-    """One expression finding any needle of a family (None when a body has none: always run).
-
-    A needle (:func:`_needle`) that starts its body's first name part is looked for at the start of
-    a word (or after a glued ``Mc``), as the body itself is; any other needle anywhere.
-    """
-    if any(not n for n, _ in needles):
-        return None
-    at_start = _trie({n for n, anchored in needles if anchored})
-    anywhere = _trie({n for n, anchored in needles if not anchored})
-    boundary = r"(?<![A-Za-z0-9])" if cased else r"(?<![a-z0-9])(?:mc)?"
-    pieces = ([rf"{boundary}{at_start}"] if at_start else []) + ([anywhere] if anywhere else [])
-    return re.compile("|".join(pieces))
-
-
-def _trie(words: set[str]) -> str:
-    """``words`` as one expression that tries, at each place, only the words sharing its first letters."""
-    if not words:
-        return ""
-    if "" in words:
-        rest = _trie(words - {""})
-        return f"(?:{rest})?" if rest else ""
-    by_lead: dict[str, set[str]] = {}
-    for word in words:
-        by_lead.setdefault(word[0], set()).add(word[1:])
-    alternatives = [re.escape(lead) + (_group(_trie(tails))) for lead, tails in sorted(by_lead.items())]
-    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-
-def _group(pattern: str) -> str:
-    return pattern if len(pattern) <= 1 or (pattern.startswith("(?:") and pattern.endswith(")")) else f"(?:{pattern})"
-
-
-def _needle(part: str, *, cased: bool = False) -> tuple[str, bool]:
-    """Letters that any text matched by a Latin body for ``part`` holds, and whether they start the part.
-
-    A body matches the part's letters in order, apostrophes and spaces optional (:func:`_body`),
-    so each run of letters between those is in every match; the needle is the first three
-    letters of the first run that long (``O'Brien`` → ``bri``), or the longest run.
-    """
-    body = part.lower()
-    if cased and body[:1].isalpha():
-        body = body[:1].upper() + body[1:]
-    runs = [r for r in re.split(r"[' ]", body) if r]
-    long_runs = [r for r in runs if len(r) >= _NEEDLE]
-    run = long_runs[0] if long_runs else max(runs, key=len, default="")
-    return run[:_NEEDLE], bool(run) and body.startswith(run)
-
-
 def _end(text: str, origin: list[int], end: int) -> int:
     """The end in ``text`` of a match ending at ``end`` in the fold, past marks that fold to nothing."""
     at = origin[end - 1] + 1
@@ -491,15 +439,6 @@ def _is_people_link(url: str) -> bool:
     if _GIT_HOSTS.search(host) and len(segments) == 1:
         return True  # github.com/<user>
     return bool(_PEOPLE_PATH.search(path))
-
-
-def _without_overlaps(hits: list[Hit]) -> list[Hit]:
-    out: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.kind != EMAIL)):
-        if out and hit.start < out[-1].end:
-            continue
-        out.append(hit)
-    return out
 
 
 def _joined_overlaps(text: str, hits: list[Hit]) -> list[Hit]:
