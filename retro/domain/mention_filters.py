@@ -18,15 +18,26 @@ def prefilter(needles: set[tuple[str, bool]], *, cased: bool = False) -> re.Patt
     """One expression finding any needle of a family (None when a body has none: always run).
 
     A needle (:func:`needle`) that starts its body's first name part is looked for at the start of
-    a word (or after a glued ``Mc``), as the body itself is; any other needle anywhere.
+    a word (or after a glued ``Mc``), as the body itself is; any other needle anywhere. Every
+    alternative starts with a letter (the start-of-word test comes after it), so the engine skips
+    at once the places whose letter starts no needle.
     """
     if any(not n for n, _ in needles):
         return None
-    at_start = trie({n for n, anchored in needles if anchored})
-    anywhere = trie({n for n, anchored in needles if not anchored})
-    boundary = r"(?<![A-Za-z0-9])" if cased else r"(?<![a-z0-9])(?:mc)?"
-    pieces = ([rf"{boundary}{at_start}"] if at_start else []) + ([anywhere] if anywhere else [])
-    return re.compile("|".join(pieces))
+    anchored = {n for n, at_start in needles if at_start}
+    if not cased:
+        anchored |= {f"mc{n}" for n in anchored}  # "McDonald": the body follows a glued "Mc"
+    # after the first letter: the letter before it is no letter or digit of a word
+    boundary = r"(?<![A-Za-z0-9].)" if cased else r"(?<![a-z0-9].)"
+    alternatives = _leads(anchored, boundary) + _leads({n for n, at_start in needles if not at_start}, "")
+    return re.compile("|".join(alternatives))
+
+
+def _leads(words: set[str], after_first: str) -> list[str]:
+    by_lead: dict[str, set[str]] = {}
+    for word in words:
+        by_lead.setdefault(word[0], set()).add(word[1:])
+    return [re.escape(lead) + after_first + _group(trie(tails)) for lead, tails in sorted(by_lead.items())]
 
 
 def trie(words: set[str]) -> str:

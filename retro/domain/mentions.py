@@ -223,7 +223,7 @@ class PeopleMatcher:
             return origin[m.start()], _end(text, origin, m.end())
 
         # a handle is a token whose letters without separators are a key: the key is then in the text without them
-        if self._handle_filter is not None and self._handle_filter.search(lower.translate(_HANDLE_SEPARATORS)):
+        if self._handle_filter is not None and self._handle_filter.search(_without_separators(lower)):
             for m in _HANDLE_TOKEN.finditer(lower):
                 who = self._handle_owner.get(m.group(0).translate(_HANDLE_SEPARATORS))
                 if who:
@@ -416,6 +416,11 @@ def _fold_text(text: str) -> tuple[str, list[int] | None]:
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
+def _without_separators(text: str) -> str:
+    """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""
+    return text.replace(".", "").replace("_", "").replace("-", "").replace("@", "")
+
+
 def _end(text: str, origin: list[int], end: int) -> int:
     """The end in ``text`` of a match ending at ``end`` in the fold, past marks that fold to nothing."""
     at = origin[end - 1] + 1
