@@ -97,10 +97,12 @@ def public_preview(retro: Retro) -> Preview:
             kept("Timeline", when, f"event:{event.id}", note=note, stage=Stage.TIMELINE, target=event.id)
         else:
             dropped("Timeline", when, event.text, INTERNAL_EVENT, Stage.TIMELINE, event.id)
-    numbers = factor_numbers(retro)
+    numbers, public_numbers = factor_numbers(retro), factor_numbers(view)
     for factor in retro.factor_list():
         number = numbers[factor.id]
         if factor.id in view.factors:
+            if public_numbers[factor.id] != number:  # the public report numbers only its own factors
+                number = f"{number} (public {public_numbers[factor.id]})"
             kept("Contributing factors", f"{number} title", f"factor:{factor.id}:title", stage=Stage.FACTORS, target=factor.id)
             kept("Contributing factors", f"{number} description", f"factor:{factor.id}:description",
                  stage=Stage.FACTORS, target=factor.id)

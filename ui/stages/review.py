@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from retro.domain import (
     REVIEW_QUESTIONS,
-    Audience,
     Changes,
     Edit,
     ReviewAnswer,
@@ -51,6 +50,7 @@ from ui.document import RetroDocument
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
 from ui.models.findings_model import MENTION_ROLE, STAGE_ROLE, TARGET_ROLE, FindingsModel
 from ui.stage_base import StageView
+from ui.stages.export_names import suggested_name
 from ui.stages.public_preview import PublicPreview, set_fine_to_publish
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.colours import GOOD, PROBLEM
@@ -338,41 +338,8 @@ class ReviewStage(StageView):
         return dialog.selectedFiles()[0]
 
     def suggested_name(self, fmt: ExportFormat) -> str:
-        """The file name first offered for ``fmt``.
-
-        A public report's name is built from what the public report shows (names of people
-        removed); when that differs from the title, or the public view cannot be built, a neutral
-        ``postmortem-public-<date>`` is used, so a name in the title never reaches a public file's
-        name.
-        """
-        incident = self.document.retro.incident
-        kind = {ExportFormat.JSON: ""}.get(fmt, f"-{fmt.audience.value}")
-        title = incident.title
-        if fmt.audience is Audience.PUBLIC:
-            title = self._public_title()
-            if title != incident.title:
-                return str(Path.home() / f"postmortem-public-{self._incident_day()}{fmt.suffix}")
-        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-        stem = "-".join(safe.split())[:60] or "retrospective"
-        return str(Path.home() / f"{stem}{kind}{fmt.suffix}")
-
-    def _public_title(self) -> str:
-        """The incident title as the public report shows it ("" when that cannot be worked out)."""
-        try:
-            from retro.report.audience import public_retro
-        except ImportError:  # the report writers are not in this build: say nothing of the title
-            return ""
-        return public_retro(self.document.retro).incident.title
-
-    def _incident_day(self) -> str:
-        """The day the incident started (or was created), in its timezone: ``2026-10-14``."""
-        incident = self.document.retro.incident
-        when = incident.started_at or incident.created_at or datetime.now(UTC)
-        try:
-            zone = ZoneInfo(incident.timezone)
-        except (KeyError, ValueError):
-            zone = ZoneInfo("UTC")
-        return f"{in_zone(when, zone):%Y-%m-%d}"
+        """The file name first offered for ``fmt`` (:func:`ui.stages.export_names.suggested_name`)."""
+        return suggested_name(self.document.retro, fmt)
 
     def export(self, fmt: ExportFormat, path: str | None = None) -> bool:
         """Ask for a path (unless given) and write ``fmt`` there off the GUI thread."""
