@@ -17,7 +17,7 @@ from html import escape
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from retro.domain import Edit, Stage
 from retro.domain.mentions import NAME
@@ -37,6 +37,11 @@ LEGEND = (
 )
 
 
+#: Rows shown per section until "show all" is clicked: the text browser lays out every row it holds,
+#: so a 1,000-event retro shows its first rows at once rather than all of them after seconds.
+ROWS_PER_SECTION = 40
+
+
 class PublicPreview(QWidget):
     """The preview pane (a read-only table in a text browser)."""
 
@@ -49,6 +54,11 @@ class PublicPreview(QWidget):
         self.preview: Preview | None = None
         self._keys: list[str] = []  # mention keys behind the "fine to publish"/"take back" links
         self._rows: list[PreviewRow] = []
+        self._expanded: set[str] = set()  # sections shown in full
+        self._sections: list[str] = []
+        self.changes_only = QCheckBox("Only rows customers read differently")
+        self.changes_only.setAccessibleName("Show only the rows the public report changes or leaves out")
+        self.changes_only.toggled.connect(self.refresh)
         self.legend = QLabel(LEGEND)
         self.legend.setWordWrap(True)
         self.status = QLabel()
@@ -61,7 +71,10 @@ class PublicPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.legend)
-        layout.addWidget(self.status)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.changes_only)
+        layout.addLayout(top)
         layout.addWidget(self.browser, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -109,11 +122,26 @@ class PublicPreview(QWidget):
         out = ["<table width='100%' cellspacing='0' cellpadding='4' style='border-collapse:collapse'>",
                "<tr><th align='left' width='16%'></th><th align='left' width='42%'>Internal report</th>"
                "<th align='left' width='42%'>Public report — what customers read</th></tr>"]
-        section = ""
+        section, shown, hidden = "", 0, 0
+        self._sections = []
+
+        def more() -> None:
+            if hidden:
+                self._sections.append(section)
+                out.append(f"<tr><td colspan='3'><a href='more:{len(self._sections) - 1}'>Show all rows of "
+                           f"{escape(section)} ({hidden} more)</a></td></tr>")
+
         for i, row in enumerate(preview.rows):
+            if self.changes_only.isChecked() and not row.changed:
+                continue
             if row.section != section:
-                section = row.section
+                more()
+                section, shown, hidden = row.section, 0, 0
                 out.append(f"<tr><td colspan='3' style='background:#e8eaf0;color:#1b1f2a'><b>{escape(section)}</b></td></tr>")
+            if shown >= ROWS_PER_SECTION and section not in self._expanded:
+                hidden += 1
+                continue
+            shown += 1
             label = f"<a href='go:{i}'>{escape(row.label)}</a>"
             internal = "".join(self._internal_piece(p) for p in row.internal)
             if row.public is None:
@@ -126,6 +154,7 @@ class PublicPreview(QWidget):
                 if links:  # below the text, so the text reads as customers read it
                     public += "<br><span style='font-size:small'>" + " · ".join(links) + "</span>"
             out.append(f"<tr><td valign='top'>{label}</td><td valign='top'>{internal}</td><td valign='top'>{public}</td></tr>")
+        more()
         out.append("</table>")
         return "".join(out)
 
@@ -159,7 +188,10 @@ class PublicPreview(QWidget):
         if not index.isdigit():
             return
         number = int(index)
-        if action == "go" and number < len(self._rows):
+        if action == "more" and number < len(self._sections):
+            self._expanded.add(self._sections[number])
+            self.refresh()
+        elif action == "go" and number < len(self._rows):
             row = self._rows[number]
             self.navigate_requested.emit(row.stage, row.target_id)
         elif action in ("approve", "takeback") and number < len(self._keys):

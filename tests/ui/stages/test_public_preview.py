@@ -111,3 +111,19 @@ def test_a_mention_finding_can_be_marked_fine_to_publish_from_the_findings(qtbot
     assert "incident:summary|will page" not in keys
     stage.document.undo_stack.undo()
     assert stage.document.retro.incident.public_mentions == ()
+
+
+def test_only_changed_rows_and_long_sections_shown_in_part(qtbot, sqlite_url, monkeypatch):
+    from ui.stages import public_preview as module
+
+    _stage, preview = _shown_preview(qtbot, sqlite_url)
+    assert "Checkout outage" in preview.browser.toPlainText()  # the title, the same in both
+    qtbot.mouseClick(preview.changes_only, Qt.MouseButton.LeftButton)
+    shown = preview.browser.toPlainText()
+    assert "Checkout outage" not in shown and "The incident commander declared the incident" in shown
+    qtbot.mouseClick(preview.changes_only, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(module, "ROWS_PER_SECTION", 1)  # two timeline rows: one shown, one behind a link
+    preview.refresh()
+    assert "Pool at 400 of 400" not in preview.browser.toPlainText()
+    _click_text(qtbot, preview, "Show all rows of Timeline (1 more)")
+    assert "Pool at 400 of 400" in preview.browser.toPlainText()
