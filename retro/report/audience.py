@@ -34,7 +34,7 @@ Private notes never appear in any report: :func:`for_audience` drops them for in
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from retro.domain import ActionItem, ActionStatus, Audience, FactorLink, Retro, Stage
@@ -185,7 +185,8 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
         surprises="",
         internal_report_shared_at=None,
     )
-    return Retro(
+    numbers = {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+    return PublicRetro(
         incident,
         events=events,
         factors=factors,
@@ -193,7 +194,19 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
         links=links,
         evidence=evidence,
         actions=actions,
+        numbers={fid: numbers[fid] for fid in factors},
     )
+
+
+@dataclass(slots=True)
+class PublicRetro(Retro):
+    """The retro the public report is built from, with the internal report's factor numbers.
+
+    A public factor keeps its number (F1, F4, F8 …), so a factor is numbered alike in both
+    audiences and a reader of both can tell which is which.
+    """
+
+    numbers: dict[str, str] = field(default_factory=dict)
 
 
 # -- what the facilitator should see before publishing --------------------------------------------

@@ -34,7 +34,9 @@ def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
         add(f"Timeline {when}", event.text)
         if internal and event.evidence_url:
             add(f"Timeline {when}, evidence", event.evidence_url, whole=True)
-    numbers = {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+    from .pdf_sections import factor_numbers  # the same numbers as the report's factors
+
+    numbers = factor_numbers(retro)
     for factor in retro.factor_list():
         add(f"Factor {numbers[factor.id]}", factor.description)
     for action in retro.action_list():

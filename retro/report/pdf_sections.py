@@ -229,6 +229,10 @@ def graph_in_words(retro: Retro, numbers: dict[str, str]) -> str:
 
 
 def factor_numbers(retro: Retro) -> dict[str, str]:
+    """F1, F2 … in the order of the factor list; the public view keeps the internal numbers."""
+    kept: dict[str, str] | None = getattr(retro, "numbers", None)
+    if kept:
+        return dict(kept)
     return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
 
 

@@ -174,3 +174,14 @@ def test_people_are_said_by_their_role_never_by_a_hole(text: str, expected: str)
     assert said == expected
     for part in ("Tanaka", "Yuki", "Jan", "Kowalsk", "Brien", "Ida", "Nowak", "san"):
         assert part not in said
+
+
+def test_two_mentions_in_one_field_are_two_findings_in_retro_check() -> None:
+    from retro.checks import all_findings
+
+    retro = reviewers_retro()
+    event = retro.events["e-1"]
+    retro.events["e-1"] = replace(event, text="Wu paged Will Page, then Wu rolled back")
+    retro.incident = replace(retro.incident, title="Wu and Will Page on call")
+    mentions = [f for f in all_findings(retro) if f.code == "public-name"]
+    assert len(mentions) == 5  # three in the event, two in the title: none folded into another
