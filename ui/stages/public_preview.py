@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextBrowser, QVBo
 from retro.domain import Edit, Stage
 from retro.domain.mentions import NAME
 from retro.report.audience import APPROVED, Piece
+from retro.report.jargon import find_jargon
 from retro.report.public_preview import Preview, PreviewRow, public_preview
 from ui.document import RetroDocument
 
@@ -29,10 +30,12 @@ STRUCK = "background:#f9d6d5;color:#7a1410;text-decoration:line-through;"
 REPLACED = "background:#ffe9a8;color:#3d2c00;font-weight:bold;"
 APPROVED_STYLE = "background:#d5efd9;color:#0f4d1c;"
 LEFT_OUT = "color:#666666;font-style:italic;"
+JARGON = "background:#d9e8fb;color:#0b2e59;text-decoration:underline;"
 LEGEND = (
     f"<span style='{STRUCK}'>struck</span> internal words the public report replaces · "
     f"<span style='{REPLACED}'>highlighted</span> what customers read instead · "
     f"<span style='{APPROVED_STYLE}'>green</span> a mention marked fine to publish · "
+    f"<span style='{JARGON}'>blue</span> internal jargon (ticket ids, hosts, private links) · "
     f"<span style='{LEFT_OUT}'>left out</span> rows customers never see. Click a label to edit its text."
 )
 
@@ -170,7 +173,7 @@ class PublicPreview(QWidget):
     def _public_piece(self, piece: Piece, links: list[str]) -> str:
         text = _text(piece.text)
         if not piece.kind:
-            return text
+            return _with_jargon(piece.text)
         self._keys.append(piece.key)
         link = len(self._keys) - 1
         original = _text(piece.original)
@@ -215,6 +218,15 @@ def set_fine_to_publish(document: RetroDocument, key: str, *, fine: bool) -> boo
     if key not in incident.public_mentions:
         return True
     return document.edit(f"Take back “{words}” fine to publish", Edit(incident=replace(incident, public_mentions=keys)))
+
+
+def _with_jargon(text: str) -> str:
+    """Kept public text, with the jargon the Readiness list warns about marked."""
+    out, at = [], 0
+    for jargon in find_jargon(text):
+        out += [_text(text[at:jargon.start]), f"<span style='{JARGON}'>{_text(jargon.found)}</span>"]
+        at = jargon.end
+    return "".join(out) + _text(text[at:])
 
 
 def _text(text: str) -> str:

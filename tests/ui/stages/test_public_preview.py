@@ -26,6 +26,7 @@ def names_retro() -> Retro:
         Participant("p-1", "Will Page", frozenset({Role.RESPONDER})),
         Participant("p-2", "Joanna Kowalczyk", frozenset({Role.INCIDENT_COMMANDER})),
         TimelineEvent("e-pub", T0, "Kowalczyk declared the incident", audience=Audience.PUBLIC),
+        TimelineEvent("e-jar", T0.replace(minute=30), "Tracked as INC-2291", audience=Audience.PUBLIC),
         TimelineEvent("e-int", T0.replace(hour=10), "Pool at 400 of 400 on db-primary-03", audience=Audience.INTERNAL),
     ])
 
@@ -63,6 +64,7 @@ def test_the_preview_shows_the_public_text_beside_the_internal_one(qtbot, sqlite
     assert "Left out: never in the public report" in shown  # the participants
     html = preview.browser.toHtml()
     assert "line-through" in html  # the replaced words are struck in the internal column
+    assert "#d9e8fb" in html.lower() and "INC-2291" in shown  # jargon marked where customers read it
     assert "1 row left out" not in preview.status.text() and "mention" in preview.status.text()
 
 
@@ -122,8 +124,8 @@ def test_only_changed_rows_and_long_sections_shown_in_part(qtbot, sqlite_url, mo
     shown = preview.browser.toPlainText()
     assert "Checkout outage" not in shown and "The incident commander declared the incident" in shown
     qtbot.mouseClick(preview.changes_only, Qt.MouseButton.LeftButton)
-    monkeypatch.setattr(module, "ROWS_PER_SECTION", 1)  # two timeline rows: one shown, one behind a link
+    monkeypatch.setattr(module, "ROWS_PER_SECTION", 1)  # three timeline rows: one shown, two behind a link
     preview.refresh()
     assert "Pool at 400 of 400" not in preview.browser.toPlainText()
-    _click_text(qtbot, preview, "Show all rows of Timeline (1 more)")
+    _click_text(qtbot, preview, "Show all rows of Timeline (2 more)")
     assert "Pool at 400 of 400" in preview.browser.toPlainText()
