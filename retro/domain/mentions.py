@@ -45,13 +45,16 @@ from dataclasses import dataclass
 
 from .common_words import COMMON_WORDS
 from .folding import fold, fold_word, german_spelling, is_kept, is_spaceless, transliterate
+from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
 from .mention_filters import needle, prefilter, trie
 
 NAME_REMOVED = "[name removed]"
 EMAIL_REMOVED = "[e-mail address removed]"
 LINK_REMOVED = "[link removed]"
 
-EMAIL, LINK, HANDLE, NAME = "e-mail address", "profile link", "handle", "name"
+NAME = "name"
+__all__ = ["EMAIL", "EMAIL_PATTERN", "EMAIL_REMOVED", "HANDLE", "LINK", "LINK_REMOVED", "NAME", "NAME_REMOVED", "Hit",
+           "PeopleMatcher", "mention_key"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
@@ -65,20 +68,6 @@ _KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과
 _ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
 _HEBREW_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[ובלכמשה])|(?<=(?<!\w)(?:וה|וב|ול|שה|מה|כש|וש|שב|של)))"
 
-EMAIL_PATTERN = re.compile(r"(?:mailto:)?[\w.+%'’-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(
-    r"(?:\b[a-z][\w+.-]*://|\bwww\.|\b(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|[\w-]+\.slack\.com|"
-    r"app\.slack\.com|teams\.microsoft\.com|discord\.com|t\.me)/)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
-    re.IGNORECASE,
-)
-_PEOPLE_SCHEMES = ("slack:", "msteams:", "discord:", "zoommtg:", "tg:", "skype:", "sip:", "xmpp:", "im:", "mattermost:")
-_CHAT_HOSTS = re.compile(r"(?:^|\.)(?:slack\.com|teams\.microsoft\.com|teams\.live\.com|discord(?:app)?\.com|"
-                         r"chat\.google\.com|zulipchat\.com|t\.me|wa\.me|mattermost\.[\w.]+|rocket\.chat)$", re.I)
-_GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com|sr\.ht)$", re.I)
-_PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
-_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
-_HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
-_GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,14 +185,7 @@ class PeopleMatcher:
             return []
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
-        hits: list[Hit] = []
-        if "@" in text:
-            hits += [Hit(m.group(0), m.start(), m.end(), "", EMAIL) for m in EMAIL_PATTERN.finditer(text)]
-            hits += [Hit(m.group(0), m.start(), m.end(), "", HANDLE) for m in _HANDLE.finditer(text)
-                     if not _GROUP_HANDLE.match(m.group(0))]
-        if "/" in text or "www." in text.lower():
-            hits += [Hit(m.group(0), m.start(), m.end(), "", LINK) for m in _URL.finditer(text)
-                     if _is_people_link(m.group(0))]
+        hits: list[Hit] = [Hit(found, start, end, "", kind) for found, start, end, kind in find_addresses(text)]
         if self._people:
             hits += self._name_hits(text)
         if not hits:
@@ -413,6 +395,7 @@ def _fold_text(text: str) -> tuple[str, list[int] | None]:
 
 
 # a word, or initials ("J.", "J.R."), right before a hit — not a sentence's last word ("… Kowalski. Kowalski")
+_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
@@ -428,22 +411,6 @@ def _end(text: str, origin: list[int], end: int) -> int:
             and unicodedata.category(text[at]) in ("Mn", "Me", "Cf"):
         at += 1
     return at
-
-
-def _is_people_link(url: str) -> bool:
-    lowered = url.lower()
-    if lowered.startswith(_PEOPLE_SCHEMES):
-        return True
-    m = re.match(r"(?:[a-z][\w+.-]*://)?([^/?#]+)(/[^?#]*)?", lowered)
-    if not m:
-        return False
-    host, path = m.group(1).split("@")[-1].split(":")[0], m.group(2) or ""
-    if _CHAT_HOSTS.search(host):
-        return True  # profiles, DMs and message deep links all lead to people
-    segments = [s for s in path.split("/") if s]
-    if _GIT_HOSTS.search(host) and len(segments) == 1:
-        return True  # github.com/<user>
-    return bool(_PEOPLE_PATH.search(path))
 
 
 def _joined_overlaps(text: str, hits: list[Hit]) -> list[Hit]:
