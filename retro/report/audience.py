@@ -37,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from retro.domain import ActionItem, ActionStatus, Audience, FactorLink, Retro, Stage
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, Stage
 from retro.domain.mentions import (
     EMAIL,
     EMAIL_REMOVED,
@@ -53,6 +53,7 @@ from retro.domain.readiness import Finding, Level
 from .content import local_time
 from .jargon import advice, find_jargon
 from .names import person_wording, retro_matcher, role_wordings
+from .public_graph import public_links
 
 __all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
            "public_text_mentions", "public_texts"]
@@ -156,7 +157,7 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
         k: replace(i, title=scrub(i.title, f"impact:{k}:title"), description=scrub(i.description, f"impact:{k}:description"))
         for k, i in retro.impacts.items()
     }
-    links = _public_links(retro, factors.keys() | impacts.keys())
+    links = public_links(retro, factors.keys() | impacts.keys())
     if len(factors) < len(retro.factors):
         # the stored layout has holes where internal factors were: lay the public graph out afresh
         factors = {k: replace(f, x=None, y=None) for k, f in factors.items()}
@@ -371,32 +372,6 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _public_links(retro: Retro, kept: set[str]) -> dict[str, FactorLink]:
-    """Arrows between kept nodes; a chain through removed factors becomes one direct arrow.
-
-    Without this, a public factor whose path to the impact runs through an internal-only factor
-    would float unconnected in the public graph.
-    """
-    forward: dict[str, list[str]] = {}
-    for link in retro.links.values():
-        forward.setdefault(link.cause_id, []).append(link.effect_id)
-    links: dict[str, FactorLink] = {}
-    for cause in sorted(kept):
-        seen: set[str] = set()
-        stack = list(forward.get(cause, []))
-        while stack:
-            node = stack.pop()
-            if node in seen or node == cause:
-                continue
-            seen.add(node)
-            if node in kept:
-                key = f"public-{cause}-{node}"
-                links[key] = FactorLink(key, cause, node)
-            else:
-                stack.extend(forward.get(node, []))
-    return links
 
 
 def _copy(retro: Retro, **changes: object) -> Retro:
