@@ -21,10 +21,12 @@ def all_findings(retro: Retro) -> list[Finding]:
 
     findings = list(readiness(retro))
     seen = {(f.code, f.target_id) for f in findings}
-    for extra in (*analyse(retro), *public_findings(retro), *glyph_findings(retro)):
+    for extra in (*analyse(retro), *glyph_findings(retro)):
         if (extra.code, extra.target_id) not in seen:
             seen.add((extra.code, extra.target_id))
             findings.append(extra)
+    # every mention is its own finding, even several in one field or one event (issue 9)
+    findings += public_findings(retro)
     stages = list(Stage)
     findings.sort(key=lambda f: (f.level is not Level.BLOCKER, stages.index(f.stage)))
     return findings

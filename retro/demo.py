@@ -231,7 +231,7 @@ _EVENTS: tuple[tuple[str, int, int, EventKind, str, str, str, Audience, Role | N
      "Autoscaler re-enabled with a temporary cap of 14 pods; no further connection waits.",
      "#inc-2291 Slack", "https://chat.example.com/archives/C07INC2291/p1791978900", Audience.INTERNAL, Role.RESPONDER),
     ("resolved", 11, 47, EventKind.RESOLUTION,
-     "IC resolves INC-2291: reconciliation done and checkout steady for 1 h 45 min.",
+     "The incident commander resolves the incident: reconciliation done and checkout steady for 1 h 45 min.",
      "#inc-2291 Slack", "https://chat.example.com/archives/C07INC2291/p1791979620", Audience.PUBLIC, Role.INCIDENT_COMMANDER),
     ("status-resolved", 11, 52, EventKind.COMMUNICATION,
      "Status page: “Resolved. Checkout has worked normally since 12:02 CEST. Pending orders have been completed.”",
@@ -531,6 +531,8 @@ def _actions() -> list[ActionItem]:
             status=ActionStatus.WONT_DO,
             status_reason="Partners move their send times (as on 14 October), so a freeze would not line "
             "up with the traffic. The canary and the connection budget address the risk directly.",
+            public_reason="Campaign send times change at short notice, so a change freeze would not reliably "
+            "cover them; the staged rollout and the connection limit above address the risk directly.",
             ticket_url="https://tracker.example.com/browse/PAY-815",
             factor_ids=factors("campaign-traffic"),
             created_at=created,

@@ -74,7 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         window.go_to_stage(stage)
         grab(window, f"1{number}-stage-{stage.value}")
 
+    # the public preview: what customers will read, beside the internal text (issue 9)
+    window.go_to_stage(Stage.REVIEW)
+    review = window.workspace.view_for(Stage.REVIEW)
+    review.tabs.setCurrentWidget(review.public_preview)  # type: ignore[attr-defined]
+    grab(window, "17b-review-public-preview")
+
     window.resize(1366, 768)  # a common laptop: every stage must fit, nothing cut
+    grab(window, "18-laptop-1366x768-public-preview")
+    review.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     for number, stage in enumerate(Stage, start=1):
         window.go_to_stage(stage)
         grab(window, f"2{number}-laptop-1366x768-{stage.value}")

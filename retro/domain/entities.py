@@ -222,6 +222,9 @@ class ActionItem:
     priority: Priority = Priority.MEDIUM
     status: ActionStatus = ActionStatus.OPEN
     status_reason: str = ""
+    #: Why the team decided against it, as customers may read it (a won't-do action without one is
+    #: left out of the public report; ``status_reason`` is the internal reason).
+    public_reason: str = ""
     ticket_url: str = ""
     factor_ids: tuple[str, ...] = ()
     created_at: datetime | None = None

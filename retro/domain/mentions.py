@@ -28,6 +28,12 @@ accents and other scripts transliterated (``Łukasz`` = ``Lukasz``, ``Müller`` 
 A hit covers what would otherwise still point at the person: a title before it (``Dr.``,
 ``Herr``), an honorific after it (``-san``, ``さん``, ``씨``), ``O'`` or ``Mc`` glued to it, and
 the person's other name parts or initials right beside it ("Tomas [name removed]" cannot happen).
+
+Speed (issue 9: 1,000 events × 30 people in well under 50 ms): the forms of a family are one
+expression whose alternatives are grouped by first letter, and each family first asks a cheap
+pre-filter — three letters every match of one of its forms must hold (:func:`retro.domain.mention_filters.needle`) — so
+most texts never run the full expressions; addresses and links are looked for only in text
+holding an ``@`` or a ``/``, and ASCII text is neither normalised nor folded.
 """
 
 from __future__ import annotations
@@ -39,12 +45,16 @@ from dataclasses import dataclass
 
 from .common_words import COMMON_WORDS
 from .folding import fold, fold_word, german_spelling, is_kept, is_spaceless, transliterate
+from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
+from .mention_filters import needle, prefilter, trie
 
 NAME_REMOVED = "[name removed]"
 EMAIL_REMOVED = "[e-mail address removed]"
 LINK_REMOVED = "[link removed]"
 
-EMAIL, LINK, HANDLE, NAME = "e-mail address", "profile link", "handle", "name"
+NAME = "name"
+__all__ = ["EMAIL", "EMAIL_PATTERN", "EMAIL_REMOVED", "HANDLE", "LINK", "LINK_REMOVED", "NAME", "NAME_REMOVED", "Hit",
+           "PeopleMatcher", "mention_key"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
@@ -58,20 +68,6 @@ _KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과
 _ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
 _HEBREW_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[ובלכמשה])|(?<=(?<!\w)(?:וה|וב|ול|שה|מה|כש|וש|שב|של)))"
 
-EMAIL_PATTERN = re.compile(r"(?:mailto:)?[\w.+%'’-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(
-    r"(?:\b[a-z][\w+.-]*://|\bwww\.|\b(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|[\w-]+\.slack\.com|"
-    r"app\.slack\.com|teams\.microsoft\.com|discord\.com|t\.me)/)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
-    re.IGNORECASE,
-)
-_PEOPLE_SCHEMES = ("slack:", "msteams:", "discord:", "zoommtg:", "tg:", "skype:", "sip:", "xmpp:", "im:", "mattermost:")
-_CHAT_HOSTS = re.compile(r"(?:^|\.)(?:slack\.com|teams\.microsoft\.com|teams\.live\.com|discord(?:app)?\.com|"
-                         r"chat\.google\.com|zulipchat\.com|t\.me|wa\.me|mattermost\.[\w.]+|rocket\.chat)$", re.I)
-_GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com|sr\.ht)$", re.I)
-_PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
-_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
-_HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
-_GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +111,8 @@ class PeopleMatcher:
         # family -> [(body, person)]; a family is one regular expression: a shared prefix and suffix
         # around one alternation of bodies (fast: the prefix is tried once per place, not per name)
         terms: dict[str, list[tuple[str, str]]] = {}
+        # family -> the literal start of each of its bodies: a family runs only on text holding one
+        self._needles: dict[str, set[tuple[str, bool]]] = {}
         self._handle_owner: dict[str, set[str]] = {}  # handle without separators -> people
         self._people: list[_Person] = []
         for raw in dict.fromkeys(" ".join(unicodedata.normalize("NFC", p).split()) for p in people):
@@ -122,10 +120,13 @@ class PeopleMatcher:
                 continue
             person = _Person(raw, set())
             self._people.append(person)
-            for family, body in self._terms(raw, person):
+            for family, body, letters in self._terms(raw, person):
                 terms.setdefault(family, []).append((body, raw))
+                self._needles.setdefault(family, set()).add(letters)
         # the longest hit at a place wins, whichever expression finds it
-        self._passes = [(family == "cased", *_compile(family, found)) for family, found in terms.items()]
+        self._handle_filter = re.compile(trie(set(self._handle_owner))) if self._handle_owner else None
+        self._passes = [(family, prefilter(self._needles[family], cased=family == "cased"), *_compile(family, found))
+                        for family, found in terms.items()]
         self._by_name = {p.name: p for p in self._people}
 
     def __bool__(self) -> bool:
@@ -133,10 +134,10 @@ class PeopleMatcher:
 
     # -- building ---------------------------------------------------------------------------
 
-    def _terms(self, name: str, person: _Person) -> list[tuple[str, str]]:
-        """(family, body) for every form of ``name`` (see :data:`_FAMILIES`)."""
+    def _terms(self, name: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
+        """(family, body, needle) for every form of ``name`` (see :data:`_FAMILIES` and :func:`_needle`)."""
         tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
         latin = [t for t in tokens if not is_kept(t[0])]
         if kept:
@@ -152,16 +153,20 @@ class PeopleMatcher:
             person.tokens.update(p[:1].lower() for p in spelling if p[:1].isalpha())
             for part in parts:
                 if part.lower().replace("'", "").replace(" ", "") in self._common:
-                    out.append(("cased", _cased_body([part])))
+                    out.append(("cased", _cased_body([part]), needle(part, cased=True)))
                 else:
-                    out.append((_family(part), _caseless_body([part])))
+                    out.append((_family(part), _caseless_body([part]), needle(part)))
             if len(parts) >= 2:
                 ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
                 for order in (parts, [parts[-1], *parts[:-1]]):
                     if ordinary:
-                        out.append(("cased", _cased_body(order)))
+                        out.append(("cased", _cased_body(order), needle(order[0], cased=True)))
                     else:
-                        out.append((_family(order[-1]), _caseless_body(order)))
+                        # the needle from a part that is no ordinary word: "Will Kowalski" runs on "kow…", not "wil…"
+                        rare = [p for p in order if p.lower().replace("'", "").replace(" ", "") not in self._common]
+                        source = rare[0] if rare else order[0]
+                        letters, at_start = needle(source)
+                        out.append((_family(order[-1]), _caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
         return out
@@ -178,38 +183,54 @@ class PeopleMatcher:
         """Every mention in ``text``, in order, not overlapping (positions in the NFC form of ``text``)."""
         if not text:
             return []
-        text = unicodedata.normalize("NFC", text)
-        hits = [Hit(m.group(0), m.start(), m.end(), "", EMAIL) for m in EMAIL_PATTERN.finditer(text)]
-        hits += [Hit(m.group(0), m.start(), m.end(), "", LINK) for m in _URL.finditer(text) if _is_people_link(m.group(0))]
-        hits += [Hit(m.group(0), m.start(), m.end(), "", HANDLE) for m in _HANDLE.finditer(text)
-                 if not _GROUP_HANDLE.match(m.group(0))]
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        hits: list[Hit] = [Hit(found, start, end, "", kind) for found, start, end, kind in find_addresses(text)]
         if self._people:
-            cased, origin = _fold_text(text)
-            lower = cased.lower()
-            if self._handle_owner:
-                for m in _HANDLE_TOKEN.finditer(lower):
-                    who = self._handle_owner.get(re.sub(r"[._\-@]", "", m.group(0)))
-                    if who:
-                        start, end = origin[m.start()], _end(text, origin, m.end())
-                        hits.append(Hit(text[start:end], start, end, ", ".join(sorted(who)), NAME))
-            ascii_only = cased.isascii()
-            for is_cased, pattern, owners in self._passes:
-                if ascii_only and pattern.pattern.startswith("(?:"):
-                    continue  # names in kept scripts cannot be in ASCII text
-                for m in pattern.finditer(cased if is_cased else lower):
-                    start, end = origin[m.start()], _end(text, origin, m.end())
-                    if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
-                        continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
-                    hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
-        chosen = _merge_same_person(text, _without_overlaps(hits))
+            hits += self._name_hits(text)
+        if not hits:
+            return []
+        chosen = _merge_same_person(text, _joined_overlaps(text, hits))
         widened = [self._widen(text, hit) if hit.kind == NAME else hit for hit in chosen]
-        return _merge_same_person(text, _without_overlaps(widened))
+        return _merge_same_person(text, _joined_overlaps(text, widened))
+
+    def _name_hits(self, text: str) -> list[Hit]:
+        cased, origin = _fold_text(text)
+        lower = cased.lower()
+        hits: list[Hit] = []
+
+        def span(m: re.Match[str]) -> tuple[int, int]:
+            if origin is None:  # ASCII text: the fold is the text
+                return m.start(), m.end()
+            return origin[m.start()], _end(text, origin, m.end())
+
+        # a handle is a token whose letters without separators are a key: the key is then in the text without them
+        if self._handle_filter is not None and self._handle_filter.search(_without_separators(lower)):
+            for m in _HANDLE_TOKEN.finditer(lower):
+                who = self._handle_owner.get(m.group(0).translate(_HANDLE_SEPARATORS))
+                if who:
+                    start, end = span(m)
+                    hits.append(Hit(text[start:end], start, end, ", ".join(sorted(who)), NAME))
+        for family, needles, pattern, owners in self._passes:
+            is_cased = family == "cased"
+            if family == "kept" and origin is None:
+                continue  # names in kept scripts cannot be in ASCII text
+            subject = cased if is_cased else lower
+            if needles is not None and not needles.search(subject):
+                continue  # none of the family's bodies can match: their letters are not in the text
+            for m in pattern.finditer(subject):
+                start, end = span(m)
+                if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
+                    continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
+                hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
+        return hits
 
     def replace(self, text: str, replacement: str | None = None, *, keep: Iterable[str] = ()) -> str:
         """``text`` with every mention replaced (``keep``: mention keys the facilitator approved)."""
         if not text:
             return text
-        text = unicodedata.normalize("NFC", text)
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         approved = set(keep)
         out, at = [], 0
         for hit in self.find(text):
@@ -226,11 +247,11 @@ class PeopleMatcher:
             return hit
         start, end = hit.start, hit.end
         for _ in range(3):
-            left = re.search(r"([^\W\d_][\w'’.]*)\s+$", text[max(0, start - 40):start])
+            left = _LEFT_WORD.search(text[max(0, start - 40):start])
             if left and self._is_part_of(person, left.group(1)):
                 start -= len(left.group(0))
                 continue
-            right = re.match(r"\s+([^\W\d_][\w'’]*\.?)", text[end:end + 40])
+            right = _RIGHT_WORD.match(text[end:end + 40])
             if right and self._is_part_of(person, right.group(1)):
                 end += len(right.group(0))
                 continue
@@ -300,7 +321,7 @@ _FAMILIES = {
 }
 
 
-def _kept_terms(tokens: list[str]) -> list[tuple[str, str]]:
+def _kept_terms(tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
     folded = [fold_word(t) for t in tokens]
     forms: list[list[str]] = []
     if len(folded) >= 2:
@@ -322,7 +343,7 @@ def _kept_terms(tokens: list[str]) -> list[tuple[str, str]]:
             pattern = rf"{_HEBREW_PREFIX}{body}(?!\w)"
         else:
             pattern = rf"(?<!\w){body}(?!\w)"
-        out.append(("kept", pattern))
+        out.append(("kept", pattern, (form[0][0], False)))
     return out
 
 
@@ -333,7 +354,17 @@ def _compile(family: str, terms: list[tuple[str, str]]) -> tuple[re.Pattern[str]
         owners.setdefault(body, set()).add(person)
     ordered = sorted(owners, key=lambda p: (-len(p), p))
     groups = {f"t{i}": ", ".join(sorted(owners[p])) for i, p in enumerate(ordered)}
-    alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))
+    if family == "kept":  # bodies start with lookbehinds
+        alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))
+    else:
+        # bodies grouped by their first letter: the engine tries a place's few bodies, not all of them
+        # (bodies with different first letters never match at one place, so the order that matters —
+        # longest first — is kept within each group)
+        by_lead: dict[str, list[str]] = {}
+        for i, p in enumerate(ordered):
+            lead = p[:2] if p.startswith("\\") else p[:1]
+            by_lead.setdefault(lead, []).append(f"(?P<t{i}>{p[len(lead):]})")
+        alternation = "|".join(f"{lead}(?:{'|'.join(alts)})" for lead, alts in by_lead.items())
     gate = "".join(sorted({re.escape(_first_char(b)) for b in ordered}))
     return re.compile(_FAMILIES[family].format(alternation=alternation, gate=gate)), groups
 
@@ -343,10 +374,16 @@ def _first_char(body: str) -> str:
     return body[1] if body.startswith("\\") else body[0]
 
 
-def _fold_text(text: str) -> tuple[str, list[int]]:
-    cased, origin = fold(text)
-    if not _CAMEL.search(cased):
-        return cased, origin
+def _fold_text(text: str) -> tuple[str, list[int] | None]:
+    """The cased fold of ``text`` with CamelCase split, and where each character came from (None: the same place)."""
+    if text.isascii():
+        if not _CAMEL.search(text):
+            return text, None
+        cased, origin = text, list(range(len(text)))
+    else:
+        cased, origin = fold(text)
+        if not _CAMEL.search(cased):
+            return cased, origin
     out, where, last = [], [], 0
     for m in _CAMEL.finditer(cased):
         out.append(cased[last:m.start()] + " ")
@@ -355,6 +392,16 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
     out.append(cased[last:])
     where += origin[last:]
     return "".join(out), where
+
+
+# a word, or initials ("J.", "J.R."), right before a hit — not a sentence's last word ("… Kowalski. Kowalski")
+_HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
+_LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
+_RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
+_HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
+def _without_separators(text: str) -> str:
+    """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""
+    return text.replace(".", "").replace("_", "").replace("-", "").replace("@", "")
 
 
 def _end(text: str, origin: list[int], end: int) -> int:
@@ -366,28 +413,23 @@ def _end(text: str, origin: list[int], end: int) -> int:
     return at
 
 
-def _is_people_link(url: str) -> bool:
-    lowered = url.lower()
-    if lowered.startswith(_PEOPLE_SCHEMES):
-        return True
-    m = re.match(r"(?:[a-z][\w+.-]*://)?([^/?#]+)(/[^?#]*)?", lowered)
-    if not m:
-        return False
-    host, path = m.group(1).split("@")[-1].split(":")[0], m.group(2) or ""
-    if _CHAT_HOSTS.search(host):
-        return True  # profiles, DMs and message deep links all lead to people
-    segments = [s for s in path.split("/") if s]
-    if _GIT_HOSTS.search(host) and len(segments) == 1:
-        return True  # github.com/<user>
-    return bool(_PEOPLE_PATH.search(path))
+def _joined_overlaps(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits that overlap become one hit over both, so no part of either is left in the text.
 
-
-def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    Widening can reach into the next hit ("Kowalski. Kowalski agreed"), and a link can start inside
+    a name ("Dvořák.in.https://…"): dropping one of the two would publish what only it covered.
+    The joined hit is of the longer one's kind.
+    """
     out: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.kind != EMAIL)):
-        if out and hit.start < out[-1].end:
-            continue
-        out.append(hit)
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        prev = out[-1] if out else None
+        if prev is None or hit.start >= prev.end:
+            out.append(hit)
+        elif hit.end > prev.end:
+            longer = max(prev, hit, key=lambda h: h.end - h.start)
+            people = sorted({p for h in (prev, hit) for p in h.person.split(", ") if p})
+            out[-1] = Hit(text[prev.start:hit.end], prev.start, hit.end, ", ".join(people) if longer.kind == NAME else "",
+                          longer.kind)
     return out
 
 

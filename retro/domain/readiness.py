@@ -32,6 +32,8 @@ class Finding:
     message: str
     stage: Stage
     target_id: str = ""
+    #: For a mention in public text (``public-name``): the key "fine to publish" stores.
+    mention_key: str = ""
 
     @property
     def is_blocker(self) -> bool:

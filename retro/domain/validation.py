@@ -285,6 +285,7 @@ def _validate_action(action: ActionItem, retro: Retro) -> None:
     if action.status is ActionStatus.WONT_DO and not action.status_reason.strip():
         raise ValidationError("status", "“won't do” needs a reason, so the decision is visible later")
     check_text("reason", action.status_reason)
+    check_text("public reason", action.public_reason)
     for factor_id in action.factor_ids:
         if factor_id not in retro.factors:
             raise ValidationError("factors", "addresses a contributing factor that does not exist")

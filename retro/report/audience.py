@@ -33,15 +33,27 @@ Private notes never appear in any report: :func:`for_audience` drops them for in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from retro.domain import ActionItem, Audience, FactorLink, Retro, Stage
-from retro.domain.mentions import EMAIL, EMAIL_REMOVED, LINK, LINK_REMOVED, NAME, NAME_REMOVED, mention_key
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, Stage
+from retro.domain.mentions import (
+    EMAIL,
+    EMAIL_REMOVED,
+    LINK,
+    LINK_REMOVED,
+    NAME,
+    NAME_REMOVED,
+    PeopleMatcher,
+    mention_key,
+)
 from retro.domain.readiness import Finding, Level
 
 from .content import local_time
-from .names import retro_matcher
+from .jargon import advice, find_jargon
+from .names import person_wording, retro_matcher, role_wordings
+from .public_graph import public_links
 
 __all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
            "public_text_mentions", "public_texts"]
@@ -55,20 +67,81 @@ def for_audience(retro: Retro, audience: Audience) -> Retro:
 
 
 def is_public_action(retro: Retro, action: ActionItem) -> bool:
-    """Whether ``action`` appears in the public report: it addresses factors, all of them public."""
+    """Whether ``action`` appears in the public report: it addresses factors, all of them public.
+
+    A won't-do action appears only with a public reason: "won't do" alone tells customers nothing.
+    """
+    if action.status is ActionStatus.WONT_DO and not action.public_reason.strip():
+        return False
     return bool(action.factor_ids) and all(
         (factor := retro.factors.get(fid)) is not None and factor.audience is Audience.PUBLIC
         for fid in action.factor_ids
     )
 
 
-def public_retro(retro: Retro) -> Retro:
-    """A new :class:`Retro` holding only what the public postmortem may show, every text scrubbed."""
+class Piece(NamedTuple):
+    """A stretch of a public text: what the public report shows and what the internal text holds there.
+
+    ``kind`` is "" for text kept as written, the kind of mention (:data:`NAME`, :data:`EMAIL` …)
+    for a mention replaced, or ``"approved"`` for a mention the facilitator marked fine to publish.
+    ``key`` is the stored key of that mention (``"<field>|<words>"``).
+    """
+
+    text: str
+    original: str
+    kind: str = ""
+    key: str = ""
+
+
+APPROVED = "approved"
+
+
+def scrub_pieces(
+    names: PeopleMatcher, text: str, field: str, keep: set[str], wordings: dict[str, str] | None = None
+) -> list[Piece]:
+    """``text`` as the public report shows it, in pieces: each mention replaced unless approved.
+
+    A participant's name becomes their role's wording (``wordings``, :func:`role_wordings`:
+    "an engineer"), anything else its neutral mark ("[name removed]", "[e-mail address removed]").
+
+    This is the one redaction of text: :func:`public_retro` joins the pieces, the public preview
+    shows them with the replaced ones marked.
+    """
+    if not text:
+        return []
+    text = unicodedata.normalize("NFC", text)
+    out: list[Piece] = []
+    at = 0
+    for hit in names.find(text):
+        key = f"{field}|{hit.key}"
+        if hit.start > at:
+            out.append(Piece(text[at:hit.start], text[at:hit.start]))
+        if key in keep:
+            out.append(Piece(hit.found, hit.found, APPROVED, key))
+        else:
+            out.append(Piece(person_wording(hit, wordings or {}, text), hit.found, hit.kind, key))
+        at = hit.end
+    if at < len(text):
+        out.append(Piece(text[at:], text[at:]))
+    return out
+
+
+def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) -> Retro:
+    """A new :class:`Retro` holding only what the public postmortem may show, every text scrubbed.
+
+    ``pieces``, when given, receives every scrubbed field's pieces (:func:`scrub_pieces`) by
+    field key — what the public preview marks.
+    """
     names = retro_matcher(retro)
     keep = set(retro.incident.public_mentions)
+    wordings = role_wordings(retro)
 
-    def scrub(text: str, field: str) -> str:
-        return names.replace(text, keep=_approved(keep, field))
+    def scrub(text: str, field: str, slot: str = "") -> str:
+        # a service is a name, not a sentence: "[name removed]-sync", never "an engineer-sync"
+        found = scrub_pieces(names, text, field, keep, None if slot else wordings)
+        if pieces is not None:
+            pieces[slot or field] = found
+        return "".join(p.text for p in found)
 
     events = {
         k: replace(e, text=scrub(e.text, f"event:{k}"), source="", evidence_url="", actor_role=None)
@@ -84,14 +157,15 @@ def public_retro(retro: Retro) -> Retro:
         k: replace(i, title=scrub(i.title, f"impact:{k}:title"), description=scrub(i.description, f"impact:{k}:description"))
         for k, i in retro.impacts.items()
     }
-    links = _public_links(retro, factors.keys() | impacts.keys())
+    links = public_links(retro, factors.keys() | impacts.keys())
     if len(factors) < len(retro.factors):
         # the stored layout has holes where internal factors were: lay the public graph out afresh
         factors = {k: replace(f, x=None, y=None) for k, f in factors.items()}
         impacts = {k: replace(i, x=None, y=None) for k, i in impacts.items()}
     evidence = {k: ev for k, ev in retro.evidence.items() if ev.factor_id in factors and ev.event_id in events}
     actions = {
-        k: replace(action, title=scrub(action.title, f"action:{k}"), owner="", description="", status_reason="", ticket_url="")
+        k: replace(action, title=scrub(action.title, f"action:{k}"), owner="", description="", status_reason="",
+                   public_reason=scrub(action.public_reason, f"action:{k}:public_reason"), ticket_url="")
         for k, action in retro.actions.items()
         if is_public_action(retro, action)
     }
@@ -101,7 +175,7 @@ def public_retro(retro: Retro) -> Retro:
         title=scrub(inc.title, "incident:title"),
         summary=scrub(inc.summary, "incident:summary"),
         customer_impact=scrub(inc.customer_impact, "incident:customer_impact"),
-        services=tuple(scrub(s, "incident:services") for s in inc.services),
+        services=tuple(scrub(s, "incident:services", f"incident:services:{i}") for i, s in enumerate(inc.services)),
         public_apology=scrub(inc.public_apology, "incident:public_apology"),
         public_contact=scrub(inc.public_contact, "incident:public_contact"),
         public_mentions=(),
@@ -112,7 +186,8 @@ def public_retro(retro: Retro) -> Retro:
         surprises="",
         internal_report_shared_at=None,
     )
-    return Retro(
+    numbers = {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+    return PublicRetro(
         incident,
         events=events,
         factors=factors,
@@ -120,13 +195,19 @@ def public_retro(retro: Retro) -> Retro:
         links=links,
         evidence=evidence,
         actions=actions,
+        numbers={fid: numbers[fid] for fid in factors},
     )
 
 
-def _approved(keep: set[str], field: str) -> set[str]:
-    """The mention keys approved for ``field`` (stored as ``"<field>|<words>"``)."""
-    prefix = f"{field}|"
-    return {k[len(prefix):] for k in keep if k.startswith(prefix)}
+@dataclass(slots=True)
+class PublicRetro(Retro):
+    """The retro the public report is built from, with the internal report's factor numbers.
+
+    A public factor keeps its number (F1, F4, F8 …), so a factor is numbered alike in both
+    audiences and a reader of both can tell which is which.
+    """
+
+    numbers: dict[str, str] = field(default_factory=dict)
 
 
 # -- what the facilitator should see before publishing --------------------------------------------
@@ -192,6 +273,8 @@ def public_texts(retro: Retro) -> list[PublicText]:
         if is_public_action(retro, action):
             out.append(PublicText(f"the action “{_short(action.title)}”", action.title, Stage.ACTIONS, action.id,
                                   f"action:{action.id}"))
+            out.append(PublicText(f"the public reason of “{_short(action.title)}”", action.public_reason, Stage.ACTIONS,
+                                  action.id, f"action:{action.id}:public_reason"))
     return [t for t in out if t.text.strip()]
 
 
@@ -225,10 +308,12 @@ def public_findings(retro: Retro) -> list[Finding]:
     """Readiness-style findings about the public report: mentions, actions left out, an empty report.
 
     Codes: ``public-name`` (one per mention, warning), ``partly-internal-action`` (warning),
+    ``public-jargon`` (one per ticket id, internal host, IP address or private link, warning),
     ``public-empty`` (a blocker: no public event, factor or action). The app lists them with
     :func:`retro.domain.readiness.readiness`'s.
     """
     findings: list[Finding] = []
+    wordings = role_wordings(retro)
     for m in public_text_mentions(retro):
         words = " ".join(m.found.split())
         if m.kind == NAME:
@@ -238,22 +323,32 @@ def public_findings(retro: Retro) -> list[Finding]:
             what = f"the {m.kind} “{_short(words, 50)}”"
         message = (
             f"{_first_upper(m.where)} mentions {what}: the public postmortem will show "
-            f"“{_replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
+            f"“{wordings.get(m.name, NAME_REMOVED) if m.kind == NAME else _replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
         )
-        findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id))
+        findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id, m.key))
     for action in retro.action_list():
         public = [fid for fid in action.factor_ids if fid in retro.factors and retro.factors[fid].audience is Audience.PUBLIC]
-        if public and not is_public_action(retro, action):
+        if public and action.status is ActionStatus.WONT_DO and not action.public_reason.strip():
+            message = (f"“{_short(action.title)}” is won't-do with no public reason, so the public postmortem "
+                       "leaves it out. Write a public reason in its details if customers should read why.")
+            findings.append(Finding("wont-do-public-reason", Level.WARNING, message, Stage.ACTIONS, action.id))
+        elif public and not is_public_action(retro, action):
             message = (
                 f"“{_short(action.title)}” also addresses an internal-only factor, so the public "
                 "postmortem leaves it out. Split it, or make its factors public, if customers should see it."
             )
             findings.append(Finding("partly-internal-action", Level.WARNING, message, Stage.ACTIONS, action.id))
+    for text in public_texts(retro):
+        for jargon in find_jargon(text.text):
+            message = (f"{_first_upper(text.where)} contains the {jargon.kind} “{_short(jargon.found, 50)}”: "
+                       f"{advice(jargon.kind)}.")
+            findings.append(Finding("public-jargon", Level.WARNING, message, text.stage, text.target_id))
     if public_report_is_empty(retro):
         message = (
             "The public report would be empty: no timeline event, contributing factor or action is public. "
-            "In the Timeline, select the events customers should read and set their audience to Public "
-            "(the selected-events menu does it in one step); a contributing factor's audience is beside it."
+            "Select what customers should read and use “Mark selected public”: in the Timeline (the "
+            "selected events' menu, Audience → Public), in Contributing factors (the canvas toolbar) or in "
+            "Actions (beside Delete selected; an action's factors become public with it). Each is one undo step."
         )
         findings.append(Finding("public-empty", Level.BLOCKER, message, Stage.TIMELINE))
     return findings
@@ -277,32 +372,6 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _public_links(retro: Retro, kept: set[str]) -> dict[str, FactorLink]:
-    """Arrows between kept nodes; a chain through removed factors becomes one direct arrow.
-
-    Without this, a public factor whose path to the impact runs through an internal-only factor
-    would float unconnected in the public graph.
-    """
-    forward: dict[str, list[str]] = {}
-    for link in retro.links.values():
-        forward.setdefault(link.cause_id, []).append(link.effect_id)
-    links: dict[str, FactorLink] = {}
-    for cause in sorted(kept):
-        seen: set[str] = set()
-        stack = list(forward.get(cause, []))
-        while stack:
-            node = stack.pop()
-            if node in seen or node == cause:
-                continue
-            seen.add(node)
-            if node in kept:
-                key = f"public-{cause}-{node}"
-                links[key] = FactorLink(key, cause, node)
-            else:
-                stack.extend(forward.get(node, []))
-    return links
 
 
 def _copy(retro: Retro, **changes: object) -> Retro:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
@@ -112,7 +112,30 @@ def cover_facts(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
     if audience is Audience.INTERNAL:
         facts.append(("Internal report due", both_times(retro, internal_report_due(inc))))
         facts.append(("Public report due", both_times(retro, public_report_due(inc))))
+    else:
+        facts += published_facts(retro)
     return facts
+
+
+def published_facts(retro: Retro, now: datetime | None = None) -> list[tuple[str, str]]:
+    """"Published" (and "Updated") for the public report, as dates in the incident's timezone.
+
+    Published is when the public report was marked shared, or — not shared yet — the day this
+    copy is written (the copy being published). Updated is the day this copy is written, when
+    that is later than the published day.
+    """
+    zone = incident_zone(retro)
+    today = in_zone(now or datetime.now(UTC), zone).date()
+    shared = retro.incident.public_report_shared_at
+    published = in_zone(shared, zone).date() if shared is not None else today
+    facts = [("Published", _day(published))]
+    if today > published:
+        facts.append(("Updated", _day(today)))
+    return facts
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def open_findings(retro: Retro) -> list[Finding]:

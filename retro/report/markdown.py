@@ -240,6 +240,8 @@ def _actions(view: Retro, internal: bool) -> list[str]:
         if addressed:
             what += f"<br>_addresses {addressed}_"
         status = a.status.label + (f" ({md_cell(a.status_reason)})" if internal and a.status_reason.strip() else "")
+        if a.status is ActionStatus.WONT_DO and a.public_reason.strip():
+            status += f"<br>{'public reason: ' if internal else ''}{md_cell(a.public_reason)}"
         if internal:
             cells = [what, md_cell(a.owner) or "_none_", content.due_text(a), a.action_type.label, a.horizon.label, a.priority.label, status, md_link(a.ticket_url)]
         else:

@@ -177,12 +177,15 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
     told = pdf_story.story(retro) if internal else []
     seen_before = pdf_story.related(retro, related) if internal and related else []
     appendix = pdf_appendix.links_appendix(retro, audience, FRAME_W)
+    approved = pdf_appendix.approved_appendix(retro, audience, FRAME_W)
     if told:
         toc.insert(toc.index(content.SUMMARY) + 1 if content.SUMMARY in toc else 0, pdf_story.STORY)
     if seen_before:
         toc.insert(toc.index(content.FACTORS) + 1 if content.FACTORS in toc else len(toc), pdf_story.RELATED)
     if appendix:
         toc = [*toc, pdf_appendix.LINKS]
+    if approved:
+        toc = [*toc, pdf_appendix.APPROVED]
     out: list[Flowable] = sections.cover(retro, audience, toc)
     out += sections.summary(retro, audience)
     out += told
@@ -201,6 +204,7 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
         out += pdf_open_questions(retro)  # parked topics left open (issue 11)
         out += sections.findings(retro, FRAME_W)
     out += appendix
+    out += approved
     return out
 
 

@@ -34,7 +34,9 @@ def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
         add(f"Timeline {when}", event.text)
         if internal and event.evidence_url:
             add(f"Timeline {when}, evidence", event.evidence_url, whole=True)
-    numbers = {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+    from .pdf_sections import factor_numbers  # the same numbers as the report's factors
+
+    numbers = factor_numbers(retro)
     for factor in retro.factor_list():
         add(f"Factor {numbers[factor.id]}", factor.description)
     for action in retro.action_list():
@@ -70,3 +72,32 @@ def links_appendix(retro: Retro, audience: Audience, width: float) -> list[Flowa
     table.setStyle(grid_style(rows=len(rows)))
     note = Paragraph("Every link in this report, written out in full for printed copies.", s.note)
     return [*section_heading(LINKS), note, table]
+
+
+APPROVED = Section("approved-mentions", "Mentions marked fine to publish")
+
+
+def approved_appendix(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
+    """The internal report's list of the mentions the facilitator let through to the public report.
+
+    Each is words the people-matcher took for a person's name (an ordinary word, a service named
+    like someone) and the facilitator decided are not about a person: they are printed in the
+    public report as written, so the internal report says so, where and whose name they resemble.
+    """
+    if audience is not Audience.INTERNAL:
+        return []
+    from .audience import approved_mentions  # audience imports the report's content helpers
+
+    mentions = approved_mentions(retro)
+    if not mentions:
+        return []
+    s = styles()
+    rows = [[Paragraph(h, s.cell_head) for h in ("Where", "Words", "Whose name they resemble")]]
+    for m in mentions:
+        rows.append([Paragraph(escape(m.where), s.cell), Paragraph(escape(m.found), s.cell),
+                     Paragraph(escape(m.name), s.cell)])
+    table = text_table(rows, [width * 0.45, width * 0.25, width * 0.30], repeat_rows=1)
+    table.setStyle(grid_style(rows=len(rows)))
+    note = Paragraph("The public report prints these words as written: the facilitator marked each one "
+                     "fine to publish because it is not about a person.", s.note)
+    return [*section_heading(APPROVED), note, table]

@@ -229,6 +229,10 @@ def graph_in_words(retro: Retro, numbers: dict[str, str]) -> str:
 
 
 def factor_numbers(retro: Retro) -> dict[str, str]:
+    """F1, F2 … in the order of the factor list; the public view keeps the internal numbers."""
+    kept: dict[str, str] | None = getattr(retro, "numbers", None)
+    if kept:
+        return dict(kept)
     return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
 
 
@@ -392,6 +396,13 @@ def _columns(cells: list, widths: list[float]) -> Table:
     return row
 
 
+def _public_reason(action: ActionItem, internal: bool) -> str:
+    """A won't-do action's public reason, for the row below it ("" when there is none)."""
+    if action.status is not ActionStatus.WONT_DO or not action.public_reason.strip():
+        return ""
+    return muted(f"<i>{'Public reason' if internal else 'Why not'}:</i> ") + inline(action.public_reason)
+
+
 def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) -> tuple[list, Flowable | None]:
     """The action's main row and, when there is more to say, a full-width detail row."""
     s = styles()
@@ -401,14 +412,18 @@ def _action_rows(action: ActionItem, numbers: dict[str, str], internal: bool) ->
         what += "<br/>" + muted("addresses ") + addressed
     kind = f"{escape(action.action_type.label)}<br/>{muted(escape(action.horizon.label))}"
     status = escape(action.status.label)
-    if not internal:
-        return [Paragraph(what, s.cell), Paragraph(kind, s.cell), Paragraph(status, s.cell)], None
+    reason = _public_reason(action, internal)
+    if not internal:  # the public reason below the row, full width (a narrow cell would not fit a long one)
+        public_detail = Paragraph(reason, s.action_detail) if reason else None
+        return [Paragraph(what, s.cell), Paragraph(kind, s.cell), Paragraph(status, s.cell)], public_detail
     status += "<br/>" + muted(escape(action.priority.label) + " priority")
     details = []
     if action.description.strip():
         details.append(prose_markup(action.description))
     if action.status_reason.strip():
         details.append(muted(f"<i>{escape(action.status.label)}:</i> {inline(action.status_reason)}"))
+    if reason:
+        details.append(reason)
     detail = Paragraph("<br/>".join(details), s.action_detail) if details else None
     main = [
         Paragraph(what, s.cell),

@@ -174,7 +174,7 @@ def action_from_row(r: Any, factor_ids: tuple[str, ...] = ()) -> ActionItem:
         id=r.id, title=r.title, owner=r.owner, due=r.due, description=r.description,
         action_type=ActionType(r.action_type), horizon=Horizon(r.horizon),
         priority=Priority(r.priority), status=ActionStatus(r.status), status_reason=r.status_reason,
-        ticket_url=r.ticket_url, factor_ids=factor_ids, created_at=r.created_at,
+        public_reason=r.public_reason or "", ticket_url=r.ticket_url, factor_ids=factor_ids, created_at=r.created_at,
         completed_at=r.completed_at,
     )
 
@@ -183,7 +183,8 @@ def _action_values(a: ActionItem) -> dict[str, Any]:
     return {
         "id": a.id, "title": a.title, "owner": a.owner, "due": a.due, "description": a.description,
         "action_type": a.action_type.value, "horizon": a.horizon.value, "priority": a.priority.value,
-        "status": a.status.value, "status_reason": a.status_reason, "ticket_url": a.ticket_url,
+        "status": a.status.value, "status_reason": a.status_reason, "public_reason": a.public_reason,
+        "ticket_url": a.ticket_url,
         "created_at": a.created_at, "completed_at": a.completed_at,
     }
 

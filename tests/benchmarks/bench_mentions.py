@@ -1,7 +1,8 @@
 """The people-matcher on a retro of 1,000 events and 30 participants of many scripts.
 
 Ours: :class:`retro.domain.mentions.PeopleMatcher` finding every mention in every event text
-(folding, two regular expressions per kind, e-mails, links and handles, widening each hit).
+(folding, one pre-filter and one expression per family of forms, e-mails, links and handles,
+widening each hit).
 The floor: one compiled regular expression of the 30 names, case-insensitive, run over the
 same texts in the same run — the least a name search can cost in Python. The goal from issue 9
 is an absolute one: ≤ 50 ms for the whole retro.

@@ -22,6 +22,8 @@ Index = QModelIndex | QPersistentModelIndex
 STAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 BLOCKER_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The mention key of a finding about a name in public text ("" for other findings).
+MENTION_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class FindingsModel(QAbstractListModel):
@@ -68,6 +70,8 @@ class FindingsModel(QAbstractListModel):
             return finding.target_id
         if role == BLOCKER_ROLE:
             return finding.is_blocker
+        if role == MENTION_ROLE:
+            return finding.mention_key
         return None
 
     def finding_at(self, row: int) -> Finding:

@@ -41,6 +41,7 @@ from retro.domain import (
 from ui.document import RetroDocument
 from ui.models.actions_model import ACTION_ID_ROLE, ActionColumn, ActionsModel, ActionsSort
 from ui.stage_base import StageView
+from ui.stages.public_marking import mark_actions_public
 from ui.stages.tickets import TicketFlow
 from ui.widgets.action_details import ActionDetails
 from ui.widgets.banner import Banner, Tone
@@ -136,6 +137,13 @@ class ActionsStage(StageView):
         top.addWidget(self.ticket_button)
         top.addWidget(self.create_ticket_button)
         top.addWidget(self.delete_button)
+        self.public_button = QPushButton("Mark selected public")
+        self.public_button.setAccessibleName("Mark the selected actions public")
+        self.public_button.setToolTip("Customers read the selected actions in the public report: the contributing "
+                                      "factors they address become public too (one undo step)")
+        self.public_button.clicked.connect(self.mark_selected_public)
+        top.addWidget(self.public_button)
+        self.public_banner = Banner(Tone.INFO, name="Public report")
 
         self.all_for_now_banner = Banner(Tone.WARNING, name="Only fixes for now")
         self.problem_banner = Banner(Tone.ERROR, name="Action problem")
@@ -156,6 +164,7 @@ class ActionsStage(StageView):
         layout.addLayout(top)
         layout.addWidget(self.all_for_now_banner)
         layout.addWidget(self.problem_banner)
+        layout.addWidget(self.public_banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(hint)
 
@@ -217,6 +226,12 @@ class ActionsStage(StageView):
             return None
         return self.model.action_at(self.sorted.mapToSource(index).row())
 
+    def mark_selected_public(self) -> str:
+        """Make the selected actions public (their factors marked public, one undo step); said in a banner."""
+        message = mark_actions_public(self.document, self.selected_actions())
+        self.public_banner.show_text(message)
+        return message
+
     def selected_actions(self) -> list[ActionItem]:
         rows = {self.sorted.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.action_at(r) for r in sorted(rows)]
@@ -234,7 +249,8 @@ class ActionsStage(StageView):
         action = self.document.retro.actions.get(action_id)
         if action is None or getattr(action, field) == text:
             return action is not None
-        label = "Edit action description" if field == "description" else "Edit won't-do reason"
+        label = {"description": "Edit action description", "public_reason": "Edit public won't-do reason"}.get(
+            field, "Edit won't-do reason")
         return self.document.edit(label, Edit.of(upsert=[replace(action, **{field: text})]))
 
     def focus_target(self, target_id: str) -> None:

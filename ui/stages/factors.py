@@ -28,6 +28,7 @@ from ui.graph.side_panel import FactorPanel
 from ui.graph.view import GraphView
 from ui.settings import UiSettings
 from ui.stage_base import StageView
+from ui.stages.public_marking import mark_factors_public
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.scrolling import scrolling
 
@@ -141,6 +142,9 @@ class FactorsStage(StageView):
         self.connect_mode_action.setCheckable(True)
         self.delete_action = add("Delete", "Delete the selected factors and arrows (Delete)",
                                  self.scene.delete_selection, "deleteSelection")
+        self.public_action = add("Mark selected public", "Customers read the selected factors in the public "
+                                 "report (one undo step; see Review & export → Public preview)",
+                                 self.mark_selected_public, "markSelectedPublic")
         bar.addSeparator()
         self.arrange_action = add("Auto-arrange", "Lay the graph out left to right by causal depth (undoable)",
                                   self.auto_arrange, "autoArrange")
@@ -165,6 +169,13 @@ class FactorsStage(StageView):
             return ""
         factor = self.document.retro.factors.get(selected[0].node_id)
         return factor.title if factor is not None else ""
+
+    def mark_selected_public(self) -> str:
+        """Mark the selected factors public (one undo step); the outcome is said in the banner."""
+        message = mark_factors_public(self.document, self.scene.selected_factor_ids())
+        if message:
+            self.banner.show_text(message)
+        return message
 
     # reacting -------------------------------------------------------------------------------
 

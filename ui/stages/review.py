@@ -1,7 +1,9 @@
 """Review & export: is it ready, what did we learn, and the reports.
 
-Left: the readiness findings, blockers first; Enter or a click goes to the place to fix one.
-Right: the review questions, each answer saved when the field is left (one undo step). Below:
+Left: the readiness findings, blockers first; Enter or a click goes to the place to fix one, and
+a mention of a name in public text can be marked fine to publish (button or context menu).
+Right, in two tabs: the review questions, each answer saved when the field is left (one undo
+step), and the public preview (:mod:`ui.stages.public_preview`). Below:
 the exports, which run off the GUI thread on a copy of the retro with a cancellable progress
 dialog, and the "report shared" marks.
 """
@@ -13,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,17 +26,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from retro.domain import (
     REVIEW_QUESTIONS,
-    Audience,
     Changes,
     Edit,
     IncidentStatus,
@@ -48,8 +51,10 @@ from retro.domain.progress import next_step, status_for, with_status
 from retro.domain.time_range import in_zone
 from ui.document import RetroDocument
 from ui.export_worker import ExportFormat, ExportWorker, missing_writers
-from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
+from ui.models.findings_model import MENTION_ROLE, STAGE_ROLE, TARGET_ROLE, FindingsModel
 from ui.stage_base import StageView
+from ui.stages.export_names import suggested_name
+from ui.stages.public_preview import PublicPreview, set_fine_to_publish
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.colours import GOOD, PROBLEM
 from ui.widgets.commit_edit import CommitOnLeaveEdit
@@ -92,8 +97,14 @@ class ReviewStage(StageView):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._build_findings())
-        splitter.addWidget(self._build_questions())
-        splitter.setSizes([700, 900])
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Review questions and public preview")
+        self.tabs.addTab(self._build_questions(), "Review questions")
+        self.public_preview = PublicPreview(self.document)
+        self.public_preview.navigate_requested.connect(self.navigate_requested)
+        self.tabs.addTab(self.public_preview, "Public preview")
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([600, 1000])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -122,11 +133,28 @@ class ReviewStage(StageView):
         self.status_button = QPushButton()
         self.status_button.setAccessibleName("Move the retro to the status its life says")
         self.status_button.clicked.connect(self.follow_status)
+        self.findings_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.findings_view.customContextMenuRequested.connect(self._findings_menu)
+        self.findings_view.selectionModel().currentChanged.connect(self._update_fine_button)
+        self.fine_button = QPushButton("Fine to publish")
+        self.fine_button.setAccessibleName("Mark the selected mention fine to publish")
+        self.fine_button.setToolTip("The selected finding's words are not about a person (an ordinary word or a "
+                                    "service name): publish them as written. Undo with Ctrl+Z.")
+        self.fine_button.clicked.connect(self.mark_current_fine)
+        self.preview_button = QPushButton("Show public preview")
+        self.preview_button.setAccessibleName("Show the public preview")
+        self.preview_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.public_preview))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fine_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.summary)
         layout.addWidget(self.next_step)
         layout.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.findings_view, 1)
+        layout.addLayout(buttons)
+        self._update_fine_button()
         return box
 
     def _refresh_next_step(self) -> None:
@@ -216,8 +244,33 @@ class ReviewStage(StageView):
         if index.isValid():
             self.navigate_requested.emit(Stage(index.data(STAGE_ROLE)), str(index.data(TARGET_ROLE) or ""))
 
+    def _current_mention(self) -> str:
+        index = self.findings_view.currentIndex()
+        return str(index.data(MENTION_ROLE) or "") if index.isValid() else ""
+
+    def _update_fine_button(self, *_args: object) -> None:
+        self.fine_button.setEnabled(bool(self._current_mention()))
+
+    def mark_current_fine(self) -> bool:
+        """Mark the mention of the current finding fine to publish (one undo step)."""
+        key = self._current_mention()
+        return bool(key) and set_fine_to_publish(self.document, key, fine=True)
+
+    def _findings_menu(self, pos: QPoint) -> None:
+        index = self.findings_view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.findings_view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction("Go to it and reword", lambda: self.go_to_finding(index))
+        if index.data(MENTION_ROLE):
+            menu.addAction("Fine to publish (not about a person)", self.mark_current_fine)
+        menu.addAction("Show the public preview", lambda: self.tabs.setCurrentWidget(self.public_preview))
+        menu.exec(self.findings_view.viewport().mapToGlobal(pos))
+
     def _refresh_summary(self) -> None:
         self._refresh_next_step()
+        self._update_fine_button()
         blockers = self.findings.blocker_count()
         warnings = self.findings.rowCount() - blockers
         if blockers:
@@ -320,41 +373,8 @@ class ReviewStage(StageView):
         return dialog.selectedFiles()[0]
 
     def suggested_name(self, fmt: ExportFormat) -> str:
-        """The file name first offered for ``fmt``.
-
-        A public report's name is built from what the public report shows (names of people
-        removed); when that differs from the title, or the public view cannot be built, a neutral
-        ``postmortem-public-<date>`` is used, so a name in the title never reaches a public file's
-        name.
-        """
-        incident = self.document.retro.incident
-        kind = {ExportFormat.JSON: ""}.get(fmt, f"-{fmt.audience.value}")
-        title = incident.title
-        if fmt.audience is Audience.PUBLIC:
-            title = self._public_title()
-            if title != incident.title:
-                return str(Path.home() / f"postmortem-public-{self._incident_day()}{fmt.suffix}")
-        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-        stem = "-".join(safe.split())[:60] or "retrospective"
-        return str(Path.home() / f"{stem}{kind}{fmt.suffix}")
-
-    def _public_title(self) -> str:
-        """The incident title as the public report shows it ("" when that cannot be worked out)."""
-        try:
-            from retro.report.audience import public_retro
-        except ImportError:  # the report writers are not in this build: say nothing of the title
-            return ""
-        return public_retro(self.document.retro).incident.title
-
-    def _incident_day(self) -> str:
-        """The day the incident started (or was created), in its timezone: ``2026-10-14``."""
-        incident = self.document.retro.incident
-        when = incident.started_at or incident.created_at or datetime.now(UTC)
-        try:
-            zone = ZoneInfo(incident.timezone)
-        except (KeyError, ValueError):
-            zone = ZoneInfo("UTC")
-        return f"{in_zone(when, zone):%Y-%m-%d}"
+        """The file name first offered for ``fmt`` (:func:`ui.stages.export_names.suggested_name`)."""
+        return suggested_name(self.document.retro, fmt)
 
     def export(self, fmt: ExportFormat, path: str | None = None) -> bool:
         """Ask for a path (unless given) and write ``fmt`` there off the GUI thread."""

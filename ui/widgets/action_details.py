@@ -36,6 +36,12 @@ class ActionDetails(QGroupBox):
         self.reason.setFixedHeight(48)
         self.reason.left.connect(lambda: self._commit("status_reason", self.reason))
         self.reason_label = QLabel("Why it won't be done:")
+        self.public_reason = CommitOnLeaveEdit(
+            "Public reason it won't be done",
+            "Why, as customers may read it — without one, the public report leaves this action out")
+        self.public_reason.setFixedHeight(48)
+        self.public_reason.left.connect(lambda: self._commit("public_reason", self.public_reason))
+        self.public_reason_label = QLabel("Public reason:")
         self.factors = QLabel()
         self.factors.setTextFormat(Qt.TextFormat.PlainText)
         self.factors.setWordWrap(True)
@@ -49,6 +55,7 @@ class ActionDetails(QGroupBox):
         form = QFormLayout()
         form.addRow("Description:", self.description)
         form.addRow(self.reason_label, self.reason)
+        form.addRow(self.public_reason_label, self.public_reason)
         form.addRow("Addresses:", factors_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -75,6 +82,7 @@ class ActionDetails(QGroupBox):
             self.heading.setText("Select an action to see and edit its details.")
             show(self.description, "")
             show(self.reason, "")
+            show(self.public_reason, "")
             self.factors.setText("")
             return
         owner = action.owner or "no owner yet"
@@ -86,12 +94,16 @@ class ActionDetails(QGroupBox):
         show(self.reason, action.status_reason)
         self.reason.setVisible(wont_do)
         self.reason_label.setVisible(wont_do)
+        show(self.public_reason, action.public_reason)
+        self.public_reason.setVisible(wont_do)
+        self.public_reason_label.setVisible(wont_do)
         self.factors.setText("\n".join(f"• {t}" for t in factor_titles) or "No contributing factor yet.")
 
     def commit_pending(self) -> None:
         """Save what was typed in either field to the action shown (e.g. before showing another)."""
         self._commit("description", self.description)
         self._commit("status_reason", self.reason)
+        self._commit("public_reason", self.public_reason)
 
     def _commit(self, field: str, edit: CommitOnLeaveEdit) -> None:
         modified = self._action is not None and edit.document().isModified()

@@ -70,6 +70,7 @@ PUBLIC_MARKERS = {
     "public event": "PUBLICEVENTTEXT",
     "public factor": "PUBLICFACTORTITLE",
     "public action": "PUBLICACTIONTITLE",
+    "public reason": "PUBLICREASONTEXT",
 }
 
 
@@ -131,6 +132,7 @@ def canary_retro() -> Retro:
             "a-1", p["public action"], owner=f"Di {m['action owner']}", due=date(2026, 4, 1),
             description=m["action description"], action_type=ActionType.PREVENT, horizon=Horizon.FIX_FOR_REAL,
             status=ActionStatus.WONT_DO, status_reason=m["action status reason"],
+            public_reason=f"{p['public reason']}: the cache is being replaced",
             ticket_url=f"https://tracker.example.com/browse/{m['action ticket']}", factor_ids=("f-pub",),
         ),
         ActionItem(

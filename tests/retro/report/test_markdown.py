@@ -94,3 +94,21 @@ def test_a_factor_lists_an_action_decided_against_as_addressing_it_only_internal
     public = render_markdown(retro, Audience.PUBLIC)
     assert wont.title not in factors_section(public)  # not "addressed by" something not being done
     assert f"**{wont.title}**" in public and "Won't do" in public  # said plainly in the actions table
+
+
+def test_a_wont_do_action_is_public_only_with_its_public_reason() -> None:
+    from dataclasses import replace
+
+    from retro.demo import build_demo_retro
+    from retro.domain import ActionStatus
+    from retro.report.audience import public_findings
+
+    retro = build_demo_retro()
+    wont = next(a for a in retro.actions.values() if a.status is ActionStatus.WONT_DO)
+    public = render_markdown(retro, Audience.PUBLIC).replace("\\", "")
+    assert wont.public_reason in public and wont.status_reason not in public
+    assert f"public reason: {wont.public_reason}" in render_markdown(retro, Audience.INTERNAL).replace("\\", "")
+    retro.actions[wont.id] = replace(wont, public_reason="")
+    public = render_markdown(retro, Audience.PUBLIC)
+    assert wont.title not in public and wont.status_reason not in public
+    assert [f.target_id for f in public_findings(retro) if f.code == "wont-do-public-reason"] == [wont.id]

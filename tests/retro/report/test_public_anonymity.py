@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from retro.domain import (
     ActionItem,
+    ActionStatus,
     Audience,
     Factor,
     FactorCategory,
@@ -93,7 +94,7 @@ def teams(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 FIELDS = ("title", "summary", "customer_impact", "service", "event", "factor title", "factor description",
-          "action", "apology", "contact")
+          "action", "apology", "contact", "public reason")
 
 
 def planted_retro(names: list[str], forms: list[str]) -> Retro:
@@ -103,12 +104,15 @@ def planted_retro(names: list[str], forms: list[str]) -> Retro:
         services=("checkout", f"svc {text}"), started_at=T0, resolved_at=T0 + timedelta(hours=1),
         public_apology=f"Sorry: {text}", public_contact=f"Contact: {text}",
     )
-    people = [Participant(f"p-{i}", n, frozenset({Role.RESPONDER}), i) for i, n in enumerate(names)]
+    roles = [Role.RESPONDER, Role.INCIDENT_COMMANDER, Role.LEADER, Role.OBSERVER, Role.COMMUNICATIONS_LEAD]
+    # every role wording is exercised (and must say nothing of the name)
+    people = [Participant(f"p-{i}", n, frozenset({roles[i % len(roles)]}), i) for i, n in enumerate(names)]
     return Retro.of(incident, [
         *people,
         TimelineEvent("e-1", T0, f"Event: {text}", audience=Audience.PUBLIC),
         Factor("f-1", f"Factor: {text}", FactorCategory.TECHNOLOGY, f"Why: {text}", Audience.PUBLIC),
-        ActionItem("a-1", f"Action: {text}", owner=names[0], factor_ids=("f-1",)),
+        ActionItem("a-1", f"Action: {text}", owner=names[0], factor_ids=("f-1",), status=ActionStatus.WONT_DO,
+                   status_reason="internal", public_reason=f"Because: {text}"),
     ])
 
 
@@ -152,4 +156,19 @@ def test_approved_mentions_are_listed_in_the_internal_report_and_apology_and_con
     assert "Mentions marked fine to publish" in internal
     assert "Mentions marked fine to publish" not in render_markdown(retro, Audience.PUBLIC)
     public = render_markdown(retro, Audience.PUBLIC).replace("\\", "")
-    assert "Sorry: [name removed] checked the pool" in public and "Contact: [name removed]" in public
+    # a responder is said by role, never by name
+    assert "Sorry: an engineer checked the pool" in public and "Contact: an engineer" in public
+
+
+def test_the_internal_pdf_lists_the_mentions_marked_fine_to_publish(tmp_path) -> None:
+    from retro.report import write_pdf
+
+    retro = planted_retro(["Will Page"], ["Will"])
+    retro.incident = replace(retro.incident, public_mentions=("event:e-1|will",))
+    internal = " ".join("\n".join(p.extract_text() or "" for p in PdfReader(
+        write_pdf(retro, tmp_path / "i.pdf", Audience.INTERNAL)).pages).split())
+    public = " ".join("\n".join(p.extract_text() or "" for p in PdfReader(
+        write_pdf(retro, tmp_path / "p.pdf", Audience.PUBLIC)).pages).split())
+    assert "Mentions marked fine to publish" in internal
+    assert "the public timeline event at" in internal and "Will Page" in internal
+    assert "Mentions marked fine to publish" not in public

@@ -97,7 +97,7 @@ def test_names_typed_into_public_text_are_removed(canary: Retro) -> None:
 
     canary.events["e-pub"] = replace(event, text=f"{leader_surname} saw the alert")
     public = public_retro(canary)
-    assert public.events["e-pub"].text == f"{NAME_REMOVED} saw the alert"
+    assert public.events["e-pub"].text == "A manager saw the alert"  # the leader, by role
 
 
 def test_internal_report_drops_private_notes_only(canary: Retro) -> None:
@@ -121,3 +121,19 @@ def test_the_public_pdf_metadata_and_services_carry_no_name(canary: Retro, tmp_p
             assert public_retro(canary).incident.services == ("search", f"{NAME_REMOVED}-sync")
         else:
             assert leader in meta  # the internal keywords keep the service as written
+
+
+def test_the_public_report_says_when_it_was_published_and_updated(canary: Retro) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from retro.report import content
+
+    now = datetime(2026, 6, 3, 12, 0, tzinfo=UTC)
+    assert content.published_facts(canary, now) == [("Published", "3 June 2026")]
+    canary.incident = replace(canary.incident, timezone="UTC",
+                              public_report_shared_at=datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
+    assert content.published_facts(canary, now) == [("Published", "1 June 2026"), ("Updated", "3 June 2026")]
+    labels = [label for label, _ in content.cover_facts(public_retro(canary), Audience.PUBLIC)]
+    assert "Published" in labels
+    assert "Published" not in [label for label, _ in content.cover_facts(canary, Audience.INTERNAL)]
