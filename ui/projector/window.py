@@ -25,8 +25,8 @@ from retro.domain import Stage
 from ..stage_base import StageView
 from ..theme import projector_stylesheet, projector_text_pixels
 from ..workspace.timebox import countdown_text
-from .screens import projector_screen
 from .parking_view import MeetingAids
+from .screens import projector_screen
 
 log = logging.getLogger(__name__)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from retro.domain import (
     REVIEW_QUESTIONS,
+    Audience,
     Changes,
     Edit,
     IncidentStatus,
