@@ -39,6 +39,7 @@ from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
+    from .library_pages import LibraryPage, LibraryQuery
     from ..analysis.similar_factors import Decision, PairKey
     from ..domain import ActionStatus
     from ..domain.follow_through import ActionRecord
@@ -119,6 +120,18 @@ class RetroStore:
         with self._transaction() as conn:
             return library.list_retros(conn, text=text, include_archived=include_archived,
                                        now=now or datetime.now(UTC))
+
+    def library_page(self, query: LibraryQuery | None = None, *, offset: int = 0, limit: int = 100,
+                     now: datetime | None = None) -> LibraryPage:
+        """One page of the library list: filtered, sorted and (ranked) searched by the database.
+
+        Open and overdue actions are counted, and search snippets cut, for the page's rows only.
+        """
+        from .library_pages import LibraryQuery, library_page
+
+        with self._transaction() as conn:
+            return library_page(conn, query or LibraryQuery(), offset=offset, limit=limit,
+                                now=now or datetime.now(UTC))
 
     def load(self, incident_id: str) -> Retro:
         """The whole retro. Raises :class:`~retro.domain.NotFound`."""

@@ -11,7 +11,22 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, select, text, tuple_
+from sqlalchemy import (
+    CTE,
+    Connection,
+    Float,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    column,
+    delete,
+    insert,
+    select,
+    text,
+    tuple_,
+)
 
 from ..domain import Entity, EntityRef, Incident
 from .mapping import search_text
@@ -84,3 +99,45 @@ def forget(conn: Connection, incident_id: str, keys: list[tuple[str, str]]) -> N
         conn.execute(
             delete(doc).where(doc.c.incident_id == incident_id, tuple_(doc.c.kind, doc.c.key).in_(chunk))
         )
+
+
+# -- ranked search: the matching retros, best first, and where each matched ---------------------------
+
+
+def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
+    """One row per retro any of ``terms`` (prefixes) occurs in: ``incident_id``, ``score`` (lower is
+    better) and ``doc``, the id of its best-matching document.
+
+    SQLite: FTS5's bm25 (revision 0008 keeps the document lengths it needs); PostgreSQL:
+    ``ts_rank`` over the GIN-indexed ``to_tsvector('simple', body)``. Whether a retro holds
+    *every* word is :func:`matching_incidents`' job; this only ranks.
+    """
+    if conn.dialect.name == "sqlite":
+        # A bare column beside min(): SQLite takes ``doc`` from the row with the smallest rank.
+        sql = text(
+            "SELECT d.incident_id AS incident_id, min(f.rank) AS score, f.rowid AS doc "
+            "FROM search_fts AS f JOIN search_documents AS d ON d.id = f.rowid "
+            "WHERE search_fts MATCH :ranked GROUP BY d.incident_id"
+        ).bindparams(bindparam("ranked", " OR ".join(f'"{t}"*' for t in terms)))
+    else:
+        sql = text(
+            "SELECT DISTINCT ON (d.incident_id) d.incident_id AS incident_id, "
+            "-ts_rank(to_tsvector('simple'::regconfig, d.body), q.q) AS score, d.id AS doc "
+            "FROM search_documents AS d, to_tsquery('simple'::regconfig, :ranked) AS q(q) "
+            "WHERE to_tsvector('simple'::regconfig, d.body) @@ q.q "
+            "ORDER BY d.incident_id, score, d.id"
+        ).bindparams(bindparam("ranked", " | ".join(f"'{t}':*" for t in terms)))
+    hits = sql.columns(column("incident_id", String), column("score", Float), column("doc", Integer)).cte("hits")
+    # Read twice (the page and the count): worked out once.
+    return hits.prefix_with("MATERIALIZED")
+
+
+def documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """``{document id: (kind, body)}`` of the named search documents (a page's best matches)."""
+    wanted = sorted(set(ids))
+    doc = search_documents
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 400):
+        rows = conn.execute(select(doc.c.id, doc.c.kind, doc.c.body).where(doc.c.id.in_(wanted[start : start + 400])))
+        found.update((r.id, (r.kind, r.body)) for r in rows)
+    return found
