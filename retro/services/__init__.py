@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .summaries import OpenAction, ReportState, RetroSummary
+from .summaries import LibraryPage, LibraryQuery, LibrarySort, OpenAction, ReportState, RetroSummary
 
 if TYPE_CHECKING:
     from .store import RetroStore
 
-__all__ = ["OpenAction", "ReportState", "RetroStore", "RetroSummary"]
+__all__ = ["LibraryPage", "LibraryQuery", "LibrarySort", "OpenAction", "ReportState", "RetroStore", "RetroSummary"]
 
 
 def __getattr__(name: str) -> Any:

@@ -10,9 +10,7 @@ and fetch more as a person scrolls.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select
@@ -23,55 +21,18 @@ from ..domain.snippets import Snippet, cut_snippet
 from ..domain.time_range import shifted
 from ..storage import models as m
 from ..storage import search
-from .summaries import RetroSummary, local_date, summarise
+from .summaries import LibraryPage, LibraryQuery, LibrarySort, local_date, summarise
 
 _OPEN = ("open", "in_progress")
 
-
-class LibrarySort(StrEnum):
-    """What the library list is ordered by (each column it shows, and a search's relevance)."""
-
-    RELEVANCE = "relevance"  # a search's best matches first (newest first without a search)
-    TITLE = "title"
-    SEVERITY = "severity"
-    STATUS = "status"
-    DATE = "date"  # the incident's date: started, else resolved, else created
-    INTERNAL_REPORT = "internal_report"
-    PUBLIC_REPORT = "public_report"
-    OPEN_ACTIONS = "open_actions"
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryQuery:
-    """Which retros the list shows, and in what order."""
-
-    text: str = ""
-    severity: Severity | None = None
-    status: IncidentStatus | None = None
-    include_archived: bool = False
-    sort: LibrarySort = LibrarySort.DATE
-    descending: bool = True
-
-    @property
-    def words(self) -> list[str]:
-        return search.words(self.text)
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryPage:
-    """One page of the list, where it starts, the whole list's length, and search snippets."""
-
-    rows: tuple[RetroSummary, ...]
-    offset: int
-    total: int
-    snippets: dict[str, Snippet] = field(default_factory=dict)
+__all__ = ["LibraryPage", "LibraryQuery", "LibrarySort", "library_page"]
 
 
 def library_page(conn: Connection, query: LibraryQuery, *, offset: int = 0, limit: int = 100,
                  now: datetime) -> LibraryPage:
     """Rows ``offset`` … ``offset + limit`` of the list ``query`` describes."""
     inc = m.incidents
-    terms = query.words
+    terms = search.words(query.text)
     hits = search.ranked_hits(conn, terms) if terms else None
     columns: list[Any] = [
         inc.c.id, inc.c.title, inc.c.severity, inc.c.status, inc.c.started_at, inc.c.resolved_at,

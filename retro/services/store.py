@@ -39,12 +39,12 @@ from .summaries import OpenAction, RetroSummary
 
 if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
-    from .library_pages import LibraryPage, LibraryQuery
     from ..analysis.similar_factors import Decision, PairKey
     from ..domain import ActionStatus
     from ..domain.follow_through import ActionRecord
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
+    from .library_pages import LibraryPage, LibraryQuery
 
 
 class RetroStore:
