@@ -106,7 +106,8 @@ def forget(conn: Connection, incident_id: str, keys: list[tuple[str, str]]) -> N
 
 def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
     """One row per retro any of ``terms`` (prefixes) occurs in: ``incident_id``, ``score`` (lower is
-    better) and ``doc``, the id of its best-matching document.
+    better: the sum over the retro's matching documents, so a retro that says it in more places
+    ranks higher) and ``doc``, the id of its best-matching document (where the snippet comes from).
 
     SQLite: FTS5's bm25 (revision 0008 keeps the document lengths it needs); PostgreSQL:
     ``ts_rank`` over the GIN-indexed ``to_tsvector('simple', body)``. Whether a retro holds
@@ -115,19 +116,21 @@ def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
     if conn.dialect.name == "sqlite":
         # A bare column beside min(): SQLite takes ``doc`` from the row with the smallest rank.
         sql = text(
-            "SELECT d.incident_id AS incident_id, min(f.rank) AS score, f.rowid AS doc "
+            "SELECT d.incident_id AS incident_id, sum(f.rank) AS score, min(f.rank) AS best, f.rowid AS doc "
             "FROM search_fts AS f JOIN search_documents AS d ON d.id = f.rowid "
             "WHERE search_fts MATCH :ranked GROUP BY d.incident_id"
         ).bindparams(bindparam("ranked", " OR ".join(f'"{t}"*' for t in terms)))
     else:
         sql = text(
-            "SELECT DISTINCT ON (d.incident_id) d.incident_id AS incident_id, "
-            "-ts_rank(to_tsvector('simple'::regconfig, d.body), q.q) AS score, d.id AS doc "
+            "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, "
+            "-sum(m.r) OVER (PARTITION BY m.incident_id) AS score, m.r AS best, m.id AS doc FROM ("
+            "SELECT d.incident_id, d.id, ts_rank(to_tsvector('simple'::regconfig, d.body), q.q) AS r "
             "FROM search_documents AS d, to_tsquery('simple'::regconfig, :ranked) AS q(q) "
-            "WHERE to_tsvector('simple'::regconfig, d.body) @@ q.q "
-            "ORDER BY d.incident_id, score, d.id"
+            "WHERE to_tsvector('simple'::regconfig, d.body) @@ q.q) AS m "
+            "ORDER BY m.incident_id, m.r DESC, m.id"
         ).bindparams(bindparam("ranked", " | ".join(f"'{t}':*" for t in terms)))
-    hits = sql.columns(column("incident_id", String), column("score", Float), column("doc", Integer)).cte("hits")
+    hits = sql.columns(column("incident_id", String), column("score", Float), column("best", Float),
+                       column("doc", Integer)).cte("hits")
     # Read twice (the page and the count): worked out once.
     return hits.prefix_with("MATERIALIZED")
 

@@ -94,6 +94,7 @@ class LibraryModel(RowsTableModel[RetroSummary]):
         self._query = LibraryQuery()
         self._total = 0
         self._snippets: dict[str, Snippet] = {}
+        self._resetting = False
 
     def set_summaries(self, rows: Iterable[RetroSummary]) -> None:
         self.set_rows(self._sorted(list(rows)))
@@ -138,10 +139,15 @@ class LibraryModel(RowsTableModel[RetroSummary]):
         self._rows = list(page.rows)
         self._total = page.total
         self._snippets = dict(page.snippets)
-        self.endResetModel()
+        self._resetting = True  # a view told of the reset fetches later, never inside it
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._reader is not None and len(self._rows) < self._total
+        return (not parent.isValid() and self._reader is not None and not self._resetting
+                and len(self._rows) < self._total)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or self._reader is None:
