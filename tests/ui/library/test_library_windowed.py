@@ -37,7 +37,7 @@ def big_store(tmp_path: Path) -> Iterator[RetroStore]:
     store.close()
 
 
-def _reader(store: RetroStore):  # noqa: ANN202
+def _reader(store: RetroStore):
     return lambda query, offset, limit: store.library_page(query, offset=offset, limit=limit)
 
 
