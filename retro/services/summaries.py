@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..domain import ActionItem, IncidentStatus, Severity
+from ..domain.enums import IncidentStatus, Severity
 from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
-from ..domain.snippets import Snippet
 from ..domain.time_range import shifted
+
+if TYPE_CHECKING:
+    from ..domain import ActionItem
+    from ..domain.snippets import Snippet
 
 
 class ReportState(StrEnum):
