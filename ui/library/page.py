@@ -36,7 +36,7 @@ from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through import OPEN_ACTION_ROLE, OpenActionsModel
 from .follow_through_groups import FollowUpView, follow_exports_row
-from .insights import InsightsView
+from .lazy_tab import LazyTab
 from .model import COLUMN_SORT, DATE, TITLE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
@@ -45,6 +45,8 @@ from .widths import fixed_widths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
+
+    from .insights import InsightsView
 
 
 #: The library's tabs.
@@ -81,7 +83,6 @@ class LibraryPage(QWidget):
         self._generation: dict[int, int] = {FOLLOW_THROUGH_TAB: 0, RECURRENCE_TAB: 0}
         self._build()
         if store is not None:
-            self.insights.set_store(store)
             self.follow_up.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -225,9 +226,8 @@ class LibraryPage(QWidget):
         self.follow_up.message.connect(self.message)
         self.follow_up.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.follow_up, "Follow-&up")
-        self.insights = InsightsView()  # issue 16: is the team learning?
-        self.insights.message.connect(self.message)
-        self.tabs.addTab(self.insights, "&Insights")
+        self._insights_tab = LazyTab(self._make_insights)  # issue 16: is the team learning?
+        self.tabs.addTab(self._insights_tab, "&Insights")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -235,6 +235,20 @@ class LibraryPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.loading)
         layout.addWidget(self.tabs, 1)
+
+    def _make_insights(self) -> InsightsView:
+        from .insights import InsightsView  # the learning figures and charts: when first shown
+
+        view = InsightsView()
+        view.message.connect(self.message)
+        if self._store is not None:
+            view.set_store(self._store)
+        return view
+
+    @property
+    def insights(self) -> InsightsView:
+        """The Insights tab's view (built now if it has not been shown yet)."""
+        return self._insights_tab.content()
 
     def _button(self, text: str, icon_name: str, tip: str, slot: object) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
@@ -267,7 +281,8 @@ class LibraryPage(QWidget):
         self._store = store
         self.undo_stack.clear()
         self.loading.hide()
-        self.insights.set_store(store)
+        if self._insights_tab.built:
+            self.insights.set_store(store)
         self.follow_up.set_store(store)
         keep = self.selected_id()
         self._read_from(store)
@@ -323,7 +338,8 @@ class LibraryPage(QWidget):
 
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
-        self.insights.mark_stale()
+        if self._insights_tab.built:  # else it reads when first shown
+            self.insights.mark_stale()
         self.follow_up.mark_stale()
         for index in (FOLLOW_THROUGH_TAB, RECURRENCE_TAB):
             self._stale.add(index)
