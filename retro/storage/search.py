@@ -43,6 +43,12 @@ def words(query: str) -> list[str]:
     return list(seen)
 
 
+def _pg_term(term: str) -> str:
+    """One word as a prefix tsquery. PostgreSQL's parser reads ``PD-00050`` as the word ``pd`` and
+    the signed integer ``-00050``, so a number is also looked for with a minus in front."""
+    return f"('{term}':* | '-{term}':*)" if term.isdigit() else f"'{term}':*"
+
+
 def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
     """A select of the incident ids matching ``query``, or ``None`` when it has no words."""
     terms = words(query)
@@ -59,7 +65,7 @@ def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
         else:
             match = text(
                 f"to_tsvector('simple'::regconfig, search_documents.body) @@ to_tsquery('simple'::regconfig, :w{i})"
-            ).bindparams(bindparam(f"w{i}", f"'{term}':*"))
+            ).bindparams(bindparam(f"w{i}", _pg_term(term)))
         clauses.append(doc.c.incident_id.in_(select(doc.c.incident_id).where(match)))
     return select(doc.c.incident_id).where(and_(*clauses)).distinct()
 
@@ -128,7 +134,7 @@ def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
             "FROM search_documents AS d, to_tsquery('simple'::regconfig, :ranked) AS q(q) "
             "WHERE to_tsvector('simple'::regconfig, d.body) @@ q.q) AS m "
             "ORDER BY m.incident_id, m.r DESC, m.id"
-        ).bindparams(bindparam("ranked", " | ".join(f"'{t}':*" for t in terms)))
+        ).bindparams(bindparam("ranked", " | ".join(_pg_term(t) for t in terms)))
     hits = sql.columns(column("incident_id", String), column("score", Float), column("best", Float),
                        column("doc", Integer)).cte("hits")
     # Read twice (the page and the count): worked out once.

@@ -98,3 +98,13 @@ def test_counts_match_the_whole_library_list(store: RetroStore) -> None:
     page = store.library_page(LibraryQuery(include_archived=True), now=NOW)
     assert {s.id: (s.open_actions, s.overdue_actions, s.internal_report) for s in page.rows} == expected
     assert any(n for n, _, _ in expected.values())  # the test can fail: there are open actions
+
+
+def test_a_ticket_number_after_a_dash_is_found_on_every_database(store: RetroStore) -> None:
+    # PostgreSQL's parser reads "PD-00050" as "pd" and the signed integer "-00050".
+    ticket = _add(store, "Checkout slow", summary="Ticket PD-00050. Some customers saw errors.")
+    _add(store, "Other", days=1, summary="Ticket PD-00051.")
+    page = store.library_page(LibraryQuery(text="00050", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in page.rows] == [ticket]
+    assert page.snippets[ticket].matched == ("00050",)
+    assert [s.id for s in store.list_retros(text="00050")] == [ticket]
