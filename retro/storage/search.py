@@ -64,7 +64,7 @@ def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
             ).bindparams(bindparam(f"w{i}", f'"{term}"*'))
         else:
             match = text(
-                f"to_tsvector('simple'::regconfig, search_documents.body) @@ to_tsquery('simple'::regconfig, :w{i})"
+                f"search_documents.body_tsv @@ to_tsquery('simple'::regconfig, :w{i})"
             ).bindparams(bindparam(f"w{i}", _pg_term(term)))
         clauses.append(doc.c.incident_id.in_(select(doc.c.incident_id).where(match)))
     return select(doc.c.incident_id).where(and_(*clauses)).distinct()
@@ -116,7 +116,7 @@ def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
     ranks higher) and ``doc``, the id of its best-matching document (where the snippet comes from).
 
     SQLite: FTS5's bm25 (revision 0008 keeps the document lengths it needs); PostgreSQL:
-    ``ts_rank`` over the GIN-indexed ``to_tsvector('simple', body)``. Whether a retro holds
+    ``ts_rank`` over the stored, GIN-indexed ``body_tsv`` (revision 0008). Whether a retro holds
     *every* word is :func:`matching_incidents`' job; this only ranks.
     """
     if conn.dialect.name == "sqlite":
@@ -130,9 +130,9 @@ def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
         sql = text(
             "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, "
             "-sum(m.r) OVER (PARTITION BY m.incident_id) AS score, m.r AS best, m.id AS doc FROM ("
-            "SELECT d.incident_id, d.id, ts_rank(to_tsvector('simple'::regconfig, d.body), q.q) AS r "
+            "SELECT d.incident_id, d.id, ts_rank(d.body_tsv, q.q) AS r "
             "FROM search_documents AS d, to_tsquery('simple'::regconfig, :ranked) AS q(q) "
-            "WHERE to_tsvector('simple'::regconfig, d.body) @@ q.q) AS m "
+            "WHERE d.body_tsv @@ q.q) AS m "
             "ORDER BY m.incident_id, m.r DESC, m.id"
         ).bindparams(bindparam("ranked", " | ".join(_pg_term(t) for t in terms)))
     hits = sql.columns(column("incident_id", String), column("score", Float), column("best", Float),

@@ -47,9 +47,9 @@ _RAW_RANKED = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER
 _RAW_PAGE = ("SELECT * FROM incidents WHERE archived = 0 "
              "ORDER BY coalesce(started_at, resolved_at, created_at) DESC, id LIMIT 100")
 _PG_SEARCH = ("SELECT DISTINCT incident_id FROM search_documents "
-              "WHERE to_tsvector('simple'::regconfig, body) @@ to_tsquery('simple'::regconfig, %s)")
-_PG_RANKED = ("SELECT id, ts_rank(to_tsvector('simple'::regconfig, body), q) AS r FROM search_documents, "
-              "to_tsquery('simple'::regconfig, %s) AS q WHERE to_tsvector('simple'::regconfig, body) @@ q ORDER BY r DESC")
+              "WHERE body_tsv @@ to_tsquery('simple'::regconfig, %s)")
+_PG_RANKED = ("SELECT id, ts_rank(body_tsv, q) AS r FROM search_documents, "
+              "to_tsquery('simple'::regconfig, %s) AS q WHERE body_tsv @@ q ORDER BY r DESC")
 
 
 def _search(store: object, word: str) -> object:
