@@ -11,7 +11,6 @@ import contextlib
 import platform
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from . import __version__
@@ -42,6 +41,8 @@ def library_version(distribution: str, module: str = "") -> str:
     Reads the package metadata (a frozen build ships it); falls back to the module's
     ``__version__`` without importing anything heavy when the metadata is missing.
     """
+    from importlib import metadata  # ~13 ms (it brings the email package): only when asked
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:

@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .about import VersionAction
-from .domain import Audience, RetroError, key_durations
-from .domain.lifecycle import internal_report_due, public_report_due
-from .services import RetroSummary
+from .domain.errors import RetroError
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only by the commands that open the store
-    from .services import RetroStore
+    from .services import RetroStore, RetroSummary
 
 EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
 
@@ -134,7 +132,20 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(status.describe())
         return EXIT_OK
 
-    if args.command == "list" and not args.search:  # the everyday read: stdlib sqlite3, no SQLAlchemy
+    if args.command == "list" and not args.search and not args.json:  # the everyday read: one stdlib query
+        from .domain.enums import IncidentStatus, Severity
+        from .services.quick_lines import quick_lines
+
+        lines = quick_lines(resolve_url(args.db), include_archived=args.all)
+        if lines is not None:
+            severity = {s.value: s.label for s in Severity}
+            status = {s.value: s.label for s in IncidentStatus}
+            sys.stdout.writelines(
+                f"{id_}\t{severity[sev]}\t{status[st]}\t{when or '-'}\t{n_open} open\t{title}"
+                f"{' (archived)' if archived else ''}\n"
+                for id_, sev, st, when, n_open, title, archived in lines)
+            return EXIT_OK
+    if args.command == "list" and not args.search:  # --json: stdlib sqlite3 too, no SQLAlchemy
         from .services.quick_library import quick_library
 
         quick = quick_library(resolve_url(args.db))
@@ -228,6 +239,8 @@ def _cmd_show(args: argparse.Namespace, store: RetroStore) -> int:
     print(f"  status:    {inc.status.label}")
     if inc.services:
         print(f"  services:  {', '.join(inc.services)}")
+    from .domain.lifecycle import internal_report_due, key_durations, public_report_due
+
     for duration in key_durations(inc):
         print(f"  {duration.name.lower() + ':':<21}{duration.text()}")
     for name, due in (("internal report", internal_report_due(inc)), ("public report", public_report_due(inc))):
@@ -259,6 +272,8 @@ def _cmd_load(args: argparse.Namespace, store: RetroStore) -> int:
 
 def _cmd_export(args: argparse.Namespace, store: RetroStore) -> int:
     retro = store.load(find_retro_id(store, args.id))
+    from .domain import Audience
+
     audience = Audience(args.audience)
     out = args.output
     if args.format == "pdf":

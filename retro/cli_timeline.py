@@ -13,9 +13,8 @@ import argparse
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
-from zoneinfo import ZoneInfo
 
-from .domain import Edit, RetroError
+from .domain.errors import RetroError
 
 if TYPE_CHECKING:
     from .io.importers import ImportPreview
@@ -97,6 +96,8 @@ def run_timeline(args: argparse.Namespace, store: Any, *, out: TextIO | None = N
                     preview.set_selected(index, True)
         events = selected_events(preview)
         if events and not args.dry_run:
+            from .domain import Edit
+
             store.apply(retro.incident.id, retro.incident.version, Edit(upsert=tuple(events)))
     except RetroError as exc:
         print(f"{ERROR} {exc}", file=err)
@@ -152,6 +153,8 @@ def _print_report(preview: ImportPreview, added: int, dry_run: bool, title: str,
 
 
 def _display_zone(name: str) -> Any:
+    from zoneinfo import ZoneInfo  # only when a timeline is shown: `retro list` starts without it
+
     from .io.importers.times import TimeProblem, zone_of
 
     try:

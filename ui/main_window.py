@@ -51,7 +51,7 @@ from .workspace.page import WorkspacePage
 from .workspace.rebase import reapply_refused, snapshot
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
-    from retro.services import RetroStore
+    from retro.services import RetroStore, RetroSummary
 
 APP_TITLE = "Blameless Retro"
 
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.undo_group.addStack(self.library.undo_stack)
         self.opener = DatabaseOpener(self)
-        self.opener.previewed.connect(lambda rows, _url: self.library.show_quick(rows))
+        self.opener.previewed.connect(self._show_quick)
         self.opener.opened.connect(self._database_opened)
         self.opener.failed.connect(self._database_failed)
         self._progress: QProgressDialog | None = None
@@ -368,6 +368,11 @@ class MainWindow(QMainWindow):
             self._progress.reset()
             self._progress.deleteLater()
             self._progress = None
+
+    def _show_quick(self, rows: list[RetroSummary], _url: str) -> None:
+        """The list read quickly: show it, and once it is painted let the store open."""
+        self.library.show_quick(rows)
+        QTimer.singleShot(0, self.opener.painted)
 
     def _database_opened(self, store: RetroStore, url: str) -> None:
         self._end_progress()

@@ -14,7 +14,11 @@ class _Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        try:  # asked once per row of every table: worked out once per member
+            return _LABEL_CACHE[self]
+        except KeyError:
+            text = _LABEL_CACHE[self] = _LABELS.get(self, self.value.replace("_", " ").capitalize())
+            return text
 
     @classmethod
     def parse(cls, text: str) -> _Labelled:
@@ -184,3 +188,5 @@ _LABELS: dict[StrEnum, str] = {
     Stage.FACTORS: "Contributing factors",
     Stage.REVIEW: "Review & export",
 }
+
+_LABEL_CACHE: dict[_Labelled, str] = {}

@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from .entities import Incident, TimelineEvent
 from .enums import Severity
 from .time_range import shifted, shifted_date
+
+if TYPE_CHECKING:  # annotations only: the due-date rules load without the entities
+    from .entities import Incident, TimelineEvent
 
 LIFECYCLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("started_at", "Started"),

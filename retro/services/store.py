@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
     from .follow_through_groups import FollowGroup
+    from .library_pages import LibraryPage, LibraryQuery
 
 
 class RetroStore:
@@ -120,6 +121,18 @@ class RetroStore:
         with self._transaction() as conn:
             return library.list_retros(conn, text=text, include_archived=include_archived,
                                        now=now or datetime.now(UTC))
+
+    def library_page(self, query: LibraryQuery | None = None, *, offset: int = 0, limit: int = 100,
+                     now: datetime | None = None) -> LibraryPage:
+        """One page of the library list: filtered, sorted and (ranked) searched by the database.
+
+        Open and overdue actions are counted, and search snippets cut, for the page's rows only.
+        """
+        from .library_pages import LibraryQuery, library_page
+
+        with self._transaction() as conn:
+            return library_page(conn, query or LibraryQuery(), offset=offset, limit=limit,
+                                now=now or datetime.now(UTC))
 
     def load(self, incident_id: str) -> Retro:
         """The whole retro. Raises :class:`~retro.domain.NotFound`."""

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..domain import ActionItem, IncidentStatus, Severity
+from ..domain.enums import IncidentStatus, Severity
 from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from ..domain.time_range import shifted
+
+if TYPE_CHECKING:
+    from ..domain import ActionItem
+    from ..domain.snippets import Snippet
 
 
 class ReportState(StrEnum):
@@ -106,3 +111,38 @@ def summarise(
         open_actions=int(open_actions), overdue_actions=int(overdue_actions or 0),
         archived=bool(archived), version=int(version), services=tuple(services), tags=tuple(tags),
     )
+
+
+class LibrarySort(StrEnum):
+    """What the library list is ordered by (each column it shows, and a search's relevance)."""
+
+    RELEVANCE = "relevance"  # a search's best matches first (newest first without a search)
+    TITLE = "title"
+    SEVERITY = "severity"
+    STATUS = "status"
+    DATE = "date"  # the incident's date: started, else resolved, else created
+    INTERNAL_REPORT = "internal_report"
+    PUBLIC_REPORT = "public_report"
+    OPEN_ACTIONS = "open_actions"
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryQuery:
+    """Which retros the list shows, and in what order."""
+
+    text: str = ""
+    severity: Severity | None = None
+    status: IncidentStatus | None = None
+    include_archived: bool = False
+    sort: LibrarySort = LibrarySort.DATE
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryPage:
+    """One page of the list, where it starts, the whole list's length, and search snippets."""
+
+    rows: tuple[RetroSummary, ...]
+    offset: int
+    total: int
+    snippets: dict[str, Snippet] = field(default_factory=dict)

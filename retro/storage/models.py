@@ -234,7 +234,7 @@ class ParkingItemRow(Base):
 
 class SearchDocumentRow(Base):
     """One searchable text per entity (revision 2). SQLite indexes ``body`` with an FTS5 table
-    kept in step by triggers; PostgreSQL with a GIN index on ``to_tsvector('simple', body)``."""
+    kept in step by triggers; PostgreSQL with a GIN index on the generated column ``body_tsv`` (revision 0008)."""
 
     __tablename__ = "search_documents"
     __table_args__ = (Index("ix_search_documents_entity", "incident_id", "kind", "key", unique=True),)

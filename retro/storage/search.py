@@ -13,7 +13,22 @@ from collections.abc import Iterable
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, select, text, tuple_
+from sqlalchemy import (
+    CTE,
+    Connection,
+    Float,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    column,
+    delete,
+    insert,
+    select,
+    text,
+    tuple_,
+)
 
 from ..domain import Entity, EntityRef, Incident
 from .mapping import search_text
@@ -28,6 +43,12 @@ def words(query: str) -> list[str]:
     for word in _WORD.findall(query.casefold()):
         seen.setdefault(word, None)
     return list(seen)
+
+
+def _pg_term(term: str) -> str:
+    """One word as a prefix tsquery. PostgreSQL's parser reads ``PD-00050`` as the word ``pd`` and
+    the signed integer ``-00050``, so a number is also looked for with a minus in front."""
+    return f"('{term}':* | '-{term}':*)" if term.isdigit() else f"'{term}':*"
 
 
 def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
@@ -45,8 +66,8 @@ def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
             ).bindparams(bindparam(f"w{i}", f'"{term}"*'))
         else:
             match = text(
-                f"to_tsvector('simple'::regconfig, search_documents.body) @@ to_tsquery('simple'::regconfig, :w{i})"
-            ).bindparams(bindparam(f"w{i}", f"'{term}':*"))
+                f"search_documents.body_tsv @@ to_tsquery('simple'::regconfig, :w{i})"
+            ).bindparams(bindparam(f"w{i}", _pg_term(term)))
         clauses.append(doc.c.incident_id.in_(select(doc.c.incident_id).where(match)))
     return select(doc.c.incident_id).where(and_(*clauses)).distinct()
 
@@ -112,3 +133,48 @@ def forget(conn: Connection, incident_id: str, keys: list[tuple[str, str]]) -> N
         conn.execute(
             delete(doc).where(doc.c.incident_id == incident_id, tuple_(doc.c.kind, doc.c.key).in_(chunk))
         )
+
+
+# -- ranked search: the matching retros, best first, and where each matched ---------------------------
+
+
+def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
+    """One row per retro any of ``terms`` (prefixes) occurs in: ``incident_id``, ``score`` (lower is
+    better: the sum over the retro's matching documents, so a retro that says it in more places
+    ranks higher) and ``doc``, the id of its best-matching document (where the snippet comes from).
+
+    SQLite: FTS5's bm25 (revision 0008 keeps the document lengths it needs); PostgreSQL:
+    ``ts_rank`` over the stored, GIN-indexed ``body_tsv`` (revision 0008). Whether a retro holds
+    *every* word is :func:`matching_incidents`' job; this only ranks.
+    """
+    if conn.dialect.name == "sqlite":
+        # A bare column beside min(): SQLite takes ``doc`` from the row with the smallest rank.
+        sql = text(
+            "SELECT d.incident_id AS incident_id, sum(f.rank) AS score, min(f.rank) AS best, f.rowid AS doc "
+            "FROM search_fts AS f JOIN search_documents AS d ON d.id = f.rowid "
+            "WHERE search_fts MATCH :ranked GROUP BY d.incident_id"
+        ).bindparams(bindparam("ranked", " OR ".join(f'"{t}"*' for t in terms)))
+    else:
+        sql = text(
+            "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, "
+            "-sum(m.r) OVER (PARTITION BY m.incident_id) AS score, m.r AS best, m.id AS doc FROM ("
+            "SELECT d.incident_id, d.id, ts_rank(d.body_tsv, q.q) AS r "
+            "FROM search_documents AS d, to_tsquery('simple'::regconfig, :ranked) AS q(q) "
+            "WHERE d.body_tsv @@ q.q) AS m "
+            "ORDER BY m.incident_id, m.r DESC, m.id"
+        ).bindparams(bindparam("ranked", " | ".join(_pg_term(t) for t in terms)))
+    hits = sql.columns(column("incident_id", String), column("score", Float), column("best", Float),
+                       column("doc", Integer)).cte("hits")
+    # Read twice (the page and the count): worked out once.
+    return hits.prefix_with("MATERIALIZED")
+
+
+def documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """``{document id: (kind, body)}`` of the named search documents (a page's best matches)."""
+    wanted = sorted(set(ids))
+    doc = search_documents
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 400):
+        rows = conn.execute(select(doc.c.id, doc.c.kind, doc.c.body).where(doc.c.id.in_(wanted[start : start + 400])))
+        found.update((r.id, (r.kind, r.body)) for r in rows)
+    return found

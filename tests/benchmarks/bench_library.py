@@ -1,9 +1,14 @@
-"""The library at scale: 100 / 1,000 / 10,000 generated retros (SQLite), each figure beside its floor.
+"""The library at scale: 100 / 1,000 / 10,000 generated retros (SQLite, and PostgreSQL when
+reachable), each figure beside its floor.
 
-The libraries come from :mod:`tests.benchmarks.library_data` (made once, cached under /tmp).
-Floors are measured in the same run: a raw FTS5 query through ``sqlite3`` for search, a raw
-SELECT / JOIN for the lists, a bare ``python -c 'import sqlite3'`` for the CLI, a bare
-QMainWindow for start-up (see bench_startup). ``RETRO_BENCH_SIZES=100,1000`` picks sizes.
+The libraries come from :mod:`tests.benchmarks.library_data` (made once, cached under /tmp; on
+PostgreSQL in a database of their own). Floors are measured in the same run: a raw FTS5 /
+tsquery query through the bare driver for search, a raw SELECT / JOIN for the lists, a bare
+``python -c 'import sqlite3'`` for the CLI, a bare QMainWindow for start-up (see bench_startup).
+What is measured is what the app does: the library's first page (``RetroStore.library_page``,
+100 rows, counted and with search snippets), ranked by the database.
+``RETRO_BENCH_SIZES=100,1000`` picks sizes; ``RETRO_BENCH_PG=postgresql+psycopg://user@host:port``
+the server (default 127.0.0.1:5432, ``none`` to skip).
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ import time
 from pathlib import Path
 
 from tests.benchmarks.bench_startup import BARE, OURS, _times
-from tests.benchmarks.library_data import library_url
+from tests.benchmarks.library_data import library_url, pg_library_url
 from tests.benchmarks.table import Row, absolute_row, median_ms, ratio_row
 
 REPO = Path(__file__).resolve().parents[2]
 SIZES = tuple(int(s) for s in os.environ.get("RETRO_BENCH_SIZES", "100,1000,10000").split(","))
 STARTUP_RUNS = 3
+PG_SERVER = os.environ.get("RETRO_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 
 
 def _raw(path: str, sql: str, *params: object) -> float:
@@ -35,6 +41,34 @@ def _raw(path: str, sql: str, *params: object) -> float:
 
 _RAW_SEARCH = ("SELECT DISTINCT d.incident_id FROM search_documents d WHERE d.id IN "
                "(SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
+#: The database's own ranking, nothing else: bm25 of every matching document.
+_RAW_RANKED = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank"
+#: The list's first page straight from the table, as the app orders it.
+_RAW_PAGE = ("SELECT * FROM incidents WHERE archived = 0 "
+             "ORDER BY coalesce(started_at, resolved_at, created_at) DESC, id LIMIT 100")
+_PG_SEARCH = ("SELECT DISTINCT incident_id FROM search_documents "
+              "WHERE body_tsv @@ to_tsquery('simple'::regconfig, %s)")
+_PG_RANKED = ("SELECT id, ts_rank(body_tsv, q) AS r FROM search_documents, "
+              "to_tsquery('simple'::regconfig, %s) AS q WHERE body_tsv @@ q ORDER BY r DESC")
+
+
+def _search(store: object, word: str) -> object:
+    from retro.services import LibraryQuery, LibrarySort
+
+    return store.library_page(LibraryQuery(text=word, sort=LibrarySort.RELEVANCE))  # type: ignore[attr-defined]
+
+
+def _first_page(store: object) -> object:
+    from retro.services import LibraryQuery
+
+    return store.library_page(LibraryQuery())  # type: ignore[attr-defined]
+
+
+def _pg_raw(url: str, sql: str, *params: object) -> float:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        return median_ms(lambda: conn.execute(sql, params).fetchall(), repeat=5)
 
 
 def _process_ms(args: list[str], runs: int = 5) -> float:
@@ -56,16 +90,22 @@ def _size_rows(n: int) -> list[Row]:
     rows: list[Row] = []
     try:
         word = f"{n // 2:05d}"  # the ticket number in one retro's summary
-        assert len(store.list_retros(text=word, include_archived=True)) == 1
-        rows.append(ratio_row(f"search, a word in one retro ({n:,})",
-                              median_ms(lambda: store.list_retros(text=word, include_archived=True), repeat=5),
+        found = _search(store, word)
+        assert found.total == 1 and found.snippets  # type: ignore[attr-defined]
+        rows.append(ratio_row(f"search, a word in one retro, ranked + snippet ({n:,})",
+                              median_ms(lambda: _search(store, word), repeat=7),
                               _raw(path, _RAW_SEARCH, f'"{word}"*'), "raw FTS5 query", 5))
-        rows.append(ratio_row(f"search, a word in every retro ({n:,})",
-                              median_ms(lambda: store.list_retros(text="customers", include_archived=True), repeat=3),
-                              _raw(path, _RAW_SEARCH, '"customers"*'), "raw FTS5 query", 2))
-        rows.append(ratio_row(f"library list, no search ({n:,})",
-                              median_ms(lambda: store.list_retros(include_archived=True), repeat=3),
-                              _raw(path, "SELECT * FROM incidents ORDER BY created_at DESC"), "raw SELECT", 2))
+        every = median_ms(lambda: _search(store, "customers"), repeat=5)
+        rows.append(ratio_row(f"search, a word in every retro, ranked, first page ({n:,})", every,
+                              _raw(path, _RAW_SEARCH, '"customers"*'), "raw FTS5 query, unranked", 2))
+        rows.append(ratio_row(f"search, a word in every retro, vs the ranking alone ({n:,})", every,
+                              _raw(path, _RAW_RANKED, '"customers"*'), "raw FTS5 bm25 ORDER BY rank", 2))
+        first_page = median_ms(lambda: _first_page(store), repeat=7)
+        rows.append(ratio_row(f"library list, no search, first page ({n:,})", first_page,
+                              _raw(path, "SELECT * FROM incidents ORDER BY created_at DESC"),
+                              "raw SELECT of every retro", 2))
+        rows.append(ratio_row(f"library list, no search, vs the same page raw ({n:,})", first_page,
+                              _raw(path, _RAW_PAGE), "raw SELECT … LIMIT 100", 5))
         raw_join = ("SELECT a.*, i.title, i.severity FROM action_items a JOIN incidents i ON i.id = a.incident_id "
                     "WHERE a.status IN ('open', 'in_progress')")
         rows.append(absolute_row(f"follow-through, first screen of {n * 4:,} actions",
@@ -93,11 +133,51 @@ def _size_rows(n: int) -> list[Row]:
     return rows
 
 
+def _pg_rows(n: int) -> list[Row]:
+    """Search and the list's first page on PostgreSQL (its own database), beside raw psycopg queries."""
+    if PG_SERVER == "none":
+        return []
+    url = pg_library_url(PG_SERVER, n)
+    if url is None:
+        print("  (PostgreSQL not reachable: its rows are left out)", file=sys.stderr)
+        return []
+    from retro.services import RetroStore
+
+    store = RetroStore(url)
+    rows: list[Row] = []
+    try:
+        word = f"{n // 2:05d}"
+        assert _search(store, word).total == 1  # type: ignore[attr-defined]
+        rows.append(ratio_row(f"PostgreSQL: search, a word in one retro ({n:,})",
+                              median_ms(lambda: _search(store, word), repeat=7),
+                              _pg_raw(url, _PG_SEARCH, f"('{word}':* | '-{word}':*)"), "raw tsquery query", 5))
+        every = median_ms(lambda: _search(store, "customers"), repeat=3)
+        rows.append(ratio_row(f"PostgreSQL: search, a word in every retro, first page ({n:,})", every,
+                              _pg_raw(url, _PG_SEARCH, "'customers':*"), "raw tsquery query, unranked", 2))
+        rows.append(ratio_row(f"PostgreSQL: search, every retro, vs the ranking alone ({n:,})", every,
+                              _pg_raw(url, _PG_RANKED, "'customers':*"), "raw ts_rank ORDER BY", 2))
+        rows.append(ratio_row(f"PostgreSQL: library list, first page ({n:,})",
+                              median_ms(lambda: _first_page(store), repeat=7),
+                              _pg_raw(url, "SELECT * FROM incidents ORDER BY created_at DESC"),
+                              "raw SELECT of every retro", 2))
+    finally:
+        store.close()
+    if n == max(SIZES):  # start-up on a team database: no quick stdlib read, the store opens first
+        bare, ours = [], []
+        for _ in range(STARTUP_RUNS):
+            bare.append(_times(BARE)[1])
+            ours.append(_times(OURS, url)[1])
+        rows.append(ratio_row(f"PostgreSQL: start-up to a populated library ({n:,})", statistics.median(ours),
+                              statistics.median(bare), "bare QMainWindow shown", 1.5))
+    return rows
+
+
 def run() -> list[Row]:
     rows: list[Row] = []
     for n in SIZES:
         print(f"  library of {n:,} retros …", file=sys.stderr, flush=True)
         rows.extend(_size_rows(n))
+        rows.extend(_pg_rows(n))
     return rows
 
 

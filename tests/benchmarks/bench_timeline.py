@@ -1,4 +1,13 @@
-"""Timeline filter per keystroke on 10,000 events: the real stage, shown, typed into.
+"""Timeline at 10,000 events: opening the stage painted, and the filter per keystroke.
+
+Opening: from the retro in memory (as the workspace holds it once loaded) to the Timeline stage
+built, shown and painted, against a plain ``QTableView`` over a minimal table model of the same
+rows and columns (the display strings made beforehand), shown and painted in a window of the
+same size, in the same run (interleaved, medians). A second figure opens it the way a person
+does: from the library, ``MainWindow.open_retro`` (the store reads the 10,000 events) then the
+Timeline stage, against the same floor.
+
+Filter per keystroke: the real stage, shown, typed into.
 
 Each sample types one character into the filter field (or deletes one) and lets Qt process
 and paint, which is what a person waits for. The floor is a plain Python list comprehension
@@ -22,7 +31,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from retro.domain import EventKind, Incident, Retro, TimelineEvent, new_id
-from tests.benchmarks.table import Row, absolute_row
+from tests.benchmarks.table import Row, absolute_row, median_ms, ratio_row
 
 EVENTS = 10_000
 TYPED = "rollback proxy"
@@ -53,6 +62,141 @@ def build_retro(n: int = EVENTS, seed: int = 7) -> Retro:
     return Retro.of(incident, events)
 
 
+OPEN_RUNS = 5
+SIZE = (1600, 1000)
+
+
+def _plain_table_ms(rows: list[tuple[str, ...]], headers: list[str]) -> float:
+    """A bare QTableView over a minimal model of ``rows``: built, shown and painted."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex
+    from PySide6.QtWidgets import QTableView
+
+    class Plain(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(rows)
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(headers)
+
+        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return rows[index.row()][index.column()]
+            return None
+
+        def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+            if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+                return headers[section]
+            return None
+
+    app = QApplication.instance()
+    started = time.perf_counter()
+    view = QTableView()
+    model = Plain(view)
+    view.setModel(model)
+    view.resize(*SIZE)
+    view.show()
+    view.repaint()
+    app.processEvents()  # type: ignore[union-attr]
+    elapsed = (time.perf_counter() - started) * 1000
+    view.close()
+    view.deleteLater()
+    app.processEvents()  # type: ignore[union-attr]
+    return elapsed
+
+
+def _stage_ms(store: object, retro: Retro) -> float:
+    """The Timeline stage for ``retro`` (in memory): built, shown and painted."""
+    from ui.document import RetroDocument
+    from ui.stages.timeline import TimelineStage
+
+    app = QApplication.instance()
+    started = time.perf_counter()
+    stage = TimelineStage(RetroDocument(store, retro))  # type: ignore[arg-type]
+    stage.resize(*SIZE)
+    stage.show()
+    stage.table.repaint()
+    app.processEvents()  # type: ignore[union-attr]
+    elapsed = (time.perf_counter() - started) * 1000
+    assert stage.proxy.rowCount() == len(retro.events)
+    stage.close()
+    stage.deleteLater()
+    app.processEvents()  # type: ignore[union-attr]
+    return elapsed
+
+
+def _window_open_ms(window: object, incident_id: str) -> float:
+    """From the library: open the retro (read from the store) and show its Timeline stage, painted."""
+    from retro.domain import Stage
+
+    app = QApplication.instance()
+    started = time.perf_counter()
+    assert window.open_retro(incident_id, Stage.TIMELINE)  # type: ignore[attr-defined]
+    window.repaint()  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[union-attr]
+    elapsed = (time.perf_counter() - started) * 1000
+    from PySide6.QtCore import QThreadPool
+
+    QTest.qWait(300)  # the readiness check of a large retro starts after the paint, off the GUI thread:
+    QThreadPool.globalInstance().waitForDone()  # let it finish outside the timed part
+    app.processEvents()  # type: ignore[union-attr]
+    window.close_retro()  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[union-attr]
+    return elapsed
+
+
+def open_rows(n: int = EVENTS) -> list[Row]:
+    """Opening the Timeline stage of a retro of ``n`` events, beside a plain Qt table of its rows."""
+    import tempfile
+
+    from retro.services import RetroStore
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication([])
+    store = RetroStore(f"sqlite:///{tempfile.mkdtemp(prefix='retro-bench-open-')}/bench.sqlite3")
+    incident_id = store.add_retro(build_retro(n))
+    retro = store.load(incident_id)
+    from ui.models.timeline_model import COLUMN_TITLES, TimelineColumn
+
+    headers = [COLUMN_TITLES[c] if c is not TimelineColumn.TIME else "Time" for c in TimelineColumn]
+    # The same cells the stage shows, made beforehand: the floor pays for Qt only.
+    from ui.document import RetroDocument
+    from ui.models.timeline_model import TimelineModel
+
+    source = TimelineModel(RetroDocument(store, retro))
+    cells = [tuple(str(source.data_at(r, c, Qt.ItemDataRole.DisplayRole) or "") for c in range(len(headers)))
+             for r in range(source.rowCount())]
+    window = MainWindow(store, UiSettings())
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    _stage_ms(store, retro), _plain_table_ms(cells, headers), _window_open_ms(window, incident_id)  # warm up
+    ours, floor, via_window = [], [], []
+    for _ in range(OPEN_RUNS):
+        floor.append(_plain_table_ms(cells, headers))
+        ours.append(_stage_ms(store, retro))
+        via_window.append(_window_open_ms(window, incident_id))
+    window.close()
+    read = median_ms(lambda: store.load(incident_id), repeat=5)
+    path = store.url.removeprefix("sqlite:///")
+    import sqlite3
+
+    raw = sqlite3.connect(path)
+    raw_read = median_ms(lambda: raw.execute("SELECT * FROM timeline_events WHERE incident_id = ?",
+                                             (incident_id,)).fetchall(), repeat=5)
+    raw.close()
+    store.close()  # type: ignore[attr-defined]
+    plain = statistics.median(floor)
+    return [
+        ratio_row(f"open the Timeline stage of {n:,} events, painted", statistics.median(ours), plain,
+                  "plain QTableView of the same rows", 2),
+        ratio_row(f"open a {n:,}-event retro from the library at Timeline, painted", statistics.median(via_window),
+                  plain, "plain QTableView of the same rows", 2),
+        ratio_row(f"  of which the store reads the {n:,}-event retro", read, raw_read,
+                  "raw sqlite3 SELECT of its events", 2),
+    ]
+
+
 def _keystrokes() -> list[tuple[str, str]]:
     """(key, resulting text): type the query, then delete it again."""
     steps = [(ch, TYPED[: i + 1]) for i, ch in enumerate(TYPED)]
@@ -61,6 +205,10 @@ def _keystrokes() -> list[tuple[str, str]]:
 
 
 def run() -> list[Row]:
+    return [*open_rows(), *filter_rows()]
+
+
+def filter_rows() -> list[Row]:
     import tempfile
 
     from retro.services import RetroStore

@@ -75,9 +75,15 @@ def factor_titles() -> list[tuple[FactorCategory, str]]:
 
 
 def library_url(n: int) -> str:
-    """A SQLite URL of a library of ``n`` generated retros (made once, then reused)."""
+    """A SQLite URL of a library of ``n`` generated retros (made once, then reused).
+
+    The file is named after the schema revision too: a branch with a newer schema never upgrades
+    (and so locks out) the file another branch's benchmark reads.
+    """
+    from retro.storage.revisions import head_revision
+
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"library-{n}-v{VERSION}.sqlite3"
+    path = CACHE / f"library-{n}-v{VERSION}-{head_revision()}.sqlite3"
     url = f"sqlite:///{path}"
     if not path.exists():
         tmp = path.with_suffix(".partial")
@@ -86,6 +92,51 @@ def library_url(n: int) -> str:
         fill(f"sqlite:///{tmp}", n)
         tmp.rename(path)
     return url
+
+
+def pg_library_url(server: str, n: int) -> str | None:
+    """A PostgreSQL URL of a library of ``n`` generated retros in its own database on ``server``
+    (``postgresql+psycopg://user@host:port``), made once; ``None`` when the server cannot be used.
+
+    Its own database (``retro_bench_<n>_<revision>``), so the tests' ``test`` database is untouched.
+    """
+    import psycopg
+
+    from retro.storage import upgrade
+    from retro.storage.revisions import head_revision
+
+    name = f"retro_bench_{n}_{head_revision()}".lower()
+    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+            if exists:
+                ready = _pg_filled(server.replace("postgresql+psycopg://", "postgresql://") + f"/{name}", n)
+                if ready:
+                    return f"{server}/{name}"
+                conn.execute(f'DROP DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error:
+        return None
+    url = f"{server}/{name}"
+    upgrade(url)
+    fill(url, n)
+    with psycopg.connect(server.replace("postgresql+psycopg://", "postgresql://") + f"/{name}", autocommit=True) as conn:
+        conn.execute("CREATE TABLE bench_filled (n integer)")
+        conn.execute("INSERT INTO bench_filled VALUES (%s)", (n,))
+        conn.execute("ANALYZE")
+    return url
+
+
+def _pg_filled(dsn: str, n: int) -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(dsn) as conn:
+            row = conn.execute("SELECT n FROM bench_filled").fetchone()
+            return row is not None and row[0] == n
+    except psycopg.Error:
+        return False
 
 
 def fill(url: str, n: int, *, seed: int = 14) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,11 +12,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from retro.domain import IncidentStatus, Severity
-from retro.services import ReportState, RetroSummary
+from retro.domain import IncidentStatus, RetroError, Severity
+from retro.domain.snippets import Snippet
+from retro.services import LibraryPage, LibraryQuery, LibrarySort, ReportState, RetroSummary
 
 from ..models.rows_model import RowsTableModel
 from ..theme import REPORT_STATE_COLOURS
@@ -24,6 +27,11 @@ from ..theme import REPORT_STATE_COLOURS
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role holding the row's :class:`RetroSummary`.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Role holding where a search matched the row (:class:`~retro.domain.snippets.Snippet` or None).
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+#: Reads one page of the list from the database: (query, offset, limit) → page.
+PageReader = Callable[[LibraryQuery, int, int], LibraryPage]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +49,9 @@ TITLE, SEVERITY, STATUS, DATE, INTERNAL, PUBLIC, ACTIONS = range(len(COLUMNS))
 _SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
 _STATUS_RANK = {s: i for i, s in enumerate(IncidentStatus)}
 _STATE_RANK = {ReportState.OVERDUE: 0, ReportState.DUE: 1, ReportState.NOT_YET: 2, ReportState.DONE: 3}
+#: How the database sorts each column.
+COLUMN_SORT = (LibrarySort.TITLE, LibrarySort.SEVERITY, LibrarySort.STATUS, LibrarySort.DATE,
+               LibrarySort.INTERNAL_REPORT, LibrarySort.PUBLIC_REPORT, LibrarySort.OPEN_ACTIONS)
 
 
 def incident_date(summary: RetroSummary) -> datetime | None:
@@ -61,23 +72,115 @@ def _due_text(state: ReportState, due: datetime | None) -> str:
 
 
 class LibraryModel(RowsTableModel[RetroSummary]):
-    """The retrospectives in the database, one row each."""
+    """The retrospectives in the database, one row each.
+
+    Two ways to fill it. :meth:`set_summaries` shows a given list (the quick first paint, before
+    the store is open), sorted here and filtered by :class:`LibraryFilter`. :meth:`read_from`
+    hands it a page reader: from then on the database filters, searches, sorts and counts, and
+    the model holds only the pages read so far, reading the next one when the view scrolls near
+    the end (``canFetchMore`` / ``fetchMore``).
+    """
 
     COLUMNS = COLUMNS
+    PAGE = 100
+    #: The database refused a read (the message says what); the rows shown stay as they were.
+    read_failed = Signal(str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sort_column = DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._reader: PageReader | None = None
+        self._query = LibraryQuery()
+        self._total = 0
+        self._snippets: dict[str, Snippet] = {}
+        self._resetting = False
 
     def set_summaries(self, rows: Iterable[RetroSummary]) -> None:
         self.set_rows(self._sorted(list(rows)))
 
+    # -- read from the database, a page at a time ---------------------------------------------
+
+    @property
+    def from_database(self) -> bool:
+        return self._reader is not None
+
+    @property
+    def query(self) -> LibraryQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """Rows in the whole list (read or not yet)."""
+        return self._total if self._reader is not None else len(self._rows)
+
+    def read_from(self, reader: PageReader | None) -> None:
+        """Read pages through ``reader`` from now on (``None``: back to a given list) and reload."""
+        self._reader = reader
+        self.reload()
+
+    def set_query(self, query: LibraryQuery) -> None:
+        """Show the rows ``query`` finds (filters, search, order), from the first page."""
+        if query != self._query:
+            self._query = query
+            self.reload(keep=0)
+
+    def reload(self, *, keep: int | None = None) -> None:
+        """Read the list again: as many rows as are shown now (``keep``), at least one page."""
+        if self._reader is None:
+            return
+        wanted = max(self.PAGE, len(self._rows) if keep is None else keep)
+        try:
+            page = self._reader(self._query, 0, wanted)
+        except RetroError as exc:
+            self.read_failed.emit(str(exc))
+            return
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._total = page.total
+        self._snippets = dict(page.snippets)
+        self._resetting = True  # a view told of the reset fetches later, never inside it
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return (not parent.isValid() and self._reader is not None and not self._resetting
+                and len(self._rows) < self._total)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._reader is None:
+            return
+        try:
+            page = self._reader(self._query, len(self._rows), self.PAGE)
+        except RetroError as exc:
+            self._total = len(self._rows)  # stop asking until the list is read again
+            self.read_failed.emit(str(exc))
+            return
+        known = {s.id for s in self._rows}
+        fresh = [s for s in page.rows if s.id not in known]  # an insert elsewhere shifted the pages
+        self._total = page.total if fresh else len(self._rows)
+        if fresh:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._snippets.update(page.snippets)
+            self.endInsertRows()
+
+    def snippet(self, row: int) -> Snippet | None:
+        return self._snippets.get(self._rows[row].id) if 0 <= row < len(self._rows) else None
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python with one key per row (a proxy would call ``data()`` ~2 n log n times)."""
+        """Sort by ``column``: by the database when it is read from, else in Python, one key per row."""
         if not 0 <= column < len(COLUMNS):
+            if column == -1 and self._reader is not None:  # no column: a search's best matches first
+                self.set_query(replace(self._query, sort=LibrarySort.RELEVANCE))
             return
         self._sort_column, self._sort_order = column, order
+        if self._reader is not None:
+            self.set_query(replace(self._query, sort=COLUMN_SORT[column],
+                                   descending=order == Qt.SortOrder.DescendingOrder))
+            return
         self.layoutAboutToBeChanged.emit()
         before = list(self._rows)
         self._rows = self._sorted(self._rows)
@@ -101,8 +204,8 @@ class LibraryModel(RowsTableModel[RetroSummary]):
     def summary(self, row: int) -> RetroSummary:
         return self.row_value(row)
 
-    def row_of(self, incident_id: str) -> int:
-        return next((i for i, s in enumerate(self._rows) if s.id == incident_id), -1)
+    def row_of(self, incident_id: str, *, start: int = 0) -> int:
+        return next((i for i in range(start, len(self._rows)) if self._rows[i].id == incident_id), -1)
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
@@ -117,6 +220,8 @@ class LibraryModel(RowsTableModel[RetroSummary]):
             return self._sort_key(s, col)
         if role == SUMMARY_ROLE:
             return s
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(s.id) if col == TITLE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(s, col)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -140,7 +245,9 @@ class LibraryModel(RowsTableModel[RetroSummary]):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == ACTIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[col]}: {self._display(s, col)}"
+            found = self._snippets.get(s.id) if col == TITLE else None
+            where = f", found{' in ' + found.found_in if found.found_in else ''}: {found.text}" if found else ""
+            return f"{COLUMNS[col]}: {self._display(s, col)}{where}"
         return None
 
     def _display(self, s: RetroSummary, col: int) -> str:
@@ -181,6 +288,8 @@ class LibraryModel(RowsTableModel[RetroSummary]):
     def _tooltip(self, s: RetroSummary, col: int) -> str:
         if col == TITLE:
             parts = [s.title]
+            if (found := self._snippets.get(s.id)) is not None:
+                parts.append(f"Found{' in ' + found.found_in if found.found_in else ''}: {found.text}")
             if s.services:
                 parts.append("Services: " + ", ".join(s.services))
             if s.tags:
@@ -214,24 +323,44 @@ class LibraryFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
+    def _database(self) -> LibraryModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, LibraryModel) and model.from_database else None
+
     def set_search(self, text: str, matching_ids: Iterable[str] = ()) -> None:
-        """Rows whose title, services or tags contain ``text``, or whose ids the full-text search found."""
+        """Rows whose title, services or tags contain ``text``, or whose ids the full-text search found.
+
+        Read from the database, the list is the database's ranked search instead (best first).
+        """
+        if (model := self._database()) is not None:
+            text, query = text.strip(), model.query
+            if text and not query.text:  # a new search: best matches first
+                query = replace(query, sort=LibrarySort.RELEVANCE)
+            elif not text and query.sort is LibrarySort.RELEVANCE:  # search cleared: newest first again
+                query = replace(query, sort=LibrarySort.DATE, descending=True)
+            model.set_query(replace(query, text=text))
         self.beginFilterChange()
         self._text = text.strip().casefold()
         self._matching_ids = frozenset(matching_ids)
         self.endFilterChange()
 
     def set_severity(self, severity: Severity | None) -> None:
+        if (model := self._database()) is not None:
+            model.set_query(replace(model.query, severity=severity))
         self.beginFilterChange()
         self._severity = severity
         self.endFilterChange()
 
     def set_status(self, status: IncidentStatus | None) -> None:
+        if (model := self._database()) is not None:
+            model.set_query(replace(model.query, status=status))
         self.beginFilterChange()
         self._status = status
         self.endFilterChange()
 
     def set_show_archived(self, show: bool) -> None:
+        if (model := self._database()) is not None:
+            model.set_query(replace(model.query, include_archived=show))
         self.beginFilterChange()
         self._show_archived = show
         self.endFilterChange()
@@ -244,6 +373,8 @@ class LibraryFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        if isinstance(model, LibraryModel) and model.from_database:
+            return True  # the database filtered already
         if isinstance(model, LibraryModel):  # straight from the list: no index, no data() call
             s: RetroSummary | None = model.summary(source_row) if 0 <= source_row < model.rowCount() else None
         else:

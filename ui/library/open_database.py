@@ -10,6 +10,7 @@ it, and messages show it masked. PostgreSQL then takes it from ``~/.pgpass`` or 
 from __future__ import annotations
 
 import re
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -32,6 +33,8 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opene
 
 #: Retros the quick first paint reads (the newest; the store's full list follows moments later).
 FIRST_SCREEN = 300
+#: How long opening the store waits for the quick list to be painted (seconds) before going on.
+PAINT_WAIT = 1.0
 
 SQLITE_FILTER = "Retro databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 
@@ -148,9 +151,9 @@ class _OpenSignals(QObject):
 
 
 class _OpenJob(QRunnable):
-    def __init__(self, url: str, signals: _OpenSignals) -> None:
+    def __init__(self, url: str, signals: _OpenSignals, painted: threading.Event) -> None:
         super().__init__()
-        self._url, self._signals = url, signals
+        self._url, self._signals, self._painted = url, signals, painted
 
     def run(self) -> None:
         try:
@@ -160,6 +163,9 @@ class _OpenJob(QRunnable):
             quick = quick_library(resolve_url(self._url), limit=FIRST_SCREEN)
             if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
                 self._signals.previewed.emit(quick, self._url)
+                # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint
+                # the list first (it says so), rather than share the interpreter with this import.
+                self._painted.wait(PAINT_WAIT)
             store = open_store_now(self._url)
         except RetroError as exc:
             self._signals.failed.emit(str(exc), self._url)
@@ -184,12 +190,19 @@ class DatabaseOpener(QObject):
         self._signals.opened.connect(self.opened)
         self._signals.failed.connect(self.failed)
         self.busy = False
+        #: Set once the quick list is on screen (:meth:`painted`); opening the store waits for it.
+        self._painted = threading.Event()
         self.opened.connect(self._done)
         self.failed.connect(self._done)
 
     def open(self, url: str) -> None:
         self.busy = True
-        QThreadPool.globalInstance().start(_OpenJob(url, self._signals))
+        self._painted = threading.Event()
+        QThreadPool.globalInstance().start(_OpenJob(url, self._signals, self._painted))
+
+    def painted(self) -> None:
+        """The quick list is on screen: opening the store may take the interpreter now."""
+        self._painted.set()
 
     def _done(self, *_args: object) -> None:
         self.busy = False

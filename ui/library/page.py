@@ -29,20 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import IncidentStatus, RetroError, Severity, Stage
-from retro.services import ReportState, RetroSummary
+from retro.services import LibraryQuery, LibrarySort, ReportState, RetroSummary
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through_groups import FollowThroughView
-from .insights import InsightsView
-from .model import DATE, LibraryFilter, LibraryModel
+from .lazy_tab import LazyTab
+from .model import COLUMN_SORT, DATE, TITLE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
+from .snippet_delegate import SnippetDelegate
 from .widths import fixed_widths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
+
+    from .insights import InsightsView
 
 
 #: The library's tabs.
@@ -69,6 +72,7 @@ class LibraryPage(QWidget):
         self._open_when_ready = ""
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(self)
+        self.model.read_failed.connect(self.message)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         #: Tabs whose content may be out of date (read again when next shown).
@@ -77,7 +81,6 @@ class LibraryPage(QWidget):
         self._generation: dict[int, int] = {RECURRENCE_TAB: 0}
         self._build()
         if store is not None:
-            self.insights.set_store(store)
             self.follow_through.set_store(store)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -116,11 +119,15 @@ class LibraryPage(QWidget):
         self.show_archived.setAccessibleName("Show archived retrospectives")
         self.show_archived.toggled.connect(self.proxy.set_show_archived)
         self._last_selected = ""
+        self.count_label = QLabel()
+        self.count_label.setObjectName("Hint")
+        self.count_label.setAccessibleName("How many retrospectives the list holds")
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.severity_filter)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.show_archived)
+        filters.addWidget(self.count_label)
 
         self.table = QTableView()
         self.table.setObjectName("LibraryTable")
@@ -138,9 +145,11 @@ class LibraryPage(QWidget):
         fixed_widths(self.table, {1: max((sev.label for sev in Severity), key=len),
                                   2: max((st.label for st in IncidentStatus), key=len), 3: "2026-12-31",
                                   4: states, 5: states, 6: "999 (99 overdue)"})
+        self.table.setItemDelegateForColumn(TITLE, SnippetDelegate(self.table))
+        self._row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.proxy.modelReset.connect(self._update_buttons)
+        self.proxy.modelReset.connect(self._keep_a_selection)
         self.proxy.layoutChanged.connect(self._keep_a_selection)
         self.proxy.rowsInserted.connect(self._keep_a_selection)
         self.proxy.rowsRemoved.connect(self._keep_a_selection)
@@ -186,9 +195,8 @@ class LibraryPage(QWidget):
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
-        self.insights = InsightsView()  # issue 16: is the team learning?
-        self.insights.message.connect(self.message)
-        self.tabs.addTab(self.insights, "&Insights")
+        self._insights_tab = LazyTab(self._make_insights)  # issue 16: is the team learning?
+        self.tabs.addTab(self._insights_tab, "&Insights")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -196,6 +204,20 @@ class LibraryPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.loading)
         layout.addWidget(self.tabs, 1)
+
+    def _make_insights(self) -> InsightsView:
+        from .insights import InsightsView  # the learning figures and charts: when first shown
+
+        view = InsightsView()
+        view.message.connect(self.message)
+        if self._store is not None:
+            view.set_store(self._store)
+        return view
+
+    @property
+    def insights(self) -> InsightsView:
+        """The Insights tab's view (built now if it has not been shown yet)."""
+        return self._insights_tab.content()
 
     def _button(self, text: str, icon_name: str, tip: str, slot: object) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
@@ -220,31 +242,55 @@ class LibraryPage(QWidget):
         self._update_buttons()
 
     def set_store(self, store: RetroStore) -> None:
-        """Show another database; the undo history of the previous one no longer applies."""
+        """Show another database; the undo history of the previous one no longer applies.
+
+        From now on the list is read from the database a page at a time, filtered, searched and
+        sorted there (the model reads the next page as the table scrolls).
+        """
         self._store = store
         self.undo_stack.clear()
         self.loading.hide()
-        self.insights.set_store(store)
+        if self._insights_tab.built:
+            self.insights.set_store(store)
         self.follow_through.set_store(store)
-        self.refresh()
+        keep = self.selected_id()
+        self._read_from(store)
+        self._mark_stale()
+        if not (keep and self.select(keep)) and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
         wanted, self._open_when_ready = self._open_when_ready, ""
         if wanted and self.select(wanted):
             # after the window has finished switching to this database
             QTimer.singleShot(0, lambda: self.open_requested.emit(wanted, None, ""))
+
+    def _read_from(self, store: RetroStore) -> None:
+        """Read the list from ``store`` a page at a time, with the filters and order shown."""
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        text = self.search.text().strip()
+        sort = (LibrarySort.RELEVANCE if text else
+                COLUMN_SORT[column] if 0 <= column < len(COLUMN_SORT) else LibrarySort.DATE)
+        self.model.set_query(LibraryQuery(
+            text=text, severity=_or_none(Severity, self.severity_filter.currentData()),  # type: ignore[arg-type]
+            status=_or_none(IncidentStatus, self.status_filter.currentData()),  # type: ignore[arg-type]
+            include_archived=self.show_archived.isChecked(), sort=sort,
+            descending=order == Qt.SortOrder.DescendingOrder))
+        self.model.read_from(lambda query, offset, limit: store.library_page(query, offset=offset, limit=limit))
+        self._fit_rows()
 
     def refresh(self) -> None:
         """Read the list again from the database, keeping the selection."""
         if self._store is None:
             return
         keep = self.selected_id()
-        try:
-            self.model.set_summaries(self._store.list_retros(include_archived=True))
-        except RetroError as exc:
-            self.message.emit(str(exc))
-            return
+        if self.model.from_database:
+            self.model.reload()  # as many rows as were shown, counted again
+        else:
+            self._read_from(self._store)
         self._mark_stale()
         if keep:
-            self.select(keep)
+            self.select(keep, read_on=True)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
@@ -261,7 +307,8 @@ class LibraryPage(QWidget):
 
     def _mark_stale(self) -> None:
         """The library may have changed: both tabs are read again when next shown (now, if shown)."""
-        self.insights.mark_stale()
+        if self._insights_tab.built:  # else it reads when first shown
+            self.insights.mark_stale()
         self.follow_through.mark_stale()
         for index in (RECURRENCE_TAB,):
             self._stale.add(index)
@@ -317,8 +364,13 @@ class LibraryPage(QWidget):
             store = self._store
             self.recurrence.set_groups(result, None if store is None else store.group_sightings)
 
-    def select(self, incident_id: str) -> bool:
+    def select(self, incident_id: str, *, read_on: bool = False) -> bool:
+        """Select (and scroll to) a retro; ``read_on``: read further pages of the list until it shows up."""
         row = self.model.row_of(incident_id)
+        while row < 0 and read_on and self.model.canFetchMore():
+            before = self.model.rowCount()
+            self.model.fetchMore()
+            row = self.model.row_of(incident_id, start=before)
         if row < 0:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -349,11 +401,14 @@ class LibraryPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        total = self.model.total if self.model.from_database else self.proxy.rowCount()
+        self.count_label.setText(f"{total:,} found" if self.model.from_database and self.model.query.text
+                                 else f"{total:,} retrospective{'' if total == 1 else 's'}")
         empty = self.proxy.rowCount() == 0 and self._store is not None
         if empty:
             self.empty_hint.setText(
                 "No retrospective matches: clear the search or the filters, or tick Show archived."
-                if self.model.rowCount() else
+                if self._library_has_retros() else
                 "No retrospectives yet. Start one with New retrospective (Ctrl+N).")
         self.empty_hint.setVisible(empty)
         summary = self.selected_summary()
@@ -364,13 +419,41 @@ class LibraryPage(QWidget):
             b.setEnabled(ready)
         self.archive_button.setText("Una&rchive" if summary and summary.archived else "A&rchive")
 
+    def _library_has_retros(self) -> bool:
+        if not self.model.from_database:
+            return self.model.rowCount() > 0
+        if self.model.query == LibraryQuery(include_archived=True, sort=self.model.query.sort,
+                                            descending=self.model.query.descending):
+            return self.model.total > 0
+        try:  # filtered to nothing: is there anything at all?
+            return self._store is not None and self._store.library_page(
+                LibraryQuery(include_archived=True), limit=1).total > 0
+        except RetroError:
+            return True
+
+    def _fit_rows(self) -> None:
+        """Two lines a row while a search shows where it matched, one otherwise (fixed: no measuring)."""
+        lines = 2 if self.model.from_database and self.model.query.text else 1
+        self.table.verticalHeader().setDefaultSectionSize(
+            self._row_height + (lines - 1) * self.table.fontMetrics().height())
+
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
+        if not self.model.from_database:
+            self.proxy.set_search(text)  # the quick list: titles, services, tags at once
         self._search_timer.start()
 
     def _search_now(self) -> None:
-        """Ask the database's full-text search too, so words in the timeline or actions find a retro."""
+        """Search the database: every word written anywhere in a retro, best matches first."""
         text = self.search.text().strip()
+        if self.model.from_database:
+            self.proxy.set_search(text)
+            header = self.table.horizontalHeader()
+            if text:
+                header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # ordered by relevance
+            elif header.sortIndicatorSection() < 0:
+                header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
+            self._fit_rows()
+            return
         if len(text) < 3 or self._store is None:
             return
         try:
@@ -432,7 +515,7 @@ class LibraryPage(QWidget):
             return
         command = DuplicateRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)
         if self._push(command):
-            self.select(command.copy_id)
+            self.select(command.copy_id, read_on=True)
             self.message.emit(f"Duplicated “{summary.title}”.")
 
     def archive_selected(self) -> None:

@@ -174,7 +174,7 @@ class TimelineModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        if not 0 <= section < len(TimelineColumn):
+        if not 0 <= section < _COLUMNS:
             return None
         column = TimelineColumn(section)
         if column is TimelineColumn.TIME:

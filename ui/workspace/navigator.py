@@ -8,16 +8,19 @@ moved on, and Review is complete only when nothing blocks and both reports are s
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from retro.domain import Finding, Stage
+from retro.domain import Stage
 from retro.domain.progress import StageProgress, StageState
 
 from ..resources_path import icon
+
+if TYPE_CHECKING:  # annotations only: the readiness rules load when a retro is opened
+    from retro.domain import Finding
 
 #: Role holding the stage's status line ("Complete", "2 blockers · 1 warning").
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1

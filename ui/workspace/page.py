@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Changes, Stage, readiness
+from retro.domain import Changes, Finding, Stage, readiness
 from retro.domain.agenda import next_stage
 from retro.domain.progress import StageState, stage_progress
 
+from ..background import BackgroundJob, IsCancelled, Progress
 from ..document import RetroDocument
 from ..resources_path import icon
 from ..settings import UiSettings
@@ -38,6 +39,10 @@ log = logging.getLogger(__name__)
 MAX_FINDINGS_SHOWN = 4
 #: The findings strip is this many text lines tall, whatever it holds.
 FINDINGS_LINES = 3
+#: Events + factors + actions from which the readiness rules run off the GUI thread.
+LARGE_RETRO = 2000
+#: How long such a check waits, so the stage paints first (milliseconds).
+PAINT_FIRST_MS = 150
 
 
 class StagePlaceholder(QLabel):
@@ -64,6 +69,7 @@ class WorkspacePage(QWidget):
 
     def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._marks_generation = 0  # the readiness check whose result is wanted
         self.setAccessibleName("Retro workspace")
         self._settings = settings
         self.document: RetroDocument | None = None
@@ -242,9 +248,37 @@ class WorkspacePage(QWidget):
         self.status_label.setText(incident.status.label)
 
     def _refresh_marks(self) -> None:
+        """The navigator's marks and the findings line, from the readiness rules.
+
+        A large retro (thousands of timeline events: the wording coach reads every text) is
+        checked off the GUI thread, so opening it paints at once and typing stays fluid; the
+        marks follow moments later, and a check made stale by a newer edit is dropped.
+        """
         if self.document is None:
             return
-        findings = readiness(self.document.retro)
+        retro = self.document.retro
+        self._marks_generation += 1
+        if len(retro.events) + len(retro.factors) + len(retro.actions) < LARGE_RETRO:
+            findings = readiness(retro)
+            self.stage_model.set_findings(findings, stage_progress(retro, findings))
+            self._refresh_findings()
+            return
+        generation = self._marks_generation
+
+        def work(_progress: Progress, _is_cancelled: IsCancelled) -> tuple[int, list[Finding]]:
+            return generation, readiness(retro)  # a frozen value: safe to read on another thread
+
+        job = BackgroundJob(work, parent=self)
+        job.succeeded.connect(self._marks_read)
+        job.finished.connect(job.deleteLater)
+        # After the stage has painted: a Python thread started now would share the interpreter
+        # with every call Qt makes into the models while it lays out and paints the first screen.
+        QTimer.singleShot(PAINT_FIRST_MS, job.start)
+
+    def _marks_read(self, outcome: tuple[int, list[Finding]]) -> None:
+        generation, findings = outcome
+        if generation != self._marks_generation or self.document is None:
+            return  # an edit (or another retro) came since: its own check follows
         self.stage_model.set_findings(findings, stage_progress(self.document.retro, findings))
         self._refresh_findings()
 

@@ -85,3 +85,17 @@ def test_keyboard_shortcuts_help_lists_the_menus_shortcuts(qtbot, window: MainWi
     for expected in ("Projector view", "F5", "Ctrl+1", "3. Timeline", "Review &amp; export…", "Ctrl+E", "Ctrl+Z"):
         assert expected in text
     dialog.close()
+
+
+def test_a_large_retro_gets_its_marks_off_the_gui_thread_and_stale_ones_are_dropped(
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    import ui.workspace.page as workspace_page
+
+    monkeypatch.setattr(workspace_page, "LARGE_RETRO", 1)  # every retro counts as large here
+    window.library.create_named("Search index stopped updating", Severity.SEV3)
+    qtbot.waitUntil(lambda: "blocker" in status(window, Stage.SETUP), timeout=5000)
+    assert "Write a short summary" in window.workspace.findings.text()
+    workspace = window.workspace
+    generation = workspace._marks_generation
+    workspace._marks_read((generation - 1, []))  # an older check's answer arrives late: ignored
+    assert "blocker" in status(window, Stage.SETUP)
