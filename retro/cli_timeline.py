@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("auto", "slack", "pagerduty", "csv", "text", "json")
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``timeline import …`` on the main CLI's subparsers; returns the ``timeline`` parser."""
-    timeline = subparsers.add_parser("timeline", help="work with a retro's timeline")
+    timeline: argparse.ArgumentParser = subparsers.add_parser("timeline", help="work with a retro's timeline")
     commands = timeline.add_subparsers(dest="timeline_command", metavar="COMMAND", required=True)
     imp = commands.add_parser(
         "import",

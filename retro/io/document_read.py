@@ -18,6 +18,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..domain import Retro, ReviewAnswer, ValidationError, accountability_problems
@@ -79,7 +80,7 @@ def load_document(data: str | bytes | dict[str, Any]) -> Retro:
     _check_references(retro, paths)
     for entity in retro.entities():
         path = paths[(type(entity).__name__, entity.key)]
-        _validated(lambda entity=entity: validate_entity(entity, retro), path)
+        _validated(partial(validate_entity, entity, retro), path)
     _check_leader_first(retro, paths)
     return retro
 

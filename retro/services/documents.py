@@ -36,34 +36,34 @@ def with_new_ids(retro: Retro) -> Retro:
 
     out = Retro(replace(retro.incident, id=new_id()))
     for p in retro.participants.values():
-        q = replace(p, id=remap("Participant", p.id))
-        out.participants[q.id] = q
+        pq = replace(p, id=remap("Participant", p.id))
+        out.participants[pq.id] = pq
     for e in retro.events.values():
-        q = replace(e, id=remap("TimelineEvent", e.id))
-        out.events[q.id] = q
+        eq = replace(e, id=remap("TimelineEvent", e.id))
+        out.events[eq.id] = eq
     for f in retro.factors.values():
-        q = replace(f, id=remap("Factor", f.id))
-        out.factors[q.id] = q
+        fq = replace(f, id=remap("Factor", f.id))
+        out.factors[fq.id] = fq
     for i in retro.impacts.values():
-        q = replace(i, id=remap("Impact", i.id))
-        out.impacts[q.id] = q
+        iq = replace(i, id=remap("Impact", i.id))
+        out.impacts[iq.id] = iq
     for link in retro.links.values():
-        q = FactorLink(new_id(), remap("Factor", link.cause_id), node(link.effect_id), link.note)
-        out.links[q.id] = q
+        lq = FactorLink(new_id(), remap("Factor", link.cause_id), node(link.effect_id), link.note)
+        out.links[lq.id] = lq
     for ev in retro.evidence.values():
-        q = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
-        out.evidence[q.key] = q
+        vq = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
+        out.evidence[vq.key] = vq
     # Fresh ids are random, so ties in ``order`` must be settled first, by the ids they break on now.
     for order, s in enumerate(retro.speaking_order(), start=1):
-        q = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id), order=order)
-        out.statements[q.id] = q
+        sq = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id), order=order)
+        out.statements[sq.id] = sq
     for n in retro.private_notes.values():
         who = remap("Participant", n.participant_id) if n.participant_id else None
-        q = replace(n, id=new_id(), participant_id=who)
-        out.private_notes[q.id] = q
+        nq = replace(n, id=new_id(), participant_id=who)
+        out.private_notes[nq.id] = nq
     for a in retro.actions.values():
-        q = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
-        out.actions[q.id] = q
+        aq = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
+        out.actions[aq.id] = aq
     out.review_answers.update(retro.review_answers)
     return out
 

@@ -93,7 +93,7 @@ class RetroStore:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
             path = sqlite_path(self._url) if is_sqlite(self._url) else None
-            why = explain(path, exc.orig) if path is not None else gave_up_message(exc)
+            why = explain(path, exc.orig if exc.orig is not None else exc) if path is not None else gave_up_message(exc)
             if why:
                 raise StorageError(why) from exc
             raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc
