@@ -43,7 +43,7 @@ class GraphMirror(QGraphicsScene):
         super().__init__(parent)
         self.document = document
         self.editor = GraphEditor(document)
-        self.style = style
+        self.graph_style = style
         self.editable = editable
         self.cards: dict[str, FactorCard] = {}
         self.impacts: dict[str, ImpactNode] = {}
@@ -112,9 +112,9 @@ class GraphMirror(QGraphicsScene):
         fallback = self.editor.layout_positions() if unplaced else {}
         self._batch = set()
         for factor in retro.factors.values():
-            self._add_node(FactorCard(factor, self.style, self.editable), factor, fallback)
+            self._add_node(FactorCard(factor, self.graph_style, self.editable), factor, fallback)
         for impact in retro.impacts.values():
-            self._add_node(ImpactNode(impact, self.style, self.editable), impact, fallback)
+            self._add_node(ImpactNode(impact, self.graph_style, self.editable), impact, fallback)
         for link in retro.links.values():
             self._add_arrow(link)
         self._finish_batch(links_changed=True, badges=True)
@@ -174,7 +174,7 @@ class GraphMirror(QGraphicsScene):
         cause, effect = self.node(link.cause_id), self.node(link.effect_id)
         if cause is None or effect is None:
             return
-        arrow = LinkArrow(link, cause, effect, self.style, self.editable)
+        arrow = LinkArrow(link, cause, effect, self.graph_style, self.editable)
         arrow.obstacles = self.cards_near
         cause.arrows_out.append(arrow)
         effect.arrows_in.append(arrow)
@@ -299,14 +299,14 @@ class GraphMirror(QGraphicsScene):
             if isinstance(entity, Factor):
                 card = self.cards.get(entity.id)
                 if card is None:
-                    self._add_node(FactorCard(entity, self.style, self.editable), entity)
+                    self._add_node(FactorCard(entity, self.graph_style, self.editable), entity)
                 else:
                     card.set_factor(entity)
                     self._place(card, entity)
             elif isinstance(entity, Impact):
                 node = self.impacts.get(entity.id)
                 if node is None:
-                    self._add_node(ImpactNode(entity, self.style, self.editable), entity)
+                    self._add_node(ImpactNode(entity, self.graph_style, self.editable), entity)
                 else:
                     node.set_impact(entity)
                     self._place(node, entity)

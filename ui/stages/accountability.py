@@ -230,14 +230,14 @@ class AccountabilityStage(StageView):
         self.cards_host = QWidget()
         self.cards_layout = QVBoxLayout(self.cards_host)
         self.cards_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.cards_host)
-        self.scroll.setAccessibleName("Statements")
+        self.statements_scroll = QScrollArea()
+        self.statements_scroll.setWidgetResizable(True)
+        self.statements_scroll.setWidget(self.cards_host)
+        self.statements_scroll.setAccessibleName("Statements")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(order_box)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.statements_scroll)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 1200])
         splitter.setChildrenCollapsible(False)
@@ -368,7 +368,7 @@ class AccountabilityStage(StageView):
         self.turn_label.setText(self._turn_text(self.order_model.speakers()))
         card = self.cards.get(participant_id)
         if card is not None:
-            self.scroll.ensureWidgetVisible(card)
+            self.statements_scroll.ensureWidgetVisible(card)
         self.selection_changed.emit(participant_id)
 
     def _focus_card(self, index: QModelIndex) -> None:

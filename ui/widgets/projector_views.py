@@ -77,7 +77,7 @@ class AccountabilityProjector(ProjectorPanel):
         scroll.viewport().setStyleSheet("background: transparent;")
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.statements)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self._name_labels: dict[str, QLabel] = {}
         turn_row = QHBoxLayout()
         turn_row.addWidget(self.turn, 1)
@@ -132,7 +132,7 @@ class AccountabilityProjector(ProjectorPanel):
         """Scroll the chosen speaker's statement into view (the room reads what is being said)."""
         label = self._name_labels.get(self._participant_id)
         if label is not None:
-            self.scroll.verticalScrollBar().setValue(label.y())
+            self.scroll_area.verticalScrollBar().setValue(label.y())
 
     def texts(self) -> list[str]:
         """Every text the projector shows (for checks that private notes never appear)."""

@@ -404,3 +404,17 @@ def test_no_arrow_on_the_demo_canvas_passes_through_a_card_it_does_not_connect(q
                 continue
             rect = card.scene_rect().adjusted(1, 1, -1, -1)
             assert not any(rect.contains(p) for p in samples), (arrow.link.id, node_id)
+
+
+def test_the_scene_keeps_qt_style_and_its_own_graph_style_apart(canvas: Canvas) -> None:
+    """``QGraphicsScene.style()`` is Qt's widget style; the scene's colours live in ``graph_style``.
+
+    A ``self.style = …`` attribute used to shadow the method, so Qt (or a proxy widget) asking the
+    scene for its style got a GraphStyle back.
+    """
+    from PySide6.QtWidgets import QStyle
+
+    from ui.graph.palette import FACILITATOR
+
+    assert isinstance(canvas.scene.style(), QStyle)
+    assert canvas.scene.graph_style is FACILITATOR
