@@ -10,7 +10,6 @@ from .accountability import (
 )
 from .blame import BlameHint, blame_hints
 from .entities import (
-    ENTITY_TYPES,
     AccountabilityStatement,
     ActionItem,
     Entity,
@@ -40,6 +39,7 @@ from .enums import (
     Stage,
 )
 from .errors import NotFound, RetroError, RuleViolation, StaleEditError, ValidationError
+from .kinds import ENTITY_TYPES, KINDS, Kind, kind_of
 from .lifecycle import (
     Duration,
     SilentGap,
@@ -58,6 +58,7 @@ from .review import REVIEW_QUESTIONS, ReviewQuestion
 
 __all__ = [
     "ENTITY_TYPES",
+    "KINDS",
     "REVIEW_QUESTIONS",
     "AccountabilityStatement",
     "ActionItem",
@@ -80,6 +81,7 @@ __all__ = [
     "Impact",
     "Incident",
     "IncidentStatus",
+    "Kind",
     "Level",
     "NotFound",
     "Participant",
@@ -105,6 +107,7 @@ __all__ = [
     "format_timedelta",
     "internal_report_due",
     "key_durations",
+    "kind_of",
     "leader_has_spoken",
     "lifecycle_problems",
     "lock_reason",

@@ -250,19 +250,6 @@ Entity = (
     | ReviewAnswer
 )
 
-ENTITY_TYPES: tuple[type, ...] = (
-    Participant,
-    TimelineEvent,
-    Factor,
-    Impact,
-    FactorLink,
-    FactorEvidence,
-    AccountabilityStatement,
-    PrivateNote,
-    ActionItem,
-    ReviewAnswer,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class EntityRef:
@@ -274,5 +261,9 @@ class EntityRef:
     @classmethod
     def of(cls, entity: Entity) -> EntityRef:
         return cls(type(entity).__name__, entity.key)
+
+    def is_a(self, kind: type[Entity]) -> bool:
+        """Whether this names an entity of ``kind`` (a class: a typo is a NameError, not a miss)."""
+        return self.kind == kind.__name__
 
 
