@@ -12,10 +12,15 @@ from ..domain import (
     AccountabilityStatement,
     ActionItem,
     ActionStatus,
+    Entity,
+    Factor,
     FactorEvidence,
     FactorLink,
+    Impact,
+    Participant,
     PrivateNote,
     Retro,
+    TimelineEvent,
     check_accountability,
     new_id,
 )
@@ -24,45 +29,45 @@ from ..domain.validation import validate_entity, validate_incident
 
 def with_new_ids(retro: Retro) -> Retro:
     """A copy of ``retro`` where every entity has a fresh id and every reference follows it."""
-    fresh: dict[str, dict[str, str]] = {}
+    fresh: dict[type[Entity], dict[str, str]] = {}
 
-    def remap(kind: str, old: str) -> str:
+    def remap(kind: type[Entity], old: str) -> str:
         return fresh.setdefault(kind, {}).setdefault(old, new_id())
 
     def node(old: str) -> str:
         if old in retro.impacts:
-            return remap("Impact", old)
-        return remap("Factor", old)
+            return remap(Impact, old)
+        return remap(Factor, old)
 
     out = Retro(replace(retro.incident, id=new_id()))
     for p in retro.participants.values():
-        pq = replace(p, id=remap("Participant", p.id))
+        pq = replace(p, id=remap(Participant, p.id))
         out.participants[pq.id] = pq
     for e in retro.events.values():
-        eq = replace(e, id=remap("TimelineEvent", e.id))
+        eq = replace(e, id=remap(TimelineEvent, e.id))
         out.events[eq.id] = eq
     for f in retro.factors.values():
-        fq = replace(f, id=remap("Factor", f.id))
+        fq = replace(f, id=remap(Factor, f.id))
         out.factors[fq.id] = fq
     for i in retro.impacts.values():
-        iq = replace(i, id=remap("Impact", i.id))
+        iq = replace(i, id=remap(Impact, i.id))
         out.impacts[iq.id] = iq
     for link in retro.links.values():
-        lq = FactorLink(new_id(), remap("Factor", link.cause_id), node(link.effect_id), link.note)
+        lq = FactorLink(new_id(), remap(Factor, link.cause_id), node(link.effect_id), link.note)
         out.links[lq.id] = lq
     for ev in retro.evidence.values():
-        vq = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
+        vq = FactorEvidence(remap(Factor, ev.factor_id), remap(TimelineEvent, ev.event_id))
         out.evidence[vq.key] = vq
     # Fresh ids are random, so ties in ``order`` must be settled first, by the ids they break on now.
     for order, s in enumerate(retro.speaking_order(), start=1):
-        sq = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id), order=order)
+        sq = replace(s, id=new_id(), participant_id=remap(Participant, s.participant_id), order=order)
         out.statements[sq.id] = sq
     for n in retro.private_notes.values():
-        who = remap("Participant", n.participant_id) if n.participant_id else None
+        who = remap(Participant, n.participant_id) if n.participant_id else None
         nq = replace(n, id=new_id(), participant_id=who)
         out.private_notes[nq.id] = nq
     for a in retro.actions.values():
-        aq = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
+        aq = replace(a, id=new_id(), factor_ids=tuple(remap(Factor, f) for f in a.factor_ids))
         out.actions[aq.id] = aq
     out.review_answers.update(retro.review_answers)
     return out
@@ -98,7 +103,7 @@ def prepared(retro: Retro, now: datetime) -> Retro:
                 entity = replace(entity, created_at=now)
         elif isinstance(entity, PrivateNote) and entity.updated_at is None:
             entity = replace(entity, updated_at=now)
-        out.collection(type(entity).__name__)[entity.key] = entity
+        out.collection(type(entity))[entity.key] = entity
     validate_incident(out.incident)
     for entity in out.entities():
         validate_entity(entity, out)
