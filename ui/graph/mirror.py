@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from retro.analysis import loop_arrows
-from retro.domain import Changes, Factor, FactorLink, Impact
+from retro.domain import ActionItem, Changes, Factor, FactorEvidence, FactorLink, Impact
 
 from ..document import RetroDocument
 from .arrows import LinkArrow
@@ -283,17 +283,16 @@ class GraphMirror(QGraphicsScene):
     # following the document -----------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        kinds = changes.kinds()
-        if not kinds & {"Factor", "Impact", "FactorLink", "FactorEvidence", "ActionItem"}:
+        if not changes.touches(Factor, Impact, FactorLink, FactorEvidence, ActionItem):
             return
         retro = self.document.retro
         self._batch = set()
         for ref in changes.removed:
-            if ref.kind == "Factor":
+            if ref.is_a(Factor):
                 self._remove_node(self.cards.pop(ref.key, None))
-            elif ref.kind == "Impact":
+            elif ref.is_a(Impact):
                 self._remove_node(self.impacts.pop(ref.key, None))
-            elif ref.kind == "FactorLink":
+            elif ref.is_a(FactorLink):
                 self._remove_arrow(ref.key)
         for entity in changes.upserted:
             if isinstance(entity, Factor):
@@ -315,7 +314,7 @@ class GraphMirror(QGraphicsScene):
                 self._remove_arrow(entity.id)
                 if entity.id in retro.links:
                     self._add_arrow(entity)
-        links_changed = "FactorLink" in kinds or any(r.kind in ("Factor", "Impact") for r in changes.removed)
+        links_changed = changes.touches(FactorLink) or any(r.is_a(Factor) or r.is_a(Impact) for r in changes.removed)
         self._finish_batch(links_changed=links_changed, badges=True)
         self._grow_scene_rect()
 

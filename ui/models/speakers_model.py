@@ -105,7 +105,7 @@ class SpeakingOrderModel(QAbstractListModel):
         return None
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("Participant", "AccountabilityStatement"):
+        if changes.touches(Participant, AccountabilityStatement):
             self._rebuild()
 
     def _rebuild(self) -> None:

@@ -291,7 +291,7 @@ class TimelineModel(QAbstractTableModel):
         return local_time(started, self.timezone).date() if started else None
 
     def _on_changed(self, changes: Changes) -> None:
-        removed = [r.key for r in changes.removed if r.kind == "TimelineEvent" and r.key in self._by_id]
+        removed = [r.key for r in changes.removed if r.is_a(TimelineEvent) and r.key in self._by_id]
         upserted = [e for e in changes.upserted if isinstance(e, TimelineEvent)]
         if len(removed) + len(upserted) > BULK_CHANGE:
             self._reset()

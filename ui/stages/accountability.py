@@ -30,14 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import (
-    AccountabilityStatement,
-    Changes,
-    Edit,
-    PrivateNote,
-    Stage,
-    new_id,
-)
+from retro.domain import AccountabilityStatement, Changes, Edit, Participant, PrivateNote, Stage, new_id
 from retro.domain.accountability import NO_LEADER_REASON
 from ui.document import RetroDocument
 from ui.models.speakers_model import (
@@ -313,11 +306,11 @@ class AccountabilityStage(StageView):
             card.editor.setFocus()  # the person typing keeps typing where they were
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("Participant"):
+        if changes.touches(Participant):
             # The speaking order model has already refreshed the cards (and rebuilt them if people
             # came or went); names and roles are updated in place, so typing is not interrupted.
             self._refresh_note_people()
-        elif changes.touches("PrivateNote") and not self.note_edit.hasFocus():
+        elif changes.touches(PrivateNote) and not self.note_edit.hasFocus():
             self._load_note()
 
     def _refresh(self) -> None:

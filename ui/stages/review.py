@@ -37,6 +37,7 @@ from retro.domain import (
     Audience,
     Changes,
     Edit,
+    Incident,
     ReviewAnswer,
     Stage,
     internal_report_due,
@@ -202,9 +203,9 @@ class ReviewStage(StageView):
     # -- answers -----------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("ReviewAnswer"):
+        if changes.touches(ReviewAnswer):
             self._load_answers()
-        if changes.touches("Incident"):
+        if changes.touches(Incident):
             self._refresh_shared()
 
     def _load_answers(self) -> None:

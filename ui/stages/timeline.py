@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEvent, new_id
+from retro.domain import Audience, Changes, Edit, EventKind, Incident, Stage, TimelineEvent, new_id
 from ui.document import RetroDocument
 from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
@@ -451,7 +451,7 @@ class TimelineStage(StageView):
     # -- the side panel ----------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("TimelineEvent", "Incident"):
+        if changes.touches(TimelineEvent, Incident):
             self._refresh_side()
         self._update_count()
 
