@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Edit, Retro, RetroError, Stage
+from retro.domain.rebase import snapshot
 
 from .document import RetroDocument
 from .library.open_database import (
@@ -46,7 +47,7 @@ from .waiting_notice import watch_store
 from .workspace.navigator import STAGES
 from .workspace.notices import conflict_box, show_notice
 from .workspace.page import WorkspacePage
-from .workspace.rebase import reapply_refused, snapshot
+from .workspace.rebase import reapply_refused
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
