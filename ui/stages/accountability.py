@@ -32,13 +32,9 @@ from PySide6.QtWidgets import (
 
 from retro.domain import AccountabilityStatement, Changes, Edit, Participant, PrivateNote, Stage, new_id
 from retro.domain.accountability import NO_LEADER_REASON
+from retro.domain.speakers import Speaker, next_speaker
 from ui.document import RetroDocument
-from ui.models.speakers_model import (
-    PARTICIPANT_ID_ROLE,
-    Speaker,
-    SpeakingOrderModel,
-    next_speaker,
-)
+from ui.models.speakers_model import PARTICIPANT_ID_ROLE, SpeakingOrderModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.colours import ATTENTION, PRIVATE

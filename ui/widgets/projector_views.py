@@ -9,10 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from retro.domain.speakers import next_speaker
 from ui.document import RetroDocument
 from ui.models.actions_model import PROJECTOR_ROLE as ACTION_LINE_ROLE
 from ui.models.actions_model import ActionsModel, ActionsSort
-from ui.models.speakers_model import SpeakingOrderModel, next_speaker
+from ui.models.speakers_model import SpeakingOrderModel
 from ui.models.timeline_model import EVENT_ID_ROLE, TimelineModel
 from ui.models.timeline_model import PROJECTOR_ROLE as EVENT_LINE_ROLE
 
