@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .about import VersionAction
+from .cli_lookup import CliError, find_retro_id
 from .domain import Audience, RetroError, key_durations
 from .domain.lifecycle import internal_report_due, public_report_due
 from .services import RetroSummary
@@ -24,10 +25,6 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only by the commands that open the s
     from .services import RetroStore
 
 EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
-
-
-class CliError(RetroError):
-    """A problem with what was asked on the command line."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,19 +161,6 @@ def _exports(args: argparse.Namespace) -> bool:
     from .cli_between import wants_export
 
     return wants_export(args)
-
-
-def find_retro_id(store: RetroStore, wanted: str) -> str:
-    """The full id for ``wanted`` (an id or a unique prefix of one)."""
-    ids = [s.id for s in store.list_retros(include_archived=True)]
-    if wanted in ids:
-        return wanted
-    matches = [i for i in ids if i.startswith(wanted.lower())] if wanted else []
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise CliError(f"no retro with id {wanted!r} (run `retro list` to see them)")
-    raise CliError(f"{wanted!r} matches {len(matches)} retros; give more of the id")
 
 
 def _summary_json(s: RetroSummary) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from .cli_lookup import find_retro_id
 from .domain import Edit, RetroError
 
 if TYPE_CHECKING:
@@ -67,7 +68,6 @@ def run_timeline(args: argparse.Namespace, store: Any, *, out: TextIO | None = N
     Refused (2) also when the file held nothing that could be read: every line skipped, no event
     found. The skipped lines and why are printed to stderr then, so the person can fix the file.
     """
-    from .cli import find_retro_id  # here, not at the top: retro.cli imports this module
     from .io.importers import ImportOptions, preview_import, selected_events
     from .io.importers.times import TimeProblem, zone_of
 
