@@ -40,7 +40,7 @@ from retro.domain import ActionItem, Audience, FactorLink, Retro, Stage
 from retro.domain.mentions import EMAIL, EMAIL_REMOVED, LINK, LINK_REMOVED, NAME, NAME_REMOVED, mention_key
 from retro.domain.readiness import Finding, Level
 
-from .content import local_time
+from .local_times import local_time
 from .names import retro_matcher
 
 __all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
