@@ -23,7 +23,7 @@ from retro.domain import ActionItem, Changes, Factor, FactorEvidence, FactorLink
 from ..document import RetroDocument
 from .arrows import LinkArrow
 from .editing import GraphEditor
-from .items import FactorCard, ImpactNode, NodeItem
+from .items import AttachedArrow, FactorCard, ImpactNode, NodeItem
 from .palette import FACILITATOR, GraphStyle
 
 SCENE_MARGIN = 400.0
@@ -242,7 +242,7 @@ class GraphMirror(QGraphicsScene):
 
     def _refresh_ports(self, nodes: Iterable[NodeItem]) -> None:
         """Spread each card's arrows along its edges (ordered by the far end's height), then redraw."""
-        arrows: set[LinkArrow] = set()
+        arrows: set[AttachedArrow] = set()
         for node in nodes:
             outs = sorted(node.arrows_out, key=lambda a: a.effect.y())
             for i, arrow in enumerate(outs):
