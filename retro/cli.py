@@ -84,12 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="upgrade the schema to this version (backs up SQLite first)")
     db_sub.add_parser("status", help="say which schema version the database has")
 
-    try:
-        from . import cli_timeline
-    except ImportError:  # pragma: no cover - the importers are part of the package
-        pass
-    else:
-        cli_timeline.add_parser(sub)
+    from . import cli_timeline  # its importers load only when `timeline import` runs
+
+    cli_timeline.add_parser(sub)
     from . import cli_wording  # small, and it imports the coach only when run
 
     cli_wording.add_parser(sub)

@@ -186,10 +186,8 @@ class MainWindow(QMainWindow):
         """One entry per export format the Review & export stage offers (imported only now)."""
         self.export_menu.clear()
         self.export_menu.addAction(self.export_shortcut)
-        try:
-            from .export_worker import ExportFormat
-        except ImportError:
-            return
+        from .export_worker import ExportFormat
+
         self.export_menu.addSeparator()
         for fmt in ExportFormat:
             self.export_menu.addAction(f"{fmt.label}…", lambda f=fmt: self.export(f))

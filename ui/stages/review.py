@@ -45,7 +45,7 @@ from retro.domain import (
 )
 from retro.domain.time_range import in_zone
 from ui.document import RetroDocument
-from ui.export_worker import ExportFormat, ExportWorker, missing_writers
+from ui.export_worker import ExportFormat, ExportWorker
 from ui.models.findings_model import STAGE_ROLE, TARGET_ROLE, FindingsModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
@@ -142,12 +142,10 @@ class ReviewStage(StageView):
     def _build_exports(self) -> QWidget:
         box = QGroupBox("Export")
         grid = QGridLayout(box)
-        why_not = missing_writers()
         for column, fmt in enumerate(ExportFormat):
             button = QPushButton(f"{fmt.label}…")
             button.setAccessibleName(f"Export {fmt.label}")
-            button.setEnabled(not why_not)
-            button.setToolTip(why_not or f"Write the {fmt.label} to a file you choose")
+            button.setToolTip(f"Write the {fmt.label} to a file you choose")
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
             grid.addWidget(button, 0, column)
             self.export_buttons[fmt] = button
@@ -306,10 +304,8 @@ class ReviewStage(StageView):
 
     def _public_title(self) -> str:
         """The incident title as the public report shows it ("" when that cannot be worked out)."""
-        try:
-            from retro.report.audience import public_retro
-        except ImportError:  # the report writers are not in this build: say nothing of the title
-            return ""
+        from retro.report.audience import public_retro  # the report modules load on first export
+
         return public_retro(self.document.retro).incident.title
 
     def _incident_day(self) -> str:
