@@ -3,8 +3,6 @@
 Each method is one unit of work (one transaction). Edits return a :class:`~retro.domain.Changes`
 value saying exactly what changed; the app folds it into its in-memory :class:`~retro.domain.Retro`
 and refreshes only what changed. Nothing here imports Qt.
-
-INTERFACE CONTRACT (implemented by the storage work; callers rely on these signatures):
 """
 
 from __future__ import annotations
