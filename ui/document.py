@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from retro.domain import Changes, Edit, Retro, RetroError, StaleEditError
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads when a database is opened, not at import
+    from retro.checks import Findings
     from retro.services import RetroStore
 
 
@@ -38,6 +39,9 @@ class RetroDocument(QObject):
         self._store = store
         self._retro = retro
         self.undo_stack = QUndoStack(self)
+        # Every check's findings about the retro as it is now: computed on first ask after a
+        # change, then shared by every view (the stage marks, the findings lists, the graph panel).
+        self._findings: Findings | None = None
 
     @property
     def retro(self) -> Retro:
@@ -50,6 +54,14 @@ class RetroDocument(QObject):
     @property
     def incident_id(self) -> str:
         return self._retro.incident.id
+
+    def findings(self) -> Findings:
+        """Every finding about the retro as it is now (readiness, graph, public report), computed once."""
+        if self._findings is None:
+            from retro.checks import findings_of  # the analysis and report checks load on first ask
+
+            self._findings = findings_of(self._retro)
+        return self._findings
 
     # -- the edit path -------------------------------------------------------------------------
 
@@ -78,16 +90,19 @@ class RetroDocument(QObject):
             saved = getattr(exc, "changes", None)  # part of it was committed (e.g. NotesNotSaved)
             if isinstance(saved, Changes):
                 self._retro.apply(saved)
+                self._findings = None
                 self.changed.emit(saved)
             self.refused.emit(str(exc), edit)
             return None
         self._retro.apply(changes)
+        self._findings = None
         self.changed.emit(changes)
         return changes
 
     def reload(self) -> None:
         """Read the whole retro again (after a conflict); the undo history no longer applies."""
         self._retro = self._store.load(self.incident_id)
+        self._findings = None
         self.undo_stack.clear()
         self.reloaded.emit()
 

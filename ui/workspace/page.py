@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Changes, Stage, readiness
+from retro.domain import Changes, Stage
 
 from ..document import RetroDocument
 from ..resources_path import icon
@@ -198,7 +198,7 @@ class WorkspacePage(QWidget):
     def _refresh_marks(self) -> None:
         if self.document is None:
             return
-        self.stage_model.set_findings(readiness(self.document.retro))
+        self.stage_model.set_findings(list(self.document.findings().readiness))
         self._refresh_findings()
 
     def _refresh_findings(self) -> None:
