@@ -10,6 +10,7 @@ through the same path.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -65,18 +66,20 @@ class RetroDocument(QObject):
 
     # -- the edit path -------------------------------------------------------------------------
 
-    def edit(self, label: str, edit: Edit) -> bool:
+    def edit(self, label: str, edit: Edit, *, merge: str = "") -> bool:
         """Commit ``edit`` now and record it as one undo step labelled ``label``.
 
-        Returns False (and emits :attr:`refused` or :attr:`conflict`) when the store refused it;
-        nothing is then on the undo stack and nothing changed.
+        Consecutive edits with the same non-empty ``merge`` key that change the same entities
+        (each Ctrl+arrow nudge of one selection) stay one undo step: undo puts back what was there
+        before the first. Returns False (and emits :attr:`refused` or :attr:`conflict`) when the
+        store refused it; nothing is then on the undo stack and nothing changed.
         """
         if edit.is_empty():
             return True
         changes = self.commit(edit)
         if changes is None:
             return False
-        self.undo_stack.push(EditCommand(self, label, edit, changes))
+        self.undo_stack.push(EditCommand(self, label, edit, changes, merge=merge))
         return True
 
     def commit(self, edit: Edit) -> Changes | None:
@@ -107,15 +110,39 @@ class RetroDocument(QObject):
         self.reloaded.emit()
 
 
+#: ``QUndoCommand.id()`` of edits that may merge (Qt asks ``mergeWith`` only when ids match).
+MERGEABLE_ID = 1
+
+
 class EditCommand(QUndoCommand):
     """One undoable edit. Its first ``redo`` is the commit that already happened in ``edit``."""
 
-    def __init__(self, document: RetroDocument, label: str, edit: Edit, changes: Changes) -> None:
+    def __init__(self, document: RetroDocument, label: str, edit: Edit, changes: Changes, *,
+                 merge: str = "") -> None:
         super().__init__(label)
         self._document = document
         self._edit = edit
         self._changes: Changes | None = changes
         self._first = True
+        self.merge_key = merge
+
+    def id(self) -> int:
+        return MERGEABLE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Fold a following edit of the same entities into this step (its first commit is done)."""
+        if not (isinstance(other, EditCommand) and other.merge_key == self.merge_key
+                and self._changes is not None and other._changes is not None):
+            return False
+        mine, theirs = self._changes, other._changes
+        keys = {(type(e), e.key) for e in mine.upserted}
+        if mine.removed or theirs.removed or theirs.incident is not None or mine.incident is not None \
+                or {(type(e), e.key) for e in theirs.upserted} != keys:
+            return False
+        # Redo re-applies the latest values; undo restores what was stored before the first.
+        self._edit = other._edit
+        self._changes = replace(theirs, before=mine.before)
+        return True
 
     def redo(self) -> None:
         if self._first:
