@@ -10,6 +10,7 @@ through the same path.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -101,9 +102,15 @@ class RetroDocument(QObject):
         """True when no commit of this document is on its way (always, without a runner)."""
         return self._runner is None or self._runner.is_idle()
 
-    def wait_idle(self) -> None:
-        """Let every commit on its way come back and be folded in (before undo, redo, reload)."""
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Let every commit on its way come back and be folded in (before undo, redo, reload).
+
+        Raises ``TimeoutError`` when the worker has not answered within ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
         while not self.is_idle():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the database has not answered for {timeout:.0f} s")
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
     def _edit_in_background(self, label: str, edit: Edit) -> bool:
@@ -158,21 +165,36 @@ class RetroDocument(QObject):
         if isinstance(result, Changes):
             if command is not None:
                 command.settled(result)
-            upserted = tuple(e for e in result.upserted if not self._still_pending(e))
-            later = self._pending_keys[(INCIDENT, self.incident_id)] > 0
-            self._fold(replace(result, upserted=upserted, incident=None if later else result.incident))
+            # Only what differs from what is shown is news to the views (cascades, stored times):
+            # a second refresh of the same values would close an editor the person just opened.
+            retro = self._retro
+            upserted = tuple(e for e in result.upserted if not self._still_pending(e)
+                             and retro.collection(type(e)).get(e.key) != e)
+            removed = tuple(r for r in result.removed if r.key in retro.collection(r.kind))
+            incident = result.incident
+            if incident is not None and (self._pending_keys[(INCIDENT, self.incident_id)] > 0
+                                         or replace(incident, version=0) == replace(retro.incident, version=0)):
+                incident = None
+            news = replace(result, upserted=upserted, removed=removed, incident=incident)
+            if upserted or removed or incident is not None:
+                self._fold(news)
+            else:
+                retro.apply(news)  # the version moves on; nothing shown changes
             return
         if command is not None:
             command.refused()
+        # A refusal is said first, while the refused values are still shown: a field showing one
+        # keeps it as unsaved text through the refresh that puts back what is stored. A conflict
+        # is said after: the app snapshots the retro the edit was made against, as stored.
+        if isinstance(result, RetroError) and not isinstance(result, StaleEditError):
+            self.refused.emit(str(result), edit)
         back = shown.inverse()
         self._fold(Changes(self.incident_id, self._retro.incident.version, back.incident,
                            tuple(e for e in back.upsert if not self._still_pending(e)),
                            back.remove, (), None))
         if isinstance(result, StaleEditError):
             self.conflict.emit(str(result), edit)
-        elif isinstance(result, RetroError):
-            self.refused.emit(str(result), edit)
-        else:
+        elif not isinstance(result, RetroError):
             raise result
 
     def redo_in_background(self, edit: Edit, command: EditCommand) -> None:
