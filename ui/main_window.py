@@ -31,6 +31,7 @@ from retro.domain import Edit, Retro, RetroError, Stage
 from retro.domain.rebase import snapshot
 
 from .document import RetroDocument
+from .edit_runner import EditRunner
 from .library.open_database import (
     DatabaseOpener,
     OpenDatabaseDialog,
@@ -223,7 +224,8 @@ class MainWindow(QMainWindow):
             return False
         if not self._drop_document(lambda: self.open_retro(incident_id, stage, target_id)):
             return False
-        document = RetroDocument(self.store, retro, self)
+        # Commits run on one ordered worker (ui/edit_runner.py): a slow database never holds a key.
+        document = RetroDocument(self.store, retro, self, runner=EditRunner(self.store, self))
         document.conflict.connect(self._on_conflict)
         document.refused.connect(self._on_refused)
         document.changed.connect(self._title_from_document)
@@ -501,6 +503,8 @@ class MainWindow(QMainWindow):
             flush = getattr(view, "commit_pending", None)
             if isinstance(view, StageView) and callable(flush):
                 flush()
+        if self.document is not None:
+            self.document.wait_idle()  # every commit on its way is stored (or refused) before going on
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never asks: everything is stored. Finishes the field being typed in and remembers the layout.

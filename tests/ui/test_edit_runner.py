@@ -82,9 +82,10 @@ def test_typing_and_committing_stay_responsive_while_each_commit_takes_300_ms(qt
     every = letters + enters
     print(f"\nwith the runner: median key {statistics.median(every) * 1000:.1f} ms, "
           f"median Enter {statistics.median(enters) * 1000:.1f} ms, slowest {max(every) * 1000:.1f} ms")
-    assert statistics.median(every) < FRAME
-    assert statistics.median(enters) < FRAME
-    assert max(enters) < DELAY / 2  # not one Enter waited for its commit
+    assert statistics.median(every) < FRAME  # a keystroke, typical: well inside one 60 Hz frame
+    # Not one Enter waited for its commit (each would take DELAY): with the worker holding the GIL
+    # now and then, one Enter may take a few milliseconds, never a round trip.
+    assert max(enters) < DELAY / 3
     # Everything typed is stored, in order, each Enter one undo step.
     idle(document)
     assert document.retro.incident.title == words[-1]

@@ -26,4 +26,5 @@ def reapply_refused(document: RetroDocument, pending: Iterable[tuple[Edit, Retro
         rebased = rebase_edit(edit, before, document.retro)
         dropped.extend(rebased.dropped)
         document.edit("Re-apply my change", rebased.edit)
+    document.wait_idle()  # the person asked and waits for the answer: stored, or refused again
     return "; ".join(dropped)
