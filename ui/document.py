@@ -40,6 +40,8 @@ class RetroDocument(QObject):
     refused = Signal(str, object)
     #: Emitted when someone else changed the retro: (message, the Edit that was refused).
     conflict = Signal(str, object)
+    #: True when a commit starts on the runner with none on its way; False when the last is back.
+    saving = Signal(bool)
 
     def __init__(self, store: RetroStore, retro: Retro, parent: QObject | None = None, *,
                  runner: EditRunner | None = None) -> None:
@@ -52,6 +54,7 @@ class RetroDocument(QObject):
         # (kind name, key) of every entity a commit on its way changes: the store's answer to an
         # earlier one must not put back, on screen, a value a later one already shows.
         self._pending_keys: Counter[tuple[str, str]] = Counter()
+        self._in_flight = 0
         # Every check's findings about the retro as it is now: computed on first ask after a
         # change, then shared by every view (the stage marks, the findings lists, the graph panel).
         self._findings: Findings | None = None
@@ -100,7 +103,7 @@ class RetroDocument(QObject):
 
     def is_idle(self) -> bool:
         """True when no commit of this document is on its way (always, without a runner)."""
-        return self._runner is None or self._runner.is_idle()
+        return self._in_flight == 0
 
     def wait_idle(self, timeout: float = 60.0) -> None:
         """Let every commit on its way come back and be folded in (before undo, redo, reload).
@@ -149,10 +152,18 @@ class RetroDocument(QObject):
         if edit.incident is not None:
             keys.append((INCIDENT, self.incident_id))
         self._pending_keys.update(keys)
+        self._in_flight += 1
+        if self._in_flight == 1:
+            self.saving.emit(True)
 
         def settled(result: Changes | BaseException) -> None:
             self._pending_keys.subtract(keys)
-            self._settle(edit, shown, result, command)
+            self._in_flight -= 1
+            try:
+                self._settle(edit, shown, result, command)
+            finally:
+                if self._in_flight == 0:
+                    self.saving.emit(False)
 
         self._runner.submit(self.incident_id, self._retro.incident.version, edit, settled)
 

@@ -77,6 +77,8 @@ def test_typing_and_committing_stay_responsive_while_each_commit_takes_300_ms(qt
     retro = slow_store.load(slow_store.add_retro(build_demo_retro()))
     runner = EditRunner(slow_store)
     document = RetroDocument(slow_store, retro, runner=runner)
+    saving: list[bool] = []
+    document.saving.connect(saving.append)
     words = ["Pool", "Pools", "Pool size", "Pool sizing", "Pool sized by hand", "Pool sized by hand!"]
     letters, enters = _type_and_commit(qtbot, document, words)
     every = letters + enters
@@ -88,6 +90,7 @@ def test_typing_and_committing_stay_responsive_while_each_commit_takes_300_ms(qt
     assert max(enters) < DELAY / 3
     # Everything typed is stored, in order, each Enter one undo step.
     idle(document)
+    assert saving[0] is True and saving[-1] is False  # "Saving…" while on its way, then "✓ Saved"
     assert document.retro.incident.title == words[-1]
     assert slow_store.load(retro.incident.id).incident.title == words[-1]
     assert document.undo_stack.count() == len(words)

@@ -159,6 +159,7 @@ class WorkspacePage(QWidget):
         self.document = document
         document.changed.connect(self._document_changed)
         document.reloaded.connect(self._document_reloaded)
+        document.saving.connect(self._show_saving)
         self.clock.reset_all()
         self._refresh_header()
         self._refresh_marks()
@@ -169,6 +170,7 @@ class WorkspacePage(QWidget):
         if self.document is not None:
             self.document.changed.disconnect(self._document_changed)
             self.document.reloaded.disconnect(self._document_reloaded)
+            self.document.saving.disconnect(self._show_saving)
         for view in self._views.values():
             self.host.removeWidget(view)
             view.deleteLater()
@@ -179,7 +181,11 @@ class WorkspacePage(QWidget):
         if changes.incident is not None:
             self._refresh_header()
         self._refresh_marks()
-        self.saved_label.setText("✓ Saved")
+        self._show_saving(not self.document.is_idle() if self.document is not None else False)
+
+    def _show_saving(self, saving: bool) -> None:
+        """"Saving…" while a commit is on its way to the database, "✓ Saved" once it is stored."""
+        self.saved_label.setText("Saving…" if saving else "✓ Saved")
 
     def _document_reloaded(self) -> None:
         self._refresh_header()
