@@ -125,3 +125,32 @@ def test_a_refused_commit_on_the_runner_puts_back_what_was_shown_and_says_why(qt
     assert refusals and document.retro.events[event.id].text == event.text
     assert slow_store.load(retro.incident.id).events[event.id].text == event.text
     runner.close()
+
+
+def test_a_refused_answer_stays_in_its_field_when_the_refusal_comes_from_the_runner(qtbot, slow_store, idle) -> None:
+    from retro.domain import REVIEW_QUESTIONS
+    from ui.stages.review import ReviewStage
+
+    retro = slow_store.load(slow_store.add_retro(build_demo_retro()))
+    runner = EditRunner(slow_store)
+    document = RetroDocument(slow_store, retro, runner=runner)
+    stage = ReviewStage(document)
+    qtbot.addWidget(stage)
+    stage.show()
+    stage.activateWindow()
+    qtbot.waitActive(stage)
+    key = REVIEW_QUESTIONS[0].key
+    field = stage.answers[key]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "We got lucky the proxy")
+    field.insertPlainText("\x00 pasted from a log")  # a NUL no database can store
+    typed = field.toPlainText()
+    with qtbot.waitSignal(document.refused, timeout=10_000):
+        field.clearFocus()
+    idle(document)
+    assert field.toPlainText() == typed  # nothing the person typed is wiped
+    stored = slow_store.load(retro.incident.id).review_answers.get(key)
+    assert stored is None or "\x00" not in stored.text
+    runner.close()
