@@ -92,7 +92,7 @@ class RetroDocument(QObject):
         if edit.is_empty():
             return True
         if self._runner is not None:
-            return self._edit_in_background(label, edit)
+            return self._edit_in_background(label, edit, merge)
         changes = self.commit(edit)
         if changes is None:
             return False
@@ -116,7 +116,7 @@ class RetroDocument(QObject):
                 raise TimeoutError(f"the database has not answered for {timeout:.0f} s")
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
-    def _edit_in_background(self, label: str, edit: Edit) -> bool:
+    def _edit_in_background(self, label: str, edit: Edit, merge: str = "") -> bool:
         """Show ``edit`` now, commit it on the worker, fold in what the store made of it when back.
 
         The person sees the edit at once (the store's answer adds cascades, stored times and the
@@ -125,7 +125,7 @@ class RetroDocument(QObject):
         store takes it is known only later.
         """
         shown = self._show_now(edit)
-        command = EditCommand(self, label, edit, shown)
+        command = EditCommand(self, label, edit, shown, merge=merge)
         self.undo_stack.push(command)
         self._submit(edit, shown, command)
         return True
@@ -256,6 +256,7 @@ class EditCommand(QUndoCommand):
         self._first = True
         self.merge_key = merge
         self._undone = False
+        self._merged_into: EditCommand | None = None
 
     def id(self) -> int:
         return MERGEABLE_ID if self.merge_key else -1
@@ -272,11 +273,17 @@ class EditCommand(QUndoCommand):
             return False
         # Redo re-applies the latest values; undo restores what was stored before the first.
         self._edit = other._edit
+        other._merged_into = self  # its answer from the runner, still on its way, is this step's now
         self._changes = replace(theirs, before=mine.before)
         return True
 
     def settled(self, changes: Changes) -> None:
         """The store's answer to this step's last commit on the runner (exact undo from now on)."""
+        if self._merged_into is not None:  # merged into the step before: undo goes back past both
+            first = self._merged_into
+            if first._changes is not None:
+                first._changes = replace(changes, before=first._changes.before)
+            return
         if not self._undone:  # an undo's answer is not needed: redo re-applies the edit
             self._changes = changes
 

@@ -154,3 +154,25 @@ def test_a_refused_answer_stays_in_its_field_when_the_refusal_comes_from_the_run
     stored = slow_store.load(retro.incident.id).review_answers.get(key)
     assert stored is None or "\x00" not in stored.text
     runner.close()
+
+
+def test_nudges_on_the_runner_are_one_undo_step_and_undo_puts_the_cards_back(qtbot, slow_store, idle) -> None:
+    from tests.ui.graph.conftest import Canvas
+
+    retro = slow_store.load(slow_store.add_retro(build_demo_retro()))
+    runner = EditRunner(slow_store)
+    document = RetroDocument(slow_store, retro, runner=runner)
+    canvas = Canvas(qtbot, document)
+    factor = next(f for f in document.retro.factor_list() if f.x is not None)
+    canvas.scene.cards[factor.id].setSelected(True)
+    for _ in range(3):
+        canvas.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert document.retro.factors[factor.id].x == factor.x + 60  # shown at once, before the store answers
+    idle(document)
+    assert slow_store.load(retro.incident.id).factors[factor.id].x == factor.x + 60
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    idle(document)
+    assert slow_store.load(retro.incident.id).factors[factor.id].x == factor.x
+    assert document.retro.factors[factor.id].x == factor.x
+    runner.close()
