@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint contracts bench screenshots samples dist clean
+.PHONY: run test lint contracts typecheck bench screenshots samples dist clean
 
 $(STAMP): pyproject.toml packaging/system-deps.sh
 	bash packaging/system-deps.sh
@@ -18,16 +18,21 @@ $(STAMP): pyproject.toml packaging/system-deps.sh
 run: $(STAMP)            ## launch the app on the default SQLite database (demo retro on first run)
 	$(VENV)/bin/retro
 
-test: $(STAMP)           ## the whole test suite, plus the layer contracts and the linter
+test: $(STAMP)           ## the layer contracts, the linter, the type checker, then the whole test suite
 	$(VENV)/bin/lint-imports --config pyproject.toml
 	$(VENV)/bin/ruff check retro ui tests
-	$(PY) -m pytest
+	$(VENV)/bin/mypy
+	$(PY) -m pytest --cov --cov-report=
+	@echo "Line coverage of retro/ and ui/: $$($(PY) -m coverage report --format=total)%"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check retro ui tests
 
 contracts: $(STAMP)
 	$(VENV)/bin/lint-imports --config pyproject.toml
+
+typecheck: $(STAMP)      ## mypy as configured in pyproject.toml (strict for domain, services, io, analysis)
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)          ## benchmark table: ours vs a floor measured in the same run
 	$(PY) -m tests.benchmarks

@@ -10,18 +10,34 @@ The Review & export stage and ``retro check`` both show this list, so they alway
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .domain import Finding, Level, Retro, Stage, readiness
 
 
-def all_findings(retro: Retro) -> list[Finding]:
-    """Every finding once, blockers first, then in the order of the stages."""
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """Every finding about one state of a retro, each check run once (the app shares one per change)."""
+
+    #: :func:`retro.domain.readiness`, in its order.
+    readiness: tuple[Finding, ...]
+    #: :func:`retro.analysis.analyse`, the graph-shaped findings.
+    graph: tuple[Finding, ...]
+    #: Everything once, blockers first, then in the order of the stages (:func:`all_findings`).
+    all: tuple[Finding, ...]
+
+
+def findings_of(retro: Retro) -> Findings:
+    """Run every check once on ``retro``."""
     from .analysis import analyse
     from .report import public_findings
     from .report.coverage import glyph_findings
 
-    findings = list(readiness(retro))
+    ready = tuple(readiness(retro))
+    graph = tuple(analyse(retro))
+    findings = list(ready)
     seen = {(f.code, f.target_id) for f in findings}
-    for extra in (*analyse(retro), *glyph_findings(retro)):
+    for extra in (*graph, *glyph_findings(retro)):
         if (extra.code, extra.target_id) not in seen:
             seen.add((extra.code, extra.target_id))
             findings.append(extra)
@@ -29,4 +45,9 @@ def all_findings(retro: Retro) -> list[Finding]:
     findings += public_findings(retro)
     stages = list(Stage)
     findings.sort(key=lambda f: (f.level is not Level.BLOCKER, stages.index(f.stage)))
-    return findings
+    return Findings(ready, graph, tuple(findings))
+
+
+def all_findings(retro: Retro) -> list[Finding]:
+    """Every finding once, blockers first, then in the order of the stages."""
+    return list(findings_of(retro).all)

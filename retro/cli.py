@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .about import VersionAction
+from .cli_lookup import CliError, find_retro_id
 from .domain.errors import RetroError
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only by the commands that open the store
     from .services import RetroStore, RetroSummary
 
 EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
-
-
-class CliError(RetroError):
-    """A problem with what was asked on the command line."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,12 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="upgrade the schema to this version (backs up SQLite first)")
     db_sub.add_parser("status", help="say which schema version the database has")
 
-    try:
-        from . import cli_timeline
-    except ImportError:  # pragma: no cover - the importers are part of the package
-        pass
-    else:
-        cli_timeline.add_parser(sub)
+    from . import cli_timeline  # its importers load only when `timeline import` runs
+
+    cli_timeline.add_parser(sub)
     from . import cli_wording  # small, and it imports the coach only when run
 
     cli_wording.add_parser(sub)
@@ -175,19 +169,6 @@ def _exports(args: argparse.Namespace) -> bool:
     from .cli_between import wants_export
 
     return wants_export(args)
-
-
-def find_retro_id(store: RetroStore, wanted: str) -> str:
-    """The full id for ``wanted`` (an id or a unique prefix of one)."""
-    ids = [s.id for s in store.list_retros(include_archived=True)]
-    if wanted in ids:
-        return wanted
-    matches = [i for i in ids if i.startswith(wanted.lower())] if wanted else []
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise CliError(f"no retro with id {wanted!r} (run `retro list` to see them)")
-    raise CliError(f"{wanted!r} matches {len(matches)} retros; give more of the id")
 
 
 def _summary_json(s: RetroSummary) -> dict[str, Any]:

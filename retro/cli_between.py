@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .domain import ActionStatus, RetroError
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a command runs, not to parse arguments
+    from .domain.follow_through import ActionRecord
     from .services import RetroStore
 
 
@@ -53,7 +54,7 @@ def wants_export(args: argparse.Namespace) -> bool:
                 or getattr(args, "all_statuses", False))
 
 
-def _records(store: RetroStore, *, owner: str | None, all_statuses: bool, overdue: bool = False) -> list:
+def _records(store: RetroStore, *, owner: str | None, all_statuses: bool, overdue: bool = False) -> list[ActionRecord]:
     from .domain.follow_through import OPEN_STATUSES, DueState, due_state, follow_through_order
     from .io.calendar_ics import for_owner
 

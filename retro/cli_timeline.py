@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .cli_lookup import find_retro_id
 from .domain.errors import RetroError
 
 if TYPE_CHECKING:
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("auto", "slack", "pagerduty", "csv", "text", "json")
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``timeline import …`` on the main CLI's subparsers; returns the ``timeline`` parser."""
-    timeline = subparsers.add_parser("timeline", help="work with a retro's timeline")
+    timeline: argparse.ArgumentParser = subparsers.add_parser("timeline", help="work with a retro's timeline")
     commands = timeline.add_subparsers(dest="timeline_command", metavar="COMMAND", required=True)
     imp = commands.add_parser(
         "import",
@@ -66,7 +67,6 @@ def run_timeline(args: argparse.Namespace, store: Any, *, out: TextIO | None = N
     Refused (2) also when the file held nothing that could be read: every line skipped, no event
     found. The skipped lines and why are printed to stderr then, so the person can fix the file.
     """
-    from .cli import find_retro_id  # here, not at the top: retro.cli imports this module
     from .io.importers import ImportOptions, preview_import, selected_events
     from .io.importers.times import TimeProblem, zone_of
 

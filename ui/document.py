@@ -10,15 +10,23 @@ through the same path.
 
 from __future__ import annotations
 
+import time
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from retro.domain import Changes, Edit, Retro, RetroError, StaleEditError
+from retro.domain import Changes, Edit, Entity, Retro, RetroError, StaleEditError
+from retro.domain.kinds import INCIDENT
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads when a database is opened, not at import
+    from retro.checks import Findings
     from retro.services import RetroStore
+
+    from .edit_runner import EditRunner
 
 
 class RetroDocument(QObject):
@@ -32,12 +40,24 @@ class RetroDocument(QObject):
     refused = Signal(str, object)
     #: Emitted when someone else changed the retro: (message, the Edit that was refused).
     conflict = Signal(str, object)
+    #: True when a commit starts on the runner with none on its way; False when the last is back.
+    saving = Signal(bool)
 
-    def __init__(self, store: RetroStore, retro: Retro, parent: QObject | None = None) -> None:
+    def __init__(self, store: RetroStore, retro: Retro, parent: QObject | None = None, *,
+                 runner: EditRunner | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._retro = retro
         self.undo_stack = QUndoStack(self)
+        # With a runner, commits run on its worker thread (ui/edit_runner.py); see edit().
+        self._runner = runner
+        # (kind name, key) of every entity a commit on its way changes: the store's answer to an
+        # earlier one must not put back, on screen, a value a later one already shows.
+        self._pending_keys: Counter[tuple[str, str]] = Counter()
+        self._in_flight = 0
+        # Every check's findings about the retro as it is now: computed on first ask after a
+        # change, then shared by every view (the stage marks, the findings lists, the graph panel).
+        self._findings: Findings | None = None
 
     @property
     def retro(self) -> Retro:
@@ -51,21 +71,145 @@ class RetroDocument(QObject):
     def incident_id(self) -> str:
         return self._retro.incident.id
 
+    def findings(self) -> Findings:
+        """Every finding about the retro as it is now (readiness, graph, public report), computed once."""
+        if self._findings is None:
+            from retro.checks import findings_of  # the analysis and report checks load on first ask
+
+            self._findings = findings_of(self._retro)
+        return self._findings
+
     # -- the edit path -------------------------------------------------------------------------
 
-    def edit(self, label: str, edit: Edit) -> bool:
+    def edit(self, label: str, edit: Edit, *, merge: str = "") -> bool:
         """Commit ``edit`` now and record it as one undo step labelled ``label``.
 
-        Returns False (and emits :attr:`refused` or :attr:`conflict`) when the store refused it;
-        nothing is then on the undo stack and nothing changed.
+        Consecutive edits with the same non-empty ``merge`` key that change the same entities
+        (each Ctrl+arrow nudge of one selection) stay one undo step: undo puts back what was there
+        before the first. Returns False (and emits :attr:`refused` or :attr:`conflict`) when the
+        store refused it; nothing is then on the undo stack and nothing changed.
         """
         if edit.is_empty():
             return True
+        if self._runner is not None:
+            return self._edit_in_background(label, edit, merge)
         changes = self.commit(edit)
         if changes is None:
             return False
-        self.undo_stack.push(EditCommand(self, label, edit, changes))
+        self.undo_stack.push(EditCommand(self, label, edit, changes, merge=merge))
         return True
+
+    # -- commits on the runner's worker ----------------------------------------------------------
+
+    def is_idle(self) -> bool:
+        """True when no commit of this document is on its way (always, without a runner)."""
+        return self._in_flight == 0
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Let every commit on its way come back and be folded in (before undo, redo, reload).
+
+        Raises ``TimeoutError`` when the worker has not answered within ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        while not self.is_idle():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the database has not answered for {timeout:.0f} s")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+    def _edit_in_background(self, label: str, edit: Edit, merge: str = "") -> bool:
+        """Show ``edit`` now, commit it on the worker, fold in what the store made of it when back.
+
+        The person sees the edit at once (the store's answer adds cascades, stored times and the
+        version); a refusal puts back what was shown before and emits :attr:`refused` or
+        :attr:`conflict`, as a refused commit does on the GUI thread. Returns True: whether the
+        store takes it is known only later.
+        """
+        shown = self._show_now(edit)
+        command = EditCommand(self, label, edit, shown, merge=merge)
+        self.undo_stack.push(command)
+        self._submit(edit, shown, command)
+        return True
+
+    def _show_now(self, edit: Edit) -> Changes:
+        """Fold ``edit`` into the in-memory retro as given, before the store has seen it."""
+        retro = self._retro
+        before = [old for e in edit.upsert if (old := retro.collection(type(e)).get(e.key)) is not None]
+        removed = tuple(r for r in edit.remove if r.key in retro.collection(r.kind))
+        before += [retro.collection(r.kind)[r.key] for r in removed]
+        changes = Changes(self.incident_id, retro.incident.version, edit.incident, edit.upsert, removed,
+                          tuple(before), retro.incident if edit.incident is not None else None)
+        self._fold(changes)
+        return changes
+
+    def _fold(self, changes: Changes) -> None:
+        self._retro.apply(changes)
+        self._findings = None
+        self.changed.emit(changes)
+
+    def _submit(self, edit: Edit, shown: Changes, command: EditCommand | None) -> None:
+        assert self._runner is not None
+        keys = [(type(e).__name__, e.key) for e in edit.upsert] + [(r.kind, r.key) for r in edit.remove]
+        if edit.incident is not None:
+            keys.append((INCIDENT, self.incident_id))
+        self._pending_keys.update(keys)
+        self._in_flight += 1
+        if self._in_flight == 1:
+            self.saving.emit(True)
+
+        def settled(result: Changes | BaseException) -> None:
+            self._pending_keys.subtract(keys)
+            self._in_flight -= 1
+            try:
+                self._settle(edit, shown, result, command)
+            finally:
+                if self._in_flight == 0:
+                    self.saving.emit(False)
+
+        self._runner.submit(self.incident_id, self._retro.incident.version, edit, settled)
+
+    def _still_pending(self, entity: Entity) -> bool:
+        return self._pending_keys[(type(entity).__name__, entity.key)] > 0
+
+    def _settle(self, edit: Edit, shown: Changes, result: Changes | BaseException,
+                command: EditCommand | None) -> None:
+        """Fold in the store's answer; what a later, still pending edit shows is left as shown."""
+        if isinstance(result, Changes):
+            if command is not None:
+                command.settled(result)
+            # Only what differs from what is shown is news to the views (cascades, stored times):
+            # a second refresh of the same values would close an editor the person just opened.
+            retro = self._retro
+            upserted = tuple(e for e in result.upserted if not self._still_pending(e)
+                             and retro.collection(type(e)).get(e.key) != e)
+            removed = tuple(r for r in result.removed if r.key in retro.collection(r.kind))
+            incident = result.incident
+            if incident is not None and (self._pending_keys[(INCIDENT, self.incident_id)] > 0
+                                         or replace(incident, version=0) == replace(retro.incident, version=0)):
+                incident = None
+            news = replace(result, upserted=upserted, removed=removed, incident=incident)
+            if upserted or removed or incident is not None:
+                self._fold(news)
+            else:
+                retro.apply(news)  # the version moves on; nothing shown changes
+            return
+        if command is not None:
+            command.refused()
+        # A refusal is said first, while the refused values are still shown: a field showing one
+        # keeps it as unsaved text through the refresh that puts back what is stored. A conflict
+        # is said after: the app snapshots the retro the edit was made against, as stored.
+        if isinstance(result, RetroError) and not isinstance(result, StaleEditError):
+            self.refused.emit(str(result), edit)
+        back = shown.inverse()
+        self._fold(Changes(self.incident_id, self._retro.incident.version, back.incident,
+                           tuple(e for e in back.upsert if not self._still_pending(e)),
+                           back.remove, (), None))
+        if isinstance(result, StaleEditError):
+            self.conflict.emit(str(result), edit)
+        elif not isinstance(result, RetroError):
+            raise result
+
+    def redo_in_background(self, edit: Edit, command: EditCommand) -> None:
+        self._submit(edit, self._show_now(edit), command)
 
     def commit(self, edit: Edit) -> Changes | None:
         """Apply ``edit`` through the store and fold the result in; None when it was refused."""
@@ -78,40 +222,102 @@ class RetroDocument(QObject):
             saved = getattr(exc, "changes", None)  # part of it was committed (e.g. NotesNotSaved)
             if isinstance(saved, Changes):
                 self._retro.apply(saved)
+                self._findings = None
                 self.changed.emit(saved)
             self.refused.emit(str(exc), edit)
             return None
         self._retro.apply(changes)
+        self._findings = None
         self.changed.emit(changes)
         return changes
 
     def reload(self) -> None:
         """Read the whole retro again (after a conflict); the undo history no longer applies."""
+        self.wait_idle()
         self._retro = self._store.load(self.incident_id)
+        self._findings = None
         self.undo_stack.clear()
         self.reloaded.emit()
+
+
+#: ``QUndoCommand.id()`` of edits that may merge (Qt asks ``mergeWith`` only when ids match).
+MERGEABLE_ID = 1
 
 
 class EditCommand(QUndoCommand):
     """One undoable edit. Its first ``redo`` is the commit that already happened in ``edit``."""
 
-    def __init__(self, document: RetroDocument, label: str, edit: Edit, changes: Changes) -> None:
+    def __init__(self, document: RetroDocument, label: str, edit: Edit, changes: Changes, *,
+                 merge: str = "") -> None:
         super().__init__(label)
         self._document = document
         self._edit = edit
         self._changes: Changes | None = changes
         self._first = True
+        self.merge_key = merge
+        self._undone = False
+        self._merged_into: EditCommand | None = None
+
+    def id(self) -> int:
+        return MERGEABLE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Fold a following edit of the same entities into this step (its first commit is done)."""
+        if not (isinstance(other, EditCommand) and other.merge_key == self.merge_key
+                and self._changes is not None and other._changes is not None):
+            return False
+        mine, theirs = self._changes, other._changes
+        keys = {(type(e), e.key) for e in mine.upserted}
+        if mine.removed or theirs.removed or theirs.incident is not None or mine.incident is not None \
+                or {(type(e), e.key) for e in theirs.upserted} != keys:
+            return False
+        # Redo re-applies the latest values; undo restores what was stored before the first.
+        self._edit = other._edit
+        other._merged_into = self  # its answer from the runner, still on its way, is this step's now
+        self._changes = replace(theirs, before=mine.before)
+        return True
+
+    def settled(self, changes: Changes) -> None:
+        """The store's answer to this step's last commit on the runner (exact undo from now on)."""
+        if self._merged_into is not None:  # merged into the step before: undo goes back past both
+            first = self._merged_into
+            if first._changes is not None:
+                first._changes = replace(changes, before=first._changes.before)
+            return
+        if not self._undone:  # an undo's answer is not needed: redo re-applies the edit
+            self._changes = changes
+
+    def refused(self) -> None:
+        """The store refused this step's commit on the runner: it undoes and redoes nothing now."""
+        self._changes = None
+        if shiboken6.isValid(self):  # the stack may have dropped it meanwhile (cleared on reload)
+            self.setObsolete(True)
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._changes = self._document.commit(self._edit)
+        document = self._document
+        if document._runner is not None:
+            document.wait_idle()  # what undo put back is stored first
+            self._undone = False
+            document.redo_in_background(self._edit, self)
+            return
+        self._changes = document.commit(self._edit)
         if self._changes is None:
             self.setObsolete(True)
 
     def undo(self) -> None:
+        document = self._document
+        if document._runner is not None:
+            document.wait_idle()  # undo needs the store's answer: it names every cascade
+            if self._changes is None:
+                return
+            self._undone = True
+            back = self._changes.inverse()
+            document._submit(back, document._show_now(back), self)
+            return
         if self._changes is None:
             return
-        if self._document.commit(self._changes.inverse()) is None:
+        if document.commit(self._changes.inverse()) is None:
             self.setObsolete(True)

@@ -55,16 +55,6 @@ _LABELS = {
 }
 
 
-def missing_writers() -> str:
-    """Why exports cannot run in this build ("" when the writers are importable)."""
-    try:
-        import retro.io.document
-        import retro.report  # noqa: F401
-    except ImportError as exc:
-        return f"Exports are not available in this build yet ({exc.name or exc} is missing)."
-    return ""
-
-
 def export_copy(retro: Retro) -> Retro:
     """A deep copy of ``retro`` safe to hand to another thread, without private notes."""
     clone = copy.deepcopy(retro)

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from retro.domain import Changes, Edit, Retro, RetroError, Stage
+from retro.domain.rebase import snapshot
 
 from .document import RetroDocument
+from .edit_runner import EditRunner
 from .library.open_database import (
     DatabaseOpener,
     OpenDatabaseDialog,
@@ -48,7 +50,7 @@ from .waiting_notice import watch_store
 from .workspace.navigator import STAGES
 from .workspace.notices import conflict_box, show_notice
 from .workspace.page import WorkspacePage
-from .workspace.rebase import reapply_refused, snapshot
+from .workspace.rebase import reapply_refused
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore, RetroSummary
@@ -225,10 +227,8 @@ class MainWindow(QMainWindow):
         """One entry per export format the Review & export stage offers (imported only now)."""
         self.export_menu.clear()
         self.export_menu.addAction(self.export_shortcut)
-        try:
-            from .export_worker import ExportFormat
-        except ImportError:
-            return
+        from .export_worker import ExportFormat
+
         self.export_menu.addSeparator()
         for fmt in ExportFormat:
             self.export_menu.addAction(f"{fmt.label}…", lambda f=fmt: self.export(f))
@@ -266,7 +266,8 @@ class MainWindow(QMainWindow):
             return False
         if not self._drop_document(lambda: self.open_retro(incident_id, stage, target_id)):
             return False
-        document = RetroDocument(self.store, retro, self)
+        # Commits run on one ordered worker (ui/edit_runner.py): a slow database never holds a key.
+        document = RetroDocument(self.store, retro, self, runner=EditRunner(self.store, self))
         document.conflict.connect(self._on_conflict)
         document.refused.connect(self._on_refused)
         document.changed.connect(self._title_from_document)
@@ -588,6 +589,8 @@ class MainWindow(QMainWindow):
             flush = getattr(view, "commit_pending", None)
             if isinstance(view, StageView) and callable(flush):
                 flush()
+        if self.document is not None:
+            self.document.wait_idle()  # every commit on its way is stored (or refused) before going on
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never asks: everything is stored. Finishes the field being typed in and remembers the layout.

@@ -35,11 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QFont, QFontDatabase
 
     from retro.domain import Severity, Stage
+    from retro.resources import resource_path
 
     from .app import make_application
     from .library.open_database import open_store_now
     from .main_window import MainWindow
-    from .resources_path import resource_path
     from .settings import UiSettings
     from .theme import apply_app_theme
 

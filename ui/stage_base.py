@@ -7,14 +7,16 @@ workspace shows one at a time beside the navigator; the projector window mirrors
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from retro.domain import Stage
+from retro.domain import Edit, Stage
 
 from .document import RetroDocument
+from .widgets.commit_edit import CommitOnLeaveEdit
 
 
 class StageView(QWidget):
@@ -36,6 +38,18 @@ class StageView(QWidget):
         self.setAccessibleName(self.stage.label)
         if self.shows_refusals_inline:
             document.refused.connect(self._refused_while_shown)
+        document.refused.connect(self._keep_refused_text)
+
+    def _keep_refused_text(self, _message: str, edit: Edit) -> None:
+        """A refused edit: every long-text field of this stage showing text it would have stored
+        keeps that text, unsaved, through the refresh that puts back what is stored."""
+        offered = {value.strip() for entity in edit.upsert for f in fields(entity)
+                   if isinstance(value := getattr(entity, f.name), str) and value.strip()}
+        if not offered:
+            return
+        for field in self.findChildren(CommitOnLeaveEdit):
+            if field.toPlainText().strip() in offered:
+                field.keep_as_unsaved()
 
     def _refused_while_shown(self, message: str, _edit: object) -> None:
         if self.isVisible():  # a stage the facilitator is not on says nothing

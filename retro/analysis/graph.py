@@ -200,14 +200,14 @@ class CausalGraph:
         return parts
 
 
-def to_networkx(graph: CausalGraph) -> networkx.DiGraph:
+def to_networkx(graph: CausalGraph) -> networkx.DiGraph[str]:
     """The graph as a ``networkx.DiGraph`` (nodes carry ``title`` and ``kind``).
 
     networkx is imported here, not at module level, so ``import retro.analysis`` stays cheap.
     """
     import networkx as nx
 
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     for node in graph.nodes:
         g.add_node(node, title=graph.titles[node], kind="factor" if node in graph.categories else "impact")
     g.add_edges_from(graph.edges)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     )
     from .blame import BlameHint, blame_hints
     from .entities import (
-        ENTITY_TYPES,
         AccountabilityStatement,
         ActionItem,
         Entity,
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
         Stage,
     )
     from .errors import NotFound, RetroError, RuleViolation, StaleEditError, ValidationError
+    from .kinds import ENTITY_TYPES, KINDS, Kind, kind_of
     from .lifecycle import (
         Duration,
         SilentGap,
@@ -81,7 +81,10 @@ _HOME = {
     "next_order": "accountability",
     "BlameHint": "blame",
     "blame_hints": "blame",
-    "ENTITY_TYPES": "entities",
+    "ENTITY_TYPES": "kinds",
+    "KINDS": "kinds",
+    "Kind": "kinds",
+    "kind_of": "kinds",
     "AccountabilityStatement": "entities",
     "ActionItem": "entities",
     "Entity": "entities",
@@ -166,6 +169,7 @@ sys.modules[__name__].__class__ = _Domain
 
 __all__ = [
     "ENTITY_TYPES",
+    "KINDS",
     "REVIEW_QUESTIONS",
     "AccountabilityStatement",
     "ActionItem",
@@ -188,6 +192,7 @@ __all__ = [
     "Impact",
     "Incident",
     "IncidentStatus",
+    "Kind",
     "Level",
     "NotFound",
     "ParkingItem",
@@ -215,6 +220,7 @@ __all__ = [
     "format_timedelta",
     "internal_report_due",
     "key_durations",
+    "kind_of",
     "leader_has_spoken",
     "lifecycle_problems",
     "lock_reason",

@@ -281,20 +281,6 @@ Entity = (
     | ParkingItem
 )
 
-ENTITY_TYPES: tuple[type, ...] = (
-    Participant,
-    TimelineEvent,
-    Factor,
-    Impact,
-    FactorLink,
-    FactorEvidence,
-    AccountabilityStatement,
-    PrivateNote,
-    ActionItem,
-    ReviewAnswer,
-    ParkingItem,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class EntityRef:
@@ -306,5 +292,9 @@ class EntityRef:
     @classmethod
     def of(cls, entity: Entity) -> EntityRef:
         return cls(type(entity).__name__, entity.key)
+
+    def is_a(self, kind: type[Entity]) -> bool:
+        """Whether this names an entity of ``kind`` (a class: a typo is a NameError, not a miss)."""
+        return self.kind == kind.__name__
 
 

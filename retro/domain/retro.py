@@ -27,6 +27,7 @@ from .entities import (
     TimelineEvent,
 )
 from .factor_matches import MatchDecision, MatchPair
+from .kinds import INCIDENT, KINDS, is_kind_name, kind_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +82,23 @@ class Changes:
         return Edit(self.incident_before, self.before, created)
 
     def kinds(self) -> set[str]:
-        """Type names touched by this change (``"Incident"`` when the incident row changed)."""
+        """Kind names touched by this change (``Incident.__name__`` when the incident row changed)."""
         names = {type(e).__name__ for e in self.upserted} | {r.kind for r in self.removed}
         if self.incident is not None:
-            names.add("Incident")
+            names.add(INCIDENT)
         return names
 
-    def touches(self, *kinds: type | str) -> bool:
-        wanted = {k if isinstance(k, str) else k.__name__ for k in kinds}
+    def touches(self, *kinds: type[Entity] | type[Incident]) -> bool:
+        """Whether this change stored or removed anything of these kinds (or changed the incident).
+
+        Takes the classes, never their names: ``touches(TimelineEvnt)`` is a NameError (and a type
+        error), where the string used to silently never match.
+        """
+        wanted = set()
+        for kind in kinds:
+            if not isinstance(kind, type) or (kind is not Incident and not is_kind_name(kind.__name__)):
+                raise TypeError(f"Changes.touches takes entity classes (or Incident), not {kind!r}")
+            wanted.add(kind.__name__)
         return bool(self.kinds() & wanted)
 
 
@@ -117,20 +127,21 @@ class Retro:
         """Build a retro from an incident and any mix of its entities."""
         retro = cls(incident)
         for entity in entities:
-            retro.collection(type(entity).__name__)[entity.key] = entity
+            retro.collection(type(entity))[entity.key] = entity
         return retro
 
     # -- generic access ------------------------------------------------------------------------
 
-    def collection(self, kind: str) -> dict[str, Entity]:
-        """The dict holding entities of the type named ``kind``."""
-        return getattr(self, _COLLECTIONS[kind])  # type: ignore[no-any-return]
+    def collection(self, kind: type[Entity] | str) -> dict[str, Entity]:
+        """The dict holding entities of ``kind`` (a class, or its name as in ``EntityRef.kind``)."""
+        held: dict[str, Entity] = getattr(self, kind_of(kind).collection)
+        return held
 
     def entities(self) -> list[Entity]:
         """Every entity of the retro, collection by collection."""
         out: list[Entity] = []
-        for name in _COLLECTIONS.values():
-            out.extend(getattr(self, name).values())
+        for kind in KINDS:
+            out.extend(self.collection(kind.entity_type).values())
         return out
 
     def apply(self, changes: Changes) -> None:
@@ -142,7 +153,7 @@ class Retro:
         for ref in changes.removed:
             self.collection(ref.kind).pop(ref.key, None)
         for entity in changes.upserted:
-            self.collection(type(entity).__name__)[entity.key] = entity
+            self.collection(type(entity))[entity.key] = entity
 
     # -- ordered views ---------------------------------------------------------------------------
 
@@ -184,17 +195,3 @@ class Retro:
         person = self.participants.get(participant_id or "")
         return person.name if person else ""
 
-
-_COLLECTIONS: dict[str, str] = {
-    Participant.__name__: "participants",
-    TimelineEvent.__name__: "events",
-    Factor.__name__: "factors",
-    Impact.__name__: "impacts",
-    FactorLink.__name__: "links",
-    FactorEvidence.__name__: "evidence",
-    AccountabilityStatement.__name__: "statements",
-    PrivateNote.__name__: "private_notes",
-    ActionItem.__name__: "actions",
-    ReviewAnswer.__name__: "review_answers",
-    ParkingItem.__name__: "parking_lot",
-}

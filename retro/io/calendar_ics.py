@@ -110,7 +110,8 @@ def calendar_ics(actions: Sequence[ActionRecord] = (), deadlines: Sequence[Repor
         alarm.add("trigger", timedelta(hours=-2))
         event.add_component(alarm)
         cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()  # icalendar's to_ical() is untyped
+    return ical
 
 
 def _action_description(record: ActionRecord) -> str:

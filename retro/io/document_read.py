@@ -18,10 +18,19 @@ import codecs
 import json
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..domain import Retro, ReviewAnswer, ValidationError, accountability_problems
-from ..domain.entities import Impact, Incident
+from ..domain.entities import (
+    AccountabilityStatement,
+    ActionItem,
+    Factor,
+    FactorEvidence,
+    FactorLink,
+    Impact,
+    Incident,
+)
 from ..domain.validation import validate_entity, validate_incident
 from .document_fields import (
     FACTOR_MATCH,
@@ -64,23 +73,23 @@ def load_document(data: str | bytes | dict[str, Any]) -> Retro:
     _validated(lambda: validate_incident(incident), "$.incident")
 
     retro = Retro(incident)
-    paths: dict[tuple[str, str], str] = {}  # (collection, key) → JSON path of the entity
+    paths: dict[tuple[type, str], str] = {}  # (collection, key) → JSON path of the entity
     for key, what, shape, kind in SECTIONS:
         items = document.get(key, [])
         if not isinstance(items, list):
             raise wrong(f"$.{key}", "a list", items)
-        collection = retro.collection(kind.__name__)
+        collection = retro.collection(kind)
         for i, item in enumerate(items):
             path = f"$.{key}[{i}]"
             entity = kind(**parse_object(item, path, shape, what))
             _check_unique(entity, kind, path, paths, retro)
             collection[entity.key] = entity
-            paths[(kind.__name__, entity.key)] = path
+            paths[(kind, entity.key)] = path
 
     _check_references(retro, paths)
     for entity in retro.entities():
-        path = paths[(type(entity).__name__, entity.key)]
-        _validated(lambda entity=entity: validate_entity(entity, retro), path)
+        path = paths[(type(entity), entity.key)]
+        _validated(partial(validate_entity, entity, retro), path)
     _check_leader_first(retro, paths)
     _read_factor_matches(document.get("factor_matches", []), retro, paths)
     return retro
@@ -184,18 +193,18 @@ def _check_header(document: dict[str, Any]) -> None:
         raise DocumentError("$.version", f"is {version}; versions start at 1")
 
 
-def _check_unique(entity: Any, kind: type, path: str, paths: dict[tuple[str, str], str], retro: Retro) -> None:
-    earlier = paths.get((kind.__name__, entity.key))
+def _check_unique(entity: Any, kind: type, path: str, paths: dict[tuple[type, str], str], retro: Retro) -> None:
+    earlier = paths.get((kind, entity.key))
     if earlier is not None:
         field = "id" if hasattr(entity, "id") else ("question" if kind is ReviewAnswer else "")
         where = f"{path}.{field}" if field else path
         raise DocumentError(where, f"duplicates {earlier}: {entity.key!r} appears twice")
     if kind is Impact and entity.key in retro.factors:  # factors are read before impacts
-        other = paths[("Factor", entity.key)]
+        other = paths[(Factor, entity.key)]
         raise DocumentError(f"{path}.id", f"duplicates {other}: factors and impacts share one graph, so ids must differ")
 
 
-def _check_references(retro: Retro, paths: dict[tuple[str, str], str]) -> None:
+def _check_references(retro: Retro, paths: dict[tuple[type, str], str]) -> None:
     """Every id a document refers to names something in the same document."""
 
     def missing(path: str, what: str, ref: str) -> DocumentError:
@@ -203,7 +212,7 @@ def _check_references(retro: Retro, paths: dict[tuple[str, str], str]) -> None:
 
     connected: dict[tuple[str, str], str] = {}
     for link in retro.links.values():
-        path = paths[("FactorLink", link.key)]
+        path = paths[(FactorLink, link.key)]
         pair = (link.cause_id, link.effect_id)
         if pair in connected:
             raise DocumentError(f"{path}.effect_id", f"connects the same two nodes as {connected[pair]}")
@@ -215,17 +224,17 @@ def _check_references(retro: Retro, paths: dict[tuple[str, str], str]) -> None:
         if link.effect_id not in retro.factors and link.effect_id not in retro.impacts:
             raise missing(f"{path}.effect_id", "contributing factor or impact", link.effect_id)
     for ev in retro.evidence.values():
-        path = paths[("FactorEvidence", ev.key)]
+        path = paths[(FactorEvidence, ev.key)]
         if ev.factor_id not in retro.factors:
             raise missing(f"{path}.factor_id", "contributing factor", ev.factor_id)
         if ev.event_id not in retro.events:
             raise missing(f"{path}.event_id", "timeline event", ev.event_id)
     for statement in retro.statements.values():
-        path = paths[("AccountabilityStatement", statement.key)]
+        path = paths[(AccountabilityStatement, statement.key)]
         if statement.participant_id not in retro.participants:
             raise missing(f"{path}.participant_id", "participant", statement.participant_id)
     for action in retro.actions.values():
-        path = paths[("ActionItem", action.key)]
+        path = paths[(ActionItem, action.key)]
         for i, factor_id in enumerate(action.factor_ids):
             if factor_id not in retro.factors:
                 raise missing(f"{path}.factor_ids[{i}]", "contributing factor", factor_id)
@@ -245,8 +254,8 @@ def _field_path(path: str, field: str) -> str:
     return f"{path}.{key}" if match else path
 
 
-def _check_leader_first(retro: Retro, paths: dict[tuple[str, str], str]) -> None:
+def _check_leader_first(retro: Retro, paths: dict[tuple[type, str], str]) -> None:
     problems = accountability_problems(retro)
     if problems:
         first = retro.speaking_order()[0]
-        raise DocumentError(paths[("AccountabilityStatement", first.key)], problems[0])
+        raise DocumentError(paths[(AccountabilityStatement, first.key)], problems[0])

@@ -50,8 +50,8 @@ from retro.domain.mentions import (
 )
 from retro.domain.readiness import Finding, Level
 
-from .content import local_time
 from .jargon import advice, find_jargon
+from .local_times import local_time
 from .names import person_wording, retro_matcher, role_wordings
 from .public_graph import public_links
 

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, date, datetime
 
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
 from retro.domain.parking_lot import open_questions
 from retro.domain.readiness import Finding, readiness
 from retro.domain.time_range import in_zone, strftime
+
+from .audience import public_findings
+
+# Part of what the writers read from here (content.local_time …); defined apart so audience can use them.
+from .local_times import incident_zone as incident_zone
+from .local_times import local_time as local_time
 
 MARKING = {Audience.INTERNAL: "Internal — do not distribute", Audience.PUBLIC: "Public"}
 PUBLIC_FIELDS_NOTE = (
@@ -60,25 +65,9 @@ def sections(retro: Retro, audience: Audience) -> list[Section]:
     return out
 
 
-def incident_zone(retro: Retro) -> tzinfo:
-    """The incident's timezone (UTC when the name is unknown)."""
-    try:
-        return ZoneInfo(retro.incident.timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
 def zone_is_utc(retro: Retro) -> bool:
     zone = incident_zone(retro)
     return zone is UTC or getattr(zone, "key", "") in ("UTC", "Etc/UTC")
-
-
-def local_time(retro: Retro, at: datetime | None, *, with_date: bool = True) -> str:
-    """``2026-03-14 09:32 CET`` in the incident's timezone ("—" when unset)."""
-    if at is None:
-        return "—"
-    local = in_zone(at, incident_zone(retro))
-    return strftime(local, "%Y-%m-%d %H:%M %Z" if with_date else "%H:%M %Z")
 
 
 def utc_time(at: datetime | None, *, with_date: bool = True) -> str:
@@ -140,7 +129,6 @@ def _day(day: date) -> str:
 
 def open_findings(retro: Retro) -> list[Finding]:
     """The readiness findings, then the warnings about the public report (names, left-out actions)."""
-    from .audience import public_findings  # audience uses this module's times
     from .coverage import glyph_findings
 
     return readiness(retro) + public_findings(retro) + glyph_findings(retro)

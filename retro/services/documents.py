@@ -12,11 +12,16 @@ from ..domain import (
     AccountabilityStatement,
     ActionItem,
     ActionStatus,
+    Entity,
+    Factor,
     FactorEvidence,
     FactorLink,
+    Impact,
     ParkingResolution,
+    Participant,
     PrivateNote,
     Retro,
+    TimelineEvent,
     check_accountability,
     new_id,
 )
@@ -25,52 +30,53 @@ from ..domain.validation import validate_entity, validate_incident
 
 def with_new_ids(retro: Retro) -> Retro:
     """A copy of ``retro`` where every entity has a fresh id and every reference follows it."""
-    fresh: dict[str, dict[str, str]] = {}
+    fresh: dict[type[Entity], dict[str, str]] = {}
 
-    def remap(kind: str, old: str) -> str:
+    def remap(kind: type[Entity], old: str) -> str:
         return fresh.setdefault(kind, {}).setdefault(old, new_id())
 
     def node(old: str) -> str:
         if old in retro.impacts:
-            return remap("Impact", old)
-        return remap("Factor", old)
+            return remap(Impact, old)
+        return remap(Factor, old)
 
     out = Retro(replace(retro.incident, id=new_id()))
     for p in retro.participants.values():
-        q = replace(p, id=remap("Participant", p.id))
-        out.participants[q.id] = q
+        pq = replace(p, id=remap(Participant, p.id))
+        out.participants[pq.id] = pq
     for e in retro.events.values():
-        q = replace(e, id=remap("TimelineEvent", e.id))
-        out.events[q.id] = q
+        eq = replace(e, id=remap(TimelineEvent, e.id))
+        out.events[eq.id] = eq
     for f in retro.factors.values():
-        q = replace(f, id=remap("Factor", f.id))
-        out.factors[q.id] = q
+        fq = replace(f, id=remap(Factor, f.id))
+        out.factors[fq.id] = fq
     for i in retro.impacts.values():
-        q = replace(i, id=remap("Impact", i.id))
-        out.impacts[q.id] = q
+        iq = replace(i, id=remap(Impact, i.id))
+        out.impacts[iq.id] = iq
     for link in retro.links.values():
-        q = FactorLink(new_id(), remap("Factor", link.cause_id), node(link.effect_id), link.note)
-        out.links[q.id] = q
+        lq = FactorLink(new_id(), remap(Factor, link.cause_id), node(link.effect_id), link.note)
+        out.links[lq.id] = lq
     for ev in retro.evidence.values():
-        q = FactorEvidence(remap("Factor", ev.factor_id), remap("TimelineEvent", ev.event_id))
-        out.evidence[q.key] = q
+        vq = FactorEvidence(remap(Factor, ev.factor_id), remap(TimelineEvent, ev.event_id))
+        out.evidence[vq.key] = vq
     # Fresh ids are random, so ties in ``order`` must be settled first, by the ids they break on now.
     for order, s in enumerate(retro.speaking_order(), start=1):
-        q = replace(s, id=new_id(), participant_id=remap("Participant", s.participant_id), order=order)
-        out.statements[q.id] = q
+        sq = replace(s, id=new_id(), participant_id=remap(Participant, s.participant_id), order=order)
+        out.statements[sq.id] = sq
     for n in retro.private_notes.values():
-        who = remap("Participant", n.participant_id) if n.participant_id else None
-        q = replace(n, id=new_id(), participant_id=who)
-        out.private_notes[q.id] = q
+        who = remap(Participant, n.participant_id) if n.participant_id else None
+        nq = replace(n, id=new_id(), participant_id=who)
+        out.private_notes[nq.id] = nq
     for a in retro.actions.values():
-        q = replace(a, id=new_id(), factor_ids=tuple(remap("Factor", f) for f in a.factor_ids))
-        out.actions[q.id] = q
+        aq = replace(a, id=remap(ActionItem, a.id), factor_ids=tuple(remap(Factor, f) for f in a.factor_ids))
+        out.actions[aq.id] = aq
     out.review_answers.update(retro.review_answers)
-    out.factor_matches.update({(remap("Factor", f), other, theirs): d
+    out.factor_matches.update({(remap(Factor, f), other, theirs): d
                                for (f, other, theirs), d in retro.factor_matches.items() if f in retro.factors})
     for item in retro.parking_lot.values():  # what it became follows its new id
-        kind = {ParkingResolution.ACTION: "ActionItem", ParkingResolution.FACTOR: "Factor"}.get(item.resolution)
-        outcome = fresh.get(kind or "", {}).get(item.outcome_id, "") if item.outcome_id else ""
+        kind = {ParkingResolution.ACTION: ActionItem, ParkingResolution.FACTOR: Factor}.get(item.resolution)
+        became = fresh.get(kind, {}) if kind is not None else {}
+        outcome = became.get(item.outcome_id, "") if item.outcome_id else ""
         parked = replace(item, id=new_id(), outcome_id=outcome)
         out.parking_lot[parked.id] = parked
     return out
@@ -106,7 +112,7 @@ def prepared(retro: Retro, now: datetime) -> Retro:
                 entity = replace(entity, created_at=now)
         elif isinstance(entity, PrivateNote) and entity.updated_at is None:
             entity = replace(entity, updated_at=now)
-        out.collection(type(entity).__name__)[entity.key] = entity
+        out.collection(type(entity))[entity.key] = entity
     out.factor_matches.update({pair: d for pair, d in retro.factor_matches.items() if pair[0] in out.factors})
     validate_incident(out.incident)
     for entity in out.entities():

@@ -26,6 +26,7 @@ from ..domain import (
     Incident,
     NotFound,
     ParkingItem,
+    Participant,
     PrivateNote,
     Retro,
     StaleEditError,
@@ -34,34 +35,22 @@ from ..domain import (
     check_can_record,
     next_order,
 )
-from ..domain.entities import ENTITY_TYPES
+from ..domain.kinds import KINDS, is_kind_name, kind_of, referenced_keys, referrers, refers_to
 from ..domain.validation import validate_entity, validate_incident
 from ..storage import models as m
 from ..storage import rows, search
-from ..storage.mapping import TABLES, incident_from_row
+from ..storage.mapping import incident_from_row
 from .library_index import follow_edit
 from .private_notes import KIND as NOTE
 from .private_notes import NoteTransaction
 
 Key = tuple[str, str]
 
-# Which whole collections an edit must read, by what it upserts and what it removes.
-_NEEDS_FOR_UPSERT: dict[str, set[str]] = {
-    "Participant": {"Participant", "AccountabilityStatement"},
-    "AccountabilityStatement": {"Participant", "AccountabilityStatement"},
-    "FactorLink": {"Factor", "Impact", "FactorLink"},
-    "FactorEvidence": {"Factor"},
-    "PrivateNote": {"Participant"},
-    "ActionItem": {"Factor"},
-}
-_NEEDS_FOR_REMOVE: dict[str, set[str]] = {
-    "Participant": {"Participant", "AccountabilityStatement", "PrivateNote"},
-    "TimelineEvent": {"FactorEvidence"},
-    "Factor": {"Factor", "FactorLink", "FactorEvidence", "ActionItem"},  # actions are re-checked
-    "Impact": {"FactorLink"},
-    "AccountabilityStatement": {"Participant", "AccountabilityStatement"},
-}
-_KIND_NAMES = {t.__name__ for t in ENTITY_TYPES}
+# Whole collections an edit must read, by what it stores and what it removes (retro/domain/kinds.py).
+_READS_TO_STORE: dict[str, set[str]] = {k.name: {t.__name__ for t in k.reads_to_store} for k in KINDS}
+_READS_TO_REMOVE: dict[str, set[str]] = {k.name: {t.__name__ for t in k.reads_to_remove} for k in KINDS}
+# An edit touching these re-checks the whole accountability section (the leader speaks first).
+_ACCOUNTABILITY = {Participant.__name__, AccountabilityStatement.__name__}
 
 # Built once: this statement runs on every edit.
 _BUMP = (
@@ -113,14 +102,18 @@ def _read_state(conn: Connection, stored: Incident, edit: Edit, notes: NoteTrans
     """The part of the stored retro this edit needs, as a (partial) domain Retro."""
     full: set[str] = set()
     for entity in edit.upsert:
-        full |= _NEEDS_FOR_UPSERT.get(type(entity).__name__, set())
+        full |= _READS_TO_STORE[type(entity).__name__]
     for ref in edit.remove:
-        full |= _NEEDS_FOR_REMOVE.get(ref.kind, set())
+        full |= _READS_TO_REMOVE[ref.kind]
     partial: dict[str, set[str]] = {}
     for entity in edit.upsert:
-        partial.setdefault(type(entity).__name__, set()).add(entity.key)
-        if type(entity).__name__ == "FactorEvidence":
-            partial.setdefault("TimelineEvent", set()).add(entity.event_id)  # type: ignore[union-attr]
+        of_kind = kind_of(entity)
+        partial.setdefault(of_kind.name, set()).add(entity.key)
+        # What it refers to, when not read whole, is read by key (the event a piece of evidence cites).
+        for reference in of_kind.references:
+            for parent in reference.to:
+                if parent.__name__ not in full and (cited := referenced_keys(entity, reference)):
+                    partial.setdefault(parent.__name__, set()).update(cited)
     for ref in edit.remove:
         partial.setdefault(ref.kind, set()).add(ref.key)
     state = Retro(stored)
@@ -134,8 +127,8 @@ def _read_state(conn: Connection, stored: Incident, edit: Edit, notes: NoteTrans
 
 def _copy(retro: Retro) -> Retro:
     copy = Retro(retro.incident)
-    for kind in TABLES:
-        copy.collection(kind).update(retro.collection(kind))
+    for kind in KINDS:
+        copy.collection(kind.entity_type).update(retro.collection(kind.entity_type))
     return copy
 
 
@@ -159,26 +152,20 @@ class _EditInProgress:
         self.touched.pop((kind, key), None)  # rewritten by an earlier cascade, now gone altogether
         # What undo must restore is the stored value, not one an earlier cascade rewrote.
         self.removed[(kind, key)] = self.before.collection(kind).get(key, entity)
-        s = self.state
-        if kind == "Factor":
-            for link in [x for x in s.links.values() if key in (x.cause_id, x.effect_id)]:
-                self.remove("FactorLink", link.key)
-            for ev in [x for x in s.evidence.values() if x.factor_id == key]:
-                self.remove("FactorEvidence", ev.key)
-            for action in [a for a in s.actions.values() if key in a.factor_ids]:
-                s.actions[action.id] = replace(action, factor_ids=tuple(f for f in action.factor_ids if f != key))
-                self.touch(("ActionItem", action.id))
-        elif kind == "TimelineEvent":
-            for ev in [x for x in s.evidence.values() if x.event_id == key]:
-                self.remove("FactorEvidence", ev.key)
-        elif kind == "Impact":
-            for link in [x for x in s.links.values() if x.effect_id == key]:
-                self.remove("FactorLink", link.key)
-        elif kind == "Participant":
-            for st in [x for x in s.statements.values() if x.participant_id == key]:
-                self.remove("AccountabilityStatement", st.key)
-            for note in [x for x in s.private_notes.values() if x.participant_id == key]:
-                self.remove("PrivateNote", note.key)
+        # What refers to it goes with it, or (an action's factors) lets go of it: the references
+        # declared in retro/domain/kinds.py, kind by kind in their order.
+        for child, references in referrers(kind_of(kind)):
+            held = self.state.collection(child.entity_type)
+            for other in [x for x in held.values() if any(refers_to(x, r, key) for r in references)]:
+                if any(refers_to(other, r, key) for r in references if not r.detach):
+                    self.remove(child.name, other.key)
+                    continue
+                for r in [r for r in references if r.detach]:  # a tuple of ids: only take this one out
+                    kept = tuple(v for v in getattr(other, r.field) if v != key)
+                    # the field is named by the registry, so mypy cannot match it to one type
+                    other = replace(other, **{r.field: kept})  # type: ignore[arg-type]
+                held[other.key] = other
+                self.touch((child.name, other.key))
 
     def upsert(self, entity: Entity, now: datetime) -> None:
         kind = type(entity).__name__
@@ -227,7 +214,7 @@ def _check(work: _EditInProgress, incident: Incident | None, edit: Edit) -> None
             del others.statements[key]
             check_can_record(others, entity)
     kinds = {type(e).__name__ for e in edit.upsert} | {k for k, _ in work.removed}
-    if kinds & {"Participant", "AccountabilityStatement"}:
+    if kinds & _ACCOUNTABILITY:
         check_accountability(state)
 
 
@@ -243,7 +230,7 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
     """
     kinds = [type(e).__name__ for e in edit.upsert] + [r.kind for r in edit.remove]
     for kind in kinds:
-        if kind not in _KIND_NAMES:
+        if not is_kind_name(kind):
             raise ValidationError("edit", f"{kind} is not something a retro stores (retro {incident_id!r})")
     now = datetime.now(UTC)
     notes_only = notes is not None and all(kind == NOTE for kind in kinds)  # removing a note cascades to nothing

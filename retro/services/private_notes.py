@@ -30,7 +30,7 @@ from typing import TypeVar
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from ..domain import Changes, PrivateNote, Retro, ValidationError
+from ..domain import Changes, Participant, PrivateNote, Retro, ValidationError
 from ..storage.engine import normalise_url
 from ..storage.errors import StorageError
 from ..storage.location import create_private_file
@@ -89,7 +89,7 @@ class NotesNotSaved(StorageError):
 
 def shared_part(changes: Changes) -> Changes:
     """``changes`` as it reads back when the notes file kept none of it (see :class:`NotesNotSaved`)."""
-    gone = {r.key for r in changes.removed if r.kind == "Participant"}
+    gone = {r.key for r in changes.removed if r.is_a(Participant)}
     hidden = {n.id for n in changes.before if isinstance(n, PrivateNote) and n.participant_id in gone}
     return replace(
         changes,

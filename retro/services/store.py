@@ -3,8 +3,6 @@
 Each method is one unit of work (one transaction). Edits return a :class:`~retro.domain.Changes`
 value saying exactly what changed; the app folds it into its in-memory :class:`~retro.domain.Retro`
 and refreshes only what changed. Nothing here imports Qt.
-
-INTERFACE CONTRACT (implemented by the storage work; callers rely on these signatures):
 """
 
 from __future__ import annotations
@@ -95,7 +93,7 @@ class RetroStore:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
             path = sqlite_path(self._url) if is_sqlite(self._url) else None
-            why = explain(path, exc.orig) if path is not None else gave_up_message(exc)
+            why = explain(path, exc.orig if exc.orig is not None else exc) if path is not None else gave_up_message(exc)
             if why:
                 raise StorageError(why) from exc
             raise StorageError(f"The retro database {self.url} could not complete the operation: {detail}.{hint}") from exc

@@ -39,6 +39,7 @@ from ..domain import (
     Stage,
     TimelineEvent,
 )
+from ..domain.kinds import KINDS
 from . import models as m
 
 # Enum members by stored token: a dict lookup is several times faster than ``EventKind(token)``.
@@ -225,21 +226,27 @@ class EntityTable:
         return dict(zip(self.key_columns, parts, strict=True))
 
 
+# Row → entity and entity → column values, per kind; the table and key come from the registry.
+_CONVERTERS: dict[type, tuple[Callable[..., Any], Callable[[Any], dict[str, Any]]]] = {
+    Participant: (_participant, _participant_values),
+    TimelineEvent: (_event, _event_values),
+    Factor: (_factor, _factor_values),
+    Impact: (_impact, _impact_values),
+    FactorLink: (_link, _link_values),
+    FactorEvidence: (_evidence, _evidence_values),
+    AccountabilityStatement: (_statement, _statement_values),
+    PrivateNote: (_note, _note_values),
+    ActionItem: (action_from_row, _action_values),
+    ReviewAnswer: (_answer, _answer_values),
+    ParkingItem: (_parking, _parking_values),
+}
+
+#: Every kind of retro/domain/kinds.py, in its order: its table, key columns and converters. A kind
+#: without converters here fails at import.
 TABLES: dict[str, EntityTable] = {
-    t.kind: t
-    for t in (
-        EntityTable("Participant", m.participants, ("id",), _participant, _participant_values),
-        EntityTable("TimelineEvent", m.timeline_events, ("id",), _event, _event_values),
-        EntityTable("Factor", m.factors, ("id",), _factor, _factor_values),
-        EntityTable("Impact", m.impacts, ("id",), _impact, _impact_values),
-        EntityTable("FactorLink", m.factor_links, ("id",), _link, _link_values),
-        EntityTable("FactorEvidence", m.factor_evidence, ("factor_id", "event_id"), _evidence, _evidence_values),
-        EntityTable("AccountabilityStatement", m.accountability_statements, ("id",), _statement, _statement_values),
-        EntityTable("PrivateNote", m.private_notes, ("id",), _note, _note_values),
-        EntityTable("ActionItem", m.action_items, ("id",), action_from_row, _action_values),
-        EntityTable("ReviewAnswer", m.review_answers, ("question",), _answer, _answer_values),
-        EntityTable("ParkingItem", m.parking_items, ("id",), _parking, _parking_values),
-    )
+    kind.name: EntityTable(kind.name, m.Base.metadata.tables[kind.table], kind.key_fields,
+                           *_CONVERTERS[kind.entity_type])
+    for kind in KINDS
 }
 
 

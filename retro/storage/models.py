@@ -9,6 +9,7 @@ Core statements (``Model.__table__``) where speed matters; the ORM classes defin
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -37,6 +39,10 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        # Every row class here is mapped to a plain Table (no joined or aliased mapping), which is
+        # what the Core statements below need; SQLAlchemy types it as the wider FromClause.
+        __table__: ClassVar[Table]
 
 
 def _incident_fk() -> Mapped[str]:

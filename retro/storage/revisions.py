@@ -22,8 +22,9 @@ def revision_graph() -> dict[str, str | None]:
     graph: dict[str, str | None] = {}
     for script in sorted((MIGRATIONS / "versions").glob("*.py")):
         found = {name: value or None for name, value in _REVISION_LINE.findall(script.read_text("utf-8"))}
-        if found.get("revision"):
-            graph[found["revision"]] = found.get("down_revision")
+        revision = found.get("revision")
+        if revision:
+            graph[revision] = found.get("down_revision")
     return graph
 
 

@@ -270,7 +270,7 @@ def upgrade(url: str) -> SchemaStatus:
         _run_upgrade(engine)
     except (OperationalError, DBAPIError) as exc:
         where = path or status.url
-        why = explain(path, exc.orig) if path is not None else ""
+        why = explain(path, exc.orig if exc.orig is not None else exc) if path is not None else ""
         raise StorageError(why or f"Upgrading {where} failed: {exc.orig}. The database was left as it was.") from exc
     finally:
         engine.dispose()

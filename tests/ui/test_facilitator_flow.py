@@ -53,6 +53,8 @@ from ui.widgets.datetime_field import DateTimeField
 from ui.workspace.navigator import STAGES, STATUS_ROLE
 from ui.workspace.participants import ROLES
 
+from .workspace.harness import stored_retro
+
 # The offscreen platform cannot size, raise or grab windows (popups, completers): not our warnings.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -277,7 +279,7 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     assert redo_text(window) == "Redo Add timeline event"
     window.redo_action.trigger()
     assert column_texts(timeline.proxy, TimelineColumn.TEXT) == SORTED_EVENTS
-    stored = window.store.load(window.document.incident_id)
+    stored = stored_retro(window)
     assert sorted(e.at for e in stored.events.values()) == [
         datetime(2026, 11, 18, h, m, tzinfo=UTC) for h, m in ((8, 48), (8, 52), (9, 1), (9, 20))]
     # Customers will read this timeline: select every event and mark them public in one step.

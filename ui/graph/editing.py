@@ -179,8 +179,11 @@ class GraphEditor:
 
     # positions ------------------------------------------------------------------------------
 
-    def move(self, positions: Mapping[str, tuple[float, float]]) -> bool:
-        """Store new top-left positions for factors and impacts, as one "Move" step."""
+    def move(self, positions: Mapping[str, tuple[float, float]], *, merge: bool = False) -> bool:
+        """Store new top-left positions for factors and impacts, as one "Move" step.
+
+        With ``merge`` (Ctrl+arrow nudges) a run of moves of the same cards stays one undo step.
+        """
         moved: list[Factor | Impact] = []
         for node_id, (x, y) in positions.items():
             node = self._node(node_id)
@@ -195,7 +198,8 @@ class GraphEditor:
             label = "Move impact"
         else:
             label = f"Move {plural(len(moved), 'card')}"
-        return self.document.edit(label, Edit.of(upsert=moved))
+        key = "move:" + ",".join(sorted(m.id for m in moved)) if merge else ""
+        return self.document.edit(label, Edit.of(upsert=moved), merge=key)
 
     def layout_positions(self) -> dict[str, tuple[float, float]]:
         """Where auto-arrange would put every factor and impact (nothing stored)."""

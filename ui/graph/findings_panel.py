@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from retro.analysis import analyse
-from retro.domain import Finding, Stage, readiness
+from retro.domain import Finding, Stage
 from ui.widgets.plain_text import plain_tooltip
 
 from ..document import RetroDocument
@@ -26,9 +25,8 @@ FACTOR_CODES = {"unaddressed"}
 
 def factor_findings(document: RetroDocument) -> list[Finding]:
     """This stage's readiness findings, then the graph analysis's."""
-    retro = document.retro
-    mine = [f for f in readiness(retro) if f.stage is Stage.FACTORS or f.code in FACTOR_CODES]
-    return mine + analyse(retro)
+    found = document.findings()
+    return [f for f in found.readiness if f.stage is Stage.FACTORS or f.code in FACTOR_CODES] + list(found.graph)
 
 
 class FindingsPanel(QWidget):

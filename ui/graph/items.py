@@ -8,7 +8,7 @@ Text is laid out lazily on first paint and cached, so building a big scene stays
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -24,13 +24,26 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from retro.domain import Factor, Impact
+from retro.domain import Factor, FactorLink, Impact
 from ui.widgets.plain_text import plain_tooltip
 
 from .palette import BAND_HEIGHT, CARD_HEIGHT, CARD_WIDTH, CORNER, GraphStyle, category_colour, text_colour_on
 
-if TYPE_CHECKING:
-    from .arrows import LinkArrow
+
+class AttachedArrow(Protocol):
+    """What a card and its scene use of an arrow attached to it (:class:`ui.graph.arrows.LinkArrow`).
+
+    A protocol, so this module need not import the arrows (which import the cards).
+    """
+
+    link: FactorLink
+    cause: NodeItem
+    effect: NodeItem
+    out_port: tuple[int, int]
+    in_port: tuple[int, int]
+
+    def update_path(self) -> None: ...
+
 
 PADDING = 8.0
 BADGE_HEIGHT = 18.0
@@ -108,8 +121,8 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.node_id = node_id
         self.style = style
-        self.arrows_out: list[LinkArrow] = []
-        self.arrows_in: list[LinkArrow] = []
+        self.arrows_out: list[AttachedArrow] = []
+        self.arrows_in: list[AttachedArrow] = []
         self.editing = False
         self.highlighted = False
         self.finding_text = ""

@@ -18,13 +18,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from retro.analysis import loop_arrows
-from retro.domain import Changes, Factor, FactorLink, Impact
+from retro.domain import ActionItem, Changes, Factor, FactorEvidence, FactorLink, Impact
 
 from ..document import RetroDocument
 from ..theme import is_dark, theme_signals
 from .arrows import LinkArrow
 from .editing import GraphEditor
-from .items import FactorCard, ImpactNode, NodeItem
+from .items import AttachedArrow, FactorCard, ImpactNode, NodeItem
 from .palette import FACILITATOR, FACILITATOR_DARK, GraphStyle, facilitator_style
 
 SCENE_MARGIN = 400.0
@@ -47,7 +47,7 @@ class GraphMirror(QGraphicsScene):
         follows_theme = style in (FACILITATOR, FACILITATOR_DARK)  # the projector keeps its own
         if follows_theme:
             style = facilitator_style(is_dark())
-        self.style = style
+        self.graph_style = style
         self.editable = editable
         self.cards: dict[str, FactorCard] = {}
         self.impacts: dict[str, ImpactNode] = {}
@@ -75,9 +75,9 @@ class GraphMirror(QGraphicsScene):
 
     def set_style(self, style: GraphStyle) -> None:
         """Draw every card and arrow in ``style`` from now on (the light or dark theme, live)."""
-        if style == self.style:
+        if style == self.graph_style:
             return
-        self.style = style
+        self.graph_style = style
         self.setBackgroundBrush(QColor(style.background))
         for item in [*self.nodes(), *self.arrows.values()]:
             item.style = style
@@ -135,9 +135,9 @@ class GraphMirror(QGraphicsScene):
         fallback = self.editor.layout_positions() if unplaced else {}
         self._batch = set()
         for factor in retro.factors.values():
-            self._add_node(FactorCard(factor, self.style, self.editable), factor, fallback)
+            self._add_node(FactorCard(factor, self.graph_style, self.editable), factor, fallback)
         for impact in retro.impacts.values():
-            self._add_node(ImpactNode(impact, self.style, self.editable), impact, fallback)
+            self._add_node(ImpactNode(impact, self.graph_style, self.editable), impact, fallback)
         for link in retro.links.values():
             self._add_arrow(link)
         self._finish_batch(links_changed=True, badges=True)
@@ -197,7 +197,7 @@ class GraphMirror(QGraphicsScene):
         cause, effect = self.node(link.cause_id), self.node(link.effect_id)
         if cause is None or effect is None:
             return
-        arrow = LinkArrow(link, cause, effect, self.style, self.editable)
+        arrow = LinkArrow(link, cause, effect, self.graph_style, self.editable)
         arrow.obstacles = self.cards_near
         cause.arrows_out.append(arrow)
         effect.arrows_in.append(arrow)
@@ -265,7 +265,7 @@ class GraphMirror(QGraphicsScene):
 
     def _refresh_ports(self, nodes: Iterable[NodeItem]) -> None:
         """Spread each card's arrows along its edges (ordered by the far end's height), then redraw."""
-        arrows: set[LinkArrow] = set()
+        arrows: set[AttachedArrow] = set()
         for node in nodes:
             outs = sorted(node.arrows_out, key=lambda a: a.effect.y())
             for i, arrow in enumerate(outs):
@@ -306,30 +306,29 @@ class GraphMirror(QGraphicsScene):
     # following the document -----------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        kinds = changes.kinds()
-        if not kinds & {"Factor", "Impact", "FactorLink", "FactorEvidence", "ActionItem"}:
+        if not changes.touches(Factor, Impact, FactorLink, FactorEvidence, ActionItem):
             return
         retro = self.document.retro
         self._batch = set()
         for ref in changes.removed:
-            if ref.kind == "Factor":
+            if ref.is_a(Factor):
                 self._remove_node(self.cards.pop(ref.key, None))
-            elif ref.kind == "Impact":
+            elif ref.is_a(Impact):
                 self._remove_node(self.impacts.pop(ref.key, None))
-            elif ref.kind == "FactorLink":
+            elif ref.is_a(FactorLink):
                 self._remove_arrow(ref.key)
         for entity in changes.upserted:
             if isinstance(entity, Factor):
                 card = self.cards.get(entity.id)
                 if card is None:
-                    self._add_node(FactorCard(entity, self.style, self.editable), entity)
+                    self._add_node(FactorCard(entity, self.graph_style, self.editable), entity)
                 else:
                     card.set_factor(entity)
                     self._place(card, entity)
             elif isinstance(entity, Impact):
                 node = self.impacts.get(entity.id)
                 if node is None:
-                    self._add_node(ImpactNode(entity, self.style, self.editable), entity)
+                    self._add_node(ImpactNode(entity, self.graph_style, self.editable), entity)
                 else:
                     node.set_impact(entity)
                     self._place(node, entity)
@@ -338,7 +337,7 @@ class GraphMirror(QGraphicsScene):
                 self._remove_arrow(entity.id)
                 if entity.id in retro.links:
                     self._add_arrow(entity)
-        links_changed = "FactorLink" in kinds or any(r.kind in ("Factor", "Impact") for r in changes.removed)
+        links_changed = changes.touches(FactorLink) or any(r.is_a(Factor) or r.is_a(Impact) for r in changes.removed)
         self._finish_batch(links_changed=links_changed, badges=True)
         self._grow_scene_rect()
 

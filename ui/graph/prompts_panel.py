@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from retro.analysis import CausalGraph, category_prompts, next_why
-from retro.domain import Changes, FactorCategory
+from retro.domain import Changes, Factor, FactorCategory, FactorLink, Impact
 
 from ..document import RetroDocument
 from .editing import GraphEditor
@@ -109,7 +109,7 @@ class PromptsPanel(QWidget):
             self._show_whys()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("Factor", "Impact", "FactorLink"):
+        if changes.touches(Factor, Impact, FactorLink):
             self._timer.start()
 
     def refresh(self) -> None:

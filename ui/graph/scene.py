@@ -171,7 +171,7 @@ class FactorScene(GraphMirror):
     def _start_connect(self, card: FactorCard, pos: QPointF) -> None:
         self._connect_from = card
         line = QGraphicsPathItem()
-        pen = QPen(QColor(self.style.selection), 2.0, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(self.graph_style.selection), 2.0, Qt.PenStyle.DashLine)
         line.setPen(pen)
         line.setZValue(5)
         line.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)

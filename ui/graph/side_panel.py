@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Audience, Changes, FactorCategory, TimelineEvent
+from retro.domain import (
+    ActionItem,
+    Audience,
+    Changes,
+    FactorCategory,
+    FactorEvidence,
+    Incident,
+    TimelineEvent,
+)
 from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
@@ -298,9 +306,9 @@ class FactorPanel(QWidget):
             return
         if any(getattr(e, "id", None) == self.factor_id for e in changes.upserted):
             self._show_fields()
-        if changes.touches("FactorEvidence", "TimelineEvent", "Incident"):
+        if changes.touches(FactorEvidence, TimelineEvent, Incident):
             self._show_evidence()
-        if changes.touches("ActionItem"):
+        if changes.touches(ActionItem):
             self._show_actions()
 
     # editing --------------------------------------------------------------------------------

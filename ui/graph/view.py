@@ -302,14 +302,14 @@ class GraphView(QGraphicsView):
         return dialog
 
     def nudge_selection(self, key: int, step: float) -> bool:
-        """Move the selected cards by ``step`` towards an arrow key, as one "Move" step."""
+        """Move the selected cards by ``step`` towards an arrow key; a run of nudges is one "Move" step."""
         dx, dy = {
             Qt.Key.Key_Left: (-step, 0.0), Qt.Key.Key_Right: (step, 0.0),
             Qt.Key.Key_Up: (0.0, -step), Qt.Key.Key_Down: (0.0, step),
         }[Qt.Key(key)]
         nodes = self.factor_scene.selected_nodes()
         moved = {n.node_id: (n.x() + dx, n.y() + dy) for n in nodes}
-        return bool(moved) and self.factor_scene.editor.move(moved)
+        return bool(moved) and self.factor_scene.editor.move(moved, merge=True)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if not self.factor_scene.editable:

@@ -90,7 +90,7 @@ class RecurrenceModel(QStandardItemModel):
     def target(self, index: QModelIndex) -> tuple[str, str] | None:
         """``(incident_id, factor_id)`` of a sighting row, or None for a group row."""
         value = self.data(index.siblingAtColumn(0), _ROLE_TARGET)
-        return tuple(value) if value else None  # type: ignore[return-value]
+        return (str(value[0]), str(value[1])) if value else None
 
 
 def _item(text: str) -> QStandardItem:

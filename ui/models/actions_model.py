@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
 
-from retro.domain import ActionItem, ActionStatus, ActionType, Changes, Edit, Horizon, Priority
+from retro.domain import ActionItem, ActionStatus, ActionType, Changes, Edit, Factor, Horizon, Priority
 from retro.domain.projector_names import shown_owner
 from ui.document import RetroDocument
 from ui.widgets.colours import PROBLEM
@@ -270,7 +270,7 @@ class ActionsModel(QAbstractTableModel):
 
     def _on_changed(self, changes: Changes) -> None:
         for ref in changes.removed:
-            if ref.kind == "ActionItem" and (row := self.row_of(ref.key)) >= 0:
+            if ref.is_a(ActionItem) and (row := self.row_of(ref.key)) >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._actions[row]
                 self.endRemoveRows()
@@ -286,7 +286,7 @@ class ActionsModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), end, end)
                 self._actions.append(entity)
                 self.endInsertRows()
-        if changes.touches("Factor") and self._actions:
+        if changes.touches(Factor) and self._actions:
             # a factor's title changed or it was removed: the factors column reads differently
             for row, action in enumerate(self._actions):
                 self._actions[row] = self._document.retro.actions.get(action.id, action)

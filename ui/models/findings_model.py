@@ -13,7 +13,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from retro.checks import all_findings
 from retro.domain import Finding, Level
 from ui.document import RetroDocument
 
@@ -32,7 +31,7 @@ class FindingsModel(QAbstractListModel):
     def __init__(self, document: RetroDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._findings = all_findings(document.retro)
+        self._findings = list(document.findings().all)
         style = QApplication.style()
         self._icons = {
             Level.BLOCKER: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -78,7 +77,7 @@ class FindingsModel(QAbstractListModel):
         return self._findings[row]
 
     def refresh(self, *_args: object) -> None:
-        findings = all_findings(self._document.retro)
+        findings = list(self._document.findings().all)
         if findings == self._findings:
             return
         self.beginResetModel()

@@ -1,18 +1,17 @@
 """The accountability speaking order as a Qt list: who has spoken, who is next, who must wait.
 
-The manager / leader comes first; then everyone who has recorded a statement, in the order
-they spoke; then everyone still to speak, in the order of the participant list. The list is
-short (the people in the room), so it is rebuilt whenever people or statements change.
+The order itself is the domain's rule (:mod:`retro.domain.speakers`). The list is short (the
+people in the room), so it is rebuilt whenever people or statements change.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from retro.domain import AccountabilityStatement, Changes, Participant, Retro, lock_reason
+from retro.domain import AccountabilityStatement, Changes, Participant
+from retro.domain.speakers import Speaker, speaking_order
 from ui.document import RetroDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,46 +21,6 @@ PARTICIPANT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCK_REASON_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Their recorded statement's text ("" when they have not spoken).
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """One person in the speaking order."""
-
-    participant: Participant
-    statement: AccountabilityStatement | None
-    lock_reason: str
-
-    @property
-    def has_spoken(self) -> bool:
-        return self.statement is not None
-
-    def roles_text(self) -> str:
-        return ", ".join(role.label for role in self.participant.roles_in_order())
-
-
-def speaking_order(retro: Retro) -> list[Speaker]:
-    """Leaders first, then those who spoke (in order), then those still to speak."""
-    spoken: dict[str, AccountabilityStatement] = {}
-    for statement in retro.speaking_order():
-        spoken.setdefault(statement.participant_id, statement)
-    people = retro.people()
-    order_of = {pid: i for i, pid in enumerate(spoken)}
-
-    def key(person: Participant) -> tuple[int, int, int]:
-        if person.id in spoken:
-            return (0 if person.is_leader else 1, order_of[person.id], 0)
-        return (2 if not person.is_leader else -1, 0, people.index(person))
-
-    return [
-        Speaker(p, spoken.get(p.id), lock_reason(retro, p.id))
-        for p in sorted(people, key=key)
-    ]
-
-
-def next_speaker(speakers: list[Speaker]) -> Speaker | None:
-    """The first person in the order who has not spoken and may speak now."""
-    return next((s for s in speakers if not s.has_spoken and not s.lock_reason), None)
 
 
 class SpeakingOrderModel(QAbstractListModel):
@@ -105,7 +64,7 @@ class SpeakingOrderModel(QAbstractListModel):
         return None
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("Participant", "AccountabilityStatement"):
+        if changes.touches(Participant, AccountabilityStatement):
             self._rebuild()
 
     def _rebuild(self) -> None:

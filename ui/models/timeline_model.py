@@ -338,7 +338,7 @@ class TimelineModel(QAbstractTableModel):
         self._far = far
 
     def _on_changed(self, changes: Changes) -> None:
-        removed = [r.key for r in changes.removed if r.kind == "TimelineEvent" and r.key in self._by_id]
+        removed = [r.key for r in changes.removed if r.is_a(TimelineEvent) and r.key in self._by_id]
         upserted = [e for e in changes.upserted if isinstance(e, TimelineEvent)]
         if len(removed) + len(upserted) > BULK_CHANGE:
             self._reset()

@@ -30,22 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import (
-    AccountabilityStatement,
-    Changes,
-    Edit,
-    PrivateNote,
-    Stage,
-    new_id,
-)
+from retro.domain import AccountabilityStatement, Changes, Edit, Participant, PrivateNote, Stage, new_id
 from retro.domain.accountability import NO_LEADER_REASON
+from retro.domain.speakers import Speaker, next_speaker
 from ui.document import RetroDocument
-from ui.models.speakers_model import (
-    PARTICIPANT_ID_ROLE,
-    Speaker,
-    SpeakingOrderModel,
-    next_speaker,
-)
+from ui.models.speakers_model import PARTICIPANT_ID_ROLE, SpeakingOrderModel
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.colours import ATTENTION, PRIVATE
@@ -233,14 +222,14 @@ class AccountabilityStage(StageView):
         self.cards_host = QWidget()
         self.cards_layout = QVBoxLayout(self.cards_host)
         self.cards_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.cards_host)
-        self.scroll.setAccessibleName("Statements")
+        self.statements_scroll = QScrollArea()
+        self.statements_scroll.setWidgetResizable(True)
+        self.statements_scroll.setWidget(self.cards_host)
+        self.statements_scroll.setAccessibleName("Statements")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(order_box)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.statements_scroll)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 1200])
         splitter.setChildrenCollapsible(False)
@@ -316,11 +305,11 @@ class AccountabilityStage(StageView):
             card.editor.setFocus()  # the person typing keeps typing where they were
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("Participant"):
+        if changes.touches(Participant):
             # The speaking order model has already refreshed the cards (and rebuilt them if people
             # came or went); names and roles are updated in place, so typing is not interrupted.
             self._refresh_note_people()
-        elif changes.touches("PrivateNote") and not self.note_edit.hasFocus():
+        elif changes.touches(PrivateNote) and not self.note_edit.hasFocus():
             self._load_note()
 
     def _refresh(self) -> None:
@@ -371,7 +360,7 @@ class AccountabilityStage(StageView):
         self.turn_label.setText(self._turn_text(self.order_model.speakers()))
         card = self.cards.get(participant_id)
         if card is not None:
-            self.scroll.ensureWidgetVisible(card)
+            self.statements_scroll.ensureWidgetVisible(card)
         self.selection_changed.emit(participant_id)
 
     def _focus_card(self, index: QModelIndex) -> None:

@@ -32,6 +32,7 @@ from retro.domain import (
     ActionType,
     Changes,
     Edit,
+    Factor,
     Horizon,
     Priority,
     Stage,
@@ -363,9 +364,9 @@ class ActionsStage(StageView):
     # -- messages ----------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("ActionItem"):
+        if changes.touches(ActionItem):
             self._refresh_banner()
-        if changes.touches("ActionItem", "Factor"):
+        if changes.touches(ActionItem, Factor):
             self._show_details()
 
     def _refresh_banner(self) -> None:

@@ -49,7 +49,7 @@ class FactorsStage(StageView):
         self.panel = FactorPanel(document, self.editor, self)
         self.findings = FindingsPanel(document, self)
         self.prompts = PromptsPanel(document, self.editor, self)
-        self.legend = Legend(self.scene.style, self)
+        self.legend = Legend(self.scene.graph_style, self)
         self.banner = Banner(Tone.INFO, name="Canvas message", parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Factor details, findings and prompts")

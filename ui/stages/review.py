@@ -41,6 +41,7 @@ from retro.domain import (
     Audience,
     Changes,
     Edit,
+    Incident,
     IncidentStatus,
     ReviewAnswer,
     Stage,
@@ -51,7 +52,7 @@ from retro.domain import (
 from retro.domain.progress import next_step, status_for, with_status
 from retro.domain.time_range import in_zone
 from ui.document import RetroDocument
-from ui.export_worker import ExportFormat, ExportWorker, missing_writers
+from ui.export_worker import ExportFormat, ExportWorker
 from ui.models.findings_model import MENTION_ROLE, STAGE_ROLE, TARGET_ROLE, FindingsModel
 from ui.stage_base import StageView
 from ui.stages.export_names import suggested_name
@@ -201,12 +202,10 @@ class ReviewStage(StageView):
     def _build_exports(self) -> QWidget:
         box = QGroupBox("Export")
         grid = QGridLayout(box)
-        why_not = missing_writers()
         for column, fmt in enumerate(ExportFormat):
             button = QPushButton(f"{fmt.label}…")
             button.setAccessibleName(f"Export {fmt.label}")
-            button.setEnabled(not why_not)
-            button.setToolTip(why_not or f"Write the {fmt.label} to a file you choose")
+            button.setToolTip(f"Write the {fmt.label} to a file you choose")
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
             grid.addWidget(button, 0, column)
             self.export_buttons[fmt] = button
@@ -288,9 +287,9 @@ class ReviewStage(StageView):
     # -- answers -----------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("ReviewAnswer"):
+        if changes.touches(ReviewAnswer):
             self._load_answers()
-        if changes.touches("Incident"):
+        if changes.touches(Incident):
             self._refresh_shared()
             self._refresh_next_step()
 

@@ -103,6 +103,7 @@ class SetupStage(StageView):
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         self.text_fields: dict[str, CommitLineEdit | CommitTextEdit] = {}
+        document.refused.connect(self._keep_refused_text)
         left = QVBoxLayout()
         left.addWidget(section("Incident"))
         left.addLayout(self._incident_form())
@@ -295,6 +296,17 @@ class SetupStage(StageView):
         for field, widget in self.text_fields.items():
             widget.show_saved(self._stored_text(field))
         self.refresh()
+
+    def _keep_refused_text(self, _message: str, edit: Edit) -> None:
+        """A refused incident edit: the fields showing what it would have stored keep their text."""
+        if edit.incident is None:
+            return
+        for field, widget in self.text_fields.items():
+            value = getattr(edit.incident, field)
+            shown = ", ".join(value) if isinstance(value, tuple) else value
+            text = widget.toPlainText() if isinstance(widget, CommitTextEdit) else widget.text()
+            if text == shown:  # (a field the edit did not change gets its stored value back anyway)
+                widget.keep_as_unsaved()
 
     def _stored_text(self, field: str) -> str:
         """The incident's ``field`` as its text field shows it (lists comma separated)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Audience, Changes, Edit, EventKind, Stage, TimelineEvent, new_id
+from retro.domain import Audience, Changes, Edit, EventKind, Incident, Stage, TimelineEvent, new_id
+from retro.io.importers.kinds import suggest_kind
 from ui.document import RetroDocument
 from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
@@ -45,21 +45,12 @@ from ui.widgets.wording import attach_line_wording
 
 from .timeline_shift import SHIFT_HINT, shift_edit
 
-try:  # the importers' kind suggestion, when that package is present
-    from retro.io.importers.kinds import suggest_kind
-except ImportError:  # pragma: no cover - depends on another package's progress
-
-    def suggest_kind(text: str, default: EventKind = EventKind.OBSERVATION) -> EventKind:
-        return default
-
-
 SUGGESTED = "Kind from the words"
 
 
 def open_link(url: str) -> None:
     """Open an evidence link in the person's browser (replaced in tests)."""
     QDesktopServices.openUrl(QUrl(url))
-IMPORT_NOT_READY = "Importing chat exports, CSV files and pasted notes is not available in this build yet."
 
 
 def _plural(n: int, word: str) -> str:
@@ -116,13 +107,7 @@ class TimelineStage(StageView):
         self.import_button = QPushButton("Import…")
         self.import_button.setAccessibleName("Import events")
         self.import_button.clicked.connect(self.import_events)
-        self._import_dialog = self._find_import_dialog()
-        self.import_button.setEnabled(self._import_dialog is not None)
-        self.import_button.setToolTip(
-            "Import events from a chat export, a CSV file or pasted notes"
-            if self._import_dialog is not None
-            else IMPORT_NOT_READY
-        )
+        self.import_button.setToolTip("Import events from a chat export, a CSV file or pasted notes")
         top = QHBoxLayout()
         top.addWidget(filter_label)
         top.addWidget(self.filter_edit, 3)
@@ -374,21 +359,11 @@ class TimelineStage(StageView):
             self.table.setCurrentIndex(self.proxy.index(row, TimelineColumn.TEXT))
         return True
 
-    @staticmethod
-    def _find_import_dialog() -> Any:
-        """The importers' preview dialog class, once that work has landed (else None)."""
-        try:
-            from ui.import_dialog import ImportPreviewDialog  # type: ignore[import-not-found]
-        except ImportError:
-            return None
-        return ImportPreviewDialog
-
     def import_events(self) -> None:
         """Open the import preview; it adds the accepted events through the document as one step."""
-        if self._import_dialog is None:
-            self._show_problem(IMPORT_NOT_READY)
-            return
-        dialog = self._import_dialog(self.document, self)
+        from ui.importing import ImportPreviewDialog  # its importers load when first asked for
+
+        dialog = ImportPreviewDialog(self.document, self)
         dialog.open()
 
     # -- selection and navigation ------------------------------------------------------------
@@ -451,7 +426,7 @@ class TimelineStage(StageView):
     # -- the side panel ----------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("TimelineEvent", "Incident"):
+        if changes.touches(TimelineEvent, Incident):
             self._refresh_side()
         self._update_count()
 

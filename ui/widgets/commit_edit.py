@@ -23,6 +23,8 @@ class CommitOnLeaveEdit(QPlainTextEdit):
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
+        # The store refused what the field shows: kept (as if being typed) until replaced or saved.
+        self._refused = False
         attach_wording(self)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -30,8 +32,13 @@ class CommitOnLeaveEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
     def is_typing(self) -> bool:
-        """True while the person is in the field with text not saved yet."""
-        return self.hasFocus() and self.document().isModified()
+        """True while the person is in the field with text not saved yet (or the store refused it)."""
+        return (self.hasFocus() or self._refused) and self.document().isModified()
+
+    def keep_as_unsaved(self) -> None:
+        """The store refused this text: keep showing it, unsaved, so nothing typed is lost."""
+        self._refused = True
+        self.document().setModified(True)
 
     def show_text(self, text: str) -> bool:
         """Show stored ``text`` and mark it unchanged, unless the person is typing here.
@@ -46,6 +53,7 @@ class CommitOnLeaveEdit(QPlainTextEdit):
 
     def replace_text(self, text: str) -> None:
         """Show ``text`` whatever is being typed (the field now shows something else) and mark it unchanged."""
+        self._refused = False
         if self.toPlainText() != text:
             self.setPlainText(text)
         self.document().setModified(False)

@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from retro.domain.projector_names import shown_person
+from retro.domain.speakers import next_speaker
 from ui.document import RetroDocument
 from ui.models.actions_model import PROJECTOR_ROLE as ACTION_LINE_ROLE
 from ui.models.actions_model import ActionsModel, ActionsSort
-from ui.models.speakers_model import SpeakingOrderModel, next_speaker
+from ui.models.speakers_model import SpeakingOrderModel
 from ui.models.timeline_model import EVENT_ID_ROLE, TimelineModel
 from ui.models.timeline_model import PROJECTOR_ROLE as EVENT_LINE_ROLE
 
@@ -79,7 +80,7 @@ class AccountabilityProjector(ProjectorPanel):
         scroll.viewport().setStyleSheet("background: transparent;")
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.statements)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self._name_labels: dict[str, QLabel] = {}
         turn_row = QHBoxLayout()
         turn_row.addWidget(self.turn, 1)
@@ -135,7 +136,7 @@ class AccountabilityProjector(ProjectorPanel):
         """Scroll the chosen speaker's statement into view (the room reads what is being said)."""
         label = self._name_labels.get(self._participant_id)
         if label is not None:
-            self.scroll.verticalScrollBar().setValue(label.y())
+            self.scroll_area.verticalScrollBar().setValue(label.y())
 
     def texts(self) -> list[str]:
         """Every text the projector shows (for checks that private notes never appear)."""

@@ -39,13 +39,17 @@ class CommitLineEdit(QLineEdit):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
-        self._value = ""
+        self._value: str | None = ""
         self.editingFinished.connect(self._finish)
         attach_line_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
         return self.text() != self._value
+
+    def keep_as_unsaved(self) -> None:
+        """The store refused what this field shows: keep it as unsaved text (nothing typed is lost)."""
+        self._value = None
 
     def set_value(self, text: str) -> None:
         """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""
@@ -77,12 +81,16 @@ class CommitTextEdit(QPlainTextEdit):
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        self._value = ""
+        self._value: str | None = ""
         attach_wording(self)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
         return self.toPlainText() != self._value
+
+    def keep_as_unsaved(self) -> None:
+        """The store refused what this field shows: keep it as unsaved text (nothing typed is lost)."""
+        self._value = None
 
     def set_value(self, text: str) -> None:
         """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""

@@ -209,6 +209,7 @@ class WorkspacePage(QWidget):
         document.reloaded.connect(self._document_reloaded)
         self.parking.set_document(document)
         self.clock.set_agenda(document.retro.incident.agenda)
+        document.saving.connect(self._show_saving)
         self.clock.reset_all()
         self._refresh_header()
         self._refresh_marks()
@@ -219,6 +220,7 @@ class WorkspacePage(QWidget):
         if self.document is not None:
             self.document.changed.disconnect(self._document_changed)
             self.document.reloaded.disconnect(self._document_reloaded)
+            self.document.saving.disconnect(self._show_saving)
         for view in self._views.values():
             self.host.removeWidget(view)
             view.deleteLater()
@@ -230,7 +232,11 @@ class WorkspacePage(QWidget):
         if changes.incident is not None:
             self._refresh_header()
         self._refresh_marks()
-        self.saved_label.setText("✓ Saved")
+        self._show_saving(not self.document.is_idle() if self.document is not None else False)
+
+    def _show_saving(self, saving: bool) -> None:
+        """"Saving…" while a commit is on its way to the database, "✓ Saved" once it is stored."""
+        self.saved_label.setText("Saving…" if saving else "✓ Saved")
 
     def _document_reloaded(self) -> None:
         self._refresh_header()
@@ -259,7 +265,7 @@ class WorkspacePage(QWidget):
         retro = self.document.retro
         self._marks_generation += 1
         if len(retro.events) + len(retro.factors) + len(retro.actions) < LARGE_RETRO:
-            findings = readiness(retro)
+            findings = list(self.document.findings().readiness)  # shared, computed once per change
             self.stage_model.set_findings(findings, stage_progress(retro, findings))
             self._refresh_findings()
             return

@@ -52,7 +52,18 @@ def test_edit_of_accepts_entities_or_refs() -> None:
     edit = Edit.of(remove=[f, EntityRef("Factor", "f2")])
     assert edit.remove == (EntityRef("Factor", "f1"), EntityRef("Factor", "f2"))
     assert Edit().is_empty() and not edit.is_empty()
-    assert Changes("i", 1, upserted=(f,)).touches(Factor) and not Changes("i", 1).touches("Factor")
+    assert Changes("i", 1, upserted=(f,)).touches(Factor) and not Changes("i", 1).touches(Factor)
+
+
+def test_touches_takes_classes_so_a_misspelt_kind_cannot_silently_never_match() -> None:
+    changes = Changes("i", 1, upserted=(Factor("f1", "Pool too small"),))
+    with pytest.raises(TypeError, match="TimelineEvnt"):
+        changes.touches("TimelineEvnt")  # type: ignore[arg-type]  # the mistake this guards against
+    with pytest.raises(TypeError, match="Factor"):
+        changes.touches("Factor")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        changes.touches(str)  # a class, but not a kind a retro records
+    assert changes.touches(Factor, Incident) and not changes.touches(Incident)
 
 
 def test_timeline_is_sorted_by_time_then_id() -> None:

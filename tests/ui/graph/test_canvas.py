@@ -302,8 +302,8 @@ def test_arrows_go_around_cards_in_their_way(canvas: Canvas) -> None:
     assert any(blocker.contains(p) for p in samples)
 
 
-def test_ctrl_arrow_moves_the_selection_one_step_per_press(canvas: Canvas) -> None:
-    a, b = canvas.factor_by_title(A), canvas.factor_by_title(B)
+def test_ctrl_arrow_moves_the_selection_and_a_run_of_nudges_is_one_undo_step(canvas: Canvas) -> None:
+    a, b, c = canvas.factor_by_title(A), canvas.factor_by_title(B), canvas.factor_by_title(C)
     canvas.click(canvas.card_point(a.id))
     canvas.click(canvas.card_point(b.id), Qt.KeyboardModifier.ControlModifier)
     canvas.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
@@ -311,8 +311,22 @@ def test_ctrl_arrow_moves_the_selection_one_step_per_press(canvas: Canvas) -> No
     retro = canvas.document.retro
     assert (retro.factors[a.id].x, retro.factors[a.id].y) == (20.0, 100.0)
     assert (retro.factors[b.id].x, retro.factors[b.id].y) == (20.0, 300.0)
-    assert canvas.undo_texts() == ["Move 2 factors", "Move 2 factors"]
+    assert canvas.undo_texts() == ["Move 2 factors"]
     assert canvas.scene.cards[a.id].pos() == QPointF(20, 100)
+    # Nudging another selection is a step of its own.
+    canvas.click(canvas.card_point(c.id))
+    canvas.key(Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.undo_texts() == ["Move 2 factors", "Move factor"]
+    canvas.document.undo_stack.undo()
+    assert (canvas.document.retro.factors[c.id].x, canvas.document.retro.factors[c.id].y) == (c.x, c.y)
+    # One undo takes the whole run of nudges back, stored and shown; redo puts the last one back.
+    canvas.document.undo_stack.undo()
+    retro = canvas.document.retro
+    assert [(retro.factors[f.id].x, retro.factors[f.id].y) for f in (a, b)] == [(a.x, a.y), (b.x, b.y)]
+    assert canvas.document.store.load(retro.incident.id).factors[a.id].x == a.x
+    assert canvas.scene.cards[a.id].pos() == QPointF(a.x, a.y)
+    canvas.document.undo_stack.redo()
+    assert (canvas.document.retro.factors[b.id].x, canvas.document.retro.factors[b.id].y) == (20.0, 300.0)
 
 
 def test_middle_button_drag_pans_and_ctrl_wheel_zooms(canvas: Canvas) -> None:
@@ -404,3 +418,17 @@ def test_no_arrow_on_the_demo_canvas_passes_through_a_card_it_does_not_connect(q
                 continue
             rect = card.scene_rect().adjusted(1, 1, -1, -1)
             assert not any(rect.contains(p) for p in samples), (arrow.link.id, node_id)
+
+
+def test_the_scene_keeps_qt_style_and_its_own_graph_style_apart(canvas: Canvas) -> None:
+    """``QGraphicsScene.style()`` is Qt's widget style; the scene's colours live in ``graph_style``.
+
+    A ``self.style = …`` attribute used to shadow the method, so Qt (or a proxy widget) asking the
+    scene for its style got a GraphStyle back.
+    """
+    from PySide6.QtWidgets import QStyle
+
+    from ui.graph.palette import FACILITATOR
+
+    assert isinstance(canvas.scene.style(), QStyle)
+    assert canvas.scene.graph_style is FACILITATOR

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from retro.domain import Edit, Stage
 from tests.ui.models.support import make_document, make_empty_document, unnamed_controls
-from ui.export_worker import ExportFormat, ExportWorker, missing_writers
+from ui.export_worker import ExportFormat, ExportWorker
 from ui.models.findings_model import BLOCKER_ROLE, TARGET_ROLE
 from ui.stages import review as review_module
 from ui.stages.review import ReviewStage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-needs_writers = pytest.mark.skipif(bool(missing_writers()), reason=missing_writers() or "writers present")
 
 
 def _show(qtbot, stage: ReviewStage) -> ReviewStage:
@@ -87,7 +86,6 @@ def test_marking_the_internal_report_shared_is_one_step(qtbot, stage):
     assert stage.document.retro.incident.internal_report_shared_at is not None
 
 
-@needs_writers
 @pytest.mark.parametrize("fmt", [ExportFormat.INTERNAL_PDF, ExportFormat.PUBLIC_MARKDOWN, ExportFormat.JSON])
 def test_export_writes_the_file_off_the_gui_thread(qtbot, stage, tmp_path, monkeypatch, fmt):
     target = tmp_path / f"report{fmt.suffix}"
@@ -105,7 +103,6 @@ def test_export_writes_the_file_off_the_gui_thread(qtbot, stage, tmp_path, monke
     assert opened == [str(tmp_path)]
 
 
-@needs_writers
 def test_an_unwritable_path_shows_the_error(qtbot, stage, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -117,7 +114,6 @@ def test_an_unwritable_path_shows_the_error(qtbot, stage, tmp_path):
     assert all(button.isEnabled() for button in stage.export_buttons.values())
 
 
-@needs_writers
 def test_a_cancelled_pdf_export_writes_nothing(qtbot, sqlite_url, tmp_path: Path):
     document = make_document(sqlite_url)
     worker = ExportWorker(document.retro, ExportFormat.INTERNAL_PDF, tmp_path / "x.pdf")
@@ -139,7 +135,6 @@ def test_every_control_has_a_name_for_screen_readers(stage):
     assert unnamed_controls(stage) == []
 
 
-@needs_writers
 def test_closing_the_screen_during_an_export_loses_nothing_and_crashes_nothing(qtbot, sqlite_url, tmp_path):
     from ui import export_worker
 
@@ -179,7 +174,6 @@ def test_a_public_report_is_never_named_after_a_person_in_the_title(qtbot, stage
         "Checkout-outage-after-a-proxy-change-public.pdf")
 
 
-@needs_writers
 def test_the_file_is_written_exactly_where_the_person_chose(qtbot, stage, tmp_path, monkeypatch):
     chosen = tmp_path / "postmortem"  # typed without a suffix, confirmed as it is
     monkeypatch.setattr(stage, "ask_path", lambda _fmt, _suggested: str(chosen))
@@ -206,7 +200,6 @@ def test_the_save_dialog_adds_the_suffix_before_it_confirms(qtbot, stage, tmp_pa
     assert chosen == str(tmp_path / "postmortem.md")
 
 
-@needs_writers
 def test_after_exporting_a_report_the_next_step_is_marking_it_shared(qtbot, stage, tmp_path, monkeypatch):
     from retro.domain import IncidentStatus
 

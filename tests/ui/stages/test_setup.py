@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from retro.domain import IncidentStatus, Role, Severity
-from tests.ui.workspace.harness import demo_store, open_demo, trigger, window  # noqa: F401
+from tests.ui.workspace.harness import demo_store, open_demo, stored_retro, trigger, window  # noqa: F401
 from ui.main_window import MainWindow
 from ui.stages.setup import SetupStage
 from ui.workspace.participants import ROLES, ParticipantsModel
@@ -30,7 +30,7 @@ def setup(window: MainWindow) -> SetupStage:
 
 
 def stored(window: MainWindow):
-    return window.store.load(window.document.incident_id)
+    return stored_retro(window)
 
 
 def undo_label(window: MainWindow) -> str:

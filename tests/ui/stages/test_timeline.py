@@ -211,13 +211,12 @@ def test_choosing_a_silent_gap_selects_the_event_before_it(qtbot, demo_stage):
     assert [f.target_id for f in readiness(stage.document.retro) if f.code == "silent-gap"] == [last.id]
 
 
-def test_the_import_button_opens_the_preview_or_says_why_not(qtbot, demo_stage):
-    if demo_stage._import_dialog is None:
-        assert not demo_stage.import_button.isEnabled()
-        assert "not available" in demo_stage.import_button.toolTip()
-        return
+def test_the_import_button_opens_the_preview(qtbot, demo_stage):
+    from ui.importing import ImportPreviewDialog
+
+    assert demo_stage.import_button.isEnabled()
     qtbot.mouseClick(demo_stage.import_button, Qt.MouseButton.LeftButton)
-    dialog = demo_stage.findChild(demo_stage._import_dialog)
+    dialog = demo_stage.findChild(ImportPreviewDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from retro.domain import Retro
 from retro.services import RetroStore
 from retro.startup import open_store
 from ui.document import RetroDocument
@@ -42,6 +43,17 @@ def open_demo(win: MainWindow) -> RetroDocument:
     assert win.open_retro(win.library.model.summary(0).id)
     assert win.document is not None
     return win.document
+
+
+def stored_retro(win: MainWindow) -> Retro:
+    """The open retro as the database holds it, once every commit on its way has come back.
+
+    The window commits on its edit runner's worker (ui/edit_runner.py): what the screen shows is
+    in the store a moment later, not at once.
+    """
+    assert win.document is not None
+    win.document.wait_idle(timeout=20)
+    return win.store.load(win.document.incident_id)
 
 
 def trigger(action: QAction) -> None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from retro.domain import Edit, Incident, Retro, TimelineEvent, new_id
-from ui.workspace.rebase import rebase_edit, snapshot
+from retro.domain.rebase import rebase_edit, snapshot
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
