@@ -133,9 +133,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         lines = quick_lines(resolve_url(args.db), include_archived=args.all)
         if lines is not None:
             severity = {s.value: s.label for s in Severity}
-            status = {s.value: s.label for s in IncidentStatus}
+            statuses = {s.value: s.label for s in IncidentStatus}
             sys.stdout.writelines(
-                f"{id_}\t{severity[sev]}\t{status[st]}\t{when or '-'}\t{n_open} open\t{title}"
+                f"{id_}\t{severity[sev]}\t{statuses[st]}\t{when or '-'}\t{n_open} open\t{title}"
                 f"{' (archived)' if archived else ''}\n"
                 for id_, sev, st, when, n_open, title, archived in lines)
             return EXIT_OK

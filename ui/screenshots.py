@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SIZE = (1920, 1080)
 
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # the graph close up: the selected factor with its direct causes and effects
     window.go_to_stage(Stage.FACTORS)
-    factors = window.workspace.current_view()
+    factors: Any = window.workspace.current_view()  # the Factors stage (its canvas and focus view)
     busiest = max(factors.scene.cards.values(), key=lambda c: len(c.arrows_in) + len(c.arrows_out))
     factors.focus_target(busiest.node_id)
     factors.toggle_projector_focus()

@@ -130,8 +130,7 @@ def group_records(records: Sequence[ActionRecord], by: GroupBy, today: date) -> 
             seen = spellings.setdefault(folded, {})
             seen[key] = seen.get(key, 0) + 1
     # Named by the most common spelling (ties: alphabetically first), whatever order the rows came in.
-    groups = [ActionGroup(min(spellings[k], key=lambda s, c=spellings[k]: (-c[s], s)), tuple(items))
-              for k, items in grouped.items()]
+    groups = [ActionGroup(_most_common(spellings[k]), tuple(items)) for k, items in grouped.items()]
 
     def worst(group: ActionGroup) -> int:
         return min(due_state(r.action, today).rank for r in group.records)
@@ -143,3 +142,8 @@ def group_records(records: Sequence[ActionRecord], by: GroupBy, today: date) -> 
     else:
         groups.sort(key=lambda g: (worst(g), g.title in (NO_OWNER, NO_SERVICE), g.title.casefold()))
     return groups
+
+
+def _most_common(spellings: dict[str, int]) -> str:
+    """The spelling seen most often (ties: alphabetically first)."""
+    return min(spellings, key=lambda s: (-spellings[s], s))

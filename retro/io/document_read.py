@@ -91,11 +91,11 @@ def load_document(data: str | bytes | dict[str, Any]) -> Retro:
         path = paths[(type(entity), entity.key)]
         _validated(partial(validate_entity, entity, retro), path)
     _check_leader_first(retro, paths)
-    _read_factor_matches(document.get("factor_matches", []), retro, paths)
+    _read_factor_matches(document.get("factor_matches", []), retro)
     return retro
 
 
-def _read_factor_matches(items: Any, retro: Retro, paths: dict[tuple[str, str], str]) -> None:
+def _read_factor_matches(items: Any, retro: Retro) -> None:
     """The facilitator's decisions on near-duplicates: each about a factor of this document."""
     if not isinstance(items, list):
         raise wrong("$.factor_matches", "a list", items)

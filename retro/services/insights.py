@@ -147,7 +147,8 @@ class Chosen:
 
     def condition(self, column: Any) -> ColumnElement[bool]:
         """``column`` (an incident id) is one of the chosen incidents."""
-        return ~column.in_(self._ids) if self.subtract else column.in_(self._ids)
+        chosen: ColumnElement[bool] = ~column.in_(self._ids) if self.subtract else column.in_(self._ids)
+        return chosen
 
     def counts(self, column: Any, *selected: Any, where: tuple[Any, ...] = (),
                group_by: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], tuple[int, ...]]:

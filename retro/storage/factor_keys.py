@@ -101,7 +101,8 @@ def library_rows(conn: Connection, *, include_archived: bool) -> list[tuple[str,
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    return [r for r in rows if r[0] not in hidden] if hidden else rows
+    found: list[tuple[str, str, str, str]] = [tuple(r) for r in rows]  # DB-API rows, as tuples
+    return [r for r in found if r[0] not in hidden] if hidden else found
 
 
 def key_counts(conn: Connection, *, include_archived: bool) -> list[tuple[FactorCategory, str, int]]:

@@ -68,7 +68,7 @@ class RecurrenceModel(QStandardItemModel):
             sightings = list(group.sightings)
         elif self._read is not None:
             try:
-                sightings = self._read(group)  # type: ignore[arg-type]
+                sightings = self._read(group)
             except RetroError as exc:
                 self._pending[key] = group  # try again on the next expansion
                 item.child(0).setText(f"Could not list them: {exc}")

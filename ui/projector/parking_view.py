@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from retro.domain import Changes, ParkingResolution
+from retro.domain import Changes, ParkingItem, ParkingResolution
 
 from ..document import RetroDocument
 
@@ -53,7 +53,7 @@ class ParkingStrip(QWidget):
         self.refresh()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches("ParkingItem"):
+        if changes.touches(ParkingItem):
             self.refresh()
 
     def topics(self) -> list[str]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Changes, FactorCategory, ParkingItem, ParkingResolution, Stage
+from retro.domain import ActionItem, Changes, Factor, FactorCategory, ParkingItem, ParkingResolution, Stage
 from retro.domain.parking_lot import MAX_PARKED_TEXT, into_action, into_factor, outcome_title, park, resolve
 
 from ..document import RetroDocument
@@ -152,7 +152,7 @@ class ParkingLotPanel(QWidget):
         self.stage = stage
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches("ParkingItem", "ActionItem", "Factor"):
+        if changes.touches(ParkingItem, ActionItem, Factor):
             self._refresh()
 
     def _refresh(self) -> None:
