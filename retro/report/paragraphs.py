@@ -42,6 +42,9 @@ class Paragraph(_Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         if all(getattr(f, "text", "").isascii() for f in self.frags):
             return  # the common case: nothing to cut, shape or reorder
+        fonts = current_fonts()
+        if all(hasattr(f, "cbDefn") or scripts.drawn_as_is(getattr(f, "text", ""), f.fontName, fonts) for f in self.frags):
+            return  # Latin with diacritics, Greek, Cyrillic: the fragment's own face draws it all
         self.frags = script_frags(self.frags)
         logical = "".join(getattr(f, "text", "") for f in self.frags)
         self._rtl = scripts.has_rtl(logical)
@@ -103,7 +106,8 @@ def script_frags(frags: list[Any]) -> list[Any]:
     out: list[Any] = []
     for frag in frags:
         text = getattr(frag, "text", "")
-        if getattr(frag, "_scripted", False) or hasattr(frag, "cbDefn") or not text or (text.isascii() and text.isprintable()):
+        if getattr(frag, "_scripted", False) or hasattr(frag, "cbDefn") or not text or (text.isascii() and text.isprintable()) \
+                or scripts.drawn_as_is(text, frag.fontName, fonts):
             out.append(frag)
             continue
         base = frag.fontName

@@ -171,8 +171,9 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
     contributing factors, with their open actions); the caller chooses and loads them.
     """
     report_fonts()
-    toc = content.sections(retro, audience)
     internal = audience is Audience.INTERNAL
+    open_findings = content.open_findings(retro) if internal else []  # read once: it checks every field's wording
+    toc = content.sections(retro, audience, open_findings)
     told = pdf_story.story(retro) if internal else []
     seen_before = pdf_story.related(retro, related) if internal and related else []
     appendix = pdf_appendix.links_appendix(retro, audience, FRAME_W)
@@ -197,7 +198,7 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
     if audience is Audience.INTERNAL:
         out += sections.review(retro)
         out += sections.lessons(retro)
-        out += sections.findings(retro, FRAME_W)
+        out += sections.findings(retro, FRAME_W, open_findings)
     out += appendix
     return out
 

@@ -10,9 +10,8 @@ from . import content
 from .code_text import urls
 from .content import Section
 from .paragraphs import Paragraph
-from .pdf_blocks import link, section_heading, text_table
-from .styles import grid_style, styles
-from .text import escape
+from .pdf_blocks import full_link_cell, plain_cell, section_heading, text_table
+from .styles import INK, grid_style, styles
 
 LINKS = Section("links", "Links in full")
 
@@ -63,10 +62,13 @@ def links_appendix(retro: Retro, audience: Audience, width: float) -> list[Flowa
     if not items:
         return []
     s = styles()
-    rows = [[Paragraph("Where", s.cell_head), Paragraph("Link", s.cell_head)]]
-    for where, url in items:
-        rows.append([Paragraph(escape(where), s.cell), Paragraph(link(url, label=url), s.cell_mono)])
+    rows: list[list] = [[Paragraph("Where", s.cell_head), Paragraph("Link", s.cell_head)]]
+    padding = 10  # the cells' left and right padding (grid_style)
+    for where, url in items:  # a thousand rows in a long retro: plain strings and lines where they do
+        rows.append([plain_cell(where, 130 - padding), full_link_cell(url, width - 130 - padding)])
     table = text_table(rows, [130, width - 130], repeat_rows=1)
-    table.setStyle(grid_style(rows=len(rows)))
+    style = grid_style(rows=len(rows))
+    style.add("TEXTCOLOR", (0, 1), (0, -1), INK)
+    table.setStyle(style)
     note = Paragraph("Every link in this report, written out in full for printed copies.", s.note)
     return [*section_heading(LINKS), note, table]
