@@ -1,4 +1,6 @@
-"""Report benchmarks: the internal PDF of a large retro against raw reportlab, and the demo's PDF.
+"""Report benchmarks: the internal PDF of a large retro against raw reportlab, the demo's PDF, and
+the routing of a 100-card graph's arrows around its cards (random stored layout, median of three
+seeds; and the layered layout of the large retro), goal ≤ 300 ms each.
 
 The floor builds the *same volume* with plain reportlab in the same run: one Paragraph per cell
 of a 1,000-row timeline (same columns, same 60-row tables), a heading and the same paragraphs for
@@ -137,6 +139,22 @@ def interleaved_ms(*fns: Callable[[], object], repeat: int = 5) -> list[float]:
     return [statistics.median(s) for s in samples]
 
 
+def routing_ms(retro: Retro) -> float:
+    """Median time to route every arrow of ``retro``'s PDF graph around the cards (layout excluded)."""
+    from retro.report.fonts import report_fonts
+    from retro.report.graph_drawing import FactorGraph
+
+    report_fonts()
+    graph = FactorGraph(retro, {f.id: f"F{i + 1}" for i, f in enumerate(retro.factor_list())}, max_height=640.0)
+    graph.wrap(FRAME_W, 640.0)
+
+    def again() -> object:
+        graph.__dict__.pop("_routes", None)
+        return graph.arrow_routes()
+
+    return median_ms(again, repeat=5)
+
+
 def run() -> list[Row]:
     from retro.demo import build_demo_retro
 
@@ -149,7 +167,13 @@ def run() -> list[Row]:
     demo = build_demo_retro()
     demo_ms = median_ms(lambda: render_pdf(demo, Audience.INTERNAL), repeat=7)
     public_ms = median_ms(lambda: render_pdf(demo, Audience.PUBLIC), repeat=7)
+    from tests.retro.report.test_graph_routing import random_retro
+
+    random_ms = statistics.median(routing_ms(random_retro(seed, factors=99, stored=True)) for seed in (1, 2, 3))
+    layered_ms = routing_ms(large_retro(events=20, factors=100, actions=0))
     return [
+        absolute_row("arrows routed around cards, 100-card random layout", random_ms, None, "", 300),
+        absolute_row("arrows routed around cards, 101-card layered layout", layered_ms, None, "", 300),
         ratio_row("internal PDF, 1,000 events / 100 factors / 50 actions", ours, floor,
                   "raw reportlab, a Paragraph per cell", 1.5),
         ratio_row("  same, against the stricter floor", ours, strict,
