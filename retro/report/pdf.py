@@ -30,7 +30,7 @@ from .audience import for_audience
 from .content import Section
 from .errors import ReportCancelled, ReportError, ReportLayoutError
 from .fonts import SANS, SANS_BOLD, report_fonts
-from .pdf_blocks import Heading, KeepStart
+from .pdf_blocks import Heading, KeepStart, room_for_tables
 from .styles import ACCENT, LINK, MUTED, RULE
 from .text import plain
 
@@ -200,7 +200,7 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
         out += sections.lessons(retro)
         out += sections.findings(retro, FRAME_W, open_findings)
     out += appendix
-    return out
+    return room_for_tables(out)
 
 
 def render_pdf(

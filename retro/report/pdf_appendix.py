@@ -16,6 +16,13 @@ from .styles import INK, grid_style, styles
 LINKS = Section("links", "Links in full")
 
 
+def _short_title(title: str, limit: int) -> str:
+    """``title`` on one line, cut at a word with "…" (as the bookmarks are)."""
+    from .pdf import bookmark_title  # the PDF module imports this one
+
+    return bookmark_title(title, limit)
+
+
 def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
     """``(where, url)`` for every URL the report shows, each URL once, in the report's order."""
     internal = audience is Audience.INTERNAL
@@ -38,9 +45,10 @@ def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
         add(f"Factor {numbers[factor.id]}", factor.description)
     for action in retro.action_list():
         if internal:
-            add(f"Action “{action.title[:40]}”", action.description)
+            title = _short_title(action.title, 40)
+            add(f"Action “{title}”", action.description)
             if action.ticket_url:
-                add(f"Action “{action.title[:40]}”, ticket", action.ticket_url, whole=True)
+                add(f"Action “{title}”, ticket", action.ticket_url, whole=True)
     if internal:
         for statement in retro.statements.values():
             add("Accountability", statement.text)

@@ -119,6 +119,48 @@ class TextTable(Table):
         return 0.0
 
 
+class RoomForStart(CondPageBreak):
+    """A section's page break that asks for room for its heading, its note *and* the table's start.
+
+    A plain ``CondPageBreak(120)`` let a heading and its note stay at a page foot while the table
+    below moved on (it never leaves a single row behind): an orphaned heading. This asks for the
+    heading and what follows it up to the table, plus the table's header and first two rows
+    (or the whole table when it is shorter), and at least ``minimum``.
+    """
+
+    def __init__(self, lead: list[Flowable], table: Table, minimum: float = 120.0) -> None:
+        super().__init__(minimum)
+        self.lead, self.table, self.minimum = lead, table, minimum
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        canvas = getattr(self, "canv", None)
+        needed = 0.0
+        for flowable in self.lead:  # a heading's space before counts too: this is mid-page
+            needed += flowable.wrapOn(canvas, availWidth, 0xFFFFFFF)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        table = self.table
+        table._calc(availWidth, 0xFFFFFFF)  # type: ignore[attr-defined]  # reportlab's row measuring
+        header = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
+        needed += sum(table._rowHeights[: header + 2]) + table.getSpaceBefore()  # type: ignore[attr-defined]
+        self.height = max(self.minimum, needed)
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+def room_for_tables(flowables: list[Flowable]) -> list[Flowable]:
+    """``flowables`` with each section's ``CondPageBreak`` before a heading and a table (within
+    the next few flowables) replaced by a :class:`RoomForStart` for that table."""
+    out = list(flowables)
+    for i, flowable in enumerate(out):
+        if type(flowable) is not CondPageBreak or i + 1 >= len(out) or not isinstance(out[i + 1], Heading):
+            continue
+        for j in range(i + 2, min(i + 5, len(out))):
+            if isinstance(out[j], Heading):
+                break
+            if isinstance(out[j], TextTable):
+                out[i] = RoomForStart(out[i + 1 : j], out[j], flowable.height)
+                break
+    return out
+
+
 class KeepStart(KeepTogether):
     """Keeps a heading with its text, like KeepTogether, unless the whole is taller than a page.
 
