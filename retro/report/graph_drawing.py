@@ -276,6 +276,9 @@ class FactorGraph(Flowable):
         if self.retro.impacts:
             entries.append(("Impact", IMPACT_COLOUR))
         letters = {c.label: CATEGORY_LETTERS[c] for c in CATEGORY_COLOURS} | {"Impact": IMPACT_LETTER}
+        # the gap between entries shrinks so that the whole legend stays within the graph's width
+        content = sum(14 + canvas.stringWidth(label, SANS, 7.5) for label, _ in entries) + 26 + canvas.stringWidth("contributed to", SANS, 7.5)
+        gap = min(14.0, max(3.0, (self.width - content) / max(len(entries), 1)))
         for label, colour in entries:
             canvas.setFillColor(colour)
             canvas.roundRect(x, y - 1, 11, 11, 1.5, stroke=0, fill=1)
@@ -285,7 +288,7 @@ class FactorGraph(Flowable):
             canvas.setFillColor(colors.HexColor("#333333"))
             canvas.setFont(SANS, 7.5)
             canvas.drawString(x + 14, y + 1.5, label)
-            x += 14 + canvas.stringWidth(label, SANS, 7.5) + 14
+            x += 14 + canvas.stringWidth(label, SANS, 7.5) + gap
         canvas.setStrokeColor(ARROW_COLOUR)
         canvas.setFillColor(ARROW_COLOUR)
         canvas.setLineWidth(0.8)
