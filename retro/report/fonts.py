@@ -124,7 +124,7 @@ class ReportFace(TTFont):
 
     def stringWidth(self, text: str, size: float, encoding: str | None = "utf8") -> float:
         if type(text) is not str:  # bytes, or a shaped string (its glyphs carry their own widths)
-            return float(super().stringWidth(text, size, encoding))
+            return float(super().stringWidth(text, size, encoding or "utf8"))
         units = self._units.get(text)
         if units is None:
             if len(self._units) >= self._LIMIT:

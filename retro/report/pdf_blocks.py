@@ -133,10 +133,10 @@ class RoomForStart(CondPageBreak):
         self.lead, self.table, self.minimum = lead, table, minimum
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        canvas = getattr(self, "canv", None)
+        canvas = getattr(self, "canv", None)  # set by wrapOn; a bare wrap() measures without one
         needed = 0.0
         for flowable in self.lead:  # a heading's space before counts too: this is mid-page
-            needed += flowable.wrapOn(canvas, availWidth, 0xFFFFFFF)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            needed += flowable.wrapOn(canvas, availWidth, 0xFFFFFFF)[1] + flowable.getSpaceBefore()  # type: ignore[arg-type] + flowable.getSpaceAfter()
         table = self.table
         table._calc(availWidth, 0xFFFFFFF)  # type: ignore[attr-defined]  # reportlab's row measuring
         header = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
@@ -155,8 +155,9 @@ def room_for_tables(flowables: list[Flowable]) -> list[Flowable]:
         for j in range(i + 2, min(i + 5, len(out))):
             if isinstance(out[j], Heading):
                 break
-            if isinstance(out[j], TextTable):
-                out[i] = RoomForStart(out[i + 1 : j], out[j], flowable.height)
+            table = out[j]
+            if isinstance(table, TextTable):
+                out[i] = RoomForStart(out[i + 1 : j], table, flowable.height)
                 break
     return out
 
