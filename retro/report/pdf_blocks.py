@@ -136,7 +136,8 @@ class RoomForStart(CondPageBreak):
         canvas = getattr(self, "canv", None)  # set by wrapOn; a bare wrap() measures without one
         needed = 0.0
         for flowable in self.lead:  # a heading's space before counts too: this is mid-page
-            needed += flowable.wrapOn(canvas, availWidth, 0xFFFFFFF)[1] + flowable.getSpaceBefore()  # type: ignore[arg-type] + flowable.getSpaceAfter()
+            height = flowable.wrapOn(canvas, availWidth, 0xFFFFFFF)[1]  # type: ignore[arg-type]
+            needed += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
         table = self.table
         table._calc(availWidth, 0xFFFFFFF)  # type: ignore[attr-defined]  # reportlab's row measuring
         header = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
