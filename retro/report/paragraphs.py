@@ -14,12 +14,14 @@ It is reportlab's Paragraph with three steps added:
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.paraparser import ParaParser
 
 from . import scripts
 from .fonts import SHAPED_FACES, current_fonts
@@ -39,6 +41,8 @@ class Paragraph(_Paragraph):
     _base_rtl = False
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        if frags is None and type(text) is str and _MARKUP.search(text) is None:
+            frags = _plain_frags(cleaner(text), style)  # no tags: the markup parser has nothing to do
         super()._setup(text, style, bulletText, frags, cleaner)
         if all(getattr(f, "text", "").isascii() for f in self.frags):
             return  # the common case: nothing to cut, shape or reorder
@@ -86,6 +90,34 @@ class Paragraph(_Paragraph):
             super().draw()
         finally:
             self.blPara = logical
+
+
+# text with a tag, or an entity other than the four :func:`.text.escape` and links write
+_MARKUP = re.compile(r"<|&(?!(?:amp|lt|gt|quot);)")
+_UNESCAPE = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&"))
+_templates: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def _plain_frags(text: str, style: ParagraphStyle) -> list[Any] | None:
+    """The one fragment reportlab's parser would make of tag-free ``text`` in ``style``.
+
+    A thousand timeline cells are plain escaped text: parsing each (an HTML parser, a fragment
+    copied per entity) cost more than breaking its lines. The fragment is a copy of the one the
+    parser makes of a single letter in the same style, with the text put in. None (parse it
+    after all) when nothing is left to show.
+    """
+    if not text:
+        return None
+    found = _templates.get(id(style))
+    if found is None or found[0] is not style:
+        parsed = ParaParser().parse("x", style)[1]
+        found = _templates[id(style)] = (style, parsed[0] if parsed and len(parsed) == 1 else None)
+    template = found[1]
+    if template is None:
+        return None
+    for escaped, char in _UNESCAPE:
+        text = text.replace(escaped, char)
+    return [template.clone(text=text)]
 
 
 _variants: dict[tuple[int, tuple[tuple[str, Any], ...]], ParagraphStyle] = {}
