@@ -72,3 +72,23 @@ def test_without_related_incidents_the_app_internal_pdf_has_no_such_section(qtbo
     stage.show()
     text = _export(qtbot, stage, ExportFormat.INTERNAL_PDF, tmp_path / "internal.pdf", monkeypatch)
     assert "Seen before" not in text and "What happened, in short" in text
+
+
+def test_an_unreadable_library_still_writes_the_internal_pdf_without_the_section(qtbot, sqlite_url, tmp_path, monkeypatch):
+    from retro.domain import RetroError
+    from ui.export_worker import ExportWorker
+
+    demo = build_demo_retro()
+    store = open_store(sqlite_url)
+    store.add_retro(_earlier(demo))
+    retro = store.load(store.add_retro(demo))
+
+    def unreadable(_retro: Retro, limit: int = 10) -> list[Retro]:
+        raise RetroError("The library database cannot be read")
+
+    monkeypatch.setattr(store, "related_retros", unreadable)
+    worker = ExportWorker(retro, ExportFormat.INTERNAL_PDF, tmp_path / "x.pdf", store=store)
+    with qtbot.waitSignal(worker.signals.done, timeout=120_000):
+        worker.run()
+    text = _text(tmp_path / "x.pdf")
+    assert "What happened, in short" in text and "Seen before" not in text
