@@ -264,7 +264,7 @@ def _cmd_export(args: argparse.Namespace, store: RetroStore) -> int:
 
         related = []
         if audience is Audience.INTERNAL:  # incidents that share factors, with their open actions
-            related = [store.load(r.incident_id) for r in store.related_incidents(retro, limit=10)]
+            related = store.related_retros(retro)
         path = write_pdf(retro, Path(out), audience, related=related)
         print(path, file=sys.stderr)
         return EXIT_OK

@@ -1,7 +1,8 @@
 """Exports off the GUI thread: a QRunnable that calls the pure report / document writers.
 
-The worker receives a *copy* of the :class:`~retro.domain.Retro` value (never a widget, a store
-or the document), writes one file through :mod:`retro.report` or :mod:`retro.io`, and reports
+The worker receives a *copy* of the :class:`~retro.domain.Retro` value (never a widget or the
+document) and, for the internal PDF, the store to read related past retros from on the pool
+thread (one read, as the other off-thread reads do); it writes one file through :mod:`retro.report` or :mod:`retro.io`, and reports
 back through queued signals: progress, done (the path), cancelled, or failed (a message a
 person can act on). Private notes are removed from the copy before it leaves the GUI thread.
 """
@@ -9,10 +10,12 @@ person can act on). Private notes are removed from the copy before it leaves the
 from __future__ import annotations
 
 import copy
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -20,6 +23,11 @@ from retro.domain import Audience, Retro, RetroError
 
 from .background import RUNNING as _RUNNING
 from .background import emit_if_alive
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads when a database is opened, not at import
+    from retro.services import RetroStore
+
+log = logging.getLogger(__name__)
 
 
 class ExportFormat(StrEnum):
@@ -68,12 +76,17 @@ def write_export(
     path: Path,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    related: Sequence[Retro] = (),
 ) -> Path:
-    """Write ``retro`` as ``fmt`` to ``path`` (no Qt; runs on any thread)."""
+    """Write ``retro`` as ``fmt`` to ``path`` (no Qt; runs on any thread).
+
+    ``related`` are earlier retros sharing contributing factors: the internal PDF lists them
+    ("Seen before") with their open actions.
+    """
     if fmt in (ExportFormat.INTERNAL_PDF, ExportFormat.PUBLIC_PDF):
         from retro.report import write_pdf
 
-        return write_pdf(retro, path, fmt.audience, progress=progress, is_cancelled=is_cancelled)
+        return write_pdf(retro, path, fmt.audience, progress=progress, is_cancelled=is_cancelled, related=related)
     if fmt in (ExportFormat.INTERNAL_MARKDOWN, ExportFormat.PUBLIC_MARKDOWN):
         from retro.report import write_markdown
 
@@ -100,11 +113,13 @@ class ExportSignals(QObject):
 class ExportWorker(QRunnable):
     """One export on the thread pool. Call :meth:`cancel` from the GUI thread to stop it."""
 
-    def __init__(self, retro: Retro, fmt: ExportFormat, path: Path, owner: QObject | None = None) -> None:
+    def __init__(self, retro: Retro, fmt: ExportFormat, path: Path, owner: QObject | None = None,
+                 store: RetroStore | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = ExportSignals(owner)
         self._retro = export_copy(retro)
+        self._store = store  # the library: the internal PDF reads its related retros (on the pool)
         self._fmt = fmt
         self._path = Path(path)
         self._cancel = threading.Event()
@@ -123,12 +138,27 @@ class ExportWorker(QRunnable):
         finally:
             _RUNNING.discard(self)
 
+    def _related(self) -> list[Retro]:
+        """Earlier retros sharing contributing factors, for the internal PDF (as the CLI's export).
+
+        When the library cannot be read the report is still written, without that section:
+        it is a pointer to other incidents, and this incident's own postmortem must not wait on it.
+        """
+        if self._store is None or self._fmt is not ExportFormat.INTERNAL_PDF:
+            return []
+        try:
+            return self._store.related_retros(self._retro)
+        except RetroError as exc:
+            log.warning("The internal report goes without related incidents: %s", exc)
+            return []
+
     def _run(self) -> None:
         try:
             written = write_export(
                 self._retro, self._fmt, self._path,
                 progress=lambda done, total: self._emit(self.signals.progress, done, total),
                 is_cancelled=self._cancel.is_set,
+                related=self._related(),
             )
         except Exception as exc:  # every failure goes back to the person, never lost in a thread
             if self._cancel.is_set() or type(exc).__name__ == "ReportCancelled":

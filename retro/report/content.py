@@ -53,14 +53,17 @@ FINDINGS = Section("findings", "Open readiness findings")
 OPEN_QUESTIONS = Section("open-questions", "Open questions")
 
 
-def sections(retro: Retro, audience: Audience) -> list[Section]:
-    """The top-level sections of the report, in order (the table of contents)."""
+def sections(retro: Retro, audience: Audience, findings: list[Finding] | None = None) -> list[Section]:
+    """The top-level sections of the report, in order (the table of contents).
+
+    ``findings`` are the retro's :func:`open_findings` when the caller has them already.
+    """
     if audience is Audience.PUBLIC:
         return [SUMMARY, IMPACT, TIMELINE, FACTORS, PUBLIC_ACTIONS]
     out = [SUMMARY, IMPACT, PARTICIPANTS, TIMELINE, FACTORS, ACCOUNTABILITY, ACTIONS, REVIEW, LESSONS]
     if open_questions(retro):
         out.append(OPEN_QUESTIONS)
-    if open_findings(retro):
+    if open_findings(retro) if findings is None else findings:
         out.append(FINDINGS)
     return out
 

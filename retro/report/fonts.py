@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -106,6 +107,33 @@ class ReportFonts:
         return None
 
 
+class ReportFace(TTFont):
+    """A TrueType face that remembers how wide each string it measured is.
+
+    reportlab measures every word of every paragraph (in pure Python when its C accelerator is
+    not installed), and a report measures the same words over and over: a timeline repeats its
+    kinds, sources and common words a thousand times. Widths are kept per face in font units
+    (the size is applied on the way out), so one entry serves every size.
+    """
+
+    _LIMIT = 200_000
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._units: dict[str, float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str | None = "utf8") -> float:
+        if type(text) is not str:  # bytes, or a shaped string (its glyphs carry their own widths)
+            return float(super().stringWidth(text, size, encoding or "utf8"))
+        units = self._units.get(text)
+        if units is None:
+            if len(self._units) >= self._LIMIT:
+                self._units.clear()
+            face = self.face
+            units = self._units[text] = sum(map(face.charWidths.get, map(ord, text), repeat(face.defaultWidth)))
+        return 0.001 * size * units
+
+
 _lock = threading.Lock()
 _cache: dict[Path, ReportFonts] = {}
 _current: ReportFonts | None = None
@@ -149,7 +177,7 @@ def _register(folder: Path) -> ReportFonts:
                     "Reinstall the app, or restore resources/fonts."
                 )
             try:
-                faces[name] = TTFont(name, str(path))
+                faces[name] = ReportFace(name, str(path))
             except (TTFError, OSError) as exc:
                 raise ReportError(f"The report font at {path} cannot be read: {exc}") from exc
         for face in faces.values():

@@ -53,7 +53,7 @@ IMPACT_COLOUR = colors.HexColor("#b3261e")
 IMPACT_FILL = colors.HexColor("#fdf1f0")
 ARROW_COLOUR = colors.HexColor("#55606b")
 MAX_GROWTH = 1.45
-ROUTED_CARDS = 64  # graphs up to this many cards get arrows routed around cards
+ROUTED_CARDS = 160  # graphs up to this many cards get arrows routed around cards (100 cards: ~0.1-0.3 s)
 CARD_MARGIN = 18.0  # scene units kept free between grown cards
 FRAME_ASPECT = 0.72  # width / height of the space a graph gets on an A4 page
 MIN_SCALE = 0.05  # below this the stored layout is given up for the deterministic one
@@ -259,7 +259,7 @@ class FactorGraph(Flowable):
                 continue
             others = [r for key, r in rects.items() if key not in (link.cause_id, link.effect_id)]
             start, end = ((a[0] + a[2]) / 2, (a[1] + a[3]) / 2), ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-            # above ROUTED_CARDS the search costs seconds per graph: straight arrows (see report notes)
+            # above ROUTED_CARDS (cards too small to read anyway) routing costs seconds: straight arrows
             points = routing.route(start, end, others, margin) if len(rects) <= ROUTED_CARDS else [start, end]
             points = routing.clip_to_border(points, a, at_start=True)
             points = routing.clip_to_border(points, b, at_start=False)
@@ -276,6 +276,9 @@ class FactorGraph(Flowable):
         if self.retro.impacts:
             entries.append(("Impact", IMPACT_COLOUR))
         letters = {c.label: CATEGORY_LETTERS[c] for c in CATEGORY_COLOURS} | {"Impact": IMPACT_LETTER}
+        # the gap between entries shrinks so that the whole legend stays within the graph's width
+        content = sum(14 + canvas.stringWidth(label, SANS, 7.5) for label, _ in entries) + 26 + canvas.stringWidth("contributed to", SANS, 7.5)
+        gap = min(14.0, max(3.0, (self.width - content) / max(len(entries), 1)))
         for label, colour in entries:
             canvas.setFillColor(colour)
             canvas.roundRect(x, y - 1, 11, 11, 1.5, stroke=0, fill=1)
@@ -285,7 +288,7 @@ class FactorGraph(Flowable):
             canvas.setFillColor(colors.HexColor("#333333"))
             canvas.setFont(SANS, 7.5)
             canvas.drawString(x + 14, y + 1.5, label)
-            x += 14 + canvas.stringWidth(label, SANS, 7.5) + 14
+            x += 14 + canvas.stringWidth(label, SANS, 7.5) + gap
         canvas.setStrokeColor(ARROW_COLOUR)
         canvas.setFillColor(ARROW_COLOUR)
         canvas.setLineWidth(0.8)

@@ -14,11 +14,14 @@ It is reportlab's Paragraph with three steps added:
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.paraparser import ParaParser
 
 from . import scripts
 from .fonts import SHAPED_FACES, current_fonts
@@ -38,9 +41,14 @@ class Paragraph(_Paragraph):
     _base_rtl = False
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        if frags is None and type(text) is str and _MARKUP.search(text) is None:
+            frags = _plain_frags(cleaner(text), style)  # no tags: the markup parser has nothing to do
         super()._setup(text, style, bulletText, frags, cleaner)
         if all(getattr(f, "text", "").isascii() for f in self.frags):
             return  # the common case: nothing to cut, shape or reorder
+        fonts = current_fonts()
+        if all(hasattr(f, "cbDefn") or scripts.drawn_as_is(getattr(f, "text", ""), f.fontName, fonts) for f in self.frags):
+            return  # Latin with diacritics, Greek, Cyrillic: the fragment's own face draws it all
         self.frags = script_frags(self.frags)
         logical = "".join(getattr(f, "text", "") for f in self.frags)
         self._rtl = scripts.has_rtl(logical)
@@ -54,6 +62,24 @@ class Paragraph(_Paragraph):
         if changes:
             self.style = _variant(self.style, **changes)
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """reportlab's wrap, remembered for the width last asked.
+
+        A table wraps each cell when it measures its rows, again for each split it tries and
+        again when it draws, always at the column's width: breaking the lines once per width
+        (the lines depend only on the width, the style and the fragments) saves three quarters
+        of the line breaking in a long report.
+        """
+        last = self.__dict__.get("_last_wrap")
+        if last is not None and last[0] == availWidth and last[1] is self.style and last[2] is self.frags:
+            _, _, _, self.height, self.blPara, self._wrapWidths = last
+            self.width = availWidth
+            return availWidth, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ and hasattr(self, "blPara"):
+            self._last_wrap = (availWidth, self.style, self.frags, self.height, self.blPara, self._wrapWidths)
+        return size
+
     def draw(self) -> None:
         if not self._rtl or not hasattr(self, "blPara"):
             super().draw()
@@ -64,6 +90,34 @@ class Paragraph(_Paragraph):
             super().draw()
         finally:
             self.blPara = logical
+
+
+# text with a tag, or an entity other than the four :func:`.text.escape` and links write
+_MARKUP = re.compile(r"<|&(?!(?:amp|lt|gt|quot);)")
+_UNESCAPE = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&"))
+_templates: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def _plain_frags(text: str, style: ParagraphStyle) -> list[Any] | None:
+    """The one fragment reportlab's parser would make of tag-free ``text`` in ``style``.
+
+    A thousand timeline cells are plain escaped text: parsing each (an HTML parser, a fragment
+    copied per entity) cost more than breaking its lines. The fragment is a copy of the one the
+    parser makes of a single letter in the same style, with the text put in. None (parse it
+    after all) when nothing is left to show.
+    """
+    if not text:
+        return None
+    found = _templates.get(id(style))
+    if found is None or found[0] is not style:
+        parsed = ParaParser().parse("x", style)[1]  # type: ignore[no-untyped-call]  # reportlab: no annotations
+        found = _templates[id(style)] = (style, parsed[0] if parsed and len(parsed) == 1 else None)
+    template = found[1]
+    if template is None:
+        return None
+    for escaped, char in _UNESCAPE:
+        text = text.replace(escaped, char)
+    return [template.clone(text=text)]
 
 
 _variants: dict[tuple[int, tuple[tuple[str, Any], ...]], ParagraphStyle] = {}
@@ -84,7 +138,8 @@ def script_frags(frags: list[Any]) -> list[Any]:
     out: list[Any] = []
     for frag in frags:
         text = getattr(frag, "text", "")
-        if getattr(frag, "_scripted", False) or hasattr(frag, "cbDefn") or not text or (text.isascii() and text.isprintable()):
+        if getattr(frag, "_scripted", False) or hasattr(frag, "cbDefn") or not text or (text.isascii() and text.isprintable()) \
+                or scripts.drawn_as_is(text, frag.fontName, fonts):
             out.append(frag)
             continue
         base = frag.fontName

@@ -31,7 +31,7 @@ from .content import Section
 from .errors import ReportCancelled, ReportError, ReportLayoutError
 from .fonts import SANS, SANS_BOLD, report_fonts
 from .open_questions import pdf_open_questions
-from .pdf_blocks import Heading, KeepStart
+from .pdf_blocks import Heading, KeepStart, room_for_tables
 from .styles import ACCENT, LINK, MUTED, RULE
 from .text import plain
 
@@ -172,8 +172,9 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
     contributing factors, with their open actions); the caller chooses and loads them.
     """
     report_fonts()
-    toc = content.sections(retro, audience)
     internal = audience is Audience.INTERNAL
+    open_findings = content.open_findings(retro) if internal else []  # read once: it checks every field's wording
+    toc = content.sections(retro, audience, open_findings)
     told = pdf_story.story(retro) if internal else []
     seen_before = pdf_story.related(retro, related) if internal and related else []
     appendix = pdf_appendix.links_appendix(retro, audience, FRAME_W)
@@ -202,10 +203,10 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
         out += sections.review(retro)
         out += sections.lessons(retro)
         out += pdf_open_questions(retro)  # parked topics left open (issue 11)
-        out += sections.findings(retro, FRAME_W)
+        out += sections.findings(retro, FRAME_W, open_findings)
     out += appendix
     out += approved
-    return out
+    return room_for_tables(out)
 
 
 def render_pdf(

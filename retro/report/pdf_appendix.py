@@ -10,11 +10,18 @@ from . import content
 from .code_text import urls
 from .content import Section
 from .paragraphs import Paragraph
-from .pdf_blocks import link, section_heading, text_table
-from .styles import grid_style, styles
+from .pdf_blocks import full_link_cell, plain_cell, section_heading, text_table
+from .styles import INK, grid_style, styles
 from .text import escape
 
 LINKS = Section("links", "Links in full")
+
+
+def _short_title(title: str, limit: int) -> str:
+    """``title`` on one line, cut at a word with "…" (as the bookmarks are)."""
+    from .pdf import bookmark_title  # the PDF module imports this one
+
+    return bookmark_title(title, limit)
 
 
 def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
@@ -41,9 +48,10 @@ def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
         add(f"Factor {numbers[factor.id]}", factor.description)
     for action in retro.action_list():
         if internal:
-            add(f"Action “{action.title[:40]}”", action.description)
+            title = _short_title(action.title, 40)
+            add(f"Action “{title}”", action.description)
             if action.ticket_url:
-                add(f"Action “{action.title[:40]}”, ticket", action.ticket_url, whole=True)
+                add(f"Action “{title}”, ticket", action.ticket_url, whole=True)
     if internal:
         for statement in retro.statements.values():
             add("Accountability", statement.text)
@@ -65,11 +73,14 @@ def links_appendix(retro: Retro, audience: Audience, width: float) -> list[Flowa
     if not items:
         return []
     s = styles()
-    rows = [[Paragraph("Where", s.cell_head), Paragraph("Link", s.cell_head)]]
-    for where, url in items:
-        rows.append([Paragraph(escape(where), s.cell), Paragraph(link(url, label=url), s.cell_mono)])
+    rows: list[list[str | Flowable]] = [[Paragraph("Where", s.cell_head), Paragraph("Link", s.cell_head)]]
+    padding = 10  # the cells' left and right padding (grid_style)
+    for where, url in items:  # a thousand rows in a long retro: plain strings and lines where they do
+        rows.append([plain_cell(where, 130 - padding), full_link_cell(url, width - 130 - padding)])
     table = text_table(rows, [130, width - 130], repeat_rows=1)
-    table.setStyle(grid_style(rows=len(rows)))
+    style = grid_style(rows=len(rows))
+    style.add("TEXTCOLOR", (0, 1), (0, -1), INK)
+    table.setStyle(style)
     note = Paragraph("Every link in this report, written out in full for printed copies.", s.note)
     return [*section_heading(LINKS), note, table]
 

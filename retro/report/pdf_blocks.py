@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from .content import Section
-from .fonts import SANS, current_fonts
+from .fonts import MONO, SANS, current_fonts
 from .paragraphs import Paragraph
 from .styles import LINK, MUTED, hexcolour, styles
 from .text import escape, inline
@@ -119,6 +119,50 @@ class TextTable(Table):
         return 0.0
 
 
+class RoomForStart(CondPageBreak):
+    """A section's page break that asks for room for its heading, its note *and* the table's start.
+
+    A plain ``CondPageBreak(120)`` let a heading and its note stay at a page foot while the table
+    below moved on (it never leaves a single row behind): an orphaned heading. This asks for the
+    heading and what follows it up to the table, plus the table's header and first two rows
+    (or the whole table when it is shorter), and at least ``minimum``.
+    """
+
+    def __init__(self, lead: list[Flowable], table: Table, minimum: float = 120.0) -> None:
+        super().__init__(minimum)
+        self.lead, self.table, self.minimum = lead, table, minimum
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        canvas = getattr(self, "canv", None)  # set by wrapOn; a bare wrap() measures without one
+        needed = 0.0
+        for flowable in self.lead:  # a heading's space before counts too: this is mid-page
+            height = flowable.wrapOn(canvas, availWidth, 0xFFFFFFF)[1]  # type: ignore[arg-type]
+            needed += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        table = self.table
+        table._calc(availWidth, 0xFFFFFFF)  # type: ignore[attr-defined]  # reportlab's row measuring
+        header = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
+        needed += sum(table._rowHeights[: header + 2]) + table.getSpaceBefore()  # type: ignore[attr-defined]
+        self.height = max(self.minimum, needed)
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+def room_for_tables(flowables: list[Flowable]) -> list[Flowable]:
+    """``flowables`` with each section's ``CondPageBreak`` before a heading and a table (within
+    the next few flowables) replaced by a :class:`RoomForStart` for that table."""
+    out = list(flowables)
+    for i, flowable in enumerate(out):
+        if type(flowable) is not CondPageBreak or i + 1 >= len(out) or not isinstance(out[i + 1], Heading):
+            continue
+        for j in range(i + 2, min(i + 5, len(out))):
+            if isinstance(out[j], Heading):
+                break
+            table = out[j]
+            if isinstance(table, TextTable):
+                out[i] = RoomForStart(out[i + 1 : j], table, flowable.height)
+                break
+    return out
+
+
 class KeepStart(KeepTogether):
     """Keeps a heading with its text, like KeepTogether, unless the whole is taller than a page.
 
@@ -200,7 +244,7 @@ class EvidenceLink(Flowable):
     :func:`evidence_cell` returns an ordinary Paragraph (with escaping and font fallback).
     """
 
-    SIZE, LEADING = 8.5, 11.0
+    FONT, SIZE, LEADING = SANS, 8.5, 11.0
 
     def __init__(self, url: str, lines: list[str]) -> None:
         super().__init__()
@@ -214,7 +258,7 @@ class EvidenceLink(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.setFont(SANS, self.SIZE)
+        canvas.setFont(self.FONT, self.SIZE)
         canvas.setFillColor(LINK)
         y = self.height - self.SIZE
         for line in self.lines:
@@ -234,6 +278,76 @@ def evidence_cell(url: str, width: float) -> Flowable | str:
     if drawable and urlsplit(url).scheme.lower() in LINK_SCHEMES:
         return EvidenceLink(url, [_fit(line, width) for line in lines])
     return Paragraph(evidence_link(url), styles().cell)
+
+
+class FullLink(EvidenceLink):
+    """A URL written out whole in monospace, cut into lines that fill the column (the appendix)."""
+
+    FONT, SIZE, LEADING = MONO, 7.8, 10.0
+
+
+def full_link_cell(url: str, width: float) -> Flowable:
+    """The appendix's cell for ``url``: every character of it, as a live link when it is a web link.
+
+    A printable ASCII URL in a web or mail scheme is drawn straight on the canvas, cut every
+    *n* characters (the face is monospaced, so *n* is the column's width over one advance);
+    anything else goes through a Paragraph, with escaping and font fallback.
+    """
+    url = url.strip()
+    advance = stringWidth("0", MONO, FullLink.SIZE)
+    per_line = int(width // advance)
+    if (url.isascii() and url.isprintable() and per_line >= 8 and urlsplit(url).scheme.lower() in LINK_SCHEMES
+            and all(ord(ch) in current_fonts().coverage[MONO] for ch in url)):
+        return FullLink(url, [url[i : i + per_line] for i in range(0, len(url), per_line)])
+    return Paragraph(link(url, label=url), styles().cell_mono)
+
+
+class TextLine(Flowable):
+    """One line of plain text drawn straight on the canvas in a paragraph style's face and colour.
+
+    Made by :func:`one_line` only for text the style's face draws itself and that fits the width:
+    a thousand timeline rows each carry such a line (``source: Slack · public``).
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, float(self.style.leading)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style = self.style
+        self.canv.setFont(style.fontName, style.fontSize)
+        self.canv.setFillColor(style.textColor)
+        self.canv.drawString(style.leftIndent, self.height - style.fontSize, self.text)
+
+
+def one_line(text: str, style: ParagraphStyle, width: float) -> Flowable:
+    """``text`` (user text, not markup) as a :class:`TextLine` when it fits on one line, else a Paragraph."""
+    from .scripts import drawn_as_is
+
+    fits = stringWidth(text, style.fontName, style.fontSize) <= width - style.leftIndent - style.rightIndent
+    if fits and drawn_as_is(text, style.fontName, current_fonts()):
+        return TextLine(text, style)
+    return Paragraph(inline(text), style)
+
+
+def plain_cell(text: str, width: float) -> str | Paragraph:
+    """``text`` as a plain table string when it is one line the regular face draws itself.
+
+    A plain string skips the Paragraph's markup parsing and line breaking; the table must set
+    the cell style's font (``grid_style`` does) and colour. Anything longer, or in a script the
+    regular face lacks, is a Paragraph in the cell style, with escaping and font fallback.
+    """
+    from .scripts import drawn_as_is
+
+    cell = styles().cell
+    if "\n" not in text and drawn_as_is(text, SANS, current_fonts()) and stringWidth(text, SANS, cell.fontSize) <= width:
+        return text
+    return Paragraph(escape(text), cell)
 
 
 def _fit(line: str, width: float) -> str:

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from retro import __version__
 from retro.domain import ActionItem, ActionStatus, Audience, Retro, Role, TimelineEvent
-from retro.domain.readiness import Level
+from retro.domain.readiness import Finding, Level
 from retro.domain.review import REVIEW_QUESTIONS
 from retro.domain.time_range import in_zone, strftime
 
@@ -26,6 +26,7 @@ from .pdf_blocks import (
     evidence_cell,
     link,
     muted,
+    one_line,
     section_heading,
     text_table,
     ticket_label,
@@ -161,6 +162,7 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
     rows: list[list] = []
     last_day = ""
     zone = content.incident_zone(retro)
+    time_columns = 1 if utc_only else 2
     for event in events:
         # time and kind are plain table strings: they never wrap, and skip Paragraph layout
         local = in_zone(event.at, zone)
@@ -176,19 +178,20 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
         if internal:
             extra = []
             if event.source:
-                extra.append(f"source: {inline(event.source)}")
+                extra.append(f"source: {event.source}")
             if event.actor_role is not None:
-                extra.append(escape(event.actor_role.label.lower()))
+                extra.append(event.actor_role.label.lower())
             if event.audience is Audience.PUBLIC:
                 extra.append("public")
             if extra:
-                # a second, one-style paragraph: much cheaper to lay out than a mixed-style one
-                what = [*(what if isinstance(what, list) else [what]), Paragraph(" · ".join(extra), s.cell_muted)]
+                # a second, one-style line (drawn straight when it fits): much cheaper to lay out
+                # than a mixed-style paragraph
+                line = one_line(" · ".join(extra), s.cell_muted, widths[time_columns + 1] - 10)
+                what = [*(what if isinstance(what, list) else [what]), line]
         row += [event.kind.label, what]
         if internal:
             row.append(evidence_cell(event.evidence_url, widths[-1] - 10))
         rows.append(row)
-    time_columns = 1 if utc_only else 2
     style = grid_style(rows=len(rows) + 1)
     style.add("FONT", (0, 1), (time_columns - 1, -1), MONO, 7.8, 10)
     style.add("FONT", (time_columns, 1), (time_columns, -1), SANS, 8.5, 11)
@@ -474,9 +477,9 @@ def lessons(retro: Retro) -> list[Flowable]:
     return out
 
 
-def findings(retro: Retro, width: float) -> list[Flowable]:
+def findings(retro: Retro, width: float, items: list[Finding] | None = None) -> list[Flowable]:
     s = styles()
-    items = content.open_findings(retro)
+    items = content.open_findings(retro) if items is None else items
     if not items:
         return []
     rows = [[Paragraph(h, s.cell_head) for h in ("Level", "Stage", "Finding")]]

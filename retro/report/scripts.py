@@ -37,6 +37,47 @@ _reshaper = arabic_reshaper.ArabicReshaper({"delete_harakat": False, "delete_tat
 _reshaper_plain = arabic_reshaper.ArabicReshaper({"delete_harakat": False, "delete_tatweel": False, "support_ligatures": False})
 
 
+_plain: dict[tuple[int, str], re.Pattern[str]] = {}
+
+
+def drawn_as_is(text: str, face: str, fonts: ReportFonts) -> bool:
+    """Whether ``face`` draws every character of ``text`` itself, left to right, unshaped.
+
+    One regular-expression search (the face's drawable characters as one class, cached per
+    face), so Latin text with diacritics, Greek and Cyrillic skip the per-character font runs,
+    joining and reordering: for such text :func:`font_runs` would return ``[(face, text)]``.
+    """
+    key = (id(fonts.coverage), face)
+    pattern = _plain.get(key)
+    if pattern is None:
+        pattern = _plain[key] = _outside(fonts.coverage.get(face, frozenset()))
+    return pattern.search(text) is None
+
+
+def _outside(covered: frozenset[int]) -> re.Pattern[str]:
+    """A pattern matching any character not drawn as is by a face covering ``covered``."""
+    codes = sorted(c for c in covered if _as_is(c))
+    ranges: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = codes[i], codes[j]
+        ranges.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
+    return re.compile(f"[^{''.join(ranges)}]" if ranges else "[\\s\\S]")
+
+
+def _as_is(code: int) -> bool:
+    char = chr(code)
+    if char == " ":
+        return True
+    if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
+        return False
+    return _RTL_LETTER.match(char) is None and (_bidi_class(char) not in _STRONG_R)
+
+
 def font_runs(text: str, base: str, fonts: ReportFonts) -> list[tuple[str | None, str]]:
     """``text`` cut into ``(face, characters)`` runs for a paragraph set in ``base``.
 

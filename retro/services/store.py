@@ -193,6 +193,16 @@ class RetroStore:
         with self._transaction() as conn:
             return library_index.related_incidents(conn, retro, limit=limit)
 
+    def related_retros(self, retro: Retro, limit: int = 10) -> list[Retro]:
+        """The retros of :meth:`related_incidents` (closest first, at most ``limit``), loaded whole,
+        without their private notes: what the internal report's "Seen before" section reads."""
+        out = []
+        for related in self.related_incidents(retro, limit=limit):
+            earlier = self.load(related.incident_id)
+            earlier.private_notes = {}
+            out.append(earlier)
+        return out
+
     # -- between meetings (issue 16) ----------------------------------------------------------
 
     def tracker_setting(self) -> TrackerSetting | None:

@@ -384,7 +384,7 @@ class ReviewStage(StageView):
         if not chosen:
             return False
         target = Path(chosen)  # exactly what was chosen (and confirmed, if it overwrites a file)
-        worker = ExportWorker(self.document.retro, fmt, target, owner=self)
+        worker = ExportWorker(self.document.retro, fmt, target, owner=self, store=self.document.store)
         progress = QProgressDialog(f"Writing the {fmt.label}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Exporting")
         progress.setMinimumDuration(400)

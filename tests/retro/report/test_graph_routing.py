@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retro.analysis.routing import clip_to_border, route, segment_hits_rect
+from retro.analysis.routing import clip_to_border, merged, route, segment_hits_rect
 from retro.domain import Audience, Factor, FactorCategory, FactorLink, Impact, Incident, Retro
 from retro.report.fonts import report_fonts
 from retro.report.graph_drawing import FactorGraph
@@ -66,6 +66,35 @@ def test_a_random_60_factor_layout_has_no_arrow_through_a_card(seed: int) -> Non
     graph = laid_out(random_retro(seed, stored=True))
     assert len(graph.arrow_routes()) >= 60
     assert crossings(graph) == []
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_random_100_card_layout_has_no_arrow_through_a_card(seed: int) -> None:
+    graph = laid_out(random_retro(seed, factors=99, stored=True))  # 99 factors and the impact
+    assert len(graph.card_rects()) == 100 and len(graph.arrow_routes()) >= 99
+    assert sum(len(points) > 2 for _, points in graph.arrow_routes()) > 50  # really routed, not straight
+    assert crossings(graph) == []
+
+
+def test_the_deterministic_layout_of_100_factors_has_no_arrow_through_a_card() -> None:
+    from .fixtures import large_retro
+
+    graph = laid_out(large_retro(events=20, factors=100, actions=0))
+    assert len(graph.card_rects()) == 101
+    assert crossings(graph) == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.integers(1, 3), st.integers(1, 3)), max_size=14),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=30))
+@settings(max_examples=80, deadline=None)
+def test_merging_walls_keeps_exactly_the_same_area(boxes: list, probes: list) -> None:
+    rects = [(x * 5.0, y * 5.0, (x + w) * 5.0, (y + h) * 5.0) for x, y, w, h in boxes]
+    joined = merged(rects)
+    assert len(joined) <= len(rects)
+    for px, py in probes:  # points on a finer grid than the walls: inside, on an edge, outside
+        point = (px * 1.25 + 0.3, py * 1.25 + 0.3)
+        inside = [r[0] < point[0] < r[2] and r[1] < point[1] < r[3] for r in rects]
+        assert any(inside) == any(r[0] < point[0] < r[2] and r[1] < point[1] < r[3] for r in joined)
 
 
 def test_the_deterministic_layout_of_60_factors_has_no_arrow_through_a_card() -> None:

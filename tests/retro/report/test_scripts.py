@@ -177,3 +177,25 @@ def test_any_mix_of_scripts_extracts_word_for_word(tmp_path: Path, text: str) ->
     for word in normalised(text).split():
         assert found(word, body), word
     assert "[U+" not in out
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_path_only_takes_text_the_face_draws_itself(text: str) -> None:
+    """Text that skips the font runs is exactly text whose runs would be one run in its own face."""
+    fonts = report_fonts()
+    for face in ("RetroSans", SANS_BOLD):
+        if bidi.drawn_as_is(text, face, fonts):
+            assert bidi.font_runs(text, face, fonts) == ([(face, text)] if text else [])
+            assert not bidi.has_rtl(text)
+
+
+@pytest.mark.parametrize("text", ["Zoë Ångström, Łódź — “quoted” …", "Ελληνικά και Кириллица", "e\u0301"])
+def test_latin_greek_and_cyrillic_take_the_fast_path(text: str) -> None:
+    assert bidi.drawn_as_is(text, "RetroSans", report_fonts())
+    assert [f.fontName for f in Paragraph(text, styles().body).frags] == ["RetroSans"]
+
+
+@pytest.mark.parametrize("text", ["Zoë שלום", "a 😀", "x\tb", "नमस्ते", "김민준", "محمد"])
+def test_other_scripts_do_not_take_the_fast_path(text: str) -> None:
+    assert not bidi.drawn_as_is(text, "RetroSans", report_fonts())
