@@ -392,4 +392,4 @@ def _copy(retro: Retro, **changes: object) -> Retro:
         )
     }
     fields.update(changes)  # type: ignore[arg-type]
-    return Retro(retro.incident, **fields)  # type: ignore[arg-type]
+    return Retro(retro.incident, **fields)
