@@ -12,13 +12,10 @@ from retro.demo import build_demo_retro
 from retro.domain import ActionItem, ActionStatus, Factor, Incident, PrivateNote, Retro
 from tests.ui.models.support import open_store
 from ui.document import RetroDocument
-from ui.export_worker import ExportFormat, missing_writers
+from ui.export_worker import ExportFormat
 from ui.stages.review import ReviewStage
 
-pytestmark = [
-    pytest.mark.qt_log_ignore("propagateSizeHints"),
-    pytest.mark.skipif(bool(missing_writers()), reason=missing_writers() or "writers present"),
-]
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
 def _earlier(demo: Retro) -> Retro:
