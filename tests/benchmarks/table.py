@@ -21,6 +21,8 @@ class Row:
     floor_name: str
     goal: str  # e.g. "≤ 2× floor" or "≤ 150 ms"
     met: bool
+    #: What ``ours_ms`` holds: milliseconds, or a score (precision, recall) printed as it is.
+    unit: str = "ms"
 
     @property
     def ratio(self) -> float | None:
@@ -52,9 +54,11 @@ def render(rows: list[Row]) -> str:
     header = ("figure", "ours", "floor (what)", "ratio", "goal", "met")
     lines = [header]
     for r in rows:
-        floor = f"{r.floor_ms:.2f} ms ({r.floor_name})" if r.floor_ms is not None else r.floor_name or "-"
+        unit = "ms" if r.unit in ("ms", "score") else r.unit
+        floor = f"{r.floor_ms:.2f} {unit} ({r.floor_name})" if r.floor_ms is not None else r.floor_name or "-"
         ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "-"
-        lines.append((r.figure, f"{r.ours_ms:.2f} ms", floor, ratio, r.goal, "yes" if r.met else "NO"))
+        ours = {"ms": f"{r.ours_ms:.2f} ms", "score": f"{r.ours_ms:.3f}"}.get(r.unit, f"{r.ours_ms:.1f} {r.unit}")
+        lines.append((r.figure, ours, floor, ratio, r.goal, "yes" if r.met else "NO"))
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
     out = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in lines]
     out.insert(1, "-+-".join("-" * w for w in widths))

@@ -15,7 +15,7 @@ def suggested_name(retro: Retro, fmt: ExportFormat) -> str:
     """The file name first offered for ``fmt``.
 
     A public report's name is built from what the public report shows (names of people
-    removed); when that differs from the title, or the public view cannot be built, a neutral
+    removed); when that differs from the title, a neutral
     ``postmortem-public-<date>`` is used, so a name in the title never reaches a public file's
     name.
     """
@@ -32,11 +32,9 @@ def suggested_name(retro: Retro, fmt: ExportFormat) -> str:
 
 
 def _public_title(retro: Retro) -> str:
-    """The incident title as the public report shows it ("" when that cannot be worked out)."""
-    try:
-        from retro.report.audience import public_retro
-    except ImportError:  # the report writers are not in this build: say nothing of the title
-        return ""
+    """The incident title as the public report shows it."""
+    from retro.report.audience import public_retro  # the report modules load on first export
+
     return public_retro(retro).incident.title
 
 
