@@ -1,15 +1,21 @@
 """Names or roles on the projector (issue 11): the retro's option to show what people *did*.
 
 With ``Incident.projector_shows_roles`` the room reads "Incident commander" where it would read
-"Dana Leader": the statements' speakers, the action owners and the people in the room. Someone
-typed as an owner who is not a participant is shown as "Owner". The facilitator's own screen and
-the reports are unchanged (the public report has its own scrubbing).
+"Dana Leader": the statements' speakers, the action owners and the people in the room, and the
+names typed inside what the projector shows (event texts, statements, action titles), found by
+the same people-matcher as the public report. Someone typed as an owner who is not a participant
+is shown as "Owner". The facilitator's own screen and the reports are unchanged (the public report
+has its own scrubbing).
 """
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 from .entities import Participant
 from .folding import fold_word
+from .mentions import NAME, PeopleMatcher
 from .retro import Retro
 
 
@@ -39,3 +45,30 @@ def shown_owner(retro: Retro, owner: str) -> str:
 
 def _key(name: str) -> str:
     return " ".join(fold_word(word).casefold() for word in name.split())
+
+
+def shown_text(retro: Retro, text: str) -> str:
+    """``text`` as the projector shows it: with the roles option, each person's name becomes their
+    role ("Dana restarted the pods" → "Incident commander restarted the pods"), an owner who is not
+    a participant "Owner", an e-mail address or a profile link the public report's wording."""
+    if not retro.incident.projector_shows_roles or not text:
+        return text
+    people = retro.people()
+    matcher = _matcher(tuple(p.name for p in people) + tuple(a.owner for a in retro.actions.values()))
+    text = unicodedata.normalize("NFC", text)  # the matcher's positions are in the NFC form
+    hits = matcher.find(text)
+    if not hits:
+        return text
+    roles = {" ".join(unicodedata.normalize("NFC", p.name).split()): roles_text(p).split(", ")[0] for p in people}
+    out, at = [], 0
+    for hit in sorted(hits, key=lambda h: h.start):
+        out.append(text[at:hit.start])
+        out.append(roles.get(hit.person, "Owner") if hit.kind == NAME else hit.replacement)
+        at = hit.end
+    out.append(text[at:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _matcher(names: tuple[str, ...]) -> PeopleMatcher:
+    return PeopleMatcher(n for n in names if n.strip())

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
 
 from retro.domain import ActionItem, ActionStatus, ActionType, Changes, Edit, Factor, Horizon, Priority
-from retro.domain.projector_names import shown_owner
+from retro.domain.projector_names import shown_owner, shown_text
 from ui.document import RetroDocument
 from ui.widgets.colours import PROBLEM
 from ui.widgets.plain_text import plain_tooltip
@@ -154,7 +154,8 @@ class ActionsModel(QAbstractTableModel):
         if role == PROJECTOR_ROLE:
             owner = shown_owner(self._document.retro, action.owner) or "no owner yet"  # roles option
             due = f"due {action.due:%d %b %Y}" if action.due else "no due date"
-            return f"{action.title}\n{owner}  ·  {due}  ·  {action.status.label}"
+            title = shown_text(self._document.retro, action.title)
+            return f"{title}\n{owner}  ·  {due}  ·  {action.status.label}"
         return None
 
     def is_overdue(self, action: ActionItem) -> bool:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from retro.domain import Audience, Changes, Edit, EventKind, TimelineEvent
 from retro.domain.durations import format_duration
 from retro.domain.incident_window import FAR_OUTSIDE, incident_window, shows_dates
+from retro.domain.projector_names import shown_text
 from ui.document import RetroDocument
 from ui.widgets.colours import ATTENTION
 from ui.widgets.plain_text import plain_tooltip
@@ -208,7 +209,8 @@ class TimelineModel(QAbstractTableModel):
             return QApplication.palette().link() if role == _FOREGROUND else _link_font()
         if role == PROJECTOR_ROLE:
             when = format_event_time(event.at, self.timezone, self._shown_reference)
-            return f"{when}  ·  {event.kind.label}  ·  {' '.join(event.text.split())}"
+            text = shown_text(self._document.retro, " ".join(event.text.split()))  # roles option
+            return f"{when}  ·  {event.kind.label}  ·  {text}"
         return None
 
     def _display(self, event: TimelineEvent, column: int) -> str:

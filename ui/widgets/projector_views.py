@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from retro.domain.projector_names import shown_person
+from retro.domain.projector_names import shown_person, shown_text
 from retro.domain.speakers import next_speaker
 from ui.document import RetroDocument
 from ui.models.actions_model import PROJECTOR_ROLE as ACTION_LINE_ROLE
@@ -128,7 +128,8 @@ class AccountabilityProjector(ProjectorPanel):
             name = self.large_label(shown_person(retro, speaker.participant), bold=True)
             self._name_labels[speaker.participant.id] = name
             self.statements_layout.addWidget(name)
-            self.statements_layout.addWidget(self.large_label(speaker.statement.text, points=BODY_POINTS - 2))
+            text = shown_text(retro, speaker.statement.text)  # roles option: names inside the words too
+            self.statements_layout.addWidget(self.large_label(text, points=BODY_POINTS - 2))
         self.statements_layout.addStretch(1)
         QTimer.singleShot(0, self, self._reveal_current)
 

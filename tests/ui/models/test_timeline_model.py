@@ -140,3 +140,17 @@ def test_the_projector_line_model_passes_the_model_tester(qtmodeltester, sqlite_
     assert not lines.flags(lines.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert document.edit("Delete", Edit.of(remove=[model.event_at(0)]))
     qtmodeltester.check(lines)
+
+
+def test_with_roles_on_the_projector_line_says_the_role_where_the_text_names_someone(qtmodeltester, sqlite_url):
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    first = model.event_at(0)
+    assert document.edit("Text", Edit.of(upsert=[replace(first, text="Jonas Weber rolls the change out")]))
+    row = next(r for r in range(model.rowCount()) if model.event_at(r).id == first.id)
+    assert "Jonas Weber" in model.index(row, 0).data(PROJECTOR_ROLE)
+    incident = document.retro.incident
+    assert document.edit("Roles", Edit(incident=replace(incident, projector_shows_roles=True)))
+    line = model.index(row, 0).data(PROJECTOR_ROLE)
+    assert "Jonas" not in line and "Weber" not in line and "Responder rolls the change out" in line
+    assert "Jonas Weber" in model.index(row, TimelineColumn.TEXT).data()  # the facilitator's own screen
