@@ -57,7 +57,7 @@ def test_conflict_dialog_reloads_and_reapplies_or_discards(qtbot, sqlite_url: st
     if reapply:
         assert stored.summary == "My careful summary of what happened."
         assert setup.text_fields["summary"].toPlainText() == "My careful summary of what happened."
-        assert window.undo_action.text().replace("&", "") == "Undo Re-apply my change"
+        assert window.menus.undo_action.text().replace("&", "") == "Undo Re-apply my change"
     else:
         assert stored.summary.startswith("On 14 October 2026")
         assert setup.text_fields["summary"].toPlainText().startswith("On 14 October 2026")
@@ -149,7 +149,7 @@ def test_closing_the_retro_during_a_conflict_waits_for_the_answer(qtbot, sqlite_
     someone_else_renames(sqlite_url, document.incident_id, "Renamed by Priya")
     type_without_leaving(qtbot, setup, "Typed just before closing")
 
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     answer_conflict(qtbot, window, reapply)
 
     stored = window.store.load(document.incident_id).incident
