@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -41,7 +39,6 @@ from ui.widgets.colours import ATTENTION, PRIVATE
 from ui.widgets.commit_edit import CommitOnLeaveEdit
 from ui.widgets.projector_views import AccountabilityProjector
 from ui.widgets.speaker_timer import SpeakerTimer
-from ui.widgets.wording import attach_wording
 
 PRIVATE_MARKING = "Private — never exported, never on the projector"
 
@@ -52,24 +49,6 @@ class Draft:
 
     text: str
     cursor: int
-
-
-class StatementEdit(QPlainTextEdit):
-    """A statement editor: Ctrl+Enter records it."""
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        attach_wording(self, ownership=True)  # "I decided …" is welcome; blaming others is underlined
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class StatementCard(QFrame):
@@ -92,11 +71,10 @@ class StatementCard(QFrame):
         self.lock_label.setTextFormat(Qt.TextFormat.PlainText)
         self.lock_label.setWordWrap(True)
         self.lock_label.setStyleSheet(f"color: {ATTENTION};")
-        self.editor = StatementEdit()
-        self.editor.setPlaceholderText(
-            "Decisions I made that contributed, and what I will change. (Ctrl+Enter records it.)"
-        )
-        self.editor.setTabChangesFocus(True)
+        # Ctrl+Enter records it; leaving the editor keeps the text as a draft (nothing is recorded).
+        self.editor = CommitOnLeaveEdit(
+            "", "Decisions I made that contributed, and what I will change. (Ctrl+Enter records it.)",
+            ctrl_enter=True, ownership=True)  # "I decided …" is welcome; blaming others is underlined
         self.editor.setFixedHeight(96)
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.record)
