@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Changes, Edit, Retro, RetroError, Stage
-from retro.domain.rebase import snapshot
+from retro.domain import Changes, Edit, RetroError, Stage
 
 from .document import RetroDocument
 from .edit_runner import EditRunner
@@ -39,10 +38,10 @@ from .resources_path import icon
 from .settings import UiSettings
 from .stage_base import StageView
 from .waiting_notice import watch_store
+from .window_conflicts import WindowConflicts
 from .window_menus import WindowMenus
-from .workspace.notices import conflict_box, show_notice
+from .workspace.notices import show_notice
 from .workspace.page import WorkspacePage
-from .workspace.rebase import reapply_refused
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore, RetroSummary
@@ -61,12 +60,7 @@ class MainWindow(QMainWindow):
         watch_store(self, store)  # "Waiting for another editor…" in the status bar
         self.document: RetroDocument | None = None
         self.projector: ProjectorWindow | None = None
-        self.conflict_dialog: QMessageBox | None = None
-        #: Edits refused because someone else changed the retro, each with the retro it was made against.
-        self._pending_conflicts: list[tuple[Edit, Retro]] = []
-        #: What was interrupted by a conflict (closing the retro or the window, switching databases):
-        #: it goes on once the person has answered the conflict dialog.
-        self._after_conflict: Callable[[], object] | None = None
+        self.conflicts = WindowConflicts(self)
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
         self.library = LibraryPage(store)
@@ -120,7 +114,7 @@ class MainWindow(QMainWindow):
             return False
         # Commits run on one ordered worker (ui/edit_runner.py): a slow database never holds a key.
         document = RetroDocument(self.store, retro, self, runner=EditRunner(self.store, self))
-        document.conflict.connect(self._on_conflict)
+        document.conflict.connect(self.conflicts.offer)
         document.refused.connect(self._on_refused)
         document.changed.connect(self._title_from_document)
         document.reloaded.connect(self._title_from_document)
@@ -149,8 +143,7 @@ class MainWindow(QMainWindow):
         discarded against it), and ``then`` runs again afterwards.
         """
         self._commit_typing()
-        if self._pending_conflicts and self.document is not None:
-            self._after_conflict = then
+        if self.conflicts.holds(then):
             return False
         self.workspace.close_document()
         if self.document is not None:
@@ -266,47 +259,6 @@ class MainWindow(QMainWindow):
                   and type(view).shows_refusals_inline)
         if not inline:
             show_notice(self, "That change was not saved", message)
-
-    def _on_conflict(self, message: str, edit: Edit) -> None:
-        """Someone else changed this retro: offer to reload, keeping (or dropping) the refused change."""
-        if self.document is None or any(edit == pending for pending, _before in self._pending_conflicts):
-            return  # the same change offered again (the field was left again): once is enough
-        self._pending_conflicts.append((edit, snapshot(self.document.retro)))
-        if self.conflict_dialog is not None:
-            return
-        box, self.reapply_button, self.discard_button = conflict_box(self, message)
-        box.buttonClicked.connect(lambda button: self._resolve_conflict(button is self.reapply_button))
-        self.conflict_dialog = box
-        QTimer.singleShot(0, box.open)
-
-    def _resolve_conflict(self, reapply: bool) -> None:
-        """Reload, re-apply (merged field by field) or discard the refused changes, then go on."""
-        if self.conflict_dialog is not None:
-            self.conflict_dialog.deleteLater()
-            self.conflict_dialog = None
-        pending, self._pending_conflicts = self._pending_conflicts, []
-        then, self._after_conflict = self._after_conflict, None
-        if self.document is not None:
-            try:
-                self.document.reload()
-            except RetroError as exc:
-                show_notice(self, "Could not reload the retrospective", str(exc))
-            else:
-                self._report_reapplied(reapply_refused(self.document, pending) if reapply else None)
-        if then is not None:
-            then()  # what the conflict interrupted (closing, switching), now that nothing is lost
-
-    def _report_reapplied(self, gone: str | None) -> None:
-        """Say what became of the refused change: discarded (None), re-applied, or partly dropped."""
-        if gone is None:
-            self.show_status("Reloaded: your change was discarded, theirs are shown.")
-        elif not gone:
-            self.show_status("Reloaded their changes and re-applied yours.")
-        else:
-            self.show_status(f"Reloaded their changes and re-applied yours, except where they deleted it: {gone}.")
-            show_notice(self, "Part of your change was not re-applied",
-                        f"Someone else deleted what you changed, so that change was dropped: {gone}. "
-                        "Everything else you changed was re-applied.", QMessageBox.Icon.Information)
 
     # -- projector ---------------------------------------------------------------------------
 
@@ -427,8 +379,7 @@ class MainWindow(QMainWindow):
         the conflict dialog; it closes once the person has answered it.
         """
         self._commit_typing()
-        if self._pending_conflicts and self.document is not None:
-            self._after_conflict = self.close
+        if self.conflicts.holds(self.close):
             event.ignore()
             return
         self.settings.set_geometry("main-window", self.saveGeometry())
