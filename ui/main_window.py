@@ -7,28 +7,21 @@ and Redo follow whichever page is shown (the library's stack or the open retro's
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from retro.domain import Changes, Edit, Retro, RetroError, Stage
-from retro.domain.rebase import snapshot
+from retro.domain import Changes, Edit, RetroError, Stage
 
 from .document import RetroDocument
 from .edit_runner import EditRunner
@@ -40,17 +33,15 @@ from .library.open_database import (
     url_without_password,
 )
 from .library.page import LibraryPage
-from .open_document import choose_document
 from .projector import ProjectorWindow
 from .resources_path import icon
 from .settings import UiSettings
 from .stage_base import StageView
-from .theme import ThemeMode, apply_theme_mode, theme_mode
 from .waiting_notice import watch_store
-from .workspace.navigator import STAGES
-from .workspace.notices import conflict_box, show_notice
+from .window_conflicts import WindowConflicts
+from .window_menus import WindowMenus
+from .workspace.notices import show_notice
 from .workspace.page import WorkspacePage
-from .workspace.rebase import reapply_refused
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore, RetroSummary
@@ -69,12 +60,7 @@ class MainWindow(QMainWindow):
         watch_store(self, store)  # "Waiting for another editor…" in the status bar
         self.document: RetroDocument | None = None
         self.projector: ProjectorWindow | None = None
-        self.conflict_dialog: QMessageBox | None = None
-        #: Edits refused because someone else changed the retro, each with the retro it was made against.
-        self._pending_conflicts: list[tuple[Edit, Retro]] = []
-        #: What was interrupted by a conflict (closing the retro or the window, switching databases):
-        #: it goes on once the person has answered the conflict dialog.
-        self._after_conflict: Callable[[], object] | None = None
+        self.conflicts = WindowConflicts(self)
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
         self.library = LibraryPage(store)
@@ -89,7 +75,7 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self._database_opened)
         self.opener.failed.connect(self._database_failed)
         self._progress: QProgressDialog | None = None
-        self._build_menus()
+        self.menus = WindowMenus(self)
         self.library.open_requested.connect(self.open_retro)
         self.library.message.connect(self.show_status)
         self.workspace.message.connect(self.show_status)
@@ -100,146 +86,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.library.refresh()
 
-    # -- menus -------------------------------------------------------------------------------
-
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None, *,
-                name: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-        action.setObjectName(name or text.replace("&", "").replace("…", "").strip())
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        SK = QKeySequence.StandardKey
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New retrospective…", self.new_retro, SK.New)
-        self.open_db_action = self._action(file_menu, "&Open database…", self.choose_database, SK.Open)
-        # What the CLI does, from any stage: load a JSON document (retro load), import events (retro import).
-        self.open_document_action = self._action(file_menu, "Open &JSON document…", lambda: choose_document(self),
-                                                 QKeySequence("Ctrl+Shift+O"))
-        self.import_action = self._action(file_menu, "&Import timeline events…", self.import_timeline,
-                                          QKeySequence("Ctrl+Shift+I"),
-                                          tip="Import events from a chat export, a CSV file or pasted notes")
-        self.recent_menu = file_menu.addMenu("&Recent databases")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu("&Export")
-        self.export_menu.aboutToShow.connect(self._fill_export)
-        self.export_action = self.export_menu.menuAction()
-        self.export_shortcut = self._action(self.export_menu, "Review && export…", lambda: self.export(None),
-                                            QKeySequence("Ctrl+E"), name="export",
-                                            tip="Go to Review & export to write the postmortem")
-        self.close_retro_action = self._action(file_menu, "&Close retrospective", self.close_retro, SK.Close)
-        file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", self.close, SK.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(SK.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(SK.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-
-        view_menu = bar.addMenu("&View")
-        self.projector_action = self._action(view_menu, "&Projector view", self.toggle_projector,
-                                             [QKeySequence("F5"), QKeySequence("Ctrl+P")],
-                                             tip="Show the stage to the room in large type")
-        self.projector_action.setCheckable(True)
-        self.projector_action.setIcon(icon("projector"))
-        # F on the contributing-factors canvas does the same (shown after the tab, not a window-wide key)
-        self.projector_focus_action = self._action(view_menu, "Projector: close up on the selected f&actor\tF",
-                                                   self._toggle_projector_focus, name="projector-focus",
-                                                   tip="The selected factor with what contributed to it and "
-                                                       "what it led to, in the room's text size")
-        self.frameless_action = self._action(view_menu, "Projector &without window frame", self._set_frameless)
-        self.frameless_action.setCheckable(True)
-        self.frameless_action.setChecked(self.settings.flag("projector-frameless"))
-        self.full_screen_action = self._action(view_menu, "&Full screen", self.toggle_full_screen,
-                                               [QKeySequence(SK.FullScreen), QKeySequence("F11")])
-        self.full_screen_action.setCheckable(True)
-        self._build_theme_menu(view_menu)
-        view_menu.addSeparator()
-        self.library_action = self._action(view_menu, "&Library", self.show_library, QKeySequence("Ctrl+L"))
-        self.stage_actions: list[QAction] = []
-        for number, stage in enumerate(STAGES, start=1):
-            action = self._action(view_menu, f"{number}. {stage.label}",
-                                  lambda _checked=False, s=stage: self.go_to_stage(s),
-                                  QKeySequence(f"Ctrl+{number}"), name=f"stage-{stage.value}")
-            self.stage_actions.append(action)
-        view_menu.addSeparator()
-        self.timer_action = self._action(view_menu, "Start / pause the &time box", self.workspace.clock.toggle,
-                                         QKeySequence("F6"))
-        self.agenda_action = self._action(view_menu, "&Agenda (time boxes)…", self.workspace.edit_agenda)
-        view_menu.addAction(self.workspace.park_action)  # meeting aids (issue 11): Ctrl+Shift+P, F8
-        view_menu.addAction(self.workspace.elmo_action)
-        view_menu.addAction(self.workspace.next_action)
-
-        help_menu = bar.addMenu("&Help")
-        self.shortcuts_action = self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
-                                             SK.HelpContents)
-        self.about_action = self._action(help_menu, "&About Blameless Retro", self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self._update_actions()
-
-    def _build_theme_menu(self, view_menu: QMenu) -> None:
-        """View ▸ Theme: System, Light or Dark, applied at once and remembered."""
-        self.theme_menu = view_menu.addMenu("T&heme")
-        self.theme_actions: dict[ThemeMode, QAction] = {}
-        group = QActionGroup(self)
-        current = theme_mode()
-        for mode in ThemeMode:
-            action = self._action(self.theme_menu, mode.label, lambda _checked=False, m=mode: self.set_theme(m),
-                                  name=f"theme-{mode.value}")
-            action.setCheckable(True)
-            action.setChecked(mode is current)
-            group.addAction(action)
-            self.theme_actions[mode] = action
-
-    def set_theme(self, mode: ThemeMode) -> None:
-        """Use the theme ``mode`` everywhere now (the canvas and banners too), and next time."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme_mode(app, mode)
-        self.settings.set_theme_mode(mode)
-        self.theme_actions[mode].setChecked(True)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        # Without any password (an entry remembered by an older version may hold one).
-        recent = list(dict.fromkeys(url_without_password(url) for url in self.settings.recent_databases()))
-        if not recent:
-            none = self.recent_menu.addAction("No recent databases")
-            none.setEnabled(False)
-        for url in recent:
-            self.recent_menu.addAction(url.replace("&", "&&"), lambda u=url: self.open_database(u))
-
-    def _fill_export(self) -> None:
-        """One entry per export format the Review & export stage offers (imported only now)."""
-        self.export_menu.clear()
-        self.export_menu.addAction(self.export_shortcut)
-        from .export_worker import ExportFormat
-
-        self.export_menu.addSeparator()
-        for fmt in ExportFormat:
-            self.export_menu.addAction(f"{fmt.label}…", lambda f=fmt: self.export(f))
-
-    def _update_actions(self) -> None:
-        in_retro = self.document is not None and self.pages.currentWidget() is self.workspace
-        for action in (*self.stage_actions, self.export_action, self.export_shortcut,
-                       self.close_retro_action, self.timer_action, self.import_action,
-                       self.projector_focus_action):
-            action.setEnabled(in_retro)
-
     # -- pages -------------------------------------------------------------------------------
 
     def show_library(self) -> None:
@@ -249,7 +95,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.library.undo_stack)
         self.setWindowTitle(f"{APP_TITLE} — {self.store.url}" if self.store else APP_TITLE)
         self.library.table.setFocus()
-        self._update_actions()
+        self.menus.update_actions()
         if self.projector is not None and self.projector.isVisible():
             self.projector.show_idle()
             self.projector.meeting_aids.set_document(None)
@@ -268,7 +114,7 @@ class MainWindow(QMainWindow):
             return False
         # Commits run on one ordered worker (ui/edit_runner.py): a slow database never holds a key.
         document = RetroDocument(self.store, retro, self, runner=EditRunner(self.store, self))
-        document.conflict.connect(self._on_conflict)
+        document.conflict.connect(self.conflicts.offer)
         document.refused.connect(self._on_refused)
         document.changed.connect(self._title_from_document)
         document.reloaded.connect(self._title_from_document)
@@ -279,7 +125,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.workspace)
         self.workspace.set_document(document, stage or Stage.SETUP, target_id)
         self._title_from_document()
-        self._update_actions()
+        self.menus.update_actions()
         return True
 
     def _title_from_document(self, *_args: object) -> None:
@@ -297,8 +143,7 @@ class MainWindow(QMainWindow):
         discarded against it), and ``then`` runs again afterwards.
         """
         self._commit_typing()
-        if self._pending_conflicts and self.document is not None:
-            self._after_conflict = then
+        if self.conflicts.holds(then):
             return False
         self.workspace.close_document()
         if self.document is not None:
@@ -319,7 +164,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.workspace)
             self.undo_group.setActiveStack(self.document.undo_stack)
             self.workspace.go_to(stage)
-            self._update_actions()
+            self.menus.update_actions()
 
     def new_retro(self) -> None:
         self.library.create_retro()
@@ -415,47 +260,6 @@ class MainWindow(QMainWindow):
         if not inline:
             show_notice(self, "That change was not saved", message)
 
-    def _on_conflict(self, message: str, edit: Edit) -> None:
-        """Someone else changed this retro: offer to reload, keeping (or dropping) the refused change."""
-        if self.document is None or any(edit == pending for pending, _before in self._pending_conflicts):
-            return  # the same change offered again (the field was left again): once is enough
-        self._pending_conflicts.append((edit, snapshot(self.document.retro)))
-        if self.conflict_dialog is not None:
-            return
-        box, self.reapply_button, self.discard_button = conflict_box(self, message)
-        box.buttonClicked.connect(lambda button: self._resolve_conflict(button is self.reapply_button))
-        self.conflict_dialog = box
-        QTimer.singleShot(0, box.open)
-
-    def _resolve_conflict(self, reapply: bool) -> None:
-        """Reload, re-apply (merged field by field) or discard the refused changes, then go on."""
-        if self.conflict_dialog is not None:
-            self.conflict_dialog.deleteLater()
-            self.conflict_dialog = None
-        pending, self._pending_conflicts = self._pending_conflicts, []
-        then, self._after_conflict = self._after_conflict, None
-        if self.document is not None:
-            try:
-                self.document.reload()
-            except RetroError as exc:
-                show_notice(self, "Could not reload the retrospective", str(exc))
-            else:
-                self._report_reapplied(reapply_refused(self.document, pending) if reapply else None)
-        if then is not None:
-            then()  # what the conflict interrupted (closing, switching), now that nothing is lost
-
-    def _report_reapplied(self, gone: str | None) -> None:
-        """Say what became of the refused change: discarded (None), re-applied, or partly dropped."""
-        if gone is None:
-            self.show_status("Reloaded: your change was discarded, theirs are shown.")
-        elif not gone:
-            self.show_status("Reloaded their changes and re-applied yours.")
-        else:
-            self.show_status(f"Reloaded their changes and re-applied yours, except where they deleted it: {gone}.")
-            show_notice(self, "Part of your change was not re-applied",
-                        f"Someone else deleted what you changed, so that change was dropped: {gone}. "
-                        "Everything else you changed was re-applied.", QMessageBox.Icon.Information)
-
     # -- projector ---------------------------------------------------------------------------
 
     def toggle_projector(self) -> None:
@@ -464,11 +268,11 @@ class MainWindow(QMainWindow):
             return
         if self.projector is None:
             self.projector = ProjectorWindow()
-            self.projector.set_frameless(self.frameless_action.isChecked())
-            self.projector.closed.connect(lambda: self.projector_action.setChecked(False))
+            self.projector.set_frameless(self.menus.frameless_action.isChecked())
+            self.projector.closed.connect(lambda: self.menus.projector_action.setChecked(False))
         self._mirror_current()
         self.projector.present(self.screen())
-        self.projector_action.setChecked(True)
+        self.menus.projector_action.setChecked(True)
 
     def _toggle_projector_focus(self) -> None:
         if self.document is None:
@@ -536,30 +340,6 @@ class MainWindow(QMainWindow):
 
         ImportPreviewDialog(self.document, self).open()
 
-    def show_shortcuts(self) -> None:
-        rows = []
-        for menu in self.menuBar().findChildren(QMenu):
-            for action in menu.actions():
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                if keys and action.text():
-                    text = re.sub(r"&(&?)", r"\1", action.text())  # drop mnemonics, keep a literal &
-                    rows.append(f"<tr><td>{html.escape(text)}</td>"
-                                f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>")
-        from .graph.view import shortcut_rows  # the canvas's own keys, while it has focus
-
-        rows.append("<tr><td colspan='2' style='padding-top:12px'><b>On the contributing factors canvas"
-                    "</b></td></tr>")
-        for text, keys in shortcut_rows():
-            rows.append(f"<tr><td>{html.escape(text)}</td>"
-                        f"<td style='padding-left:24px'><b>{html.escape(keys)}</b></td></tr>")
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        label = QLabel("<table>" + "".join(rows) + "</table>")
-        label.setAccessibleName("Keyboard shortcuts")
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        QVBoxLayout(dialog).addWidget(label)
-        dialog.open()
-
     def show_about(self) -> None:
         from .about_dialog import AboutDialog
 
@@ -572,7 +352,7 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+        self.menus.full_screen_action.setChecked(self.isFullScreen())
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry("main-window")
@@ -599,8 +379,7 @@ class MainWindow(QMainWindow):
         the conflict dialog; it closes once the person has answered it.
         """
         self._commit_typing()
-        if self._pending_conflicts and self.document is not None:
-            self._after_conflict = self.close
+        if self.conflicts.holds(self.close):
             event.ignore()
             return
         self.settings.set_geometry("main-window", self.saveGeometry())

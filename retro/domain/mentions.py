@@ -44,9 +44,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .common_words import COMMON_WORDS
-from .folding import fold, fold_word, german_spelling, is_kept, is_spaceless, transliterate
+from .folding import fold_word, is_kept, transliterate
 from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
 from .mention_filters import needle, prefilter, trie
+from .name_forms import (
+    cased_body,
+    caseless_body,
+    compile_forms,
+    fold_text,
+    german_form,
+    kept_terms,
+    letter_count,
+    script_family,
+    split_camel,
+    upper_form,
+)
 
 NAME_REMOVED = "[name removed]"
 EMAIL_REMOVED = "[e-mail address removed]"
@@ -56,17 +68,6 @@ NAME = "name"
 __all__ = ["EMAIL", "EMAIL_PATTERN", "EMAIL_REMOVED", "HANDLE", "LINK", "LINK_REMOVED", "NAME", "NAME_REMOVED", "Hit",
            "PeopleMatcher", "mention_key"]
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
-_GLUED = r"(?:(?:[od]'|mc\s?|mac\s)(?=[a-z]))?"
-_LATIN_HONORIFIC = r"(?:[-\s]?(?:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim)(?![a-z0-9]))?"
-_SHORT_ENDINGS = r"(?:owie|owi|ego|emu|iem|em|ie|a)?"  # for three-letter parts: "Jana", not "Same"
-_ENDINGS = r"(?:owie|owi|ego|emu|iem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|s|a|e|i|y|u|o|n)?"
-_AFTER_LATIN = r"(?!(?:[a-z0-9]|'[a-rt-z0-9]))"  # not inside a word; a possessive 's may follow
-_CJK_HONORIFIC = r"(?:\s?(?:さん|さま|様|くん|君|ちゃん|氏|先生|殿|선생님|씨|님|先生|小姐|老师|同学))?"
-_KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과)(?![가-힣]))?"
-_ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
-_HEBREW_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[ובלכמשה])|(?<=(?<!\w)(?:וה|וב|ול|שה|מה|כש|וש|שב|של)))"
 
 
 
@@ -125,7 +126,7 @@ class PeopleMatcher:
                 self._needles.setdefault(family, set()).add(letters)
         # the longest hit at a place wins, whichever expression finds it
         self._handle_filter = re.compile(trie(set(self._handle_owner))) if self._handle_owner else None
-        self._passes = [(family, prefilter(self._needles[family], cased=family == "cased"), *_compile(family, found))
+        self._passes = [(family, prefilter(self._needles[family], cased=family == "cased"), *compile_forms(family, found))
                         for family, found in terms.items()]
         self._by_name = {p.name: p for p in self._people}
 
@@ -135,38 +136,38 @@ class PeopleMatcher:
     # -- building ---------------------------------------------------------------------------
 
     def _terms(self, name: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
-        """(family, body, needle) for every form of ``name`` (see :data:`_FAMILIES` and :func:`_needle`)."""
+        """(family, body, needle) for every form of ``name`` (see :data:`FAMILIES` and :func:`_needle`)."""
         tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
         out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
         latin = [t for t in tokens if not is_kept(t[0])]
         if kept:
-            out += _kept_terms(kept)
+            out += kept_terms(kept)
         if not latin:
             return out
         spellings = list(dict.fromkeys(
-            tuple(_split_camel(form(t)) for t in latin) for form in (fold_word, _german, transliterate, _upper)
+            tuple(split_camel(form(t)) for t in latin) for form in (fold_word, german_form, transliterate, upper_form)
         ))
         for spelling in spellings:
-            parts = [p for p in spelling if _letters(p) >= 2]
+            parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
             person.tokens.update(p[:1].lower() for p in spelling if p[:1].isalpha())
             for part in parts:
                 if part.lower().replace("'", "").replace(" ", "") in self._common:
-                    out.append(("cased", _cased_body([part]), needle(part, cased=True)))
+                    out.append(("cased", cased_body([part]), needle(part, cased=True)))
                 else:
-                    out.append((_family(part), _caseless_body([part]), needle(part)))
+                    out.append((script_family(part), caseless_body([part]), needle(part)))
             if len(parts) >= 2:
                 ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
                 for order in (parts, [parts[-1], *parts[:-1]]):
                     if ordinary:
-                        out.append(("cased", _cased_body(order), needle(order[0], cased=True)))
+                        out.append(("cased", cased_body(order), needle(order[0], cased=True)))
                     else:
                         # the needle from a part that is no ordinary word: "Will Kowalski" runs on "kow…", not "wil…"
                         rare = [p for p in order if p.lower().replace("'", "").replace(" ", "") not in self._common]
                         source = rare[0] if rare else order[0]
                         letters, at_start = needle(source)
-                        out.append((_family(order[-1]), _caseless_body(order), (letters, at_start and source is order[0])))
+                        out.append((script_family(order[-1]), caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
         return out
@@ -195,7 +196,7 @@ class PeopleMatcher:
         return _merge_same_person(text, _joined_overlaps(text, widened))
 
     def _name_hits(self, text: str) -> list[Hit]:
-        cased, origin = _fold_text(text)
+        cased, origin = fold_text(text)
         lower = cased.lower()
         hits: list[Hit] = []
 
@@ -269,132 +270,6 @@ class PeopleMatcher:
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 
 
-def _upper(token: str) -> str:
-    """The fold of the name in capitals: Cyrillic and Greek capitals have other look-alikes."""
-    return fold_word(token.upper()).capitalize()
-
-
-def _german(token: str) -> str:
-    return fold_word(german_spelling(token))
-
-
-def _split_camel(token: str) -> str:
-    return _CAMEL.sub(" ", token)
-
-
-def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
-
-
-def _body(part: str) -> str:
-    """A folded name part as a pattern: apostrophes optional, CamelCase halves joined or apart."""
-    out = []
-    for ch in part.lower():
-        out.append("'?" if ch == "'" else r"\s?" if ch == " " else re.escape(ch))
-    return "".join(out)
-
-
-def _family(last_part: str) -> str:
-    """Which endings a name ending in ``last_part`` takes: none (two letters), short ones, all."""
-    letters = _letters(last_part)
-    return "two-letter" if letters < 3 else "short" if letters == 3 else "long"
-
-
-def _caseless_body(parts: list[str]) -> str:
-    return r"[\s_.,\-]*".join(_body(p) for p in parts)
-
-
-def _cased_body(parts: list[str]) -> str:
-    """Ordinary-word parts: only as a name is written, capitalised (``Will``, ``WillPage``)."""
-    words = [_body(p)[:1].upper() + _body(p)[1:] if p[:1].isalpha() else _body(p) for p in parts]
-    return r"[\s_.,\-]*".join(words)
-
-
-_LATIN = rf"(?<![a-z0-9])(?=[a-z@]){_TITLES}@?{_GLUED}(?=[{{gate}}])(?:{{alternation}})"
-#: family -> the expression around its alternation of bodies (``{}``).
-_FAMILIES = {
-    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
-    "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
-}
-
-
-def _kept_terms(tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
-    folded = [fold_word(t) for t in tokens]
-    forms: list[list[str]] = []
-    if len(folded) >= 2:
-        forms += [folded, [folded[-1], *folded[:-1]]]
-    for part in folded:
-        if len(part) >= 2:
-            forms.append([part])
-        if len(folded) == 1 and len(part) == 3 and is_spaceless(part[0]):
-            forms.append([part[1:]])  # the given name of a three-character CJK or Hangul name
-    out = []
-    for form in forms:
-        body = r"[\s・·]*".join(re.escape(p) for p in form)
-        first = form[0][0]
-        if is_spaceless(first):
-            pattern = f"{body}{_CJK_HONORIFIC}{_KOREAN_PARTICLE}"
-        elif "ARABIC" in unicodedata.name(first, ""):
-            pattern = rf"{_ARABIC_PREFIX}{body}(?!\w)"
-        elif "HEBREW" in unicodedata.name(first, ""):
-            pattern = rf"{_HEBREW_PREFIX}{body}(?!\w)"
-        else:
-            pattern = rf"(?<!\w){body}(?!\w)"
-        out.append(("kept", pattern, (form[0][0], False)))
-    return out
-
-
-def _compile(family: str, terms: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regular expression for a family's bodies, longest first; each alternative names its owners."""
-    owners: dict[str, set[str]] = {}
-    for body, person in terms:
-        owners.setdefault(body, set()).add(person)
-    ordered = sorted(owners, key=lambda p: (-len(p), p))
-    groups = {f"t{i}": ", ".join(sorted(owners[p])) for i, p in enumerate(ordered)}
-    if family == "kept":  # bodies start with lookbehinds
-        alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))
-    else:
-        # bodies grouped by their first letter: the engine tries a place's few bodies, not all of them
-        # (bodies with different first letters never match at one place, so the order that matters —
-        # longest first — is kept within each group)
-        by_lead: dict[str, list[str]] = {}
-        for i, p in enumerate(ordered):
-            lead = p[:2] if p.startswith("\\") else p[:1]
-            by_lead.setdefault(lead, []).append(f"(?P<t{i}>{p[len(lead):]})")
-        alternation = "|".join(f"{lead}(?:{'|'.join(alts)})" for lead, alts in by_lead.items())
-    gate = "".join(sorted({re.escape(_first_char(b)) for b in ordered}))
-    return re.compile(_FAMILIES[family].format(alternation=alternation, gate=gate)), groups
-
-
-def _first_char(body: str) -> str:
-    """The first character a body can match (bodies start with a literal, maybe escaped)."""
-    return body[1] if body.startswith("\\") else body[0]
-
-
-def _fold_text(text: str) -> tuple[str, list[int] | None]:
-    """The cased fold of ``text`` with CamelCase split, and where each character came from (None: the same place)."""
-    if text.isascii():
-        if not _CAMEL.search(text):
-            return text, None
-        cased, origin = text, list(range(len(text)))
-    else:
-        cased, origin = fold(text)
-        if not _CAMEL.search(cased):
-            return cased, origin
-    out, where, last = [], [], 0
-    for m in _CAMEL.finditer(cased):
-        out.append(cased[last:m.start()] + " ")
-        where += [*origin[last:m.start()], origin[m.start()]]
-        last = m.start()
-    out.append(cased[last:])
-    where += origin[last:]
-    return "".join(out), where
-
-
-# a word, or initials ("J.", "J.R."), right before a hit — not a sentence's last word ("… Kowalski. Kowalski")
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")

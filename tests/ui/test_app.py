@@ -26,7 +26,7 @@ def test_fresh_machine_opens_on_the_demo_retro(qtbot, tmp_path: Path, monkeypatc
     def look_instead_of_running() -> int:
         window = shown_window()
         seen["menus"] = [a.text().replace("&", "") for a in window.menuBar().actions()]
-        seen["undo"] = window.undo_action.shortcut().toString()
+        seen["undo"] = window.menus.undo_action.shortcut().toString()
         qtbot.waitUntil(lambda: window.library.model.rowCount() > 0, timeout=10000)  # opened off the GUI thread
         seen["titles"] = [s.title for s in window.library.model.summaries()]
         seen["loading shown"] = window.library.loading.isVisible()

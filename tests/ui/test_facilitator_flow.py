@@ -100,11 +100,11 @@ DETECTION_ANSWER = "Partly: the alert fired after four minutes, but nobody watch
 
 def undo_text(window: MainWindow) -> str:
     """Edit ▸ Undo as the menu shows it, without the mnemonic."""
-    return window.undo_action.text().replace("&", "")
+    return window.menus.undo_action.text().replace("&", "")
 
 
 def redo_text(window: MainWindow) -> str:
-    return window.redo_action.text().replace("&", "")
+    return window.menus.redo_action.text().replace("&", "")
 
 
 def click(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
@@ -273,11 +273,11 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     assert timeline.count_label.text() == "4 events"
     assert undo_text(window) == "Undo Add timeline event"
     # Edit ▸ Undo takes the last event away, Edit ▸ Redo brings it back.
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "On-call engineer declares an incident" not in column_texts(timeline.proxy, TimelineColumn.TEXT)
     assert timeline.count_label.text() == "3 events"
     assert redo_text(window) == "Redo Add timeline event"
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert column_texts(timeline.proxy, TimelineColumn.TEXT) == SORTED_EVENTS
     stored = stored_retro(window)
     assert sorted(e.at for e in stored.events.values()) == [
@@ -377,7 +377,7 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     assert card(CHEN).status.text() == "✓ Statement recorded"
     assert card(DANA).status.text() == "May speak now (optional)"  # nobody is asked to speak
     # The room drifts into alerting: ELMO on the projector, and the topic parked for later.
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     projector = window.projector
     assert projector is not None and projector.isVisible()
     reactivate(qtbot, window)
@@ -393,7 +393,7 @@ def test_a_facilitator_runs_a_whole_retro_and_finds_it_all_again(qtbot: QtBot, s
     assert (parked.text, parked.stage) == (ALERT_ACTION, Stage.ACCOUNTABILITY)
     strip = projector.meeting_aids.parking
     assert strip.isVisible() and ALERT_ACTION in strip.label.text()  # the room sees it was heard
-    trigger(window.projector_action)  # projector closed again
+    trigger(window.menus.projector_action)  # projector closed again
     reactivate(qtbot, window)
 
     # 6. Actions: the parked topic becomes one; the other typed in the entry row; owner, due date,

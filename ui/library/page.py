@@ -9,7 +9,7 @@ changed them).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from retro.domain import IncidentStatus, RetroError, Severity, Stage
 from retro.services import LibraryQuery, LibrarySort, ReportState, RetroSummary
 
-from ..background import BackgroundJob, IsCancelled, Progress
 from ..resources_path import icon
 from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
 from .follow_through_groups import FollowThroughView
@@ -39,6 +38,7 @@ from .lazy_tab import LazyTab
 from .model import COLUMN_SORT, DATE, TITLE, LibraryFilter, LibraryModel
 from .new_retro import NewRetroDialog, system_timezone
 from .recurrence import RecurrenceView
+from .recurrence_reading import RecurrenceReading
 from .snippet_delegate import SnippetDelegate
 from .widths import fixed_widths
 
@@ -75,10 +75,6 @@ class LibraryPage(QWidget):
         self.model.read_failed.connect(self.message)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
-        #: Tabs whose content may be out of date (read again when next shown).
-        self._stale: set[int] = {RECURRENCE_TAB}
-        #: Per tab, the read whose result is wanted; an older read's result is dropped.
-        self._generation: dict[int, int] = {RECURRENCE_TAB: 0}
         self._build()
         if store is not None:
             self.follow_through.set_store(store)
@@ -194,6 +190,8 @@ class LibraryPage(QWidget):
         self.tabs.addTab(self.follow_through, "&Follow-through")
         self.recurrence = RecurrenceView()
         self.recurrence.open_requested.connect(self.open_requested)
+        self._recurrence_reading = RecurrenceReading(self.recurrence, lambda: self._store, self)
+        self._recurrence_reading.message.connect(self.message)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
         self._insights_tab = LazyTab(self._make_insights)  # issue 16: is the team learning?
         self.tabs.addTab(self._insights_tab, "&Insights")
@@ -303,22 +301,20 @@ class LibraryPage(QWidget):
 
     def refresh_recurrence(self) -> None:
         """Look for recurring factors again (off the GUI thread); the tree fills when found."""
-        self._read_tab(RECURRENCE_TAB)
+        self._recurrence_reading.read()
 
     def _mark_stale(self) -> None:
-        """The library may have changed: both tabs are read again when next shown (now, if shown)."""
+        """The library may have changed: the tabs are read again when next shown (now, if shown)."""
         if self._insights_tab.built:  # else it reads when first shown
             self.insights.mark_stale()
         self.follow_through.mark_stale()
-        for index in (RECURRENCE_TAB,):
-            self._stale.add(index)
-            self._generation[index] += 1  # a read under way is for the old state
+        self._recurrence_reading.mark_stale()
         self._read_shown_tab()
 
     def _read_shown_tab(self) -> None:
-        index = self.tabs.currentIndex()
-        if self.isVisible() and index in self._stale:
-            self._read_tab(index)
+        if (self.isVisible() and self.tabs.currentIndex() == RECURRENCE_TAB
+                and self._recurrence_reading.stale):
+            self._recurrence_reading.read()
 
     def _tab_changed(self, _index: int) -> None:
         self._read_shown_tab()
@@ -327,42 +323,6 @@ class LibraryPage(QWidget):
         """Coming back to the library reads the shown tab if it may be out of date."""
         super().showEvent(event)
         self._read_shown_tab()
-
-    def _read_tab(self, index: int) -> None:
-        store = self._store
-        if store is None:
-            return
-        self._stale.discard(index)
-        self._generation[index] += 1
-        generation = self._generation[index]
-        def read() -> object:  # a few sightings: the groups whole; many: summaries, opened on demand
-            summary = store.recurring_summary()
-            return store.recurring_factors() if sum(g.sighting_count for g in summary) <= 500 else summary
-
-        self.recurrence.show_reading()
-
-        def work(_progress: Progress, _is_cancelled: IsCancelled) -> tuple[int, int, Any, str]:
-            try:
-                return index, generation, read(), ""
-            except RetroError as exc:  # the database said no: a message, tied to this read
-                return index, generation, None, str(exc)
-
-        job = BackgroundJob(work, parent=self)
-        job.succeeded.connect(self._tab_read)
-        job.failed.connect(self.message)  # a bug in the reading: said plainly
-        job.finished.connect(job.deleteLater)
-        job.start()
-
-    def _tab_read(self, outcome: tuple[int, int, Any, str]) -> None:
-        index, generation, result, problem = outcome
-        if generation != self._generation[index]:
-            return  # the library changed (or another database opened) while this was being read
-        if problem:
-            self.message.emit(problem)
-            self._stale.add(index)  # try again when the tab is next shown
-        else:
-            store = self._store
-            self.recurrence.set_groups(result, None if store is None else store.group_sightings)
 
     def select(self, incident_id: str, *, read_on: bool = False) -> bool:
         """Select (and scroll to) a retro; ``read_on``: read further pages of the list until it shows up."""

@@ -9,11 +9,10 @@ never exported and never projected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -36,129 +34,14 @@ from retro.domain.speakers import Speaker, next_speaker
 from ui.document import RetroDocument
 from ui.models.speakers_model import PARTICIPANT_ID_ROLE, SpeakingOrderModel
 from ui.stage_base import StageView
+from ui.stages.statement_card import Draft, StatementCard
 from ui.widgets.banner import Banner, Tone
-from ui.widgets.colours import ATTENTION, PRIVATE
+from ui.widgets.colours import PRIVATE
 from ui.widgets.commit_edit import CommitOnLeaveEdit
 from ui.widgets.projector_views import AccountabilityProjector
 from ui.widgets.speaker_timer import SpeakerTimer
-from ui.widgets.wording import attach_wording
 
 PRIVATE_MARKING = "Private — never exported, never on the projector"
-
-
-@dataclass(frozen=True)
-class Draft:
-    """Text typed in a statement editor but not recorded yet, and where the cursor was."""
-
-    text: str
-    cursor: int
-
-
-class StatementEdit(QPlainTextEdit):
-    """A statement editor: Ctrl+Enter records it."""
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        attach_wording(self, ownership=True)  # "I decided …" is welcome; blaming others is underlined
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class StatementCard(QFrame):
-    """One person's statement: who they are, whether they may speak, what they said."""
-
-    def __init__(self, stage: AccountabilityStage, speaker: Speaker) -> None:
-        super().__init__()
-        self._stage = stage
-        self.participant_id = speaker.participant.id
-        self.setObjectName("statementCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.name = QLabel()
-        self.name.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed, never as markup
-        self.name.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        self.name.setWordWrap(True)  # a long name with roles wraps; the button keeps its width
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.lock_label = QLabel()
-        self.lock_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.lock_label.setWordWrap(True)
-        self.lock_label.setStyleSheet(f"color: {ATTENTION};")
-        self.editor = StatementEdit()
-        self.editor.setPlaceholderText(
-            "Decisions I made that contributed, and what I will change. (Ctrl+Enter records it.)"
-        )
-        self.editor.setTabChangesFocus(True)
-        self.editor.setFixedHeight(96)
-        self.record_button = QPushButton()
-        self.record_button.clicked.connect(self.record)
-        self.editor.submitted.connect(self.record)
-        header = QHBoxLayout()
-        header.addWidget(self.name)
-        header.addWidget(self.status, 1)
-        header.addWidget(self.record_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.lock_label)
-        layout.addWidget(self.editor)
-        self.speaker = speaker
-        self.update_from(speaker)
-
-    @property
-    def locked(self) -> bool:
-        return bool(self.speaker.lock_reason)
-
-    def draft(self) -> Draft | None:
-        """What was typed here and not recorded yet; None when the editor shows the stored text."""
-        if not self.editor.document().isModified():
-            return None
-        return Draft(self.editor.toPlainText(), self.editor.textCursor().position())
-
-    def restore_draft(self, draft: Draft) -> None:
-        """Put back text typed before this card was rebuilt, still marked as not recorded."""
-        self.editor.setPlainText(draft.text)
-        cursor = self.editor.textCursor()
-        cursor.setPosition(min(draft.cursor, len(draft.text)))
-        self.editor.setTextCursor(cursor)
-        self.editor.document().setModified(True)
-
-    def update_from(self, speaker: Speaker) -> None:
-        """Show ``speaker``'s state; text being typed is kept unless the stored text changed."""
-        previous = self.speaker.statement.text if self.speaker.statement else ""
-        self.speaker = speaker
-        name = speaker.participant.name
-        roles = speaker.roles_text()
-        self.name.setText(name + (f"  ({roles})" if roles else ""))
-        self.editor.setAccessibleName(f"Statement of {name}")
-        self.record_button.setAccessibleName(f"Record the statement of {name}")
-        stored = speaker.statement.text if speaker.statement else ""
-        if stored != previous or not self.editor.document().isModified():
-            self.editor.setPlainText(stored)
-            self.editor.document().setModified(False)
-        self.lock_label.setText(f"Locked: {speaker.lock_reason}" if speaker.lock_reason else "")
-        self.lock_label.setVisible(bool(speaker.lock_reason))
-        self.editor.setEnabled(not speaker.lock_reason)
-        self.editor.setAccessibleDescription(speaker.lock_reason)
-        self.record_button.setEnabled(not speaker.lock_reason)
-        self.record_button.setText("Update statement" if speaker.has_spoken else "Record statement")
-        if speaker.has_spoken:
-            self.status.setText("✓ Statement recorded")
-        elif speaker.lock_reason:
-            self.status.setText("Waiting for the manager / leader")
-        else:
-            self.status.setText("May speak now (optional)" if not speaker.participant.is_leader else "Speaks first")
-
-    def record(self) -> None:
-        """Record (or update) the statement as one undo step; the store enforces the rule."""
-        self._stage.record_statement(self.participant_id, self.editor.toPlainText())
 
 
 class AccountabilityStage(StageView):
@@ -291,7 +174,7 @@ class AccountabilityStage(StageView):
             card.deleteLater()
         self.cards = {}
         for speaker in self.order_model.speakers():
-            card = StatementCard(self, speaker)
+            card = StatementCard(speaker, self.record_statement)
             self.cards[speaker.participant.id] = card
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
             draft = drafts.pop(speaker.participant.id, None)

@@ -1,35 +1,51 @@
-"""A multi-line text field that reports when the person leaves it: the moment to save.
+"""The one multi-line text field of the app: it reports when the person leaves it, the moment to save.
 
 Long text is committed once, on leaving the field, so typing a paragraph is one undo step and
-not one per keystroke.
+not one per keystroke. With ``ctrl_enter`` it also reports Ctrl+Enter (:attr:`submitted`):
+Setup's fields commit on it (:class:`ui.workspace.fields.CommitTextEdit`), a statement is
+recorded on it (the Accountability stage).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from .wording import attach_wording
 
 
 class CommitOnLeaveEdit(QPlainTextEdit):
-    """A ``QPlainTextEdit`` with a :attr:`left` signal, emitted when it loses focus."""
+    """A ``QPlainTextEdit`` with a :attr:`left` signal, emitted when it loses focus.
+
+    ``ctrl_enter``: Ctrl+Enter emits :attr:`submitted` instead of starting a new line.
+    ``ownership``: the wording hints read it as a statement ("I decided …" is welcome).
+    """
 
     left = Signal()
+    submitted = Signal()
 
-    def __init__(self, name: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, placeholder: str = "", parent: QWidget | None = None, *,
+                 ctrl_enter: bool = False, ownership: bool = False) -> None:
         super().__init__(parent)
+        self._ctrl_enter = ctrl_enter
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         # The store refused what the field shows: kept (as if being typed) until replaced or saved.
         self._refused = False
-        attach_wording(self)
+        attach_wording(self, ownership=ownership)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.left.emit()
         super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._ctrl_enter and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
     def is_typing(self) -> bool:
         """True while the person is in the field with text not saved yet (or the store refused it)."""

@@ -15,20 +15,19 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QToolButton,
     QWidget,
 )
 
 from retro.domain.time_range import in_zone
+from ui.widgets.commit_edit import CommitOnLeaveEdit
 from ui.widgets.datetime_field import DateTimeField
-from ui.widgets.wording import attach_line_wording, attach_wording
+from ui.widgets.wording import attach_line_wording
 
 
 class CommitLineEdit(QLineEdit):
@@ -71,18 +70,16 @@ class CommitLineEdit(QLineEdit):
             self.committed.emit(text)  # the saved value moves only when the stage says it was stored
 
 
-class CommitTextEdit(QPlainTextEdit):
+class CommitTextEdit(CommitOnLeaveEdit):
     """Multi-line text that commits on focus-out or Ctrl+Enter, as one undo step."""
 
     committed = Signal(str)
 
     def __init__(self, accessible_name: str, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(accessible_name)
-        self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
+        super().__init__(accessible_name, placeholder, parent, ctrl_enter=True)
         self._value: str | None = ""
-        attach_wording(self)
+        self.left.connect(self.commit)
+        self.submitted.connect(self.commit)
 
     def has_unsaved_text(self) -> bool:
         """True while the field shows text the store has not taken (being typed, or refused)."""
@@ -110,17 +107,6 @@ class CommitTextEdit(QPlainTextEdit):
         text = self.toPlainText()
         if text != self._value:
             self.committed.emit(text)  # the saved value moves only when the stage says it was stored
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.commit()
-        super().focusOutEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.commit()
-            return
-        super().keyPressEvent(event)
 
 
 @cache

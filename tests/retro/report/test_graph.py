@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from retro.domain import Audience, Retro
 from retro.report import write_pdf
-from retro.report.graph_drawing import CARD_H, CARD_W, card_growth, fallback_layout, stored_or_fallback_layout
+from retro.report.graph_drawing import card_growth
+from retro.report.graph_layout import CARD_H, CARD_W, fallback_layout, stored_or_fallback_layout
 
 from .fixtures import canary_retro, large_retro
 
@@ -74,7 +75,8 @@ def test_fallback_layout_survives_a_cycle_and_folds_tall_columns() -> None:
 
 
 def test_cards_grow_only_into_free_space() -> None:
-    from retro.report.graph_drawing import MAX_GROWTH, Node
+    from retro.report.graph_drawing import MAX_GROWTH
+    from retro.report.graph_layout import Node
 
     apart = [Node("a", 0, 0, "", "", None), Node("b", 1000, 0, "", "", None)]  # type: ignore[arg-type]
     touching = [Node("a", 0, 0, "", "", None), Node("b", CARD_W, 0, "", "", None)]  # type: ignore[arg-type]
@@ -107,7 +109,8 @@ def test_a_graph_too_big_for_any_layout_is_drawn_small_rather_than_failing() -> 
 
 
 def test_a_long_title_is_shortened_to_fit_its_card_even_as_one_long_word() -> None:
-    from retro.report.graph_drawing import Node, card_paragraph
+    from retro.report.graph_drawing import card_paragraph
+    from retro.report.graph_layout import Node
 
     for label in ("W" * 300, "Connection " * 27, "數據庫連接" * 60):
         node = Node("f", 0, 0, label, "F1", None)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def focused_canvas(qtbot, window: MainWindow) -> GraphView:
     """The demo retro's Contributing factors canvas, with the keyboard focus."""
     open_demo(window)
-    trigger(window.stage_actions[3])
+    trigger(window.menus.stage_actions[3])
     stage = window.workspace.current_view()
     assert isinstance(stage, FactorsStage)
     window.activateWindow()
@@ -51,7 +51,7 @@ def test_insert_on_the_canvas_still_adds_a_factor(qtbot, window: MainWindow) -> 
 
 
 def test_keyboard_shortcuts_help_lists_the_canvas_keys(qtbot, window: MainWindow) -> None:
-    trigger(window.shortcuts_action)
+    trigger(window.menus.shortcuts_action)
     dialog = next(d for d in window.findChildren(QDialog) if d.windowTitle() == "Keyboard shortcuts")
     text = dialog.findChild(QLabel).text()
     canvas = text.index("On the contributing factors canvas")

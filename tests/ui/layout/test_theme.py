@@ -37,12 +37,12 @@ def test_dark_theme_reaches_the_canvas_legend_and_private_notes_and_is_remembere
     accountability = window.workspace.current_view()
     private = accountability.private_marking
     assert isinstance(private, Banner)
-    trigger(window.theme_actions[ThemeMode.LIGHT])
+    trigger(window.menus.theme_actions[ThemeMode.LIGHT])
     assert not is_dark()
     assert lightness(factors.scene.backgroundBrush().color()) > 0.8
     light_banner = private.styleSheet()
 
-    trigger(window.theme_actions[ThemeMode.DARK])
+    trigger(window.menus.theme_actions[ThemeMode.DARK])
     assert is_dark()
     app = QApplication.instance()
     assert lightness(app.palette().color(QPalette.ColorRole.Window)) < 0.3
@@ -53,10 +53,10 @@ def test_dark_theme_reaches_the_canvas_legend_and_private_notes_and_is_remembere
     assert private.styleSheet() != light_banner  # the private-notes marking
     background = private.styleSheet().split("background:")[1].split(";")[0].strip()
     assert lightness(background) < 0.3
-    assert window.theme_actions[ThemeMode.DARK].isChecked()
+    assert window.menus.theme_actions[ThemeMode.DARK].isChecked()
     assert UiSettings().theme_mode() is ThemeMode.DARK  # remembered for the next start
 
-    trigger(window.theme_actions[ThemeMode.LIGHT])
+    trigger(window.menus.theme_actions[ThemeMode.LIGHT])
     assert lightness(factors.scene.backgroundBrush().color()) > 0.8
     assert private.styleSheet() == light_banner
     assert UiSettings().theme_mode() is ThemeMode.LIGHT
@@ -65,6 +65,6 @@ def test_dark_theme_reaches_the_canvas_legend_and_private_notes_and_is_remembere
 def test_system_theme_follows_the_desktop(qtbot, window: MainWindow, light_afterwards: None) -> None:
     from ui.theme import system_prefers_dark
 
-    trigger(window.theme_actions[ThemeMode.SYSTEM])
+    trigger(window.menus.theme_actions[ThemeMode.SYSTEM])
     assert is_dark() == system_prefers_dark()
     assert UiSettings().theme_mode() is ThemeMode.SYSTEM

@@ -47,8 +47,8 @@ def test_a_team_database_is_remembered_without_its_password(qtbot, tmp_path, win
 
     assert window.settings.recent_databases()[0] == "postgresql+psycopg://sam@127.0.0.1:1/retro"
     assert all(SECRET not in url for url in window.settings.recent_databases()[:1])
-    window.recent_menu.aboutToShow.emit()
-    shown = [action.text() for action in window.recent_menu.actions()]
+    window.menus.recent_menu.aboutToShow.emit()
+    shown = [action.text() for action in window.menus.recent_menu.actions()]
     assert "postgresql+psycopg://sam@127.0.0.1:1/retro" in shown
     assert "postgresql+psycopg://ana@old-host/retro" in shown
     assert not [text for text in shown if SECRET in text]

@@ -51,7 +51,7 @@ def test_returning_to_the_library_reads_only_the_shown_tab_off_the_gui_thread(qt
     action = next(a for a in document.retro.actions.values() if a.status is ActionStatus.OPEN)
     assert document.edit("Mark done", Edit.of(upsert=[replace(action, status=ActionStatus.DONE)]))
 
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     qtbot.waitUntil(lambda: sum(g.total for g in view.groups) == 3)  # the one just done has gone
     settle()
     assert len(reads["follow_groups"]) == 1  # once, though the page was refreshed twice on the way back
@@ -67,7 +67,7 @@ def test_returning_to_the_library_reads_only_the_shown_tab_off_the_gui_thread(qt
 def test_the_retros_tab_reads_neither(qtbot, monkeypatch, window: MainWindow) -> None:
     reads = record_reads(monkeypatch, window)
     open_demo(window)
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     window.library.refresh()
     settle()
     assert reads == {"follow_groups": [], "recurring_factors": []}

@@ -40,7 +40,7 @@ def test_new_retro_dialog_creates_and_opens_it_at_setup(qtbot, window: MainWindo
     assert window.document.retro.incident.title == "Search index stopped updating"
     assert window.document.retro.incident.severity is Severity.SEV1
     assert window.workspace.current_stage is Stage.SETUP
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     assert "Search index stopped updating" in titles(window)
 
 
@@ -50,7 +50,7 @@ def test_enter_and_double_click_open_the_selected_retro(qtbot, window: MainWindo
     window.library.select(window.library.model.summary(0).id)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.workspace
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     assert window.pages.currentWidget() is window.library
     rect = table.visualRect(window.library.proxy.index(0, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -62,10 +62,10 @@ def test_duplicate_then_undo_and_redo(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(window.library.duplicate_button, Qt.MouseButton.LeftButton)
     assert len(titles(window)) == 2
     assert any(t.endswith("(copy)") for t in titles(window))
-    assert window.undo_action.text().startswith("&Undo Duplicate") or "Undo Duplicate" in window.undo_action.text()
-    trigger(window.undo_action)
+    assert window.menus.undo_action.text().startswith("&Undo Duplicate") or "Undo Duplicate" in window.menus.undo_action.text()
+    trigger(window.menus.undo_action)
     assert len(titles(window)) == 1
-    trigger(window.redo_action)
+    trigger(window.menus.redo_action)
     assert len(titles(window)) == 2
 
 
@@ -76,7 +76,7 @@ def test_archive_hides_until_shown_and_undo_brings_it_back(qtbot, window: MainWi
     assert titles(window)[0].endswith("(archived)")
     assert window.library.archive_button.text().replace("&", "") == "Unarchive"
     window.library.show_archived.setChecked(False)
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert len(titles(window)) == 1
     assert not window.library.model.summary(0).archived
 
@@ -87,8 +87,8 @@ def test_delete_key_deletes_and_undo_restores_the_same_retro(qtbot, window: Main
     qtbot.keyClick(window.library.table, Qt.Key.Key_Delete)
     assert titles(window) == []
     assert window.library.store.list_retros(include_archived=True) == []
-    assert "Undo Delete" in window.undo_action.text().replace("&", "")
-    trigger(window.undo_action)
+    assert "Undo Delete" in window.menus.undo_action.text().replace("&", "")
+    trigger(window.menus.undo_action)
     restored = window.library.model.summary(0)
     assert restored.id == original.id
     assert restored.title == original.title
@@ -123,8 +123,8 @@ def test_open_another_database_switches_the_library_and_remembers_it(qtbot, tmp_
     qtbot.waitUntil(lambda: window.store is not first_store, timeout=10000)
     assert window.library.store is window.store
     assert window.settings.recent_databases()[0] == other
-    window.recent_menu.aboutToShow.emit()
-    assert other in [a.text() for a in window.recent_menu.actions()]
+    window.menus.recent_menu.aboutToShow.emit()
+    assert other in [a.text() for a in window.menus.recent_menu.actions()]
     assert window.library.model.rowCount() == 1  # a new database starts with the demo retro
     window.store.close()
 

@@ -93,9 +93,9 @@ def projecting(qtbot, window: MainWindow) -> MainWindow:
     demo_note = next(iter(document.retro.private_notes.values()))
     jonas = demo_note.participant_id
     document.edit("Add private note", Edit.of(upsert=[PrivateNote(new_id(), f"{MARKER} coach Jonas", jonas)]))
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     assert window.projector is not None and window.projector.isVisible()
-    assert window.projector_action.isChecked()
+    assert window.menus.projector_action.isChecked()
     return window
 
 
@@ -104,7 +104,7 @@ def test_projector_follows_every_stage_and_never_shows_private_notes(qtbot, proj
     projector = window.projector
     demo_note = next(n.text for n in window.document.retro.private_notes.values() if MARKER not in n.text)
     for number, stage in enumerate(Stage):
-        trigger(window.stage_actions[number])
+        trigger(window.menus.stage_actions[number])
         qtbot.wait(10)
         assert projector.stage is stage
         assert projector.stage_label.text() == stage.label
@@ -121,7 +121,7 @@ def test_projector_follows_every_stage_and_never_shows_private_notes(qtbot, proj
 
 def test_projector_shows_the_countdown_and_follows_ground_rule_selection(qtbot, projecting: MainWindow) -> None:
     window = projecting
-    trigger(window.stage_actions[1])
+    trigger(window.menus.stage_actions[1])
     stage = window.workspace.current_view()
     assert isinstance(stage, GroundRulesStage)
     projected = window.projector.content
@@ -137,9 +137,9 @@ def test_projector_shows_the_countdown_and_follows_ground_rule_selection(qtbot, 
 
 def test_projector_toggles_off_and_shows_a_card_in_the_library(qtbot, projecting: MainWindow) -> None:
     window = projecting
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     assert window.projector.stage is None
     assert "Welcome" in everything_shown(window.projector)
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     assert not window.projector.isVisible()
-    assert not window.projector_action.isChecked()
+    assert not window.menus.projector_action.isChecked()

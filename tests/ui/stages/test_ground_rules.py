@@ -24,7 +24,7 @@ def test_rules_are_in_our_words_and_never_say_root_cause() -> None:
 
 def test_arrow_keys_step_through_rules_and_emit_the_selection(qtbot, window: MainWindow) -> None:
     open_demo(window)
-    trigger(window.stage_actions[list(Stage).index(Stage.GROUND_RULES)])
+    trigger(window.menus.stage_actions[list(Stage).index(Stage.GROUND_RULES)])
     stage = window.workspace.current_view()
     assert isinstance(stage, GroundRulesStage)
     first = stage.cards[GROUND_RULES[0].key]

@@ -34,7 +34,7 @@ def stored(window: MainWindow):
 
 
 def undo_label(window: MainWindow) -> str:
-    return window.undo_action.text().replace("&", "")
+    return window.menus.undo_action.text().replace("&", "")
 
 
 def leave(qtbot, widget) -> None:
@@ -55,10 +55,10 @@ def test_title_edit_commits_once_on_leaving_and_undoes_from_the_edit_menu(qtbot,
     assert undo_label(window) == "Undo Rename incident"
     assert window.document.undo_stack.count() == 1
     assert window.workspace.incident_title.text() == "Checkout outage"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert stored(window).incident.title == old
     assert field.text() == old
-    trigger(window.redo_action)
+    trigger(window.menus.redo_action)
     assert field.text() == "Checkout outage"
 
 
@@ -70,7 +70,7 @@ def test_summary_text_area_commits_on_focus_out(qtbot, window, setup) -> None:
     leave(qtbot, area)
     assert stored(window).incident.surprises.endswith("Also: the dashboard was empty.")
     assert undo_label(window) == "Undo Edit why we were surprised"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert not area.toPlainText().endswith("empty.")
 
 
@@ -92,7 +92,7 @@ def test_severity_shows_its_description_and_undoes(qtbot, window, setup) -> None
     assert setup.severity_description.text() == Severity.SEV1.description
     assert window.workspace.severity_badge.text() == "SEV1"
     assert undo_label(window) == "Undo Change severity"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert combo.currentText() == "SEV2"
     assert setup.severity_description.text() == Severity.SEV2.description
 
@@ -101,7 +101,7 @@ def test_status_change_is_one_step(qtbot, window, setup) -> None:
     setup.status.setFocus()
     qtbot.keyClick(setup.status, Qt.Key.Key_Down)
     assert stored(window).incident.status is IncidentStatus.REVIEWED
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert stored(window).incident.status is IncidentStatus.IN_REVIEW
 
 
@@ -116,7 +116,7 @@ def test_times_show_in_the_incident_zone_and_a_changed_zone_reshows_them(qtbot, 
     assert stored(window).incident.timezone == "America/New_York"
     assert started.edit.text() == "2026-10-14 04:05"
     assert undo_label(window) == "Undo Change time zone"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert started.edit.text() == "2026-10-14 10:05"
 
 
@@ -146,7 +146,7 @@ def test_out_of_order_time_is_explained_inline_never_a_negative_duration(qtbot, 
     assert "check both times" in setup.durations.text()
     nav_status = window.workspace.stage_model.index(0).data(Qt.ItemDataRole.UserRole + 1)
     assert "blocker" in nav_status
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert not problem.isVisible()
 
 
@@ -159,8 +159,8 @@ def test_clearing_and_setting_a_time(qtbot, window, setup) -> None:
     qtbot.mouseClick(declared.toggle, Qt.MouseButton.LeftButton)  # Set: suggests the detected time
     assert stored(window).incident.declared_at == stored(window).incident.detected_at
     assert undo_label(window) == "Undo Set declared time"
-    trigger(window.undo_action)
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
+    trigger(window.menus.undo_action)
     assert stored(window).incident.declared_at == datetime(2026, 10, 14, 8, 41, tzinfo=UTC)
 
 
@@ -182,7 +182,7 @@ def test_rename_participant_in_the_table(qtbot, window, setup) -> None:
     qtbot.waitUntil(lambda: window.document.undo_stack.count() == 1)  # the delegate commits queued
     assert model.index(0, 0).data() == "Mara L."
     assert undo_label(window) == "Undo Rename participant"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert model.index(0, 0).data() == "Mara Lindqvist"
 
 
@@ -198,9 +198,9 @@ def test_one_person_can_hold_several_roles(qtbot, window, setup) -> None:
     assert person.roles == {Role.RESPONDER, Role.SCRIBE}
     assert undo_label(window) == "Undo Give Jonas Weber the Scribe role"
     assert {Role.RESPONDER, Role.SCRIBE} == set(stored(window).participants[person.id].roles)
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert model.participant(jonas).roles == {Role.RESPONDER}
-    trigger(window.redo_action)
+    trigger(window.menus.redo_action)
     assert model.index(jonas, scribe).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
@@ -223,7 +223,7 @@ def test_add_then_remove_two_participants_as_one_step(qtbot, window, setup) -> N
     qtbot.mouseClick(setup.remove_person, Qt.MouseButton.LeftButton)
     assert model.rowCount() == before - 1
     assert undo_label(window) == "Undo Remove 2 participants"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert model.rowCount() == before + 1
     names = {p.name for p in stored(window).participants.values()}
     assert {"Noor Haddad", "Sam Whitfield"} <= names
@@ -256,7 +256,7 @@ def test_a_refused_paragraph_stays_in_its_field_to_be_fixed(qtbot, window, setup
     assert stored(window).incident.summary == fixed
     assert summary.toPlainText() == fixed
     assert undo_label(window) == "Undo Edit summary"
-    trigger(window.undo_action)
+    trigger(window.menus.undo_action)
     assert summary.toPlainText() == old  # saved text follows undo again
 
 

@@ -73,3 +73,45 @@ def test_typing_goes_to_its_action_when_another_action_is_shown(qtbot, stage) ->
     stage.table.setFocus()
     qtbot.keyClick(stage.table, Qt.Key.Key_Escape)
     assert stage.document.retro.actions[second.id].description == second.description
+
+
+def test_ctrl_enter_submits_only_where_asked(qtbot) -> None:
+    """The one commit-on-leave editor: Setup's fields and statements submit on Ctrl+Enter, others do not."""
+    from ui.widgets.commit_edit import CommitOnLeaveEdit
+
+    submitting = CommitOnLeaveEdit("Statement", ctrl_enter=True)
+    plain = CommitOnLeaveEdit("Description")
+    for edit in (submitting, plain):
+        qtbot.addWidget(edit)
+    submitted: list[bool] = []
+    submitting.submitted.connect(lambda: submitted.append(True))
+    plain.submitted.connect(lambda: submitted.append(False))
+    for edit in (submitting, plain):
+        qtbot.keyClicks(edit, "first")
+        qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert submitted == [True]
+    assert submitting.toPlainText() == "first"
+    assert plain.toPlainText() == "first"
+    qtbot.keyClick(plain, Qt.Key.Key_Return)  # a plain Enter is a new line in both
+    qtbot.keyClick(submitting, Qt.Key.Key_Return)
+    assert plain.toPlainText() == submitting.toPlainText() == "first\n"
+    assert submitted == [True]
+
+
+def test_setup_text_field_commits_once_on_ctrl_enter_and_on_leaving(qtbot) -> None:
+    """Setup's multi-line field is the shared editor: Ctrl+Enter and leaving offer the text once each change."""
+    from ui.workspace.fields import CommitTextEdit
+
+    edit = CommitTextEdit("What happened", "")
+    qtbot.addWidget(edit)
+    committed: list[str] = []
+    edit.committed.connect(committed.append)
+    qtbot.keyClicks(edit, "Checkout failed")
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert committed == ["Checkout failed"]
+    edit.show_saved("Checkout failed")  # the stage stored it
+    edit.left.emit()  # leaving with nothing new typed offers nothing
+    assert committed == ["Checkout failed"]
+    qtbot.keyClicks(edit, " for 2 hours")
+    edit.left.emit()
+    assert committed == ["Checkout failed", "Checkout failed for 2 hours"]

@@ -62,7 +62,7 @@ def test_library_controls_are_named(window: MainWindow) -> None:
 @pytest.mark.parametrize("stage", [Stage.SETUP, Stage.GROUND_RULES])
 def test_workspace_and_my_stages_are_named(window: MainWindow, stage: Stage) -> None:
     open_demo(window)
-    trigger(window.stage_actions[list(Stage).index(stage)])
+    trigger(window.menus.stage_actions[list(Stage).index(stage)])
     assert unnamed(window.workspace.navigator.parentWidget()) == []
     assert unnamed(window.workspace.current_view()) == []
 

@@ -37,8 +37,8 @@ def test_open_json_document_loads_a_new_retro_and_a_bad_one_says_what_and_where(
     bad = _document(tmp_path, "Broken", lambda d: d["timeline"][3].__setitem__("at", "yesterday"))
     chosen = [str(bad)]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen[0], ""))
-    assert window.open_document_action.shortcut().toString() == "Ctrl+Shift+O"
-    trigger(window.open_document_action)
+    assert window.menus.open_document_action.shortcut().toString() == "Ctrl+Shift+O"
+    trigger(window.menus.open_document_action)
     notice = window.findChild(QMessageBox, "Notice")
     assert notice is not None and notice.isVisible()
     assert str(bad) in notice.text()
@@ -47,7 +47,7 @@ def test_open_json_document_loads_a_new_retro_and_a_bad_one_says_what_and_where(
     assert len(store.list_retros()) == before  # nothing changed
 
     chosen[0] = str(_document(tmp_path, "Ação — 東京 replica lag"))
-    trigger(window.open_document_action)
+    trigger(window.menus.open_document_action)
     assert len(store.list_retros()) == before + 1
     assert window.document is not None
     assert window.document.retro.incident.title == "Ação — 東京 replica lag"
@@ -57,12 +57,12 @@ def test_open_json_document_loads_a_new_retro_and_a_bad_one_says_what_and_where(
 @pytest.mark.parametrize("stage", [Stage.SETUP, Stage.FACTORS, Stage.ACTIONS])
 def test_timeline_import_opens_from_any_stage_and_adds_one_undo_step(
         qtbot, window: MainWindow, stage: Stage) -> None:
-    assert not window.import_action.isEnabled()  # the library: no retro to import into
+    assert not window.menus.import_action.isEnabled()  # the library: no retro to import into
     document = open_demo(window)
     window.workspace.go_to(stage)
     assert type(window.workspace.current_view()).__name__ != "TimelineStage"
     before = len(document.retro.events)
-    trigger(window.import_action)
+    trigger(window.menus.import_action)
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportPreviewDialog) and w.isVisible()]
     assert len(dialogs) == 1
     dialog = dialogs[0]

@@ -44,10 +44,10 @@ def test_conflict_dialog_reloads_and_reapplies_or_discards(qtbot, sqlite_url: st
     someone_else_renames(sqlite_url, document.incident_id, "Renamed by Priya")
 
     type_summary(qtbot, setup, "My careful summary of what happened.")
-    qtbot.waitUntil(lambda: window.conflict_dialog is not None and window.conflict_dialog.isVisible())
-    dialog = window.conflict_dialog
+    qtbot.waitUntil(lambda: window.conflicts.dialog is not None and window.conflicts.dialog.isVisible())
+    dialog = window.conflicts.dialog
     assert "changed by someone else" in dialog.informativeText()
-    button = window.reapply_button if reapply else window.discard_button
+    button = window.conflicts.reapply_button if reapply else window.conflicts.discard_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     stored = window.store.load(document.incident_id).incident
@@ -57,11 +57,11 @@ def test_conflict_dialog_reloads_and_reapplies_or_discards(qtbot, sqlite_url: st
     if reapply:
         assert stored.summary == "My careful summary of what happened."
         assert setup.text_fields["summary"].toPlainText() == "My careful summary of what happened."
-        assert window.undo_action.text().replace("&", "") == "Undo Re-apply my change"
+        assert window.menus.undo_action.text().replace("&", "") == "Undo Re-apply my change"
     else:
         assert stored.summary.startswith("On 14 October 2026")
         assert setup.text_fields["summary"].toPlainText().startswith("On 14 October 2026")
-    assert window.conflict_dialog is None
+    assert window.conflicts.dialog is None
 
 
 def someone_else_edits(url: str, incident_id: str, change) -> None:  # type: ignore[no-untyped-def]
@@ -92,8 +92,8 @@ def rename_in_table(qtbot, setup: SetupStage, name: str, new_name: str) -> None:
 
 
 def answer_conflict(qtbot, window: MainWindow, reapply: bool = True) -> None:
-    qtbot.waitUntil(lambda: window.conflict_dialog is not None and window.conflict_dialog.isVisible())
-    qtbot.mouseClick(window.reapply_button if reapply else window.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.conflicts.dialog is not None and window.conflicts.dialog.isVisible())
+    qtbot.mouseClick(window.conflicts.reapply_button if reapply else window.conflicts.discard_button, Qt.MouseButton.LeftButton)
 
 
 def test_reapplying_a_rename_keeps_the_roles_someone_else_gave_that_person(qtbot, sqlite_url: str,
@@ -149,14 +149,14 @@ def test_closing_the_retro_during_a_conflict_waits_for_the_answer(qtbot, sqlite_
     someone_else_renames(sqlite_url, document.incident_id, "Renamed by Priya")
     type_without_leaving(qtbot, setup, "Typed just before closing")
 
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
     answer_conflict(qtbot, window, reapply)
 
     stored = window.store.load(document.incident_id).incident
     assert stored.title == "Renamed by Priya"
     assert stored.summary == ("Typed just before closing" if reapply else old_summary)
     assert window.pages.currentWidget() is window.library  # and then it closed
-    assert window.document is None and window.conflict_dialog is None
+    assert window.document is None and window.conflicts.dialog is None
 
 
 def test_closing_the_window_during_a_conflict_keeps_it_open_until_answered(qtbot, sqlite_url: str,
@@ -167,7 +167,7 @@ def test_closing_the_window_during_a_conflict_keeps_it_open_until_answered(qtbot
     type_without_leaving(qtbot, setup, "Typed just before quitting")
 
     window.close()
-    qtbot.waitUntil(lambda: window.conflict_dialog is not None and window.conflict_dialog.isVisible())
+    qtbot.waitUntil(lambda: window.conflicts.dialog is not None and window.conflicts.dialog.isVisible())
     assert window.isVisible()  # the app would quit with its last window, leaving the question unanswered
     answer_conflict(qtbot, window)
 

@@ -19,7 +19,7 @@ def test_a_draft_on_an_earlier_stage_is_recorded_when_the_retro_closes(qtbot, wi
     window.workspace.go_to(Stage.SETUP)
     QApplication.processEvents()
 
-    trigger(window.close_retro_action)
+    trigger(window.menus.close_retro_action)
 
     stored = window.store.load(document.incident_id)
     spoken = {stored.participant_name(s.participant_id): s.text for s in stored.statements.values()}

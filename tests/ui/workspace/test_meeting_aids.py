@@ -117,7 +117,7 @@ def test_esc_leaves_the_entry_without_parking_and_gives_the_focus_back(qtbot, wi
 
 def test_the_projector_shows_the_open_parked_topics(qtbot, window: MainWindow) -> None:
     open_demo(window)
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     projector = window.projector
     assert projector is not None
     strip = projector.meeting_aids.parking
@@ -136,7 +136,7 @@ def test_the_projector_shows_the_open_parked_topics(qtbot, window: MainWindow) -
 
 def test_elmo_shows_on_the_projector_and_offers_to_park_the_selected_factor(qtbot, window: MainWindow) -> None:
     document = open_demo(window)
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     factors = window.workspace.view_for(Stage.FACTORS)
     window.go_to_stage(Stage.FACTORS)
     assert isinstance(factors, FactorsStage)
@@ -185,7 +185,7 @@ def document_first_event(window: MainWindow) -> str:
 
 def test_an_overrun_time_box_runs_negative_in_colour_on_both_screens(qtbot, window: MainWindow) -> None:
     open_demo(window)
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     clock = window.workspace.clock
     clock.tick(clock.total() + 75)
     assert window.workspace.countdown.text() == "\u221201:15 over"
@@ -231,7 +231,7 @@ def test_the_agenda_is_stored_with_the_retro_and_the_time_boxes_follow_it(qtbot,
 
 def test_the_projector_shows_roles_instead_of_names_when_asked(qtbot, window: MainWindow) -> None:
     document = open_demo(window)
-    trigger(window.projector_action)
+    trigger(window.menus.projector_action)
     names = [p.name for p in document.retro.people()]
     window.go_to_stage(Stage.ACCOUNTABILITY)
     shown = " ".join(label.text() for label in window.projector.findChildren(QLabel))

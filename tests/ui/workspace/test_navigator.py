@@ -58,7 +58,7 @@ def test_a_new_retro_shows_what_is_missing_and_marks_update_on_edit(qtbot, windo
 
 def test_ctrl_number_and_the_list_move_between_stages(qtbot, window: MainWindow) -> None:
     window.open_retro(window.library.model.summary(0).id)
-    trigger(window.stage_actions[1])
+    trigger(window.menus.stage_actions[1])
     assert window.workspace.current_stage is Stage.GROUND_RULES
     assert window.workspace.stage_title.text() == "2. Ground rules"
     nav = window.workspace.navigator
@@ -66,7 +66,7 @@ def test_ctrl_number_and_the_list_move_between_stages(qtbot, window: MainWindow)
     qtbot.keyClick(nav, Qt.Key.Key_Down)
     assert window.workspace.current_stage is Stage.TIMELINE
     for number, stage in enumerate(Stage):
-        trigger(window.stage_actions[number])
+        trigger(window.menus.stage_actions[number])
         assert window.workspace.current_stage is stage
         view = window.workspace.current_view()
         assert view is window.workspace.host.currentWidget()
@@ -74,12 +74,12 @@ def test_ctrl_number_and_the_list_move_between_stages(qtbot, window: MainWindow)
 
 
 def test_stage_actions_are_disabled_in_the_library(window: MainWindow) -> None:
-    assert not window.stage_actions[0].isEnabled()
-    assert not window.close_retro_action.isEnabled()
+    assert not window.menus.stage_actions[0].isEnabled()
+    assert not window.menus.close_retro_action.isEnabled()
 
 
 def test_keyboard_shortcuts_help_lists_the_menus_shortcuts(qtbot, window: MainWindow) -> None:
-    trigger(window.shortcuts_action)
+    trigger(window.menus.shortcuts_action)
     dialog = next(d for d in window.findChildren(QDialog) if d.windowTitle() == "Keyboard shortcuts")
     text = dialog.findChild(QLabel).text()
     for expected in ("Projector view", "F5", "Ctrl+1", "3. Timeline", "Review &amp; export…", "Ctrl+E", "Ctrl+Z"):
