@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
 from retro import __version__
@@ -188,7 +189,7 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
                 # than a mixed-style paragraph
                 line = one_line(" · ".join(extra), s.cell_muted, widths[time_columns + 1] - 10)
                 what = [*(what if isinstance(what, list) else [what]), line]
-        row += [event.kind.label, what]
+        row += [wrapped_label(event.kind.label, widths[time_columns] - 10, 8.5), what]
         if internal:
             row.append(evidence_cell(event.evidence_url, widths[-1] - 10))
         rows.append(row)
@@ -202,6 +203,19 @@ def timeline(retro: Retro, audience: Audience, width: float) -> list[Flowable]:
         table.setStyle(style)
         out.append(table)
     return out
+
+
+def wrapped_label(label: str, width: float, size: float) -> str:
+    """A short label (an event's kind) as a plain table string that fits ``width`` points: broken
+    at spaces onto more lines where it is wider ("Turned into / an action"), never drawn over the
+    next column."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", SANS, size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 # -- contributing factors ------------------------------------------------------------------------
