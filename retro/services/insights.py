@@ -182,11 +182,11 @@ class Chosen:
                      group_by: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], tuple[int, int]]:
         """``group → (rows, distinct incidents)`` over rows whose incident (``column``) is chosen.
 
-        On PostgreSQL grouped twice — by group and incident, then by group — rather than with
-        ``count(DISTINCT …)``, which sorts every row by collation; the inner grouping hashes. On
-        SQLite ``count(DISTINCT …)`` walks the covering index in order, which is cheaper."""
+        Grouped, ``count(DISTINCT …)`` walks an index on (group, incident) in order. Not grouped,
+        PostgreSQL's ``count(DISTINCT …)`` sorts every row by collation: there the rows are grouped
+        by incident first (a hash), then counted."""
         n = len(group_by)
-        if not _pg(self._conn):
+        if group_by or not _pg(self._conn):
             return {k: (v[0], v[1]) for k, v in self.counts(
                 column, func.count(), func.count(func.distinct(column)), where=where, group_by=group_by).items()}
 
