@@ -39,6 +39,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     type_coerce,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -142,17 +143,14 @@ class Chosen:
         self._conn = conn
         self._where = where
         self.subtract = chosen * 2 >= total
+        self.everything = chosen == total  # nothing left out: nothing to subtract, no condition at all
         condition = and_(*where)
         self._ids = select(inc.c.id).where(~func.coalesce(condition, false()) if self.subtract else condition)
 
-    def having(self, table: Any) -> int:
-        """How many chosen incidents have a row in ``table`` (one index probe per incident)."""
-        inc = m.incidents
-        has = select(table.c.incident_id).where(table.c.incident_id == inc.c.id).exists()
-        return int(self._conn.execute(select(func.count()).select_from(inc).where(*self._where, has)).scalar_one())
-
     def condition(self, column: Any) -> ColumnElement[bool]:
         """``column`` (an incident id) is one of the chosen incidents."""
+        if self.everything:
+            return true()
         chosen: ColumnElement[bool] = ~column.in_(self._ids) if self.subtract else column.in_(self._ids)
         return chosen
 
@@ -174,7 +172,7 @@ class Chosen:
         if not self.subtract:
             return {k: v for k, v in read(column.in_(self._ids)).items() if any(v)}
         out = read()
-        for k, v in read(column.in_(self._ids)).items():
+        for k, v in (() if self.everything else read(column.in_(self._ids)).items()):
             out[k] = tuple(a - b for a, b in zip(out[k], v, strict=True))
         return {k: v for k, v in out.items() if any(v)}
 
