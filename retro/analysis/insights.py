@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from statistics import median
+from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..domain import ActionStatus, FactorCategory, Severity
@@ -275,12 +276,15 @@ def _duration_figure(name: str, start: str, end: str, incidents: Sequence[Incide
     return duration_figure(name, values, by_period, missing)
 
 
+@cache
 def missing_times(start: str, end: str, no_start: bool, no_end: bool) -> str:
-    """Why an incident is left out of a duration: the times it lacks."""
+    """Why an incident is left out of a duration: the times it lacks (a handful of sentences,
+    asked for once per incident left out: kept)."""
     gone = " and ".join(_LABEL[f] for f, gone in ((start, no_start), (end, no_end)) if gone)
     return f"without a {gone} time"
 
 
+@cache
 def out_of_order(start: str, end: str) -> str:
     return f"with {_LABEL[end]} before {_LABEL[start]}"
 
@@ -289,13 +293,27 @@ def duration_figure(name: str, values: list[IncidentDuration], by_period: dict[s
                     missing: Counter[str]) -> DurationFigure:
     """A duration figure from the per-incident values (any order), grouped by period, and who was left out."""
     periods = tuple(PeriodValue(p, _median(v), len(v)) for p, v in sorted(by_period.items()))
-    values.sort(key=lambda v: (-v.value, v.incident_id))  # longest first, ties by id
-    overall = _median([v.value for v in values]) if values else None
+    values.sort(key=itemgetter(0))  # longest first, ties by id: two stable sorts on C-level keys
+    values.sort(key=itemgetter(2), reverse=True)
+    overall = sorted_median([v.value for v in reversed(values)]) if values else None  # longest first, reversed
     return DurationFigure(name, tuple(values), periods, overall, _basis(len(values), missing))
 
 
 def _median(values: Sequence[timedelta]) -> timedelta:
-    return timedelta(seconds=median(v.total_seconds() for v in values))
+    """The median as :func:`statistics.median` of the values' seconds gives it (a float, then
+    rounded to microseconds), found from the one or two middle values only."""
+    return sorted_median(sorted(values))
+
+
+def sorted_median(ordered: Sequence[timedelta]) -> timedelta:
+    """:func:`_median` of values already in ascending order."""
+    n = len(ordered)
+    if not n:
+        raise ValueError("no median of no values")
+    mid = n // 2
+    if n % 2:
+        return timedelta(seconds=ordered[mid].total_seconds())
+    return timedelta(seconds=(ordered[mid - 1].total_seconds() + ordered[mid].total_seconds()) / 2)
 
 
 def _severity_figure(incidents: Sequence[IncidentFacts]) -> CountFigure:

@@ -18,8 +18,9 @@ The answers equal :func:`retro.analysis.insights.compute_insights` over every re
 from __future__ import annotations
 
 import json
+import operator
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -38,6 +39,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     type_coerce,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -71,6 +73,11 @@ from ..storage.factor_keys import pair_chunks
 _CHUNK = 400
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _QUARTER = {f"{mo:02d}": f"Q{(mo - 1) // 3 + 1}" for mo in range(1, 13)}
+
+
+def _micro_span(end: int, start: int) -> timedelta:
+    """``end - start`` of two times in whole microseconds, as a timedelta."""
+    return timedelta(microseconds=end - start)
 
 
 def _pg(conn: Connection) -> bool:
@@ -136,17 +143,14 @@ class Chosen:
         self._conn = conn
         self._where = where
         self.subtract = chosen * 2 >= total
+        self.everything = chosen == total  # nothing left out: nothing to subtract, no condition at all
         condition = and_(*where)
         self._ids = select(inc.c.id).where(~func.coalesce(condition, false()) if self.subtract else condition)
 
-    def having(self, table: Any) -> int:
-        """How many chosen incidents have a row in ``table`` (one index probe per incident)."""
-        inc = m.incidents
-        has = select(table.c.incident_id).where(table.c.incident_id == inc.c.id).exists()
-        return int(self._conn.execute(select(func.count()).select_from(inc).where(*self._where, has)).scalar_one())
-
     def condition(self, column: Any) -> ColumnElement[bool]:
         """``column`` (an incident id) is one of the chosen incidents."""
+        if self.everything:
+            return true()
         chosen: ColumnElement[bool] = ~column.in_(self._ids) if self.subtract else column.in_(self._ids)
         return chosen
 
@@ -160,14 +164,40 @@ class Chosen:
             query = select(*group_by, *selected).where(*where, *extra)
             if group_by:
                 query = query.group_by(*group_by)
-            return {tuple(r[:n]): tuple(int(v) for v in r[n:]) for r in self._conn.execute(query)}
+            return {tuple(r[:n]): tuple(map(int, r[n:])) for r in self._conn.execute(query).all()}
 
+        return self._combine(read, column)
+
+    def _combine(self, read: Any, column: Any) -> dict[tuple[Any, ...], tuple[int, ...]]:
         if not self.subtract:
             return {k: v for k, v in read(column.in_(self._ids)).items() if any(v)}
         out = read()
-        for k, v in read(column.in_(self._ids)).items():
+        for k, v in (() if self.everything else read(column.in_(self._ids)).items()):
             out[k] = tuple(a - b for a, b in zip(out[k], v, strict=True))
         return {k: v for k, v in out.items() if any(v)}
+
+    def per_incident(self, column: Any, *, where: tuple[Any, ...] = (),
+                     group_by: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], tuple[int, int]]:
+        """``group → (rows, distinct incidents)`` over rows whose incident (``column``) is chosen.
+
+        Grouped, ``count(DISTINCT …)`` walks an index on (group, incident) in order. Not grouped,
+        PostgreSQL's ``count(DISTINCT …)`` sorts every row by collation: there the rows are grouped
+        by incident first (a hash), then counted."""
+        n = len(group_by)
+        if group_by or not _pg(self._conn):
+            return {k: (v[0], v[1]) for k, v in self.counts(
+                column, func.count(), func.count(func.distinct(column)), where=where, group_by=group_by).items()}
+
+        def read(*extra: Any) -> dict[tuple[Any, ...], tuple[int, ...]]:
+            inner = (select(*group_by, column.label("incident"), func.count().label("n"))
+                     .where(*where, *extra).group_by(*group_by, column).subquery())
+            outer = [inner.c[i] for i in range(n)]
+            query = select(*outer, func.sum(inner.c.n), func.count())
+            if outer:
+                query = query.group_by(*outer)
+            return {tuple(r[:n]): tuple(int(v or 0) for v in r[n:]) for r in self._conn.execute(query).all()}
+
+        return {k: (v[0], v[1]) for k, v in self._combine(read, column).items()}
 
 
 def counted_action_figure(conn: Connection, chosen: Chosen, incidents: int, today: date) -> ActionFigure:
@@ -193,7 +223,7 @@ def counted_action_figure(conn: Connection, chosen: Chosen, incidents: int, toda
         counts[ActionOutcome(value)] += n
         if value == ActionOutcome.WONT_DO.value:
             reasons.append((why or "", n))
-    with_actions = chosen.having(act)
+    with_actions = chosen.per_incident(mine).get((), (0, 0))[1]
     return action_figure(dict(counts), reasons, with_actions, incidents)
 
 
@@ -201,12 +231,10 @@ def _factor_figure(conn: Connection, chosen: Chosen, incidents: int) -> FactorFi
     fk = m.factor_keys
     mine = fk.c.incident_id
     categories = {c.value: c for c in FactorCategory}
-    distinct = func.count(func.distinct(mine))
-    key_counts = [(categories[k[0]], k[1], v[0]) for k, v in chosen.counts(
-        mine, distinct, where=(fk.c.key != "",), group_by=(fk.c.category, fk.c.key)).items()]
-    per_category = {categories[k[0]]: (v[0], v[1]) for k, v in chosen.counts(
-        mine, func.count(), distinct, group_by=(fk.c.category,)).items()}
-    with_factors = chosen.having(fk)
+    key_counts = [(categories[k[0]], k[1], v[1]) for k, v in chosen.per_incident(
+        mine, where=(fk.c.key != "",), group_by=(fk.c.category, fk.c.key)).items()]
+    per_category = {categories[k[0]]: v for k, v in chosen.per_incident(mine, group_by=(fk.c.category,)).items()}
+    with_factors = chosen.per_incident(mine).get((), (0, 0))[1]
     own = chosen.condition(mine)
 
     def sightings_of(groups: Collection[GroupKey]) -> list[KeyedSighting]:
@@ -225,28 +253,32 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
              period: Period = Period.QUARTER) -> Insights:
     inc = m.incidents
     chosen = chosen_incidents(conn, since=since, service=service)
-    # One narrow row per chosen incident; subtracting two datetimes in Python is cheaper than
-    # asking SQLite to (its times are ISO text, parsed in C by the column type).
+    # One narrow row per chosen incident; subtracting two times in Python is cheaper than asking
+    # SQLite to. The times come as plain values: on PostgreSQL whole microseconds since 1970
+    # (exact, cheaper to bring over than aware datetimes), on SQLite the stored UTC text, parsed
+    # here to naive UTC datetimes in one C call each (no aware datetime per value).
     times: list[Any] = [inc.c.started_at, inc.c.detected_at, inc.c.mitigated_at, inc.c.resolved_at,
                         inc.c.internal_report_shared_at, inc.c.public_report_shared_at]
     pg = _pg(conn)
-    if pg:  # whole microseconds since 1970 (exact), cheaper to bring over than aware datetimes
+    if pg:
         times = [cast(func.extract("epoch", t) * 1_000_000, BigInteger) for t in times]
-    rows = conn.execute(select(inc.c.id, inc.c.title, inc.c.severity, _month(conn, inc.c.started_at), *times)
-                        .where(*chosen)).all()
+    else:
+        times = [type_coerce(t, String) for t in times]
+    rows: Sequence[Sequence[Any]] = conn.execute(
+        select(inc.c.id, inc.c.title, inc.c.severity, _month(conn, inc.c.started_at), *times).where(*chosen)).all()
     n = len(rows)
     micro = timedelta(microseconds=1)
+    if not pg:
+        parse = datetime.fromisoformat
+        rows = [(r[0], r[1], r[2], r[3], *[None if t is None else parse(t) for t in r[4:]]) for r in rows]
 
-    def span(a: Any, b: Any) -> timedelta:
-        return timedelta(microseconds=b - a) if pg else b - a
+    span: Any = _micro_span if pg else operator.sub  # span(end, start): end - start as a timedelta
 
-    labels: dict[str, str] = {}
-
-    def label(month: str) -> str:
-        found = labels.get(month)
-        if found is None:
-            found = labels[month] = month if period is Period.MONTH else f"{month[:4]} {_QUARTER[month[5:7]]}"
-        return found
+    labels: dict[str | None, str] = {}
+    for month in {r[3] for r in rows}:
+        if month is not None:
+            labels[month] = month if period is Period.MONTH else f"{month[:4]} {_QUARTER[month[5:7]]}"
+    periods = [labels.get(r[3], "") for r in rows]  # "" only where there is no start (never used then)
 
     durations = []
     make = tuple.__new__  # a named tuple without its Python-level __new__ (30,000 of them)
@@ -254,16 +286,16 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
         values: list[IncidentDuration] = []
         by_period: dict[str, list[timedelta]] = defaultdict(list)
         missing: Counter[str] = Counter()
-        for r in rows:
+        for r, when in zip(rows, periods, strict=True):
             start, end = r[4], r[5 + k]
             if start is None or end is None:
                 missing[missing_times(start_name, end_name, start is None, end is None)] += 1
             elif end < start:
                 missing[out_of_order(start_name, end_name)] += 1
             else:
-                value = span(start, end)
+                value = span(end, start)
                 values.append(make(IncidentDuration, (r[0], r[1], value)))
-                by_period[label(r[3])].append(value)
+                by_period[when].append(value)
         durations.append(duration_figure(name, values, by_period, missing))
     reports = []
     for k, (name, goal) in enumerate((("Internal report", INTERNAL_REPORT_DUE), ("Public report", PUBLIC_REPORT_DUE))):
@@ -271,8 +303,7 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
         missing = Counter()
         delays: list[timedelta] = []
         cutoff: Any = now - goal  # "now > resolved + goal" without overflowing near year 9999
-        if pg:
-            cutoff = (cutoff - _EPOCH) // micro
+        cutoff = (cutoff - _EPOCH) // micro if pg else cutoff.astimezone(UTC).replace(tzinfo=None)
         for r in rows:
             resolved, shared = r[7], r[8 + k]
             if resolved is None:
@@ -282,7 +313,7 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
             elif shared < resolved:
                 missing[SHARED_EARLY] += 1
             else:
-                delay = span(resolved, shared)
+                delay = span(shared, resolved)
                 delays.append(delay)
                 counts[ReportOutcome.ON_TIME if delay <= goal else ReportOutcome.LATE] += 1
         reports.append(report_figure(name, goal, counts, delays, missing))

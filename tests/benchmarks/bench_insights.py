@@ -82,6 +82,11 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
                 for chunk in range(0, len(rows), 5000):
                     conn.execute(insert(table), rows[chunk:chunk + 5000])
             remember_words(conn, {(k["category"], k["key"]) for k in keys})
+        if engine.dialect.name == "postgresql":  # as autovacuum leaves a library soon after a bulk load (mid-run
+            # otherwise): statistics, so the planner does not take the tables for empty, and the visibility
+            # map, so the covering indexes are read without the table
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE incidents, factors, action_items, action_factors, factor_keys")
     finally:
         engine.dispose()
 

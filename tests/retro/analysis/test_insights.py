@@ -122,3 +122,22 @@ def test_an_empty_library_has_no_medians() -> None:
     ins = compute_insights([], now=NOW)
     assert ins.incidents == 0 and ins.detect.median is None and ins.internal_report.median is None
     assert ins.detect.basis.text() == "rests on 0 incidents"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_median_from_the_middle_values_is_the_statistics_median(seed: int) -> None:
+    """Medians come from the one or two middle values only; they must equal what
+    ``statistics.median`` of the seconds gives (a float, rounded to microseconds), odd and even."""
+    import random
+    from statistics import median
+
+    from retro.analysis.insights import _median, sorted_median
+
+    rnd = random.Random(seed)
+    for n in (1, 2, 3, 4, 7, 10, 101):
+        values = [timedelta(microseconds=rnd.randrange(0, 10**13)) for _ in range(n)]
+        want = timedelta(seconds=median(v.total_seconds() for v in values))
+        assert _median(values) == want
+        assert sorted_median(sorted(values)) == want
+    with pytest.raises(ValueError):
+        sorted_median([])

@@ -100,3 +100,21 @@ def test_counted_insights_equal_the_reference_on_random_libraries(store: RetroSt
         got = store.insights(now=now, **kwargs)
         assert got == compute_insights(*facts(shown), now=now, **kwargs), kwargs
     assert store.insights(now=now).incidents == len(shown)
+
+
+def test_counted_insights_equal_the_reference_when_nothing_is_archived(store: RetroStore) -> None:
+    """Every incident chosen (no archived one, no filter): the counts are read without any
+    condition and nothing is subtracted; the figures still equal the reference."""
+    from datetime import UTC, datetime
+
+    from retro.analysis.insights import Period
+
+    retros = _random_library(5)
+    for retro in retros:
+        retro.incident = replace(retro.incident, archived=False)
+        store.add_retro(retro, new_ids=False)
+    shown = [store.load(r.incident.id) for r in retros]
+    now = datetime(2026, 2, 1, 8, 30, tzinfo=UTC)
+    for kwargs in ({}, {"period": Period.MONTH}, {"service": "checkout"}):
+        assert store.insights(now=now, **kwargs) == compute_insights(*facts(shown), now=now, **kwargs), kwargs
+    assert store.insights(now=now).incidents == len(retros)
