@@ -37,7 +37,7 @@ typecheck: $(STAMP)      ## mypy as configured in pyproject.toml (strict for dom
 bench: $(STAMP)          ## benchmark table: ours vs a floor measured in the same run
 	$(PY) -m tests.benchmarks
 
-screenshots: $(STAMP)    ## every stage and the projector view at 1920x1080 into out/screenshots
+screenshots: $(STAMP)    ## every stage (1920x1080 and 1366x768) and the projector (1080p, 720p, 1024x768) into out/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots out/screenshots
 
 samples: $(STAMP)        ## the demo retro's internal and public PDFs and Markdown into out/samples
