@@ -96,7 +96,7 @@ def insights_lines(ins: Insights) -> list[str]:
     f = ins.factors
     out.append(f"Contributing factors that come back — {f.basis.text()}")
     if f.top_factors:
-        out += [f"  {t.incidents} incidents  {t.category.label}: {t.title}" for t in f.top_factors]
+        out += [f"  {t.incidents} incident{'' if t.incidents == 1 else 's'}  {t.category.label}: {t.title}" for t in f.top_factors]
     else:
         out.append("  No contributing factor appears in more than one incident.")
     out.append("  By category (factors / incidents):")

@@ -78,7 +78,7 @@ def learning_review_pdf(ins: Insights, *, title: str = "Learning review") -> byt
     scope_text = ", ".join(s for s in scope if s) or "all retros in the library"
     story: list = [
         Paragraph(inline(title), st.title),
-        Paragraph(inline(f"{ins.incidents:,} incidents · {scope_text} · medians {ins.period.value}ly · "
+        Paragraph(inline(f"{_count(ins.incidents, 'incident')} · {scope_text} · medians {ins.period.value}ly · "
                          f"written {datetime.now(UTC):%Y-%m-%d}"), st.kind),
         Paragraph(para("Medians, not means: one long outage does not hide how the others went. Times alone "
                        "mislead; read them beside what was done about the contributing factors. Each figure "
@@ -126,9 +126,9 @@ def learning_review_pdf(ins: Insights, *, title: str = "Learning review") -> byt
     f = ins.factors
     figure("Contributing factors seen in more than one incident", "" if f.top_factors else
            "No contributing factor appears in more than one incident.",
-           [(f"{t.title} ({t.category.label})", t.incidents, f"{t.incidents} incidents", "") for t in f.top_factors],
+           [(f"{t.title} ({t.category.label})", t.incidents, _count(t.incidents, "incident"), "") for t in f.top_factors],
            f.basis.text())
-    figure("Contributing factors by category", "", [(c.label, i, f"{i} incidents, {n} factors", "")
+    figure("Contributing factors by category", "", [(c.label, i, f"{_count(i, 'incident')}, {_count(n, 'factor')}", "")
                                                     for c, n, i in f.categories if n], f.basis.text())
 
     def page(canvas, document) -> None:
@@ -148,3 +148,8 @@ def write_learning_review(ins: Insights, path: Path) -> Path:
     from .atomic import write_atomically
 
     return write_atomically(Path(path), learning_review_pdf(ins))
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 incident``, ``10,000 incidents``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

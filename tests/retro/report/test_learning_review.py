@@ -24,3 +24,13 @@ def test_learning_review_pdf_has_the_figures(tmp_path: Path) -> None:
                   "Pool size left at default", "Internal — learning review"):
         assert words in " ".join(text.split()), words
     assert reader.metadata.title == "Learning review"
+
+
+def test_one_incident_is_counted_in_the_singular(tmp_path: Path) -> None:
+    from retro.analysis.insights import compute_insights
+
+    library = known_library()[:1]
+    ins = compute_insights(*facts(library), now=NOW)
+    reader = PdfReader(str(write_learning_review(ins, tmp_path / "one.pdf")))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "1 incident ·" in text and "1 incidents" not in text
