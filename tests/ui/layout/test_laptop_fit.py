@@ -103,6 +103,32 @@ def test_short_timeline_columns_show_their_cells_whole_on_a_laptop(qtbot, window
     settle(qtbot, window)
     assert stage.side.isVisible()
     assert stage.side.duration_labels["Time to detect"].text() == "26 min"
+    window.resize(1280, 800)  # the person's choice holds when the window changes
+    settle(qtbot, window)
+    assert stage.side.isVisible()
+
+
+def test_a_time_with_a_date_seconds_and_the_far_mark_stays_whole(qtbot, window: MainWindow) -> None:
+    """An event typed days after the incident, to the second, widens the Time column to fit."""
+    from ui.models.timeline_model import TimelineColumn
+
+    window.resize(1366, 768)
+    open_demo(window)
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot, window)
+    stage = window.workspace.current_view()
+    before = len(stage.model.event_list())
+    stage.entry_time.setFocus()
+    qtbot.keyClicks(stage.entry_time, "2026-11-20 23:48:38")
+    stage.entry_text.setFocus()
+    qtbot.keyClicks(stage.entry_text, "A late note on the pool settings")
+    qtbot.keyClick(stage.entry_text, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert len(stage.model.event_list()) == before + 1
+    times = [str(stage.model.index(r, TimelineColumn.TIME).data()) for r in range(stage.model.rowCount())]
+    assert "⚠ 2026-11-20 23:48:38" in times
+    cut = cut_cells(stage.table, [TimelineColumn.TIME, TimelineColumn.KIND, TimelineColumn.AUDIENCE])
+    assert not cut, "\n".join(cut)
 
 
 def test_short_action_columns_show_their_cells_whole_on_a_laptop(qtbot, window: MainWindow) -> None:
@@ -214,8 +240,10 @@ def test_the_factor_graph_fits_again_on_resize_but_a_manual_zoom_stays(qtbot, wi
     shown = visible_scene_rect(view)
     assert all(shown.contains(n.sceneBoundingRect()) for n in view.factor_scene.nodes())
     view.setFocus()
+    fitted = view.zoom()
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # zoom in by hand
     zoomed = view.zoom()
+    assert zoomed > fitted * 1.1
     window.resize(1280, 800)
     settle(qtbot, window)
     assert view.zoom() == pytest.approx(zoomed)
