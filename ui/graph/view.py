@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
@@ -68,6 +69,12 @@ class GraphView(QGraphicsView):
         self.connect_dialog: ConnectDialog | None = None
         self._space_held = False
         self._pan_from: QPoint | None = None
+        #: True while the view shows the whole graph as fitted (not zoomed or panned by hand): a
+        #: resize (the window reaching its laptop size, a side panel moving) fits it again.
+        self.follows_fit = False
+        self._fitting = False
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.sliderMoved.connect(self._by_hand)
         self.setAccessibleName("Contributing factors canvas")
         self._help = (
             "Cards are contributing factors; arrows say what contributed to what. Insert adds a factor, "
@@ -115,6 +122,8 @@ class GraphView(QGraphicsView):
         current = self.zoom()
         if abs(scale - current) < 1e-6:
             return
+        if not self._fitting:
+            self.follows_fit = False
         centre = anchor if anchor is not None else self.mapToScene(self.viewport().rect().center())
         self.scale(scale / current, scale / current)
         if anchor is None:
@@ -136,11 +145,26 @@ class GraphView(QGraphicsView):
         for item in items:
             rect = rect.united(item.sceneBoundingRect())
         rect.adjust(-40, -40, 40, 120)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.set_zoom(1.0)
-            self.centerOn(rect.center())
+        self._fitting = True
+        try:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom() > 1.0:
+                self.set_zoom(1.0)
+                self.centerOn(rect.center())
+        finally:
+            self._fitting = False
+        self.follows_fit = True
         self.zoom_changed.emit(self.zoom())
+
+    def _by_hand(self) -> None:
+        """The facilitator zoomed or panned: a resize keeps their view as it is."""
+        if not self._fitting:
+            self.follows_fit = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.follows_fit and not self._fitting:
+            self.fit_graph()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -149,6 +173,7 @@ class GraphView(QGraphicsView):
                 self.set_zoom(self.zoom() * ZOOM_STEP**steps, anchor=self.mapToScene(event.position().toPoint()))
             event.accept()
             return
+        self._by_hand()  # a plain wheel scrolls the canvas
         super().wheelEvent(event)
 
     # pan ------------------------------------------------------------------------------------
@@ -166,10 +191,13 @@ class GraphView(QGraphicsView):
             now = event.position().toPoint()
             delta = now - self._pan_from
             self._pan_from = now
+            self._by_hand()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
+        if self._space_held and event.buttons() & Qt.MouseButton.LeftButton:
+            self._by_hand()  # Space held while dragging pans
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

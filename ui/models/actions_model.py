@@ -55,7 +55,7 @@ COLUMN_TITLES = {
     ActionColumn.PRIORITY: "Priority",
     ActionColumn.STATUS: "Status",
     ActionColumn.TICKET: "Ticket",
-    ActionColumn.FACTORS: "Contributing factors addressed",
+    ActionColumn.FACTORS: "Factors addressed",  # short: the header sets the column's least width on a laptop
 }
 
 EDIT_LABELS = {

@@ -169,6 +169,9 @@ class ActionsStage(StageView):
         layout.addWidget(splitter, 1)
         layout.addWidget(hint)
 
+    def _cell_texts(self, column: int) -> list[str]:
+        return [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
+
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setAccessibleName("Actions")
@@ -193,7 +196,16 @@ class ActionsStage(StageView):
             ActionColumn.OWNER: (9, 16), ActionColumn.DUE: (11, 11), ActionColumn.TYPE: (8, 9), ActionColumn.HORIZON: (12, 12),
             ActionColumn.PRIORITY: 8, ActionColumn.STATUS: (9, 11), ActionColumn.TICKET: 22,
             ActionColumn.FACTORS: (12, 30),
+        }, whole={  # an owner, a date and a status are never cut to "In progr…"
+            ActionColumn.OWNER: lambda: self._cell_texts(ActionColumn.OWNER),
+            ActionColumn.DUE: lambda: ["2026-12-31"],
+            ActionColumn.TYPE: lambda: [t.label for t in ActionType],
+            ActionColumn.HORIZON: lambda: [h.label for h in Horizon],
+            ActionColumn.PRIORITY: lambda: [p.label for p in Priority],
+            ActionColumn.STATUS: lambda: [s.label for s in ActionStatus],
         })
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(self._columns.fit)  # a new owner's name may need more room
         self._delegates = {
             ActionColumn.TITLE: TextDelegate("Action", "", table),
             ActionColumn.OWNER: NameDelegate(self._names, "Owner (one person)", table),

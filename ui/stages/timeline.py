@@ -40,7 +40,7 @@ from ui.widgets.columns import WordsColumnShare
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
 from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
-from ui.widgets.timeline_side import TimelineSidePanel
+from ui.widgets.timeline_side import SideFold, TimelineSidePanel
 from ui.widgets.wording import attach_line_wording
 
 from .timeline_shift import SHIFT_HINT, shift_edit
@@ -127,6 +127,8 @@ class TimelineStage(StageView):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1200, 340])
         splitter.setChildrenCollapsible(False)
+        self.side_fold = SideFold(splitter, side)  # folds away on a laptop: the words get the width
+        top.insertWidget(top.count() - 2, self.side_fold.button)
 
         self.problem_banner = Banner(Tone.ERROR, name="Timeline problem")
         self.window_banner = Banner(Tone.WARNING, name="Events far outside the incident")
@@ -179,6 +181,10 @@ class TimelineStage(StageView):
         self._columns = WordsColumnShare(table, TimelineColumn.TEXT, {
             TimelineColumn.TIME: (6, 14), TimelineColumn.KIND: (11, 13), TimelineColumn.SOURCE: 14,
             TimelineColumn.EVIDENCE: 18, TimelineColumn.AUDIENCE: (13, 13),
+        }, whole={  # a kind, an audience and a time are never cut: "Communi…" says nothing
+            TimelineColumn.TIME: self._time_samples,
+            TimelineColumn.KIND: lambda: [kind.label for kind in EventKind],
+            TimelineColumn.AUDIENCE: lambda: [audience.label for audience in Audience],
         })
         self._delegates = {
             TimelineColumn.TIME: TextDelegate("Event time", TIME_HINT, table),
@@ -432,6 +438,7 @@ class TimelineStage(StageView):
 
     def _refresh_side(self) -> None:
         self.side.refresh(self.document.retro.incident, self.model.event_list())
+        self.side_fold.update_text()
         self._refresh_window()
 
     def _refresh_window(self) -> None:
@@ -441,10 +448,13 @@ class TimelineStage(StageView):
             f"{_plural(far, 'event')} {'lies' if far == 1 else 'lie'} more than a day outside the incident "
             "(from started to resolved in Setup), marked ⚠ in the Time column: check "
             f"{'its' if far == 1 else 'their'} date." if far else "")
-        sample = "⚠ 2026-12-31 23:59:59" if self.model.shows_dates() else "⚠ 23:59:59"
-        wanted = self.table.fontMetrics().horizontalAdvance(sample) + 24
-        if self.table.columnWidth(TimelineColumn.TIME) < wanted:
-            self.table.setColumnWidth(TimelineColumn.TIME, wanted)
+        self._columns.fit()
+
+    def _time_samples(self) -> list[str]:
+        """The times as shown (with dates when the events span days, the ⚠ mark, an offset)."""
+        column = TimelineColumn.TIME
+        shown = [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
+        return [*shown, "2026-12-31 23:59" if self.model.shows_dates() else "23:59"]
 
     def _on_gap_chosen(self, event_id: str) -> None:
         self.focus_target(event_id)

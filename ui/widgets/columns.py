@@ -6,13 +6,17 @@ widths let the short columns keep their width on a laptop while the words shrink
 and they are wrong at another font size or DPI. :class:`WordsColumnShare` sizes the short columns
 in characters of the table's own font, lets the words column stretch, and, when the table is
 narrow, shrinks the short columns (down to their header's width) before the words column gets
-less than its share.
+less than its share. Columns whose cells are one of a few labels (a kind, an audience, a
+status) or a fixed format (a time) can be listed in ``whole``: they never shrink below their
+widest text, so a label is never cut to "Communi…".
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 #: The words column keeps at least this share of the table's width while others can shrink.
 WORDS_SHARE = 0.45
@@ -23,12 +27,21 @@ class WordsColumnShare(QObject):
 
     ``chars`` gives a column's preferred width in characters, or (least, preferred): a column
     never shrinks below its header's width nor below ``least`` characters (a date stays whole).
+    ``whole`` gives, for some of those columns, the texts their cells can hold (called at each
+    fit): such a column is at least as wide as the widest of them, in the table's font.
     """
 
-    def __init__(self, table: QTableView, words: int, chars: dict[int, int | tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        words: int,
+        chars: dict[int, int | tuple[int, int]],
+        whole: dict[int, Callable[[], Iterable[str]]] | None = None,
+    ) -> None:
         super().__init__(table)
         self._table = table
         self._words = words
+        self._whole = dict(whole or {})
         self._least = {c: v[0] if isinstance(v, tuple) else 0 for c, v in chars.items()}
         self._chars = {c: v[1] if isinstance(v, tuple) else v for c, v in chars.items()}
         header = table.horizontalHeader()
@@ -48,8 +61,18 @@ class WordsColumnShare(QObject):
         text = str(self._table.model().headerData(column, Qt.Orientation.Horizontal) or "")
         return header.fontMetrics().horizontalAdvance(text) + self._char_width() + 14
 
+    def text_width(self, text: str) -> int:
+        """The width a cell needs to show ``text`` whole (the text and the cell's margins)."""
+        margin = self._table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._table) + 1
+        return self._table.fontMetrics().horizontalAdvance(text) + 2 * margin + self._char_width()
+
+    def whole_width(self, column: int) -> int:
+        """The width the widest of the column's ``whole`` texts needs (0 for other columns)."""
+        texts = self._whole.get(column)
+        return max((self.text_width(t) for t in texts()), default=0) if texts else 0
+
     def preferred_width(self, column: int) -> int:
-        return max(self.header_width(column), self._chars[column] * self._char_width())
+        return max(self.header_width(column), self._chars[column] * self._char_width(), self.whole_width(column))
 
     def fit(self) -> None:
         """Share the table's width: short columns at their preferred width, shrunk towards their header's when narrow."""
@@ -58,7 +81,9 @@ class WordsColumnShare(QObject):
             return
         preferred = {c: self.preferred_width(c) for c in self._chars}
         cw = self._char_width()
-        least = {c: min(preferred[c], max(self.header_width(c), self._least[c] * cw)) for c in self._chars}
+        least = {
+            c: min(preferred[c], max(self.header_width(c), self._least[c] * cw, self.whole_width(c))) for c in self._chars
+        }
         room = available - int(available * WORDS_SHARE)
         total, floor = sum(preferred.values()), sum(least.values())
         if total <= room or total == floor:

@@ -2,11 +2,13 @@
 
 Durations that cannot be given (a time missing, two times out of order) show the reason in
 words, never a negative number. Choosing a gap asks the stage to select the event before it.
+On a laptop the panel folds away (:class:`SideFold`) so "What happened" gets the width; a
+button beside the filter opens it again and says how many silent gaps it holds.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QListView,
+    QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +30,8 @@ from .plain_text import plain_tooltip
 from .time_text import local_time
 
 GAP_EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Below this many characters (of the table's font) of room, the side panel folds away.
+FOLD_BELOW_CHARS = 150
 
 
 class TimelineSidePanel(QWidget):
@@ -64,6 +70,7 @@ class TimelineSidePanel(QWidget):
         gaps_layout.addWidget(self.gaps_view, 1)
         layout.addWidget(derived)
         layout.addWidget(gaps_box, 1)
+        self.gap_count = 0
 
     def refresh(self, incident: Incident, events: list[TimelineEvent]) -> None:
         """Show the durations of ``incident`` and the gaps between ``events`` (in time order)."""
@@ -74,6 +81,7 @@ class TimelineSidePanel(QWidget):
             label.setToolTip(duration.problem or "From the lifecycle times in Setup")
         threshold = silent_gap_threshold(incident)
         gaps = silent_gaps(events, threshold)
+        self.gap_count = len(gaps)
         self.gaps_model.clear()
         for gap in gaps:
             start = local_time(gap.after.at, incident.timezone)
@@ -94,3 +102,56 @@ class TimelineSidePanel(QWidget):
         event_id = index.data(GAP_EVENT_ROLE)
         if event_id:
             self.gap_chosen.emit(str(event_id))
+
+
+class SideFold(QObject):
+    """Shows the side panel beside the table when there is room, folds it away when not.
+
+    :attr:`button` (checked while the panel shows) opens and folds it by hand; after that the
+    person's choice holds and the width no longer decides.
+    """
+
+    def __init__(self, splitter: QSplitter, side: TimelineSidePanel) -> None:
+        super().__init__(splitter)
+        self._splitter = splitter
+        self._side = side
+        self._by_hand = False
+        self.button = QToolButton()
+        self.button.setCheckable(True)
+        self.button.setAccessibleName("Show the derived times and silent gaps")
+        self.button.setToolTip("Show or fold the derived times and silent gaps beside the timeline")
+        self.button.toggled.connect(self._on_toggled)
+        splitter.installEventFilter(self)
+        self.fit()
+
+    def folds(self) -> bool:
+        """Whether the splitter is too narrow for the table's words and the side panel both."""
+        room = self._splitter.width()
+        char = max(1, self._splitter.fontMetrics().horizontalAdvance("0"))
+        return 0 < room < FOLD_BELOW_CHARS * char
+
+    def fit(self) -> None:
+        if not self._by_hand:
+            self._show(not self.folds())
+        self.update_text()
+
+    def update_text(self) -> None:
+        gaps = self._side.gap_count
+        label = "Derived times" + (f" · {gaps} silent gap{'s' if gaps != 1 else ''}" if gaps else "")
+        self.button.setText(label + (" ›" if self.button.isChecked() else " ‹"))
+
+    def _show(self, shown: bool) -> None:
+        self._side.setVisible(shown)
+        self.button.blockSignals(True)
+        self.button.setChecked(shown)
+        self.button.blockSignals(False)
+
+    def _on_toggled(self, checked: bool) -> None:
+        self._by_hand = True
+        self._side.setVisible(checked)
+        self.update_text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._splitter:
+            self.fit()
+        return False

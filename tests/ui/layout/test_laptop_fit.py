@@ -11,8 +11,8 @@ the check does find such things.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStyle, QTableView, QWidget
 
 from retro.domain import Stage
 from tests.ui.layout.layout_check import layout_problems
@@ -69,6 +69,93 @@ def test_the_words_columns_get_the_width_on_a_laptop(qtbot, window: MainWindow) 
     assert all(title > table.columnWidth(c) for c in ActionColumn if c is not ActionColumn.TITLE)
 
 
+def cut_cells(table: QTableView, columns: list[int]) -> list[str]:
+    """Cells of ``columns`` whose text is wider than the column (Qt would draw them elided)."""
+    model = table.model()
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    cut = []
+    for column in columns:
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "")
+            if metrics.horizontalAdvance(text) + margin > table.columnWidth(column):
+                cut.append(f"{title} row {row + 1}: {text!r} in {table.columnWidth(column)} px")
+    return cut
+
+
+def test_short_timeline_columns_show_their_cells_whole_on_a_laptop(qtbot, window: MainWindow) -> None:
+    """Kind, Audience and Time are never cut to 'Communi…'; the side panel folds to make room."""
+    from ui.models.timeline_model import TimelineColumn
+
+    window.resize(1366, 768)
+    open_demo(window)
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot, window)
+    stage = window.workspace.current_view()
+    table = stage.table
+    cut = cut_cells(table, [TimelineColumn.TIME, TimelineColumn.KIND, TimelineColumn.AUDIENCE])
+    assert not cut, "\n".join(cut)
+    assert table.columnWidth(TimelineColumn.TEXT) >= 0.4 * table.viewport().width()
+    # The derived times are one click away, and the choice holds.
+    assert not stage.side.isVisible()
+    qtbot.mouseClick(stage.side_fold.button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert stage.side.isVisible()
+    assert stage.side.duration_labels["Time to detect"].text() == "26 min"
+    window.resize(1280, 800)  # the person's choice holds when the window changes
+    settle(qtbot, window)
+    assert stage.side.isVisible()
+
+
+def test_a_time_with_a_date_seconds_and_the_far_mark_stays_whole(qtbot, window: MainWindow) -> None:
+    """An event typed days after the incident, to the second, widens the Time column to fit."""
+    from ui.models.timeline_model import TimelineColumn
+
+    window.resize(1366, 768)
+    open_demo(window)
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot, window)
+    stage = window.workspace.current_view()
+    before = len(stage.model.event_list())
+    stage.entry_time.setFocus()
+    qtbot.keyClicks(stage.entry_time, "2026-11-20 23:48:38")
+    stage.entry_text.setFocus()
+    qtbot.keyClicks(stage.entry_text, "A late note on the pool settings")
+    qtbot.keyClick(stage.entry_text, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert len(stage.model.event_list()) == before + 1
+    times = [str(stage.model.index(r, TimelineColumn.TIME).data()) for r in range(stage.model.rowCount())]
+    assert "⚠ 2026-11-20 23:48:38" in times
+    cut = cut_cells(stage.table, [TimelineColumn.TIME, TimelineColumn.KIND, TimelineColumn.AUDIENCE])
+    assert not cut, "\n".join(cut)
+
+
+def test_short_action_columns_show_their_cells_whole_on_a_laptop(qtbot, window: MainWindow) -> None:
+    """Owner, due date, type, horizon, priority and status are never cut to 'In progr…'."""
+    from ui.models.actions_model import ActionColumn
+
+    window.resize(1366, 768)
+    open_demo(window)
+    window.go_to_stage(Stage.ACTIONS)
+    settle(qtbot, window)
+    table = window.workspace.current_view().table
+    short = [ActionColumn.OWNER, ActionColumn.DUE, ActionColumn.TYPE, ActionColumn.HORIZON,
+             ActionColumn.PRIORITY, ActionColumn.STATUS]
+    cut = cut_cells(table, short)
+    assert not cut, "\n".join(cut)
+
+
+def test_the_timeline_side_panel_shows_beside_the_table_on_a_wide_screen(qtbot, window: MainWindow) -> None:
+    window.resize(1920, 1080)
+    open_demo(window)
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot, window)
+    stage = window.workspace.current_view()
+    assert stage.side.isVisible()
+    assert stage.side_fold.button.isChecked()
+
+
 def test_the_findings_strip_keeps_its_height_while_findings_change(qtbot, window: MainWindow) -> None:
     document = open_demo(window)
     window.resize(1366, 768)
@@ -122,3 +209,46 @@ def test_the_check_finds_a_cut_label_and_a_cut_button(qtbot) -> None:
     found = layout_problems(box)
     assert any("QLabel" in p and "text cut" in p for p in found), found
     assert any("QPushButton" in p and "text cut" in p for p in found), found
+
+
+def visible_scene_rect(view) -> QRectF:
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def test_the_factor_graph_is_fitted_when_factors_first_shows_on_a_laptop(qtbot, window: MainWindow) -> None:
+    """Every card and the impact are inside the canvas's visible part, not cut at its edges."""
+    window.resize(1366, 768)
+    open_demo(window)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot, window)
+    view = window.workspace.current_view().view
+    nodes = view.factor_scene.nodes()
+    assert nodes
+    shown = visible_scene_rect(view)
+    cut = [n.title for n in nodes if not shown.contains(n.sceneBoundingRect())]
+    assert not cut, f"cards cut at the canvas's edge: {cut}"
+
+
+def test_the_factor_graph_fits_again_on_resize_but_a_manual_zoom_stays(qtbot, window: MainWindow) -> None:
+    window.resize(1920, 1080)
+    open_demo(window)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot, window)
+    window.resize(1366, 768)
+    settle(qtbot, window)
+    view = window.workspace.current_view().view
+    shown = visible_scene_rect(view)
+    assert all(shown.contains(n.sceneBoundingRect()) for n in view.factor_scene.nodes())
+    view.setFocus()
+    fitted = view.zoom()
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # zoom in by hand
+    zoomed = view.zoom()
+    assert zoomed > fitted * 1.1
+    window.resize(1280, 800)
+    settle(qtbot, window)
+    assert view.zoom() == pytest.approx(zoomed)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # fit again: follows resizes
+    window.resize(1366, 768)
+    settle(qtbot, window)
+    shown = visible_scene_rect(view)
+    assert all(shown.contains(n.sceneBoundingRect()) for n in view.factor_scene.nodes())
