@@ -194,11 +194,7 @@ def _search_around(start: Point, end: Point, grid: _Walls, budget: int, fan: int
         if node in done:
             continue
         if node == 1:
-            path = [end]
-            while node in came:
-                node = came[node]
-                path.append(points[node])
-            return path[::-1]
+            return _walked_back(came, node, points, end)
         done.add(node)
         if grid.tests > budget:
             return None
@@ -279,11 +275,7 @@ def _search(start: Point, end: Point, walls: list[Rect], budget: int) -> list[Po
         if node in done:
             continue
         if node == goal:
-            path = [end]
-            while node in came:
-                node = came[node]
-                path.append(points[node])
-            return path[::-1]
+            return _walked_back(came, node, points, end)
         done.add(node)
         if grid.tests > budget:
             return None
@@ -336,3 +328,12 @@ def _exit_point(a: Point, b: Point, rect: Rect) -> Point:
             t = min(t, q / p)
     t = max(0.0, t)
     return (a[0] + dx * t, a[1] + dy * t)
+
+
+def _walked_back(came: dict[int, int], node: int, points: list[Point], end: Point) -> list[Point]:
+    """The path found: from the start to ``end``, following ``came`` back from ``node``."""
+    path = [end]
+    while node in came:
+        node = came[node]
+        path.append(points[node])
+    return path[::-1]
