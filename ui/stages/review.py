@@ -47,7 +47,6 @@ from retro.domain import (
     Stage,
     internal_report_due,
     public_report_due,
-    readiness,
 )
 from retro.domain.progress import next_step, status_for, with_status
 from retro.domain.time_range import in_zone
@@ -161,7 +160,7 @@ class ReviewStage(StageView):
 
     def _refresh_next_step(self) -> None:
         retro = self.document.retro
-        findings = readiness(retro)
+        findings = list(self.document.findings().readiness)  # shared: computed once per change
         self.next_step.setText(next_step(retro, findings))
         due = status_for(retro.incident, findings)
         self.status_button.setText(f"Mark the retro {due.label}")
@@ -171,7 +170,7 @@ class ReviewStage(StageView):
     def follow_status(self) -> bool:
         """Move the status where the retro's life says (Draft → In review → Published), one undo step."""
         incident = self.document.retro.incident
-        new = with_status(incident, readiness(self.document.retro))
+        new = with_status(incident, list(self.document.findings().readiness))
         if new is incident:
             return True
         return self.document.edit(f"Mark the retro {new.status.label}", Edit(incident=new))
@@ -353,7 +352,7 @@ class ReviewStage(StageView):
         else:
             label, value = f"Clear {name} report shared", None
         # the status follows in the same undo step: both shared → Published (issue 11)
-        new = with_status(replace(incident, **{field: value}), readiness(self.document.retro))
+        new = with_status(replace(incident, **{field: value}), list(self.document.findings().readiness))
         return self.document.edit(label, Edit(incident=new))
 
     # -- exports -----------------------------------------------------------------------------
