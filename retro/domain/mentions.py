@@ -42,6 +42,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .common_words import COMMON_WORDS
 from .folding import fold_word, is_kept, transliterate
@@ -59,6 +61,9 @@ from .name_forms import (
     split_camel,
     upper_form,
 )
+
+if TYPE_CHECKING:
+    from .retro import Retro
 
 NAME_REMOVED = "[name removed]"
 EMAIL_REMOVED = "[e-mail address removed]"
@@ -317,3 +322,21 @@ def _merge_same_person(text: str, hits: list[Hit]) -> list[Hit]:
         else:
             out.append(hit)
     return out
+
+
+def retro_people(retro: Retro) -> list[str]:
+    """Every name the retro records: its participants and its action owners."""
+    names = [p.name for p in retro.participants.values()]
+    names += [a.owner for a in retro.actions.values()]
+    return [n for n in names if n.strip()]
+
+
+def retro_matcher(retro: Retro) -> PeopleMatcher:
+    """The matcher for ``retro``'s people (built once per set of people, shared by the public
+    report, its findings and the projector)."""
+    return _matcher(tuple(retro_people(retro)))
+
+
+@lru_cache(maxsize=16)
+def _matcher(people: tuple[str, ...]) -> PeopleMatcher:
+    return PeopleMatcher(people)

@@ -11,11 +11,10 @@ has its own scrubbing).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 from .entities import Participant
 from .folding import fold_word
-from .mentions import NAME, PeopleMatcher
+from .mentions import NAME, retro_matcher
 from .retro import Retro
 
 
@@ -53,13 +52,12 @@ def shown_text(retro: Retro, text: str) -> str:
     a participant "Owner", an e-mail address or a profile link the public report's wording."""
     if not retro.incident.projector_shows_roles or not text:
         return text
-    people = retro.people()
-    matcher = _matcher(tuple(p.name for p in people) + tuple(a.owner for a in retro.actions.values()))
     text = unicodedata.normalize("NFC", text)  # the matcher's positions are in the NFC form
-    hits = matcher.find(text)
+    hits = retro_matcher(retro).find(text)
     if not hits:
         return text
-    roles = {" ".join(unicodedata.normalize("NFC", p.name).split()): roles_text(p).split(", ")[0] for p in people}
+    roles = {" ".join(unicodedata.normalize("NFC", p.name).split()): roles_text(p).split(", ")[0]
+             for p in retro.people()}
     out, at = [], 0
     for hit in sorted(hits, key=lambda h: h.start):
         out.append(text[at:hit.start])
@@ -68,7 +66,3 @@ def shown_text(retro: Retro, text: str) -> str:
     out.append(text[at:])
     return "".join(out)
 
-
-@lru_cache(maxsize=8)
-def _matcher(names: tuple[str, ...]) -> PeopleMatcher:
-    return PeopleMatcher(n for n in names if n.strip())

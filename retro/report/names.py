@@ -13,32 +13,14 @@ public report, the findings and the preview each ask for it on every refresh.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 from retro.domain import Retro, Role
-from retro.domain.mentions import NAME, NAME_REMOVED, Hit, PeopleMatcher
+from retro.domain.mentions import NAME, NAME_REMOVED, Hit, PeopleMatcher, retro_matcher, retro_people
 
 NameMatcher = PeopleMatcher
 NameHit = Hit
 
 __all__ = ["NAME_REMOVED", "NameHit", "NameMatcher", "person_wording", "retro_matcher", "retro_people", "role_wordings"]
-
-
-def retro_people(retro: Retro) -> list[str]:
-    """Every name the retro records: its participants and its action owners."""
-    names = [p.name for p in retro.participants.values()]
-    names += [a.owner for a in retro.actions.values()]
-    return [n for n in names if n.strip()]
-
-
-def retro_matcher(retro: Retro) -> PeopleMatcher:
-    """The matcher for ``retro``'s people (built once per set of people)."""
-    return _matcher(tuple(retro_people(retro)))
-
-
-@lru_cache(maxsize=16)
-def _matcher(people: tuple[str, ...]) -> PeopleMatcher:
-    return PeopleMatcher(people)
 
 
 #: How the public report refers to a person who held a role in the incident, best first.
