@@ -10,6 +10,8 @@ the check does find such things.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStyle, QTableView, QWidget
@@ -33,6 +35,15 @@ def settle(qtbot, widget: QWidget) -> None:
     QApplication.processEvents()
 
 
+def demo_stage(qtbot, window: MainWindow, stage: Stage, size: tuple[int, int] = (1366, 768)) -> Any:
+    """The demo retro open at ``stage`` in a window of ``size``, laid out: the stage's view."""
+    window.resize(*size)
+    open_demo(window)
+    window.go_to_stage(stage)
+    settle(qtbot, window)
+    return window.workspace.current_view()
+
+
 @pytest.mark.parametrize("size", LAPTOPS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_stage_fits_a_laptop_screen_with_nothing_cut(qtbot, window: MainWindow, size: tuple[int, int]) -> None:
     window.resize(*size)
@@ -53,11 +64,7 @@ def test_the_words_columns_get_the_width_on_a_laptop(qtbot, window: MainWindow) 
     from ui.models.actions_model import ActionColumn
     from ui.models.timeline_model import TimelineColumn
 
-    window.resize(1366, 768)
-    open_demo(window)
-    window.go_to_stage(Stage.TIMELINE)
-    settle(qtbot, window)
-    table = window.workspace.current_view().table
+    table = demo_stage(qtbot, window, Stage.TIMELINE).table
     words = table.columnWidth(TimelineColumn.TEXT)
     assert words >= 0.3 * table.viewport().width() - 2
     assert all(words > table.columnWidth(c) for c in TimelineColumn if c is not TimelineColumn.TEXT)
@@ -88,11 +95,7 @@ def test_short_timeline_columns_show_their_cells_whole_on_a_laptop(qtbot, window
     """Kind, Audience and Time are never cut to 'Communi…'; the side panel folds to make room."""
     from ui.models.timeline_model import TimelineColumn
 
-    window.resize(1366, 768)
-    open_demo(window)
-    window.go_to_stage(Stage.TIMELINE)
-    settle(qtbot, window)
-    stage = window.workspace.current_view()
+    stage = demo_stage(qtbot, window, Stage.TIMELINE)
     table = stage.table
     cut = cut_cells(table, [TimelineColumn.TIME, TimelineColumn.KIND, TimelineColumn.AUDIENCE])
     assert not cut, "\n".join(cut)
@@ -112,11 +115,7 @@ def test_a_time_with_a_date_seconds_and_the_far_mark_stays_whole(qtbot, window: 
     """An event typed days after the incident, to the second, widens the Time column to fit."""
     from ui.models.timeline_model import TimelineColumn
 
-    window.resize(1366, 768)
-    open_demo(window)
-    window.go_to_stage(Stage.TIMELINE)
-    settle(qtbot, window)
-    stage = window.workspace.current_view()
+    stage = demo_stage(qtbot, window, Stage.TIMELINE)
     before = len(stage.model.event_list())
     stage.entry_time.setFocus()
     qtbot.keyClicks(stage.entry_time, "2026-11-20 23:48:38")
@@ -135,11 +134,7 @@ def test_short_action_columns_show_their_cells_whole_on_a_laptop(qtbot, window: 
     """Owner, due date, type, horizon, priority and status are never cut to 'In progr…'."""
     from ui.models.actions_model import ActionColumn
 
-    window.resize(1366, 768)
-    open_demo(window)
-    window.go_to_stage(Stage.ACTIONS)
-    settle(qtbot, window)
-    table = window.workspace.current_view().table
+    table = demo_stage(qtbot, window, Stage.ACTIONS).table
     short = [ActionColumn.OWNER, ActionColumn.DUE, ActionColumn.TYPE, ActionColumn.HORIZON,
              ActionColumn.PRIORITY, ActionColumn.STATUS]
     cut = cut_cells(table, short)
@@ -147,11 +142,7 @@ def test_short_action_columns_show_their_cells_whole_on_a_laptop(qtbot, window: 
 
 
 def test_the_timeline_side_panel_shows_beside_the_table_on_a_wide_screen(qtbot, window: MainWindow) -> None:
-    window.resize(1920, 1080)
-    open_demo(window)
-    window.go_to_stage(Stage.TIMELINE)
-    settle(qtbot, window)
-    stage = window.workspace.current_view()
+    stage = demo_stage(qtbot, window, Stage.TIMELINE, size=(1920, 1080))
     assert stage.side.isVisible()
     assert stage.side_fold.button.isChecked()
 
