@@ -41,6 +41,7 @@ from ui.graph.title_editor import TitleEditor
 from ui.library.new_retro import NewRetroDialog
 from ui.main_window import MainWindow
 from ui.models.actions_model import ActionColumn
+from ui.models.participants_model import ROLES
 from ui.models.timeline_model import TimelineColumn
 from ui.settings import UiSettings
 from ui.stages.accountability import AccountabilityStage, StatementCard
@@ -51,7 +52,6 @@ from ui.stages.setup import SetupStage
 from ui.stages.timeline import TimelineStage
 from ui.widgets.datetime_field import DateTimeField
 from ui.workspace.navigator import STAGES, STATUS_ROLE
-from ui.workspace.participants import ROLES
 
 from .workspace.harness import stored_retro
 

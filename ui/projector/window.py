@@ -24,7 +24,7 @@ from retro.domain import Stage
 
 from ..stage_base import StageView
 from ..theme import projector_stylesheet, projector_text_pixels
-from ..workspace.timebox import countdown_text
+from ..widgets.timebox import countdown_text
 from .parking_view import MeetingAids
 from .screens import projector_screen
 

@@ -33,12 +33,12 @@ from retro.domain.accountability import NO_LEADER_REASON
 from retro.domain.speakers import Speaker, next_speaker
 from ui.document import RetroDocument
 from ui.models.speakers_model import PARTICIPANT_ID_ROLE, SpeakingOrderModel
+from ui.projector.stage_views import AccountabilityProjector
 from ui.stage_base import StageView
 from ui.stages.statement_card import Draft, StatementCard
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.colours import PRIVATE
 from ui.widgets.commit_edit import CommitOnLeaveEdit
-from ui.widgets.projector_views import AccountabilityProjector
 from ui.widgets.speaker_timer import SpeakerTimer
 
 PRIVATE_MARKING = "Private — never exported, never on the projector"

@@ -41,6 +41,7 @@ from retro.domain import (
 )
 from ui.document import RetroDocument
 from ui.models.actions_model import ACTION_ID_ROLE, ActionColumn, ActionsModel, ActionsSort
+from ui.projector.stage_views import ActionsProjector
 from ui.stage_base import StageView
 from ui.stages.public_marking import mark_actions_public
 from ui.stages.tickets import TicketFlow
@@ -56,7 +57,6 @@ from ui.widgets.delegates import (
     enum_choices,
 )
 from ui.widgets.factor_picker import FactorPicker
-from ui.widgets.projector_views import ActionsProjector
 
 ALL_FOR_NOW = (
     "Every action is a “fix for now”. These stop the bleeding; what would fix this for real, "

@@ -49,10 +49,10 @@ from retro.domain.lifecycle import LIFECYCLE_FIELDS
 from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
+from ..models.participants_model import ParticipantsModel
 from ..resources_path import icon
 from ..stage_base import StageView
-from ..workspace.fields import CommitLineEdit, CommitTextEdit, LifecycleTimeEdit, TimezoneCombo
-from ..workspace.participants import ParticipantsModel
+from ..widgets.commit_fields import CommitLineEdit, CommitTextEdit, LifecycleTimeEdit, TimezoneCombo
 from .setup_meeting import MeetingRows
 
 #: The "what we learned" text areas: (field, heading, placeholder).

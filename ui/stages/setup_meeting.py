@@ -18,7 +18,7 @@ from retro.domain.agenda import parse_agenda
 from ..document import RetroDocument
 from ..resources_path import icon
 from ..settings import UiSettings
-from ..workspace.timebox import AgendaDialog
+from ..widgets.timebox import AgendaDialog
 
 
 def agenda_text(incident: Incident) -> str:

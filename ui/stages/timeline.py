@@ -34,11 +34,11 @@ from retro.io.importers.kinds import suggest_kind
 from ui.document import RetroDocument
 from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
+from ui.projector.stage_views import TimelineProjector
 from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.columns import WordsColumnShare
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
-from ui.widgets.projector_views import TimelineProjector
 from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
 from ui.widgets.timeline_side import SideFold, TimelineSidePanel
 from ui.widgets.wording import attach_line_wording

@@ -2,7 +2,7 @@
 
 Long text is committed once, on leaving the field, so typing a paragraph is one undo step and
 not one per keystroke. With ``ctrl_enter`` it also reports Ctrl+Enter (:attr:`submitted`):
-Setup's fields commit on it (:class:`ui.workspace.fields.CommitTextEdit`), a statement is
+Setup's fields commit on it (:class:`ui.widgets.commit_fields.CommitTextEdit`), a statement is
 recorded on it (the Accountability stage).
 """
 

@@ -30,9 +30,9 @@ from ..stage_base import StageView
 from ..stages import stage_view_class
 from ..theme import SEVERITY_COLOURS
 from ..widgets.fixed_lines import FixedLinesArea
+from ..widgets.timebox import AgendaDialog, StageClock, countdown_text
 from .navigator import STAGES, StageListModel, StageNavigator
 from .parking_lot import ParkingLotPanel
-from .timebox import AgendaDialog, StageClock, countdown_text
 
 log = logging.getLogger(__name__)
 

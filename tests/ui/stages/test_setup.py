@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from retro.domain import IncidentStatus, Role, Severity
 from tests.ui.workspace.harness import demo_store, open_demo, stored_retro, trigger, window  # noqa: F401
 from ui.main_window import MainWindow
+from ui.models.participants_model import ROLES, ParticipantsModel
 from ui.stages.setup import SetupStage
-from ui.workspace.participants import ROLES, ParticipantsModel
 
 # The offscreen platform cannot size, raise or grab windows (popups, completers); not our warnings.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -100,7 +100,7 @@ def test_ctrl_enter_submits_only_where_asked(qtbot) -> None:
 
 def test_setup_text_field_commits_once_on_ctrl_enter_and_on_leaving(qtbot) -> None:
     """Setup's multi-line field is the shared editor: Ctrl+Enter and leaving offer the text once each change."""
-    from ui.workspace.fields import CommitTextEdit
+    from ui.widgets.commit_fields import CommitTextEdit
 
     edit = CommitTextEdit("What happened", "")
     qtbot.addWidget(edit)

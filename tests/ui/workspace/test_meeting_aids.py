@@ -15,8 +15,8 @@ from ui.main_window import MainWindow
 from ui.stages.factors import FactorsStage
 from ui.stages.review import ReviewStage
 from ui.stages.setup import SetupStage
+from ui.widgets.timebox import AgendaDialog
 from ui.workspace.navigator import STATUS_ROLE
-from ui.workspace.timebox import AgendaDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retro.domain import Stage
 from ui.settings import DEFAULT_TIME_BOXES, UiSettings
-from ui.workspace.timebox import AgendaDialog, StageClock, countdown_text
+from ui.widgets.timebox import AgendaDialog, StageClock, countdown_text
 
 
 def test_countdown_text() -> None:

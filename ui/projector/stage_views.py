@@ -18,8 +18,8 @@ from ui.models.speakers_model import SpeakingOrderModel
 from ui.models.timeline_model import EVENT_ID_ROLE, TimelineModel
 from ui.models.timeline_model import PROJECTOR_ROLE as EVENT_LINE_ROLE
 
-from .projector import BODY_POINTS, HIGHLIGHT, ProjectorList, ProjectorPanel
-from .speaker_timer import clock_text
+from ..widgets.projector import BODY_POINTS, HIGHLIGHT, ProjectorList, ProjectorPanel
+from ..widgets.speaker_timer import clock_text
 
 
 class TimelineProjector(ProjectorPanel):
