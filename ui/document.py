@@ -22,6 +22,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from retro.domain import Changes, Edit, Entity, Retro, RetroError, StaleEditError
 from retro.domain.kinds import INCIDENT
 
+from .shared_findings import SharedFindings
+
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads when a database is opened, not at import
     from retro.checks import Findings
     from retro.services import RetroStore
@@ -42,6 +44,10 @@ class RetroDocument(QObject):
     conflict = Signal(str, object)
     #: True when a commit starts on the runner with none on its way; False when the last is back.
     saving = Signal(bool)
+    #: The findings of the retro as it is now are known: after every change (and reload), at once
+    #: for a small retro, once the check off the GUI thread is back for a large one. Views showing
+    #: findings refresh on this, not on :attr:`changed`, so the checks run once per change.
+    findings_changed = Signal()
 
     def __init__(self, store: RetroStore, retro: Retro, parent: QObject | None = None, *,
                  runner: EditRunner | None = None) -> None:
@@ -55,9 +61,10 @@ class RetroDocument(QObject):
         # earlier one must not put back, on screen, a value a later one already shows.
         self._pending_keys: Counter[tuple[str, str]] = Counter()
         self._in_flight = 0
-        # Every check's findings about the retro as it is now: computed on first ask after a
-        # change, then shared by every view (the stage marks, the findings lists, the graph panel).
-        self._findings: Findings | None = None
+        # Every check's findings about the retro as it is now: computed once per change, then
+        # shared by every view (the stage marks, the findings lists, the graph panel).
+        self._findings = SharedFindings(lambda: self._retro, self)
+        self._findings.ready.connect(self.findings_changed)
 
     @property
     def retro(self) -> Retro:
@@ -73,11 +80,18 @@ class RetroDocument(QObject):
 
     def findings(self) -> Findings:
         """Every finding about the retro as it is now (readiness, graph, public report), computed once."""
-        if self._findings is None:
-            from retro.checks import findings_of  # the analysis and report checks load on first ask
+        return self._findings.get()
 
-            self._findings = findings_of(self._retro)
-        return self._findings
+    def known_findings(self) -> Findings | None:
+        """The findings when known without work on the GUI thread; None while a large retro is
+        being checked off it (:attr:`findings_changed` follows)."""
+        return self._findings.known()
+
+    def _tell_changed(self, changes: Changes) -> None:
+        """Emit :attr:`changed` for what the in-memory retro just took in; the findings follow."""
+        self._findings.stale()
+        self.changed.emit(changes)
+        self._findings.follow()
 
     # -- the edit path -------------------------------------------------------------------------
 
@@ -143,8 +157,7 @@ class RetroDocument(QObject):
 
     def _fold(self, changes: Changes) -> None:
         self._retro.apply(changes)
-        self._findings = None
-        self.changed.emit(changes)
+        self._tell_changed(changes)
 
     def _submit(self, edit: Edit, shown: Changes, command: EditCommand | None) -> None:
         assert self._runner is not None
@@ -222,22 +235,21 @@ class RetroDocument(QObject):
             saved = getattr(exc, "changes", None)  # part of it was committed (e.g. NotesNotSaved)
             if isinstance(saved, Changes):
                 self._retro.apply(saved)
-                self._findings = None
-                self.changed.emit(saved)
+                self._tell_changed(saved)
             self.refused.emit(str(exc), edit)
             return None
         self._retro.apply(changes)
-        self._findings = None
-        self.changed.emit(changes)
+        self._tell_changed(changes)
         return changes
 
     def reload(self) -> None:
         """Read the whole retro again (after a conflict); the undo history no longer applies."""
         self.wait_idle()
         self._retro = self._store.load(self.incident_id)
-        self._findings = None
+        self._findings.stale()
         self.undo_stack.clear()
         self.reloaded.emit()
+        self._findings.follow()
 
 
 #: ``QUndoCommand.id()`` of edits that may merge (Qt asks ``mergeWith`` only when ids match).

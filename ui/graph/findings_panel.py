@@ -8,6 +8,8 @@ Activating one selects the factor it is about. The list refreshes once per burst
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -17,15 +19,17 @@ from ui.widgets.plain_text import plain_tooltip
 
 from ..document import RetroDocument
 
+if TYPE_CHECKING:
+    from retro.checks import Findings
+
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: Readiness findings about single factors that this stage shows (even when fixed elsewhere).
 FACTOR_CODES = {"unaddressed"}
 
 
-def factor_findings(document: RetroDocument) -> list[Finding]:
+def factor_findings(found: Findings) -> list[Finding]:
     """This stage's readiness findings, then the graph analysis's."""
-    found = document.findings()
     return [f for f in found.readiness if f.stage is Stage.FACTORS or f.code in FACTOR_CODES] + list(found.graph)
 
 
@@ -57,13 +61,17 @@ class FindingsPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
-        document.changed.connect(lambda _changes: self._timer.start())
-        document.reloaded.connect(self._timer.start)
+        self._timer.timeout.connect(self._refresh_when_known)
+        document.findings_changed.connect(self._timer.start)  # after every change and reload
         self.refresh()
 
+    def _refresh_when_known(self) -> None:
+        """Once per burst of edits; an edit since the findings were told brings its own."""
+        if self.document.known_findings() is not None:
+            self.refresh()
+
     def refresh(self) -> None:
-        self.findings = factor_findings(self.document)
+        self.findings = factor_findings(self.document.findings())
         self.list.clear()
         reasons: dict[str, list[str]] = {}
         for finding in self.findings:

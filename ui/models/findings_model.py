@@ -2,7 +2,7 @@
 
 Findings come from :func:`retro.domain.readiness` and, when the analysis package is present,
 from :func:`retro.analysis.analyse` (graph-shaped questions). The list is short and derived
-from the whole retro, so it is recomputed after every change.
+from the whole retro: the document's shared findings, read again whenever they change.
 """
 
 from __future__ import annotations
@@ -37,8 +37,7 @@ class FindingsModel(QAbstractListModel):
             Level.BLOCKER: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             Level.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
-        document.changed.connect(self.refresh)
-        document.reloaded.connect(self.refresh)
+        document.findings_changed.connect(self.refresh)  # after every change and reload
 
     def findings(self) -> list[Finding]:
         return list(self._findings)

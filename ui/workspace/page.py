@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import html
-import logging
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,43 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Changes, Finding, Stage, readiness
+from retro.domain import Changes, Stage
 from retro.domain.agenda import next_stage
-from retro.domain.progress import StageState, stage_progress
+from retro.domain.progress import stage_progress
 
-from ..background import BackgroundJob, IsCancelled, Progress
 from ..document import RetroDocument
 from ..resources_path import icon
 from ..settings import UiSettings
 from ..stage_base import StageView
-from ..stages import stage_view_class
 from ..theme import SEVERITY_COLOURS
 from ..widgets.fixed_lines import FixedLinesArea
 from ..widgets.timebox import AgendaDialog, StageClock, countdown_text
+from .findings_strip import FINDINGS_LINES, findings_text
 from .navigator import STAGES, StageListModel, StageNavigator
 from .parking_lot import ParkingLotPanel
-
-log = logging.getLogger(__name__)
-
-MAX_FINDINGS_SHOWN = 4
-#: The findings strip is this many text lines tall, whatever it holds.
-FINDINGS_LINES = 3
-#: Events + factors + actions from which the readiness rules run off the GUI thread.
-LARGE_RETRO = 2000
-#: How long such a check waits, so the stage paints first (milliseconds).
-PAINT_FIRST_MS = 150
-
-
-class StagePlaceholder(QLabel):
-    """Shown where a stage's editor is not available (not built yet, or it failed to start)."""
-
-    def __init__(self, stage: Stage, why: str) -> None:
-        super().__init__(f"The {stage.label} stage is not available yet.\n\n{why}")
-        self.stage = stage
-        self.setObjectName("Placeholder")
-        self.setAccessibleName(f"{stage.label} (not available)")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
+from .stage_editors import make_stage_editor, room_topic
 
 
 class WorkspacePage(QWidget):
@@ -69,7 +44,6 @@ class WorkspacePage(QWidget):
 
     def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._marks_generation = 0  # the readiness check whose result is wanted
         self.setAccessibleName("Retro workspace")
         self._settings = settings
         self.document: RetroDocument | None = None
@@ -207,6 +181,7 @@ class WorkspacePage(QWidget):
         self.document = document
         document.changed.connect(self._document_changed)
         document.reloaded.connect(self._document_reloaded)
+        document.findings_changed.connect(self._refresh_marks)
         self.parking.set_document(document)
         self.clock.set_agenda(document.retro.incident.agenda)
         document.saving.connect(self._show_saving)
@@ -220,6 +195,7 @@ class WorkspacePage(QWidget):
         if self.document is not None:
             self.document.changed.disconnect(self._document_changed)
             self.document.reloaded.disconnect(self._document_reloaded)
+            self.document.findings_changed.disconnect(self._refresh_marks)
             self.document.saving.disconnect(self._show_saving)
         for view in self._views.values():
             self.host.removeWidget(view)
@@ -231,7 +207,6 @@ class WorkspacePage(QWidget):
     def _document_changed(self, changes: Changes) -> None:
         if changes.incident is not None:
             self._refresh_header()
-        self._refresh_marks()
         self._show_saving(not self.document.is_idle() if self.document is not None else False)
 
     def _show_saving(self, saving: bool) -> None:
@@ -240,7 +215,6 @@ class WorkspacePage(QWidget):
 
     def _document_reloaded(self) -> None:
         self._refresh_header()
-        self._refresh_marks()
 
     def _refresh_header(self) -> None:
         if self.document is None:
@@ -254,59 +228,24 @@ class WorkspacePage(QWidget):
         self.status_label.setText(incident.status.label)
 
     def _refresh_marks(self) -> None:
-        """The navigator's marks and the findings line, from the readiness rules.
+        """The navigator's marks and the findings line, from the document's shared findings.
 
-        A large retro (thousands of timeline events: the wording coach reads every text) is
-        checked off the GUI thread, so opening it paints at once and typing stays fluid; the
-        marks follow moments later, and a check made stale by a newer edit is dropped.
+        They follow every change (:attr:`RetroDocument.findings_changed`). A large retro is checked
+        off the GUI thread (ui/shared_findings.py), so opening it paints at once and typing stays
+        fluid: its marks follow moments later.
         """
         if self.document is None:
             return
-        retro = self.document.retro
-        self._marks_generation += 1
-        if len(retro.events) + len(retro.factors) + len(retro.actions) < LARGE_RETRO:
-            findings = list(self.document.findings().readiness)  # shared, computed once per change
-            self.stage_model.set_findings(findings, stage_progress(retro, findings))
-            self._refresh_findings()
-            return
-        generation = self._marks_generation
-
-        def work(_progress: Progress, _is_cancelled: IsCancelled) -> tuple[int, list[Finding]]:
-            return generation, readiness(retro)  # a frozen value: safe to read on another thread
-
-        job = BackgroundJob(work, parent=self)
-        job.succeeded.connect(self._marks_read)
-        job.finished.connect(job.deleteLater)
-        # After the stage has painted: a Python thread started now would share the interpreter
-        # with every call Qt makes into the models while it lays out and paints the first screen.
-        QTimer.singleShot(PAINT_FIRST_MS, job.start)
-
-    def _marks_read(self, outcome: tuple[int, list[Finding]]) -> None:
-        generation, findings = outcome
-        if generation != self._marks_generation or self.document is None:
-            return  # an edit (or another retro) came since: its own check follows
+        found = self.document.known_findings()
+        if found is None:
+            return  # a large retro's check is on its way: findings_changed brings the marks
+        findings = list(found.readiness)
         self.stage_model.set_findings(findings, stage_progress(self.document.retro, findings))
         self._refresh_findings()
 
     def _refresh_findings(self) -> None:
-        findings = self.stage_model.findings(self.current_stage)
-        if not findings:
-            progress = self.stage_model.progress(self.current_stage)
-            if progress is not None and progress.state is not StageState.COMPLETE:
-                self.findings.setText(f"○ {html.escape(progress.text)}")
-            else:
-                self.findings.setText("✓ Nothing is missing in this stage.")
-            return
-        lines = []
-        for f in findings[:MAX_FINDINGS_SHOWN]:
-            mark = "■ Blocker" if f.is_blocker else "▲ Worth a look"
-            text = html.escape(f.message)
-            link = f' <a href="{html.escape(f.target_id)}">Show</a>' if f.target_id else ""
-            lines.append(f"<b>{mark}:</b> {text}{link}")
-        more = len(findings) - MAX_FINDINGS_SHOWN
-        if more > 0:
-            lines.append(f"… and {more} more (see the navigator's tooltip or Review &amp; export).")
-        self.findings.setText("<br>".join(lines))
+        self.findings.setText(findings_text(self.stage_model.findings(self.current_stage),
+                                            self.stage_model.progress(self.current_stage)))
 
     def _finding_link(self, target_id: str) -> None:
         view = self._views.get(self.current_stage)
@@ -353,16 +292,7 @@ class WorkspacePage(QWidget):
         if view is not None:
             return view
         assert self.document is not None
-        try:
-            cls = stage_view_class(stage)
-        except (ImportError, AttributeError) as exc:
-            view = StagePlaceholder(stage, f"({exc.__class__.__name__}: {exc})")
-        else:
-            try:
-                view = cls(self.document)
-            except Exception as exc:  # a broken stage must not take the meeting down
-                log.exception("The %s stage failed to start", stage.label)
-                view = StagePlaceholder(stage, f"It failed to start: {exc}")
+        view = make_stage_editor(stage, self.document)
         if isinstance(view, StageView):
             view.navigate_requested.connect(self._navigate_requested)
         self._views[stage] = view
@@ -401,17 +331,7 @@ class WorkspacePage(QWidget):
 
     def current_topic(self) -> str:
         """What the room is on, when the stage knows (the selected factor, event …), else ""."""
-        view = self.current_view()
-        topic = getattr(view, "current_topic", None)  # Factors: the selected factor's title
-        if callable(topic):
-            return str(topic() or "")
-        event = getattr(view, "current_event", None)  # Timeline: the selected event
-        if callable(event) and (current := event()) is not None:
-            return str(current.text)
-        actions = getattr(view, "selected_actions", None)  # Actions: the selected action
-        if callable(actions) and (chosen := actions()):
-            return str(chosen[0].title)
-        return ""
+        return room_topic(self.current_view())
 
     def next_on_agenda(self) -> Stage | None:
         """Move on to the stage after this one in the retro's agenda order (its clock follows)."""

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
+from retro.checks import Findings
 from retro.domain import Finding, Level, Severity, Stage
 from tests.ui.workspace.harness import trigger
 from ui.main_window import MainWindow
 from ui.stages.setup import SetupStage
 from ui.workspace.navigator import STATUS_ROLE, StageListModel, stage_status
-from ui.workspace.page import StagePlaceholder
+from ui.workspace.stage_editors import StagePlaceholder
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -89,13 +90,18 @@ def test_keyboard_shortcuts_help_lists_the_menus_shortcuts(qtbot, window: MainWi
 
 def test_a_large_retro_gets_its_marks_off_the_gui_thread_and_stale_ones_are_dropped(
         qtbot, window: MainWindow, monkeypatch) -> None:
-    import ui.workspace.page as workspace_page
+    import ui.shared_findings as shared
 
-    monkeypatch.setattr(workspace_page, "LARGE_RETRO", 1)  # every retro counts as large here
+    monkeypatch.setattr(shared, "LARGE_RETRO", 1)  # every retro counts as large here
     window.library.create_named("Search index stopped updating", Severity.SEV3)
     qtbot.waitUntil(lambda: "blocker" in status(window, Stage.SETUP), timeout=5000)
     assert "Write a short summary" in window.workspace.findings.text()
-    workspace = window.workspace
-    generation = workspace._marks_generation
-    workspace._marks_read((generation - 1, []))  # an older check's answer arrives late: ignored
-    assert "blocker" in status(window, Stage.SETUP)
+    document = window.document
+    assert document is not None
+    checks = document._findings
+    stale = shared._Check(checks._generation - 1, document.retro)  # an older check's answer arrives late
+    stale.result = Findings((), (), ())  # taken, it would clear every mark
+    checks._check_back(stale)
+    QApplication.processEvents()
+    assert "blocker" in status(window, Stage.SETUP)  # ignored
+    assert "Write a short summary" in window.workspace.findings.text()
