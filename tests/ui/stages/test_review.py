@@ -14,7 +14,7 @@ from retro.domain import Edit, Stage
 from tests.ui.models.support import make_document, make_empty_document, unnamed_controls
 from ui.export_worker import ExportFormat, ExportWorker
 from ui.models.findings_model import BLOCKER_ROLE, TARGET_ROLE
-from ui.stages import review as review_module
+from ui.stages import review_exports as review_module
 from ui.stages.review import ReviewStage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
