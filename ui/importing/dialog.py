@@ -13,39 +13,29 @@ from the pool is ignored).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from retro.domain import Edit, enums
 from retro.io.importers import (
-    FORMATS,
     ImportCancelled,
     ImportOptions,
     ImportPreview,
@@ -56,21 +46,10 @@ from retro.io.importers import (
 from ui.background import BackgroundJob
 from ui.document import RetroDocument
 from ui.widgets.delegates import ChoiceDelegate, TextDelegate, enum_choices
-from ui.widgets.time_text import local_time
 
+from .options_form import ImportOptionsForm, preview_summary
 from .preview_model import ImportPreviewModel, PreviewColumn
-
-_FORMAT_LABELS = {
-    "auto": "Detect from the file",
-    "slack": "Slack export (zip or folder)",
-    "pagerduty": "PagerDuty log entries (JSON)",
-    "csv": "CSV with a header",
-    "text": "Notes (plain text or Markdown)",
-    "json": "JSON lines or array",
-}
-_FILE_FILTER = (
-    "Timeline sources (*.zip *.json *.jsonl *.ndjson *.csv *.tsv *.txt *.md *.markdown *.log);;All files (*)"
-)
+from .sources import FILE_FILTER, SourceTabs
 
 
 class ImportPreviewDialog(QDialog):
@@ -91,73 +70,21 @@ class ImportPreviewDialog(QDialog):
         incident = document.retro.incident
 
         # -- where from --------------------------------------------------------------------
-        self.tabs = QTabWidget()
-        file_tab = QWidget()
-        file_column = QVBoxLayout(file_tab)
-        file_row = QHBoxLayout()
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("No file chosen")
-        self.path_edit.setAccessibleName("Chosen file")
-        self.choose_button = QPushButton("Choose file…")
-        self.choose_button.setAccessibleName("Choose a file to import")
+        self.tabs = SourceTabs()
+        self.path_edit, self.paste_edit = self.tabs.path_edit, self.tabs.paste_edit
+        self.choose_button, self.folder_button = self.tabs.choose_button, self.tabs.folder_button
         self.choose_button.clicked.connect(self.choose_file)
-        self.folder_button = QPushButton("Slack export folder…")
-        self.folder_button.setAccessibleName("Choose an unpacked Slack export folder")
         self.folder_button.clicked.connect(self.choose_folder)
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
-        file_row.addWidget(self.folder_button)
-        file_column.addLayout(file_row)
-        sources = QLabel(
-            "Reads a Slack workspace export (zip or folder), PagerDuty incident log entries (JSON), "
-            "CSV with a header, notes or a postmortem draft (text or Markdown), and JSON lines or arrays. "
-            "Nothing is added until you confirm below."
-        )
-        sources.setWordWrap(True)
-        file_column.addWidget(sources)
-        file_column.addStretch(1)
-        self.tabs.addTab(file_tab, "From a file")
-        self.paste_edit = QPlainTextEdit()
-        self.paste_edit.setAccessibleName("Pasted notes")
-        self.paste_edit.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the dialog
-        self.paste_edit.setPlaceholderText(
-            "Paste notes or a postmortem draft: one event per line, e.g.\n"
-            "## 2026-10-14\n- 10:05 Alert: checkout error rate above 5%\n- **10:12** Paged the database on-call"
-        )
-        self.paste_edit.setMaximumHeight(120)
         self._paste_timer = QTimer(self, singleShot=True, interval=400)
         self._paste_timer.timeout.connect(self.refresh)
         self.paste_edit.textChanged.connect(self._schedule_refresh)
-        self.tabs.addTab(self.paste_edit, "Paste notes")
-        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.tabs.currentChanged.connect(self.refresh)
 
         # -- options -------------------------------------------------------------------------
-        self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Format")
-        for fmt in FORMATS:
-            self.format_combo.addItem(_FORMAT_LABELS.get(fmt, fmt), fmt)
-        self.tz_combo = QComboBox()
-        self.tz_combo.setEditable(True)
-        self.tz_combo.setAccessibleName("Timezone for times that name none")
-        self.tz_combo.addItems(sorted(available_timezones() | {"UTC"}))
-        self.tz_combo.setCurrentText(incident.timezone)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName("Date for times that give none")
-        self.date_edit.setDate(_qdate(_base_date(document)))
-        self.channel_list = QListWidget()
-        self.channel_list.setAccessibleName("Slack channels")
-        self.channel_list.setMaximumHeight(90)
-        self.channel_label = QLabel("Slack channels")
-        options = QFormLayout()
-        options.addRow("Format", self.format_combo)
-        options.addRow("Timezone", self.tz_combo)
-        options.addRow("Date for clock-only times", self.date_edit)
-        options.addRow(self.channel_label, self.channel_list)
-        self._show_channels(())
+        options = ImportOptionsForm(document)
+        self.options_form = options
+        self.format_combo, self.tz_combo = options.format_combo, options.tz_combo
+        self.date_edit, self.channel_list = options.date_edit, options.channel_list
         for signal in (self.format_combo.currentIndexChanged, self.date_edit.dateChanged):
             signal.connect(self.refresh)
         self.tz_combo.currentTextChanged.connect(self._schedule_refresh)
@@ -244,7 +171,7 @@ class ImportPreviewDialog(QDialog):
 
     def choose_file(self) -> None:
         """Ask for a file and preview it."""
-        path, _filter = QFileDialog.getOpenFileName(self, "Import timeline events from", "", _FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, "Import timeline events from", "", FILE_FILTER)
         if path:
             self.set_source_path(Path(path))
 
@@ -266,17 +193,7 @@ class ImportPreviewDialog(QDialog):
 
     def options(self) -> ImportOptions:
         """The import options as the person has set them now."""
-        channels = tuple(
-            self.channel_list.item(i).text()
-            for i in range(self.channel_list.count())
-            if self.channel_list.item(i).checkState() == Qt.CheckState.Checked
-        )
-        return ImportOptions(
-            format=self.format_combo.currentData() or "auto",
-            timezone=self.tz_combo.currentText().strip() or "UTC",
-            base_date=self.date_edit.date().toPython(),
-            channels=channels,
-        )
+        return self.options_form.options()
 
     def refresh(self) -> None:
         """Read the chosen file or the pasted text again with the current options.
@@ -292,8 +209,7 @@ class ImportPreviewDialog(QDialog):
         self._set_preview(None)
         options = self.options()
         existing = list(self.document.retro.events.values())
-        pasted = self.tabs.currentIndex() == 1
-        if pasted:
+        if self.tabs.pasted():
             text = self.paste_edit.toPlainText()
             if not text.strip():
                 self._set_reading(False)
@@ -378,8 +294,8 @@ class ImportPreviewDialog(QDialog):
 
     def _set_preview(self, preview: ImportPreview | None) -> None:
         self.preview = preview
-        self.model.set_preview(preview, self.tz_combo.currentText().strip() or None,
-                               self.date_edit.date().toPython())
+        self.model.set_preview(preview, self.options_form.timezone() or None,
+                               self.options_form.base_day())
         self.skipped.clear()
         if preview is None:
             self.summary.setText("Choose a file or paste notes to see what would be added.")
@@ -390,17 +306,7 @@ class ImportPreviewDialog(QDialog):
         self.skipped_label.setText(f"Skipped ({len(preview.skipped)}) — each with where and why")
         if preview.channels_available and self.channel_list.count() == 0:
             self._show_channels(preview.channels_available)
-        facts = [
-            f"{len(preview.rows)} events read from {preview.source_name} ({_FORMAT_LABELS.get(preview.format, preview.format)})",
-            f"times without a zone read in {preview.timezone}",
-            "added as Internal only",
-        ]
-        if preview.duplicate_count:
-            facts.append(f"{preview.duplicate_count} already in the timeline (marked, not added again)")
-        if preview.encoding not in ("utf-8", "text"):
-            facts.append(f"encoding {preview.encoding}")
-        facts.extend(preview.notes)
-        self.summary.setText(" · ".join(facts))
+        self.summary.setText(preview_summary(preview))
 
     # -- confirming --------------------------------------------------------------------------
 
@@ -434,16 +340,7 @@ class ImportPreviewDialog(QDialog):
     # -- small helpers -------------------------------------------------------------------------
 
     def _show_channels(self, channels: tuple[str, ...]) -> None:
-        self.channel_list.blockSignals(True)
-        self.channel_list.clear()
-        for name in channels:
-            item = QListWidgetItem(name, self.channel_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-        self.channel_list.blockSignals(False)
-        visible = bool(channels)
-        self.channel_list.setVisible(visible)
-        self.channel_label.setVisible(visible)
+        self.options_form.show_channels(channels)
 
     def _set_reading(self, reading: bool) -> None:
         self._reading = reading
@@ -462,15 +359,3 @@ class ImportPreviewDialog(QDialog):
 
     def _show_problem(self, message: str) -> None:
         self._show_error(message)
-
-
-def _base_date(document: RetroDocument) -> date:
-    incident = document.retro.incident
-    anchor = incident.started_at or incident.detected_at or incident.created_at
-    if anchor is None:
-        return date.today()
-    return local_time(anchor, incident.timezone).date()
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
