@@ -13,19 +13,15 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,25 +31,21 @@ from retro.domain import (
     Edit,
     Incident,
     IncidentStatus,
-    Participant,
-    Role,
     Severity,
     Stage,
     internal_report_due,
     key_durations,
     lifecycle_problems,
-    new_id,
     public_report_due,
 )
 from retro.domain.lifecycle import LIFECYCLE_FIELDS
 from retro.domain.time_range import in_zone
 
 from ..document import RetroDocument
-from ..models.participants_model import ParticipantsModel
-from ..resources_path import icon
 from ..stage_base import StageView
 from ..widgets.commit_fields import CommitLineEdit, CommitTextEdit, LifecycleTimeEdit, TimezoneCombo
 from .setup_meeting import MeetingRows
+from .setup_people import PeopleInTheRoom
 
 #: The "what we learned" text areas: (field, heading, placeholder).
 LEARNING_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -198,40 +190,10 @@ class SetupStage(StageView):
         return form
 
     def _participants(self) -> QVBoxLayout:
-        self.participants = ParticipantsModel(self.document, self)
-        self.people = QTableView()
-        self.people.setObjectName("ParticipantsTable")
-        self.people.setAccessibleName("Participants and their roles")
-        self.people.setModel(self.participants)
-        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                    | QAbstractItemView.EditTrigger.EditKeyPressed
-                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.people.verticalHeader().hide()
-        rows = self.people.verticalHeader().defaultSectionSize()
-        self.people.setFixedHeight(rows * 9 + self.people.horizontalHeader().sizeHint().height() + 4)
-        header = self.people.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        self.add_person = QPushButton(icon("new"), "A&dd participant")
-        self.add_person.setAccessibleName("Add participant")
-        self.add_person.clicked.connect(self.add_participant)
-        self.remove_person = QPushButton(icon("delete"), "&Remove")
-        self.remove_person.setAccessibleName("Remove the selected participants")
-        self.remove_person.clicked.connect(self.remove_selected_participants)
-        hint = QLabel("Double-click a name (or press F2) to rename; Space ticks a role. "
-                      "One person can hold several roles.")
-        hint.setObjectName("Hint")
-        hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_person)
-        buttons.addWidget(self.remove_person)
-        buttons.addWidget(hint, 1)
-        box = QVBoxLayout()
-        box.addWidget(self.people)
-        box.addLayout(buttons)
-        return box
+        self.people_box = PeopleInTheRoom(self.document, self)
+        self.participants, self.people = self.people_box.participants, self.people_box.people
+        self.add_person, self.remove_person = self.people_box.add_person, self.people_box.remove_person
+        return self.people_box
 
     def _lifecycle(self) -> QVBoxLayout:
         self.timezone = TimezoneCombo()
@@ -382,30 +344,14 @@ class SetupStage(StageView):
 
     def add_participant(self) -> None:
         """Add a person (a responder by default) and start editing their name."""
-        people = self.document.retro.people()
-        position = max((p.position for p in people), default=-1) + 1
-        person = Participant(new_id(), "New participant", frozenset({Role.RESPONDER}), position)
-        if self.document.edit("Add participant", Edit.of(upsert=[person])):
-            self.focus_target(person.id)
-            self.people.edit(self.participants.index(self.participants.row_of(person.id), 0))
+        self.people_box.add_participant()
 
     def remove_selected_participants(self) -> None:
         """Remove the selected people as one undo step (their statements and notes go with them)."""
-        rows = sorted({i.row() for i in self.people.selectionModel().selectedRows()})
-        people = [self.participants.participant(r) for r in rows]
-        if not people:
-            return
-        label = f"Remove participant {people[0].name}" if len(people) == 1 else f"Remove {len(people)} participants"
-        self.document.edit(label, Edit.of(remove=people))
+        self.people_box.remove_selected()
 
     def focus_target(self, target_id: str) -> None:
-        row = self.participants.row_of(target_id)
-        if row >= 0:
-            index = self.participants.index(row, 0)
-            self.people.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.people.scrollTo(index)
-            self.people.setFocus()
+        self.people_box.select(target_id)
 
     def projector_view(self) -> QWidget:
         from ..projector.setup_view import SetupProjection
