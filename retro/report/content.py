@@ -153,6 +153,14 @@ def action_counts(actions: list[ActionItem]) -> str:
     return line + (f", {dropped} decided against." if dropped else ".")
 
 
+def factor_numbers(retro: Retro) -> dict[str, str]:
+    """F1, F2 … in the order of the factor list; the public view keeps the internal numbers."""
+    kept: dict[str, str] | None = getattr(retro, "numbers", None)
+    if kept:
+        return dict(kept)
+    return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+
+
 def factor_titles(retro: Retro, ids: tuple[str, ...]) -> list[str]:
     return [retro.factors[i].title for i in ids if i in retro.factors]
 

@@ -6,6 +6,7 @@ builders in :mod:`retro.report.pdf_sections` only decide *what* to show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from reportlab.lib.styles import ParagraphStyle
@@ -196,7 +197,11 @@ class KeepStart(KeepTogether):
         return super().split(aW, aH)  # type: ignore[no-any-return]
 
 
-def text_table(rows: list[list], col_widths: list[float | None], *, repeat_rows: int = 0) -> Table:
+#: What a table cell holds: plain text (drawn as it is, the cheapest), a flowable, or flowables stacked.
+Cell = str | Flowable | list[Flowable]
+
+
+def text_table(rows: Sequence[Sequence[Cell]], col_widths: Sequence[float | None], *, repeat_rows: int = 0) -> Table:
     """A left-aligned :class:`TextTable`: every table holding user text is made here."""
     return TextTable(rows, colWidths=col_widths, repeatRows=repeat_rows, hAlign="LEFT")
 
