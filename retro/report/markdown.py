@@ -18,7 +18,7 @@ from . import content
 from .atomic import write_atomically
 from .audience import approved_mentions, for_audience
 from .open_questions import markdown_open_questions
-from .pdf_blocks import LINK_SCHEMES, short_url
+from .pdf_links import LINK_SCHEMES, short_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)

@@ -14,8 +14,9 @@ from . import content
 from .code_text import prose_markup
 from .content import factor_numbers
 from .paragraphs import Paragraph
-from .pdf_blocks import Cell, link, muted, section_heading, text_table, ticket_label
+from .pdf_blocks import Cell, muted, section_heading, text_table
 from .pdf_factors import factor_ref
+from .pdf_links import link, ticket_label
 from .styles import grid_style, styles
 from .text import escape, inline
 

@@ -11,7 +11,8 @@ from .audience import approved_mentions
 from .code_text import urls
 from .content import Section
 from .paragraphs import Paragraph
-from .pdf_blocks import full_link_cell, plain_cell, section_heading, text_table
+from .pdf_blocks import plain_cell, section_heading, text_table
+from .pdf_links import full_link_cell
 from .styles import INK, grid_style, styles
 from .text import bookmark_title, escape
 

@@ -12,7 +12,8 @@ from .code_text import prose_markup, shorten
 from .content import factor_numbers
 from .graph_drawing import FactorGraph
 from .paragraphs import Paragraph
-from .pdf_blocks import LINK_HEX, Heading, KeepStart, link, muted, section_heading, user_text
+from .pdf_blocks import Heading, KeepStart, muted, section_heading, user_text
+from .pdf_links import LINK_HEX, link
 from .styles import styles
 from .text import escape, inline
 

@@ -12,7 +12,8 @@ from . import content
 from .code_text import has_code, prose_markup
 from .fonts import MONO, SANS
 from .paragraphs import Paragraph
-from .pdf_blocks import Cell, evidence_cell, one_line, section_heading, text_table, user_text
+from .pdf_blocks import Cell, one_line, section_heading, text_table, user_text
+from .pdf_links import evidence_cell
 from .styles import INK, grid_style, styles
 from .text import escape
 
