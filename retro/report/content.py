@@ -16,11 +16,10 @@ from retro.domain.parking_lot import open_questions
 from retro.domain.readiness import Finding, readiness
 from retro.domain.time_range import in_zone, strftime
 
-from .audience import public_findings
-
 # Part of what the writers read from here (content.local_time …); defined apart so audience can use them.
 from .local_times import incident_zone as incident_zone
 from .local_times import local_time as local_time
+from .public_checks import public_findings
 
 MARKING = {Audience.INTERNAL: "Internal — do not distribute", Audience.PUBLIC: "Public"}
 PUBLIC_FIELDS_NOTE = (

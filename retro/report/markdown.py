@@ -16,9 +16,10 @@ from retro.domain.review import REVIEW_QUESTIONS
 
 from . import content
 from .atomic import write_atomically
-from .audience import approved_mentions, for_audience
+from .audience import for_audience
 from .open_questions import markdown_open_questions
 from .pdf_links import LINK_SCHEMES, short_url
+from .public_checks import approved_mentions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)

@@ -7,12 +7,12 @@ from reportlab.platypus import Flowable
 from retro.domain import Audience, Retro
 
 from . import content
-from .audience import approved_mentions
 from .code_text import urls
 from .content import Section
 from .paragraphs import Paragraph
 from .pdf_blocks import plain_cell, section_heading, text_table
 from .pdf_links import full_link_cell
+from .public_checks import approved_mentions
 from .styles import INK, grid_style, styles
 from .text import bookmark_title, escape
 
