@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, Role, key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
 from retro.domain.parking_lot import open_questions
 from retro.domain.readiness import Finding, readiness
@@ -164,7 +164,7 @@ def factor_titles(retro: Retro, ids: tuple[str, ...]) -> list[str]:
     return [retro.factors[i].title for i in ids if i in retro.factors]
 
 
-def roles_text(roles: list) -> str:  # list[Role]
+def roles_text(roles: list[Role]) -> str:
     return ", ".join(r.label for r in roles) or "—"
 
 
