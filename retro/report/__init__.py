@@ -19,19 +19,20 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .audience import Mention, for_audience, public_findings, public_retro, public_text_mentions
+    from .audience import for_audience, public_retro
     from .errors import ReportCancelled, ReportError
     from .markdown import render_markdown, write_markdown
     from .pdf import render_pdf, write_pdf
+    from .public_checks import Mention, public_findings, public_text_mentions
 
 # Imported on first use (PEP 562): the findings about the public report need no reportlab, which
 # costs about 100 ms to import, so the Review stage and `retro show` do not pay for it.
 _HOMES = {
-    "Mention": ".audience",
+    "Mention": ".public_checks",
     "for_audience": ".audience",
-    "public_findings": ".audience",
+    "public_findings": ".public_checks",
     "public_retro": ".audience",
-    "public_text_mentions": ".audience",
+    "public_text_mentions": ".public_checks",
     "ReportCancelled": ".errors",
     "ReportError": ".errors",
     "render_markdown": ".markdown",

@@ -15,7 +15,7 @@ Removed from the public retro:
   public only when every factor it addresses is public** (and it addresses at least one): its
   title was written about all of them, so an action for one public and one internal factor
   would describe the internal one in the public report. The facilitator is told which actions
-  are left out for this reason (:func:`public_findings`);
+  are left out for this reason (:func:`.public_checks.public_findings`);
 * the incident's lessons learned, what went well, where we got lucky, surprises and tags.
 
 Kept, because the team writes them *for customers*: the incident title, severity, services (scrubbed too),
@@ -24,9 +24,10 @@ factors and actions. As a second line of defence every kept text has participant
 owners' names replaced by "[name removed]" — matched case-sensitively, as whole words, whole
 names or capitalised parts of names (:mod:`retro.report.names` says exactly what counts), so
 "we will page the on-call" survives a participant called Will Page. Because a capitalised word
-can still be both ("Will this recur?"), :func:`public_text_mentions` lists every such mention
+can still be both ("Will this recur?"), :func:`.public_checks.public_text_mentions` lists every such mention
 in the public text beforehand, so the facilitator can reword it rather than have it rewritten
-blindly; :func:`public_findings` gives the same as readiness-style warnings for the app.
+blindly; :func:`public_findings` gives the same as readiness-style warnings for the app (both
+in :mod:`.public_checks`, what the facilitator sees before publishing).
 
 Private notes never appear in any report: :func:`for_audience` drops them for internal too.
 """
@@ -37,26 +38,14 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from retro.domain import ActionItem, ActionStatus, Audience, Retro, Stage
-from retro.domain.mentions import (
-    EMAIL,
-    EMAIL_REMOVED,
-    LINK,
-    LINK_REMOVED,
-    NAME,
-    NAME_REMOVED,
-    PeopleMatcher,
-    mention_key,
-)
-from retro.domain.readiness import Finding, Level
+from retro.domain import ActionItem, ActionStatus, Audience, Retro
+from retro.domain.mentions import NAME_REMOVED, PeopleMatcher
 
-from .jargon import advice, find_jargon
-from .local_times import local_time
 from .names import person_wording, retro_matcher, role_wordings
 from .public_graph import public_links
 
-__all__ = ["NAME_REMOVED", "Mention", "PublicText", "for_audience", "public_findings", "public_retro",
-           "public_text_mentions", "public_texts"]
+__all__ = ["APPROVED", "NAME_REMOVED", "Piece", "PublicRetro", "for_audience", "is_public_action", "public_report_is_empty",
+           "public_retro", "scrub_pieces"]
 
 
 def for_audience(retro: Retro, audience: Audience) -> Retro:
@@ -210,168 +199,11 @@ class PublicRetro(Retro):
     numbers: dict[str, str] = field(default_factory=dict)
 
 
-# -- what the facilitator should see before publishing --------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PublicText:
-    """A piece of the retro's own text that the public report shows (names aside)."""
-
-    where: str
-    text: str
-    stage: Stage
-    target_id: str = ""
-    field: str = ""  # the stable key of the field, for mentions marked fine to publish
-
-
-class Mention(NamedTuple):
-    """Public text that mentions a participant or action owner: where, whose name, the words found."""
-
-    where: str
-    name: str
-    found: str
-    stage: Stage
-    target_id: str = ""
-    field: str = ""
-    kind: str = NAME
-    start: int = 0
-    end: int = 0
-
-    @property
-    def key(self) -> str:
-        """What is stored in ``Incident.public_mentions`` when this mention is fine to publish."""
-        return f"{self.field}|{mention_key(self.found)}"
-
-
-def public_texts(retro: Retro) -> list[PublicText]:
-    """Every text of ``retro`` that :func:`public_retro` keeps, labelled with where it is."""
-    inc = retro.incident
-    out = [
-        PublicText("the incident title", inc.title, Stage.SETUP, field="incident:title"),
-        PublicText("the summary", inc.summary, Stage.SETUP, field="incident:summary"),
-        PublicText("the customer impact", inc.customer_impact, Stage.SETUP, field="incident:customer_impact"),
-        *(PublicText(f"the service “{_short(s)}”", s, Stage.SETUP, field="incident:services") for s in inc.services),
-        PublicText("the public apology", inc.public_apology, Stage.SETUP, field="incident:public_apology"),
-        PublicText("the public contact line", inc.public_contact, Stage.SETUP, field="incident:public_contact"),
-    ]
-    for event in retro.timeline():
-        if event.audience is Audience.PUBLIC:
-            when = local_time(retro, event.at)
-            out.append(PublicText(f"the public timeline event at {when}", event.text, Stage.TIMELINE, event.id, f"event:{event.id}"))
-    for factor in retro.factor_list():
-        if factor.audience is Audience.PUBLIC:
-            out.append(PublicText(f"the title of the factor “{_short(factor.title)}”", factor.title, Stage.FACTORS,
-                                  factor.id, f"factor:{factor.id}:title"))
-            out.append(PublicText(f"the description of “{_short(factor.title)}”", factor.description, Stage.FACTORS,
-                                  factor.id, f"factor:{factor.id}:description"))
-    for node in sorted(retro.impacts.values(), key=lambda i: (i.title.casefold(), i.id)):
-        out.append(PublicText(f"the title of the impact “{_short(node.title)}”", node.title, Stage.FACTORS, node.id,
-                              f"impact:{node.id}:title"))
-        out.append(PublicText(f"the description of the impact “{_short(node.title)}”", node.description, Stage.FACTORS,
-                              node.id, f"impact:{node.id}:description"))
-    for action in retro.action_list():
-        if is_public_action(retro, action):
-            out.append(PublicText(f"the action “{_short(action.title)}”", action.title, Stage.ACTIONS, action.id,
-                                  f"action:{action.id}"))
-            out.append(PublicText(f"the public reason of “{_short(action.title)}”", action.public_reason, Stage.ACTIONS,
-                                  action.id, f"action:{action.id}:public_reason"))
-    return [t for t in out if t.text.strip()]
-
-
-def public_text_mentions(retro: Retro, *, include_approved: bool = False) -> list[Mention]:
-    """Every mention of a person (name, handle, address, profile link) in the text the public report shows.
-
-    One per mention, in the order of the report. Each would be replaced in the public report;
-    listing them lets the facilitator reword the sentence instead, or mark a mention that is
-    not about a person ("Will this recur?") as fine to publish — those are left out here
-    unless ``include_approved``.
-    """
-    names = retro_matcher(retro)
-    keep = set(retro.incident.public_mentions)
-    out = []
-    for text in public_texts(retro):
-        for hit in names.find(text.text):
-            mention = Mention(text.where, hit.person or hit.kind, hit.found, text.stage, text.target_id, text.field,
-                              hit.kind, hit.start, hit.end)
-            if include_approved or mention.key not in keep:
-                out.append(mention)
-    return out
-
-
-def approved_mentions(retro: Retro) -> list[Mention]:
-    """The mentions the facilitator marked fine to publish (for the internal report's appendix)."""
-    keep = set(retro.incident.public_mentions)
-    return [m for m in public_text_mentions(retro, include_approved=True) if m.key in keep]
-
-
-def public_findings(retro: Retro) -> list[Finding]:
-    """Readiness-style findings about the public report: mentions, actions left out, an empty report.
-
-    Codes: ``public-name`` (one per mention, warning), ``partly-internal-action`` (warning),
-    ``public-jargon`` (one per ticket id, internal host, IP address or private link, warning),
-    ``public-empty`` (a blocker: no public event, factor or action). The app lists them with
-    :func:`retro.domain.readiness.readiness`'s.
-    """
-    findings: list[Finding] = []
-    wordings = role_wordings(retro)
-    for m in public_text_mentions(retro):
-        words = " ".join(m.found.split())
-        if m.kind == NAME:
-            whose = "" if words == m.name else f" ({m.name})"
-            what = f"“{words}”{whose}"
-        else:
-            what = f"the {m.kind} “{_short(words, 50)}”"
-        message = (
-            f"{_first_upper(m.where)} mentions {what}: the public postmortem will show "
-            f"“{wordings.get(m.name, NAME_REMOVED) if m.kind == NAME else _replacement(m.kind)}” in its place. Reword it, or mark it fine to publish if it is not about a person."
-        )
-        findings.append(Finding("public-name", Level.WARNING, message, m.stage, m.target_id, m.key))
-    for action in retro.action_list():
-        public = [fid for fid in action.factor_ids if fid in retro.factors and retro.factors[fid].audience is Audience.PUBLIC]
-        if public and action.status is ActionStatus.WONT_DO and not action.public_reason.strip():
-            message = (f"“{_short(action.title)}” is won't-do with no public reason, so the public postmortem "
-                       "leaves it out. Write a public reason in its details if customers should read why.")
-            findings.append(Finding("wont-do-public-reason", Level.WARNING, message, Stage.ACTIONS, action.id))
-        elif public and not is_public_action(retro, action):
-            message = (
-                f"“{_short(action.title)}” also addresses an internal-only factor, so the public "
-                "postmortem leaves it out. Split it, or make its factors public, if customers should see it."
-            )
-            findings.append(Finding("partly-internal-action", Level.WARNING, message, Stage.ACTIONS, action.id))
-    for text in public_texts(retro):
-        for jargon in find_jargon(text.text):
-            message = (f"{_first_upper(text.where)} contains the {jargon.kind} “{_short(jargon.found, 50)}”: "
-                       f"{advice(jargon.kind)}.")
-            findings.append(Finding("public-jargon", Level.WARNING, message, text.stage, text.target_id))
-    if public_report_is_empty(retro):
-        message = (
-            "The public report would be empty: no timeline event, contributing factor or action is public. "
-            "Select what customers should read and use “Mark selected public”: in the Timeline (the "
-            "selected events' menu, Audience → Public), in Contributing factors (the canvas toolbar) or in "
-            "Actions (beside Delete selected; an action's factors become public with it). Each is one undo step."
-        )
-        findings.append(Finding("public-empty", Level.BLOCKER, message, Stage.TIMELINE))
-    return findings
-
-
 def public_report_is_empty(retro: Retro) -> bool:
     """Whether the public report has no public event, factor or action to show."""
     return not any(e.audience is Audience.PUBLIC for e in retro.events.values()) and not any(
         f.audience is Audience.PUBLIC for f in retro.factors.values()
     ) and not any(is_public_action(retro, a) for a in retro.actions.values())
-
-
-def _replacement(kind: str) -> str:
-    return {EMAIL: EMAIL_REMOVED, LINK: LINK_REMOVED}.get(kind, NAME_REMOVED)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _copy(retro: Retro, **changes: object) -> Retro:

@@ -10,17 +10,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from retro.domain import ActionItem, ActionStatus, Audience, Retro, key_durations
+from retro.domain import ActionItem, ActionStatus, Audience, Retro, Role, key_durations
 from retro.domain.lifecycle import LIFECYCLE_FIELDS, internal_report_due, public_report_due
 from retro.domain.parking_lot import open_questions
 from retro.domain.readiness import Finding, readiness
 from retro.domain.time_range import in_zone, strftime
 
-from .audience import public_findings
-
 # Part of what the writers read from here (content.local_time …); defined apart so audience can use them.
 from .local_times import incident_zone as incident_zone
 from .local_times import local_time as local_time
+from .public_checks import public_findings
 
 MARKING = {Audience.INTERNAL: "Internal — do not distribute", Audience.PUBLIC: "Public"}
 PUBLIC_FIELDS_NOTE = (
@@ -153,11 +152,19 @@ def action_counts(actions: list[ActionItem]) -> str:
     return line + (f", {dropped} decided against." if dropped else ".")
 
 
+def factor_numbers(retro: Retro) -> dict[str, str]:
+    """F1, F2 … in the order of the factor list; the public view keeps the internal numbers."""
+    kept: dict[str, str] | None = getattr(retro, "numbers", None)
+    if kept:
+        return dict(kept)
+    return {f.id: f"F{i}" for i, f in enumerate(retro.factor_list(), start=1)}
+
+
 def factor_titles(retro: Retro, ids: tuple[str, ...]) -> list[str]:
     return [retro.factors[i].title for i in ids if i in retro.factors]
 
 
-def roles_text(roles: list) -> str:  # list[Role]
+def roles_text(roles: list[Role]) -> str:
     return ", ".join(r.label for r in roles) or "—"
 
 

@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from retro.resources import resource_path
 
+from . import pdf_unicode
 from .errors import ReportError
 
 SANS = "RetroSans"
@@ -148,9 +149,7 @@ def report_fonts() -> ReportFonts:
 
     Raises :class:`ReportError` when a font file is missing or cannot be read.
     """
-    from . import pdf_unicode
-
-    pdf_unicode.install()
+    pdf_unicode.install(SHAPED_FACES)
     folder = font_folder()
     fonts = _register(folder)
     global _current

@@ -147,7 +147,7 @@ class FactorGraph(Flowable):
     def arrow_routes(self) -> list[tuple[FactorLink, list[Point]]]:
         """Each drawn arrow as a polyline from its cause's border to its effect's, around other cards."""
         key = (self.scale, self.width, self.height, id(self.nodes))
-        cached = getattr(self, "_routes", None)
+        cached: tuple[object, list[tuple[FactorLink, list[Point]]]] | None = getattr(self, "_routes", None)
         if cached is not None and cached[0] == key:
             return cached[1]
         rects = self.card_rects()

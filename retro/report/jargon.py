@@ -4,7 +4,7 @@ Customers cannot open ``INC-2291``, reach ``db-primary-03.internal`` or follow
 ``https://wiki.corp/...``; such words in the public report read as noise at best and leak how
 the inside is built at worst. They are warnings (``public-jargon``), not blockers: the
 facilitator rewords them ("our incident ticket", "the primary database") or leaves them.
-Only text the public report shows is checked (:func:`retro.report.audience.public_texts`).
+Only text the public report shows is checked (:func:`retro.report.public_checks.public_texts`).
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ from retro.domain.review import REVIEW_QUESTIONS
 
 from . import content
 from .atomic import write_atomically
-from .audience import approved_mentions, for_audience
+from .audience import for_audience
 from .open_questions import markdown_open_questions
-from .pdf_blocks import LINK_SCHEMES, short_url
-from .pdf_sections import factor_numbers
+from .pdf_links import LINK_SCHEMES, short_url
+from .public_checks import approved_mentions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
@@ -170,7 +170,7 @@ def _timeline(view: Retro, internal: bool) -> list[str]:
 def _factors(view: Retro, internal: bool) -> list[str]:
     if not view.factors:
         return ["_No contributing factors are recorded._"]
-    numbers = factor_numbers(view)
+    numbers = content.factor_numbers(view)
     out = ["Incidents rarely have a single cause. Each contributing factor lists what it contributed to."]
     for factor in view.factor_list():
         meta = factor.category.label + (f" · {factor.audience.label.lower()}" if internal else "")
@@ -227,7 +227,7 @@ def _actions(view: Retro, internal: bool) -> list[str]:
     out = [] if internal else [content.action_counts(items), ""]
     if not items:
         return out + (["_No actions are recorded._"] if internal else [])
-    numbers = factor_numbers(view)
+    numbers = content.factor_numbers(view)
     if internal:
         out += ["| Action | Owner | Due | Type | Horizon | Priority | Status | Ticket |", "|" + "---|" * 8]
     else:

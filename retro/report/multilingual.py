@@ -13,6 +13,7 @@ from retro.domain import (
     ActionItem,
     ActionType,
     Audience,
+    Entity,
     EventKind,
     Factor,
     FactorCategory,
@@ -68,7 +69,7 @@ def multilingual_retro() -> Retro:
         got_lucky=SCRIPTS["japanese"][1],
         surprises=SCRIPTS["emoji"][1],
     )
-    entities: list = []
+    entities: list[Entity] = []
     for i, (script, (name, _)) in enumerate(scripts):
         roles = frozenset({Role.LEADER}) if i == 0 else frozenset({Role.FACILITATOR}) if i == 1 else frozenset({Role.RESPONDER})
         entities.append(Participant(f"p-{script}", name, roles, i))

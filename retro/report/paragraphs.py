@@ -20,7 +20,7 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # reportlab's own line-fit slack
 from reportlab.platypus.paraparser import ParaParser
 
 from . import scripts
@@ -43,7 +43,7 @@ class Paragraph(_Paragraph):
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         if frags is None and type(text) is str and _MARKUP.search(text) is None:
             frags = _plain_frags(cleaner(text), style)  # no tags: the markup parser has nothing to do
-        super()._setup(text, style, bulletText, frags, cleaner)
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # not in the stubs
         if all(getattr(f, "text", "").isascii() for f in self.frags):
             return  # the common case: nothing to cut, shape or reorder
         fonts = current_fonts()

@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from retro import __version__
 from retro.domain import Audience, Retro, Role
 
-from . import content, pdf_appendix, pdf_archival, pdf_story
+from . import content, pdf_actions, pdf_appendix, pdf_archival, pdf_factors, pdf_story, pdf_timeline
 from . import pdf_sections as sections
 from .atomic import write_atomically
 from .audience import for_audience
@@ -33,7 +33,7 @@ from .fonts import SANS, SANS_BOLD, report_fonts
 from .open_questions import pdf_open_questions
 from .pdf_blocks import Heading, KeepStart, room_for_tables
 from .styles import ACCENT, LINK, MUTED, RULE
-from .text import plain
+from .text import bookmark_title, plain
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 44.0, 58.0, 50.0
@@ -193,12 +193,12 @@ def story(retro: Retro, audience: Audience, related: Sequence[Retro] = ()) -> li
     out += sections.impact(retro)
     if audience is Audience.INTERNAL:
         out += sections.participants(retro)
-    out += sections.timeline(retro, audience, FRAME_W)
-    out += sections.factors(retro, audience, FRAME_H - 90)  # room for the heading and intro
+    out += pdf_timeline.timeline(retro, audience, FRAME_W)
+    out += pdf_factors.factors(retro, audience, FRAME_H - 90)  # room for the heading and intro
     out += seen_before
     if audience is Audience.INTERNAL:
         out += sections.accountability(retro)
-    out += sections.actions(retro, audience, FRAME_W)
+    out += pdf_actions.actions(retro, audience, FRAME_W)
     if audience is Audience.INTERNAL:
         out += sections.review(retro)
         out += sections.lessons(retro)
@@ -240,17 +240,6 @@ def render_pdf(
             raise  # a bug of ours: keep its own name and traceback
         raise ReportLayoutError(_layout_reason(exc, doc.last_heading if doc else "")) from exc
     return buffer.getvalue()
-
-
-def bookmark_title(title: str, limit: int = 80) -> str:
-    """A bookmark's text: one line, cut at a word with an ellipsis when longer than ``limit``."""
-    text = plain(title)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,.;:—-") + "…"
 
 
 def _raised_in_reportlab(exc: BaseException) -> bool:

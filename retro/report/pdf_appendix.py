@@ -10,18 +10,13 @@ from . import content
 from .code_text import urls
 from .content import Section
 from .paragraphs import Paragraph
-from .pdf_blocks import full_link_cell, plain_cell, section_heading, text_table
+from .pdf_blocks import plain_cell, section_heading, text_table
+from .pdf_links import full_link_cell
+from .public_checks import approved_mentions
 from .styles import INK, grid_style, styles
-from .text import escape
+from .text import bookmark_title, escape
 
 LINKS = Section("links", "Links in full")
-
-
-def _short_title(title: str, limit: int) -> str:
-    """``title`` on one line, cut at a word with "…" (as the bookmarks are)."""
-    from .pdf import bookmark_title  # the PDF module imports this one
-
-    return bookmark_title(title, limit)
 
 
 def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
@@ -41,14 +36,12 @@ def link_list(retro: Retro, audience: Audience) -> list[tuple[str, str]]:
         add(f"Timeline {when}", event.text)
         if internal and event.evidence_url:
             add(f"Timeline {when}, evidence", event.evidence_url, whole=True)
-    from .pdf_sections import factor_numbers  # the same numbers as the report's factors
-
-    numbers = factor_numbers(retro)
+    numbers = content.factor_numbers(retro)  # the same numbers as the report's factors
     for factor in retro.factor_list():
         add(f"Factor {numbers[factor.id]}", factor.description)
     for action in retro.action_list():
         if internal:
-            title = _short_title(action.title, 40)
+            title = bookmark_title(action.title, 40)  # on one line, cut at a word as the bookmarks are
             add(f"Action “{title}”", action.description)
             if action.ticket_url:
                 add(f"Action “{title}”, ticket", action.ticket_url, whole=True)
@@ -97,8 +90,6 @@ def approved_appendix(retro: Retro, audience: Audience, width: float) -> list[Fl
     """
     if audience is not Audience.INTERNAL:
         return []
-    from .audience import approved_mentions  # audience imports the report's content helpers
-
     mentions = approved_mentions(retro)
     if not mentions:
         return []

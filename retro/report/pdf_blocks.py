@@ -1,30 +1,33 @@
-"""Building blocks of the postmortem PDF: bookmarked headings, the contents slot, live links.
+"""Building blocks of the postmortem PDF: bookmarked headings, the contents slot, tables that break
+well across pages, one-line cells and what a person wrote.
 
-Everything that turns a URL into a link, or a heading into a bookmark, lives here so the section
-builders in :mod:`retro.report.pdf_sections` only decide *what* to show.
+Everything that turns a heading into a bookmark or user text into flowables lives here (and
+every URL into a link in :mod:`.pdf_links`), so the section builders (:mod:`.pdf_sections`,
+:mod:`.pdf_timeline`, :mod:`.pdf_factors`, :mod:`.pdf_actions`) only decide *what* to show.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
+from .code_text import blocks, code_markup, prose_markup
 from .content import Section
-from .fonts import MONO, SANS, current_fonts
+from .fonts import SANS, current_fonts
 from .paragraphs import Paragraph
-from .styles import LINK, MUTED, hexcolour, styles
+from .scripts import drawn_as_is
+from .styles import MUTED, hexcolour, styles
 from .text import escape, inline
 
-LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 ROW_SPLIT_MIN = 36.0
 """A tall row is cut at a page end only where at least this much of it (about three lines) fits."""
 TALL_ROW = 240.0
+"""Rows taller than this (a third of a page) are cut at the page end rather than moved on whole."""
 ORPHAN_ROOM = 400.0
 """A table whose first two rows take less than this never leaves a single row at a page foot."""
-"""Rows taller than this (a third of a page) are cut at the page end rather than moved on whole."""
 
 
 class Heading(Paragraph):
@@ -81,9 +84,9 @@ class TextTable(Table):
     """
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self._calc(availWidth, availHeight)
+        self._calc(availWidth, availHeight)  # type: ignore[attr-defined]  # reportlab's row measuring
         tall = self._straddling_row_height(availHeight) > TALL_ROW
-        self.splitByRow, self.splitInRow = (0, ROW_SPLIT_MIN) if tall else (1, 0)
+        self.splitByRow, self.splitInRow = (0, ROW_SPLIT_MIN) if tall else (1, 0)  # type: ignore[assignment]  # points, not rows
         try:
             parts = super().split(availWidth, availHeight)
             if not tall and len(parts) == 2:
@@ -101,18 +104,18 @@ class TextTable(Table):
         header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         kept = len(first._cellvalues)  # type: ignore[attr-defined]
         moved = len(rest._cellvalues) - header  # type: ignore[attr-defined]
-        if kept - header < 2 and self._rowHeights and sum(self._rowHeights[:header]) + 2 * max(self._rowHeights) < ORPHAN_ROOM:
+        if kept - header < 2 and self._rowHeights and sum(self._rowHeights[:header]) + 2 * max(self._rowHeights) < ORPHAN_ROOM:  # type: ignore[attr-defined]
             return []  # a single row at the foot of a page: the table starts on the next one instead
         if moved != 1 or kept - header < 3:
             return parts
-        room = sum(self._rowHeights[: kept - 1]) + 0.01
+        room = sum(self._rowHeights[: kept - 1]) + 0.01  # type: ignore[attr-defined]
         again = super().split(avail_width, room)
         return again if len(again) == 2 else parts
 
     def _straddling_row_height(self, avail_height: float) -> float:
         """The height of the first row that does not fit in ``avail_height`` (0 when all fit)."""
         used = 0.0
-        for height in self._rowHeights:
+        for height in self._rowHeights:  # type: ignore[attr-defined]  # measured by split's _calc
             used += height
             if used > avail_height:
                 return float(height)
@@ -143,7 +146,7 @@ class RoomForStart(CondPageBreak):
         header = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
         needed += sum(table._rowHeights[: header + 2]) + table.getSpaceBefore()  # type: ignore[attr-defined]
         self.height = max(self.minimum, needed)
-        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        return super().wrap(availWidth, availHeight)
 
 
 def room_for_tables(flowables: list[Flowable]) -> list[Flowable]:
@@ -177,9 +180,9 @@ class KeepStart(KeepTogether):
         # KeepTogether leaves out the first flowable's space before, which the frame adds below
         # another flowable (not at the top of a page): without it a heading seems to fit here,
         # and what it should keep moves on without it
-        shown = [f for f in self._content if not isinstance(f, CondPageBreak)]
+        shown = [f for f in self._content if not isinstance(f, CondPageBreak)]  # type: ignore[attr-defined]
         self._space_before = shown[0].getSpaceBefore() if shown else 0.0
-        self._H += self._space_before
+        self._H += self._space_before  # type: ignore[attr-defined]  # KeepTogether's measured height
         # the heading (and note) to keep with the first lines of the text; a CondPageBreak is
         # not wrapped here: wrapping one that does not fit asks the frame for a page break
         self._lead = sum(f.wrapOn(self.canv, aW, 0xFFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in shown[:-1])
@@ -190,116 +193,19 @@ class KeepStart(KeepTogether):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
         page = frame._height if frame is not None else aH
-        on_a_fresh_page: float = self._H - self._space_before
+        on_a_fresh_page: float = self._H - self._space_before  # type: ignore[attr-defined]
         if on_a_fresh_page > page:  # it can never be kept together: start here if its beginning fits
-            return [CondPageBreak(self._lead + ROW_SPLIT_MIN), *self._content]
-        return super().split(aW, aH)  # type: ignore[no-any-return]
+            return [CondPageBreak(self._lead + ROW_SPLIT_MIN), *self._content]  # type: ignore[attr-defined]
+        return super().split(aW, aH)
 
 
-def text_table(rows: list[list], col_widths: list[float | None], *, repeat_rows: int = 0) -> Table:
+#: What a table cell holds: plain text (drawn as it is, the cheapest), a flowable, or flowables stacked.
+Cell = str | Flowable | list[Flowable]
+
+
+def text_table(rows: Sequence[Sequence[Cell]], col_widths: Sequence[float | None], *, repeat_rows: int = 0) -> Table:
     """A left-aligned :class:`TextTable`: every table holding user text is made here."""
-    return TextTable(rows, colWidths=col_widths, repeatRows=repeat_rows, hAlign="LEFT")
-
-
-def link(url: str, label: str | None = None) -> str:
-    """A live link for ``url`` (only web and mail schemes), else the URL shown as plain text."""
-    url = url.strip()
-    if not url:
-        return ""
-    shown = inline(label if label is not None else short_url(url))
-    if urlsplit(url).scheme.lower() not in LINK_SCHEMES:
-        return shown
-    href = escape(url).replace('"', "&quot;")
-    return f'<a href="{href}" color="{LINK_HEX}">{shown}</a>'
-
-
-def evidence_link(url: str) -> str:
-    """A two-line live link for a narrow column: the host, then the end of the path."""
-    lines = evidence_lines(url)
-    if len(lines) == 1 and lines[0] == url.strip():
-        return link(url)
-    if urlsplit(url.strip()).scheme.lower() not in LINK_SCHEMES:
-        return inline(url)
-    href = escape(url.strip()).replace('"', "&quot;")
-    return f'<a href="{href}" color="{LINK_HEX}">{"<br/>".join(inline(line) for line in lines)}</a>'
-
-
-def evidence_lines(url: str) -> list[str]:
-    """``["grafana.example.com", "…/overview"]``: what a narrow evidence cell shows of a URL."""
-    parts = urlsplit(url.strip())
-    if not parts.netloc:
-        return [url.strip()]
-    tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    if parts.query and not tail:
-        tail = "?" + parts.query
-    tail = tail if len(tail) <= 22 else tail[:21] + "…"
-    host = parts.netloc if len(parts.netloc) <= 26 else parts.netloc[:25] + "…"
-    return [host, "…/" + tail] if tail else [host]
-
-
-class EvidenceLink(Flowable):
-    """A live link drawn straight on the canvas: the cheap way to fill a thousand table cells.
-
-    Used only when every character is in the primary font and the lines fit the column; otherwise
-    :func:`evidence_cell` returns an ordinary Paragraph (with escaping and font fallback).
-    """
-
-    FONT, SIZE, LEADING = SANS, 8.5, 11.0
-
-    def __init__(self, url: str, lines: list[str]) -> None:
-        super().__init__()
-        self.url = url
-        self.lines = lines
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = self.LEADING * len(self.lines)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setFont(self.FONT, self.SIZE)
-        canvas.setFillColor(LINK)
-        y = self.height - self.SIZE
-        for line in self.lines:
-            canvas.drawString(0, y, line)
-            y -= self.LEADING
-        canvas.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
-
-
-def evidence_cell(url: str, width: float) -> Flowable | str:
-    """The timeline's evidence cell for ``url`` (empty when there is none)."""
-    url = url.strip()
-    if not url:
-        return ""
-    lines = evidence_lines(url)
-    primary = current_fonts().primary
-    drawable = all(ord(ch) in primary for line in lines for ch in line)
-    if drawable and urlsplit(url).scheme.lower() in LINK_SCHEMES:
-        return EvidenceLink(url, [_fit(line, width) for line in lines])
-    return Paragraph(evidence_link(url), styles().cell)
-
-
-class FullLink(EvidenceLink):
-    """A URL written out whole in monospace, cut into lines that fill the column (the appendix)."""
-
-    FONT, SIZE, LEADING = MONO, 7.8, 10.0
-
-
-def full_link_cell(url: str, width: float) -> Flowable:
-    """The appendix's cell for ``url``: every character of it, as a live link when it is a web link.
-
-    A printable ASCII URL in a web or mail scheme is drawn straight on the canvas, cut every
-    *n* characters (the face is monospaced, so *n* is the column's width over one advance);
-    anything else goes through a Paragraph, with escaping and font fallback.
-    """
-    url = url.strip()
-    advance = stringWidth("0", MONO, FullLink.SIZE)
-    per_line = int(width // advance)
-    if (url.isascii() and url.isprintable() and per_line >= 8 and urlsplit(url).scheme.lower() in LINK_SCHEMES
-            and all(ord(ch) in current_fonts().coverage[MONO] for ch in url)):
-        return FullLink(url, [url[i : i + per_line] for i in range(0, len(url), per_line)])
-    return Paragraph(link(url, label=url), styles().cell_mono)
+    return TextTable(rows, colWidths=col_widths, repeatRows=repeat_rows, hAlign="LEFT")  # type: ignore[arg-type]  # lists, as the stubs want
 
 
 class TextLine(Flowable):
@@ -327,8 +233,6 @@ class TextLine(Flowable):
 
 def one_line(text: str, style: ParagraphStyle, width: float) -> Flowable:
     """``text`` (user text, not markup) as a :class:`TextLine` when it fits on one line, else a Paragraph."""
-    from .scripts import drawn_as_is
-
     fits = stringWidth(text, style.fontName, style.fontSize) <= width - style.leftIndent - style.rightIndent
     if fits and drawn_as_is(text, style.fontName, current_fonts()):
         return TextLine(text, style)
@@ -342,41 +246,12 @@ def plain_cell(text: str, width: float) -> str | Paragraph:
     the cell style's font (``grid_style`` does) and colour. Anything longer, or in a script the
     regular face lacks, is a Paragraph in the cell style, with escaping and font fallback.
     """
-    from .scripts import drawn_as_is
-
     cell = styles().cell
     if "\n" not in text and drawn_as_is(text, SANS, current_fonts()) and stringWidth(text, SANS, cell.fontSize) <= width:
         return text
     return Paragraph(escape(text), cell)
 
 
-def _fit(line: str, width: float) -> str:
-    """``line`` shortened with "…" until it fits ``width`` points in the evidence font."""
-    if stringWidth(line, SANS, EvidenceLink.SIZE) <= width:
-        return line
-    while len(line) > 2 and stringWidth(line + "…", SANS, EvidenceLink.SIZE) > width:
-        line = line[:-1]
-    return line.rstrip("…") + "…"
-
-
-def ticket_label(url: str) -> str:
-    """``PAY-814`` for ``https://tracker.example.com/browse/PAY-814``; else a short URL."""
-    parts = urlsplit(url.strip())
-    tail = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    if tail and len(tail) <= 16:
-        return tail
-    return short_url(url, 16)
-
-
-def short_url(url: str, limit: int = 44) -> str:
-    """``grafana.example.com/d/abc…``: the host and the start of the path."""
-    parts = urlsplit(url)
-    text = (parts.netloc + parts.path) if parts.netloc else url
-    text = text.rstrip("/") or url
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-LINK_HEX = hexcolour(LINK)
 MUTED_HEX = hexcolour(MUTED)
 
 
@@ -386,8 +261,6 @@ def muted(text: str) -> str:
 
 def user_text(text: str, style: ParagraphStyle) -> list[Flowable]:
     """What a person wrote: prose paragraphs with live links, pasted logs as monospace blocks."""
-    from .code_text import blocks, code_markup, prose_markup
-
     parts = blocks(text)
     if len(parts) <= 1 and (not parts or parts[0][0] == "prose"):
         return [Paragraph(prose_markup(text), style)]

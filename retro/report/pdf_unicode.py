@@ -8,7 +8,8 @@
   (conjuncts). Each shaped word is wrapped in a marked-content span whose ``/ActualText`` holds
   the word as typed, so copy, search and screen readers get the letters, in logical order.
 
-:func:`install` applies both once; it is called when the report fonts are registered.
+:func:`install` applies both once; :func:`retro.report.fonts.report_fonts` calls it when it registers
+the fonts, naming the faces that are shaped (this module knows no font of its own).
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import threading
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph
-
-from .fonts import SHAPED_FACES
 
 _installed = False
 _lock = threading.Lock()
@@ -59,10 +58,10 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return "\n".join(lines)
 
 
-def _shaped_word(original):  # type: ignore[no-untyped-def]
+def _shaped_word(original, shaped_faces):  # type: ignore[no-untyped-def]
     def shape(w, *args, **kwargs):  # type: ignore[no-untyped-def]
         pieces = w[1:]
-        if not any(getattr(f, "fontName", None) in SHAPED_FACES for f, _ in pieces if not hasattr(f, "cbDefn")):
+        if not any(getattr(f, "fontName", None) in shaped_faces for f, _ in pieces if not hasattr(f, "cbDefn")):
             return w  # only the scripts that need it are shaped: Latin stays fast and plain
         new = original(w, *args, **kwargs)
         if new is w:
@@ -109,14 +108,14 @@ def _format_text(original):  # type: ignore[no-untyped-def]
     return format_text
 
 
-def install() -> None:
-    """Apply the mends (idempotent)."""
+def install(shaped_faces: frozenset[str]) -> None:
+    """Apply the mends (idempotent); words set in ``shaped_faces`` get their ActualText."""
     global _installed
     with _lock:
         if _installed:
             return
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-        paragraph.shapeFragWord = _shaped_word(paragraph.shapeFragWord)
+        paragraph.shapeFragWord = _shaped_word(paragraph.shapeFragWord, shaped_faces)
         ttfonts.ShapedStr.__add__ = _add(ttfonts.ShapedStr.__add__)
         ttfonts.ShapedStr.__radd__ = _radd(ttfonts.ShapedStr.__radd__)
         textobject.PDFTextObject._formatText = _format_text(textobject.PDFTextObject._formatText)

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from retro.domain import ActionStatus, Retro, Stage
 
 from .audience import Piece, is_public_action, public_report_is_empty, public_retro
-from .content import local_time
-from .pdf_sections import factor_numbers
+from .content import factor_numbers, local_time
 
 INTERNAL_EVENT = "left out: an internal-only event"
 INTERNAL_FACTOR = "left out: an internal-only contributing factor"

@@ -134,10 +134,10 @@ def _prefers(face: str, code: int, base: str, fonts: ReportFonts) -> bool:
 
 def join_arabic(text: str, covered: frozenset[int]) -> str:
     """Arabic letters in their joined (presentation) forms, as far as the face ``covered`` maps them."""
-    shaped = _reshaper.reshape(text)
+    shaped: str = _reshaper.reshape(text)  # arabic_reshaper has no annotations
     if all(ord(c) in covered for c in shaped):
         return shaped
-    plain = _reshaper_plain.reshape(text)
+    plain: str = _reshaper_plain.reshape(text)
     return plain if all(ord(c) in covered for c in plain) else text
 
 

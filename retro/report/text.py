@@ -51,3 +51,14 @@ def plain(text: str) -> str:
     """Text for places that are not Paragraphs (bookmarks, metadata): one line, no controls."""
     one_line = " ".join(_NEWLINES.split(text))
     return "".join(ch if _drawable(ch) else placeholder(ch) for ch in one_line).strip()
+
+
+def bookmark_title(title: str, limit: int = 80) -> str:
+    """A bookmark's text: one line, cut at a word with an ellipsis when longer than ``limit``."""
+    text = plain(title)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,.;:—-") + "…"

@@ -37,7 +37,7 @@ from retro.domain import Audience, Retro
 from retro.report.fonts import FONT_FILES, MONO, SANS, SANS_BOLD, font_folder
 from retro.report.pdf import FRAME_W, render_pdf
 from retro.report.pdf_appendix import link_list
-from retro.report.pdf_blocks import evidence_lines
+from retro.report.pdf_links import evidence_lines
 from tests.benchmarks.table import Row, absolute_row, median_ms, ratio_row
 from tests.retro.report.fixtures import large_retro
 

@@ -29,7 +29,9 @@ from .common import (
     report,
     too_many_rows,
 )
-from .times import ClockReader, TimeProblem, is_date, time_shape
+from .time_zones import TimeProblem
+from .times import ClockReader
+from .written_times import is_date, time_shape
 
 DELIMITERS = (",", ";", "\t", "|")
 #: How many rows the column guess and the format detection look at.

@@ -23,7 +23,8 @@ from .common import (
     report,
     too_many_rows,
 )
-from .times import ClockReader, TimeProblem
+from .time_zones import TimeProblem
+from .times import ClockReader
 
 TIME_KEYS = ("time", "timestamp", "at", "when", "datetime", "date", "created_at", "occurred_at", "ts")
 TEXT_KEYS = ("text", "message", "summary", "description", "event", "title", "body", "note")

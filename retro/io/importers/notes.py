@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from .common import MAX_ROWS, Cancelled, Candidate, Progress, SkippedLine, check_cancel, report, too_many_rows
-from .times import DATE_RE, ClockReader, Stamp, TimeProblem, find_date, find_stamp, find_zone_hint
+from .time_zones import TimeProblem
+from .times import ClockReader
+from .written_times import DATE_RE, Stamp, find_date, find_stamp, find_zone_hint
 
 _LEAD = re.compile(
     r"^\s*(?P<heading>#{1,6}\s+)?(?:(?:[-*+•‣◦>]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?"

@@ -15,7 +15,8 @@ from ...domain.enums import EventKind
 from .common import Cancelled, Candidate, Progress, SkippedLine, TimelineImportError, check_cancel, report
 from .json_events import load_json_document
 from .kinds import suggest_kind
-from .times import ClockReader, TimeProblem
+from .time_zones import TimeProblem
+from .times import ClockReader
 
 ENTRY_KINDS: dict[str, EventKind] = {
     "trigger_log_entry": EventKind.ALERT,

@@ -35,7 +35,8 @@ from .json_events import load_json, parse_json_events
 from .notes import parse_notes
 from .pagerduty import looks_like_pagerduty, parse_pagerduty
 from .slack import parse_slack
-from .times import ClockReader, TimeProblem
+from .time_zones import TimeProblem
+from .times import ClockReader
 
 _EXTENSIONS = {
     ".zip": "slack", ".csv": "csv", ".tsv": "csv", ".txt": "text", ".md": "text", ".markdown": "text",

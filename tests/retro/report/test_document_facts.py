@@ -59,7 +59,7 @@ def test_window_title_language_and_xmp(demo_pdfs: dict[Audience, Path]) -> None:
 
 
 def test_bookmarks_are_cut_at_a_word_with_an_ellipsis() -> None:
-    from retro.report.pdf import bookmark_title
+    from retro.report.text import bookmark_title
 
     long = "The connection pool " + "really " * 30 + "ran out"
     cut = bookmark_title(long)

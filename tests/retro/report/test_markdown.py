@@ -101,7 +101,7 @@ def test_a_wont_do_action_is_public_only_with_its_public_reason() -> None:
 
     from retro.demo import build_demo_retro
     from retro.domain import ActionStatus
-    from retro.report.audience import public_findings
+    from retro.report.public_checks import public_findings
 
     retro = build_demo_retro()
     wont = next(a for a in retro.actions.values() if a.status is ActionStatus.WONT_DO)

@@ -31,7 +31,7 @@ from retro.domain import (
 )
 from retro.domain.folding import fold_word
 from retro.report import render_markdown, render_pdf
-from retro.report.audience import public_findings
+from retro.report.public_checks import public_findings
 
 T0 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
 FULLWIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from retro.domain import Audience, Incident, Retro, TimelineEvent
-from retro.report.audience import public_findings
 from retro.report.jargon import ADDRESS, HOST, PRIVATE_LINK, TICKET, find_jargon
+from retro.report.public_checks import public_findings
 
 
 @pytest.mark.parametrize(

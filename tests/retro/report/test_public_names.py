@@ -15,8 +15,9 @@ import pytest
 
 from retro.domain import Audience, Incident, Participant, Retro, Role, TimelineEvent
 from retro.report import render_markdown, write_pdf
-from retro.report.audience import NAME_REMOVED, Mention, public_findings, public_retro, public_text_mentions
+from retro.report.audience import NAME_REMOVED, public_retro
 from retro.report.names import NameMatcher
+from retro.report.public_checks import Mention, public_findings, public_text_mentions
 
 from .conftest import pdf_text
 from .fixtures import canary_retro

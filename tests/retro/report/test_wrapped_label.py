@@ -6,7 +6,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from retro.domain import EventKind
 from retro.report.fonts import SANS, report_fonts
-from retro.report.pdf_sections import wrapped_label
+from retro.report.pdf_timeline import wrapped_label
 
 
 def test_every_kind_label_fits_the_kind_column() -> None:

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from retro.demo import build_demo_retro, demo_id
 from retro.domain import Audience, Retro
-from retro.report.audience import is_public_action, public_findings
+from retro.report.audience import is_public_action
+from retro.report.public_checks import public_findings
 from retro.services import RetroStore
 from ui.document import RetroDocument
 from ui.models.actions_model import ActionColumn

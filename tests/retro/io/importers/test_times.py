@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from retro.io.importers.times import ClockReader, TimeProblem, find_date, find_stamp, find_zone_hint, zone_of
+from retro.io.importers.time_zones import TimeProblem, zone_of
+from retro.io.importers.times import ClockReader
+from retro.io.importers.written_times import find_date, find_stamp, find_zone_hint
 
 BASE = date(2026, 10, 14)
 
