@@ -1,7 +1,7 @@
 """The library page: search, filter and sort retrospectives; create, open, duplicate, archive, delete.
 
 Archive, duplicate and delete go on the library's own undo stack, so a deleted retro comes back
-with Undo. A second tab follows through every open action item across retros (grouped, statuses
+with Undo; they run on the edit runner's worker, never on the GUI thread (ui/library/edit_jobs.py). A second tab follows through every open action item across retros (grouped, statuses
 changed here), a third lists the contributing factors that recur, a fourth the insights. They
 are read off the GUI thread, and only when their tab is shown (again after anything may have
 changed them).
@@ -32,7 +32,9 @@ from retro.domain import IncidentStatus, RetroError, Severity, Stage
 from retro.services import LibraryQuery, LibrarySort, ReportState, RetroSummary
 
 from ..resources_path import icon
-from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
+from ..workspace.notices import show_notice
+from .commands import ArchiveRetro, DeleteRetro, DuplicateRetro
+from .edit_jobs import LibraryEdits
 from .follow_through_groups import FollowThroughView
 from .lazy_tab import LazyTab
 from .model import COLUMN_SORT, DATE, TITLE, LibraryFilter, LibraryModel
@@ -71,6 +73,12 @@ class LibraryPage(QWidget):
         self._store = store
         self._open_when_ready = ""
         self.undo_stack = QUndoStack(self)
+        self.edits = LibraryEdits(self.undo_stack, self._window, self)
+        self.edits.message.connect(self.message)
+        self.edits.refused.connect(self._refused)
+        self.edits.refreshed.connect(self._edited)
+        if store is not None:
+            self.edits.set_store(store)
         self.model = LibraryModel(self)
         self.model.read_failed.connect(self.message)
         self.proxy = LibraryFilter(self)
@@ -184,7 +192,7 @@ class LibraryPage(QWidget):
         self.tabs.setAccessibleName("Library sections")
         self.tabs.addTab(retros, "&Retrospectives")
         # issue 16: grouped by owner, service, severity or due state; statuses; calendar and CSV
-        self.follow_through = FollowThroughView(self._push, self.refresh)
+        self.follow_through = FollowThroughView(self.edits.push)
         self.follow_through.message.connect(self.message)
         self.follow_through.open_requested.connect(self.open_requested)
         self.tabs.addTab(self.follow_through, "&Follow-through")
@@ -247,6 +255,7 @@ class LibraryPage(QWidget):
         """
         self._store = store
         self.undo_stack.clear()
+        self.edits.set_store(store)
         self.loading.hide()
         if self._insights_tab.built:
             self.insights.set_store(store)
@@ -274,7 +283,7 @@ class LibraryPage(QWidget):
             status=_or_none(IncidentStatus, self.status_filter.currentData()),  # type: ignore[arg-type]
             include_archived=self.show_archived.isChecked(), sort=sort,
             descending=order == Qt.SortOrder.DescendingOrder))
-        self.model.read_from(lambda query, offset, limit: store.library_page(query, offset=offset, limit=limit))
+        self.model.read_from(self.edits.reader)
         self._fit_rows()
 
     def refresh(self) -> None:
@@ -291,6 +300,22 @@ class LibraryPage(QWidget):
             self.select(keep, read_on=True)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
+        self._update_buttons()
+
+    def _window(self) -> tuple[LibraryQuery, int]:
+        """The list's query, and how many rows from the top to read again after an edit: those in view."""
+        last = self.table.rowAt(max(0, self.table.viewport().height() - 1))
+        shown = self.proxy.rowCount() if last < 0 else last + 1
+        return self.model.query, max(self.model.PAGE, shown)
+
+    def _edited(self, select: str, rows: int) -> None:
+        """Edits came back and the rows in view were read again on the worker: show them."""
+        if self._store is None or not self.model.from_database:
+            return
+        self.model.reload(keep=rows)  # the page the worker read (a query only if the list changed meanwhile)
+        self._mark_stale()
+        if select:  # among the rows read (never read on here: that would be the GUI thread's query)
+            self.select(select)
         self._update_buttons()
 
     # -- follow-through and recurrence: off the GUI thread, when their tab is shown ---------------
@@ -454,42 +479,21 @@ class LibraryPage(QWidget):
             return
         self.open_requested.emit(incident_id, None, "")
 
-    def _push(self, command: LibraryCommand) -> bool:
-        """Run ``command`` now and put it on the undo stack; False (and a message) when refused."""
-        try:
-            command.run_first()
-        except RetroError as exc:
-            self._refused(str(exc))
-            return False
-        self.undo_stack.push(command)
-        return True
-
     def _refused(self, message: str) -> None:
-        self.message.emit(message)
-        QMessageBox.warning(self, "The database refused that", message)
-        self.refresh()
+        """Say why (without blocking the meeting); the list is read again as the database holds it."""
+        show_notice(self, "The database refused that", message)
 
     def duplicate_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None or self._store is None:
-            return
-        command = DuplicateRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)
-        if self._push(command):
-            self.select(command.copy_id, read_on=True)
-            self.message.emit(f"Duplicated “{summary.title}”.")
+        if summary is not None and self._store is not None:
+            self.edits.push(DuplicateRetro(self._store, summary.id, summary.title))
 
     def archive_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None or self._store is None:
-            return
-        archived = not summary.archived
-        if self._push(ArchiveRetroCommand(self._store, summary.id, summary.title, archived, self.refresh,
-                                                 self._refused)):
-            self.message.emit(f"{'Archived' if archived else 'Unarchived'} “{summary.title}”. Undo brings it back.")
+        if summary is not None and self._store is not None:
+            self.edits.push(ArchiveRetro(self._store, summary.id, summary.title, not summary.archived))
 
     def delete_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None or self._store is None:
-            return
-        if self._push(DeleteRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)):
-            self.message.emit(f"Deleted “{summary.title}”. Edit ▸ Undo brings it back.")
+        if summary is not None and self._store is not None:
+            self.edits.push(DeleteRetro(self._store, summary.id, summary.title))
