@@ -12,25 +12,22 @@ database holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTableView
 
 from retro.domain import RetroError
 from retro.services import LibraryPage, LibraryQuery
 
 from ..edit_runner import EditRunner, Versions
 from .commands import LibraryCommand, LibraryOperation, Settled
+from .model import LibraryModel
 
 if TYPE_CHECKING:
     from retro.services import RetroStore
-
-#: The list as the page shows it: (the query, how many rows from the top to read again).
-Window = Callable[[], tuple[LibraryQuery, int]]
-
 
 class WindowReader:
     """The library model's page reader: reads the store, except a page already read on the worker."""
@@ -53,17 +50,19 @@ class WindowReader:
 class LibraryEdits(QObject):
     """Library operations as undo steps on the edit runner; the list read again when they are back."""
 
-    #: The list was read again after edits: (retro to select or "", rows read from the top).
-    refreshed = Signal(str, int)
+    #: The list was read again after edits and shown: (the retro to select, or "").
+    refreshed = Signal(str)
     #: A short message for the status bar.
     message = Signal(str)
     #: The store refused an operation (the message says why); the list is read again.
     refused = Signal(str)
 
-    def __init__(self, undo_stack: QUndoStack, window: Window, parent: QObject | None = None) -> None:
+    def __init__(self, undo_stack: QUndoStack, table: QTableView, model: LibraryModel,
+                 parent: QObject | None = None) -> None:
+        """``table`` shows ``model`` (through a proxy that keeps its rows, as the database lists them)."""
         super().__init__(parent)
         self._undo_stack = undo_stack
-        self._window = window
+        self._table, self._model = table, model
         self._store: RetroStore | None = None
         self._runner: EditRunner | None = None
         self._reader: WindowReader | None = None
@@ -137,6 +136,14 @@ class LibraryEdits(QObject):
 
         runner.run(read, partial(self._read_back, runner, query, limit))
 
+    def _window(self) -> tuple[LibraryQuery, int]:
+        """The list's query, and how many rows from the top to read again: those in view, at least a page."""
+        table = self._table
+        last = table.rowAt(max(0, table.viewport().height() - 1))
+        model = table.model()
+        shown = (model.rowCount() if model is not None else 0) if last < 0 else last + 1
+        return self._model.query, max(self._model.PAGE, shown)
+
     def _read_back(self, runner: EditRunner, query: LibraryQuery, limit: int, page: object) -> None:
         if runner is not self._runner or self._reader is None:
             return
@@ -146,4 +153,7 @@ class LibraryEdits(QObject):
             self._reader.keep(query, limit, page)
         else:  # the model reads it itself, and says so if the database still refuses
             self.message.emit(f"The list was not read again: {page}")
-        self.refreshed.emit(select, limit)
+        if self._model.from_database:
+            # The page the worker read; a query here only if the list's query changed meanwhile.
+            self._model.reload(keep=limit)
+        self.refreshed.emit(select)

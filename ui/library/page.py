@@ -73,16 +73,17 @@ class LibraryPage(QWidget):
         self._store = store
         self._open_when_ready = ""
         self.undo_stack = QUndoStack(self)
-        self.edits = LibraryEdits(self.undo_stack, self._window, self)
+        self.model = LibraryModel(self)
+        self.model.read_failed.connect(self.message)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.edits = LibraryEdits(self.undo_stack, self.table, self.model, self)  # on the edit runner
         self.edits.message.connect(self.message)
         self.edits.refused.connect(self._refused)
         self.edits.refreshed.connect(self._edited)
         if store is not None:
             self.edits.set_store(store)
-        self.model = LibraryModel(self)
-        self.model.read_failed.connect(self.message)
-        self.proxy = LibraryFilter(self)
-        self.proxy.setSourceModel(self.model)
         self._build()
         if store is not None:
             self.follow_through.set_store(store)
@@ -133,7 +134,6 @@ class LibraryPage(QWidget):
         filters.addWidget(self.show_archived)
         filters.addWidget(self.count_label)
 
-        self.table = QTableView()
         self.table.setObjectName("LibraryTable")
         self.table.setAccessibleName("Retrospectives")
         self.table.setModel(self.proxy)
@@ -194,10 +194,10 @@ class LibraryPage(QWidget):
         # issue 16: grouped by owner, service, severity or due state; statuses; calendar and CSV
         self.follow_through = FollowThroughView(self.edits.push)
         self.follow_through.message.connect(self.message)
-        self.follow_through.open_requested.connect(self.open_requested)
+        self.follow_through.open_requested.connect(self._open)
         self.tabs.addTab(self.follow_through, "&Follow-through")
         self.recurrence = RecurrenceView()
-        self.recurrence.open_requested.connect(self.open_requested)
+        self.recurrence.open_requested.connect(self._open)
         self._recurrence_reading = RecurrenceReading(self.recurrence, lambda: self._store, self)
         self._recurrence_reading.message.connect(self.message)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
@@ -302,19 +302,10 @@ class LibraryPage(QWidget):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def _window(self) -> tuple[LibraryQuery, int]:
-        """The list's query, and how many rows from the top to read again after an edit: those in view."""
-        last = self.table.rowAt(max(0, self.table.viewport().height() - 1))
-        shown = self.proxy.rowCount() if last < 0 else last + 1
-        return self.model.query, max(self.model.PAGE, shown)
-
-    def _edited(self, select: str, rows: int) -> None:
-        """Edits came back and the rows in view were read again on the worker: show them."""
-        if self._store is None or not self.model.from_database:
-            return
-        self.model.reload(keep=rows)  # the page the worker read (a query only if the list changed meanwhile)
+    def _edited(self, select: str) -> None:
+        """Edits came back and the rows in view were read again (on the worker): the rest follows."""
         self._mark_stale()
-        if select:  # among the rows read (never read on here: that would be the GUI thread's query)
+        if select:  # among the rows read (read on here would query on the GUI thread)
             self.select(select)
         self._update_buttons()
 
@@ -477,7 +468,16 @@ class LibraryPage(QWidget):
         if self._store is None:  # the quick list is showing; open it as soon as the store is ready
             self._open_when_ready = incident_id
             return
-        self.open_requested.emit(incident_id, None, "")
+        self._open(incident_id, None, "")
+
+    def _open(self, incident_id: str, stage: object, target_id: str) -> None:
+        """Open a retro once the library's edits on their way are stored: it is read as they left it."""
+        try:
+            self.edits.wait_idle()
+        except TimeoutError as exc:
+            self.message.emit(f"Not opened yet: {exc}; try again in a moment.")
+            return
+        self.open_requested.emit(incident_id, stage, target_id)
 
     def _refused(self, message: str) -> None:
         """Say why (without blocking the meeting); the list is read again as the database holds it."""
