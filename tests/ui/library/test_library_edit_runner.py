@@ -276,3 +276,39 @@ def test_a_refused_status_change_says_why_and_changes_nothing(
     qtbot.waitUntil(lambda: follow_up.select(record.incident_id, record.action.id), timeout=5000)
     assert follow_up.current_record() is not None
     assert follow_up.current_record().action.status is record.action.status
+
+
+def test_after_an_edit_only_the_rows_in_view_are_read_again_and_on_the_worker(
+        qtbot, window: MainWindow, slow_store: SlowStore, monkeypatch) -> None:
+    import threading
+
+    from ui.library.model import LibraryModel
+
+    slow_store.slow = False
+    for _ in range(27):
+        slow_store.add_retro(build_demo_retro())
+    monkeypatch.setattr(LibraryModel, "PAGE", 5)
+    page = window.library
+    window.resize(1000, 420)  # some ten rows in view
+    page.refresh()
+    while page.model.canFetchMore():  # scrolled through all of them, then back to the top
+        page.model.fetchMore()
+    assert page.model.rowCount() == 30
+    page.table.scrollToTop()
+    page.table.selectRow(0)
+    reads: list[tuple[int, int, bool]] = []
+    real = RetroStore.library_page
+
+    def library_page(self, query=None, *, offset=0, limit=100, now=None):  # type: ignore[no-untyped-def]
+        reads.append((offset, limit, threading.current_thread() is threading.main_thread()))
+        return real(self, query, offset=offset, limit=limit, now=now)
+
+    monkeypatch.setattr(SlowStore, "library_page", library_page)
+    slow_store.slow = True
+    click(page.archive_button)
+    stored(window)
+    assert reads, "the list was not read again"
+    assert not any(on_gui for _o, _l, on_gui in reads)  # read on the worker, shown from its page
+    assert all(offset == 0 and limit < 30 for offset, limit, _g in reads)  # the rows in view, not all read
+    assert page.model.rowCount() < 30 and page.model.total == 29
+    assert len([s for s in slow_store.list_retros(include_archived=True) if s.archived]) == 1
