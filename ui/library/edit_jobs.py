@@ -42,9 +42,9 @@ class WindowReader:
             return ready[2]
         return self._store.library_page(query, offset=offset, limit=limit)
 
-    def keep(self, query: LibraryQuery, limit: int, page: LibraryPage) -> None:
-        """Serve ``page`` for the next read of ``query``'s first ``limit`` rows (once)."""
-        self._ready = (query, limit, page)
+    def keep(self, query: LibraryQuery, limit: int, page: LibraryPage | None) -> None:
+        """Serve ``page`` for the next read of ``query``'s first ``limit`` rows (once; ``None``: none)."""
+        self._ready = None if page is None else (query, limit, page)
 
 
 class LibraryEdits(QObject):
@@ -80,9 +80,8 @@ class LibraryEdits(QObject):
 
     def set_store(self, store: RetroStore) -> None:
         """Edit ``store`` from now on; what is queued for the previous one still runs, unreported."""
-        if self._runner is not None:
+        if self._runner is not None:  # kept until its worker has run what is queued (its answers are dropped)
             self._runner.close()
-            self._runner.deleteLater()
         self._store = store
         self._runner = EditRunner(store, self)
         self._reader = WindowReader(store)
@@ -149,11 +148,11 @@ class LibraryEdits(QObject):
             return
         self._read_queued = False
         select, self._select = self._select, ""
-        if isinstance(page, LibraryPage):
-            self._reader.keep(query, limit, page)
-        else:  # the model reads it itself, and says so if the database still refuses
+        if not isinstance(page, LibraryPage):  # the model reads it itself, and says if it is refused again
             self.message.emit(f"The list was not read again: {page}")
         if self._model.from_database:
             # The page the worker read; a query here only if the list's query changed meanwhile.
+            self._reader.keep(query, limit, page if isinstance(page, LibraryPage) else None)
             self._model.reload(keep=limit)
+            self._reader.keep(query, limit, None)  # never served later, when it may be out of date
         self.refreshed.emit(select)
