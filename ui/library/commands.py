@@ -80,11 +80,12 @@ class LibraryOperation:
 class LibraryCommand(QUndoCommand):
     """The undo step of one :class:`LibraryOperation`: redo and undo submit it to the runner."""
 
-    def __init__(self, operation: LibraryOperation, runner: EditRunner,
-                 settled: Callable[[Settled], None]) -> None:
+    def __init__(self, operation: LibraryOperation, runner: EditRunner, settled: Callable[[Settled], None],
+                 started: Callable[[str, bool], None] | None = None) -> None:
+        """``settled`` gets every answer on the GUI thread; ``started`` (label, undoing) each submission."""
         super().__init__(operation.label)
         self.operation = operation
-        self._runner, self._settled = runner, settled
+        self._runner, self._settled, self._started = runner, settled, started
         self._refused = False
 
     def redo(self) -> None:
@@ -107,6 +108,8 @@ class LibraryCommand(QUndoCommand):
             settled(Settled(operation.label, undoing, said, operation.select))
 
         self._runner.run(operation.undo_job if undoing else operation.redo_job, back)
+        if self._started is not None:
+            self._started(operation.label, undoing)
 
 
 class ArchiveRetro(LibraryOperation):

@@ -94,8 +94,12 @@ class LibraryEdits(QObject):
         """
         if self._runner is None:
             return False
-        self._undo_stack.push(LibraryCommand(operation, self._runner, partial(self._settled, self._runner)))
+        self._undo_stack.push(LibraryCommand(operation, self._runner, partial(self._settled, self._runner),
+                                             self._started))
         return True
+
+    def _started(self, label: str, undoing: bool) -> None:
+        self.message.emit(f"Saving: {'Undo ' if undoing else ''}{label}…")
 
     def is_idle(self) -> bool:
         """True when every operation (and the read after it) has come back and been shown."""
@@ -114,9 +118,10 @@ class LibraryEdits(QObject):
         self._read_again()
         result = settled.result
         if isinstance(result, BaseException):
-            what = "Undo" if settled.undoing else settled.label
-            self.message.emit(f"{what} was not done: {result}")
-            self.refused.emit(str(result))
+            what = f"Undo {settled.label}" if settled.undoing else settled.label
+            said = f"{what} was not done: {result}"
+            self.message.emit(said)
+            self.refused.emit(said)
             if not isinstance(result, RetroError):
                 raise result  # a bug, not a refusal: reported as one
         elif result:
@@ -136,12 +141,13 @@ class LibraryEdits(QObject):
         runner.run(read, partial(self._read_back, runner, query, limit))
 
     def _window(self) -> tuple[LibraryQuery, int]:
-        """The list's query, and how many rows from the top to read again: those in view, at least a page."""
+        """The list's query, and how many rows from the top to read again: those down to the last in
+        view and a page more (so the view stays full when rows go), never every row read so far."""
         table = self._table
         last = table.rowAt(max(0, table.viewport().height() - 1))
         model = table.model()
         shown = (model.rowCount() if model is not None else 0) if last < 0 else last + 1
-        return self._model.query, max(self._model.PAGE, shown)
+        return self._model.query, shown + self._model.PAGE
 
     def _read_back(self, runner: EditRunner, query: LibraryQuery, limit: int, page: object) -> None:
         if runner is not self._runner or self._reader is None:

@@ -481,7 +481,7 @@ class LibraryPage(QWidget):
 
     def _refused(self, message: str) -> None:
         """Say why (without blocking the meeting); the list is read again as the database holds it."""
-        show_notice(self, "The database refused that", message)
+        show_notice(self, "The change was not made", message)
 
     def duplicate_selected(self) -> None:
         summary = self.selected_summary()

@@ -308,7 +308,7 @@ def test_after_an_edit_only_the_rows_in_view_are_read_again_and_on_the_worker(
     click(page.archive_button)
     stored(window)
     assert reads, "the list was not read again"
-    assert not any(on_gui for _o, _l, on_gui in reads)  # read on the worker, shown from its page
+    assert not any(on_gui for _o, _l, on_gui in reads), reads  # read on the worker, shown from its page
     assert all(offset == 0 and limit < 30 for offset, limit, _g in reads)  # the rows in view, not all read
     assert page.model.rowCount() < 30 and page.model.total == 29
     assert len([s for s in slow_store.list_retros(include_archived=True) if s.archived]) == 1
