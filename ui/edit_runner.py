@@ -1,8 +1,8 @@
-"""Store commits off the GUI thread, one at a time and in order: the retro's edit worker.
+"""Store commits off the GUI thread, one at a time and in order: the database's edit worker.
 
 On a shared PostgreSQL every commit is a network round trip; run on the GUI thread, each one
-freezes the meeting for as long. :class:`EditRunner` keeps one worker thread per open retro
-that calls ``store.apply`` for each submitted :class:`~retro.domain.Edit` in the order they were
+freezes the meeting for as long. :class:`EditRunner` keeps one worker thread per database (the
+library owns it, ui/library/edit_jobs.py, and the open retro's document shares it) that calls ``store.apply`` for each submitted :class:`~retro.domain.Edit` in the order they were
 submitted, and reports every result back on the GUI thread in that same order (a queued signal),
 where :class:`~ui.document.RetroDocument` folds it in. The worker touches no widget and no
 document: it is handed an edit and returns :class:`~retro.domain.Changes` or the refusal.
@@ -97,7 +97,7 @@ class EditRunner(QObject):
         self._thread = threading.Thread(target=self._work, name="retro-edits", daemon=True)
         self._thread.start()
         app = QCoreApplication.instance()
-        if app is not None:  # what is queued is stored before the process ends
+        if app is not None:  # what is queued is stored before the process ends (a daemon would be cut)
             app.aboutToQuit.connect(self.finish)
 
     def submit(self, incident_id: str, version: int, edit: Edit, on_result: OnResult) -> None:
@@ -137,7 +137,7 @@ class EditRunner(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
     def close(self) -> None:
-        """Stop the worker after what is queued (called when the document goes)."""
+        """Stop the worker after what is queued (when its database is no longer shown)."""
         self._jobs.put(None)
 
     def finish(self, timeout: float = 30.0) -> None:
