@@ -113,7 +113,9 @@ class MainWindow(QMainWindow):
         if not self._drop_document(lambda: self.open_retro(incident_id, stage, target_id)):
             return False
         # Commits run on one ordered worker (ui/edit_runner.py): a slow database never holds a key.
-        document = RetroDocument(self.store, retro, self, runner=EditRunner(self.store, self))
+        # The library's: one queue for every edit of this database, workspace and library alike.
+        runner = self.library.edits.runner or EditRunner(self.store, self)
+        document = RetroDocument(self.store, retro, self, runner=runner)
         document.conflict.connect(self.conflicts.offer)
         document.refused.connect(self._on_refused)
         document.changed.connect(self._title_from_document)

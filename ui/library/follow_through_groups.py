@@ -6,15 +6,16 @@ The headings and their counts come from one grouped query, a group's actions a p
 (:mod:`ui.library.follow_through_tree`), so the first screen costs the same at 40 or 40,000
 open actions.
 
-Status changes go through the store's one edit path (``RetroStore.apply`` with the version the
-list was read at, so an edit someone made meanwhile is never overwritten: the change is refused
-and the list read again) as :class:`ActionStatusCommand` on the library's undo stack.
+Status changes are ordinary edits through the store's one edit path (``RetroStore.apply`` with the
+version the list was read at, so an edit someone made meanwhile is never overwritten: the change is
+refused and the list read again), one undo step each on the library's undo stack, committed on the
+edit runner's worker like every other edit (:class:`~ui.library.commands.SetActionStatus`): the
+click never waits for the database, and the list shows the new status once it is stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,48 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import ActionStatus, Edit, RetroError, Stage
+from retro.domain import ActionStatus, RetroError, Stage
 from retro.domain.follow_through import NO_OWNER, ActionRecord, GroupBy
 
-from .commands import LibraryCommand
+from .commands import LibraryOperation, SetActionStatus
 from .follow_through_tree import COLUMNS, RECORD_ROLE, FollowThroughModel
 from .read_when_shown import ReadWhenShown
 
 if TYPE_CHECKING:
-    from retro.domain import Changes
     from retro.services import RetroStore
     from retro.services.follow_through_groups import FollowGroup
 
-__all__ = ["COLUMNS", "RECORD_ROLE", "ActionStatusCommand", "FollowThroughView"]
-
-
-class ActionStatusCommand(LibraryCommand):
-    """Set one action's status from the library, guarded by the version the list was read at."""
-
-    def __init__(self, store: RetroStore, record: ActionRecord, status: ActionStatus, reason: str,
-                 done: Callable[[], None], failed: Callable[[str], None]) -> None:
-        super().__init__(f"Mark “{record.action.title}” as {status.label.lower()}", store, done, failed)
-        self._record, self._status, self._reason = record, status, reason
-        self._changes: Changes | None = None
-
-    def do(self) -> None:
-        version = self._changes.version if self._changes else self._record.incident_version
-        # The action as stored (the list may leave out what it does not show, such as its factors);
-        # the version guard below refuses the edit if the retro changed since the list was read.
-        stored = self._store.load(self._record.incident_id).actions.get(self._record.action.id)
-        if stored is None:
-            raise RetroError(f"The action “{self._record.action.title}” is no longer in its retro "
-                             "(removed by someone else?).")
-        action = replace(stored, status=self._status,
-                         status_reason=self._reason if self._status is ActionStatus.WONT_DO else stored.status_reason)
-        if self._status is not ActionStatus.DONE:
-            action = replace(action, completed_at=None)
-        self._changes = self._store.apply(self._record.incident_id, version, Edit.of(upsert=[action]))
-
-    def undo_it(self) -> None:
-        if self._changes is not None:
-            self._store.apply(self._record.incident_id, self._changes.version, self._changes.inverse())
-            self._changes = replace(self._changes, version=self._changes.version + 1)
+__all__ = ["COLUMNS", "RECORD_ROLE", "FollowThroughView"]
 
 
 class FollowThroughView(ReadWhenShown, QWidget):
@@ -85,12 +56,12 @@ class FollowThroughView(ReadWhenShown, QWidget):
     open_requested = Signal(str, object, str)
     message = Signal(str)
 
-    def __init__(self, push: Callable[[LibraryCommand], bool], changed: Callable[[], None] | None = None,
-                 parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, push: Callable[[LibraryOperation], bool], parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        """``push`` puts an operation on the library's undo stack and submits it to the runner."""
         super().__init__(parent)
         self.setAccessibleName("Follow-through")
         self._push = push
-        self._changed = changed or self.mark_stale
         self._today = today
         self._store: RetroStore | None = None
         self._stale = True
@@ -218,8 +189,8 @@ class FollowThroughView(ReadWhenShown, QWidget):
         if status is ActionStatus.WONT_DO and not reason.strip():
             self.message.emit("“Won't do” needs a reason; the status was not changed.")
             return False
-        command = ActionStatusCommand(store, record, status, reason.strip(), self._changed, self.message.emit)
-        return self._push(command)
+        return self._push(SetActionStatus(store, record.incident_id, record.incident_version, record.action.id,
+                                          record.action.title, status, reason.strip()))
 
     def ask_wont_do(self) -> None:
         record = self.current_record()

@@ -1,7 +1,7 @@
 """The library page: search, filter and sort retrospectives; create, open, duplicate, archive, delete.
 
 Archive, duplicate and delete go on the library's own undo stack, so a deleted retro comes back
-with Undo. A second tab follows through every open action item across retros (grouped, statuses
+with Undo; they run on the edit runner's worker, never on the GUI thread (ui/library/edit_jobs.py). A second tab follows through every open action item across retros (grouped, statuses
 changed here), a third lists the contributing factors that recur, a fourth the insights. They
 are read off the GUI thread, and only when their tab is shown (again after anything may have
 changed them).
@@ -32,7 +32,9 @@ from retro.domain import IncidentStatus, RetroError, Severity, Stage
 from retro.services import LibraryQuery, LibrarySort, ReportState, RetroSummary
 
 from ..resources_path import icon
-from .commands import ArchiveRetroCommand, DeleteRetroCommand, DuplicateRetroCommand, LibraryCommand
+from ..workspace.notices import show_notice
+from .commands import ArchiveRetro, DeleteRetro, DuplicateRetro
+from .edit_jobs import LibraryEdits
 from .follow_through_groups import FollowThroughView
 from .lazy_tab import LazyTab
 from .model import COLUMN_SORT, DATE, TITLE, LibraryFilter, LibraryModel
@@ -75,6 +77,13 @@ class LibraryPage(QWidget):
         self.model.read_failed.connect(self.message)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.edits = LibraryEdits(self.undo_stack, self.table, self.model, self)  # on the edit runner
+        self.edits.message.connect(self.message)
+        self.edits.refused.connect(self._refused)
+        self.edits.refreshed.connect(self._edited)
+        if store is not None:
+            self.edits.set_store(store)
         self._build()
         if store is not None:
             self.follow_through.set_store(store)
@@ -125,7 +134,6 @@ class LibraryPage(QWidget):
         filters.addWidget(self.show_archived)
         filters.addWidget(self.count_label)
 
-        self.table = QTableView()
         self.table.setObjectName("LibraryTable")
         self.table.setAccessibleName("Retrospectives")
         self.table.setModel(self.proxy)
@@ -184,12 +192,12 @@ class LibraryPage(QWidget):
         self.tabs.setAccessibleName("Library sections")
         self.tabs.addTab(retros, "&Retrospectives")
         # issue 16: grouped by owner, service, severity or due state; statuses; calendar and CSV
-        self.follow_through = FollowThroughView(self._push, self.refresh)
+        self.follow_through = FollowThroughView(self.edits.push)
         self.follow_through.message.connect(self.message)
-        self.follow_through.open_requested.connect(self.open_requested)
+        self.follow_through.open_requested.connect(self._open)
         self.tabs.addTab(self.follow_through, "&Follow-through")
         self.recurrence = RecurrenceView()
-        self.recurrence.open_requested.connect(self.open_requested)
+        self.recurrence.open_requested.connect(self._open)
         self._recurrence_reading = RecurrenceReading(self.recurrence, lambda: self._store, self)
         self._recurrence_reading.message.connect(self.message)
         self.tabs.addTab(self.recurrence, "Recurring &factors")
@@ -247,6 +255,7 @@ class LibraryPage(QWidget):
         """
         self._store = store
         self.undo_stack.clear()
+        self.edits.set_store(store)
         self.loading.hide()
         if self._insights_tab.built:
             self.insights.set_store(store)
@@ -274,7 +283,7 @@ class LibraryPage(QWidget):
             status=_or_none(IncidentStatus, self.status_filter.currentData()),  # type: ignore[arg-type]
             include_archived=self.show_archived.isChecked(), sort=sort,
             descending=order == Qt.SortOrder.DescendingOrder))
-        self.model.read_from(lambda query, offset, limit: store.library_page(query, offset=offset, limit=limit))
+        self.model.read_from(self.edits.reader)
         self._fit_rows()
 
     def refresh(self) -> None:
@@ -291,6 +300,13 @@ class LibraryPage(QWidget):
             self.select(keep, read_on=True)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
+        self._update_buttons()
+
+    def _edited(self, select: str) -> None:
+        """Edits came back and the rows in view were read again (on the worker): the rest follows."""
+        self._mark_stale()
+        if select:  # among the rows read (read on here would query on the GUI thread)
+            self.select(select)
         self._update_buttons()
 
     # -- follow-through and recurrence: off the GUI thread, when their tab is shown ---------------
@@ -452,44 +468,32 @@ class LibraryPage(QWidget):
         if self._store is None:  # the quick list is showing; open it as soon as the store is ready
             self._open_when_ready = incident_id
             return
-        self.open_requested.emit(incident_id, None, "")
+        self._open(incident_id, None, "")
 
-    def _push(self, command: LibraryCommand) -> bool:
-        """Run ``command`` now and put it on the undo stack; False (and a message) when refused."""
+    def _open(self, incident_id: str, stage: object, target_id: str) -> None:
+        """Open a retro once the library's edits on their way are stored: it is read as they left it."""
         try:
-            command.run_first()
-        except RetroError as exc:
-            self._refused(str(exc))
-            return False
-        self.undo_stack.push(command)
-        return True
+            self.edits.wait_idle()
+        except TimeoutError as exc:
+            self.message.emit(f"Not opened yet: {exc}; try again in a moment.")
+            return
+        self.open_requested.emit(incident_id, stage, target_id)
 
     def _refused(self, message: str) -> None:
-        self.message.emit(message)
-        QMessageBox.warning(self, "The database refused that", message)
-        self.refresh()
+        """Say why (without blocking the meeting); the list is read again as the database holds it."""
+        show_notice(self, "The change was not made", message)
 
     def duplicate_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None or self._store is None:
-            return
-        command = DuplicateRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)
-        if self._push(command):
-            self.select(command.copy_id, read_on=True)
-            self.message.emit(f"Duplicated “{summary.title}”.")
+        if summary is not None and self._store is not None:
+            self.edits.push(DuplicateRetro(self._store, summary.id, summary.title))
 
     def archive_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None or self._store is None:
-            return
-        archived = not summary.archived
-        if self._push(ArchiveRetroCommand(self._store, summary.id, summary.title, archived, self.refresh,
-                                                 self._refused)):
-            self.message.emit(f"{'Archived' if archived else 'Unarchived'} “{summary.title}”. Undo brings it back.")
+        if summary is not None and self._store is not None:
+            self.edits.push(ArchiveRetro(self._store, summary.id, summary.title, not summary.archived))
 
     def delete_selected(self) -> None:
         summary = self.selected_summary()
-        if summary is None or self._store is None:
-            return
-        if self._push(DeleteRetroCommand(self._store, summary.id, summary.title, self.refresh, self._refused)):
-            self.message.emit(f"Deleted “{summary.title}”. Edit ▸ Undo brings it back.")
+        if summary is not None and self._store is not None:
+            self.edits.push(DeleteRetro(self._store, summary.id, summary.title))

@@ -86,6 +86,7 @@ def test_status_from_the_library_is_one_undo_step(qtbot, window, follow_up) -> N
     assert before.factor_ids  # the demo's actions address factors; a status change keeps them
     assert follow_up.done_button.isEnabled()
     follow_up.done_button.click()
+    window.library.edits.wait_idle(timeout=20)
     stored = store.load(record.incident_id).actions[record.action.id]
     assert stored.status is ActionStatus.DONE and stored.completed_at is not None
     assert stored.factor_ids == before.factor_ids and stored.title == before.title
@@ -93,12 +94,14 @@ def test_status_from_the_library_is_one_undo_step(qtbot, window, follow_up) -> N
     assert stack.undoText() == f"Mark “{record.action.title}” as done"
     qtbot.waitUntil(lambda: not follow_up.select(record.incident_id, record.action.id), timeout=5000)
     stack.undo()
+    window.library.edits.wait_idle(timeout=20)
     assert store.load(record.incident_id).actions[record.action.id].status is record.action.status
     stack.redo()
+    window.library.edits.wait_idle(timeout=20)
     assert store.load(record.incident_id).actions[record.action.id].status is ActionStatus.DONE
 
 
-def test_wont_do_needs_a_reason_and_a_stale_list_is_refused(qtbot, window, follow_up, monkeypatch) -> None:
+def test_wont_do_needs_a_reason_and_a_stale_list_is_refused(qtbot, window, follow_up) -> None:
     follow_up.tree.setCurrentIndex(_first_action(follow_up))
     record = follow_up.current_record()
     assert not follow_up.set_status(ActionStatus.WONT_DO, "  ")
@@ -112,9 +115,15 @@ def test_wont_do_needs_a_reason_and_a_stale_list_is_refused(qtbot, window, follo
                 Edit(incident=replace(retro.incident, summary="Edited elsewhere")))  # someone else
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    assert not follow_up.set_status(ActionStatus.WONT_DO, "The vendor fixed it")
+    refusals: list[str] = []
+    window.library.edits.refused.connect(refusals.append)
+    assert follow_up.set_status(ActionStatus.WONT_DO, "The vendor fixed it")  # submitted to the runner
+    window.library.edits.wait_idle(timeout=20)
+    assert refusals and "changed" in refusals[0].casefold()  # someone else's edit is never overwritten
+    notice = next(b for b in window.library.findChildren(QMessageBox, "Notice") if b.isVisible())
+    assert notice.text() == refusals[0]
     assert store.load(record.incident_id).actions[record.action.id].status is record.action.status
+    assert window.library.undo_stack.command(0).isObsolete()  # its undo step does nothing
 
 
 def test_exports_calendar_and_csv(qtbot, window, follow_up, tmp_path: Path) -> None:

@@ -15,6 +15,11 @@ from ui.main_window import MainWindow
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
+def stored(win: MainWindow) -> None:
+    """Let every library operation on the edit runner come back, and the list be read again."""
+    win.library.edits.wait_idle(timeout=20)
+
+
 def titles(win: MainWindow) -> list[str]:
     proxy = win.library.proxy
     return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
@@ -60,23 +65,28 @@ def test_enter_and_double_click_open_the_selected_retro(qtbot, window: MainWindo
 
 def test_duplicate_then_undo_and_redo(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(window.library.duplicate_button, Qt.MouseButton.LeftButton)
+    stored(window)
     assert len(titles(window)) == 2
     assert any(t.endswith("(copy)") for t in titles(window))
     assert window.menus.undo_action.text().startswith("&Undo Duplicate") or "Undo Duplicate" in window.menus.undo_action.text()
     trigger(window.menus.undo_action)
+    stored(window)
     assert len(titles(window)) == 1
     trigger(window.menus.redo_action)
+    stored(window)
     assert len(titles(window)) == 2
 
 
 def test_archive_hides_until_shown_and_undo_brings_it_back(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(window.library.archive_button, Qt.MouseButton.LeftButton)
+    stored(window)
     assert titles(window) == []
     window.library.show_archived.setChecked(True)
     assert titles(window)[0].endswith("(archived)")
     assert window.library.archive_button.text().replace("&", "") == "Unarchive"
     window.library.show_archived.setChecked(False)
     trigger(window.menus.undo_action)
+    stored(window)
     assert len(titles(window)) == 1
     assert not window.library.model.summary(0).archived
 
@@ -85,10 +95,12 @@ def test_delete_key_deletes_and_undo_restores_the_same_retro(qtbot, window: Main
     original = window.library.model.summary(0)
     window.library.table.setFocus()
     qtbot.keyClick(window.library.table, Qt.Key.Key_Delete)
+    stored(window)
     assert titles(window) == []
     assert window.library.store.list_retros(include_archived=True) == []
     assert "Undo Delete" in window.menus.undo_action.text().replace("&", "")
     trigger(window.menus.undo_action)
+    stored(window)
     restored = window.library.model.summary(0)
     assert restored.id == original.id
     assert restored.title == original.title
