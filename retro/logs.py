@@ -17,15 +17,15 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
-import logging.handlers
 import os
 import re
 import sys
-import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
+
+# Every ``retro`` command configures this first, so it imports only what writing the log needs:
+# not logging.handlers (sockets, pickle, queues: ~10 ms), dataclasses (inspect) or tempfile.
 
 APP_DIR_NAME = "blameless-retro"
 LOG_FILE = "retro.log"
@@ -88,6 +88,8 @@ def log_folder() -> Path:
     if override:
         return Path(override).expanduser()
     if os.environ.get("RETRO_TESTING"):
+        import tempfile
+
         return Path(tempfile.gettempdir()) / f"retro-test-logs-{os.getuid() if os.name == 'posix' else 0}"
     from platformdirs import user_log_path
 
@@ -106,8 +108,7 @@ def level_from(value: str | None) -> int | None:
     return getattr(logging, text) if text in LEVELS else None
 
 
-@dataclass(frozen=True, slots=True)
-class LogSetup:
+class LogSetup(NamedTuple):
     """Where this run logs, and at which level."""
 
     folder: Path
@@ -117,12 +118,48 @@ class LogSetup:
     problem: str = ""  # why the file could not be opened ("" when it was)
 
 
-class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose every file (the first and each one after a rollover) is 0600."""
+class _PrivateRotatingHandler(logging.FileHandler):
+    """A log that rotates at ``max_bytes``, keeping ``backups`` old files, each of them 0600.
+
+    What :class:`logging.handlers.RotatingFileHandler` does (``retro.log`` → ``retro.log.1`` …),
+    without importing :mod:`logging.handlers` on every command's start.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        self.max_bytes, self.backups = max_bytes, backups
+        super().__init__(path, mode="a", encoding="utf-8")
 
     def _open(self) -> IO[Any]:
         private_file(Path(self.baseFilename))
         return super()._open()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._should_roll_over(record):
+                self._roll_over()
+            super().emit(record)
+        except Exception:  # as logging's own handlers do: a broken log never stops the app
+            self.handleError(record)
+
+    def _should_roll_over(self, record: logging.LogRecord) -> bool:
+        if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):  # never rotate a FIFO, /dev/null…
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for i in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{i}"):
+                os.replace(f"{base}.{i}", f"{base}.{i + 1}")
+        if self.backups > 0 and os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 class _MaskPasswords(logging.Filter):
@@ -178,7 +215,7 @@ def configure(level: str | int | None = None, *, stderr: bool | None = None) -> 
         try:
             private_folder(folder)
             file = folder / LOG_FILE
-            handler = _PrivateRotatingHandler(file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+            handler = _PrivateRotatingHandler(file, max_bytes=MAX_BYTES, backups=BACKUPS)
             handler.setFormatter(_MaskingFormatter(FORMAT))
             handler.addFilter(_MaskPasswords())
             handler.setLevel(resolved)
