@@ -144,22 +144,26 @@ class _PrivateRotatingHandler(logging.FileHandler):
     def _should_roll_over(self, record: logging.LogRecord) -> bool:
         if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):  # never rotate a FIFO, /dev/null…
             return False
-        if self.stream is None:
-            self.stream = self._open()
-        self.stream.seek(0, 2)
-        return self.stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
+        stream: IO[Any] = self.stream if self.stream is not None else self._reopen()
+        stream.seek(0, 2)  # as logging.handlers does: Windows may not start a file opened "a" at its end
+        return stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _reopen(self) -> IO[Any]:
+        stream = self._open()
+        self.stream = stream  # type: ignore[assignment]  # typeshed: a TextIOWrapper; _open gives IO
+        return stream
 
     def _roll_over(self) -> None:
         if self.stream:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         for i in range(self.backups - 1, 0, -1):
             if os.path.exists(f"{base}.{i}"):
                 os.replace(f"{base}.{i}", f"{base}.{i + 1}")
         if self.backups > 0 and os.path.exists(base):
             os.replace(base, f"{base}.1")
-        self.stream = self._open()
+        self._reopen()
 
 
 class _MaskPasswords(logging.Filter):
