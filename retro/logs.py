@@ -36,10 +36,10 @@ LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FORMAT = "%(asctime)s %(levelname)-8s %(process)d %(threadName)s %(name)s: %(message)s"
 
 #: ``scheme://user:password@`` — the password runs to the last ``@`` before the host's path.
-_URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][\w+.-]*://[^\s:/@?#]*):(?P<pw>[^\s@/]*(?:@[^\s@/]*)*)@(?=[^\s@/?]+)")
+_URL_PASSWORD = r"(?P<head>\b[a-zA-Z][\w+.-]*://[^\s:/@?#]*):(?P<pw>[^\s@/]*(?:@[^\s@/]*)*)@(?=[^\s@/?]+)"
 #: ``password=…`` / ``PGPASSWORD=…`` in a query string, a libpq DSN or an environment dump.
-_PARAM_PASSWORD = re.compile(r"(?P<key>\b(?:pg)?pass(?:word)?\s*[=:]\s*)(?P<pw>'[^']*'|\"[^\"]*\"|[^\s&;,'\"]+)",
-                             re.IGNORECASE)
+_PARAM_PASSWORD = r"(?P<key>\b(?:pg)?pass(?:word)?\s*[=:]\s*)(?P<pw>'[^']*'|\"[^\"]*\"|[^\s&;,'\"]+)"
+_patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
 def mask_passwords(text: str) -> str:
@@ -48,8 +48,14 @@ def mask_passwords(text: str) -> str:
     ``postgresql+psycopg://sam:s3cr3t@db/retro`` → ``postgresql+psycopg://sam:***@db/retro``;
     ``…?password=s3cr3t`` and ``password='s3cr3t'`` (libpq) → ``password=***``.
     """
-    text = _URL_PASSWORD.sub(lambda m: f"{m.group('head')}:***@", text)
-    return _PARAM_PASSWORD.sub(lambda m: f"{m.group('key')}***", text)
+    global _patterns
+    if "://" not in text and "pass" not in text.casefold():  # neither pattern can match: most records
+        return text
+    if _patterns is None:  # compiled on the first record that may hold one, not at every start
+        _patterns = re.compile(_URL_PASSWORD), re.compile(_PARAM_PASSWORD, re.IGNORECASE)
+    url, param = _patterns
+    text = url.sub(lambda m: f"{m.group('head')}:***@", text)
+    return param.sub(lambda m: f"{m.group('key')}***", text)
 
 
 # -- private folders and files --------------------------------------------------------------------

@@ -33,3 +33,17 @@ def test_the_same_records_make_the_same_files_as_the_standard_rotating_handler(
     for name in names:
         assert (ours / name).read_bytes() == (theirs / name).read_bytes(), name
     assert "line 199" in (ours / "retro.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "opening postgresql+psycopg://sam:s3cr3t@db/retro", "dsn host=db password='x y' user=sam",
+    "PGPASSWORD=hunter2 psql", "PaſSWORD=long-s", "Pass: 1234", "Blameless Retro 0.1.0 starting (Python 3.11)",
+    "a plain line about Łukasz", "https://example.com/no/password", "passport checked", "",
+])
+def test_masking_skips_the_patterns_only_when_neither_can_match(text: str) -> None:
+    import re
+
+    url = re.compile(logs._URL_PASSWORD)
+    param = re.compile(logs._PARAM_PASSWORD, re.IGNORECASE)
+    expected = param.sub(lambda m: f"{m.group('key')}***", url.sub(lambda m: f"{m.group('head')}:***@", text))
+    assert logs.mask_passwords(text) == expected
