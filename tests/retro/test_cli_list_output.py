@@ -124,10 +124,18 @@ def _imported(stderr: bytes) -> set[str]:
     return names
 
 
+def _entry_points() -> list[list[str]]:
+    """``python -m ui.launch`` and, when installed beside this interpreter, the ``retro`` script itself."""
+    script = Path(sys.executable).parent / "retro"
+    return [["-m", "ui.launch"], *([[str(script)]] if script.is_file() else [])]
+
+
+@pytest.mark.parametrize("entry", _entry_points(), ids=lambda e: Path(e[-1]).name)
 @pytest.mark.parametrize("args", [(), ("--all",)])
-def test_retro_list_imports_nothing_it_does_not_print_with(tmp_path: Path, args: tuple[str, ...]) -> None:
+def test_retro_list_imports_nothing_it_does_not_print_with(tmp_path: Path, args: tuple[str, ...],
+                                                           entry: list[str]) -> None:
     url, _ = _library(tmp_path)
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "ui.launch", "--db", url, "list", *args],
+    result = subprocess.run([sys.executable, "-X", "importtime", *entry, "--db", url, "list", *args],
                             capture_output=True, cwd=REPO, env=_env(), timeout=120)
     assert result.returncode == 0 and result.stdout.count(b"\n") >= len(TITLES) - 1
     imported = _imported(result.stderr)
