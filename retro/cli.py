@@ -184,7 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        if sys.stdout is not None:  # None in a windowed frozen build
+            sys.stdout.flush()  # a reader gone away shows here, not as "Exception ignored" at exit
+        return code
     except BrokenPipeError:  # `retro list | head -1`: the reader has what it wanted
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
@@ -230,8 +233,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         text = list_text(resolve_url(args.db), include_archived=args.all)
         if text is not None:
-            sys.stdout.write(text)  # one write (and one flush at exit) for the whole library
-            sys.stdout.flush()  # here, so a reader gone away is a BrokenPipeError main() expects
+            sys.stdout.write(text)  # one write for the whole library (main() flushes it)
             return EXIT_OK
     if args.command == "list" and not args.search:  # --json: stdlib sqlite3 too, no SQLAlchemy
         from .services.quick_library import quick_library

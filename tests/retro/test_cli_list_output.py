@@ -182,12 +182,13 @@ def test_a_reader_that_goes_away_ends_the_list_quietly(tmp_path: Path) -> None:
         assert err == b""  # no traceback, no "Exception ignored", no "error: Broken pipe"
 
 
-def test_a_closed_pipe_before_the_first_write_is_141(tmp_path: Path) -> None:
+@pytest.mark.parametrize("args", [("list",), ("list", "--json"), ("list", "--search", "Müller"), ("recurring",)])
+def test_a_closed_pipe_before_the_first_write_is_141(tmp_path: Path, args: tuple[str, ...]) -> None:
     url, _ = _library(tmp_path)
     read, write = os.pipe()
     os.close(read)
     try:
-        result = subprocess.run([sys.executable, "-m", "ui.launch", "--db", url, "list"], stdout=write,
+        result = subprocess.run([sys.executable, "-m", "ui.launch", "--db", url, *args], stdout=write,
                                 stderr=subprocess.PIPE, cwd=REPO, env=_env(), timeout=120)
     finally:
         os.close(write)
