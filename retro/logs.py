@@ -148,7 +148,8 @@ class _PrivateRotatingHandler(logging.FileHandler):
             self.handleError(record)
 
     def _should_roll_over(self, record: logging.LogRecord) -> bool:
-        if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):  # never rotate a FIFO, /dev/null…
+        base = self.baseFilename
+        if self.max_bytes <= 0 or (os.path.exists(base) and not os.path.isfile(base)):  # a FIFO, /dev/null…
             return False
         stream: IO[Any] = self.stream if self.stream is not None else self._reopen()
         stream.seek(0, 2)  # as logging.handlers does: Windows may not start a file opened "a" at its end
