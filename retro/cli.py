@@ -2,20 +2,19 @@
 
 Scripts can rely on it: results go to stdout (``list``/``show`` also as ``--json``; ``load`` and
 ``demo`` print the new id alone), errors go to stderr with a non-zero exit status:
-0 success, 1 ``check`` found blockers, 2 an error (bad input, unknown id, database trouble).
+0 success, 1 ``check`` found blockers, 2 an error (bad input, unknown id, database trouble),
+141 the reader of stdout went away (``retro list | head -1``: quietly, as other tools do).
 ``retro`` with no command opens the app (see :mod:`ui.launch`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .about import VersionAction
 from .cli_lookup import CliError, find_retro_id
 from .domain.errors import RetroError
 
@@ -23,15 +22,23 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only by the commands that open the s
     from .services import RetroStore, RetroSummary
 
 EXIT_OK, EXIT_BLOCKERS, EXIT_ERROR = 0, 1, 2
+#: 128 + SIGPIPE, as a shell reports a command whose reader went away (like 130 for Ctrl+C).
+EXIT_BROKEN_PIPE = 141
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``retro`` parser: every command, or (``only``) just that one of :data:`ALONE`.
+
+    A parser with one command parses that command's words exactly as the whole one does (the
+    usage line names ``COMMAND``, not the list), so :func:`main` builds only the command asked
+    for: ``retro list`` does not build (or import) the timeline importers' and insights' options.
+    """
     parser = argparse.ArgumentParser(
         prog="retro",
         description="Blameless Retro: run blameless incident retrospectives. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--log-level", metavar="LEVEL", help="debug, info (default: $RETRO_LOG, else info), "
                         "warning or error; the log file is in your log folder (see Help > About)")
     parser.add_argument(
@@ -41,47 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $RETRO_DB, else the SQLite file in your data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only in ALONE:
+        _ADD[only](sub)
+        return parser
+    for name, add in _ADD.items():  # `retro --help` lists them in this order
+        add(sub)
+        if name == "actions":
+            from . import cli_between
 
-    p = sub.add_parser("list", help="one retro per line, id first")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--all", action="store_true", help="include archived retros")
-    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
-
-    p = sub.add_parser("show", help="one retro in brief")
-    p.add_argument("id", help="retro id (or a unique prefix of it)")
-    p.add_argument("--json", action="store_true", help="the full JSON document instead")
-
-    p = sub.add_parser("load", help="add a retro from a JSON document; prints the new id")
-    p.add_argument("file", type=Path)
-
-    p = sub.add_parser("export", help="write a retro as JSON, Markdown or PDF")
-    p.add_argument("id")
-    p.add_argument("--format", choices=["json", "markdown", "pdf"], default="json")
-    p.add_argument("--audience", choices=["internal", "public"], default="internal")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write ('-' for stdout, text formats)")
-
-    p = sub.add_parser("check", help="readiness findings; exit status 1 when anything blocks publishing")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true")
-
-    sub.add_parser("demo", help="add the demo retro; prints its id")
-
-    p = sub.add_parser("actions", help="follow-through: every open action across retros")
-    p.add_argument("--overdue", action="store_true", help="only overdue ones")
-    from . import cli_between
-
-    cli_between.add_actions_options(p)
-    cli_between.add_parsers(sub)
-
-    p = sub.add_parser("recurring", help="contributing factors that keep coming back across retros")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--all", action="store_true", help="include archived retros")
-
-    p = sub.add_parser("db", help="database maintenance")
-    db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_sub.add_parser("upgrade", help="upgrade the schema to this version (backs up SQLite first)")
-    db_sub.add_parser("status", help="say which schema version the database has")
-
+            cli_between.add_parsers(sub)
     from . import cli_timeline  # its importers load only when `timeline import` runs
 
     cli_timeline.add_parser(sub)
@@ -91,16 +66,131 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: :class:`retro.about.VersionAction`, imported (platform, dataclasses…) only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=VERSION_HELP)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from .about import VersionAction
+
+        VersionAction(list(self.option_strings))(parser, namespace, values, option_string)
+
+
+#: The same words as :class:`retro.about.VersionAction`'s (a test holds them equal).
+VERSION_HELP = "show the version of the app and of the libraries it runs on, then exit"
+
+_Subparsers = Any  # argparse._SubParsersAction[argparse.ArgumentParser], private to argparse
+
+
+def _add_list(sub: _Subparsers) -> None:
+    p = sub.add_parser("list", help="one retro per line, id first")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all", action="store_true", help="include archived retros")
+    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+
+
+def _add_show(sub: _Subparsers) -> None:
+    p = sub.add_parser("show", help="one retro in brief")
+    p.add_argument("id", help="retro id (or a unique prefix of it)")
+    p.add_argument("--json", action="store_true", help="the full JSON document instead")
+
+
+def _add_load(sub: _Subparsers) -> None:
+    p = sub.add_parser("load", help="add a retro from a JSON document; prints the new id")
+    p.add_argument("file", type=Path)
+
+
+def _add_export(sub: _Subparsers) -> None:
+    p = sub.add_parser("export", help="write a retro as JSON, Markdown or PDF")
+    p.add_argument("id")
+    p.add_argument("--format", choices=["json", "markdown", "pdf"], default="json")
+    p.add_argument("--audience", choices=["internal", "public"], default="internal")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write ('-' for stdout, text formats)")
+
+
+def _add_check(sub: _Subparsers) -> None:
+    p = sub.add_parser("check", help="readiness findings; exit status 1 when anything blocks publishing")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+
+def _add_demo(sub: _Subparsers) -> None:
+    sub.add_parser("demo", help="add the demo retro; prints its id")
+
+
+def _add_actions(sub: _Subparsers) -> None:
+    p = sub.add_parser("actions", help="follow-through: every open action across retros")
+    p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    from . import cli_between
+
+    cli_between.add_actions_options(p)
+
+
+def _add_recurring(sub: _Subparsers) -> None:
+    p = sub.add_parser("recurring", help="contributing factors that keep coming back across retros")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include archived retros")
+
+
+def _add_db(sub: _Subparsers) -> None:
+    p = sub.add_parser("db", help="database maintenance")
+    db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="upgrade the schema to this version (backs up SQLite first)")
+    db_sub.add_parser("status", help="say which schema version the database has")
+
+
+#: The commands this module builds, in ``retro --help``'s order (``calendar`` and ``insights``
+#: come after ``actions``; ``timeline`` and ``wording`` last, from their own modules).
+_ADD: dict[str, Callable[[_Subparsers], None]] = {
+    "list": _add_list, "show": _add_show, "load": _add_load, "export": _add_export, "check": _add_check,
+    "demo": _add_demo, "actions": _add_actions, "recurring": _add_recurring, "db": _add_db,
+}
+#: The commands :func:`main` parses with a parser of their own (every one this module builds).
+ALONE = frozenset(_ADD)
+#: Options of ``retro`` itself that take a value (``--db URL``), as :func:`command_named` skips them.
+_VALUED = ("--db", "--log-level")
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when nothing before it but ``--db``/``--log-level`` and their values.
+
+    None for anything else (``-h``, ``--version``, an abbreviated or unknown option, no command):
+    then the whole parser reads it and says what it says today.
+    """
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in _VALUED:
+            i += 2
+        elif word.startswith(tuple(f"{option}=" for option in _VALUED)):
+            i += 1
+        elif word.startswith("-"):
+            return None
+        else:
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .cli_args import join_dash_values  # `--search -checkout` searches for "-checkout"
 
-    parser = build_parser()
-    args = parser.parse_args(join_dash_values(sys.argv[1:] if argv is None else argv))
+    words = join_dash_values(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=command_named(words))
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        if sys.stdout is not None:  # None in a windowed frozen build
+            sys.stdout.flush()  # a reader gone away shows here, not as "Exception ignored" at exit
+        return code
+    except BrokenPipeError:  # `retro list | head -1`: the reader has what it wanted
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except RetroError as exc:
         print(f"retro: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -109,6 +199,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (a test's capture): nothing will flush to the pipe
+        pass
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -127,17 +229,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     if args.command == "list" and not args.search and not args.json:  # the everyday read: one stdlib query
-        from .domain.enums import IncidentStatus, Severity
-        from .services.quick_lines import quick_lines
+        from .services.quick_lines import list_text
 
-        lines = quick_lines(resolve_url(args.db), include_archived=args.all)
-        if lines is not None:
-            severity = {s.value: s.label for s in Severity}
-            statuses = {s.value: s.label for s in IncidentStatus}
-            sys.stdout.writelines(
-                f"{id_}\t{severity[sev]}\t{statuses[st]}\t{when or '-'}\t{n_open} open\t{title}"
-                f"{' (archived)' if archived else ''}\n"
-                for id_, sev, st, when, n_open, title, archived in lines)
+        text = list_text(resolve_url(args.db), include_archived=args.all)
+        if text is not None:
+            sys.stdout.write(text)  # one write for the whole library (main() flushes it)
             return EXIT_OK
     if args.command == "list" and not args.search:  # --json: stdlib sqlite3 too, no SQLAlchemy
         from .services.quick_library import quick_library
@@ -197,6 +293,8 @@ def _cmd_list(args: argparse.Namespace, store: RetroStore) -> int:
 
 def _print_list(args: argparse.Namespace, summaries: Sequence[RetroSummary]) -> int:
     if args.json:
+        import json
+
         print(json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
         return EXIT_OK
     for s in summaries:
@@ -291,6 +389,8 @@ def _cmd_export(args: argparse.Namespace, store: RetroStore) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, store: RetroStore) -> int:
+    import json
+
     from .checks import all_findings
 
     retro = store.load(find_retro_id(store, args.id))
@@ -331,6 +431,8 @@ def _cmd_actions(args: argparse.Namespace, store: RetroStore) -> int:
 def _cmd_recurring(args: argparse.Namespace, store: RetroStore) -> int:
     groups = store.recurring_factors(include_archived=args.all)
     if args.json:
+        import json
+
         print(json.dumps(
             [{"title": g.title, "category": g.category.value, "incidents": list(g.incident_ids),
               "sightings": [{"incident_id": s.incident_id, "incident_title": s.incident_title,

@@ -17,15 +17,15 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
-import logging.handlers
 import os
 import re
 import sys
-import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
+
+# Every ``retro`` command configures this first, so it imports only what writing the log needs:
+# not logging.handlers (sockets, pickle, queues: ~10 ms), dataclasses (inspect) or tempfile.
 
 APP_DIR_NAME = "blameless-retro"
 LOG_FILE = "retro.log"
@@ -36,10 +36,10 @@ LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FORMAT = "%(asctime)s %(levelname)-8s %(process)d %(threadName)s %(name)s: %(message)s"
 
 #: ``scheme://user:password@`` — the password runs to the last ``@`` before the host's path.
-_URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][\w+.-]*://[^\s:/@?#]*):(?P<pw>[^\s@/]*(?:@[^\s@/]*)*)@(?=[^\s@/?]+)")
+_URL_PASSWORD = r"(?P<head>\b[a-zA-Z][\w+.-]*://[^\s:/@?#]*):(?P<pw>[^\s@/]*(?:@[^\s@/]*)*)@(?=[^\s@/?]+)"
 #: ``password=…`` / ``PGPASSWORD=…`` in a query string, a libpq DSN or an environment dump.
-_PARAM_PASSWORD = re.compile(r"(?P<key>\b(?:pg)?pass(?:word)?\s*[=:]\s*)(?P<pw>'[^']*'|\"[^\"]*\"|[^\s&;,'\"]+)",
-                             re.IGNORECASE)
+_PARAM_PASSWORD = r"(?P<key>\b(?:pg)?pass(?:word)?\s*[=:]\s*)(?P<pw>'[^']*'|\"[^\"]*\"|[^\s&;,'\"]+)"
+_patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
 def mask_passwords(text: str) -> str:
@@ -48,8 +48,14 @@ def mask_passwords(text: str) -> str:
     ``postgresql+psycopg://sam:s3cr3t@db/retro`` → ``postgresql+psycopg://sam:***@db/retro``;
     ``…?password=s3cr3t`` and ``password='s3cr3t'`` (libpq) → ``password=***``.
     """
-    text = _URL_PASSWORD.sub(lambda m: f"{m.group('head')}:***@", text)
-    return _PARAM_PASSWORD.sub(lambda m: f"{m.group('key')}***", text)
+    global _patterns
+    if "://" not in text and "pass" not in text.casefold():  # neither pattern can match: most records
+        return text
+    if _patterns is None:  # compiled on the first record that may hold one, not at every start
+        _patterns = re.compile(_URL_PASSWORD), re.compile(_PARAM_PASSWORD, re.IGNORECASE)
+    url, param = _patterns
+    text = url.sub(lambda m: f"{m.group('head')}:***@", text)
+    return param.sub(lambda m: f"{m.group('key')}***", text)
 
 
 # -- private folders and files --------------------------------------------------------------------
@@ -88,6 +94,8 @@ def log_folder() -> Path:
     if override:
         return Path(override).expanduser()
     if os.environ.get("RETRO_TESTING"):
+        import tempfile
+
         return Path(tempfile.gettempdir()) / f"retro-test-logs-{os.getuid() if os.name == 'posix' else 0}"
     from platformdirs import user_log_path
 
@@ -106,8 +114,7 @@ def level_from(value: str | None) -> int | None:
     return getattr(logging, text) if text in LEVELS else None
 
 
-@dataclass(frozen=True, slots=True)
-class LogSetup:
+class LogSetup(NamedTuple):
     """Where this run logs, and at which level."""
 
     folder: Path
@@ -117,12 +124,53 @@ class LogSetup:
     problem: str = ""  # why the file could not be opened ("" when it was)
 
 
-class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose every file (the first and each one after a rollover) is 0600."""
+class _PrivateRotatingHandler(logging.FileHandler):
+    """A log that rotates at ``max_bytes``, keeping ``backups`` old files, each of them 0600.
+
+    What :class:`logging.handlers.RotatingFileHandler` does (``retro.log`` → ``retro.log.1`` …),
+    without importing :mod:`logging.handlers` on every command's start.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        self.max_bytes, self.backups = max_bytes, backups
+        super().__init__(path, mode="a", encoding="utf-8")
 
     def _open(self) -> IO[Any]:
         private_file(Path(self.baseFilename))
         return super()._open()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._should_roll_over(record):
+                self._roll_over()
+            super().emit(record)
+        except Exception:  # as logging's own handlers do: a broken log never stops the app
+            self.handleError(record)
+
+    def _should_roll_over(self, record: logging.LogRecord) -> bool:
+        base = self.baseFilename
+        if self.max_bytes <= 0 or (os.path.exists(base) and not os.path.isfile(base)):  # a FIFO, /dev/null…
+            return False
+        stream: IO[Any] = self.stream if self.stream is not None else self._reopen()
+        stream.seek(0, 2)  # as logging.handlers does: Windows may not start a file opened "a" at its end
+        return stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _reopen(self) -> IO[Any]:
+        stream = self._open()
+        self.stream = stream  # type: ignore[assignment]  # typeshed: a TextIOWrapper; _open gives IO
+        return stream
+
+    def _roll_over(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for i in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{i}"):
+                os.replace(f"{base}.{i}", f"{base}.{i + 1}")
+        if self.backups > 0 and os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self._reopen()
 
 
 class _MaskPasswords(logging.Filter):
@@ -178,7 +226,7 @@ def configure(level: str | int | None = None, *, stderr: bool | None = None) -> 
         try:
             private_folder(folder)
             file = folder / LOG_FILE
-            handler = _PrivateRotatingHandler(file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+            handler = _PrivateRotatingHandler(file, max_bytes=MAX_BYTES, backups=BACKUPS)
             handler.setFormatter(_MaskingFormatter(FORMAT))
             handler.addFilter(_MaskPasswords())
             handler.setLevel(resolved)

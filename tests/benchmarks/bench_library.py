@@ -16,11 +16,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
+from tests.benchmarks.bench_cli import list_row
 from tests.benchmarks.bench_startup import BARE, OURS, _times
 from tests.benchmarks.library_data import library_url, pg_library_url
 from tests.benchmarks.table import Row, absolute_row, median_ms, ratio_row
@@ -71,16 +70,6 @@ def _pg_raw(url: str, sql: str, *params: object) -> float:
         return median_ms(lambda: conn.execute(sql, params).fetchall(), repeat=5)
 
 
-def _process_ms(args: list[str], runs: int = 5) -> float:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=REPO, env=env)
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def _size_rows(n: int) -> list[Row]:
     from retro.services import RetroStore
 
@@ -121,9 +110,7 @@ def _size_rows(n: int) -> list[Row]:
                                  None, "", 20))
     finally:
         store.close()
-    rows.append(ratio_row(f"`retro list` ({n:,})",
-                          _process_ms([sys.executable, "-m", "ui.launch", "--db", url, "list"]),
-                          _process_ms([sys.executable, "-c", "import sqlite3"]), "python -c 'import sqlite3'", 5))
+    rows.append(list_row(n, url, runs=5))  # the command and its floor in turns (bench_cli runs it alone)
     bare, ours = [], []
     for _ in range(STARTUP_RUNS):
         bare.append(_times(BARE)[1])
