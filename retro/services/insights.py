@@ -30,6 +30,7 @@ from ..analysis.insights import (
     _DURATIONS,
     NOT_RESOLVED,
     SHARED_EARLY,
+    TOP_FACTORS,
     ActionOutcome,
     FactorFigure,
     IncidentDuration,
@@ -79,22 +80,20 @@ def chosen_incidents(conn: Connection, *, since: date | None, service: str | Non
 
 
 class Chosen:
-    """How grouped counts are restricted to the chosen incidents.
+    """How the factor keys are restricted to the chosen incidents.
 
-    Every count here (rows, distinct incidents) adds up over disjoint sets of incidents, so when
-    the chosen incidents are most of the library (the usual case: everything not archived) the
-    counts are read for the whole library — straight from a covering index — minus those of the
-    few incidents left out; otherwise for the chosen ones only. Either way the work follows the
-    smaller side, not the library.
+    When the chosen incidents are most of the library (the usual case: everything not archived)
+    the keys are counted for the whole library — straight from a covering index — and those of
+    the few incidents left out are subtracted; otherwise they are counted for the chosen ones
+    only. Either way the work follows the smaller side, not the library.
     """
 
     def __init__(self, conn: Connection, where: list[ColumnElement[bool]], chosen: int) -> None:
         fig = m.incident_figures
         total = int(conn.execute(select(func.count()).select_from(fig)).scalar_one())
-        self._conn = conn
-        self._where = where
         self.subtract = chosen * 2 >= total
         self.everything = chosen == total  # nothing left out: nothing to subtract, no condition at all
+        self.left_out = total - chosen
         condition = and_(*where)
         self._ids = select(fig.c.incident_id).where(~func.coalesce(condition, false()) if self.subtract else condition)
 
@@ -105,50 +104,41 @@ class Chosen:
         chosen: ColumnElement[bool] = ~column.in_(self._ids) if self.subtract else column.in_(self._ids)
         return chosen
 
-    def counts(self, column: Any, *selected: Any, where: tuple[Any, ...] = (),
-               group_by: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], tuple[int, ...]]:
-        """``group → counts`` of ``selected`` (count expressions) over rows whose incident
-        (``column``) is chosen; groups whose counts all come to 0 are left out."""
-        n = len(group_by)
+    def left_out_ids(self, column: Any) -> ColumnElement[bool]:
+        """``column`` is one of the incidents left out (when subtracting)."""
+        return column.in_(self._ids)
 
-        def read(*extra: Any) -> dict[tuple[Any, ...], tuple[int, ...]]:
-            query = select(*group_by, *selected).where(*where, *extra)
-            if group_by:
-                query = query.group_by(*group_by)
-            return {tuple(r[:n]): tuple(map(int, r[n:])) for r in self._conn.execute(query).all()}
 
-        return self._combine(read, column)
+def key_counts(conn: Connection, chosen: Chosen) -> list[tuple[FactorCategory, str, int]]:
+    """(category, key, chosen incidents) of the groups that can make the top ten — a superset of
+    :func:`retro.analysis.insights_factors.top_candidates`' answer, found by the database.
 
-    def _combine(self, read: Any, column: Any) -> dict[tuple[Any, ...], tuple[int, ...]]:
-        if not self.subtract:
-            return {k: v for k, v in read(column.in_(self._ids)).items() if any(v)}
-        out = read()
-        for k, v in (() if self.everything else read(column.in_(self._ids)).items()):
-            out[k] = tuple(a - b for a, b in zip(out[k], v, strict=True))
-        return {k: v for k, v in out.items() if any(v)}
-
-    def per_incident(self, column: Any, *, where: tuple[Any, ...] = (),
-                     group_by: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], tuple[int, int]]:
-        """``group → (rows, distinct incidents)`` over rows whose incident (``column``) is chosen.
-
-        Grouped, ``count(DISTINCT …)`` walks an index on (group, incident) in order. Not grouped,
-        PostgreSQL's ``count(DISTINCT …)`` sorts every row by collation: there the rows are grouped
-        by incident first (a hash), then counted."""
-        n = len(group_by)
-        if group_by or not _pg(self._conn):
-            return {k: (v[0], v[1]) for k, v in self.counts(
-                column, func.count(), func.count(func.distinct(column)), where=where, group_by=group_by).items()}
-
-        def read(*extra: Any) -> dict[tuple[Any, ...], tuple[int, ...]]:
-            inner = (select(*group_by, column.label("incident"), func.count().label("n"))
-                     .where(*where, *extra).group_by(*group_by, column).subquery())
-            outer = [inner.c[i] for i in range(n)]
-            query = select(*outer, func.sum(inner.c.n), func.count())
-            if outer:
-                query = query.group_by(*outer)
-            return {tuple(r[:n]): tuple(int(v or 0) for v in r[n:]) for r in self._conn.execute(query).all()}
-
-        return {k: (v[0], v[1]) for k, v in self._combine(read, column).items()}
+    A group needs ≥ 2 incidents and at least as many as the tenth most seen. Counted over the
+    chosen incidents, that is the cut itself. Counted over the whole library (``subtract``), a
+    group's chosen count is at most its whole count and at least that minus the incidents left
+    out, so the groups whose whole count is below the tenth whole count minus the incidents left
+    out can never make it: only the others are read, and their left-out counts subtracted."""
+    fk = m.factor_keys
+    categories = {c.value: c for c in FactorCategory}
+    seen = func.count(func.distinct(fk.c.incident_id))
+    where: list[ColumnElement[bool]] = [fk.c.key != ""]
+    if not chosen.subtract:
+        where.append(chosen.condition(fk.c.incident_id))
+    groups = (select(fk.c.category, fk.c.key, seen.label("n")).where(*where)
+              .group_by(fk.c.category, fk.c.key).having(seen >= 2).cte("groups"))
+    tenth = select(groups.c.n).order_by(groups.c.n.desc()).limit(1).offset(TOP_FACTORS - 1).scalar_subquery()
+    slack = chosen.left_out if chosen.subtract else 0
+    rows = conn.execute(select(groups.c.category, groups.c.key, groups.c.n)
+                        .where(groups.c.n >= func.coalesce(tenth, 0) - slack)).all()
+    counts = {(r[0], r[1]): int(r[2]) for r in rows}
+    if chosen.subtract and not chosen.everything and counts:
+        for category, chunk in pair_chunks(counts):
+            for c, k, n in conn.execute(
+                    select(fk.c.category, fk.c.key, seen).where(
+                        chosen.left_out_ids(fk.c.incident_id), fk.c.category == category, fk.c.key.in_(chunk))
+                    .group_by(fk.c.category, fk.c.key)):
+                counts[(c, k)] -= int(n)
+    return [(categories[c], k, n) for (c, k), n in counts.items() if n]
 
 
 def _factor_figure(conn: Connection, chosen: Chosen, per_category: dict[FactorCategory, tuple[int, int]],
@@ -156,11 +146,8 @@ def _factor_figure(conn: Connection, chosen: Chosen, per_category: dict[FactorCa
     """The factors that come back most (from the key index, for the chosen incidents), with the
     counts by category and of incidents with any factor already read from their figures."""
     fk = m.factor_keys
-    mine = fk.c.incident_id
     categories = {c.value: c for c in FactorCategory}
-    key_counts = [(categories[k[0]], k[1], v[1]) for k, v in chosen.per_incident(
-        mine, where=(fk.c.key != "",), group_by=(fk.c.category, fk.c.key)).items()]
-    own = chosen.condition(mine)
+    own = chosen.condition(fk.c.incident_id)
 
     def sightings_of(groups: Collection[GroupKey]) -> list[KeyedSighting]:
         out: list[KeyedSighting] = []
@@ -171,7 +158,7 @@ def _factor_figure(conn: Connection, chosen: Chosen, per_category: dict[FactorCa
         out.sort(key=lambda s: (s[2], s[3]))
         return out
 
-    return factor_figure(key_counts, sightings_of, per_category, with_factors, incidents)
+    return factor_figure(key_counts(conn, chosen), sightings_of, per_category, with_factors, incidents)
 
 
 
@@ -186,7 +173,7 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
     read of the factor keys for the factors that come back most."""
     c = m.incident_figures.c
     chosen = chosen_incidents(conn, since=since, service=service)
-    texts = [type_coerce(col, Text) for col in (c.open_due, c.wont_do_reasons, c.factor_categories, c.services)]
+    texts = [c.open_due, type_coerce(c.wont_do_reasons, Text), c.factor_categories, type_coerce(c.services, Text)]
     rows: Sequence[Sequence[Any]] = conn.execute(select(
         c.incident_id, c.title, c.severity, c.started_month,
         c.detect_us, c.detect_gap, c.mitigate_us, c.mitigate_gap, c.resolve_us, c.resolve_gap,  # 4–9
@@ -195,11 +182,13 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
     ).where(*chosen)).all()
     n = len(rows)
 
+    cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) or [()] * 22  # one tuple per column
+
     labels: dict[str | None, str] = {}
-    for month in {r[3] for r in rows}:
+    for month in set(cols[3]):
         if month is not None:
             labels[month] = month if period is Period.MONTH else f"{month[:4]} {_QUARTER[month[5:7]]}"
-    periods = [labels.get(r[3], "") for r in rows]  # "" only where there is no start (never used then)
+    periods = [labels.get(month, "") for month in cols[3]]  # "" only where there is no start (never used then)
 
     durations = []
     make = tuple.__new__  # a named tuple without its Python-level __new__ (30,000 of them)
@@ -210,73 +199,91 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
                OUT_OF_ORDER: out_of_order(start_name, end_name)}
         values: list[IncidentDuration] = []
         by_period: dict[str, list[timedelta]] = defaultdict(list)
-        missing: Counter[str] = Counter()
         at = 4 + 2 * k
-        for r, when in zip(rows, periods, strict=True):
-            micros = r[at]
-            if micros is None:
-                missing[why[r[at + 1]]] += 1
-            else:
+        for iid, title, micros, when in zip(cols[0], cols[1], cols[at], periods, strict=True):
+            if micros is not None:
                 value = timedelta(microseconds=micros)
-                values.append(make(IncidentDuration, (r[0], r[1], value)))
+                values.append(make(IncidentDuration, (iid, title, value)))
                 by_period[when].append(value)
+        missing = Counter({why[gap]: n for gap, n in Counter(cols[at + 1]).items() if gap})
         durations.append(duration_figure(name, values, by_period, missing))
 
     reports = []
     for k, (name, goal) in enumerate((("Internal report", INTERNAL_REPORT_DUE), ("Public report", PUBLIC_REPORT_DUE))):
-        counts: Counter[ReportOutcome] = Counter()
-        missing = Counter()
-        delays: list[timedelta] = []
         cutoff = (now - goal - _EPOCH) // _MICRO  # "now > resolved + goal" without overflowing near year 9999
         goal_us = goal // _MICRO
-        for r in rows:
-            resolved, delay_us = r[10], r[11 + k]
+        delays: list[timedelta] = []
+        unresolved = early = overdue = not_yet = on_time = late = 0
+        for resolved, delay_us in zip(cols[10], cols[11 + k], strict=True):
             if resolved is None:
-                missing[NOT_RESOLVED] += 1
+                unresolved += 1
             elif delay_us is None:
-                counts[ReportOutcome.OVERDUE if resolved < cutoff else ReportOutcome.NOT_YET_DUE] += 1
+                if resolved < cutoff:
+                    overdue += 1
+                else:
+                    not_yet += 1
             elif delay_us < 0:
-                missing[SHARED_EARLY] += 1
+                early += 1
             else:
                 delays.append(timedelta(microseconds=delay_us))
-                counts[ReportOutcome.ON_TIME if delay_us <= goal_us else ReportOutcome.LATE] += 1
+                if delay_us <= goal_us:
+                    on_time += 1
+                else:
+                    late += 1
+        counts = Counter({ReportOutcome.ON_TIME: on_time, ReportOutcome.LATE: late,
+                          ReportOutcome.OVERDUE: overdue, ReportOutcome.NOT_YET_DUE: not_yet})
+        missing = Counter({NOT_RESOLVED: unresolved, SHARED_EARLY: early})
+        missing = Counter({reason: k for reason, k in missing.items() if k})
         reports.append(report_figure(name, goal, counts, delays, missing))
 
     today = now.date().isoformat()  # the due dates are ISO text: they compare as dates do
-    outcomes: Counter[ActionOutcome] = Counter()
-    reasons: Counter[str] = Counter()
-    with_actions = 0
-    category_factors: Counter[str] = Counter()
-    category_incidents: Counter[str] = Counter()
-    with_factors = 0
+    on_time = late = undated = wont = on_track = past = with_actions = 0
+    reasons: Counter[str] = Counter()  # one JSON list per retro with won't-do actions: few distinct
+    combos: Counter[str] = Counter()  # the factors' categories of a retro: few distinct combinations
     services: Counter[str] = Counter()
     for r in rows:
-        on_time, late, undated, wont, open_undated = r[13:18]
-        dues = _loads(r[18])
-        if on_time or late or undated or wont or open_undated or dues:
+        dues = r[18]
+        if r[13] or r[14] or r[15] or r[16] or r[17] or dues:
             with_actions += 1
-            past = sum(1 for d in dues if d < today)
-            outcomes.update({ActionOutcome.DONE_ON_TIME: on_time, ActionOutcome.DONE_LATE: late,
-                             ActionOutcome.DONE_UNDATED: undated, ActionOutcome.WONT_DO: wont,
-                             ActionOutcome.OPEN_PAST_DUE: past,
-                             ActionOutcome.OPEN_ON_TRACK: open_undated + len(dues) - past})
-            if wont:
-                reasons.update(_loads(r[19]))
-        kinds = _loads(r[20])
-        if kinds:
-            with_factors += 1
-            category_factors.update(kinds)
-            category_incidents.update(set(kinds))
+            on_time += r[13]
+            late += r[14]
+            undated += r[15]
+            on_track += r[17]
+            if r[16]:
+                wont += r[16]
+                reasons[r[19]] += 1
+            if dues:
+                for due in dues.split():
+                    if due < today:
+                        past += 1
+                    else:
+                        on_track += 1
+        combos[r[20]] += 1
         services[r[21]] += 1
+    outcomes = {ActionOutcome.DONE_ON_TIME: on_time, ActionOutcome.DONE_LATE: late,
+                ActionOutcome.DONE_UNDATED: undated, ActionOutcome.OPEN_PAST_DUE: past,
+                ActionOutcome.OPEN_ON_TRACK: on_track, ActionOutcome.WONT_DO: wont}
+    why_not: Counter[str] = Counter()
+    for text, k in reasons.items():
+        for reason in _loads(text):
+            why_not[reason] += k
     categories = {f.value: f for f in FactorCategory}
-    per_category = {categories[k]: (v, category_incidents[k]) for k, v in category_factors.items()}
+    per_category: dict[FactorCategory, tuple[int, int]] = {}
+    with_factors = 0
+    for text, k in combos.items():
+        kinds = text.split()
+        if kinds:
+            with_factors += k
+        for kind, times in Counter(kinds).items():
+            factors, incidents = per_category.get(categories[kind], (0, 0))
+            per_category[categories[kind]] = (factors + times * k, incidents + k)
     severities = {s.value: s for s in Severity}
     return Insights(
         incidents=n, period=period, since=since, service=service,
         detect=durations[0], mitigate=durations[1], resolve=durations[2],
         by_severity=_severity_counts(Counter(severities[r[2]] for r in rows), n),
         by_service=service_figure([(tuple(_loads(s)), k) for s, k in services.items()], n),
-        actions=action_figure({o: v for o, v in outcomes.items() if v}, reasons.items(), with_actions, n),
+        actions=action_figure(outcomes, why_not.items(), with_actions, n),
         internal_report=reports[0], public_report=reports[1],
         factors=_factor_figure(conn, Chosen(conn, chosen, n), per_category, with_factors, n), now=now,
     )

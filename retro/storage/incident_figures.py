@@ -81,8 +81,8 @@ def figures_row(incident: Mapping[str, Any], actions: Iterable[Mapping[str, Any]
             counts["open_undated"] += 1
         else:
             dues.append(due.isoformat())
-    row.update(counts, open_due=tuple(sorted(dues)), wont_do_reasons=tuple(reasons),
-               factor_categories=tuple(sorted(factor_categories)))
+    row.update(counts, open_due=" ".join(sorted(dues)), wont_do_reasons=tuple(reasons),
+               factor_categories=" ".join(sorted(factor_categories)))
     return row
 
 

@@ -343,9 +343,9 @@ class IncidentFiguresRow(Base):
     done_undated: Mapped[int] = mapped_column(Integer, default=0)
     wont_do: Mapped[int] = mapped_column(Integer, default=0)
     open_undated: Mapped[int] = mapped_column(Integer, default=0)
-    open_due: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())  # ISO due dates of open actions
+    open_due: Mapped[str] = mapped_column(Text, default="")  # ISO due dates of open actions, by a space
     wont_do_reasons: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
-    factor_categories: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())  # one per factor
+    factor_categories: Mapped[str] = mapped_column(Text, default="")  # one token per factor, sorted, by a space
 
 
 incidents = IncidentRow.__table__

@@ -36,6 +36,7 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
     from retro.storage import models as m
     from retro.storage.engine import make_engine
     from retro.storage.factor_keys import remember_words
+    from retro.storage.incident_figures import refresh
 
     rnd = random.Random(seed)
     t0 = datetime(2023, 1, 1, tzinfo=UTC)
@@ -82,11 +83,14 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
                 for chunk in range(0, len(rows), 5000):
                     conn.execute(insert(table), rows[chunk:chunk + 5000])
             remember_words(conn, {(k["category"], k["key"]) for k in keys})
+            # …and so are the per-retro insight figures (revision 0012), worked out from the stored rows.
+            refresh(conn, [r["id"] for r in incidents])
         if engine.dialect.name == "postgresql":  # as autovacuum leaves a library soon after a bulk load (mid-run
             # otherwise): statistics, so the planner does not take the tables for empty, and the visibility
             # map, so the covering indexes are read without the table
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM ANALYZE incidents, factors, action_items, action_factors, factor_keys")
+                conn.exec_driver_sql("VACUUM ANALYZE incidents, factors, action_items, action_factors, factor_keys, "
+                                  "incident_figures")
     finally:
         engine.dispose()
 
