@@ -37,8 +37,8 @@ from ..domain import (
 )
 from ..domain.kinds import KINDS, is_kind_name, kind_of, referenced_keys, referrers, refers_to
 from ..domain.validation import validate_entity, validate_incident
-from ..storage import models as m
 from ..storage import incident_figures, rows, search
+from ..storage import models as m
 from ..storage.mapping import incident_from_row
 from .library_index import follow_edit
 from .private_notes import KIND as NOTE

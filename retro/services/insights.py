@@ -106,7 +106,8 @@ class Chosen:
 
     def left_out_ids(self, column: Any) -> ColumnElement[bool]:
         """``column`` is one of the incidents left out (when subtracting)."""
-        return column.in_(self._ids)
+        left: ColumnElement[bool] = column.in_(self._ids)
+        return left
 
 
 def key_counts(conn: Connection, chosen: Chosen) -> list[tuple[FactorCategory, str, int]]:

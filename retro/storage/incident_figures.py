@@ -46,7 +46,7 @@ def _duration(start: datetime | None, end: datetime | None) -> tuple[int | None,
     return (end - start) // _MICRO, USABLE
 
 
-def figures_row(incident: Mapping[str, Any], actions: Iterable[Mapping[str, Any]],
+def figures_row(incident: Mapping[Any, Any], actions: Iterable[Mapping[Any, Any]],
                 factor_categories: Iterable[str]) -> dict[str, Any]:
     """The ``incident_figures`` row of one retro from its stored incident row, action rows
     (status, due, completed_at, status_reason) and its factors' categories."""
@@ -92,7 +92,7 @@ def compute(conn: Connection, incident_ids: Sequence[str]) -> list[dict[str, Any
     out: list[dict[str, Any]] = []
     for start in range(0, len(incident_ids), _CHUNK):
         chunk = list(incident_ids[start : start + _CHUNK])
-        actions: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        actions: dict[str, list[Mapping[Any, Any]]] = defaultdict(list)
         for a in conn.execute(select(act.c.incident_id, act.c.status, act.c.due, act.c.completed_at,
                                      act.c.status_reason).where(act.c.incident_id.in_(chunk))).mappings():
             actions[a["incident_id"]].append(a)

@@ -24,7 +24,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    count = {"nullable": False}
     op.create_table(
         "incident_figures",
         sa.Column("incident_id", sa.String(), sa.ForeignKey("incidents.id", ondelete="CASCADE",
@@ -37,19 +36,19 @@ def upgrade() -> None:
         sa.Column("happened_on", sa.Date(), nullable=True),
         sa.Column("started_month", sa.String(7), nullable=True),
         sa.Column("detect_us", sa.BigInteger(), nullable=True),
-        sa.Column("detect_gap", sa.Integer(), **count),
+        sa.Column("detect_gap", sa.Integer(), nullable=False),
         sa.Column("mitigate_us", sa.BigInteger(), nullable=True),
-        sa.Column("mitigate_gap", sa.Integer(), **count),
+        sa.Column("mitigate_gap", sa.Integer(), nullable=False),
         sa.Column("resolve_us", sa.BigInteger(), nullable=True),
-        sa.Column("resolve_gap", sa.Integer(), **count),
+        sa.Column("resolve_gap", sa.Integer(), nullable=False),
         sa.Column("resolved_us", sa.BigInteger(), nullable=True),
         sa.Column("internal_delay_us", sa.BigInteger(), nullable=True),
         sa.Column("public_delay_us", sa.BigInteger(), nullable=True),
-        sa.Column("done_on_time", sa.Integer(), **count),
-        sa.Column("done_late", sa.Integer(), **count),
-        sa.Column("done_undated", sa.Integer(), **count),
-        sa.Column("wont_do", sa.Integer(), **count),
-        sa.Column("open_undated", sa.Integer(), **count),
+        sa.Column("done_on_time", sa.Integer(), nullable=False),
+        sa.Column("done_late", sa.Integer(), nullable=False),
+        sa.Column("done_undated", sa.Integer(), nullable=False),
+        sa.Column("wont_do", sa.Integer(), nullable=False),
+        sa.Column("open_undated", sa.Integer(), nullable=False),
         sa.Column("open_due", sa.Text(), nullable=False),
         sa.Column("wont_do_reasons", sa.Text(), nullable=False),
         sa.Column("factor_categories", sa.Text(), nullable=False),
