@@ -146,7 +146,7 @@ def _rows(label: str, url: str) -> list[Row]:
         earlier_floor = median_ms(_floor(store,
             "SELECT a.*, i.title, i.severity, i.services, i.version, i.resolved_at FROM action_items a "
             "JOIN incidents i ON i.id = a.incident_id WHERE a.status IN ('open', 'in_progress') AND NOT i.archived "
-            "AND i.services LIKE '%\"service-3\"%'"), repeat=5)
+            "AND i.services LIKE '%%\"service-3\"%%'"), repeat=5)  # %% : psycopg's placeholders
     finally:
         store.close()
     n = f"{RETROS:,} retros, {label}"
