@@ -203,7 +203,7 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
         at = 4 + 2 * k
         for iid, title, micros, when in zip(cols[0], cols[1], cols[at], periods, strict=True):
             if micros is not None:
-                value = timedelta(microseconds=micros)
+                value = timedelta(0, 0, micros)  # positional: cheaper than the keyword, 30,000 times
                 values.append(make(IncidentDuration, (iid, title, value)))
                 by_period[when].append(value)
         missing = Counter({why[gap]: n for gap, n in Counter(cols[at + 1]).items() if gap})
@@ -226,7 +226,7 @@ def insights(conn: Connection, *, now: datetime, since: date | None = None, serv
             elif delay_us < 0:
                 early += 1
             else:
-                delays.append(timedelta(microseconds=delay_us))
+                delays.append(timedelta(0, 0, delay_us))
                 if delay_us <= goal_us:
                     on_time += 1
                 else:
