@@ -101,7 +101,7 @@ def test_seen_before_for_a_very_common_factor_reads_the_first_by_title(store: Re
     titles = [f"{w} outage" for w in ("Zeta", "alpha", "Beta", "gamma", "Delta", "epsilon")] * 5
     Random(3).shuffle(titles)
     sightings = []
-    for i, title in enumerate(titles + ["Other", "More"]):
+    for i, title in enumerate([*titles, "Other", "More"]):
         text = "Pool too small" if i < len(titles) else "The pool was too small for load"
         store.add_retro(Retro.of(Incident(f"e{i:02d}", f"{title} {i}"), [
             Impact("imp"), Factor("f", text, FactorCategory.TECHNOLOGY)]), new_ids=False)
