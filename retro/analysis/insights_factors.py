@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from ..domain import FactorCategory
-from .insights import TOP_FACTORS, FactorFacts, FactorFigure, IncidentFacts, RecurringTheme, _basis
-from .recurrence import factor_key
+from .factor_words import factor_key
+from .insights_figures import TOP_FACTORS, FactorFacts, FactorFigure, IncidentFacts, RecurringTheme, _basis
 
 GroupKey = tuple[FactorCategory, str]
 #: (category, key, incident id, factor id, title)

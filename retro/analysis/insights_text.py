@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..domain.lifecycle import format_timedelta
-from .insights import Basis, DurationFigure, Insights, ReportFigure
+from .insights_figures import Basis, DurationFigure, Insights, ReportFigure
 
 
 def span(value: timedelta | None) -> str:

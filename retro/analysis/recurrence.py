@@ -1,8 +1,7 @@
 """Recurrence: contributing factors that keep coming back across incidents.
 
-Titles are compared as sets of normalised words: case-folded, punctuation dropped, common
-words ("the", "was", "no" is kept — it matters) left out, and a light suffix stemming so
-"deploys", "deployed" and "deploying" meet. Two factors of the same category are the same
+Titles are compared as sets of normalised words (:mod:`retro.analysis.factor_words`: case,
+punctuation, stop words and light suffixes forgiven). Two factors of the same category are the same
 recurring factor when their word sets are similar enough (Jaccard index ≥ ``threshold``);
 groups are the connected sets of such pairs (single linkage). Plain Python, deterministic.
 
@@ -17,7 +16,6 @@ index look-up (:func:`related_from_candidates`).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,19 +25,13 @@ from retro.domain.entities import Factor
 from retro.domain.enums import FactorCategory
 from retro.domain.retro import Retro
 
+from .factor_words import factor_key as factor_key
+from .factor_words import key_words as key_words
+from .factor_words import normalise as normalise
+from .factor_words import similarity as similarity
+
 SIMILARITY = 0.5
 """Default Jaccard threshold for two factor titles to count as the same factor."""
-
-_STOP_TEXT = """a an the and or of to in on at for from by with as is are was were be been being it its this
-    that these those our we us their they them there which who whom what when where while into onto
-    during after before than then so very too also just about over under again had has have having
-    do does did done can could would should may might will shall"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
-"""Words that carry no meaning for matching. Negations ("no", "not", "without") are kept."""
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
-
 
 class FactorSighting(NamedTuple):
     """One contributing factor as seen in one incident: the light form recurrence works on.
@@ -162,34 +154,6 @@ class RelatedIncident:
     def score(self) -> float:
         """Sum of the match similarities: more shared factors, and closer ones, score higher."""
         return sum(m.similarity for m in self.matches)
-
-
-def normalise(title: str) -> frozenset[str]:
-    """The meaningful, stemmed words of a factor title."""
-    words = (w.casefold() for w in _WORD.findall(title))
-    return frozenset(_stem(w) for w in words if w not in STOP_WORDS)
-
-
-def factor_key(title: str) -> str:
-    """The normalised key of a factor title: its meaningful, stemmed words, sorted, space-joined.
-
-    Titles that differ only in case, punctuation, stop words, word order or light suffixes share
-    a key ("Deploys were not reviewed" and "deploy NOT reviewed" give ``"deploy not review"``).
-    The empty key ("" for a title of stop words only) never matches anything.
-    """
-    return " ".join(sorted(normalise(title)))
-
-
-def key_words(key: str) -> frozenset[str]:
-    """The word set of a :func:`factor_key` (the inverse of joining)."""
-    return frozenset(key.split())
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard index of two word sets (0.0 when either is empty)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 def sightings(retro: Retro) -> list[FactorSighting]:
@@ -348,21 +312,6 @@ def related_from_candidates(
 
 
 # -- helpers --------------------------------------------------------------------------------------
-
-
-def _stem(word: str) -> str:
-    """A light suffix stemmer: good enough to meet plurals and tenses, never below 3 letters."""
-    for suffix in _SUFFIXES:
-        if suffix == "s" and word.endswith(("ss", "us", "is")):
-            continue  # "loss", "status", "analysis" are not plurals
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            if suffix in ("ies", "ied"):
-                stem += "y"
-            elif len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                stem = stem[:-1]  # "stopped" → "stop"
-            return stem.rstrip("e") if len(stem) > 3 else stem
-    return word.rstrip("e") if len(word) > 3 else word
 
 
 def _group(categories: Sequence[FactorCategory], words: Sequence[frozenset[str]],

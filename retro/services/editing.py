@@ -37,8 +37,8 @@ from ..domain import (
 )
 from ..domain.kinds import KINDS, is_kind_name, kind_of, referenced_keys, referrers, refers_to
 from ..domain.validation import validate_entity, validate_incident
+from ..storage import incident_figures, rows, search
 from ..storage import models as m
-from ..storage import rows, search
 from ..storage.mapping import incident_from_row
 from .library_index import follow_edit
 from .private_notes import KIND as NOTE
@@ -291,6 +291,7 @@ def apply_edit(conn: Connection, incident_id: str, expected_version: int, edit: 
     replaced = [e for e in upserted if id(e) not in inserted and not local(type(e).__name__)]
     search.index_entities(conn, incident_id, [*replaced, *([changed_incident] if changed_incident else [])])
     follow_edit(conn, incident_id, inserts, replaced, removed_refs)
+    incident_figures.follow_edit(conn, incident_id, changed_incident is not None, upserted, removed_refs)
     return Changes(
         incident_id=incident_id,
         version=version,

@@ -86,7 +86,17 @@ def similar_to(conn: Connection, factor: Factor, incident_id: str, *, threshold:
     ranked = sorted(best.values(), reverse=True)
     room = limit + len({o for o, _f in decided})  # a rejected pair can free one place for the next
     cutoff = ranked[room - 1] if len(ranked) >= room else -1.0
-    wanted = frozenset(i for i, score in best.items() if score >= cutoff) | {o for o, _f in decided}
+    above = [i for i, score in best.items() if score > cutoff]
+    tied = [i for i, score in best.items() if score == cutoff]
+    if len(above) + len(tied) > room:  # a common factor: many incidents tie at the cut-off score;
+        # the answer settles ties by the incident's title, so read the tied ones' titles only
+        inc = m.incidents
+        titles: list[tuple[str, str]] = []
+        for start in range(0, len(tied), 400):
+            titles += [(t.casefold(), i) for i, t in conn.execute(
+                select(inc.c.id, inc.c.title).where(inc.c.id.in_(tied[start:start + 400])))]
+        tied = [i for _t, i in sorted(titles)[: max(room - len(above), 0)]]
+    wanted = frozenset(above) | frozenset(tied) | {o for o, _f in decided}
     candidates = [s for s, _ in factor_keys.sightings_with_keys(conn, [(category, k) for k in scores],
                                                                 include_archived=True, exclude_incident=incident_id,
                                                                 incident_ids=wanted)]

@@ -3,11 +3,14 @@ CSV export, calendars). No retro is loaded whole."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, Text, and_, or_, select, type_coerce
+from sqlalchemy.sql.elements import ColumnElement
 
-from ..domain import ActionStatus, Severity
+from ..domain import ActionStatus, Retro, Severity
 from ..domain.follow_through import ActionRecord
 from ..io.calendar_ics import ReportDeadline, ReportKind
 from ..storage import models as m
@@ -16,12 +19,12 @@ from ..storage.mapping import action_from_row
 
 def action_records(conn: Connection, *, statuses: frozenset[ActionStatus] | None = None,
                    include_archived: bool = False, incident_ids: frozenset[str] | None = None,
-                   with_factors: bool = True) -> list[ActionRecord]:
+                   with_factors: bool = True, where: Sequence[ColumnElement[bool]] = ()) -> list[ActionRecord]:
     """Every action item (only ``statuses`` when given) of every retro, with the factors it
     addresses in the order the action lists them (ids and titles; neither without ``with_factors``,
-    for lists that do not show them)."""
+    for lists that do not show them); ``where``: further conditions on the action and its incident."""
     inc, act, af, fac = m.incidents, m.action_items, m.action_factors, m.factors
-    where = []
+    where = list(where)
     if statuses is not None:
         where.append(act.c.status.in_([s.value for s in statuses]))
     if not include_archived:
@@ -47,9 +50,10 @@ def action_records(conn: Connection, *, statuses: frozenset[ActionStatus] | None
         factor_ids[(r.incident_id, r.action_id)].append(r.factor_id)
         if r.title is not None:
             titles[(r.incident_id, r.action_id)].append(r.title)
+    severities = {s.value: s for s in Severity}
     return [
         ActionRecord(
-            incident_id=r.incident_id, incident_title=r.incident_title, severity=Severity(r.incident_severity),
+            incident_id=r.incident_id, incident_title=r.incident_title, severity=severities[r.incident_severity],
             services=tuple(r.incident_services or ()), incident_version=int(r.incident_version),
             action=action_from_row(r, tuple(factor_ids.get((r.incident_id, r.id), ()))),
             factor_titles=tuple(titles.get((r.incident_id, r.id), ())),
@@ -78,15 +82,27 @@ def report_deadlines(conn: Connection, *, include_shared: bool = False,
     return out
 
 
-def incidents_sharing_services(conn: Connection, incident_id: str, services: tuple[str, ...]) -> set[str]:
-    """Other non-archived incidents with one of ``services`` (case and spacing ignored)."""
-    wanted = {" ".join(s.split()).casefold() for s in services if s.strip()}
-    if not wanted:
-        return set()
-    inc = m.incidents
-    found = set()
-    for rid, theirs in conn.execute(select(inc.c.id, inc.c.services).where(inc.c.archived.is_(False),
-                                                                            inc.c.id != incident_id)):
-        if wanted & {" ".join(s.split()).casefold() for s in theirs or ()}:
-            found.add(rid)
-    return found
+def _service_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def earlier_open_actions(conn: Connection, retro: Retro, related: Collection[str],
+                         statuses: frozenset[ActionStatus]) -> list[ActionRecord]:
+    """The open actions (``statuses``) of other non-archived retros sharing a service with
+    ``retro`` (case and spacing ignored) or among ``related`` (sharing contributing factors): one
+    query, the services matched once per distinct list of services, not once per retro."""
+    inc, act = m.incidents, m.action_items
+    wanted = {_service_key(s) for s in retro.incident.services if s.strip()}
+    raw = type_coerce(inc.c.services, Text)
+    anyof: list[ColumnElement[bool]] = []
+    if wanted:
+        lists = conn.execute(select(raw).where(inc.c.archived.is_(False)).distinct()).scalars()
+        matching = sorted(s for s in lists if s and wanted & {_service_key(x) for x in json.loads(s)})
+        if matching:
+            anyof.append(raw.in_(matching))
+    others = sorted(set(related) - {retro.incident.id})
+    if others:
+        anyof.append(act.c.incident_id.in_(others))
+    if not anyof:
+        return []
+    return action_records(conn, statuses=statuses, where=[or_(*anyof), act.c.incident_id != retro.incident.id])

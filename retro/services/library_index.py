@@ -31,7 +31,7 @@ from ..analysis.recurrence import (
     summarise_from_keys,
 )
 from ..domain import Entity, EntityRef, Factor, FactorCategory, Retro
-from ..storage import factor_keys
+from ..storage import factor_keys, incident_figures
 
 
 def follow_edit(conn: Connection, incident_id: str, inserted: Iterable[Entity], replaced: Iterable[Entity],
@@ -45,8 +45,9 @@ def follow_edit(conn: Connection, incident_id: str, inserted: Iterable[Entity], 
 
 
 def follow_new_retro(conn: Connection, incident_id: str, entities: Iterable[Entity]) -> None:
-    """Key every factor of a retro just stored whole."""
+    """Key every factor of a retro just stored whole, and work out its insight figures."""
     factor_keys.index_factors(conn, incident_id, [e for e in entities if isinstance(e, Factor)], new=True)
+    incident_figures.refresh(conn, [incident_id])
 
 
 def recurring_factors(conn: Connection, *, include_archived: bool,

@@ -252,14 +252,9 @@ class RetroStore:
         from ..domain.follow_through import OPEN_STATUSES, follow_through_order
         from . import follow_through
 
+        related = {r.incident_id for r in self.related_incidents(retro)} if retro.factors else set()
         with self._transaction() as conn:
-            ids = follow_through.incidents_sharing_services(conn, retro.incident.id, retro.incident.services)
-        if retro.factors:
-            ids |= {r.incident_id for r in self.related_incidents(retro)}
-        ids.discard(retro.incident.id)
-        if not ids:
-            return []
-        records = self.action_records(statuses=frozenset(OPEN_STATUSES), incident_ids=frozenset(ids))
+            records = follow_through.earlier_open_actions(conn, retro, related, frozenset(OPEN_STATUSES))
         return follow_through_order(records, date.today())
 
     def factor_match_decisions(self, incident_id: str) -> dict[PairKey, Decision]:

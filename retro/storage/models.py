@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     Float,
@@ -308,6 +309,45 @@ class FactorMatchDecisionRow(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class IncidentFiguresRow(Base):
+    """One retro's insight figures, worked out when it is saved (revision 0012): the insights
+    of a library read this one narrow row per retro instead of its times, actions and factors.
+
+    Written in the transaction of every save of the retro (``retro.storage.incident_figures``);
+    goes with the retro (``ON DELETE CASCADE``). Durations and report delays are whole
+    microseconds; a duration's ``*_gap`` says why it cannot be used (0: it can; 1: no start time;
+    2: no end time; 3: neither; 4: end before start); a negative report delay is a report shared
+    before resolution. Open actions are kept by due date (what is overdue depends on the day
+    the insights are read)."""
+
+    __tablename__ = "incident_figures"
+
+    incident_id: Mapped[str] = _incident_fk()
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(16))
+    services: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    happened_on: Mapped[date | None] = mapped_column(Date)  # UTC date of start, detection, resolution or creation
+    started_month: Mapped[str | None] = mapped_column(String(7))  # YYYY-MM of the start, UTC
+    detect_us: Mapped[int | None] = mapped_column(BigInteger)
+    detect_gap: Mapped[int] = mapped_column(Integer, default=0)
+    mitigate_us: Mapped[int | None] = mapped_column(BigInteger)
+    mitigate_gap: Mapped[int] = mapped_column(Integer, default=0)
+    resolve_us: Mapped[int | None] = mapped_column(BigInteger)
+    resolve_gap: Mapped[int] = mapped_column(Integer, default=0)
+    resolved_us: Mapped[int | None] = mapped_column(BigInteger)  # since 1970, UTC
+    internal_delay_us: Mapped[int | None] = mapped_column(BigInteger)
+    public_delay_us: Mapped[int | None] = mapped_column(BigInteger)
+    done_on_time: Mapped[int] = mapped_column(Integer, default=0)
+    done_late: Mapped[int] = mapped_column(Integer, default=0)
+    done_undated: Mapped[int] = mapped_column(Integer, default=0)
+    wont_do: Mapped[int] = mapped_column(Integer, default=0)
+    open_undated: Mapped[int] = mapped_column(Integer, default=0)
+    open_due: Mapped[str] = mapped_column(Text, default="")  # ISO due dates of open actions, by a space
+    wont_do_reasons: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=())
+    factor_categories: Mapped[str] = mapped_column(Text, default="")  # one token per factor, sorted, by a space
+
+
 incidents = IncidentRow.__table__
 participants = ParticipantRow.__table__
 timeline_events = TimelineEventRow.__table__
@@ -326,3 +366,4 @@ factor_keys = FactorKeyRow.__table__
 factor_key_words = FactorKeyWordRow.__table__
 tracker_settings = TrackerSettingRow.__table__
 factor_match_decisions = FactorMatchDecisionRow.__table__
+incident_figures = IncidentFiguresRow.__table__

@@ -11,6 +11,7 @@ import os
 import random
 import tempfile
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
     from retro.storage import models as m
     from retro.storage.engine import make_engine
     from retro.storage.factor_keys import remember_words
+    from retro.storage.incident_figures import refresh
 
     rnd = random.Random(seed)
     t0 = datetime(2023, 1, 1, tzinfo=UTC)
@@ -82,11 +84,14 @@ def generate(url: str, n: int = RETROS, seed: int = 16) -> None:
                 for chunk in range(0, len(rows), 5000):
                     conn.execute(insert(table), rows[chunk:chunk + 5000])
             remember_words(conn, {(k["category"], k["key"]) for k in keys})
+            # …and so are the per-retro insight figures (revision 0012), worked out from the stored rows.
+            refresh(conn, [r["id"] for r in incidents])
         if engine.dialect.name == "postgresql":  # as autovacuum leaves a library soon after a bulk load (mid-run
             # otherwise): statistics, so the planner does not take the tables for empty, and the visibility
             # map, so the covering indexes are read without the table
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM ANALYZE incidents, factors, action_items, action_factors, factor_keys")
+                conn.exec_driver_sql("VACUUM ANALYZE incidents, factors, action_items, action_factors, factor_keys, "
+                                  "incident_figures")
     finally:
         engine.dispose()
 
@@ -111,6 +116,12 @@ def _rows(label: str, url: str) -> list[Row]:
             "internal_report_shared_at, public_report_shared_at, created_at FROM incidents WHERE NOT archived",
             "SELECT incident_id, status, due, completed_at, status_reason FROM action_items",
             "SELECT incident_id, category, title FROM factors")], repeat=5)
+        # What insights read now (revision 0012): every chosen retro's figures row, and the factor
+        # keys grouped by (category, key) with their incidents counted.
+        figures_floor = median_ms(lambda: [_floor(store, q)() for q in (
+            "SELECT * FROM incident_figures WHERE NOT archived",
+            "SELECT category, key, count(DISTINCT incident_id) FROM factor_keys WHERE key != '' "
+            "GROUP BY category, key")], repeat=5)
         today = date.today()
         def first_screen(by: GroupBy) -> object:  # the Follow-through tab: headings, the first group's first page
             groups = store.follow_groups(by, today=today)
@@ -128,14 +139,26 @@ def _rows(label: str, url: str) -> list[Row]:
         recur_floor = median_ms(_floor(store, "SELECT f.incident_id, i.title, f.id, f.category, f.title FROM factors f "
                                               "JOIN incidents i ON i.id = f.incident_id"), repeat=3)
         seen_ms = median_ms(lambda: store.similar_factors("new-retro", new.factors["n1"]), repeat=5)  # the side panel
+        # The start of the new retro's meeting: open actions of earlier retros sharing a service or
+        # a factor with it (the panel counts them all and lists the first few).
+        new.incident = replace(new.incident, services=("service-3",))
+        earlier_ms = median_ms(lambda: store.earlier_open_actions(new), repeat=5)
+        earlier_floor = median_ms(_floor(store,
+            "SELECT a.*, i.title, i.severity, i.services, i.version, i.resolved_at FROM action_items a "
+            "JOIN incidents i ON i.id = a.incident_id WHERE a.status IN ('open', 'in_progress') AND NOT i.archived "
+            "AND i.services LIKE '%%\"service-3\"%%'"), repeat=5)  # %% : psycopg's placeholders
     finally:
         store.close()
     n = f"{RETROS:,} retros, {label}"
     return [
         absolute_row(f"insights, {n}", insights_ms, insights_floor, "raw 3 queries", 200),
+        absolute_row(f"insights, {n}, vs what they read now", insights_ms, figures_floor,
+                     "raw figures + key groups", 200),
         absolute_row(f"follow-through first screen (slowest grouping), {n}", follow_ms, follow_floor, "raw join", 100),
         absolute_row(f"recurrence for one new retro, {n}", recur_ms, recur_floor, "raw factor read", 100),
         absolute_row(f"seen before, one factor (graph side panel), {n}", seen_ms, recur_floor, "raw factor read", 100),
+        absolute_row(f"earlier open actions at a meeting's start, {n}", earlier_ms, earlier_floor,
+                     "raw join, one service", 100),
     ]
 
 

@@ -86,3 +86,30 @@ def test_similar_factors_from_the_index_equal_the_scan_of_every_factor(store: Re
                                           Decision.DIFFERENT)
             want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
             assert store.similar_factors(rid, factor) == want
+
+
+def test_seen_before_for_a_very_common_factor_reads_the_first_by_title(store: RetroStore) -> None:
+    """Thirty earlier retros share the factor word for word (all tie at the top score), two read
+    a little differently, one was judged different: the panel's twelve are the store's answer
+    and the pure answer over every sighting alike (ties settled by the retro's title)."""
+    from random import Random
+
+    from retro.analysis.recurrence import FactorSighting
+    from retro.analysis.similar_factors import similar_factors
+    from retro.domain import Factor, FactorCategory, Impact, Incident
+
+    titles = [f"{w} outage" for w in ("Zeta", "alpha", "Beta", "gamma", "Delta", "epsilon")] * 5
+    Random(3).shuffle(titles)
+    sightings = []
+    for i, title in enumerate([*titles, "Other", "More"]):
+        text = "Pool too small" if i < len(titles) else "The pool was too small for load"
+        store.add_retro(Retro.of(Incident(f"e{i:02d}", f"{title} {i}"), [
+            Impact("imp"), Factor("f", text, FactorCategory.TECHNOLOGY)]), new_ids=False)
+        sightings.append(FactorSighting(f"e{i:02d}", f"{title} {i}", "f", FactorCategory.TECHNOLOGY, text))
+    mine = Factor("n", "pool too small", FactorCategory.TECHNOLOGY)
+    store.add_retro(Retro.of(Incident("new", "New"), [Impact("imp"), mine]), new_ids=False)
+    store.decide_factor_match("new", ("n", "e05", "f"), Decision.DIFFERENT)
+    got = store.similar_factors("new", mine)
+    want = similar_factors(mine, "new", sightings, store.factor_match_decisions("new"))
+    assert [(s.earlier.incident_id, s.score) for s in got] == [(s.earlier.incident_id, s.score) for s in want]
+    assert len(got) == 12 and "e05" not in {s.earlier.incident_id for s in got}

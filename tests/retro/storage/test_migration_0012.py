@@ -1,0 +1,49 @@
+"""Revision 0012 (per-retro insight figures) upgrades a 0011 library with data: every retro gets
+its figures row, worked out from what is stored, and the insights read them at once."""
+
+from __future__ import annotations
+
+from alembic import command
+from sqlalchemy import inspect
+
+from retro.analysis.insights import compute_insights
+from retro.services import RetroStore
+from retro.storage import upgrade
+from retro.storage.engine import make_engine
+from retro.storage.schema import alembic_config, head_revision
+
+from ..analysis.test_insights import facts
+from ..services.builders import full_retro
+from ..services.test_incident_figures import _now, _table, expected
+from ..services.test_insights_store import _random_library
+from .conftest import migrate_to
+
+
+def test_a_0011_library_gets_the_figures_of_every_retro(db_url: str) -> None:
+    migrate_to(db_url, head_revision())
+    store = RetroStore(db_url)
+    for retro in [*_random_library(7, n=30), full_retro("Checkout outage")]:
+        store.add_retro(retro, new_ids=False)
+    store.close()
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # back to 0011, rows kept: a library as the previous app left it
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0011_search_ranking")
+        assert "incident_figures" not in inspect(conn).get_table_names()
+    engine.dispose()
+    assert upgrade(db_url).revision == head_revision() == "0012_insight_figures"
+    store = RetroStore(db_url)
+    try:
+        retros = [store.load(s.id) for s in store.list_retros(include_archived=True)]
+        assert len(retros) == 31
+        table = _table(store)
+        assert table == {r.incident.id: expected(r) for r in retros}
+        shown = [r for r in retros if not r.incident.archived]
+        assert store.insights(now=_now()) == compute_insights(*facts(shown), now=_now())
+        # …and the rows follow the edits made after the upgrade
+        first = retros[0]
+        store.delete_retro(first.incident.id)
+        assert first.incident.id not in _table(store)
+    finally:
+        store.close()
