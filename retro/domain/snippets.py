@@ -33,6 +33,8 @@ _STROKES = str.maketrans("øØđĐłŁħĦ", "ooddllhh")
 
 def folded(word: str) -> str:
     """``word`` with case and accents dropped (Ørjan → orjan, José → jose)."""
+    if word.isascii():  # most words: nothing to decompose
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.translate(_STROKES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -55,9 +57,11 @@ class Snippet:
 
 def cut_snippet(body: str, terms: list[str], *, kind: str = "") -> Snippet | None:
     """The words of ``body`` around its first word starting with one of ``terms`` (``None``: no match)."""
-    wanted = [folded(t) for t in terms if t]
+    wanted = tuple(folded(t) for t in terms if t)
     words = list(_WORD.finditer(body))
-    hits = [i for i, w in enumerate(words) if any(folded(w.group()).startswith(t) for t in wanted)]
+    if not wanted:
+        return None
+    hits = [i for i, w in enumerate(words) if folded(w.group()).startswith(wanted)]
     if not hits:
         return None
     first = max(0, min(hits[0] - BEFORE, len(words) - WORDS))

@@ -11,6 +11,7 @@ and fetch more as a person scrolls.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Engine,
     Integer,
     Select,
     String,
@@ -63,8 +65,9 @@ def library_page(conn: Connection, query: LibraryQuery, *, offset: int = 0, limi
     """
     terms = search.words(query.text)
     dialect = conn.dialect
+    icu = query.sort is LibrarySort.TITLE and dialect.name == "postgresql" and _has_icu(conn)
     statement = _statement(dialect, _Shape(len(terms), query.sort, query.descending, query.include_archived,
-                                           query.severity is not None, query.status is not None))
+                                           query.severity is not None, query.status is not None, icu))
     values: dict[str, Any] = {"limit": limit, "offset": offset, **search.term_params(dialect.name, terms)}
     if query.severity is not None:
         values["severity"] = query.severity.value
@@ -112,6 +115,22 @@ def title_key(title: str | None) -> str:
     return title.lower() if title.isascii() else folded(title)
 
 
+_ICU: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def _has_icu(conn: Connection) -> bool:
+    """Whether the PostgreSQL server has ICU's root collation, ``und-x-icu`` (asked once per engine).
+
+    A database made with the C or C.UTF-8 locale (the usual container default) sorts by code
+    point, so ``Ärger`` came after ``zebra``; ICU's root collation sorts as a person reads."""
+    engine = conn.engine
+    known = _ICU.get(engine)
+    if known is None:
+        known = _ICU[engine] = conn.exec_driver_sql(
+            "SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu'").first() is not None
+    return known
+
+
 def _reader(sqlite: bool) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
     """Turns a driver row's first columns into the summary's fields (what the column types do)."""
     parse = datetime.fromisoformat
@@ -146,6 +165,7 @@ class _Shape:
     include_archived: bool
     by_severity: bool
     by_status: bool
+    icu: bool = False  # PostgreSQL has ICU's root collation (titles sort by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,34 +214,32 @@ def _build(dialect: str, shape: _Shape) -> Select[Any]:
     inc, act, doc = m.incidents, m.action_items, m.search_documents
     hits = search.ranked_hits(dialect, shape.n_terms) if shape.n_terms else None
     conditions = _conditions(shape)
-    count_query: Select[Any] = select(func.count()).select_from(inc)
-    if hits is not None:
-        count_query = count_query.join(hits, hits.c.incident_id == inc.c.id)
-    if conditions:
-        count_query = count_query.where(*conditions)
     keys = _order(dialect, shape, hits)
-    rows: Select[Any] = select(
-        *(inc.c[name] for name in _COLUMNS), count_query.scalar_subquery().label("total"),
-        (hits.c.doc if hits is not None else null()).label("doc"),
-        *(key.label(f"k{i}") for i, (key, _) in enumerate(keys)),
-    )
-    if hits is not None:
-        rows = rows.join(hits, hits.c.incident_id == inc.c.id)
-    if conditions:
-        rows = rows.where(*conditions)
-    page = (rows.order_by(*(way(key) for key, way in keys))
-            .limit(bindparam("limit", None, type_=Integer)).offset(bindparam("offset", None, type_=Integer))
-            .subquery("page"))
+    limit, offset = bindparam("limit", None, type_=Integer), bindparam("offset", None, type_=Integer)
+    if hits is None:  # the list: the incidents table is read in the page's order, counted apart
+        count_query: Select[Any] = select(func.count()).select_from(inc).where(*conditions)
+        rows: Select[Any] = select(
+            inc.c.id, count_query.scalar_subquery().label("total"), null().label("doc"),
+            *(key.label(f"k{i}") for i, (key, _) in enumerate(keys)),
+        ).where(*conditions)
+    else:  # a search: the retros found are joined to their incidents once, for the count and the page
+        found = (select(inc.c.id, hits.c.doc, *(key.label(f"k{i}") for i, (key, _) in enumerate(keys)))
+                 .select_from(inc.join(hits, hits.c.incident_id == inc.c.id)).where(*conditions)
+                 .cte("found").prefix_with("MATERIALIZED"))
+        rows = select(found.c.id, select(func.count()).select_from(found).scalar_subquery().label("total"),
+                      found.c.doc, *(found.c[f"k{i}"] for i in range(len(keys))))
+        keys = [(found.c[f"k{i}"], way) for i, (_, way) in enumerate(keys)]
+    page = rows.order_by(*(way(key) for key, way in keys)).limit(limit).offset(offset).subquery("page")
     is_open = and_(act.c.incident_id == page.c.id, act.c.status.in_(_OPEN))
     n_open = select(func.count()).where(is_open).scalar_subquery()
     n_overdue = select(func.count()).where(
         is_open, act.c.due.is_not(None), act.c.due < bindparam("today", None, type_=Date)).scalar_subquery()
-    outer = select(*(page.c[name] for name in _COLUMNS), page.c.total, n_open, n_overdue)
+    outer = select(*(inc.c[name] for name in _COLUMNS), page.c.total, n_open, n_overdue)
+    joined = page.join(inc, inc.c.id == page.c.id)
     if hits is not None:
-        outer = outer.add_columns(doc.c.kind, doc.c.body).select_from(
-            page.outerjoin(doc, doc.c.id == page.c.doc))
+        outer = outer.add_columns(doc.c.kind, doc.c.body).select_from(joined.outerjoin(doc, doc.c.id == page.c.doc))
     else:
-        outer = outer.add_columns(literal(None, String), literal(None, String))
+        outer = outer.add_columns(literal(None, String), literal(None, String)).select_from(joined)
     return outer.order_by(*(way(page.c[f"k{i}"]) for i, (_, way) in enumerate(keys)))
 
 
@@ -286,8 +304,14 @@ def _order(dialect: str, shape: _Shape, hits: Any) -> list[tuple[ColumnElement[A
         return [(incident_date(), _newest_first if shape.descending else _oldest_first), (inc.c.id, _up)]
     key: ColumnElement[Any]
     if sort is LibrarySort.TITLE:
-        # SQLite: a Unicode-aware key from Python (title_key); PostgreSQL's lower() follows its locale.
-        key = func.retro_title_key(inc.c.title) if dialect == "sqlite" else func.lower(inc.c.title)
+        # SQLite: a Unicode-aware key from Python (title_key); PostgreSQL: ICU's root collation
+        # when the server has it, else lower() in the database's own collation.
+        if dialect == "sqlite":
+            key = func.retro_title_key(inc.c.title)
+        elif shape.icu:
+            key = func.lower(inc.c.title).collate("und-x-icu")
+        else:
+            key = func.lower(inc.c.title)
     elif sort is LibrarySort.SEVERITY:
         key = _rank(inc.c.severity, [s.value for s in Severity])
     elif sort is LibrarySort.STATUS:
