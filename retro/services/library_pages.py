@@ -34,6 +34,7 @@ from sqlalchemy import (
     literal,
     null,
     select,
+    true,
 )
 
 from ..domain import IncidentStatus, Severity
@@ -223,7 +224,8 @@ def _build(dialect: str, shape: _Shape) -> Select[Any]:
             *(key.label(f"k{i}") for i, (key, _) in enumerate(keys)),
         ).where(*conditions)
     else:  # a search: the retros found are joined to their incidents once, for the count and the page
-        found = (select(inc.c.id, hits.c.doc, *(key.label(f"k{i}") for i, (key, _) in enumerate(keys)))
+        found = (select(inc.c.id, hits.c.doc,
+                        *(key.label(f"k{i}") for i, (key, _) in enumerate(keys)))
                  .select_from(inc.join(hits, hits.c.incident_id == inc.c.id)).where(*conditions)
                  .cte("found").prefix_with("MATERIALIZED"))
         rows = select(found.c.id, select(func.count()).select_from(found).scalar_subquery().label("total"),
@@ -234,8 +236,16 @@ def _build(dialect: str, shape: _Shape) -> Select[Any]:
     n_open = select(func.count()).where(is_open).scalar_subquery()
     n_overdue = select(func.count()).where(
         is_open, act.c.due.is_not(None), act.c.due < bindparam("today", None, type_=Date)).scalar_subquery()
-    outer = select(*(inc.c[name] for name in _COLUMNS), page.c.total, n_open, n_overdue)
-    joined = page.join(inc, inc.c.id == page.c.id)
+    if dialect == "sqlite":  # each page row looked up by its id
+        row: Any = inc
+        joined: Any = page.join(inc, inc.c.id == page.c.id)
+    else:
+        # PostgreSQL cannot foresee how few rows a search finds (its prefix estimates are far off)
+        # and would hash the whole incidents table to join ≤ 100 rows to it; the OFFSET keeps
+        # the lateral subquery whole, so each page row is looked up by its id.
+        row = select(*(inc.c[name] for name in _COLUMNS)).where(inc.c.id == page.c.id).offset(0).lateral("row")
+        joined = page.join(row, true())
+    outer = select(*(row.c[name] for name in _COLUMNS), page.c.total, n_open, n_overdue)
     if hits is not None:
         outer = outer.add_columns(doc.c.kind, doc.c.body).select_from(joined.outerjoin(doc, doc.c.id == page.c.doc))
     else:
