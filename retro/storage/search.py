@@ -75,7 +75,7 @@ def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
     terms = words(query)
     if not terms:
         return None
-    hits = ranked_hits(conn.dialect.name, len(terms), terms)
+    hits = ranked_hits(conn.dialect.name, len(terms), terms, ranked=False)
     return select(hits.c.incident_id)
 
 
@@ -145,12 +145,13 @@ def forget(conn: Connection, incident_id: str, keys: list[tuple[str, str]]) -> N
 # -- ranked search: the matching retros, best first, and where each matched ---------------------------
 
 
-def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None) -> CTE:
+def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None, *, ranked: bool = True) -> CTE:
     """One row per retro holding every one of ``n_terms`` words (bound as ``w0`` … by
     :func:`term_params`; each a prefix, each anywhere in the retro, in any of its documents):
     ``incident_id``, ``score`` (lower is better: the sum over the retro's matching documents, so a
     retro that says it in more places ranks higher) and ``doc``, the id of its best-matching
-    document (where the snippet comes from). With ``terms`` the words are bound in the statement.
+    document (where the snippet comes from). With ``terms`` the words are bound in the statement;
+    ``ranked=False`` skips the ranking (every score 0) for a caller that only filters.
 
     One pass over the index per word, no subquery per word per retro: SQLite reads each word's
     matches once (FTS5's bm25; revision 0011 keeps the document lengths it needs) and keeps the
@@ -159,11 +160,12 @@ def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None) -> C
     checks each word on the stored vector.
     """
     if dialect == "sqlite":
+        rank = "rank" if ranked else "0.0"
         if n_terms == 1:
-            matches = "SELECT rowid AS id, rank AS r, 0 AS w FROM search_fts WHERE search_fts MATCH :w0"
+            matches = f"SELECT rowid AS id, {rank} AS r, 0 AS w FROM search_fts WHERE search_fts MATCH :w0"
         else:
             matches = " UNION ALL ".join(
-                f"SELECT rowid AS id, rank AS r, {i} AS w FROM search_fts WHERE search_fts MATCH :w{i}"
+                f"SELECT rowid AS id, {rank} AS r, {i} AS w FROM search_fts WHERE search_fts MATCH :w{i}"
                 for i in range(n_terms))
         every = f" HAVING count(DISTINCT f.w) = {n_terms}" if n_terms > 1 else ""
         # A bare column beside min(): SQLite takes ``doc`` from the row with the smallest rank.
@@ -173,13 +175,14 @@ def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None) -> C
             f"GROUP BY d.incident_id{every}"
         )
     else:
+        rank = "ts_rank(d.body_tsv, {q})" if ranked else "0.0"
         queries = ", ".join(f"to_tsquery('simple'::regconfig, :w{i}) AS q{i}(q)" for i in range(n_terms))
         anyword = " || ".join(f"q{i}.q" for i in range(n_terms))
         if n_terms == 1:
             sql = text(
                 "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, "
                 "-sum(m.r) OVER (PARTITION BY m.incident_id) AS score, m.r AS best, m.id AS doc FROM ("
-                "SELECT d.incident_id, d.id, ts_rank(d.body_tsv, q0.q) AS r "
+                f"SELECT d.incident_id, d.id, {rank.format(q='q0.q')} AS r "
                 f"FROM search_documents AS d, {queries} WHERE d.body_tsv @@ q0.q) AS m "
                 "ORDER BY m.incident_id, m.r DESC, m.id"
             )
@@ -190,7 +193,7 @@ def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None) -> C
             sql = text(
                 "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, m.score, m.r AS best, "
                 "m.id AS doc FROM (SELECT *, -sum(r) OVER (PARTITION BY incident_id) AS score, "
-                f"{seen} FROM (SELECT d.incident_id, d.id, ts_rank(d.body_tsv, {anyword}) AS r, {has} "
+                f"{seen} FROM (SELECT d.incident_id, d.id, {rank.format(q=anyword)} AS r, {has} "
                 f"FROM search_documents AS d, {queries} WHERE d.body_tsv @@ ({anyword})) AS k) AS m "
                 f"WHERE {every} ORDER BY m.incident_id, m.r DESC, m.id"
             )
@@ -201,14 +204,3 @@ def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None) -> C
     ).cte("hits")
     # Read twice (the page and the count): worked out once.
     return hits.prefix_with("MATERIALIZED")
-
-
-def documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-    """``{document id: (kind, body)}`` of the named search documents (a page's best matches)."""
-    wanted = sorted(set(ids))
-    doc = search_documents
-    found: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(wanted), 400):
-        rows = conn.execute(select(doc.c.id, doc.c.kind, doc.c.body).where(doc.c.id.in_(wanted[start : start + 400])))
-        found.update((r.id, (r.kind, r.body)) for r in rows)
-    return found
