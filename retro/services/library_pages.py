@@ -52,7 +52,6 @@ __all__ = ["LibraryPage", "LibraryQuery", "LibrarySort", "library_page"]
 #: What a page row reads from ``incidents``, in this order (the summary's fields).
 _COLUMNS = ("id", "title", "severity", "status", "started_at", "resolved_at", "created_at",
             "internal_report_shared_at", "public_report_shared_at", "archived", "version", "services", "tags")
-_TIMES = frozenset({"started_at", "resolved_at", "created_at", "internal_report_shared_at", "public_report_shared_at"})
 
 
 def library_page(conn: Connection, query: LibraryQuery, *, offset: int = 0, limit: int = 100,
@@ -144,14 +143,14 @@ def _reader(sqlite: bool) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
         stamp: datetime = value
         return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
 
-    def read(row: tuple[Any, ...]) -> dict[str, Any]:
-        out = dict(zip(_COLUMNS, row, strict=False))
-        for name in _TIMES:
-            out[name] = when(out[name])
-        out["archived"] = bool(out["archived"])
-        out["services"] = tuple(json.loads(out["services"])) if out["services"] else ()
-        out["tags"] = tuple(json.loads(out["tags"])) if out["tags"] else ()
-        return out
+    def texts(value: str | None) -> tuple[str, ...]:
+        return tuple(json.loads(value)) if value and value != "[]" else ()
+
+    def read(row: tuple[Any, ...]) -> dict[str, Any]:  # the order of _COLUMNS
+        return {"id": row[0], "title": row[1], "severity": row[2], "status": row[3], "started_at": when(row[4]),
+                "resolved_at": when(row[5]), "created_at": when(row[6]),
+                "internal_report_shared_at": when(row[7]), "public_report_shared_at": when(row[8]),
+                "archived": bool(row[9]), "version": row[10], "services": texts(row[11]), "tags": texts(row[12])}
 
     return read
 
