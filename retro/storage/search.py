@@ -178,25 +178,17 @@ def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None, *, r
         rank = "ts_rank(d.body_tsv, {q})" if ranked else "0.0"
         queries = ", ".join(f"to_tsquery('simple'::regconfig, :w{i}) AS q{i}(q)" for i in range(n_terms))
         anyword = " || ".join(f"q{i}.q" for i in range(n_terms))
-        if n_terms == 1:
-            sql = text(
-                "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, "
-                "-sum(m.r) OVER (PARTITION BY m.incident_id) AS score, m.r AS best, m.id AS doc FROM ("
-                f"SELECT d.incident_id, d.id, {rank.format(q='q0.q')} AS r "
-                f"FROM search_documents AS d, {queries} WHERE d.body_tsv @@ q0.q) AS m "
-                "ORDER BY m.incident_id, m.r DESC, m.id"
-            )
-        else:
-            has = ", ".join(f"d.body_tsv @@ q{i}.q AS h{i}" for i in range(n_terms))
-            seen = ", ".join(f"bool_or(h{i}) OVER (PARTITION BY incident_id) AS s{i}" for i in range(n_terms))
-            every = " AND ".join(f"m.s{i}" for i in range(n_terms))
-            sql = text(
-                "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, m.score, m.r AS best, "
-                "m.id AS doc FROM (SELECT *, -sum(r) OVER (PARTITION BY incident_id) AS score, "
-                f"{seen} FROM (SELECT d.incident_id, d.id, {rank.format(q=anyword)} AS r, {has} "
-                f"FROM search_documents AS d, {queries} WHERE d.body_tsv @@ ({anyword})) AS k) AS m "
-                f"WHERE {every} ORDER BY m.incident_id, m.r DESC, m.id"
-            )
+        has = "".join(f", d.body_tsv @@ q{i}.q AS h{i}" for i in range(n_terms)) if n_terms > 1 else ""
+        every = (" HAVING " + " AND ".join(f"bool_or(m.h{i})" for i in range(n_terms))) if n_terms > 1 else ""
+        # Grouped by hashing (no sort of every match): the best document is the least of
+        # (-rank, id), so the highest rank wins and ties go to the first document.
+        sql = text(
+            "SELECT m.incident_id AS incident_id, -sum(m.r) AS score, max(m.r) AS best, "
+            "(min(ARRAY[-m.r::float8, m.id::float8]))[2]::integer AS doc FROM ("
+            f"SELECT d.incident_id, d.id, {rank.format(q=anyword)} AS r{has} "
+            f"FROM search_documents AS d, {queries} WHERE d.body_tsv @@ ({anyword})) AS m "
+            f"GROUP BY m.incident_id{every}"
+        )
     values = term_params(dialect, terms) if terms is not None else {}
     sql = sql.bindparams(*(bindparam(f"w{i}", values.get(f"w{i}"), type_=String) for i in range(n_terms)))
     hits = sql.columns(
