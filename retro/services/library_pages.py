@@ -76,9 +76,11 @@ def library_page(conn: Connection, query: LibraryQuery, *, offset: int = 0, limi
     sqlite = dialect.name == "sqlite"
     today = local_date(now)
     values["today"] = today.isoformat() if sqlite else today
-    for name, due_after in (("internal_cut", INTERNAL_REPORT_DUE), ("public_cut", PUBLIC_REPORT_DUE)):
-        cut = (shifted(now, -due_after) or now).astimezone(UTC)
-        values[name] = cut.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else cut
+    for name, due_after, sort in (("internal_cut", INTERNAL_REPORT_DUE, LibrarySort.INTERNAL_REPORT),
+                                  ("public_cut", PUBLIC_REPORT_DUE, LibrarySort.PUBLIC_REPORT)):
+        if query.sort is sort:  # resolved before now less the due delay ⇔ overdue
+            cut = (shifted(now, -due_after) or now).astimezone(UTC)
+            values[name] = cut.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else cut
     raw: Any = conn.connection.driver_connection
     if sqlite and query.sort is LibrarySort.TITLE:
         raw.create_function("retro_title_key", 1, title_key, deterministic=True)
