@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from itertools import chain
 from typing import Any
@@ -46,9 +47,29 @@ def words(query: str) -> list[str]:
     so no word can be read as query syntax by FTS5 or ``to_tsquery``.
     """
     seen: dict[str, None] = {}
-    for word in _WORD.findall(query.lower()):
-        seen.setdefault(word, None)
+    for found in _WORD.findall(query.lower()):
+        for word in _digits_apart(found):
+            seen.setdefault(word, None)
     return list(seen)
+
+
+def _digits_apart(word: str) -> list[str]:
+    """``word`` cut at other numerals than decimal digits (``2¹``, ``½``, ``Ⅻ``): Python counts them
+    as word characters, PostgreSQL's parser does not (it read ``2¹`` as ``2`` and found more)."""
+    if word.isascii():
+        return [word]
+    parts: list[str] = []
+    current: list[str] = []
+    for char in word:
+        if unicodedata.category(char) in ("No", "Nl"):
+            if current:
+                parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        parts.append("".join(current))
+    return parts
 
 
 def fts_term(term: str) -> str:

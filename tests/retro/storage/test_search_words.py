@@ -16,3 +16,8 @@ def test_every_word_is_quoted_for_each_database_and_a_number_also_looked_for_sig
     assert fts_term("pool") == '"pool"*'
     assert pg_term("pool") == "'pool':*"
     assert pg_term("00050") == "('00050':* | '-00050':*)"
+
+
+def test_other_numerals_than_digits_separate_words_as_postgresql_reads_them() -> None:
+    # Python counts them as word characters, PostgreSQL does not: both databases search "2¹" as "2".
+    assert words("2¹ ½x Ⅻb") == ["2", "x", "b"]
