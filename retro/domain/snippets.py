@@ -59,7 +59,8 @@ class Snippet:
 
 def cut_snippet(body: str, terms: list[str], *, kind: str = "") -> Snippet | None:
     """The words of ``body`` around its first word starting with one of ``terms`` (``None``: no match)."""
-    wanted = tuple(folded(t) for t in terms if t)
+    # A query word may hold combining marks (हिन्दी); the text's words are cut at them: so are the terms.
+    wanted = tuple(folded(piece) for t in terms for piece in _WORD.findall(t))
     if not wanted:
         return None
     words = list(_WORD.finditer(body))

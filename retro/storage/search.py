@@ -7,7 +7,6 @@ words; a retro matches when every word (as a prefix) occurs somewhere in it.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -34,42 +33,28 @@ from ..domain import Entity, EntityRef, Incident
 from .mapping import search_text
 from .models import search_documents
 
-#: A word as both full-text indexes see it: letters and digits; an underscore separates words,
-#: as it does for FTS5's tokenizer (Python's ``\w`` would keep ``pool_size`` whole).
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
 
 def words(query: str) -> list[str]:
     """The words of a search query, lower-cased, duplicates dropped, in order.
 
-    ``lower()``, not ``casefold()``: casefolding turns ``Straße`` into ``strasse``, which the
-    indexes (they only lower-case) never contain. Every character left is a letter or a digit,
-    so no word can be read as query syntax by FTS5 or ``to_tsquery``.
+    A word is letters and decimal digits, with the combining marks that follow a letter (the
+    vowel signs of Devanagari or Thai belong to their word: PostgreSQL's parser keeps ``हिन्दी``
+    whole, and FTS5 reads a quoted word it splits as a phrase of its pieces). Anything else
+    separates words: punctuation, an underscore (as for FTS5), other numerals (``2¹``, ``½``:
+    PostgreSQL's parser does not count them, it read ``2¹`` as ``2``). ``lower()``, not
+    ``casefold()``: casefolding turns ``Straße`` into ``strasse``, which the indexes (they only
+    lower-case) never contain. No word can be read as query syntax by FTS5 or ``to_tsquery``.
     """
     seen: dict[str, None] = {}
-    for found in _WORD.findall(query.lower()):
-        for word in _digits_apart(found):
-            seen.setdefault(word, None)
-    return list(seen)
-
-
-def _digits_apart(word: str) -> list[str]:
-    """``word`` cut at other numerals than decimal digits (``2¹``, ``½``, ``Ⅻ``): Python counts them
-    as word characters, PostgreSQL's parser does not (it read ``2¹`` as ``2`` and found more)."""
-    if word.isascii():
-        return [word]
-    parts: list[str] = []
     current: list[str] = []
-    for char in word:
-        if unicodedata.category(char) in ("No", "Nl"):
-            if current:
-                parts.append("".join(current))
-            current = []
-        else:
+    for char in query.lower() + " ":
+        kind = unicodedata.category(char)
+        if kind[0] == "L" or kind == "Nd" or (kind[0] == "M" and current):
             current.append(char)
-    if current:
-        parts.append("".join(current))
-    return parts
+        elif current:
+            seen.setdefault("".join(current), None)
+            current = []
+    return list(seen)
 
 
 def fts_term(term: str) -> str:

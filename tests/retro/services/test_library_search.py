@@ -158,3 +158,11 @@ def test_titles_sort_as_a_person_reads_them_in_any_script(store: RetroStore) -> 
     # A search sorted by title sorts its results the same way.
     searched = store.library_page(LibraryQuery(text="x", sort=LibrarySort.TITLE, descending=False), now=NOW)
     assert [s.id for s in searched.rows] == expected
+
+
+def test_words_with_combining_vowel_signs_are_found_whole_and_shown(store: RetroStore) -> None:
+    hindi = _add(store, "डेटाबेस धीमा", "हिन्दी भाषा में सारांश")
+    _add(store, "Other", "हमला नहीं", days=1)  # starts like हिन्दी, is another word
+    page = store.library_page(LibraryQuery(text="हिन्दी", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in page.rows] == [hindi]
+    assert page.snippets[hindi].matched  # where it matched is shown

@@ -21,3 +21,8 @@ def test_every_word_is_quoted_for_each_database_and_a_number_also_looked_for_sig
 def test_other_numerals_than_digits_separate_words_as_postgresql_reads_them() -> None:
     # Python counts them as word characters, PostgreSQL does not: both databases search "2¹" as "2".
     assert words("2¹ ½x Ⅻb") == ["2", "x", "b"]
+
+
+def test_a_word_keeps_its_combining_vowel_signs() -> None:
+    assert words("हिन्दी भाषा, ไทย") == ["हिन्दी", "भाषा", "ไทย"]
+    assert words("\u0301abc") == ["abc"]  # a mark with no letter before it is no word
