@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: A word as the full-text index sees it: letters and digits (an underscore separates words).
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -33,6 +35,8 @@ _STROKES = str.maketrans("øØđĐłŁħĦ", "ooddllhh")
 
 def folded(word: str) -> str:
     """``word`` with case and accents dropped (Ørjan → orjan, José → jose)."""
+    if word.isascii():  # most words: nothing to decompose
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.translate(_STROKES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -55,42 +59,62 @@ class Snippet:
 
 def cut_snippet(body: str, terms: list[str], *, kind: str = "") -> Snippet | None:
     """The words of ``body`` around its first word starting with one of ``terms`` (``None``: no match)."""
-    wanted = [folded(t) for t in terms if t]
-    words = list(_WORD.finditer(body))
-    hits = [i for i, w in enumerate(words) if any(folded(w.group()).startswith(t) for t in wanted)]
-    if not hits:
+    # A query word may hold combining marks (हिन्दी); the text's words are cut at them: so are the terms.
+    wanted = tuple(folded(piece) for t in terms for piece in _WORD.findall(t))
+    if not wanted:
         return None
-    first = max(0, min(hits[0] - BEFORE, len(words) - WORDS))
+    words = list(_WORD.finditer(body))
+    hit = _first_hit(body, words, wanted)
+    if hit is None:
+        return None
+    first = max(0, min(hit - BEFORE, len(words) - WORDS))
     last = min(len(words), first + WORDS)
-    marked = set(hits)
+    marked = {i for i in range(max(first, hit), last) if folded(words[i].group()).startswith(wanted)}
+    # Plain text is gathered until the next matched word (neighbouring parts of one kind as one).
     parts: list[tuple[str, bool]] = []
-
-    def plain(text: str) -> None:
-        text = _SPACES.sub(" ", text)  # line breaks and runs of spaces read as one space
-        if text.strip():
-            parts.append((text, False))
-
-    plain("…" if first > 0 else "")
+    plain = "…" if first > 0 else ""
     position = words[first].start()
     if first == 0:
-        plain(body[:position].strip())
+        plain += _spaced(body[:position].strip())
     for i in range(first, last):
         word = words[i]
         between = body[position:word.start()]
         if between:
-            parts.append((_SPACES.sub(" ", between), False))
-        parts.append((word.group(), i in marked))
-        position = word.end()
-    plain(body[position:].rstrip() if last == len(words) else "…")
-    return Snippet(tuple(_joined(parts)), FOUND_IN.get(kind, ""))
-
-
-def _joined(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Neighbouring parts of the same kind as one."""
-    out: list[tuple[str, bool]] = []
-    for text, hit in parts:
-        if out and out[-1][1] == hit:
-            out[-1] = (out[-1][0] + text, hit)
+            plain += between if between == " " else _SPACES.sub(" ", between)
+        if i in marked:
+            if plain:
+                parts.append((plain, False))
+                plain = ""
+            parts.append((word.group(), True))
         else:
-            out.append((text, hit))
-    return out
+            plain += word.group()
+        position = word.end()
+    plain += _spaced(body[position:].rstrip()) if last == len(words) else "…"
+    if plain:
+        parts.append((plain, False))
+    return Snippet(tuple(parts), FOUND_IN.get(kind, ""))
+
+
+def _spaced(text: str) -> str:
+    """``text`` with line breaks and runs of spaces as one space; nothing when it is only spaces."""
+    text = _SPACES.sub(" ", text)
+    return text if text.strip() else ""
+
+
+def _first_hit(body: str, words: list[re.Match[str]], wanted: tuple[str, ...]) -> int | None:
+    """The index in ``words`` of the first one starting with one of ``wanted`` (folded)."""
+    if body.isascii():  # one regular expression over the text, no word folded
+        ascii_terms = tuple(t for t in wanted if t.isascii())
+        if not ascii_terms:
+            return None
+        found = _ascii_pattern(ascii_terms).search(body)
+        if found is None:
+            return None
+        return bisect_left([w.start() for w in words], found.start())
+    return next((i for i, w in enumerate(words) if folded(w.group()).startswith(wanted)), None)
+
+
+@lru_cache(maxsize=64)
+def _ascii_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """A word starting with one of ``terms``, in any case (ASCII text)."""
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE | re.ASCII)

@@ -7,8 +7,8 @@ words; a retro matches when every word (as a prefix) occurs somewhere in it.
 
 from __future__ import annotations
 
-import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from itertools import chain
 from typing import Any
@@ -20,7 +20,6 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
-    and_,
     bindparam,
     column,
     delete,
@@ -34,42 +33,56 @@ from ..domain import Entity, EntityRef, Incident
 from .mapping import search_text
 from .models import search_documents
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 
 def words(query: str) -> list[str]:
-    """The words of a search query, lower-cased, duplicates dropped, in order."""
+    """The words of a search query, lower-cased, duplicates dropped, in order.
+
+    A word is letters and decimal digits, with the combining marks that follow a letter (the
+    vowel signs of Devanagari or Thai belong to their word: PostgreSQL's parser keeps ``हिन्दी``
+    whole, and FTS5 reads a quoted word it splits as a phrase of its pieces). Anything else
+    separates words: punctuation, an underscore (as for FTS5), other numerals (``2¹``, ``½``:
+    PostgreSQL's parser does not count them, it read ``2¹`` as ``2``). ``lower()``, not
+    ``casefold()``: casefolding turns ``Straße`` into ``strasse``, which the indexes (they only
+    lower-case) never contain. No word can be read as query syntax by FTS5 or ``to_tsquery``.
+    """
     seen: dict[str, None] = {}
-    for word in _WORD.findall(query.casefold()):
-        seen.setdefault(word, None)
+    current: list[str] = []
+    for char in query.lower() + " ":
+        kind = unicodedata.category(char)
+        if kind[0] == "L" or kind == "Nd" or (kind[0] == "M" and current):
+            current.append(char)
+        elif current:
+            seen.setdefault("".join(current), None)
+            current = []
     return list(seen)
 
 
-def _pg_term(term: str) -> str:
+def fts_term(term: str) -> str:
+    """One word as an FTS5 prefix query: a quoted string (never syntax) with a star."""
+    return '"' + term.replace('"', '""') + '"*'
+
+
+def pg_term(term: str) -> str:
     """One word as a prefix tsquery. PostgreSQL's parser reads ``PD-00050`` as the word ``pd`` and
     the signed integer ``-00050``, so a number is also looked for with a minus in front."""
-    return f"('{term}':* | '-{term}':*)" if term.isdigit() else f"'{term}':*"
+    quoted = term.replace("'", "''").replace("\\", "\\\\")
+    return f"('{quoted}':* | '-{quoted}':*)" if term.isdigit() else f"'{quoted}':*"
+
+
+def term_params(dialect: str, terms: list[str]) -> dict[str, str]:
+    """The bound values ``w0`` … of :func:`ranked_hits` and :func:`matching_incidents`."""
+    make = fts_term if dialect == "sqlite" else pg_term
+    return {f"w{i}": make(t) for i, t in enumerate(terms)}
 
 
 def matching_incidents(conn: Connection, query: str) -> Select[Any] | None:
-    """A select of the incident ids matching ``query``, or ``None`` when it has no words."""
+    """A select of the incident ids matching ``query`` (every word somewhere in the retro), or
+    ``None`` when it has no words."""
     terms = words(query)
     if not terms:
         return None
-    doc = search_documents
-    clauses = []
-    for i, term in enumerate(terms):
-        if conn.dialect.name == "sqlite":
-            # Quoted FTS5 string + prefix star: the word can never be read as FTS syntax.
-            match = text(
-                f"search_documents.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :w{i})"
-            ).bindparams(bindparam(f"w{i}", f'"{term}"*'))
-        else:
-            match = text(
-                f"search_documents.body_tsv @@ to_tsquery('simple'::regconfig, :w{i})"
-            ).bindparams(bindparam(f"w{i}", _pg_term(term)))
-        clauses.append(doc.c.incident_id.in_(select(doc.c.incident_id).where(match)))
-    return select(doc.c.incident_id).where(and_(*clauses)).distinct()
+    hits = ranked_hits(conn.dialect.name, len(terms), terms, ranked=False)
+    return select(hits.c.incident_id)
 
 
 def index_entities(conn: Connection, incident_id: str, entities: Iterable[Entity | Incident],
@@ -138,43 +151,54 @@ def forget(conn: Connection, incident_id: str, keys: list[tuple[str, str]]) -> N
 # -- ranked search: the matching retros, best first, and where each matched ---------------------------
 
 
-def ranked_hits(conn: Connection, terms: list[str]) -> CTE:
-    """One row per retro any of ``terms`` (prefixes) occurs in: ``incident_id``, ``score`` (lower is
-    better: the sum over the retro's matching documents, so a retro that says it in more places
-    ranks higher) and ``doc``, the id of its best-matching document (where the snippet comes from).
+def ranked_hits(dialect: str, n_terms: int, terms: list[str] | None = None, *, ranked: bool = True) -> CTE:
+    """One row per retro holding every one of ``n_terms`` words (bound as ``w0`` … by
+    :func:`term_params`; each a prefix, each anywhere in the retro, in any of its documents):
+    ``incident_id``, ``score`` (lower is better: the sum over the retro's matching documents, so a
+    retro that says it in more places ranks higher) and ``doc``, the id of its best-matching
+    document (where the snippet comes from). With ``terms`` the words are bound in the statement;
+    ``ranked=False`` skips the ranking (every score 0) for a caller that only filters.
 
-    SQLite: FTS5's bm25 (revision 0008 keeps the document lengths it needs); PostgreSQL:
-    ``ts_rank`` over the stored, GIN-indexed ``body_tsv`` (revision 0008). Whether a retro holds
-    *every* word is :func:`matching_incidents`' job; this only ranks.
+    One pass over the index per word, no subquery per word per retro: SQLite reads each word's
+    matches once (FTS5's bm25; revision 0011 keeps the document lengths it needs) and keeps the
+    retros that saw every word; PostgreSQL reads the documents matching any word once through
+    the GIN index on the stored ``body_tsv`` (revision 0011), ranks them with ``ts_rank`` and
+    checks each word on the stored vector.
     """
-    if conn.dialect.name == "sqlite":
+    if dialect == "sqlite":
+        rank = "rank" if ranked else "0.0"
+        if n_terms == 1:
+            matches = f"SELECT rowid AS id, {rank} AS r, 0 AS w FROM search_fts WHERE search_fts MATCH :w0"
+        else:
+            matches = " UNION ALL ".join(
+                f"SELECT rowid AS id, {rank} AS r, {i} AS w FROM search_fts WHERE search_fts MATCH :w{i}"
+                for i in range(n_terms))
+        every = f" HAVING count(DISTINCT f.w) = {n_terms}" if n_terms > 1 else ""
         # A bare column beside min(): SQLite takes ``doc`` from the row with the smallest rank.
         sql = text(
-            "SELECT d.incident_id AS incident_id, sum(f.rank) AS score, min(f.rank) AS best, f.rowid AS doc "
-            "FROM search_fts AS f JOIN search_documents AS d ON d.id = f.rowid "
-            "WHERE search_fts MATCH :ranked GROUP BY d.incident_id"
-        ).bindparams(bindparam("ranked", " OR ".join(f'"{t}"*' for t in terms)))
+            "SELECT d.incident_id AS incident_id, sum(f.r) AS score, min(f.r) AS best, f.id AS doc "
+            f"FROM ({matches}) AS f JOIN search_documents AS d ON d.id = f.id "
+            f"GROUP BY d.incident_id{every}"
+        )
     else:
+        rank = "ts_rank(d.body_tsv, {q})" if ranked else "0.0"
+        queries = ", ".join(f"to_tsquery('simple'::regconfig, :w{i}) AS q{i}(q)" for i in range(n_terms))
+        anyword = " || ".join(f"q{i}.q" for i in range(n_terms))
+        has = "".join(f", d.body_tsv @@ q{i}.q AS h{i}" for i in range(n_terms)) if n_terms > 1 else ""
+        every = (" HAVING " + " AND ".join(f"bool_or(m.h{i})" for i in range(n_terms))) if n_terms > 1 else ""
+        # Grouped by hashing (no sort of every match): the best document is the least of
+        # (-rank, id), so the highest rank wins and ties go to the first document.
         sql = text(
-            "SELECT DISTINCT ON (m.incident_id) m.incident_id AS incident_id, "
-            "-sum(m.r) OVER (PARTITION BY m.incident_id) AS score, m.r AS best, m.id AS doc FROM ("
-            "SELECT d.incident_id, d.id, ts_rank(d.body_tsv, q.q) AS r "
-            "FROM search_documents AS d, to_tsquery('simple'::regconfig, :ranked) AS q(q) "
-            "WHERE d.body_tsv @@ q.q) AS m "
-            "ORDER BY m.incident_id, m.r DESC, m.id"
-        ).bindparams(bindparam("ranked", " | ".join(_pg_term(t) for t in terms)))
-    hits = sql.columns(column("incident_id", String), column("score", Float), column("best", Float),
-                       column("doc", Integer)).cte("hits")
+            "SELECT m.incident_id AS incident_id, -sum(m.r) AS score, max(m.r) AS best, "
+            "(min(ARRAY[-m.r::float8, m.id::float8]))[2]::integer AS doc FROM ("
+            f"SELECT d.incident_id, d.id, {rank.format(q=anyword)} AS r{has} "
+            f"FROM search_documents AS d, {queries} WHERE d.body_tsv @@ ({anyword})) AS m "
+            f"GROUP BY m.incident_id{every}"
+        )
+    values = term_params(dialect, terms) if terms is not None else {}
+    sql = sql.bindparams(*(bindparam(f"w{i}", values.get(f"w{i}"), type_=String) for i in range(n_terms)))
+    hits = sql.columns(
+        column("incident_id", String), column("score", Float), column("best", Float), column("doc", Integer),
+    ).cte("hits")
     # Read twice (the page and the count): worked out once.
     return hits.prefix_with("MATERIALIZED")
-
-
-def documents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-    """``{document id: (kind, body)}`` of the named search documents (a page's best matches)."""
-    wanted = sorted(set(ids))
-    doc = search_documents
-    found: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(wanted), 400):
-        rows = conn.execute(select(doc.c.id, doc.c.kind, doc.c.body).where(doc.c.id.in_(wanted[start : start + 400])))
-        found.update((r.id, (r.kind, r.body)) for r in rows)
-    return found
