@@ -151,7 +151,7 @@ class _OpenSignals(QObject):
 
 
 class _OpenJob(QRunnable):
-    def __init__(self, url: str, signals: _OpenSignals, painted: threading.Event) -> None:
+    def __init__(self, url: str | None, signals: _OpenSignals, painted: threading.Event) -> None:
         super().__init__()
         self._url, self._signals, self._painted = url, signals, painted
 
@@ -195,7 +195,7 @@ class DatabaseOpener(QObject):
         self.opened.connect(self._done)
         self.failed.connect(self._done)
 
-    def open(self, url: str) -> None:
+    def open(self, url: str | None) -> None:
         self.busy = True
         self._painted = threading.Event()
         QThreadPool.globalInstance().start(_OpenJob(url, self._signals, self._painted))
