@@ -91,8 +91,9 @@ class MainWindow(QMainWindow):
         self.show_library()
         self._restore_geometry()
         self.library.refresh()
-        if self.opener.busy:
+        if self.opener.busy:  # opening since before the window (ui.app.open_window)
             self.show_status("Opening the database…")
+            _AfterPaint(self.library.table.viewport(), self.opener.painted)  # then the store may open
         # What only a retro needs is built once the library is on screen with its retros (or the
         # database has answered): before that it would only hold the first paint back.
         _AfterPaint(self.library.table.viewport(), self._after_first_paint,
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         if self.store is None:  # start-up: the library says it is opening; no dialog
             self.show_status("Opening the database…")
             self.opener.open(url)
+            self.opener.painted()  # the window is up; a quick list is waited for on its own
             return
         self._progress = QProgressDialog(f"Opening {masked_url(url or '')} …", "", 0, 0, self)
         self._progress.setCancelButton(None)
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
         self._progress.setMinimumDuration(400)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.opener.open(url)
+        self.opener.painted()
 
     def _end_progress(self) -> None:
         if self._progress is not None:

@@ -54,7 +54,7 @@ def say(line):
 class FirstPaints(QObject):
     \"\"\"'window' after the library's first paint, 'shown' after its first paint with retros listed.\"\"\"
 
-    painted = False
+    painted = shown = False
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
@@ -63,8 +63,12 @@ class FirstPaints(QObject):
                 QTimer.singleShot(0, lambda: say("window"))  # the next turn: this paint is done
             if window.library.model.rowCount() > 0:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: say("shown"))
+                QTimer.singleShot(0, self.say_shown)
         return False
+
+    def say_shown(self):
+        self.shown = True
+        say("shown")
 
 
 paints = FirstPaints()
@@ -72,9 +76,11 @@ window.library.table.viewport().installEventFilter(paints)
 
 
 def ready(*_args):
-    app.processEvents()
-    say("ready")
-    app.quit()
+    if paints.shown:  # (PostgreSQL lists the retros only once the store is open: after that paint)
+        say("ready")
+        app.quit()
+    else:
+        QTimer.singleShot(5, ready)
 
 
 window.opener.opened.connect(ready)

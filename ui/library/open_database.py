@@ -162,10 +162,11 @@ class _OpenJob(QRunnable):
 
             quick = quick_library(resolve_url(self._url), limit=FIRST_SCREEN)
             if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
+                self._painted.clear()  # wait for this list's paint, not an earlier one
                 self._signals.previewed.emit(quick, self._url)
-                # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint
-                # the list first (it says so), rather than share the interpreter with this import.
-                self._painted.wait(PAINT_WAIT)
+            # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint the
+            # window (and the list) first (it says so), rather than share the interpreter with it.
+            self._painted.wait(PAINT_WAIT)
             store = open_store_now(self._url)
         except RetroError as exc:
             self._signals.failed.emit(str(exc), self._url)
@@ -201,7 +202,7 @@ class DatabaseOpener(QObject):
         QThreadPool.globalInstance().start(_OpenJob(url, self._signals, self._painted))
 
     def painted(self) -> None:
-        """The quick list is on screen: opening the store may take the interpreter now."""
+        """The window (with the quick list, if any) is on screen: opening the store may take the interpreter now."""
         self._painted.set()
 
     def _done(self, *_args: object) -> None:
