@@ -123,8 +123,11 @@ class MainWindow(QMainWindow):
         return self._workspace is not None
 
     def _after_first_paint(self) -> None:
-        """The library is on screen: build what only a retro needs, and the library's other tabs."""
+        """The library is on screen: build the library's other tabs, then (next turn) the workspace."""
         self.library.build_other_tabs()
+        QTimer.singleShot(0, self, self._build_workspace)  # two turns, so a key pressed between is served
+
+    def _build_workspace(self) -> None:
         _ = self.workspace
 
     def show_library(self) -> None:
