@@ -41,20 +41,20 @@ from .settings import UiSettings
 from .waiting_notice import watch_store
 from .window_conflicts import WindowConflicts
 from .window_menus import WindowMenus
+from .window_projector import ProjectorMirror
 from .workspace.notices import show_notice
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
-    from retro.domain import Changes, Edit
+    from retro.domain import Edit
     from retro.services import RetroStore, RetroSummary
 
     from .document import RetroDocument
-    from .projector import ProjectorWindow
     from .workspace.page import WorkspacePage
 
 APP_TITLE = "Blameless Retro"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectorMirror, QMainWindow):
     """Library and workspace in one window, with the platform's menus and shortcuts."""
 
     def __init__(self, store: RetroStore | None, settings: UiSettings | None = None, *,
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.store = store
         watch_store(self, store)  # "Waiting for another editor…" in the status bar
         self.document: RetroDocument | None = None
-        self.projector: ProjectorWindow | None = None
+        self.projector = None  # built when first opened (F5)
         self.conflicts = WindowConflicts(self)
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
@@ -315,78 +315,6 @@ class MainWindow(QMainWindow):
                   and type(view).shows_refusals_inline)
         if not inline:
             show_notice(self, "That change was not saved", message)
-
-    # -- projector ---------------------------------------------------------------------------
-
-    def toggle_projector(self) -> None:
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.close()
-            return
-        if self.projector is None:
-            from .projector import ProjectorWindow
-
-            self.projector = ProjectorWindow()
-            self.projector.set_frameless(self.menus.frameless_action.isChecked())
-            self.projector.closed.connect(lambda: self.menus.projector_action.setChecked(False))
-        self._mirror_current()
-        self.projector.present(self.screen())
-        self.menus.projector_action.setChecked(True)
-
-    def _toggle_projector_focus(self) -> None:
-        if self.document is None:
-            return
-        self.go_to_stage(Stage.FACTORS)
-        view = self.workspace.current_view()
-        toggle = getattr(view, "toggle_projector_focus", None)
-        if callable(toggle):
-            focused = toggle()
-            self.show_status("The projector shows the selected factor close up." if focused
-                             else "The projector shows the whole graph.")
-
-    def _set_frameless(self, frameless: bool) -> None:
-        self.settings.set_flag("projector-frameless", frameless)
-        if self.projector is not None:
-            self.projector.set_frameless(frameless)
-
-    def _mirror_current(self) -> None:
-        if self.projector is None:
-            return
-        if self.document is None or self.pages.currentWidget() is not self._workspace:
-            self.projector.show_idle()
-            self.projector.meeting_aids.set_document(None)
-            return
-        self.projector.meeting_aids.set_document(self.document)
-        stage = self.workspace.current_stage
-        self.projector.show_stage(stage, self.workspace.current_view(), self.document.retro.incident.title)
-        clock = self.workspace.clock
-        self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
-
-    def _stage_shown(self, stage: Stage, view: QWidget) -> None:
-        if self.projector is not None and self.projector.isVisible() and self.document is not None:
-            self.projector.meeting_aids.set_document(self.document)
-            self.projector.show_stage(stage, view, self.document.retro.incident.title)
-            clock = self.workspace.clock
-            self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
-
-    def _show_elmo(self, topic: str) -> None:
-        """ELMO on the projector (issue 11); without one, the status bar says where it would show."""
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.meeting_aids.show_elmo(topic)
-        else:
-            self.show_status("ELMO: open the projector view (F5) to show it to the room. "
-                             "Type what to park and press Enter.")
-
-    def _projector_option_changed(self, changes: Changes) -> None:
-        """Roles instead of names switched (issue 11): the projector builds the stage again."""
-        before = changes.incident_before
-        switched = changes.incident is not None and before is not None and (
-            before.projector_shows_roles != changes.incident.projector_shows_roles)
-        if switched and self.projector is not None and self.projector.isVisible():
-            self._mirror_current()
-
-    def _clock_ticked(self, remaining: int, total: int, running: bool) -> None:
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.show_clock(remaining, total, running)
 
     # -- help --------------------------------------------------------------------------------
 
