@@ -70,14 +70,9 @@ def main(db_url: str | None = None, argv: list[str] | None = None, documents: li
         return 0
     instance = SingleInstance(name)
     instance.listen()
-    settings = UiSettings()
-    from .main_window import MainWindow
-
-    window = MainWindow(None, settings)
+    window = open_window(db_url, UiSettings())
     crash = _crash_handler(window, db_url)
     instance.activated.connect(lambda docs: _activated(window, docs))
-    window.show()
-    window.open_database(db_url)
     from .smoke import arm
 
     arm(window)  # only when RETRO_SMOKE_SCREENSHOT is set (a built copy's start-up check)
@@ -92,6 +87,24 @@ def main(db_url: str | None = None, argv: list[str] | None = None, documents: li
         instance.close()
         if window.store is not None:
             window.store.close()
+
+
+def open_window(db_url: str | None, settings: UiSettings) -> MainWindow:
+    """The main window, shown, with ``db_url`` opening (None: ``RETRO_DB`` or the default file).
+
+    The database starts opening first, so the quick list (a SQLite file) is read on the worker
+    while the library is being built and is there for the window's first paint. The window
+    shows the library only; the workspace is built just after that paint.
+    """
+    from .library.open_database import DatabaseOpener
+
+    opener = DatabaseOpener()
+    opener.open(db_url)
+    from .main_window import MainWindow
+
+    window = MainWindow(None, settings, opener=opener)
+    window.show()
+    return window
 
 
 def _activated(window: MainWindow, documents: list[str]) -> None:

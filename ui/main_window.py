@@ -3,6 +3,11 @@
 There is no Save: every edit is in the database when it is shown, so closing never asks. Undo
 and Redo follow whichever page is shown (the library's stack or the open retro's) through a
 :class:`QUndoGroup`, so the Edit menu reads "Undo Rename participant".
+
+The window starts with the library only: the workspace (the stages, the graph, the projector and
+everything they import) is built just after the library's first paint, or earlier the moment
+anything asks for :attr:`MainWindow.workspace` (opening a retro waits for it). The menus are
+complete from the start; their workspace actions join the View menu as the workspace is built.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,10 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Changes, Edit, RetroError, Stage
+from retro.domain import RetroError, Stage
 
-from .document import RetroDocument
-from .edit_runner import EditRunner
 from .library.open_database import (
     DatabaseOpener,
     OpenDatabaseDialog,
@@ -33,44 +36,51 @@ from .library.open_database import (
     url_without_password,
 )
 from .library.page import LibraryPage
-from .projector import ProjectorWindow
 from .resources_path import icon
 from .settings import UiSettings
-from .stage_base import StageView
 from .waiting_notice import watch_store
 from .window_conflicts import WindowConflicts
 from .window_menus import WindowMenus
+from .window_projector import ProjectorMirror
 from .workspace.notices import show_notice
-from .workspace.page import WorkspacePage
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from retro.domain import Edit
     from retro.services import RetroStore, RetroSummary
+
+    from .document import RetroDocument
+    from .workspace.page import WorkspacePage
 
 APP_TITLE = "Blameless Retro"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectorMirror, QMainWindow):
     """Library and workspace in one window, with the platform's menus and shortcuts."""
 
-    def __init__(self, store: RetroStore | None, settings: UiSettings | None = None) -> None:
-        """``store`` None: the window shows at once and :meth:`open_database` fills it when ready."""
+    def __init__(self, store: RetroStore | None, settings: UiSettings | None = None, *,
+                 opener: DatabaseOpener | None = None) -> None:
+        """``store`` None: the window shows at once and :meth:`open_database` fills it when ready.
+
+        ``opener``: one already opening the database (start-up reads the quick list while the
+        window is being built, see :func:`ui.app.open_window`).
+        """
         super().__init__()
         self.settings = settings or UiSettings()
         self.store = store
         watch_store(self, store)  # "Waiting for another editor…" in the status bar
         self.document: RetroDocument | None = None
-        self.projector: ProjectorWindow | None = None
+        self.projector = None  # built when first opened (F5)
         self.conflicts = WindowConflicts(self)
         self.setWindowIcon(icon("app"))
         self.undo_group = QUndoGroup(self)
         self.library = LibraryPage(store)
-        self.workspace = WorkspacePage(self.settings)
+        self._workspace: WorkspacePage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.library)
-        self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
         self.undo_group.addStack(self.library.undo_stack)
-        self.opener = DatabaseOpener(self)
+        self.opener = opener or DatabaseOpener(self)
+        self.opener.setParent(self)
         self.opener.previewed.connect(self._show_quick)
         self.opener.opened.connect(self._database_opened)
         self.opener.failed.connect(self._database_failed)
@@ -78,15 +88,47 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self.library.open_requested.connect(self.open_retro)
         self.library.message.connect(self.show_status)
-        self.workspace.message.connect(self.show_status)
-        self.workspace.stage_shown.connect(self._stage_shown)
-        self.workspace.clock.ticked.connect(self._clock_ticked)
-        self.workspace.elmo_requested.connect(self._show_elmo)  # meeting aids (issue 11)
         self.show_library()
         self._restore_geometry()
         self.library.refresh()
+        if self.opener.busy:  # opening since before the window (ui.app.open_window)
+            self.show_status("Opening the database…")
+            _AfterPaint(self.library.table.viewport(), self.opener.painted)  # then the store may open
+        # What only a retro needs is built once the library is on screen with its retros (or the
+        # database has answered): before that it would only hold the first paint back.
+        _AfterPaint(self.library.table.viewport(), self._after_first_paint,
+                    lambda: self.library.model.rowCount() > 0 or not self.opener.busy)
 
     # -- pages -------------------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> WorkspacePage:
+        """The retro workspace, built now if the first paint has not built it yet."""
+        if self._workspace is None:
+            from .workspace.page import WorkspacePage  # the stages, the graph, the meeting aids
+
+            workspace = WorkspacePage(self.settings)
+            self._workspace = workspace
+            self.pages.addWidget(workspace)
+            workspace.message.connect(self.show_status)
+            workspace.stage_shown.connect(self._stage_shown)
+            workspace.clock.ticked.connect(self._clock_ticked)
+            workspace.elmo_requested.connect(self._show_elmo)  # meeting aids (issue 11)
+            workspace.restore_state()
+            self.menus.add_workspace_actions(workspace)
+        return self._workspace
+
+    @property
+    def workspace_built(self) -> bool:
+        return self._workspace is not None
+
+    def _after_first_paint(self) -> None:
+        """The library is on screen: build the library's other tabs, then (next turn) the workspace."""
+        self.library.build_other_tabs()
+        QTimer.singleShot(0, self, self._build_workspace)  # two turns, so a key pressed between is served
+
+    def _build_workspace(self) -> None:
+        _ = self.workspace
 
     def show_library(self) -> None:
         if self.pages.currentWidget() is not self.library:
@@ -112,6 +154,10 @@ class MainWindow(QMainWindow):
             return False
         if not self._drop_document(lambda: self.open_retro(incident_id, stage, target_id)):
             return False
+        from .document import RetroDocument
+        from .edit_runner import EditRunner
+
+        workspace = self.workspace  # built now if the first paint has not built it yet
         # Commits run on one ordered worker (ui/edit_runner.py): a slow database never holds a key.
         # The library's: one queue for every edit of this database, workspace and library alike.
         runner = self.library.edits.runner or EditRunner(self.store, self)
@@ -124,8 +170,8 @@ class MainWindow(QMainWindow):
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        self.pages.setCurrentWidget(self.workspace)
-        self.workspace.set_document(document, stage or Stage.SETUP, target_id)
+        self.pages.setCurrentWidget(workspace)
+        workspace.set_document(document, stage or Stage.SETUP, target_id)
         self._title_from_document()
         self.menus.update_actions()
         return True
@@ -147,7 +193,8 @@ class MainWindow(QMainWindow):
         self._commit_typing()
         if self.conflicts.holds(then):
             return False
-        self.workspace.close_document()
+        if self._workspace is not None:
+            self._workspace.close_document()
         if self.document is not None:
             self.undo_group.removeStack(self.document.undo_stack)
             self.document.deleteLater()
@@ -203,6 +250,7 @@ class MainWindow(QMainWindow):
         if self.store is None:  # start-up: the library says it is opening; no dialog
             self.show_status("Opening the database…")
             self.opener.open(url)
+            self.opener.painted()  # the window is up; a quick list is waited for on its own
             return
         self._progress = QProgressDialog(f"Opening {masked_url(url or '')} …", "", 0, 0, self)
         self._progress.setCancelButton(None)
@@ -210,6 +258,7 @@ class MainWindow(QMainWindow):
         self._progress.setMinimumDuration(400)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.opener.open(url)
+        self.opener.painted()
 
     def _end_progress(self) -> None:
         if self._progress is not None:
@@ -220,7 +269,11 @@ class MainWindow(QMainWindow):
     def _show_quick(self, rows: list[RetroSummary], _url: str) -> None:
         """The list read quickly: show it, and once it is painted let the store open."""
         self.library.show_quick(rows)
-        QTimer.singleShot(0, self.opener.painted)
+        viewport = self.library.table.viewport()
+        if viewport.isVisible():
+            _AfterPaint(viewport, self.opener.painted)
+        else:
+            QTimer.singleShot(0, self.opener.painted)
 
     def _database_opened(self, store: RetroStore, url: str) -> None:
         self._end_progress()
@@ -237,6 +290,7 @@ class MainWindow(QMainWindow):
 
     def _database_failed(self, message: str, url: str) -> None:
         self._end_progress()
+        self.library.table.viewport().update()  # the start-up waiting for an answer goes on
         message = scrub_password(message, url or "")
         if self.store is not None:
             show_notice(self, "Could not open the database", f"{masked_url(url or '')}\n\n{message}")
@@ -256,81 +310,13 @@ class MainWindow(QMainWindow):
     def _on_refused(self, message: str, _edit: Edit) -> None:
         """Say why an edit was not saved: in the status bar, and in a notice unless the stage says it inline."""
         self.show_status(f"Not saved: {message}")
+        from .stage_base import StageView
+
         view = self.workspace.current_view()
         inline = (self.pages.currentWidget() is self.workspace and isinstance(view, StageView)
                   and type(view).shows_refusals_inline)
         if not inline:
             show_notice(self, "That change was not saved", message)
-
-    # -- projector ---------------------------------------------------------------------------
-
-    def toggle_projector(self) -> None:
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.close()
-            return
-        if self.projector is None:
-            self.projector = ProjectorWindow()
-            self.projector.set_frameless(self.menus.frameless_action.isChecked())
-            self.projector.closed.connect(lambda: self.menus.projector_action.setChecked(False))
-        self._mirror_current()
-        self.projector.present(self.screen())
-        self.menus.projector_action.setChecked(True)
-
-    def _toggle_projector_focus(self) -> None:
-        if self.document is None:
-            return
-        self.go_to_stage(Stage.FACTORS)
-        view = self.workspace.current_view()
-        toggle = getattr(view, "toggle_projector_focus", None)
-        if callable(toggle):
-            focused = toggle()
-            self.show_status("The projector shows the selected factor close up." if focused
-                             else "The projector shows the whole graph.")
-
-    def _set_frameless(self, frameless: bool) -> None:
-        self.settings.set_flag("projector-frameless", frameless)
-        if self.projector is not None:
-            self.projector.set_frameless(frameless)
-
-    def _mirror_current(self) -> None:
-        if self.projector is None:
-            return
-        if self.document is None or self.pages.currentWidget() is not self.workspace:
-            self.projector.show_idle()
-            self.projector.meeting_aids.set_document(None)
-            return
-        self.projector.meeting_aids.set_document(self.document)
-        stage = self.workspace.current_stage
-        self.projector.show_stage(stage, self.workspace.current_view(), self.document.retro.incident.title)
-        clock = self.workspace.clock
-        self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
-
-    def _stage_shown(self, stage: Stage, view: QWidget) -> None:
-        if self.projector is not None and self.projector.isVisible() and self.document is not None:
-            self.projector.meeting_aids.set_document(self.document)
-            self.projector.show_stage(stage, view, self.document.retro.incident.title)
-            clock = self.workspace.clock
-            self.projector.show_clock(clock.remaining(), clock.total(), clock.is_running())
-
-    def _show_elmo(self, topic: str) -> None:
-        """ELMO on the projector (issue 11); without one, the status bar says where it would show."""
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.meeting_aids.show_elmo(topic)
-        else:
-            self.show_status("ELMO: open the projector view (F5) to show it to the room. "
-                             "Type what to park and press Enter.")
-
-    def _projector_option_changed(self, changes: Changes) -> None:
-        """Roles instead of names switched (issue 11): the projector builds the stage again."""
-        before = changes.incident_before
-        switched = changes.incident is not None and before is not None and (
-            before.projector_shows_roles != changes.incident.projector_shows_roles)
-        if switched and self.projector is not None and self.projector.isVisible():
-            self._mirror_current()
-
-    def _clock_ticked(self, remaining: int, total: int, running: bool) -> None:
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.show_clock(remaining, total, running)
 
     # -- help --------------------------------------------------------------------------------
 
@@ -359,18 +345,20 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry("main-window")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
-        self.workspace.restore_state()
+            self.resize(1400, 900)  # the workspace restores its splitters when it is built
 
     def _commit_typing(self) -> None:
         """Finish the edit in the field that has focus (text commits on focus-out)."""
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus):
             focus.clearFocus()
-        for view in self.workspace.built_views():  # a draft typed on a stage left earlier counts too
-            flush = getattr(view, "commit_pending", None)
-            if isinstance(view, StageView) and callable(flush):
-                flush()
+        if self._workspace is not None:
+            from .stage_base import StageView
+
+            for view in self._workspace.built_views():  # a draft typed on a stage left earlier counts too
+                flush = getattr(view, "commit_pending", None)
+                if isinstance(view, StageView) and callable(flush):
+                    flush()
         if self.document is not None:
             self.document.wait_idle()  # every commit on its way is stored (or refused) before going on
 
@@ -385,10 +373,26 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set_geometry("main-window", self.saveGeometry())
-        self.workspace.save_state()
+        if self._workspace is not None:  # never built: its remembered layout stays as it was
+            self._workspace.save_state()
         self.settings.sync()
         if self.projector is not None:
             self.projector.close()
             self.projector.deleteLater()
             self.projector = None
         super().closeEvent(event)
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once, just after the first paint of ``widget`` at which ``ready()`` holds."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object], ready: Callable[[], bool] = lambda: True) -> None:
+        super().__init__(widget)
+        self._then, self._ready = then, ready
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._ready():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)  # the next turn: this paint is done; dropped if the window goes
+        return False

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
-from retro.domain import Edit, Retro, RetroError
-from retro.domain.rebase import snapshot
+from retro.domain import RetroError
 
 from .workspace.notices import conflict_box, show_notice
-from .workspace.rebase import reapply_refused
 
 if TYPE_CHECKING:
+    from retro.domain import Edit, Retro
+
     from .main_window import MainWindow
 
 
@@ -49,6 +49,8 @@ class WindowConflicts:
         """Someone else changed this retro: offer to reload, keeping (or dropping) the refused change."""
         if self.window.document is None or any(edit == pending for pending, _before in self.pending):
             return  # the same change offered again (the field was left again): once is enough
+        from retro.domain.rebase import snapshot  # only a retro that is open meets a conflict
+
         self.pending.append((edit, snapshot(self.window.document.retro)))
         if self.dialog is not None:
             return
@@ -70,6 +72,8 @@ class WindowConflicts:
             except RetroError as exc:
                 show_notice(self.window, "Could not reload the retrospective", str(exc))
             else:
+                from .workspace.rebase import reapply_refused
+
                 self._report_reapplied(reapply_refused(self.window.document, pending) if reapply else None)
         if then is not None:
             then()  # what the conflict interrupted (closing, switching), now that nothing is lost

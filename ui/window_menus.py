@@ -1,13 +1,13 @@
 """The main window's menus: File, Edit, View and Help, their actions and shortcuts.
 
 The actions call the window (:class:`ui.main_window.MainWindow`); the window enables them through
-:meth:`WindowMenus.update_actions` as the library or a retro is shown.
+:meth:`WindowMenus.update_actions` as the library or a retro is shown. The workspace's own
+meeting-aid actions (park a topic, ELMO, next stage) join the View menu when the workspace is
+built, just after the first paint (:meth:`WindowMenus.add_workspace_actions`).
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,15 +15,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QVBoxLayout
 
+from retro.domain import Stage
+
 from .library.open_database import url_without_password
-from .open_document import choose_document
 from .resources_path import icon
 from .theme import ThemeMode, apply_theme_mode, theme_mode
-from .workspace.navigator import STAGES
 
 if TYPE_CHECKING:
     from .export_worker import ExportFormat
     from .main_window import MainWindow
+    from .workspace.page import WorkspacePage
+
+
+def _choose_document(window: MainWindow) -> None:
+    from .open_document import choose_document  # the JSON reader and its notices: when asked
+
+    choose_document(window)
 
 
 class WindowMenus:
@@ -55,7 +62,7 @@ class WindowMenus:
         self.new_action = self._action(file_menu, "&New retrospective…", self.window.new_retro, SK.New)
         self.open_db_action = self._action(file_menu, "&Open database…", self.window.choose_database, SK.Open)
         # What the CLI does, from any stage: load a JSON document (retro load), import events (retro import).
-        self.open_document_action = self._action(file_menu, "Open &JSON document…", lambda: choose_document(self.window),
+        self.open_document_action = self._action(file_menu, "Open &JSON document…", lambda: _choose_document(self.window),
                                                  QKeySequence("Ctrl+Shift+O"))
         self.import_action = self._action(file_menu, "&Import timeline events…", self.window.import_timeline,
                                           QKeySequence("Ctrl+Shift+I"),
@@ -103,18 +110,16 @@ class WindowMenus:
         view_menu.addSeparator()
         self.library_action = self._action(view_menu, "&Library", self.window.show_library, QKeySequence("Ctrl+L"))
         self.stage_actions: list[QAction] = []
-        for number, stage in enumerate(STAGES, start=1):
+        for number, stage in enumerate(Stage, start=1):  # the navigator's order
             action = self._action(view_menu, f"{number}. {stage.label}",
                                   lambda _checked=False, s=stage: self.window.go_to_stage(s),
                                   QKeySequence(f"Ctrl+{number}"), name=f"stage-{stage.value}")
             self.stage_actions.append(action)
         view_menu.addSeparator()
-        self.timer_action = self._action(view_menu, "Start / pause the &time box", self.window.workspace.clock.toggle,
-                                         QKeySequence("F6"))
-        self.agenda_action = self._action(view_menu, "&Agenda (time boxes)…", self.window.workspace.edit_agenda)
-        view_menu.addAction(self.window.workspace.park_action)  # meeting aids (issue 11): Ctrl+Shift+P, F8
-        view_menu.addAction(self.window.workspace.elmo_action)
-        view_menu.addAction(self.window.workspace.next_action)
+        self.timer_action = self._action(view_menu, "Start / pause the &time box",
+                                         lambda: self.window.workspace.clock.toggle(), QKeySequence("F6"))
+        self.agenda_action = self._action(view_menu, "&Agenda (time boxes)…", lambda: self.window.workspace.edit_agenda())
+        self.view_menu = view_menu  # the workspace's meeting aids join it (add_workspace_actions)
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
@@ -122,6 +127,12 @@ class WindowMenus:
         self.about_action = self._action(help_menu, "&About Blameless Retro", self.window.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.update_actions()
+
+    def add_workspace_actions(self, workspace: WorkspacePage) -> None:
+        """The workspace's meeting aids (issue 11): Ctrl+Shift+P, F8, Ctrl+PgDown, after the agenda."""
+        self.view_menu.addAction(workspace.park_action)
+        self.view_menu.addAction(workspace.elmo_action)
+        self.view_menu.addAction(workspace.next_action)
 
     def _build_theme_menu(self, view_menu: QMenu) -> None:
         """View ▸ Theme: System, Light or Dark, applied at once and remembered."""
@@ -179,6 +190,9 @@ class WindowMenus:
             action.setEnabled(in_retro)
 
     def show_shortcuts(self) -> None:
+        import html
+        import re
+
         rows = []
         for menu in self.window.menuBar().findChildren(QMenu):
             for action in menu.actions():

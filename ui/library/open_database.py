@@ -151,7 +151,7 @@ class _OpenSignals(QObject):
 
 
 class _OpenJob(QRunnable):
-    def __init__(self, url: str, signals: _OpenSignals, painted: threading.Event) -> None:
+    def __init__(self, url: str | None, signals: _OpenSignals, painted: threading.Event) -> None:
         super().__init__()
         self._url, self._signals, self._painted = url, signals, painted
 
@@ -162,10 +162,11 @@ class _OpenJob(QRunnable):
 
             quick = quick_library(resolve_url(self._url), limit=FIRST_SCREEN)
             if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
+                self._painted.clear()  # wait for this list's paint, not an earlier one
                 self._signals.previewed.emit(quick, self._url)
-                # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint
-                # the list first (it says so), rather than share the interpreter with this import.
-                self._painted.wait(PAINT_WAIT)
+            # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint the
+            # window (and the list) first (it says so), rather than share the interpreter with it.
+            self._painted.wait(PAINT_WAIT)
             store = open_store_now(self._url)
         except RetroError as exc:
             self._signals.failed.emit(str(exc), self._url)
@@ -195,13 +196,13 @@ class DatabaseOpener(QObject):
         self.opened.connect(self._done)
         self.failed.connect(self._done)
 
-    def open(self, url: str) -> None:
+    def open(self, url: str | None) -> None:
         self.busy = True
         self._painted = threading.Event()
         QThreadPool.globalInstance().start(_OpenJob(url, self._signals, self._painted))
 
     def painted(self) -> None:
-        """The quick list is on screen: opening the store may take the interpreter now."""
+        """The window (with the quick list, if any) is on screen: opening the store may take the interpreter now."""
         self._painted.set()
 
     def _done(self, *_args: object) -> None:

@@ -18,8 +18,8 @@ from retro.services.quick_library import quick_library
 from tests.retro.storage.conftest import migrate_to
 
 
-def test_quick_read_matches_the_store_for_every_kind_of_line(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite3'}"
+def test_quick_read_matches_the_store_for_every_kind_of_line(store_url: str) -> None:
+    url = store_url  # SQLite through sqlite3, PostgreSQL through psycopg alone
     store = RetroStore(url)
     demo = store.add_retro(build_demo_retro())
     archived = store.add_retro(build_demo_retro())
@@ -38,11 +38,13 @@ def test_quick_read_matches_the_store_for_every_kind_of_line(tmp_path: Path) -> 
         assert quick == store.list_retros(include_archived=True, now=now)
     assert {s.id for s in quick} == {demo, archived, fresh.id}
     assert next(s for s in quick if s.id == fresh.id).overdue_actions == 1
+    assert quick_library(url, now=now, limit=2) == store.list_retros(include_archived=True, now=now)[:2]
     store.close()
 
 
 def test_quick_read_declines_whatever_it_is_not_sure_of(tmp_path: Path) -> None:
-    assert quick_library("postgresql+psycopg://postgres@127.0.0.1/test") is None
+    assert quick_library("postgresql+psycopg://nobody@127.0.0.1:1/none") is None  # no server there
+    assert quick_library("mysql://db/retros") is None
     assert quick_library(f"sqlite:///{tmp_path / 'missing.sqlite3'}") is None
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"not a database at all" * 100)
@@ -59,6 +61,19 @@ def test_quick_read_declines_whatever_it_is_not_sure_of(tmp_path: Path) -> None:
     before = newer.read_bytes()
     assert quick_library(f"sqlite:///{newer}") is None
     assert newer.read_bytes() == before  # read-only: nothing written
+
+
+@pytest.mark.postgres
+def test_quick_read_of_a_team_database_declines_another_schema_revision(pg_url: str) -> None:
+    import psycopg
+
+    from retro.storage.schema import upgrade
+
+    upgrade(pg_url)  # as an admin would
+    assert quick_library(pg_url) == []
+    with psycopg.connect("postgresql://" + pg_url.removeprefix("postgresql+psycopg://"), autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    assert quick_library(pg_url) is None
 
 
 def test_quick_read_imports_no_sqlalchemy(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ def window(qtbot, demo_store: RetroStore) -> Iterator[MainWindow]:
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.workspace_built)  # built just after the library's first paint
     yield win
     if win.projector is not None:
         win.projector.close()
