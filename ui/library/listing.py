@@ -104,8 +104,11 @@ class LibraryListing:
 
     def _update_buttons(self) -> None:
         total = self.model.total if self.model.from_database else self.proxy.rowCount()
-        self.count_label.setText(f"{total:,} found" if self.model.from_database and self.model.query.text
-                                 else f"{total:,} retrospective{'' if total == 1 else 's'}")
+        if self._store is None:  # the quick first screen holds only the newest rows: no count is better than a wrong one
+            self.count_label.clear()
+        else:
+            self.count_label.setText(f"{total:,} found" if self.model.from_database and self.model.query.text
+                                     else f"{total:,} retrospective{'' if total == 1 else 's'}")
         empty = self.proxy.rowCount() == 0 and self._store is not None
         if empty:
             self.empty_hint.setText(

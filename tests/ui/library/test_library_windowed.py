@@ -116,3 +116,17 @@ def test_filters_go_to_the_database(qtbot, big_store: RetroStore) -> None:
     assert library.model.query.severity is Severity.SEV2
     assert library.model.total == SIZE // 4 + (1 if SIZE % 4 > 1 else 0)
     assert {library.model.summary(r).severity for r in range(library.model.rowCount())} == {Severity.SEV2}
+
+
+def test_the_quick_first_screen_shows_no_count_until_the_store_can_count(qtbot, big_store: RetroStore) -> None:
+    """The quick list holds only the newest rows: its length is not the library's size."""
+    from ui.library.page import LibraryPage
+
+    page = LibraryPage(None)
+    qtbot.addWidget(page)
+    quick = big_store.list_retros()[:40]  # a first screen cut short, as the quick read is
+    page.show_quick(quick)
+    assert page.model.rowCount() == 40
+    assert page.count_label.text() == ""  # not "40 retrospectives"
+    page.set_store(big_store)
+    assert page.count_label.text() == f"{SIZE} retrospectives"
