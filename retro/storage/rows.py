@@ -19,7 +19,11 @@ from .mapping import TABLES, EntityTable, action_from_row, entity_values, incide
 _CHUNK = 400
 
 # Built once: reading a kind's rows (all, or by id) is on the path of every edit and load.
-_ALL = {kind: select(t.table).where(t.table.c.incident_id == bindparam("incident_id")) for kind, t in TABLES.items()}
+_ALL = {
+    kind: select(*(t.table.c[c] for c in t.columns) if t.columns else (t.table,))
+    .where(t.table.c.incident_id == bindparam("incident_id"))
+    for kind, t in TABLES.items()
+}
 _BY_ID = {
     kind: select(t.table).where(
         t.table.c.incident_id == bindparam("incident_id"), t.table.c.id.in_(bindparam("keys", expanding=True))
@@ -45,6 +49,8 @@ def _key_filter(spec: EntityTable, keys: Sequence[str]) -> Any:
 def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str] | None = None) -> dict[str, Entity]:
     """Entities of one kind of a retro: all of them, or only those with the given keys."""
     spec = TABLES[kind]
+    if keys is None and spec.from_tuples is not None:  # the timeline of a big retro: unpacked straight
+        return spec.from_tuples(conn.execute(_ALL[kind], {"incident_id": incident_id}))
     if keys is None:
         rows = conn.execute(_ALL[kind], {"incident_id": incident_id}).all()
     else:

@@ -452,9 +452,7 @@ class TimelineStage(StageView):
 
     def _time_samples(self) -> list[str]:
         """The times as shown (with dates when the events span days, the ⚠ mark, an offset)."""
-        column = TimelineColumn.TIME
-        shown = [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
-        return [*shown, "2026-12-31 23:59" if self.model.shows_dates() else "23:59"]
+        return [*self.model.time_texts(), "2026-12-31 23:59" if self.model.shows_dates() else "23:59"]
 
     def _on_gap_chosen(self, event_id: str) -> None:
         self.focus_target(event_id)
