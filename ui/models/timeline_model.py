@@ -239,8 +239,8 @@ class TimelineModel(QAbstractTableModel):
             if event.audience is Audience.INTERNAL:
                 return "Internal only: left out of the public postmortem"
             return "Public: may appear in the public postmortem"
-        if column == TimelineColumn.TEXT:
-            return event.text
+        if column in (TimelineColumn.TEXT, TimelineColumn.SOURCE):  # both are cut short on a laptop
+            return event.text if column == TimelineColumn.TEXT else event.source
         return ""
 
     # -- editing (through the document: one undo step per edit) ----------------------------------

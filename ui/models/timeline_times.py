@@ -70,8 +70,7 @@ def time_samples(events: list[TimelineEvent], tz_name: str, far: list[TimelineEv
 
     Every time is shown in one format (the date on every row or on none, as the ends decide;
     seconds when they are not zero; an offset when the wall time happened twice; the ⚠ mark
-    when far off): one event of each shape stands for them all, with every far-off and
-    twice-lived one.
+    when far off): one event of each shape stands for them all, with every far-off one.
     """
     if not events:
         return []
@@ -79,6 +78,7 @@ def time_samples(events: list[TimelineEvent], tz_name: str, far: list[TimelineEv
     with_seconds = next((e for e in events if e.at.second), None)
     if with_seconds is not None:
         chosen.setdefault(with_seconds.id, with_seconds)
-    for event in twice_lived(events, tz_name):
+    lived = twice_lived(events, tz_name)  # shown with their offset: the first and the last stand for all
+    for event in lived[:1] + lived[-1:]:
         chosen.setdefault(event.id, event)
     return list(chosen.values())
