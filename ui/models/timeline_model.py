@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -62,6 +63,10 @@ __all__ = [
     "BULK_CHANGE", "COLUMN_TITLES", "DATA_ROLES", "EDIT_LABELS", "EVENT_ID_ROLE", "FAR_MARK", "PROJECTOR_ROLE",
     "TimelineColumn", "TimelineModel", "search_text",
 ]
+
+
+#: TimelineEvent.sort_key (time, then id) read in C: sorting 10,000 events calls no Python per event.
+_TIME_ORDER = attrgetter("at", "id")
 
 
 def _link_font() -> QFont:
@@ -281,7 +286,7 @@ class TimelineModel(QAbstractTableModel):
     # -- following the document ------------------------------------------------------------------
 
     def _load(self) -> None:
-        self._events[:] = self._document.retro.timeline()
+        self._events[:] = sorted(self._document.retro.events.values(), key=_TIME_ORDER)  # Retro.timeline()'s order
         self._keys = self._search = None
         self._by_id = {e.id: e for e in self._events}
         self._reference = self._compute_reference()
