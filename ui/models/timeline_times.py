@@ -47,7 +47,8 @@ def twice_lived(events: list[TimelineEvent], tz_name: str) -> list[TimelineEvent
     if not events:
         return []
     first, last = events[0].at, events[-1].at
-    if (last - first) / PROBE_STEP + 2 > len(events):  # sparse events: checking each is cheaper than probing
+    near_the_calendars_ends = first.year <= 1 or last.year >= 9999  # no probe an hour beyond them
+    if near_the_calendars_ends or (last - first) / PROBE_STEP + 2 > len(events):  # sparse: check each
         return [e for e in events if is_ambiguous(local_time(e.at, tz_name))]
     times: list[datetime] = []  # read only when the clocks went back during the events
     found: list[TimelineEvent] = []

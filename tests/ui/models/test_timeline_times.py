@@ -88,3 +88,11 @@ def test_the_filter_searches_events_added_before_it_was_first_used(sqlite_url):
     proxy.set_filter(text="quokka")
     assert [proxy.index(r, TimelineColumn.TEXT).data() for r in range(proxy.rowCount())] == [added.text]
     assert model.row_of(added.id) == 1 and model.event_at(1) == added
+
+
+def test_times_at_the_calendars_ends_are_checked_without_probing_past_them():
+    start = datetime(1, 1, 1, 0, 10, tzinfo=UTC)
+    events = _events(start, timedelta(minutes=1), 200)
+    assert twice_lived(events, BERLIN) == _every_row(events, BERLIN)
+    end = datetime(9999, 12, 31, 20, 0, tzinfo=UTC)
+    assert twice_lived(_events(end, timedelta(minutes=1), 200), BERLIN) == []
