@@ -205,7 +205,7 @@ def _keystrokes() -> list[tuple[str, str]]:
 
 
 def run() -> list[Row]:
-    return [*open_rows(), *filter_rows()]
+    return [*open_rows(1_000), *open_rows(), *filter_rows()]
 
 
 def filter_rows() -> list[Row]:

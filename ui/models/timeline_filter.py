@@ -81,21 +81,23 @@ class TimelineFilter(QAbstractProxyModel):
         assert self._model is not None
         if self._kind is not None and self._model.event_list()[source_row].kind is not self._kind:
             return False
+        if not self._words:
+            return True
         text = self._model.search_texts()[source_row]
         return all(w in text for w in self._words)
 
     def _accepted_rows(self) -> list[int]:
         if self._model is None:
             return []
-        search = self._model.search_texts()
-        if not self.is_filtering():
-            return list(range(len(search)))
-        kind = self._kind
         events = self._model.event_list()
-        rows = range(len(search)) if kind is None else [i for i, e in enumerate(events) if e.kind is kind]
+        if not self.is_filtering():
+            return list(range(len(events)))
+        kind = self._kind
+        rows = range(len(events)) if kind is None else [i for i, e in enumerate(events) if e.kind is kind]
         words = self._words
         if not words:
             return list(rows)
+        search = self._model.search_texts()  # made on the first text filter
         if len(words) == 1:
             word = words[0]
             return [i for i in rows if word in search[i]]

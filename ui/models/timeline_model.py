@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
-from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,79 +27,52 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
 from retro.domain import Audience, Changes, Edit, EventKind, TimelineEvent
-from retro.domain.durations import format_duration
-from retro.domain.incident_window import FAR_OUTSIDE, incident_window, shows_dates
+from retro.domain.incident_window import shows_dates
 from retro.domain.projector_names import shown_text
 from ui.document import RetroDocument
 from ui.widgets.colours import ATTENTION
 from ui.widgets.plain_text import plain_tooltip
 from ui.widgets.time_text import edit_text, format_event_time, local_time, parse_event_time, zone
 
+from .timeline_columns import ACCESSIBLE as _ACCESSIBLE
+from .timeline_columns import (
+    COLUMN_TITLES,
+    DATA_ROLES,
+    EDIT_LABELS,
+    EVENT_ID_ROLE,
+    FAR_MARK,
+    PROJECTOR_ROLE,
+    TimelineColumn,
+    search_text,
+)
+from .timeline_columns import COLUMNS as _COLUMNS
+from .timeline_columns import DISPLAY as _DISPLAY
+from .timeline_columns import EDIT as _EDIT
+from .timeline_columns import FLAGS as _FLAGS
+from .timeline_columns import FONT as _FONT
+from .timeline_columns import FOREGROUND as _FOREGROUND
+from .timeline_columns import TOOLTIP as _TOOLTIP
+from .timeline_times import far_outside, time_samples
+
 Index = QModelIndex | QPersistentModelIndex
 
 #: Changes touching more events than this reset the model instead of moving rows one by one.
 BULK_CHANGE = 300
 
-
-class TimelineColumn(IntEnum):
-    TIME = 0
-    KIND = 1
-    TEXT = 2
-    SOURCE = 3
-    EVIDENCE = 4
-    AUDIENCE = 5
+__all__ = [
+    "BULK_CHANGE", "COLUMN_TITLES", "DATA_ROLES", "EDIT_LABELS", "EVENT_ID_ROLE", "FAR_MARK", "PROJECTOR_ROLE",
+    "TimelineColumn", "TimelineModel", "search_text",
+]
 
 
-COLUMN_TITLES = {
-    TimelineColumn.TIME: "Time",
-    TimelineColumn.KIND: "Kind",
-    TimelineColumn.TEXT: "What happened",
-    TimelineColumn.SOURCE: "Source",
-    TimelineColumn.EVIDENCE: "Evidence link",
-    TimelineColumn.AUDIENCE: "Audience",
-}
-
-EDIT_LABELS = {
-    TimelineColumn.TIME: "Edit event time",
-    TimelineColumn.KIND: "Change event kind",
-    TimelineColumn.TEXT: "Edit event text",
-    TimelineColumn.SOURCE: "Edit event source",
-    TimelineColumn.EVIDENCE: "Edit evidence link",
-    TimelineColumn.AUDIENCE: "Change event audience",
-}
-
-_COLUMNS = len(TimelineColumn)
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_EDIT = int(Qt.ItemDataRole.EditRole.value)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-_FONT = int(Qt.ItemDataRole.FontRole.value)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: "10:05 · Alert · text" for the projector's list.
-PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-#: The mark on the time of an event far outside the incident's window (and its tooltip says why).
-FAR_MARK = "⚠ "
-
-#: The roles this model answers; every other role is None without further work.
-DATA_ROLES = frozenset(
-    {_DISPLAY, _EDIT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _FONT, int(EVENT_ID_ROLE), int(PROJECTOR_ROLE)}
-)
+#: TimelineEvent.sort_key (time, then id) read in C: sorting 10,000 events calls no Python per event.
+_TIME_ORDER = attrgetter("at", "id")
 
 
 def _link_font() -> QFont:
     font = QFont()
     font.setUnderline(True)
     return font
-
-
-def search_text(event: TimelineEvent) -> str:
-    """What the text filter looks in: the text, the source and the kind, casefolded."""
-    return f"{event.text}\n{event.source}\n{event.kind.label}".casefold()
 
 
 class TimelineModel(QAbstractTableModel):
@@ -112,8 +85,11 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._document = document
         self._events: list[TimelineEvent] = []
-        self._keys: list[tuple[Any, str]] = []
-        self._search: list[str] = []
+        # Sort keys and search texts are made when first asked for (a row lookup, a filter),
+        # not per row on open; once made, every change keeps them in step.
+        self._keys: list[tuple[Any, str]] | None = None
+        self._search: list[str] | None = None
+        self._samples: list[str] | None = None  # the Time column's widest texts, made when asked for
         self._by_id: dict[str, TimelineEvent] = {}
         self._reference: date | None = None
         #: The date every time is compared with to decide whether to show it (date.min: show on all).
@@ -144,11 +120,25 @@ class TimelineModel(QAbstractTableModel):
         event = self._by_id.get(event_id)
         if event is None:
             return -1
-        return bisect_left(self._keys, event.sort_key)
+        return bisect_left(self._sort_keys(), event.sort_key)
+
+    def _sort_keys(self) -> list[tuple[Any, str]]:
+        if self._keys is None:
+            self._keys = [(e.at, e.id) for e in self._events]  # TimelineEvent.sort_key, without the call
+        return self._keys
 
     def search_texts(self) -> list[str]:
         """Casefolded search text per row (read by :class:`TimelineFilter`; do not modify)."""
+        if self._search is None:
+            self._search = [search_text(e) for e in self._events]
         return self._search
+
+    def time_texts(self) -> list[str]:
+        """Times as shown, as wide as the widest row's (for the column's width): a few rows, not all."""
+        if self._samples is None:
+            far = [self._by_id[i] for i in self._far]
+            self._samples = [self._display(e, TimelineColumn.TIME) for e in time_samples(self._events, self.timezone, far)]
+        return self._samples
 
     def reference_date(self) -> date | None:
         """The local date of the first event (typed clock times without a date fall on it)."""
@@ -254,8 +244,8 @@ class TimelineModel(QAbstractTableModel):
             if event.audience is Audience.INTERNAL:
                 return "Internal only: left out of the public postmortem"
             return "Public: may appear in the public postmortem"
-        if column == TimelineColumn.TEXT:
-            return event.text
+        if column in (TimelineColumn.TEXT, TimelineColumn.SOURCE):  # both are cut short on a laptop
+            return event.text if column == TimelineColumn.TEXT else event.source
         return ""
 
     # -- editing (through the document: one undo step per edit) ----------------------------------
@@ -296,10 +286,8 @@ class TimelineModel(QAbstractTableModel):
     # -- following the document ------------------------------------------------------------------
 
     def _load(self) -> None:
-        # Filled in place: the filter holds references to these lists.
-        self._events[:] = self._document.retro.timeline()
-        self._keys[:] = [e.sort_key for e in self._events]
-        self._search[:] = [search_text(e) for e in self._events]
+        self._events[:] = sorted(self._document.retro.events.values(), key=_TIME_ORDER)  # Retro.timeline()'s order
+        self._keys = self._search = None
         self._by_id = {e.id: e for e in self._events}
         self._reference = self._compute_reference()
         self._compute_window()
@@ -321,23 +309,8 @@ class TimelineModel(QAbstractTableModel):
         events = self._events
         ends = [events[0].at, events[-1].at] if events else []  # in time order: local days only grow
         self._shown_reference = date.min if shows_dates(ends, incident, zone(self.timezone)) else self._reference
-        window = incident_window(incident)
-        far: dict[str, str] = {}
-        if window.start is not None:
-            limit = window.start - FAR_OUTSIDE
-            for event in events:
-                if event.at >= limit:
-                    break
-                far[event.id] = (f"{format_duration(window.start - event.at)} before the incident started: "
-                                 "check the date (a typed year, a wrong day or zone?)")
-        if window.end is not None:
-            limit = window.end + FAR_OUTSIDE
-            for event in reversed(events):
-                if event.at <= limit:
-                    break
-                far[event.id] = (f"{format_duration(event.at - window.end)} after the incident was resolved: "
-                                 "check the date (a typed year, a wrong day or zone?)")
-        self._far = far
+        self._far = far_outside(events, incident)
+        self._samples = None
 
     def _on_changed(self, changes: Changes) -> None:
         removed = [r.key for r in changes.removed if r.is_a(TimelineEvent) and r.key in self._by_id]
@@ -373,25 +346,28 @@ class TimelineModel(QAbstractTableModel):
             for event in self._events[first : last + 1]:
                 del self._by_id[event.id]
             del self._events[first : last + 1]
-            del self._keys[first : last + 1]
-            del self._search[first : last + 1]
+            if self._keys is not None:
+                del self._keys[first : last + 1]
+            if self._search is not None:
+                del self._search[first : last + 1]
             self.endRemoveRows()
             start = end + 1
 
     def _upsert(self, event: TimelineEvent) -> None:
+        keys = self._sort_keys()  # rows are found by key: made once, then kept in step
         old = self._by_id.get(event.id)
         if old is None:
-            row = bisect_left(self._keys, event.sort_key)
+            row = bisect_left(keys, event.sort_key)
             self.beginInsertRows(QModelIndex(), row, row)
             self._put(row, event, insert=True)
             self.endInsertRows()
             return
-        row = bisect_left(self._keys, old.sort_key)
+        row = bisect_left(keys, old.sort_key)
         if old.sort_key == event.sort_key:
             self._put(row, event, insert=False)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(TimelineColumn) - 1))
             return
-        rest = self._keys[:row] + self._keys[row + 1 :]
+        rest = keys[:row] + keys[row + 1 :]
         target = bisect_left(rest, event.sort_key)
         destination = target + 1 if target >= row else target
         if destination in (row, row + 1):
@@ -399,20 +375,24 @@ class TimelineModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(TimelineColumn) - 1))
             return
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-        for seq in (self._events, self._keys, self._search):
-            del seq[row]
+        for seq in (self._events, keys, self._search):
+            if seq is not None:
+                del seq[row]
         self._put(target, event, insert=True)
         self.endMoveRows()
         self.dataChanged.emit(self.index(target, 0), self.index(target, len(TimelineColumn) - 1))
 
     def _put(self, row: int, event: TimelineEvent, *, insert: bool) -> None:
         self._by_id[event.id] = event
+        keys, search = self._sort_keys(), self._search
         if insert:
             self._events.insert(row, event)
-            self._keys.insert(row, event.sort_key)
-            self._search.insert(row, search_text(event))
+            keys.insert(row, event.sort_key)
+            if search is not None:
+                search.insert(row, search_text(event))
         else:
             self._events[row] = event
-            self._keys[row] = event.sort_key
-            self._search[row] = search_text(event)
+            keys[row] = event.sort_key
+            if search is not None:
+                search[row] = search_text(event)
 

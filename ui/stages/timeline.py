@@ -8,9 +8,6 @@ times (time to detect, to mitigate, to resolve) and the silent gaps worth asking
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, date, datetime
-
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,10 +15,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retro.domain import Audience, Changes, Edit, EventKind, Incident, Stage, TimelineEvent, new_id
-from retro.io.importers.kinds import suggest_kind
+from retro.domain import Audience, Changes, EventKind, Incident, Stage, TimelineEvent
 from ui.document import RetroDocument
 from ui.models.timeline_filter import TimelineFilter
 from ui.models.timeline_model import TimelineColumn, TimelineModel
@@ -39,13 +33,13 @@ from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.columns import WordsColumnShare
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
-from ui.widgets.time_text import TIME_HINT, local_time, parse_event_time
+from ui.widgets.time_text import TIME_HINT
 from ui.widgets.timeline_side import SideFold, TimelineSidePanel
-from ui.widgets.wording import attach_line_wording
 
-from .timeline_shift import SHIFT_HINT, shift_edit
+from .timeline_entry import SUGGESTED, EntryRow
+from .timeline_selection import SelectedEvents, plural
 
-SUGGESTED = "Kind from the words"
+__all__ = ["SUGGESTED", "TimelineProjector", "TimelineStage", "open_link"]
 
 
 def open_link(url: str) -> None:
@@ -53,11 +47,7 @@ def open_link(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-class TimelineStage(StageView):
+class TimelineStage(SelectedEvents, EntryRow, StageView):
     """The timeline editor."""
 
     stage = Stage.TIMELINE
@@ -207,163 +197,7 @@ class TimelineStage(StageView):
         )
         return table
 
-    def _build_entry(self) -> QHBoxLayout:
-        self.entry_time = QLineEdit()
-        self.entry_time.setAccessibleName("New event time")
-        self.entry_time.setPlaceholderText("14:05")
-        self.entry_time.setToolTip(f"{TIME_HINT} — in the incident's timezone")
-        self.entry_time.setMaximumWidth(170)
-        self.entry_kind = QComboBox()
-        self.entry_kind.setAccessibleName("New event kind")
-        self.entry_kind.addItem(SUGGESTED, None)
-        for kind in EventKind:
-            self.entry_kind.addItem(kind.label, kind.value)
-        self.entry_text = QLineEdit()
-        self.entry_text.setAccessibleName("What happened")
-        attach_line_wording(self.entry_text)
-        self.entry_text.setPlaceholderText("What happened? Press Enter to add it and start the next one")
-        self.add_button = QPushButton("Add event")
-        self.add_button.setAccessibleName("Add event")
-        self.add_button.clicked.connect(self.add_entry)
-        self.entry_time.returnPressed.connect(self._on_time_return)
-        self.entry_text.returnPressed.connect(self.add_entry)
-        self.entry_text.textChanged.connect(self._suggest_kind)
-        time_label = QLabel("T&ime:")
-        time_label.setBuddy(self.entry_time)
-        text_label = QLabel("&What happened:")
-        text_label.setBuddy(self.entry_text)
-        row = QHBoxLayout()
-        row.addWidget(time_label)
-        row.addWidget(self.entry_time)
-        row.addWidget(text_label)
-        row.addWidget(self.entry_text, 1)
-        row.addWidget(self.entry_kind)
-        row.addWidget(self.add_button)
-        return row
-
-    # -- adding, deleting, importing ---------------------------------------------------------
-
-    def _entry_reference_date(self) -> date:
-        event = self.current_event()
-        events = self.model.event_list()
-        if event is None and events:
-            event = events[-1]
-        if event is not None:
-            return local_time(event.at, self.model.timezone).date()
-        reference = self.model.reference_date()
-        return reference or local_time(datetime.now(UTC), self.model.timezone).date()
-
-    def _suggest_kind(self, text: str) -> None:
-        """Show which kind the words suggest, so the facilitator sees it before pressing Enter."""
-        label = f"{SUGGESTED}: {suggest_kind(text).label}" if text.strip() else SUGGESTED
-        self.entry_kind.setItemText(0, label)
-
-    def _on_time_return(self) -> None:
-        if self.entry_text.text().strip():
-            self.add_entry()
-        else:
-            self.entry_text.setFocus()
-
-    def add_entry(self) -> bool:
-        """Add the event typed in the entry row (one undo step); focus returns to the time field."""
-        text = self.entry_text.text().strip()
-        try:
-            at = parse_event_time(self.entry_time.text(), self.model.timezone, self._entry_reference_date())
-        except ValueError as exc:
-            self._show_problem(str(exc))
-            self.entry_time.setFocus()
-            self.entry_time.selectAll()
-            return False
-        if not text:
-            self._show_problem("Type what happened, then press Enter.")
-            self.entry_text.setFocus()
-            return False
-        chosen = self.entry_kind.currentData()
-        kind = EventKind(chosen) if chosen else suggest_kind(text)
-        event = TimelineEvent(new_id(), at, text, kind)
-        if not self.document.edit("Add timeline event", Edit.of(upsert=[event])):
-            return False
-        self.problem_banner.show_text("")
-        self.entry_text.clear()
-        self.entry_time.clear()
-        self.entry_kind.setCurrentIndex(0)
-        self.entry_time.setFocus()
-        self.focus_target(event.id)
-        return True
-
-    def selected_events(self) -> list[TimelineEvent]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
-        return [self.model.event_at(r) for r in sorted(rows)]
-
-    def current_event(self) -> TimelineEvent | None:
-        selected = self.selected_events()
-        if selected:
-            return selected[0]
-        current = self.table.currentIndex()
-        if current.isValid():
-            return self.model.event_at(self.proxy.mapToSource(current).row())
-        return None
-
-    def selected_menu(self) -> QMenu:
-        """Kind, audience and delete for every selected event at once (each one undo step)."""
-        menu = QMenu(self)
-        menu.setAccessibleName("Change the selected events")
-        kinds = menu.addMenu("Set &kind")
-        for kind in EventKind:
-            kinds.addAction(kind.label, lambda k=kind: self.set_kind_of_selected(k))
-        audience = menu.addMenu("&Audience")
-        for value in Audience:
-            audience.addAction(value.label, lambda a=value: self.set_audience_of_selected(a))
-        menu.addAction("S&hift times…", self.ask_shift_selected)
-        menu.addSeparator()
-        delete = menu.addAction("&Delete", self.delete_selected)
-        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        enabled = bool(self.selected_events())
-        for action in menu.actions():
-            action.setEnabled(enabled)
-        return menu
-
-    def set_kind_of_selected(self, kind: EventKind) -> bool:
-        events = [e for e in self.selected_events() if e.kind is not kind]
-        if not events:
-            return False
-        label = f"Set kind of {_plural(len(events), 'event')} to {kind.label}"
-        return self.document.edit(label, Edit.of(upsert=[replace(e, kind=kind) for e in events]))
-
-    def set_audience_of_selected(self, audience: Audience) -> bool:
-        events = [e for e in self.selected_events() if e.audience is not audience]
-        if not events:
-            return False
-        label = f"Mark {_plural(len(events), 'event')} {audience.label.lower()}"
-        return self.document.edit(label, Edit.of(upsert=[replace(e, audience=audience) for e in events]))
-
-    def shift_selected(self, text: str) -> bool:
-        """Shift every selected event by a duration, to a date or from a zone: one undo step."""
-        try:
-            label, edit = shift_edit(self.selected_events(), text, self.model.timezone)
-        except ValueError as problem:
-            self._show_problem(str(problem))
-            return False
-        return self.document.edit(label, edit)
-
-    def ask_shift_selected(self) -> None:
-        text, ok = QInputDialog.getText(self, "Shift the selected events", f"Shift by, or to: ({SHIFT_HINT})")
-        if ok:
-            self.shift_selected(text)
-
-    def delete_selected(self) -> bool:
-        """Delete every selected event as one undo step ("Delete 3 timeline events")."""
-        events = self.selected_events()
-        if not events:
-            return False
-        label = "Delete timeline event" if len(events) == 1 else f"Delete {len(events)} timeline events"
-        next_row = self.table.selectionModel().selectedRows()[0].row()
-        if not self.document.edit(label, Edit.of(remove=events)):
-            return False
-        row = min(next_row, self.proxy.rowCount() - 1)
-        if row >= 0:
-            self.table.setCurrentIndex(self.proxy.index(row, TimelineColumn.TEXT))
-        return True
+    # -- importing ---------------------------------------------------------------------------
 
     def import_events(self) -> None:
         """Open the import preview; it adds the accepted events through the document as one step."""
@@ -425,9 +259,9 @@ class TimelineStage(StageView):
         self.setFocusProxy(self.table if total else self.entry_time)
         shown = self.proxy.rowCount()
         if self.proxy.is_filtering():
-            self.count_label.setText(f"Showing {shown} of {_plural(total, 'event')}")
+            self.count_label.setText(f"Showing {shown} of {plural(total, 'event')}")
         else:
-            self.count_label.setText(_plural(total, "event"))
+            self.count_label.setText(plural(total, "event"))
 
     # -- the side panel ----------------------------------------------------------------------
 
@@ -445,16 +279,14 @@ class TimelineStage(StageView):
         """Warn about events far outside the incident, and make room for dates when they show."""
         far = len(self.model.far_outside())
         self.window_banner.show_text(
-            f"{_plural(far, 'event')} {'lies' if far == 1 else 'lie'} more than a day outside the incident "
+            f"{plural(far, 'event')} {'lies' if far == 1 else 'lie'} more than a day outside the incident "
             "(from started to resolved in Setup), marked ⚠ in the Time column: check "
             f"{'its' if far == 1 else 'their'} date." if far else "")
         self._columns.fit()
 
     def _time_samples(self) -> list[str]:
         """The times as shown (with dates when the events span days, the ⚠ mark, an offset)."""
-        column = TimelineColumn.TIME
-        shown = [str(self.model.index(row, column).data() or "") for row in range(self.model.rowCount())]
-        return [*shown, "2026-12-31 23:59" if self.model.shows_dates() else "23:59"]
+        return [*self.model.time_texts(), "2026-12-31 23:59" if self.model.shows_dates() else "23:59"]
 
     def _on_gap_chosen(self, event_id: str) -> None:
         self.focus_target(event_id)

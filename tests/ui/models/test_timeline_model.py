@@ -154,3 +154,13 @@ def test_with_roles_on_the_projector_line_says_the_role_where_the_text_names_som
     line = model.index(row, 0).data(PROJECTOR_ROLE)
     assert "Jonas" not in line and "Weber" not in line and "Responder rolls the change out" in line
     assert "Jonas Weber" in model.index(row, TimelineColumn.TEXT).data()  # the facilitator's own screen
+
+
+def test_source_and_evidence_cells_cut_short_say_it_all_in_their_tooltip(sqlite_url):
+    model = TimelineModel(make_document(sqlite_url))
+    row = next(r for r in range(model.rowCount()) if model.event_at(r).source and model.event_at(r).evidence_url)
+    event = model.event_at(row)
+    from ui.widgets.plain_text import plain_tooltip
+
+    assert model.index(row, TimelineColumn.SOURCE).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(event.source)
+    assert event.evidence_url in model.index(row, TimelineColumn.EVIDENCE).data(Qt.ItemDataRole.ToolTipRole)
