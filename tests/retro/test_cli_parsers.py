@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from retro import cli
+from retro import cli_parser as cli
 
 #: Command lines for the commands parsed alone, good and bad ones.
 LINES = [
