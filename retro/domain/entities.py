@@ -58,7 +58,7 @@ class Incident:
     internal_report_shared_at: datetime | None = None
     public_report_shared_at: datetime | None = None
     #: Mentions the facilitator decided are fine to publish ("<field>|<words, folded>"), see
-    #: :func:`retro.report.audience.public_findings`.
+    #: :func:`retro.report.public_checks.public_findings`.
     public_mentions: tuple[str, ...] = ()
     #: The public report's optional apology and its contact or status-page line.
     public_apology: str = ""

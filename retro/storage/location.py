@@ -80,10 +80,8 @@ def create_private_file(path: Path) -> bool:
 
 
 def _is_app_folder(folder: Path) -> bool:
-    try:
-        from platformdirs import user_data_dir
-    except ImportError:  # pragma: no cover - a runtime dependency
-        return False
+    from platformdirs import user_data_dir  # a dependency; imported on use, as above
+
     return folder.absolute() == Path(user_data_dir(APP_NAME)).absolute()
 
 
