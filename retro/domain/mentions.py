@@ -106,6 +106,11 @@ class _Person:
     tokens: set[str]  # lower-case folded parts and initials, for the neighbours of a hit
 
 
+#: What a name part may carry at its ends that is not part of it: apostrophes, transliteration's
+#: ʿayn and hamza (folded to ` and '), spacing accents, punctuation.
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 class PeopleMatcher:
     """Finds every form of the given people's names (and every address and profile link) in text."""
 
@@ -151,7 +156,9 @@ class PeopleMatcher:
         if not latin:
             return out
         spellings = list(dict.fromkeys(
-            tuple(split_camel(form(t)) for t in latin) for form in (fold_word, german_form, transliterate, upper_form)
+            # a part starts and ends with a letter or digit, as its pattern does ("'Ali", "ʿAbd", "¨AA")
+            tuple(_EDGES.sub("", split_camel(form(t))) for t in latin)
+            for form in (fold_word, german_form, transliterate, upper_form)
         ))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
