@@ -31,8 +31,10 @@ from retro.domain import RetroError
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
 
-#: Retros the quick first paint reads (the newest; the store's full list follows moments later).
-FIRST_SCREEN = 300
+#: Retros the quick first paint reads (the newest; the store's list follows moments later). As many
+#: as the store's first page (``LibraryModel.PAGE``): more than a screen holds, and the scroll bar
+#: is the same before and after the store takes over (300 read three times the rows for nothing).
+FIRST_SCREEN = 100
 #: How long opening the store waits for the quick list to be painted (seconds) before going on.
 PAINT_WAIT = 1.0
 
