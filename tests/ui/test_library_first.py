@@ -90,25 +90,22 @@ def test_the_first_paint_imports_neither_the_workspace_nor_sqlalchemy(sqlite_url
     _demo_library(sqlite_url)
     code = """
 import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from ui.app import make_application, open_window
 from ui.settings import UiSettings
 app = make_application(["test"])
 window = open_window(sys.argv[1], UiSettings())
 
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and window.library.model.rowCount():
-            watched.removeEventFilter(self)
-            heavy = [m for m in ("ui.workspace.page", "ui.projector", "ui.library.follow_through_groups",
-                                 "retro.domain.entities", "retro.domain.snippets", "sqlalchemy")
-                     if m in sys.modules]
-            print("listed", window.library.model.rowCount(), heavy, flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
+def painted():
+    if window.library.model.rowCount():
+        window.library.table.painted.disconnect(painted)
+        heavy = [m for m in ("ui.workspace.page", "ui.projector", "ui.library.follow_through_groups",
+                             "retro.domain.entities", "retro.domain.snippets", "sqlalchemy")
+                 if m in sys.modules]
+        print("listed", window.library.model.rowCount(), heavy, flush=True)
+        QTimer.singleShot(0, app.quit)
 
-painted = Painted()
-window.library.table.viewport().installEventFilter(painted)
+window.library.table.painted.connect(painted)
 QTimer.singleShot(20_000, app.quit)
 app.exec()
 """
