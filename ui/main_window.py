@@ -20,8 +20,6 @@ from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
 )
 
@@ -42,9 +40,10 @@ from .waiting_notice import watch_store
 from .window_conflicts import WindowConflicts
 from .window_menus import WindowMenus
 from .window_projector import ProjectorMirror
-from .workspace.notices import show_notice
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from PySide6.QtWidgets import QProgressDialog
+
     from retro.domain import Edit
     from retro.services import RetroStore, RetroSummary
 
@@ -149,6 +148,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
         try:
             retro = self.store.load(incident_id)
         except RetroError as exc:
+            from .workspace.notices import show_notice  # message boxes: when one is needed
+
             show_notice(self, "Could not open the retrospective", str(exc))
             self.library.refresh()
             return False
@@ -252,6 +253,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
             self.opener.open(url)
             self.opener.painted()  # the window is up; a quick list is waited for on its own
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         self._progress = QProgressDialog(f"Opening {masked_url(url or '')} …", "", 0, 0, self)
         self._progress.setCancelButton(None)
         self._progress.setWindowTitle("Opening database")
@@ -292,6 +295,10 @@ class MainWindow(ProjectorMirror, QMainWindow):
         self._end_progress()
         self.library.table.viewport().update()  # the start-up waiting for an answer goes on
         message = scrub_password(message, url or "")
+        from PySide6.QtWidgets import QMessageBox
+
+        from .workspace.notices import show_notice
+
         if self.store is not None:
             show_notice(self, "Could not open the database", f"{masked_url(url or '')}\n\n{message}")
             return
@@ -316,6 +323,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
         inline = (self.pages.currentWidget() is self.workspace and isinstance(view, StageView)
                   and type(view).shows_refusals_inline)
         if not inline:
+            from .workspace.notices import show_notice
+
             show_notice(self, "That change was not saved", message)
 
     # -- help --------------------------------------------------------------------------------

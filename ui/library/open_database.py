@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -123,6 +121,8 @@ class OpenDatabaseDialog(QDialog):
         row.addWidget(self.location, 1)
         row.addWidget(browse)
         row.addWidget(new)
+        from PySide6.QtWidgets import QDialogButtonBox  # (the dialog's classes: not needed at start-up)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -133,11 +133,15 @@ class OpenDatabaseDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open a retro database", "", SQLITE_FILTER)
         if path:
             self.location.setText(path)
 
     def _new_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "New retro database", "retros.sqlite3", SQLITE_FILTER)
         if path:
             self.location.setText(path)
