@@ -15,15 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
-    QWidget,
 )
 
 from retro.domain import RetroError, Stage
@@ -36,15 +33,17 @@ from .library.open_database import (
     url_without_password,
 )
 from .library.page import LibraryPage
+from .library.retros_tab import LibraryTable
 from .resources_path import icon
 from .settings import UiSettings
 from .waiting_notice import watch_store
 from .window_conflicts import WindowConflicts
 from .window_menus import WindowMenus
 from .window_projector import ProjectorMirror
-from .workspace.notices import show_notice
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
+    from PySide6.QtWidgets import QProgressDialog
+
     from retro.domain import Edit
     from retro.services import RetroStore, RetroSummary
 
@@ -93,10 +92,10 @@ class MainWindow(ProjectorMirror, QMainWindow):
         self.library.refresh()
         if self.opener.busy:  # opening since before the window (ui.app.open_window)
             self.show_status("Opening the database…")
-            _AfterPaint(self.library.table.viewport(), self.opener.painted)  # then the store may open
+            _AfterPaint(self.library.table, self.opener.painted)  # then the store may open
         # What only a retro needs is built once the library is on screen with its retros (or the
         # database has answered): before that it would only hold the first paint back.
-        _AfterPaint(self.library.table.viewport(), self._after_first_paint,
+        _AfterPaint(self.library.table, self._after_first_paint,
                     lambda: self.library.model.rowCount() > 0 or not self.opener.busy)
 
     # -- pages -------------------------------------------------------------------------------
@@ -149,6 +148,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
         try:
             retro = self.store.load(incident_id)
         except RetroError as exc:
+            from .workspace.notices import show_notice  # message boxes: when one is needed
+
             show_notice(self, "Could not open the retrospective", str(exc))
             self.library.refresh()
             return False
@@ -252,6 +253,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
             self.opener.open(url)
             self.opener.painted()  # the window is up; a quick list is waited for on its own
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         self._progress = QProgressDialog(f"Opening {masked_url(url or '')} …", "", 0, 0, self)
         self._progress.setCancelButton(None)
         self._progress.setWindowTitle("Opening database")
@@ -269,9 +272,9 @@ class MainWindow(ProjectorMirror, QMainWindow):
     def _show_quick(self, rows: list[RetroSummary], _url: str) -> None:
         """The list read quickly: show it, and once it is painted let the store open."""
         self.library.show_quick(rows)
-        viewport = self.library.table.viewport()
-        if viewport.isVisible():
-            _AfterPaint(viewport, self.opener.painted)
+        table = self.library.table
+        if table.isVisible():
+            _AfterPaint(table, self.opener.painted)
         else:
             QTimer.singleShot(0, self.opener.painted)
 
@@ -292,6 +295,10 @@ class MainWindow(ProjectorMirror, QMainWindow):
         self._end_progress()
         self.library.table.viewport().update()  # the start-up waiting for an answer goes on
         message = scrub_password(message, url or "")
+        from PySide6.QtWidgets import QMessageBox
+
+        from .workspace.notices import show_notice
+
         if self.store is not None:
             show_notice(self, "Could not open the database", f"{masked_url(url or '')}\n\n{message}")
             return
@@ -316,6 +323,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
         inline = (self.pages.currentWidget() is self.workspace and isinstance(view, StageView)
                   and type(view).shows_refusals_inline)
         if not inline:
+            from .workspace.notices import show_notice
+
             show_notice(self, "That change was not saved", message)
 
     # -- help --------------------------------------------------------------------------------
@@ -384,15 +393,14 @@ class MainWindow(ProjectorMirror, QMainWindow):
 
 
 class _AfterPaint(QObject):
-    """Calls ``then`` once, just after the first paint of ``widget`` at which ``ready()`` holds."""
+    """Calls ``then`` once, on the turn after the first paint of ``table`` at which ``ready()`` holds."""
 
-    def __init__(self, widget: QWidget, then: Callable[[], object], ready: Callable[[], bool] = lambda: True) -> None:
-        super().__init__(widget)
-        self._then, self._ready = then, ready
-        widget.installEventFilter(self)
+    def __init__(self, table: LibraryTable, then: Callable[[], object], ready: Callable[[], bool] = lambda: True) -> None:
+        super().__init__(table)
+        self._table, self._then, self._ready = table, then, ready
+        table.painted.connect(self._painted)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._ready():
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._then)  # the next turn: this paint is done; dropped if the window goes
-        return False
+    def _painted(self) -> None:
+        if self._ready():
+            self._table.painted.disconnect(self._painted)
+            QTimer.singleShot(0, self, self._then)  # the next turn; dropped if the window goes

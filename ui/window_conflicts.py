@@ -12,13 +12,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from retro.domain import RetroError
 
-from .workspace.notices import conflict_box, show_notice
+if TYPE_CHECKING:  # message boxes are imported when one is needed, not at start-up
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
-if TYPE_CHECKING:
     from retro.domain import Edit, Retro
 
     from .main_window import MainWindow
@@ -54,6 +53,8 @@ class WindowConflicts:
         self.pending.append((edit, snapshot(self.window.document.retro)))
         if self.dialog is not None:
             return
+        from .workspace.notices import conflict_box
+
         box, self.reapply_button, self.discard_button = conflict_box(self.window, message)
         box.buttonClicked.connect(lambda button: self.resolve(button is self.reapply_button))
         self.dialog = box
@@ -70,6 +71,8 @@ class WindowConflicts:
             try:
                 self.window.document.reload()
             except RetroError as exc:
+                from .workspace.notices import show_notice
+
                 show_notice(self.window, "Could not reload the retrospective", str(exc))
             else:
                 from .workspace.rebase import reapply_refused
@@ -86,6 +89,10 @@ class WindowConflicts:
             self.window.show_status("Reloaded their changes and re-applied yours.")
         else:
             self.window.show_status(f"Reloaded their changes and re-applied yours, except where they deleted it: {gone}.")
+            from PySide6.QtWidgets import QMessageBox
+
+            from .workspace.notices import show_notice
+
             show_notice(self.window, "Part of your change was not re-applied",
                         f"Someone else deleted what you changed, so that change was dropped: {gone}. "
                         "Everything else you changed was re-applied.", QMessageBox.Icon.Information)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -17,11 +17,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from retro.domain import IncidentStatus, RetroError, Severity
-from retro.domain.snippets import Snippet
 from retro.services import LibraryPage, LibraryQuery, LibrarySort, ReportState, RetroSummary
 
 from ..models.rows_model import RowsTableModel
 from ..theme import REPORT_STATE_COLOURS
+
+if TYPE_CHECKING:  # only a search has snippets: its module (regular expressions) is not needed at start-up
+    from retro.domain.snippets import Snippet
 
 #: Role holding a value that sorts the column right (dates as timestamps, severities by rank).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,8 +29,10 @@ from retro.domain import RetroError
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
 
-#: Retros the quick first paint reads (the newest; the store's full list follows moments later).
-FIRST_SCREEN = 300
+#: Retros the quick first paint reads (the newest; the store's list follows moments later). As many
+#: as the store's first page (``LibraryModel.PAGE``): more than a screen holds, and the scroll bar
+#: is the same before and after the store takes over (300 read three times the rows for nothing).
+FIRST_SCREEN = 100
 #: How long opening the store waits for the quick list to be painted (seconds) before going on.
 PAINT_WAIT = 1.0
 
@@ -121,6 +121,8 @@ class OpenDatabaseDialog(QDialog):
         row.addWidget(self.location, 1)
         row.addWidget(browse)
         row.addWidget(new)
+        from PySide6.QtWidgets import QDialogButtonBox  # (the dialog's classes: not needed at start-up)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -131,11 +133,15 @@ class OpenDatabaseDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open a retro database", "", SQLITE_FILTER)
         if path:
             self.location.setText(path)
 
     def _new_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "New retro database", "retros.sqlite3", SQLITE_FILTER)
         if path:
             self.location.setText(path)

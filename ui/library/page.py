@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from retro.domain import RetroError, Severity, Stage
 from retro.services import RetroSummary
@@ -319,6 +319,8 @@ class LibraryPage(LibraryListing, QWidget):
         try:
             retro = self._store.create_retro(title, severity, timezone=system_timezone())
         except RetroError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Could not create the retrospective", str(exc))
             return ""
         self.refresh()
