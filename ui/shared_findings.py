@@ -5,9 +5,11 @@ factor stage's findings panel) reads :meth:`SharedFindings.get` when :attr:`Shar
 says the retro's findings are known: readiness and the graph analysis then run once per change,
 however many views are open.
 
-A small retro is checked when first asked, right after the change. A large one (thousands of
-timeline events: the wording coach reads every text) is checked off the GUI thread, after the stage
-has painted, on a copy of the retro as it was: opening it paints at once and typing stays fluid,
+A freshly opened retro is never checked before its first paint: a tiny one (the demo, a draft) just
+after it, on the GUI thread; any other off the GUI thread once the stage has painted. After that, a
+small retro is checked when first asked, right after each change. A large one (thousands of
+timeline events: the wording coach reads every text) is checked off the GUI thread after every
+change too, after the stage has painted, on a copy of the retro as it was: opening it paints at once and typing stays fluid,
 the findings follow moments later, and a check made stale by a newer edit is dropped. A view that
 must have them now (a stage opened meanwhile, a button pressed) still gets them from :meth:`get`:
 it waits for the check on its way rather than running a second one.
@@ -34,6 +36,9 @@ log = logging.getLogger(__name__)
 
 #: Events + factors + actions from which the findings are computed off the GUI thread.
 LARGE_RETRO = 2000
+#: Below this many events + factors + actions, the opening check runs on the GUI thread just after
+#: the first paint (a few milliseconds); from it, off the GUI thread like a large retro's.
+TINY_RETRO = 100
 #: How long such a check waits, so the stage paints first (milliseconds).
 PAINT_FIRST_MS = 150
 
@@ -41,6 +46,11 @@ PAINT_FIRST_MS = 150
 def is_large(retro: Retro) -> bool:
     """Whether ``retro`` is checked off the GUI thread (see :data:`LARGE_RETRO`)."""
     return len(retro.events) + len(retro.factors) + len(retro.actions) >= LARGE_RETRO
+
+
+def is_tiny(retro: Retro) -> bool:
+    """Whether ``retro``'s opening check runs on the GUI thread after the first paint (see :data:`TINY_RETRO`)."""
+    return not is_large(retro) and len(retro.events) + len(retro.factors) + len(retro.actions) < TINY_RETRO
 
 
 def frozen_copy(retro: Retro) -> Retro:
@@ -97,6 +107,12 @@ class SharedFindings(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAINT_FIRST_MS)
         self._timer.timeout.connect(self._start_check)
+        # Nothing computed yet for this document: its first paint comes before its first check.
+        self._opening = True
+        self._soon = QTimer(self)  # a tiny retro's opening check, on the GUI thread after the paint
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._check_now)
 
     def get(self) -> Findings:
         """The findings of the retro as it is now, computed now when nobody has yet."""
@@ -107,18 +123,27 @@ class SharedFindings(QObject):
                 self._findings = running.result
             if self._findings is None:
                 self._findings = compute(self._retro())
+            self._opening = False
         return self._findings
 
     def known(self) -> Findings | None:
         """The findings when they are known without work on the GUI thread, else None (:attr:`ready` follows).
 
-        A small retro's are computed now; a large retro's check is started off the GUI thread.
+        A small retro's are computed now, except a freshly opened one's: they follow its first paint
+        (on the GUI thread for a tiny retro, else off it), as a large retro's check always does.
         """
-        if self._findings is None and not is_large(self._retro()):
+        if self._findings is not None:
+            return self._findings
+        retro = self._retro()
+        if self._opening and is_tiny(retro):
+            if not self._soon.isActive():
+                self._soon.start()
+            return None
+        if not self._opening and not is_large(retro):
             return self.get()
-        if self._findings is None and not self._timer.isActive() and not self._check_on_its_way():
+        if not self._timer.isActive() and not self._check_on_its_way():
             self._timer.start()
-        return self._findings
+        return None
 
     def stale(self) -> None:
         """The retro changed: what was computed no longer holds."""
@@ -127,10 +152,20 @@ class SharedFindings(QObject):
 
     def follow(self) -> None:
         """After a change has been told: say the new findings are ready, or check them off the GUI thread."""
-        if not is_large(self._retro()):
+        retro = self._retro()
+        if self._opening and is_tiny(retro):
+            self._soon.start()  # an edit before a tiny retro's opening check: it reads the newest state
+            return
+        if not self._opening and not is_large(retro):
             self.ready.emit()
             return
         self._timer.start()  # a burst of edits restarts it: one check after the last
+
+    def _check_now(self) -> None:
+        """A tiny retro's opening check, just after its first paint."""
+        if self._findings is None:
+            self.get()
+        self.ready.emit()
 
     def _check_on_its_way(self) -> bool:
         return self._running is not None and self._running.generation == self._generation
@@ -158,10 +193,12 @@ class SharedFindings(QObject):
             return
         if self._findings is None:
             self._findings = check.result
+        self._opening = False
         self.ready.emit()
 
     def _check_failed(self, message: str) -> None:
         self._running = None
+        self._opening = False  # a small retro's views then compute them on the GUI thread (and see why)
         log.error("the findings check failed: %s", message)
         if not self._timer.isActive():
             self.ready.emit()  # the views ask again, on the GUI thread

@@ -69,8 +69,8 @@ def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str]
     """Entities of one kind of a retro: all of them, or only those with the given keys."""
     spec = TABLES[kind]
     if keys is None and spec.from_tuples is not None:  # the timeline of a big retro: unpacked straight
-        with _collection_paused():
-            return spec.from_tuples(conn.execute(_ALL[kind], {"incident_id": incident_id}))
+        with _collection_paused():  # fetched whole (one fetchall, not a fetchone per row), then unpacked
+            return spec.from_tuples(conn.execute(_ALL[kind], {"incident_id": incident_id}).all())
     if keys is None:
         rows = conn.execute(_ALL[kind], {"incident_id": incident_id}).all()
     else:

@@ -136,7 +136,7 @@ def _window_open_ms(window: object, incident_id: str) -> float:
     elapsed = (time.perf_counter() - started) * 1000
     from PySide6.QtCore import QThreadPool
 
-    QTest.qWait(300)  # the readiness check of a large retro starts after the paint, off the GUI thread:
+    QTest.qWait(300)  # the opening readiness check starts after the paint (off the GUI thread from 100 items):
     QThreadPool.globalInstance().waitForDone()  # let it finish outside the timed part
     app.processEvents()  # type: ignore[union-attr]
     window.close_retro()  # type: ignore[attr-defined]

@@ -34,6 +34,10 @@ STAGES: tuple[Stage, ...] = tuple(Stage)
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: A stage's status while the retro just opened is being checked.
+CHECKING = "Checking…"
+
+
 def stage_status(findings: list[Finding]) -> str:
     """``Complete``, ``2 blockers``, ``1 blocker · 3 warnings``, ``1 warning``."""
     blockers = sum(1 for f in findings if f.is_blocker)
@@ -53,6 +57,18 @@ class StageListModel(QAbstractListModel):
         super().__init__(parent)
         self._findings: dict[Stage, list[Finding]] = {}
         self._progress: dict[Stage, StageProgress] = {}
+        self._checking = False
+
+    def is_checking(self) -> bool:
+        """True while the open retro's first findings are not known yet (just opened)."""
+        return self._checking
+
+    def set_checking(self) -> None:
+        """The retro just opened is being checked: no marks, "Checking…", until :meth:`set_findings`."""
+        self._findings = {}
+        self._progress = {}
+        self._checking = True
+        self.dataChanged.emit(self.index(0), self.index(len(STAGES) - 1))
 
     def set_findings(self, findings: list[Finding], progress: dict[Stage, StageProgress] | None = None) -> None:
         """The readiness findings and, when known, each stage's progress (from the same findings)."""
@@ -60,7 +76,8 @@ class StageListModel(QAbstractListModel):
         for finding in findings:
             grouped[finding.stage].append(finding)
         progress = progress or {}
-        if grouped != self._findings or progress != self._progress:
+        if grouped != self._findings or progress != self._progress or self._checking:
+            self._checking = False
             self._findings = dict(grouped)
             self._progress = dict(progress)
             self.dataChanged.emit(self.index(0), self.index(len(STAGES) - 1))
@@ -78,6 +95,9 @@ class StageListModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(STAGES)):
             return None
         stage = STAGES[index.row()]
+        if self._checking and role in (STATUS_ROLE, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                                       Qt.ItemDataRole.AccessibleTextRole):
+            return self._checking_data(stage, index.row(), role)
         findings = self._findings.get(stage, [])
         progress = self._progress.get(stage)
         status = progress.text if progress is not None else stage_status(findings)
@@ -105,6 +125,16 @@ class StageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{stage.label}: {status}"
         return None
+
+
+    def _checking_data(self, stage: Stage, row: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("timer")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{stage.label} (Ctrl+{row + 1}): checking what is missing…"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{stage.label}: {CHECKING}"
+        return CHECKING
 
 
 class StageDelegate(QStyledItemDelegate):

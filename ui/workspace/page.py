@@ -187,6 +187,7 @@ class WorkspacePage(QWidget):
         document.saving.connect(self._show_saving)
         self.clock.reset_all()
         self._refresh_header()
+        self.stage_model.set_checking()  # not the last retro's marks, nor "Complete" before it is checked
         self._refresh_marks()
         self.go_to(stage, target_id, force=True)
 
@@ -244,6 +245,9 @@ class WorkspacePage(QWidget):
         self._refresh_findings()
 
     def _refresh_findings(self) -> None:
+        if self.stage_model.is_checking():
+            self.findings.setText("Checking what is missing in this retro…")
+            return
         self.findings.setText(findings_text(self.stage_model.findings(self.current_stage),
                                             self.stage_model.progress(self.current_stage)))
 

@@ -43,7 +43,20 @@ def open_demo(win: MainWindow) -> RetroDocument:
     assert win.library.model.rowCount() >= 1
     assert win.open_retro(win.library.model.summary(0).id)
     assert win.document is not None
+    wait_checked(win)
     return win.document
+
+
+def wait_checked(win: MainWindow, timeout: float = 20.0) -> None:
+    """Let the opening check of the retro just opened come back (it follows the first paint)."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + timeout
+    while win.workspace.stage_model.is_checking():
+        assert time.monotonic() < deadline, "the opening check never came back"
+        QTest.qWait(10)
 
 
 def stored_retro(win: MainWindow) -> Retro:

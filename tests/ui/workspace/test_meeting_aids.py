@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from retro.domain import FactorCategory, IncidentStatus, ParkingResolution, Severity, Stage
-from tests.ui.workspace.harness import open_demo, trigger
+from tests.ui.workspace.harness import open_demo, trigger, wait_checked
 from ui.main_window import MainWindow
 from ui.stages.factors import FactorsStage
 from ui.stages.review import ReviewStage
@@ -260,6 +260,8 @@ def test_the_projector_shows_roles_instead_of_names_when_asked(qtbot, window: Ma
 
 def test_a_brand_new_retro_marks_no_stage_complete_that_is_not(qtbot, window: MainWindow) -> None:
     window.library.create_named("Search index stopped updating", Severity.SEV3)
+    assert status(window, Stage.GROUND_RULES) == "Checking…"  # just opened: checked after the first paint
+    wait_checked(window)
     for stage in Stage:
         assert not status(window, stage).startswith("Complete"), (stage, status(window, stage))
     assert status(window, Stage.GROUND_RULES).startswith("Not started")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from retro.checks import Findings
 from retro.domain import Finding, Level, Severity, Stage
-from tests.ui.workspace.harness import trigger
+from tests.ui.workspace.harness import trigger, wait_checked
 from ui.main_window import MainWindow
 from ui.stages.setup import SetupStage
 from ui.workspace.navigator import STATUS_ROLE, StageListModel, stage_status
@@ -42,6 +42,7 @@ def test_status_text() -> None:
 
 def test_a_new_retro_shows_what_is_missing_and_marks_update_on_edit(qtbot, window: MainWindow) -> None:
     window.library.create_named("Search index stopped updating", Severity.SEV3)
+    wait_checked(window)  # the opening check follows the first paint
     assert "blocker" in status(window, Stage.SETUP)
     assert "Write a short summary" in window.workspace.findings.text()
     before = status(window, Stage.SETUP)
