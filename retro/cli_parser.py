@@ -37,6 +37,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if only in ALONE:
         _ADD[only](sub)
+        _options_after_the_command(sub)
         return parser
     for name, add in _ADD.items():  # `retro --help` lists them in this order
         add(sub)
@@ -50,7 +51,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     from . import cli_wording  # small, and it imports the coach only when run
 
     cli_wording.add_parser(sub)
+    _options_after_the_command(sub)
     return parser
+
+
+def _options_after_the_command(sub: _Subparsers) -> None:
+    """``retro list --db URL`` as well as ``retro --db URL list`` (people write it either way).
+
+    The default is left out (``SUPPRESS``), so a ``--db`` given before the command is kept.
+    """
+    for command in sub.choices.values():
+        command.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                             help="the database, as `retro --db URL COMMAND` takes it")
 
 
 class _VersionAction(argparse.Action):

@@ -80,3 +80,12 @@ def test_the_version_option_says_what_the_about_module_does() -> None:
     from retro.about import VersionAction
 
     assert VersionAction(["--version"]).help == cli.VERSION_HELP
+
+
+@pytest.mark.parametrize("words", [["list", "--db", "x.sqlite3"], ["--db", "x.sqlite3", "list"],
+                                   ["show", "abc", "--db=x.sqlite3"], ["--db", "y", "list", "--db", "x.sqlite3"]])
+def test_the_database_may_be_named_before_or_after_the_command(words: list[str]) -> None:
+    """People write `retro list --db URL` as often as `retro --db URL list`; the last one said wins."""
+    for parser in (cli.build_parser(), cli.build_parser(only=cli.command_named(words))):
+        assert parser.parse_args(words).db == "x.sqlite3"
+    assert cli.build_parser().parse_args(["list"]).db is None  # none given: the default applies
