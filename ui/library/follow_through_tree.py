@@ -32,8 +32,8 @@ PageReader = Callable[["FollowGroup", int, int], list[ActionRecord]]
 
 def heading(group: FollowGroup) -> str:
     overdue, soon = group.count(DueState.OVERDUE), group.count(DueState.THIS_WEEK)
-    counts = [f"{group.total} open"] + ([f"{overdue} overdue"] if overdue else []) + (
-        [f"{soon} due this week"] if soon else [])
+    counts = [f"{group.total:,} open"] + ([f"{overdue:,} overdue"] if overdue else []) + (
+        [f"{soon:,} due this week"] if soon else [])
     return f"{group.title} — {', '.join(counts)}"
 
 

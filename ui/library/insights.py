@@ -178,23 +178,23 @@ class InsightsView(ReadWhenShown, QWidget):
                                            bars[-8:], d.basis.text(), "No incident has these times yet.")
         a = ins.actions
         self.cards["Action items"].show_figure(
-            f"{a.actions:,} action items", [Bar(o.label, n, str(n), _ACTION_COLOURS[o]) for o, n in a.counts],
+            f"{a.actions:,} action items", [Bar(o.label, n, f"{n:,}", _ACTION_COLOURS[o]) for o, n in a.counts],
             a.basis.text() + ("" if not a.wont_do_reasons else
                               "\nWon't do, because: " + "; ".join(f"{n} × {r}" for r, n in a.wont_do_reasons[:3])))
         for card, r in (("Internal report (goal 24 h)", ins.internal_report), ("Public report (goal 72 h)", ins.public_report)):
             self.cards[card].show_figure(
                 f"Median {span(r.median)} after resolution" if r.median is not None else "None shared yet",
-                [Bar(o.label, n, str(n), _REPORT_COLOURS[o]) for o, n in r.counts], r.basis.text())
+                [Bar(o.label, n, f"{n:,}", _REPORT_COLOURS[o]) for o, n in r.counts], r.basis.text())
         self.cards["Incidents by severity"].show_figure(
-            "", [Bar(name, n, str(n)) for name, n in ins.by_severity.counts], ins.by_severity.basis.text())
+            "", [Bar(name, n, f"{n:,}") for name, n in ins.by_severity.counts], ins.by_severity.basis.text())
         self.cards["Incidents by service"].show_figure(
-            "", [Bar(name, n, str(n)) for name, n in ins.by_service.counts[:10]], ins.by_service.basis.text())
+            "", [Bar(name, n, f"{n:,}") for name, n in ins.by_service.counts[:10]], ins.by_service.basis.text())
         f = ins.factors
         self.cards["Contributing factors that come back"].show_figure(
-            "", [Bar(t.title, t.incidents, f"{t.incidents} incidents") for t in f.top_factors], f.basis.text(),
+            "", [Bar(t.title, t.incidents, f"{t.incidents:,} incidents") for t in f.top_factors], f.basis.text(),
             "No contributing factor appears in more than one incident.")
         self.cards["Factor categories"].show_figure(
-            "", [Bar(c.label, i, f"{i} incidents, {n} factors") for c, n, i in f.categories if n], f.basis.text())
+            "", [Bar(c.label, i, f"{i:,} incidents, {n:,} factors") for c, n, i in f.categories if n], f.basis.text())
 
     def _written(self, text: object) -> None:
         self.status.setText(str(text))

@@ -266,7 +266,7 @@ class LibraryModel(RowsTableModel[RetroSummary]):
         if col == PUBLIC:
             return s.public_report.label
         if col == ACTIONS:
-            return f"{s.open_actions} ({s.overdue_actions} overdue)" if s.overdue_actions else str(s.open_actions)
+            return f"{s.open_actions:,} ({s.overdue_actions:,} overdue)" if s.overdue_actions else f"{s.open_actions:,}"
         return ""
 
     def _sort_key(self, s: RetroSummary, col: int) -> Any:
@@ -304,7 +304,7 @@ class LibraryModel(RowsTableModel[RetroSummary]):
         if col == PUBLIC:
             return f"Public postmortem: {s.public_report.label}. {_due_text(s.public_report, s.public_due)}"
         if col == ACTIONS:
-            return f"{s.open_actions} open action items, {s.overdue_actions} overdue"
+            return f"{s.open_actions:,} open action items, {s.overdue_actions:,} overdue"
         if col == DATE:
             when = incident_date(s)
             return f"{when:%Y-%m-%d %H:%M} UTC" if when else "No lifecycle time set yet"

@@ -46,16 +46,16 @@ class RecurrenceModel(QStandardItemModel):
         self._read = read
         for group in groups:
             title = _item(group.title)
-            title.setToolTip(f"Seen in {group.incident_count} incidents")
+            title.setToolTip(f"Seen in {group.incident_count:,} incidents")
             whole = hasattr(group, "sightings")
             if whole and group.sighting_count <= self.EAGER:
                 self._add_sightings(title, group.category.label, group.sightings)  # type: ignore[union-attr]
             else:
                 self._pending[id(title)] = group
                 title.setData(id(title), _ROLE_PENDING)
-                title.appendRow([_item(f"{group.sighting_count} sightings: expand to list them"), _item(""),
+                title.appendRow([_item(f"{group.sighting_count:,} sightings: expand to list them"), _item(""),
                                  _item("")])
-            self.appendRow([title, _item(group.category.label), _item(str(group.incident_count))])
+            self.appendRow([title, _item(group.category.label), _item(f"{group.incident_count:,}")])
 
     def fill(self, index: QModelIndex) -> None:
         """List the sightings of a group shown only by its count so far (when it is expanded)."""

@@ -62,6 +62,8 @@ class CommitLineEdit(QLineEdit):
         self._value = text
         if self.text() != text:
             self.setText(text)
+            if not self.hasFocus():  # a long title reads from its start, not its end
+                self.setCursorPosition(0)
         self.setModified(False)
 
     def _finish(self) -> None:
