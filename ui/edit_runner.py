@@ -91,8 +91,12 @@ class EditRunner(QObject):
         self._jobs: queue.Queue[_Job | _Call | None] = queue.Queue()
         self._callbacks: dict[int, Callable[[Any], None]] = {}
         self._next_ticket = 0
-        # The version the last commit left, per retro (worker side: read and written only there).
+        # The version the last commit left, per retro (worker side: read and written only there):
+        # one chain for the open document's commits, another for the work of run() (the library's
+        # edits). A library commit on the open retro must make the document's next commit stale
+        # (a conflict, offered to re-apply), never let it write the document's older values over it.
         self._versions = Versions()
+        self._work_versions = Versions()
         self._settled.connect(self._deliver)
         self._thread = threading.Thread(target=self._work, name="retro-edits", daemon=True)
         self._thread.start()
@@ -114,7 +118,8 @@ class EditRunner(QObject):
 
         ``work`` runs on the worker: it may call the store, never a widget. A commit it makes
         through ``store.apply`` takes its expected version from the :class:`Versions` it is given
-        (and tells it the version left), so it chains with the edits queued around it.
+        (and tells it the version left), so it chains with the other work queued around it — not
+        with the open document's commits, for which it is someone else's change.
         """
         self._jobs.put(_Call(self._ticket(on_result), work))
 
@@ -153,7 +158,7 @@ class EditRunner(QObject):
             result: object
             try:
                 if isinstance(job, _Call):
-                    result = job.work(self._versions)
+                    result = job.work(self._work_versions)
                 else:
                     version = self._versions.expected(job.incident_id, job.version)
                     result = self._store.apply(job.incident_id, version, job.edit)
