@@ -103,6 +103,7 @@ class SharedFindings(QObject):
         self._findings: Findings | None = None
         self._generation = 0  # bumped by every change: the state whose findings are wanted
         self._running: _Check | None = None  # at most one check on the pool at a time
+        self._failed = -1  # the generation whose off-thread check failed (then checked here, once)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAINT_FIRST_MS)
@@ -139,8 +140,8 @@ class SharedFindings(QObject):
             if not self._soon.isActive():
                 self._soon.start()
             return None
-        if not self._opening and not is_large(retro):
-            return self.get()
+        if (not self._opening and not is_large(retro)) or self._failed == self._generation:
+            return self.get()  # a failed check is not tried again off the thread: here it says why
         if not self._timer.isActive() and not self._check_on_its_way():
             self._timer.start()
         return None
@@ -198,6 +199,7 @@ class SharedFindings(QObject):
 
     def _check_failed(self, message: str) -> None:
         self._running = None
+        self._failed = self._generation  # known() then computes on the GUI thread once (no retry loop)
         self._opening = False  # a small retro's views then compute them on the GUI thread (and see why)
         log.error("the findings check failed: %s", message)
         if not self._timer.isActive():
