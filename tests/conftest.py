@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import gc
 import os
 import shutil
 import tempfile
@@ -78,20 +77,3 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'retro.sqlite3'}"
     return request.getfixturevalue("pg_url")
-
-
-@pytest.fixture(autouse=True)
-def _garbage_on_the_main_thread() -> Iterator[None]:
-    """As in the app (ui/garbage.py): cyclic garbage is collected on the main thread only, never
-    inside a worker's query, where freeing a Qt object's wrapper would crash the run."""
-    from PySide6.QtCore import QCoreApplication
-
-    from ui.garbage import collect_due, collect_on_gui_thread
-
-    app = QCoreApplication.instance()
-    if app is not None:
-        collect_on_gui_thread(app)
-    else:
-        gc.disable()
-    yield
-    collect_due()

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from .garbage import collect_on_gui_thread
 from .settings import APPLICATION, ORGANISATION, UiSettings
 from .theme import apply_theme_mode, follow_system_scheme
 
@@ -32,7 +31,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     else:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(list(argv or sys.argv[:1]))
-    collect_on_gui_thread(app)  # Qt objects are freed on their own thread, never on a worker's
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("Blameless Retro")
