@@ -12,40 +12,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..domain import ActionItem, ActionStatus, Changes, Edit, Incident, RetroError
-from ..storage import rows
+from ..domain import ActionStatus, Changes, Edit, RetroError
 
 if TYPE_CHECKING:
     from .store import RetroStore
 
-__all__ = ["action_status_edit", "incident_header", "set_archived", "stored_action"]
-
-
-def incident_header(store: RetroStore, incident_id: str) -> Incident:
-    """The retro's incident row as stored (title, flags, version): nothing else of it is read.
-
-    Raises :class:`~retro.domain.NotFound` when the retro is gone.
-    """
-    # One read-only unit of work of the store's own (the store is this package's door to the rows).
-    with store._transaction() as conn:
-        incident = rows.load_incident(conn, incident_id)
-    if incident is None:
-        raise store._missing(incident_id)
-    return incident
+__all__ = ["action_status_edit", "set_archived"]
 
 
 def set_archived(store: RetroStore, incident_id: str, archived: bool) -> Changes:
     """Archive (or unarchive) a retro, reading only its header: one commit, the version bumped."""
-    incident = incident_header(store, incident_id)
+    incident = store.incident_header(incident_id)
     return store.update_incident(replace(incident, archived=archived), incident.version)
-
-
-def stored_action(store: RetroStore, incident_id: str, action_id: str) -> ActionItem | None:
-    """One action as stored, with the contributing factors it addresses; ``None`` when removed."""
-    with store._transaction() as conn:
-        found = rows.load_kind(conn, ActionItem.__name__, incident_id, keys=[action_id])
-    action = found.get(action_id)
-    return action if isinstance(action, ActionItem) else None
 
 
 def action_status_edit(store: RetroStore, incident_id: str, action_id: str, status: ActionStatus,
@@ -55,7 +33,7 @@ def action_status_edit(store: RetroStore, incident_id: str, action_id: str, stat
     Built from the action as stored, so what the caller's list left out (its factors) is kept.
     Raises :class:`RetroError` when the action is no longer in its retro.
     """
-    stored = stored_action(store, incident_id, action_id)
+    stored = store.stored_action(incident_id, action_id)
     if stored is None:
         raise RetroError(f"The action “{title or action_id}” is no longer in its retro (removed by someone else?).")
     action = replace(stored, status=status,

@@ -18,7 +18,18 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DBAPIError
 
 from ..analysis.recurrence import FactorSighting, RecurringFactor, RecurringSummary, RelatedIncident
-from ..domain import Changes, Edit, Impact, Incident, NotFound, Retro, RetroError, Severity, new_id
+from ..domain import (
+    ActionItem,
+    Changes,
+    Edit,
+    Impact,
+    Incident,
+    NotFound,
+    Retro,
+    RetroError,
+    Severity,
+    new_id,
+)
 from ..domain.validation import validate_incident
 from ..storage import models as m
 from ..storage import rows, search
@@ -309,6 +320,22 @@ class RetroStore(BetweenMeetings):
     def update_incident(self, incident: Incident, expected_version: int) -> Changes:
         """Shorthand for ``apply(incident.id, expected_version, Edit(incident=incident))``."""
         return self.apply(incident.id, expected_version, Edit(incident=incident))
+
+    def incident_header(self, incident_id: str) -> Incident:
+        """The retro's incident row as stored (title, flags, version): nothing else of it is read.
+        Raises :class:`~retro.domain.NotFound`."""
+        with self._transaction() as conn:
+            incident = rows.load_incident(conn, incident_id)
+        if incident is None:
+            raise self._missing(incident_id)
+        return incident
+
+    def stored_action(self, incident_id: str, action_id: str) -> ActionItem | None:
+        """One action as stored, with the contributing factors it addresses; ``None`` when removed."""
+        with self._transaction() as conn:
+            found = rows.load_kind(conn, ActionItem.__name__, incident_id, keys=[action_id])
+        action = found.get(action_id)
+        return action if isinstance(action, ActionItem) else None
 
     def current_version(self, incident_id: str) -> int:
         with self._transaction() as conn:

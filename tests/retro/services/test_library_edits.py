@@ -6,7 +6,7 @@ import pytest
 
 from retro.domain import ActionStatus, NotFound, Retro, RetroError
 from retro.services import RetroStore
-from retro.services.library_edits import action_status_edit, incident_header, set_archived
+from retro.services.library_edits import action_status_edit, set_archived
 
 
 def test_archive_reads_the_header_only_and_bumps_the_version(store: RetroStore, stored: Retro,
@@ -15,13 +15,13 @@ def test_archive_reads_the_header_only_and_bumps_the_version(store: RetroStore, 
         raise AssertionError("the whole retro was loaded")
 
     monkeypatch.setattr(store, "load", no_whole_retro)
-    header = incident_header(store, stored.incident.id)
+    header = store.incident_header(stored.incident.id)
     assert header == stored.incident
     changes = set_archived(store, stored.incident.id, True)
     assert changes.version == stored.incident.version + 1
-    assert incident_header(store, stored.incident.id).archived
+    assert store.incident_header(stored.incident.id).archived
     set_archived(store, stored.incident.id, False)
-    assert not incident_header(store, stored.incident.id).archived
+    assert not store.incident_header(stored.incident.id).archived
     monkeypatch.undo()
     back = store.load(stored.incident.id)
     assert back.incident.title == stored.incident.title and len(back.events) == len(stored.events)
