@@ -6,14 +6,13 @@ columns, and the ordered ``action_factors`` join rows behind ``ActionItem.factor
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, select, update
 
+from ..cycle_collection import cycle_collection_paused
 from ..domain import ActionItem, Entity, EntityRef, Incident, Retro
 from . import models as m
 from .mapping import TABLES, EntityTable, action_from_row, entity_values, incident_from_row, incident_values
@@ -35,23 +34,6 @@ _BY_ID = {
 }
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while thousands of rows become entities.
-
-    Each collection would scan the whole heap (the app's retros included) only to find that
-    frozen, cycle-free entities are not garbage; reading 10,000 events triggered a dozen.
-    Nothing is missed: collection resumes (when it was on) once the rows are read.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_incident(conn: Connection, incident_id: str, *, lock: bool = False) -> Incident | None:
     """The incident row, or ``None``; ``lock`` takes its write lock (``FOR UPDATE``, PostgreSQL)."""
     query = select(m.incidents).where(m.incidents.c.id == incident_id)
@@ -69,7 +51,7 @@ def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str]
     """Entities of one kind of a retro: all of them, or only those with the given keys."""
     spec = TABLES[kind]
     if keys is None and spec.from_tuples is not None:  # the timeline of a big retro: unpacked straight
-        with _collection_paused():  # fetched whole (one fetchall, not a fetchone per row), then unpacked
+        with cycle_collection_paused():  # no collector passes over the new events; fetched whole (one fetchall, not a fetchone per row), then unpacked
             return spec.from_tuples(conn.execute(_ALL[kind], {"incident_id": incident_id}).all())
     if keys is None:
         rows = conn.execute(_ALL[kind], {"incident_id": incident_id}).all()
