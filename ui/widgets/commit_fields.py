@@ -30,7 +30,43 @@ from ui.widgets.datetime_field import DateTimeField
 from ui.widgets.wording import attach_line_wording
 
 
-class CommitLineEdit(QLineEdit):
+class SavedText:
+    """What a text field knows of the stored value: shown, kept while unsaved text is in the field.
+
+    Mixed into a text widget (before it in the bases), which says how its text is read and shown.
+    """
+
+    _value: str | None
+
+    def _shown_text(self) -> str:
+        raise NotImplementedError
+
+    def _show_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def has_unsaved_text(self) -> bool:
+        """True while the field shows text the store has not taken (being typed, or refused)."""
+        return self._shown_text() != self._value
+
+    def keep_as_unsaved(self) -> None:
+        """The store refused what this field shows: keep it as unsaved text (nothing typed is lost)."""
+        self._value = None
+
+    def set_value(self, text: str) -> None:
+        """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""
+        unsaved = self.has_unsaved_text()
+        self._value = text
+        if not unsaved:
+            self.show_saved(text)
+
+    def show_saved(self, text: str) -> None:
+        """Show ``text`` as what is stored, replacing whatever the field holds."""
+        self._value = text
+        if self._shown_text() != text:
+            self._show_text(text)
+
+
+class CommitLineEdit(SavedText, QLineEdit):
     """A line edit that emits :attr:`committed` once per finished edit that changed the text."""
 
     committed = Signal(str)
@@ -42,28 +78,16 @@ class CommitLineEdit(QLineEdit):
         self.editingFinished.connect(self._finish)
         attach_line_wording(self)
 
-    def has_unsaved_text(self) -> bool:
-        """True while the field shows text the store has not taken (being typed, or refused)."""
-        return self.text() != self._value
+    def _shown_text(self) -> str:
+        return self.text()
 
-    def keep_as_unsaved(self) -> None:
-        """The store refused what this field shows: keep it as unsaved text (nothing typed is lost)."""
-        self._value = None
-
-    def set_value(self, text: str) -> None:
-        """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""
-        unsaved = self.has_unsaved_text()
-        self._value = text
-        if not unsaved:
-            self.show_saved(text)
+    def _show_text(self, text: str) -> None:
+        self.setText(text)
+        if not self.hasFocus():  # a long title reads from its start, not its end
+            self.setCursorPosition(0)
 
     def show_saved(self, text: str) -> None:
-        """Show ``text`` as what is stored, replacing whatever the field holds."""
-        self._value = text
-        if self.text() != text:
-            self.setText(text)
-            if not self.hasFocus():  # a long title reads from its start, not its end
-                self.setCursorPosition(0)
+        super().show_saved(text)
         self.setModified(False)
 
     def _finish(self) -> None:
@@ -72,7 +96,7 @@ class CommitLineEdit(QLineEdit):
             self.committed.emit(text)  # the saved value moves only when the stage says it was stored
 
 
-class CommitTextEdit(CommitOnLeaveEdit):
+class CommitTextEdit(SavedText, CommitOnLeaveEdit):
     """Multi-line text that commits on focus-out or Ctrl+Enter, as one undo step."""
 
     committed = Signal(str)
@@ -83,26 +107,11 @@ class CommitTextEdit(CommitOnLeaveEdit):
         self.left.connect(self.commit)
         self.submitted.connect(self.commit)
 
-    def has_unsaved_text(self) -> bool:
-        """True while the field shows text the store has not taken (being typed, or refused)."""
-        return self.toPlainText() != self._value
+    def _shown_text(self) -> str:
+        return self.toPlainText()
 
-    def keep_as_unsaved(self) -> None:
-        """The store refused what this field shows: keep it as unsaved text (nothing typed is lost)."""
-        self._value = None
-
-    def set_value(self, text: str) -> None:
-        """The document's value ``text``: shown, unless the field holds unsaved text, which stays."""
-        unsaved = self.has_unsaved_text()
-        self._value = text
-        if not unsaved:
-            self.show_saved(text)
-
-    def show_saved(self, text: str) -> None:
-        """Show ``text`` as what is stored, replacing whatever the field holds."""
-        self._value = text
-        if self.toPlainText() != text:
-            self.setPlainText(text)
+    def _show_text(self, text: str) -> None:
+        self.setPlainText(text)
 
     def commit(self) -> None:
         """Offer the text to the stage when it differs from the saved value (Ctrl+Enter, focus-out)."""
