@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtGui import QUndoCommand
@@ -62,19 +62,22 @@ class LibraryOperation:
         """Take it back; returns what to tell the person."""
         raise NotImplementedError
 
-    def redo_job(self, versions: Versions) -> str:
+    # A job's answer is (what to tell, the retro to select), both read on the worker as the job
+    # ends: a job queued behind it may change ``select`` before the answer reaches the GUI thread.
+
+    def redo_job(self, versions: Versions) -> tuple[str, str]:
         if self.applied:
-            return ""
+            return "", ""
         said = self.do(versions)
         self.applied = True
-        return said
+        return said, self.select
 
-    def undo_job(self, versions: Versions) -> str:
+    def undo_job(self, versions: Versions) -> tuple[str, str]:
         if not self.applied:
-            return ""
+            return "", ""
         said = self.undo(versions)
         self.applied = False
-        return said
+        return said, self.select
 
 
 class LibraryCommand(QUndoCommand):
@@ -104,8 +107,10 @@ class LibraryCommand(QUndoCommand):
                 self._refused = True
                 if shiboken6.isValid(self):  # the stack may have dropped it meanwhile
                     self.setObsolete(True)
-            said = result if isinstance(result, BaseException) else str(result)
-            settled(Settled(operation.label, undoing, said, operation.select))
+                settled(Settled(operation.label, undoing, result, ""))
+                return
+            said, select = cast("tuple[str, str]", result)
+            settled(Settled(operation.label, undoing, said, select))
 
         self._runner.run(operation.undo_job if undoing else operation.redo_job, back)
         if self._started is not None:
