@@ -50,8 +50,8 @@ class LibraryListing:
         @property
         def edits(self) -> LibraryEdits: ...
 
-    def _read_from(self, store: RetroStore) -> None:
-        """Read the list from ``store`` a page at a time, with the filters and order shown."""
+    def _read_from(self) -> None:
+        """Read the list a page at a time through the library's edits, with the filters and order shown."""
         header = self.table.horizontalHeader()
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         text = self.search.text().strip()

@@ -228,7 +228,7 @@ class LibraryPage(LibraryListing, QWidget):
         if self._follow_through is not None:  # else it is built with this store
             self._follow_through.set_store(store)
         keep = self.selected_id()
-        self._read_from(store)
+        self._read_from()
         self._mark_stale()
         if not (keep and self.select(keep)) and self.proxy.rowCount():
             self.table.selectRow(0)
@@ -246,7 +246,7 @@ class LibraryPage(LibraryListing, QWidget):
         if self.model.from_database:
             self.model.reload()  # as many rows as were shown, counted again
         else:
-            self._read_from(self._store)
+            self._read_from()
         self._mark_stale()
         if keep:
             self.select(keep, read_on=True)
