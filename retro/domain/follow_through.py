@@ -80,6 +80,29 @@ def follow_through_order(records: Iterable[ActionRecord], today: date) -> list[A
     ))
 
 
+#: How many open actions the review at a meeting's start lists (the rest are counted).
+REVIEW_SHOWN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierReview:
+    """The review at the start of a meeting: how many open actions earlier retros like this one
+    still owe (from how many retros, how many overdue), and the first :data:`REVIEW_SHOWN` of
+    them in :func:`follow_through_order` — what the panel shows, never the whole list."""
+
+    total: int = 0
+    incidents: int = 0
+    overdue: int = 0
+    first: tuple[ActionRecord, ...] = ()
+
+    @classmethod
+    def of(cls, records: Iterable[ActionRecord], today: date, shown: int = REVIEW_SHOWN) -> EarlierReview:
+        """The review of every one of ``records`` (open ones): the reference the store's read equals."""
+        ordered = follow_through_order(records, today)
+        return cls(len(ordered), len({r.incident_id for r in ordered}),
+                   sum(due_state(r.action, today) is DueState.OVERDUE for r in ordered), tuple(ordered[:shown]))
+
+
 class GroupBy(StrEnum):
     DUE_STATE = "due_state"
     OWNER = "owner"

@@ -3,14 +3,13 @@ CSV export, calendars). No retro is loaded whole."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
-from sqlalchemy import Connection, Text, and_, or_, select, type_coerce
+from sqlalchemy import Connection, and_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..domain import ActionStatus, Retro, Severity
+from ..domain import ActionStatus, Severity
 from ..domain.follow_through import ActionRecord
 from ..io.calendar_ics import ReportDeadline, ReportKind
 from ..storage import models as m
@@ -80,29 +79,3 @@ def report_deadlines(conn: Connection, *, include_shared: bool = False,
                 out.append(ReportDeadline(r.id, r.title, kind, r.resolved_at))
     out.sort(key=lambda d: (d.due, d.incident_id, d.kind.value))
     return out
-
-
-def _service_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def earlier_open_actions(conn: Connection, retro: Retro, related: Collection[str],
-                         statuses: frozenset[ActionStatus]) -> list[ActionRecord]:
-    """The open actions (``statuses``) of other non-archived retros sharing a service with
-    ``retro`` (case and spacing ignored) or among ``related`` (sharing contributing factors): one
-    query, the services matched once per distinct list of services, not once per retro."""
-    inc, act = m.incidents, m.action_items
-    wanted = {_service_key(s) for s in retro.incident.services if s.strip()}
-    raw = type_coerce(inc.c.services, Text)
-    anyof: list[ColumnElement[bool]] = []
-    if wanted:
-        lists = conn.execute(select(raw).where(inc.c.archived.is_(False)).distinct()).scalars()
-        matching = sorted(s for s in lists if s and wanted & {_service_key(x) for x in json.loads(s)})
-        if matching:
-            anyof.append(raw.in_(matching))
-    others = sorted(set(related) - {retro.incident.id})
-    if others:
-        anyof.append(act.c.incident_id.in_(others))
-    if not anyof:
-        return []
-    return action_records(conn, statuses=statuses, where=[or_(*anyof), act.c.incident_id != retro.incident.id])

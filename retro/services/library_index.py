@@ -73,6 +73,19 @@ def group_sightings(conn: Connection, group: RecurringSummary, *, include_archiv
     return [s for s, _ in keyed]
 
 
+def close_keys(conn: Connection, retro: Retro, *, threshold: float = SIMILARITY) -> set[tuple[str, str]]:
+    """The stored (category value, key) pairs close enough to a factor of ``retro`` to make another
+    retro having one related to it (found through the word index). An incident is among
+    :func:`related_incidents` exactly when one of its factors has one of these keys."""
+    mine = {(f.category.value, key) for f in retro.factors.values() if (key := factor_key(f.title))}
+    candidates = factor_keys.candidate_keys(conn, mine)
+    close: set[tuple[str, str]] = set()
+    for category, key in mine:
+        cat = FactorCategory(category)
+        close.update((category, k) for k, _ in similar_keys(key, cat, candidates, threshold))
+    return close
+
+
 def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMILARITY,
                       limit: int | None = None) -> list[RelatedIncident]:
     """Other incidents sharing contributing factors with ``retro``, from the key index, strongest
@@ -85,12 +98,7 @@ def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMI
     library (archived included), cut to ``limit``.
     """
     factors = sorted(retro.factors.values(), key=lambda f: f.id)
-    mine = {(f.category.value, key) for f in factors if (key := factor_key(f.title))}
-    candidates = factor_keys.candidate_keys(conn, mine)
-    close: set[tuple[str, str]] = set()
-    for category, key in mine:
-        cat = FactorCategory(category)
-        close.update((category, k) for k, _ in similar_keys(key, cat, candidates, threshold))
+    close = close_keys(conn, retro, threshold=threshold)
     words = [(f.category.value, key_words(factor_key(f.title))) for f in factors]
     # For each close key: which of this retro's factors it matches, and how closely.
     scores: dict[tuple[str, str], list[tuple[int, float]]] = {}

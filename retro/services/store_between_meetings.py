@@ -17,10 +17,9 @@ from ..storage import models as m
 
 if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
-    from ..analysis.recurrence import RelatedIncident
     from ..analysis.similar_factors import Decision, PairKey, SimilarFactor
     from ..domain import ActionStatus, Factor
-    from ..domain.follow_through import ActionRecord, GroupBy
+    from ..domain.follow_through import ActionRecord, EarlierReview, GroupBy
     from ..io.calendar_ics import ReportDeadline
     from ..io.trackers import TrackerSetting
     from .follow_through_groups import FollowGroup
@@ -32,7 +31,6 @@ class BetweenMeetings:
     if TYPE_CHECKING:  # given by RetroStore
         def _transaction(self, *, writes: bool = False) -> AbstractContextManager[Connection]: ...
         def _missing(self, incident_id: str) -> NotFound: ...
-        def related_incidents(self, retro: Retro, *, limit: int | None = None) -> list[RelatedIncident]: ...
 
     def tracker_setting(self) -> TrackerSetting | None:
         """Where "Create ticket" goes for this database (``None`` until someone chooses)."""
@@ -75,16 +73,14 @@ class BetweenMeetings:
         with self._transaction() as conn:
             return follow_through_groups.group_page(conn, group, today or date.today(), offset=offset, limit=limit)
 
-    def earlier_open_actions(self, retro: Retro) -> list[ActionRecord]:
-        """Open and overdue actions of earlier retros that share a service or contributing factors
-        with ``retro``: the short review at the start of its meeting (overdue first)."""
-        from ..domain.follow_through import OPEN_STATUSES, follow_through_order
-        from . import follow_through
+    def earlier_review(self, retro: Retro, *, today: date | None = None) -> EarlierReview:
+        """The short review at the start of ``retro``'s meeting: the open actions of earlier retros
+        sharing a service or contributing factors with it, counted, and the first few (overdue
+        first) — what the panel shows, read by two queries whatever the library."""
+        from . import earlier_review
 
-        related = {r.incident_id for r in self.related_incidents(retro)} if retro.factors else set()
         with self._transaction() as conn:
-            records = follow_through.earlier_open_actions(conn, retro, related, frozenset(OPEN_STATUSES))
-        return follow_through_order(records, date.today())
+            return earlier_review.earlier_review(conn, retro, today or date.today())
 
     def factor_match_decisions(self, incident_id: str) -> dict[PairKey, Decision]:
         """The facilitator's decisions on near-duplicate factors of ``incident_id``."""

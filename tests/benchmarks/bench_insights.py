@@ -140,9 +140,9 @@ def _rows(label: str, url: str) -> list[Row]:
                                               "JOIN incidents i ON i.id = f.incident_id"), repeat=3)
         seen_ms = median_ms(lambda: store.similar_factors("new-retro", new.factors["n1"]), repeat=5)  # the side panel
         # The start of the new retro's meeting: open actions of earlier retros sharing a service or
-        # a factor with it (the panel counts them all and lists the first few).
+        # a factor with it (the panel counts them all and lists the first few: what is read).
         new.incident = replace(new.incident, services=("service-3",))
-        earlier_ms = median_ms(lambda: store.earlier_open_actions(new), repeat=5)
+        earlier_ms = median_ms(lambda: store.earlier_review(new), repeat=5)
         earlier_floor = median_ms(_floor(store,
             "SELECT a.*, i.title, i.severity, i.services, i.version, i.resolved_at FROM action_items a "
             "JOIN incidents i ON i.id = a.incident_id WHERE a.status IN ('open', 'in_progress') AND NOT i.archived "

@@ -13,25 +13,24 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from retro.domain import RetroError
-from retro.domain.follow_through import ActionRecord, DueState, due_state
+from retro.domain.follow_through import REVIEW_SHOWN, DueState, EarlierReview, due_state
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..document import RetroDocument
 
-SHOWN = 6
+SHOWN = REVIEW_SHOWN
 
 
-def review_lines(records: list[ActionRecord], today: date, *, compact: bool = False) -> tuple[str, list[str]]:
-    """The heading and up to :data:`SHOWN` lines for ``records`` (already overdue first);
-    ``compact`` (the projector): three short lines without the retros' titles."""
-    overdue = sum(due_state(r.action, today) is DueState.OVERDUE for r in records)
-    incidents = len({r.incident_id for r in records})
-    heading = (f"Before we start: {len(records)} open action{'s' if len(records) != 1 else ''} from "
+def review_lines(review: EarlierReview, today: date, *, compact: bool = False) -> tuple[str, list[str]]:
+    """The heading and up to :data:`SHOWN` lines for ``review`` (its first actions already overdue
+    first); ``compact`` (the projector): three short lines without the retros' titles."""
+    total, incidents, overdue = review.total, review.incidents, review.overdue
+    heading = (f"Before we start: {total} open action{'s' if total != 1 else ''} from "
                f"{incidents} earlier incident{'s' if incidents != 1 else ''} like this one"
                + (f", {overdue} overdue" if overdue else ""))
     lines = []
     shown = 3 if compact else SHOWN
-    for r in records[:shown]:
+    for r in review.first[:shown]:
         a = r.action
         state = due_state(a, today)
         if compact:
@@ -40,8 +39,8 @@ def review_lines(records: list[ActionRecord], today: date, *, compact: bool = Fa
             continue
         due = "no due date" if a.due is None else f"due {a.due:%Y-%m-%d}" + (" — overdue" if state is DueState.OVERDUE else "")
         lines.append(f"• {a.title} — {a.owner.strip() or 'no owner'}, {due} ({r.incident_title})")
-    if len(records) > shown:
-        lines.append(f"… and {len(records) - shown} more in the library's Follow-through tab.")
+    if total > shown:
+        lines.append(f"… and {total - shown} more in the library's Follow-through tab.")
     return heading, lines
 
 
@@ -81,15 +80,16 @@ class EarlierActionsPanel(QFrame):
             layout.addLayout(row)
         else:
             self.on_projector.hide()
-        self.records: list[ActionRecord] = []
+        #: What the panel shows: the earlier open actions counted, and the first few.
+        self.review = EarlierReview()
         self.hide()
 
-    def show_records(self, records: list[ActionRecord], today: date | None = None) -> None:
-        self.records = list(records)
-        if not records:
+    def show_review(self, review: EarlierReview, today: date | None = None) -> None:
+        self.review = review
+        if not review.total:
             self.hide()
             return
-        heading, lines = review_lines(self.records, today or date.today(), compact=self._projector)
+        heading, lines = review_lines(review, today or date.today(), compact=self._projector)
         self.heading.setText(heading)
         self.body.setText("\n".join(lines))
         self.show()
@@ -102,11 +102,11 @@ class EarlierActionsPanel(QFrame):
     def load(self, document: RetroDocument) -> BackgroundJob:
         store, retro = document.store, document.retro
 
-        def work(_p: Progress, _c: IsCancelled) -> list[ActionRecord]:
+        def work(_p: Progress, _c: IsCancelled) -> EarlierReview:
             try:
-                return store.earlier_open_actions(retro)
+                return store.earlier_review(retro)
             except RetroError:
-                return []  # the review is a help, not a gate: the meeting goes on without it
+                return EarlierReview()  # the review is a help, not a gate: the meeting goes on without it
 
         job = BackgroundJob(work, parent=self)
         job.succeeded.connect(self._loaded)
@@ -115,6 +115,7 @@ class EarlierActionsPanel(QFrame):
         job.start()
         return job
 
-    def _loaded(self, records: object) -> None:
-        self.show_records(list(records))  # type: ignore[arg-type]
-        self.read.emit(self.records)
+    def _loaded(self, review: object) -> None:
+        assert isinstance(review, EarlierReview)
+        self.show_review(review)
+        self.read.emit(review)

@@ -169,8 +169,8 @@ class GroundRulesProjection(QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         self.earlier = EarlierActionsPanel(projector=True)
-        self.earlier.show_records(stage.earlier.records)
-        stage.earlier.read.connect(self.earlier.show_records)
+        self.earlier.show_review(stage.earlier.review)
+        stage.earlier.read.connect(self.earlier.show_review)
         layout.addWidget(self.earlier)  # the short review comes first: it is the meeting's opening
         self._review = stage.earlier.on_projector
         self._review.toggled.connect(self._show_review)
@@ -189,7 +189,7 @@ class GroundRulesProjection(QWidget):
 
     def _show_review(self, review: bool) -> None:
         """The review of earlier incidents' open actions, or the rules: a 720p screen holds one."""
-        review = review and bool(self.earlier.records)
+        review = review and bool(self.earlier.review.total)
         self.earlier.setVisible(review)
         for label in self.rules.values():
             label.setVisible(not review)

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from retro.demo import build_demo_retro
-from retro.domain import Factor, FactorCategory, Impact, Incident, Retro
+from retro.domain import ActionStatus, Factor, FactorCategory, Impact, Incident, Retro
 from retro.startup import open_store
 from ui.document import RetroDocument
 from ui.stages.ground_rules import GroundRulesStage
@@ -58,5 +58,36 @@ def test_matching_factor_alone_is_enough_and_unrelated_shows_nothing(qtbot, sqli
     quiet = _stage(qtbot, store, unrelated)
     qtbot.waitUntil(lambda: quiet.earlier.job is None or not quiet.earlier.job.running, timeout=5000)
     qtbot.wait(50)
-    assert not quiet.earlier.isVisible() and quiet.earlier.records == []
+    assert not quiet.earlier.isVisible() and quiet.earlier.review.total == 0
+    store.close()
+
+
+def test_the_panel_lists_six_counts_the_rest_and_the_projector_three(qtbot, sqlite_url) -> None:
+    from datetime import date, timedelta
+
+    from retro.domain import ActionItem, Priority
+
+    store = open_store(sqlite_url)
+    today = date.today()
+    for n in range(3):  # 3 earlier retros on the same service, 4 open actions each, 1 done
+        store.add_retro(Retro.of(Incident(f"old{n}", f"Outage {n}", services=("ledger",)), [
+            Impact("i"),
+            ActionItem("a", f"Late {n}", owner="Sam", due=today - timedelta(days=10 + n)),
+            ActionItem("b", f"Soon {n}", owner="", due=today + timedelta(days=2), priority=Priority.HIGH),
+            ActionItem("c", f"later {n}", owner="Priya", due=today + timedelta(days=30)),
+            ActionItem("d", f"Undated {n}", owner="Priya"),
+            ActionItem("e", f"Done {n}", owner="Sam", status=ActionStatus.DONE)]), new_ids=False)
+    stage = _stage(qtbot, store, Retro.of(Incident("n", "Ledger again", services=("Ledger",)), [Impact("i")]))
+    qtbot.waitUntil(lambda: stage.earlier.isVisible(), timeout=5000)
+    assert stage.earlier.heading.text() == "Before we start: 12 open actions from 3 earlier incidents like this one, 3 overdue"
+    soon = today + timedelta(days=2)
+    assert stage.earlier.body.text().split("\n") == [
+        *(f"• Late {n} — Sam, due {today - timedelta(days=10 + n):%Y-%m-%d} — overdue (Outage {n})" for n in (2, 1, 0)),
+        *(f"• Soon {n} — no owner, due {soon:%Y-%m-%d} (Outage {n})" for n in (0, 1, 2)),
+        "… and 6 more in the library's Follow-through tab."]
+    projection = stage.projector_view()
+    projection.show()
+    assert projection.earlier.body.text().split("\n") == [
+        "• Late 2 — Sam, overdue", "• Late 1 — Sam, overdue", "• Late 0 — Sam, overdue",
+        "… and 9 more in the library's Follow-through tab."]
     store.close()
