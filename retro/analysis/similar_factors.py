@@ -39,6 +39,20 @@ class SimilarFactor:
         return self.decision is Decision.SAME
 
 
+@dataclass(frozen=True, slots=True)
+class SeenBefore:
+    """"Seen before" for one factor: the closest earlier retros (as many as the panel lists) and
+    how many earlier retros in all have a factor that reads like it."""
+
+    matches: tuple[SimilarFactor, ...] = ()
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        """The earlier retros that read alike beyond those listed."""
+        return self.total - len(self.matches)
+
+
 PairKey = MatchPair  # (this factor id, earlier incident id, earlier factor id)
 
 

@@ -12,6 +12,7 @@ from ..analysis.similar_factors import (
     THRESHOLD,
     Decision,
     PairKey,
+    SeenBefore,
     SimilarFactor,
     match_text,
     similar_factors,
@@ -67,9 +68,19 @@ def action_outcomes(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tupl
 def similar_to(conn: Connection, factor: Factor, incident_id: str, *, threshold: float = THRESHOLD,
                limit: int = 12) -> list[SimilarFactor]:
     """:func:`retro.analysis.similar_factors.similar_factors` for one factor against the whole
-    library, from the recurrence index: the distinct keys of the factor's category are scored
-    once each (a title's matching text is its key), and only the factors having a close key,
-    a stop-words-only title, or a decision are read."""
+    library (see :func:`seen_before`)."""
+    return list(seen_before(conn, factor, incident_id, threshold=threshold, limit=limit).matches)
+
+
+def seen_before(conn: Connection, factor: Factor, incident_id: str, *, threshold: float = THRESHOLD,
+                limit: int = 12) -> SeenBefore:
+    """The first ``limit`` of :func:`retro.analysis.similar_factors.similar_factors` for one factor
+    against the whole library, and how many earlier retros it finds in all, from the recurrence
+    index: the distinct keys of the factor's category are scored once each (a title's matching
+    text is its key), and only the factors having a close key, a stop-words-only title, or a
+    decision are read. The count costs nothing more: every earlier retro with a close key is
+    already known from the narrow (incident, key) pairs, and the ones not read whole have no
+    decision, so each of them is a match."""
     fk = m.factor_keys
     category = factor.category.value
     mine = match_text(factor.title)
@@ -113,4 +124,6 @@ def similar_to(conn: Connection, factor: Factor, incident_id: str, *, threshold:
             seen.add((r.incident_id, r.factor_id))
             candidates.append(FactorSighting(r.incident_id, r.title, r.factor_id, factor.category, r.factor_title))
     candidates.sort(key=lambda s: (s.incident_id, s.factor_id))
-    return similar_factors(factor, incident_id, candidates, found, threshold=threshold, limit=limit)
+    every = similar_factors(factor, incident_id, candidates, found, threshold=threshold, limit=len(candidates))
+    total = len({s.earlier.incident_id for s in every} | (best.keys() - wanted))
+    return SeenBefore(tuple(every[:limit]), total)

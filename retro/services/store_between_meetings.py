@@ -17,7 +17,7 @@ from ..storage import models as m
 
 if TYPE_CHECKING:
     from ..analysis.insights import Insights, Period
-    from ..analysis.similar_factors import Decision, PairKey, SimilarFactor
+    from ..analysis.similar_factors import Decision, PairKey, SeenBefore, SimilarFactor
     from ..domain import ActionStatus, Factor
     from ..domain.follow_through import ActionRecord, EarlierReview, GroupBy
     from ..io.calendar_ics import ReportDeadline
@@ -96,6 +96,13 @@ class BetweenMeetings:
 
         with self._transaction() as conn:
             return factor_matches.similar_to(conn, factor, incident_id)
+
+    def seen_before(self, incident_id: str, factor: Factor) -> SeenBefore:
+        """:meth:`similar_factors` (the closest twelve) with how many earlier retros read alike in all."""
+        from . import factor_matches
+
+        with self._transaction() as conn:
+            return factor_matches.seen_before(conn, factor, incident_id)
 
     def decide_factor_match(self, incident_id: str, pair: PairKey, decision: Decision | None) -> None:
         """Store once whether a factor of ``incident_id`` is the same as one of an earlier retro."""

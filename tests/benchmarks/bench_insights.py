@@ -138,7 +138,7 @@ def _rows(label: str, url: str) -> list[Row]:
         recur_ms = median_ms(lambda: store.related_incidents(new, limit=10), repeat=5)  # "seen before": the ten shown
         recur_floor = median_ms(_floor(store, "SELECT f.incident_id, i.title, f.id, f.category, f.title FROM factors f "
                                               "JOIN incidents i ON i.id = f.incident_id"), repeat=3)
-        seen_ms = median_ms(lambda: store.similar_factors("new-retro", new.factors["n1"]), repeat=5)  # the side panel
+        seen_ms = median_ms(lambda: store.seen_before("new-retro", new.factors["n1"]), repeat=5)  # the side panel, counted
         # The start of the new retro's meeting: open actions of earlier retros sharing a service or
         # a factor with it (the panel counts them all and lists the first few: what is read).
         new.incident = replace(new.incident, services=("service-3",))

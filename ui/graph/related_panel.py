@@ -1,9 +1,10 @@
 """Seen before: for the selected contributing factor, earlier retros with a factor that reads alike,
 and what their actions did. The facilitator confirms a match (or says it is not the same) once.
 
-Selecting a factor asks the store (``RetroStore.similar_factors``), off the GUI thread: the
+Selecting a factor asks the store (``RetroStore.seen_before``), off the GUI thread: the
 recurrence index scores the distinct keys of its category once each and reads only the close
-factors, so a library of 10,000 retros costs what the matches cost. Decisions are stored in the
+factors, so a library of 10,000 retros costs what the matches cost. The closest twelve are listed
+and the others counted (", and 37 more"). Decisions are stored in the
 database (``RetroStore.decide_factor_match``) and win over the score.
 """
 
@@ -50,6 +51,8 @@ class RelatedRetrosPanel(QWidget):
         self._factor_id = ""
         self._generation = 0
         self.matches: list[SimilarFactor] = []
+        #: Earlier retros that read alike beyond the ones listed (the closest twelve).
+        self.more = 0
         self.job: BackgroundJob | None = None
         self.intro = QLabel("Select a contributing factor to see earlier retros with one that reads alike, "
                             "and what their actions did.")
@@ -80,6 +83,7 @@ class RelatedRetrosPanel(QWidget):
         self._generation += 1
         self.list.clear()
         self.matches = []
+        self.more = 0
         factor = self._document.retro.factors.get(factor_id)
         if factor is None:
             self.intro.setText("Select a contributing factor to see earlier retros with one that reads alike, "
@@ -92,9 +96,10 @@ class RelatedRetrosPanel(QWidget):
 
         def work(_p: Progress, _c: IsCancelled) -> tuple[int, Any, str]:
             try:
-                matches = store.similar_factors(incident_id, factor)
-                outcomes = store.earlier_factor_actions([(m.earlier.incident_id, m.earlier.factor_id) for m in matches])
-                return generation, (factor, matches, outcomes), ""
+                seen = store.seen_before(incident_id, factor)
+                outcomes = store.earlier_factor_actions([(m.earlier.incident_id, m.earlier.factor_id)
+                                                         for m in seen.matches])
+                return generation, (factor, seen, outcomes), ""
             except RetroError as exc:
                 return generation, None, str(exc)
 
@@ -114,9 +119,12 @@ class RelatedRetrosPanel(QWidget):
             self.intro.setText(problem)
             self.message.emit(problem)
             return
-        factor, self.matches, outcomes = found
+        factor, seen, outcomes = found
+        self.matches = list(seen.matches)
+        self.more = seen.more
+        more = f", and {seen.more} more" if seen.more > 0 else ""
         self.intro.setText(f"“{factor.title}” — {len(self.matches)} earlier retro"
-                           f"{'s' if len(self.matches) != 1 else ''} with a factor that reads alike."
+                           f"{'s' if len(self.matches) != 1 else ''} with a factor that reads alike{more}."
                            if self.matches else f"“{factor.title}” reads like no factor of an earlier retro.")
         for m in self.matches:
             mark = "✓ confirmed — " if m.confirmed else f"{m.score:.0f}% alike — "

@@ -80,12 +80,24 @@ def test_similar_factors_from_the_index_equal_the_scan_of_every_factor(store: Re
                                           Decision.SAME if k % 2 == 0 else Decision.DIFFERENT)
             want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
             assert store.similar_factors(rid, factor) == want
+            _counted_as_the_scan(store, rid, factor, earlier)
             # rejecting the strongest matches brings the next ones in, exactly as the scan does
             for m in want[:3]:
                 store.decide_factor_match(rid, (factor.id, m.earlier.incident_id, m.earlier.factor_id),
                                           Decision.DIFFERENT)
             want = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid))
             assert store.similar_factors(rid, factor) == want
+            _counted_as_the_scan(store, rid, factor, earlier)
+
+
+def _counted_as_the_scan(store: RetroStore, rid: str, factor, earlier) -> None:
+    """"Seen before" counts every earlier retro the scan of every factor finds, past the twelve listed."""
+    from retro.analysis.similar_factors import similar_factors
+
+    every = similar_factors(factor, rid, earlier, store.factor_match_decisions(rid), limit=10**6)
+    seen = store.seen_before(rid, factor)
+    assert list(seen.matches) == every[:12] == store.similar_factors(rid, factor)
+    assert seen.total == len(every) and seen.more == max(len(every) - 12, 0)
 
 
 def test_seen_before_for_a_very_common_factor_reads_the_first_by_title(store: RetroStore) -> None:
@@ -113,3 +125,6 @@ def test_seen_before_for_a_very_common_factor_reads_the_first_by_title(store: Re
     want = similar_factors(mine, "new", sightings, store.factor_match_decisions("new"))
     assert [(s.earlier.incident_id, s.score) for s in got] == [(s.earlier.incident_id, s.score) for s in want]
     assert len(got) == 12 and "e05" not in {s.earlier.incident_id for s in got}
+    seen = store.seen_before("new", mine)  # 32 read alike, one of them judged different: 31, twelve listed
+    assert (seen.total, seen.more) == (31, 19) and list(seen.matches) == got
+    _counted_as_the_scan(store, "new", mine, sightings)

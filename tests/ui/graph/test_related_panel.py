@@ -37,3 +37,22 @@ def test_similar_earlier_factor_with_its_actions_and_one_decision(qtbot, sqlite_
     qtbot.waitUntil(lambda: "reads like no factor" in panel.intro.text(), timeout=5000)
     assert panel.list.count() == 0
     store.close()
+
+
+def test_the_closest_twelve_are_listed_and_the_others_counted(qtbot, sqlite_url) -> None:
+    store = open_store(sqlite_url)
+    for i in range(15):  # fifteen earlier retros with the same factor, one of them judged different below
+        store.add_retro(Retro.of(Incident(f"e{i:02d}", f"Outage {i:02d}"), [
+            Impact("i"), Factor("f", "Pool too small", T)]), new_ids=False)
+    new_id = store.add_retro(Retro.of(Incident("new", "Again"), [Impact("i"), Factor("n1", "pool too small", T)]),
+                             new_ids=False)
+    panel = RelatedRetrosPanel(RetroDocument(store, store.load(new_id)))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_factor("n1")
+    qtbot.waitUntil(lambda: panel.list.count() == 12, timeout=5000)
+    assert panel.intro.text() == "“pool too small” — 12 earlier retros with a factor that reads alike, and 3 more."
+    panel.different_button.click()  # the first listed is not the same: it leaves, one counted comes in
+    qtbot.waitUntil(lambda: panel.intro.text().endswith("and 2 more."), timeout=5000)
+    assert panel.list.count() == 12 and panel.more == 2
+    store.close()
