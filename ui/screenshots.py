@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,16 @@ SIZE = (1920, 1080)
 def _settle(app: object, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()  # type: ignore[attr-defined]
+
+
+def _wait_until(app: object, done: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    """Process events until ``done()`` (a read off the GUI thread has been shown), at most ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"screenshots: {what} was not read within {timeout:g} s")
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.005)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
 
     grab(window, "01-library")
     window.library.tabs.setCurrentIndex(1)
+    follow = window.library.follow_through
+    _wait_until(app, lambda: not follow.reading, "the Follow-through tab")  # its rows, not "loading"
     grab(window, "02-follow-through")
     window.library.tabs.setCurrentIndex(0)
 

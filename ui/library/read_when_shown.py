@@ -45,6 +45,12 @@ class ReadWhenShown:
     def reread(self) -> None:
         raise NotImplementedError
 
+    @property
+    def reading(self) -> bool:
+        """Whether what the tab shows is still to come: a read on its way, or due when shown."""
+        job: BackgroundJob | None = getattr(self, "job", None)
+        return self._stale or (job is not None and job.running)
+
     def read_off_thread(self, fetch: Callable[[], Any], show: Callable[[Any], None],
                         refused: Callable[[str], None]) -> None:
         """Run ``fetch()`` (a store read) off the GUI thread, then ``show`` its answer here.

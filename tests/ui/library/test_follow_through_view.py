@@ -147,3 +147,17 @@ def test_one_follow_through_tab(qtbot, window) -> None:
     titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
     assert titles.count("Follow-through") == 1 and "Follow-up" not in titles
     assert page.tabs.widget(1) is page.follow_through
+
+
+def test_reading_says_whether_the_rows_shown_are_still_to_come(qtbot, window) -> None:
+    """What the screenshot tool waits on: a tab about to read, or reading, says so until its rows are in."""
+    page = window.library
+    view = page.follow_through
+    page.tabs.setCurrentWidget(view)
+    assert view.reading and view.model.rowCount() == 0  # the read is off the GUI thread
+    qtbot.waitUntil(lambda: not view.reading, timeout=5000)
+    assert view.model.rowCount() > 0 and view.groups
+    view.mark_stale()  # a change elsewhere: shown, so it reads again at once
+    assert view.reading
+    qtbot.waitUntil(lambda: not view.reading, timeout=5000)
+    assert view.model.rowCount() > 0
