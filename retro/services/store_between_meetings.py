@@ -76,7 +76,8 @@ class BetweenMeetings:
     def earlier_review(self, retro: Retro, *, today: date | None = None) -> EarlierReview:
         """The short review at the start of ``retro``'s meeting: the open actions of earlier retros
         sharing a service or contributing factors with it, counted, and the first few (overdue
-        first) — what the panel shows, read by two queries whatever the library."""
+        first) — what the panel shows: the actions counted by one query and the first six read by
+        another, whatever the library (see :mod:`retro.services.earlier_review`)."""
         from . import earlier_review
 
         with self._transaction() as conn:
