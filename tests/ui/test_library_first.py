@@ -101,7 +101,7 @@ def painted():
         window.library.table.painted.disconnect(painted)
         heavy = [m for m in ("ui.workspace.page", "ui.projector", "ui.library.follow_through_groups",
                              "retro.domain.entities", "retro.domain.snippets", "retro.domain.lifecycle",
-                             "sqlalchemy")
+                             "ui.library.database_dialog", "sqlalchemy")
                  if m in sys.modules]
         print("listed", window.library.model.rowCount(), heavy, flush=True)
         QTimer.singleShot(0, app.quit)
