@@ -27,7 +27,6 @@ from retro.domain import RetroError, Stage
 
 from .library.open_database import (
     DatabaseOpener,
-    OpenDatabaseDialog,
     masked_url,
     scrub_password,
     url_without_password,
@@ -237,6 +236,8 @@ class MainWindow(ProjectorMirror, QMainWindow):
     # -- databases ---------------------------------------------------------------------------
 
     def choose_database(self) -> None:
+        from .library.database_dialog import OpenDatabaseDialog  # its Qt classes: when it is shown
+
         dialog = OpenDatabaseDialog(self.store.url if self.store else "", self)
         dialog.accepted.connect(lambda: self.open_database(dialog.chosen()))
         dialog.open()

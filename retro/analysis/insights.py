@@ -27,7 +27,7 @@ from functools import cache
 from operator import itemgetter
 
 from ..domain import ActionStatus, Severity
-from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+from ..domain.report_deadlines import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from .insights_factors import facts_factor_figure
 from .insights_figures import (
     NO_SERVICE,

@@ -13,6 +13,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .enums import Severity
+from .report_deadlines import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from .time_range import shifted, shifted_date
 
 if TYPE_CHECKING:  # annotations only: the due-date rules load without the entities
@@ -26,8 +27,6 @@ LIFECYCLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("resolved_at", "Resolved"),
 )
 
-INTERNAL_REPORT_DUE = timedelta(hours=24)
-PUBLIC_REPORT_DUE = timedelta(hours=72)
 
 #: Days until an action item is due, by severity (PagerDuty: ~15 for the worst, 30 next;
 #: Atlassian: 4–8 weeks).

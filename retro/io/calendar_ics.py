@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from ..domain.follow_through import ActionRecord
-from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+from ..domain.report_deadlines import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from ..domain.time_range import shifted, shifted_date
 from .trackers import retro_link
 

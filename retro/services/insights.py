@@ -48,7 +48,7 @@ from ..analysis.insights import (
 )
 from ..analysis.insights_factors import GroupKey, KeyedSighting, factor_figure
 from ..domain import FactorCategory, Severity
-from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+from ..domain.report_deadlines import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from ..storage import models as m
 from ..storage.factor_keys import pair_chunks
 from ..storage.incident_figures import NO_END, NO_START, NO_TIMES, OUT_OF_ORDER

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 
 from ..domain import IncidentStatus, Severity
-from ..domain.lifecycle import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
+from ..domain.report_deadlines import INTERNAL_REPORT_DUE, PUBLIC_REPORT_DUE
 from ..domain.snippets import Snippet, cut_snippet, folded
 from ..domain.time_range import shifted
 from ..storage import models as m

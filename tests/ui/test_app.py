@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.app import main
-from ui.library.open_database import OpenDatabaseDialog
+from ui.library.database_dialog import OpenDatabaseDialog
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

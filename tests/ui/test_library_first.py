@@ -100,7 +100,8 @@ def painted():
     if window.library.model.rowCount():
         window.library.table.painted.disconnect(painted)
         heavy = [m for m in ("ui.workspace.page", "ui.projector", "ui.library.follow_through_groups",
-                             "retro.domain.entities", "retro.domain.snippets", "sqlalchemy")
+                             "retro.domain.entities", "retro.domain.snippets", "retro.domain.lifecycle",
+                             "ui.library.database_dialog", "sqlalchemy")
                  if m in sys.modules]
         print("listed", window.library.model.rowCount(), heavy, flush=True)
         QTimer.singleShot(0, app.quit)

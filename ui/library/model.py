@@ -212,45 +212,46 @@ class LibraryModel(RowsTableModel[RetroSummary]):
     # -- QAbstractTableModel -----------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks each visible cell for seven roles (font, alignment, colours, check state,
+        # icon, text); the roles this model has no answer for go back at once, without the row.
+        answer = _ROLE_ANSWERS.get(role)
+        if answer is None:
+            return None
         s = self.value_at(index)
-        if s is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(s, col)
-        if role == SORT_ROLE:
-            return self._sort_key(s, col)
-        if role == SUMMARY_ROLE:
-            return s
-        if role == SNIPPET_ROLE:
-            return self._snippets.get(s.id) if col == TITLE else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(s, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            state = s.internal_report if col == INTERNAL else s.public_report if col == PUBLIC else None
-            if state in REPORT_STATE_COLOURS:
-                return QBrush(QColor(REPORT_STATE_COLOURS[state]))
-            if col == ACTIONS and s.overdue_actions:
-                return QBrush(QColor(REPORT_STATE_COLOURS[ReportState.OVERDUE]))
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if s.archived:
-                font = QFont()
-                font.setItalic(True)
-                return font
-            if (col in (INTERNAL, PUBLIC) and ReportState.OVERDUE in (s.internal_report, s.public_report)) or col == TITLE:
-                font = QFont()
-                font.setBold(col == TITLE or (col == INTERNAL and s.internal_report is ReportState.OVERDUE)
-                             or (col == PUBLIC and s.public_report is ReportState.OVERDUE))
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == ACTIONS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            found = self._snippets.get(s.id) if col == TITLE else None
-            where = f", found{' in ' + found.found_in if found.found_in else ''}: {found.text}" if found else ""
-            return f"{COLUMNS[col]}: {self._display(s, col)}{where}"
+        return None if s is None else answer(self, s, index.column())
+
+    def _sort_value(self, s: RetroSummary, col: int) -> Any:
+        return self._sort_key(s, col)
+
+    def _summary_value(self, s: RetroSummary, _col: int) -> RetroSummary:
+        return s
+
+    def _snippet_value(self, s: RetroSummary, col: int) -> Snippet | None:
+        return self._snippets.get(s.id) if col == TITLE else None
+
+    def _foreground(self, s: RetroSummary, col: int) -> QBrush | None:
+        state = s.internal_report if col == INTERNAL else s.public_report if col == PUBLIC else None
+        if state in REPORT_STATE_COLOURS:
+            return _brush(REPORT_STATE_COLOURS[state])
+        if col == ACTIONS and s.overdue_actions:
+            return _brush(REPORT_STATE_COLOURS[ReportState.OVERDUE])
         return None
+
+    def _font(self, s: RetroSummary, col: int) -> QFont | None:
+        if s.archived:
+            return _font(italic=True)  # (its weight as the view's)
+        if (col in (INTERNAL, PUBLIC) and ReportState.OVERDUE in (s.internal_report, s.public_report)) or col == TITLE:
+            return _font(bold=col == TITLE or (col == INTERNAL and s.internal_report is ReportState.OVERDUE)
+                         or (col == PUBLIC and s.public_report is ReportState.OVERDUE))
+        return None
+
+    def _alignment(self, _s: RetroSummary, col: int) -> int | None:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if col == ACTIONS else None
+
+    def _accessible_text(self, s: RetroSummary, col: int) -> str:
+        found = self._snippets.get(s.id) if col == TITLE else None
+        where = f", found{' in ' + found.found_in if found.found_in else ''}: {found.text}" if found else ""
+        return f"{COLUMNS[col]}: {self._display(s, col)}{where}"
 
     def _display(self, s: RetroSummary, col: int) -> str:
         if col == TITLE:
@@ -309,6 +310,41 @@ class LibraryModel(RowsTableModel[RetroSummary]):
             when = incident_date(s)
             return f"{when:%Y-%m-%d %H:%M} UTC" if when else "No lifecycle time set yet"
         return ""
+
+
+#: What each role answers (any other role: nothing), by the role's number as Qt passes it.
+_ROLE_ANSWERS: dict[int, Callable[[LibraryModel, RetroSummary, int], Any]] = {
+    int(Qt.ItemDataRole.DisplayRole): LibraryModel._display,
+    SORT_ROLE: LibraryModel._sort_value,
+    SUMMARY_ROLE: LibraryModel._summary_value,
+    SNIPPET_ROLE: LibraryModel._snippet_value,
+    int(Qt.ItemDataRole.ToolTipRole): LibraryModel._tooltip,
+    int(Qt.ItemDataRole.ForegroundRole): LibraryModel._foreground,
+    int(Qt.ItemDataRole.FontRole): LibraryModel._font,
+    int(Qt.ItemDataRole.TextAlignmentRole): LibraryModel._alignment,
+    int(Qt.ItemDataRole.AccessibleTextRole): LibraryModel._accessible_text,
+}
+_BRUSHES: dict[str, QBrush] = {}
+_FONTS: dict[tuple[bool | None, bool | None], QFont] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """One brush per colour, made on first use (the view copies what it is given)."""
+    if (brush := _BRUSHES.get(colour)) is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
+
+
+def _font(*, bold: bool | None = None, italic: bool | None = None) -> QFont:
+    """A cell's font, made once: only what is set here overrides the view's font (None: left as it is)."""
+    if (font := _FONTS.get((bold, italic))) is None:
+        font = QFont()
+        if bold is not None:
+            font.setBold(bold)
+        if italic is not None:
+            font.setItalic(italic)
+        _FONTS[(bold, italic)] = font
+    return font
 
 
 class LibraryFilter(QSortFilterProxyModel):

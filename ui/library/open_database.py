@@ -1,4 +1,4 @@
-"""Choosing another database: a SQLite file (existing or new) or a PostgreSQL URL.
+"""Opening a database: a SQLite file or a PostgreSQL URL (chosen in ``database_dialog.py``).
 
 Opening runs off the GUI thread (an upgrade of an old SQLite file makes a backup copy first),
 with a busy indicator, so the window never freezes.
@@ -14,15 +14,6 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
 
 from retro.domain import RetroError
 
@@ -36,22 +27,18 @@ FIRST_SCREEN = 100
 #: How long opening the store waits for the quick list to be painted (seconds) before going on.
 PAINT_WAIT = 1.0
 
-SQLITE_FILTER = "Retro databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 #: ``scheme://user:password@host``: the password runs to the last ``@`` before the path, so even a
 #: password with a raw ``@`` in it is found whole.
-_CREDENTIALS = re.compile(r"^(?P<head>[\w+]+://(?P<user>[^:/@?]*))(?::(?P<password>[^/?]*))?@(?=[^@/?]*(?:[/?]|$))")
+_CREDENTIALS = r"^(?P<head>[\w+]+://(?P<user>[^:/@?]*))(?::(?P<password>[^/?]*))?@(?=[^@/?]*(?:[/?]|$))"
 #: A ``password=…`` query parameter (libpq accepts one there too).
-_QUERY_PASSWORD = re.compile(r"(?P<sep>[?&])password=[^&]*&?", re.IGNORECASE)
-
-PASSWORD_HINT = ("Leave the password out of the URL: PostgreSQL reads it from your ~/.pgpass file "
-                 "(%APPDATA%\\postgresql\\pgpass.conf on Windows) or the PGPASSWORD environment "
-                 "variable. A password typed here is used once and never remembered.")
+_QUERY_PASSWORD = r"(?i)(?P<sep>[?&])password=[^&]*&?"
+# (Patterns, not compiled ones: ``re`` compiles and keeps them on first use, after the first paint.)
 
 
 def url_password(url: str) -> str:
     """The password written in ``url`` ("" when there is none)."""
-    match = _CREDENTIALS.match(url)
+    match = re.match(_CREDENTIALS, url)
     if match and match.group("password"):
         return match.group("password")
     query = re.search(r"[?&]password=([^&]*)", url, re.IGNORECASE)
@@ -62,7 +49,7 @@ def _without_query_password(url: str) -> str:
     def keep(match: re.Match[str]) -> str:
         return match.group("sep") if match.group(0).endswith("&") else ""
 
-    return _QUERY_PASSWORD.sub(keep, url)
+    return re.sub(_QUERY_PASSWORD, keep, url)
 
 
 def url_without_password(url: str) -> str:
@@ -70,12 +57,12 @@ def url_without_password(url: str) -> str:
 
     A file path or a URL without a password comes back unchanged.
     """
-    return _without_query_password(_CREDENTIALS.sub(r"\g<head>@", url, count=1))
+    return _without_query_password(re.sub(_CREDENTIALS, r"\g<head>@", url, count=1))
 
 
 def masked_url(url: str) -> str:
     """``url`` as it may be shown: the password (if any) replaced by ``***``, as the store shows it."""
-    match = _CREDENTIALS.match(url)
+    match = re.match(_CREDENTIALS, url)
     if match and match.group("password") is not None:
         url = f"{match.group('head')}:***@{url[match.end():]}"
     return _without_query_password(url)
@@ -92,62 +79,6 @@ def open_store_now(url: str | None) -> RetroStore:
     from retro.startup import open_store
 
     return open_store(url, seed_demo=True)
-
-
-class OpenDatabaseDialog(QDialog):
-    """A path or URL, with Browse… and New file… helpers."""
-
-    def __init__(self, current: str = "", parent: QWidget | None = None, *, reason: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Open database")
-        intro = QLabel(reason or "Open a SQLite file, or a team database by its URL "
-                       "(postgresql+psycopg://user@host/dbname).")
-        intro.setWordWrap(True)
-        self.password_hint = QLabel(PASSWORD_HINT)
-        self.password_hint.setObjectName("Hint")
-        self.password_hint.setWordWrap(True)
-        self.password_hint.setAccessibleName("Where the team database password comes from")
-        self.location = QLineEdit(url_without_password(current))
-        self.location.setAccessibleName("Database file or URL")
-        self.location.setPlaceholderText("/path/to/retros.sqlite3 or postgresql+psycopg://…")
-        self.location.setMinimumWidth(520)
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Choose an existing database file")
-        browse.clicked.connect(self._browse)
-        new = QPushButton("&New file…")
-        new.setAccessibleName("Create a new database file")
-        new.clicked.connect(self._new_file)
-        row = QHBoxLayout()
-        row.addWidget(self.location, 1)
-        row.addWidget(browse)
-        row.addWidget(new)
-        from PySide6.QtWidgets import QDialogButtonBox  # (the dialog's classes: not needed at start-up)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.password_hint)
-        layout.addWidget(self.buttons)
-
-    def _browse(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "Open a retro database", "", SQLITE_FILTER)
-        if path:
-            self.location.setText(path)
-
-    def _new_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(self, "New retro database", "retros.sqlite3", SQLITE_FILTER)
-        if path:
-            self.location.setText(path)
-
-    def chosen(self) -> str:
-        return self.location.text().strip()
 
 
 class _OpenSignals(QObject):

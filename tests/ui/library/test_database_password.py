@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from retro.startup import open_store
-from ui.library.open_database import OpenDatabaseDialog, masked_url, url_without_password
+from ui.library.database_dialog import OpenDatabaseDialog
+from ui.library.open_database import masked_url, url_without_password
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

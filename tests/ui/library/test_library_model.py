@@ -86,3 +86,39 @@ def test_overdue_report_is_highlighted_and_explained() -> None:
     assert index.data() == "Overdue"
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert "Was due 2026-01-03 09:00 UTC" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_each_cell_answers_the_roles_the_view_asks_for() -> None:
+    """Fonts, colours and alignment by role; the roles the model has nothing for answer None."""
+    from PySide6.QtGui import QBrush, QColor, QFont
+
+    from ui.library.model import ACTIONS, INTERNAL, PUBLIC, SNIPPET_ROLE, SORT_ROLE, SUMMARY_ROLE
+    from ui.theme import REPORT_STATE_COLOURS
+
+    model = LibraryModel()
+    rows = [summary(1, open_actions=3, overdue_actions=2, internal_report=ReportState.OVERDUE),
+            summary(2, archived=True)]
+    model.set_summaries(rows)
+    R = Qt.ItemDataRole
+    first, other = model.row_of("id1"), model.row_of("id2")
+    title, internal, public, actions = (model.index(first, c) for c in (TITLE, INTERNAL, PUBLIC, ACTIONS))
+    font = title.data(R.FontRole)
+    assert isinstance(font, QFont) and font.bold() and not font.italic()
+    assert internal.data(R.FontRole).bold() and not public.data(R.FontRole).bold()
+    assert model.index(first, SEVERITY).data(R.FontRole) is None
+    archived = model.index(other, TITLE).data(R.FontRole)
+    view_font = QFont()
+    view_font.setBold(True)
+    assert archived.italic() and archived.resolve(view_font).bold()  # the weight stays the view's
+    overdue = QColor(REPORT_STATE_COLOURS[ReportState.OVERDUE])
+    assert internal.data(R.ForegroundRole) == QBrush(overdue) == actions.data(R.ForegroundRole)
+    assert model.index(first, SEVERITY).data(R.ForegroundRole) is None
+    assert actions.data(R.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert title.data(R.TextAlignmentRole) is None
+    assert actions.data() == "3 (2 overdue)"
+    assert title.data(R.AccessibleTextRole) == "Title: Incident 1"
+    assert title.data(SUMMARY_ROLE) == model.summary(first) and title.data(SNIPPET_ROLE) is None
+    assert model.index(first, DATE).data(SORT_ROLE) == datetime(2026, 1, 1, tzinfo=UTC).timestamp()
+    for role in (R.DecorationRole, R.CheckStateRole, R.BackgroundRole, R.EditRole, R.WhatsThisRole):
+        assert title.data(role) is None
+    assert model.data(model.index(5, 0), R.DisplayRole) is None
