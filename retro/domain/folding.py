@@ -93,18 +93,34 @@ def fold_char(char: str) -> str:
     return "".join(out)
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """The cased fold of NFC ``text`` and, for each of its characters, the index in ``text`` it came from."""
+@lru_cache(maxsize=8192)
+def plain_char(char: str) -> str:
+    """:func:`fold_char` without the look-alikes: Cyrillic and Greek transliterated (``р`` → ``r``, not ``p``),
+    soft and hard signs dropped (``Ольга`` → ``Olga``), as a name in those scripts is written in Latin letters."""
+    if char in "ьъЬЪ":
+        return ""
+    if char in CONFUSABLES:
+        latin = anyascii(char)
+        return latin.upper() if char.isupper() else latin
+    return fold_char(char)
+
+
+def fold(text: str, *, look_alikes: bool = True) -> tuple[str, list[int]]:
+    """The cased fold of NFC ``text`` and, for each of its characters, the index in ``text`` it came from.
+
+    ``look_alikes=False``: Cyrillic and Greek read as transliterated (:func:`plain_char`).
+    """
     if text.isascii():
         return text, list(range(len(text)))
     pieces: list[str] = []
     origin: list[int] = []
+    one = fold_char if look_alikes else plain_char
     for i, ch in enumerate(text):
         if ch < "\x80":
             pieces.append(ch)
             origin.append(i)
             continue
-        folded = fold_char(ch)
+        folded = one(ch)
         pieces.append(folded)
         origin.extend([i] * len(folded))
     return "".join(pieces), origin

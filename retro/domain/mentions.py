@@ -50,15 +50,21 @@ from .folding import fold_word, is_kept, transliterate
 from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
 from .mention_filters import needle, prefilter, trie
 from .name_forms import (
+    ROMANISATIONS,
     cased_body,
     caseless_body,
     compile_forms,
+    cyrillic_style,
+    cyrillic_style_short,
+    declines,
     fold_text,
     german_form,
     kept_terms,
     letter_count,
     script_family,
     split_camel,
+    stem,
+    ungerman,
     upper_form,
 )
 
@@ -151,6 +157,8 @@ class PeopleMatcher:
         out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
         latin = [t for t in tokens if not is_kept(t[0])]
+        # a name in an Indian script is also written in Latin letters: राहुल → Rahul
+        latin += [roman for t in kept if _INDIC.match(unicodedata.name(t[0], "")) and len(roman := transliterate(t)) >= 4]
         if kept:
             out += kept_terms(kept)
         if not latin:
@@ -158,8 +166,14 @@ class PeopleMatcher:
         spellings = list(dict.fromkeys(
             # a part starts and ends with a letter or digit, as its pattern does ("'Ali", "ʿAbd", "¨AA")
             tuple(_EDGES.sub("", split_camel(form(t))) for t in latin)
-            for form in (fold_word, german_form, transliterate, upper_form)
+            for form in (fold_word, german_form, transliterate, upper_form, ungerman, *ROMANISATIONS, cyrillic_style, cyrillic_style_short)
         ))
+        for token in latin:
+            if declines(token):  # case endings on the stem: Марии, Ольгу, Андреем, Katarzynie
+                for form in (fold_word, transliterate, *ROMANISATIONS, cyrillic_style):
+                    base = stem(_EDGES.sub("", form(token)))
+                    if base and base.lower() not in self._common:
+                        out.append(("stem", caseless_body([base]), needle(base)))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
@@ -187,7 +201,9 @@ class PeopleMatcher:
     def _handles(self, parts: list[str]) -> list[str]:
         first, last = (p.lower().replace("'", "").replace(" ", "") for p in (parts[0], parts[-1]))
         # looked up as whole tokens without their separators: "j.smith", "j_smith", "@jsmith" → "jsmith"
-        candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first]
+        candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first, last[0] + first]
+        if len(parts) >= 3:  # "Jean-Luc Picard" → "jlpicard"
+            candidates.append("".join(p[0] for p in parts[:-1]).lower() + last)
         return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------
@@ -208,7 +224,14 @@ class PeopleMatcher:
         return _merge_same_person(text, _joined_overlaps(text, widened))
 
     def _name_hits(self, text: str) -> list[Hit]:
-        cased, origin = fold_text(text)
+        hits = self._hits_in_fold(text, *fold_text(text))
+        if not text.isascii() and _CYRILLIC_OR_GREEK.search(text):
+            # the fold reads Cyrillic "р" as the Latin look-alike "p": a name written in Latin letters
+            # ("Maria Petrova") is also looked for in the text transliterated ("Мария Петрова" → "Mariya Petrova")
+            hits += self._hits_in_fold(text, *fold_text(text, look_alikes=False))
+        return hits
+
+    def _hits_in_fold(self, text: str, cased: str, origin: list[int] | None) -> list[Hit]:
         lower = cased.lower()
         hits: list[Hit] = []
 
@@ -285,7 +308,9 @@ class PeopleMatcher:
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
-_HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
+_HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
+_INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]")
 def _without_separators(text: str) -> str:
     """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""
     return text.replace(".", "").replace("_", "").replace("-", "").replace("@", "")
