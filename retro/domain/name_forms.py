@@ -22,6 +22,7 @@ _SHORT_ENDINGS = r"(?:owie|owi|ego|emu|iem|em|ie|a)?"  # for three-letter parts:
 _ENDINGS = r"(?:owie|owi|ego|emu|iem|yem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|ya|yu|s|a|e|i|y|u|o|n)?"
 # not inside a word (digits may follow: "priya2", "dmiller1987" are handles); a possessive 's may follow
 _AFTER_LATIN = r"(?!(?:[a-z]|'[a-rt-z0-9]))"
+_DIGITS = r"(?:[0-9]{{1,8}}(?![0-9]))?"  # taken with the name: "[name removed]", not "[name removed]1987"
 #: Case endings that replace a name's last vowel (Slavic, Greek): Мария → Марии, Марией; Ольга →
 #: Ольгу; Андрей → Андреем; Katarzyna → Katarzynie; Γιώργος → Γιώργο. Required after a stem.
 _STEM_ENDINGS = r"(?:iyu|iey|eyu|oyu|ego|emu|iem|yem|ey|ei|oy|oj|oi|ou|em|om|ii|iu|ia|ya|yu|ye|ie|a|e|i|o|u|y)"
@@ -75,10 +76,10 @@ def cased_body(parts: list[str]) -> str:
 _LATIN = rf"(?<![a-z0-9])(?=[a-z@]){_TITLES}@?{_GLUED}(?=[{{gate}}])(?:{{alternation}})"
 #: family -> the expression around its alternation of bodies (``{}``).
 FAMILIES = {
-    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "stem": f"{_LATIN}{_STEM_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "stem": f"{_LATIN}{_STEM_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
     "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
     "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
 }

@@ -108,3 +108,7 @@ def test_every_case_form_of_a_russian_name_is_removed(name_form: tuple[str, str]
     text = sentence.format(form.upper() if upper else form)
     scrubbed = PeopleMatcher([f"{name} Петров"]).replace(text)
     assert form.upper() not in scrubbed.upper(), scrubbed
+
+
+def test_digits_glued_to_a_name_go_with_it() -> None:
+    assert PeopleMatcher(["Priya Raman"]).replace("paged priya1987 and Priya2") == f"paged {NAME_REMOVED} and {NAME_REMOVED}"
