@@ -62,8 +62,29 @@ from .wording_rules import (
     _Lazy,
     _verb_question,
 )
-from .wording_subject import FIRST, GROUP, NONE, PERSON, _phrase_subject, classify_words, subject_of
+from .wording_subject import (
+    FIRST,
+    GROUP,
+    NONE,
+    PERSON,
+    THING,
+    _phrase_subject,
+    classify_words,
+    owned_by_a_person,
+    subject_of,
+)
 
+#: Person verbs that tell of harm done ("broke", "caused", "took down"): harm by a person's thing blames the person.
+_HARM = re.compile(r"(?:broke|breaks|caused|causes|took|takes|brought|brings|knocked|knocks|dropped|deleted|wiped|"
+                   r"truncated|nuked|corrupted|overwrote|destroyed)\b", re.IGNORECASE)
+
+_DESPITE = re.compile(r"(?:anyway|anyways|regardless|despite)\b", re.IGNORECASE)
+#: What after a harm verb makes it a deliberate step: "… to stop the bleeding", "… for maintenance".
+_DELIBERATE = re.compile(r"[^.;!?\n]{0,60}?(?<![\w-])(?:(?:in\s+order\s+)?to\s+(?:stop|contain|limit|mitigate|protect|"
+                         r"prevent|drain|fix|apply|restore|rebuild|investigate|reduce|shed|isolate|recover|roll|"
+                         r"migrate|upgrade|patch|replace)|for\s+(?:planned\s+|scheduled\s+)?maintenance|as\s+planned|"
+                         r"on\s+purpose|deliberately|intentionally|as\s+agreed|per\s+the\s+runbook)(?![\w-])",
+                         re.IGNORECASE)
 
 class WordingKind(StrEnum):
     HINDSIGHT = "hindsight"
@@ -200,6 +221,10 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
         if subject == GROUP and re.search(r"blame|fault|responsible", phrase, re.I) and \
                 re.search(r"\b(?:nobody|no[ -]one)\s+\w*\s*$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # "nobody is to blame" is the blameless thing to say
+        if (_HARM.match(phrase) or _DESPITE.search(phrase)) and _DELIBERATE.match(text, m.end()):
+            continue  # "took checkout offline to stop the bleeding" is a mitigation, not a slip
+        if subject == THING and _HARM.match(phrase) and owned_by_a_person(text, m.start(), ctx):
+            subject = PERSON  # "Sam's change broke checkout"
         if subject in _HUMANS or (subject == NONE and _BARE_OK.match(phrase)):
             kind = WordingKind.COLLECTIVE if subject == GROUP else WordingKind.PERSON
             add(m, kind, Q_COLLECTIVE if subject == GROUP else _verb_question(phrase))

@@ -73,7 +73,8 @@ _VERB_QUESTIONS: tuple[tuple[_Lazy, str], ...] = tuple(
         (r"fail|neglect|forg|skip|bypass|let\b", Q_SKIP),
         (r"ignor|disregard|overlook|miss|notic|attention|distract|asleep|watch|listen|slow|late|long|respon|react",
          Q_ATTENTION),
-        (r"broke|break|caus|botch|mess|screw|fat|goof|blunder|mistake|error|wrong|bad", Q_HARM),
+        (r"broke|break|caus|botch|mess|screw|fat|goof|blunder|mistake|error|wrong|bad|down|out\b|delet|drop|wip|"
+         r"truncat|nuk|corrupt|overw|destroy|accident|inadvert|unintention|erroneous", Q_HARM),
         (r"rush|without|push|chose|jump|cowboy|rogue|corner|wing", Q_PRESSURE),
         (r"check|verif|test|review|read|follow|confirm|valid|look", Q_CHECK),
     ))
@@ -125,7 +126,8 @@ _PASSIVE = _rx(r"(?<![\w-])(?:was|were|got|gets|been|is|are|being)\s+(?:\w+ly\s+
                r"rubber[- ]?stamped|forgotten|missed|skipped|bypassed|pushed\s+through|waved\s+through|"
                r"(?:approved|merged|deployed|shipped|pushed)\s+(?:\w+\s+)?without\s+(?:\w+\s+)?(?:review|testing|"
                r"checking|approval|a\s+second\s+\w+|sign-off)|caused|broken|triggered|introduced|messed\s+up|"
-               r"screwed\s+up)(?![\w-])(?:\s+by\s+" + _PEOPLE_AGENT + ")?")
+               r"screwed\s+up|deleted|dropped|wiped|truncated|overwritten|corrupted|misconfigured|taken\s+down|"
+               r"brought\s+down|knocked\s+out)(?![\w-])(?:\s+by\s+" + _PEOPLE_AGENT + ")?")
 _AGENTLESS = _rx(r"^(?:ignored|overlooked|neglected|botched|disregarded|mishandled|rushed|rubber|forgotten|"
                  r"pushed\s+through|waved|approved|merged|deployed|shipped|pushed|messed|screwed)")
 _CAUSED_BY = _rx(r"(?<![\w-])(?:caused|triggered|introduced|started|broken)\s+by\s+" + _PEOPLE_AGENT)
@@ -217,13 +219,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "real", "double", "pay", "communicat", "tell", "listen", "care", "own", "take", "respond", "react",
         "act", "speak", "raise", "flag", "warn", "investigat", "understand", "learn", "updat", "document",
         "distracted", "too", "asleep", "responsive", "watching", "top", "blame", "fault", "responsible",
-        "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer"),
+        "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer",
+        "accident", "mistaken", "inadvert", "unintention", "erroneous", "wrong", "take", "brought", "bring",
+        "knock", "drop", "delet", "wip", "truncat", "nuk", "corrupt", "overwr", "destroy", "deploy", "merg",
+        "ship", "releas", "approv", "went", "proceed", "carri", "ran", "appl"),
     "idiom": ("botch", "mess", "screw", "drop", "cut", "asleep", "couldn", "fat", "goof", "blunder", "slack",
               "half", "winged", "cowboy", "jump", "went", "didn", "clueless", "lunch", "thinking", "should",
               "ought"),
     "passive": ("ignor", "overlook", "neglect", "botch", "disregard", "mis", "rush", "rubber", "forgot", "skip",
                 "bypass", "push", "wave", "approv", "merg", "deploy", "ship", "caus", "broke", "trigger",
-                "introduc", "mess", "screw"),
+                "introduc", "mess", "screw", "delet", "drop", "wip", "truncat", "overwr", "corrupt", "taken",
+                "brought", "knock"),
     "caused_by": ("caus", "trigger", "introduc", "start", "broke"),
     "human_error": ("human", "operat", "user", "pilot", "personnel", "engineer", "manual", "people", "pebkac",
                     "picnic", "id", "layer"),

@@ -81,6 +81,10 @@ IRREGULAR_PARTICIPLES = (
     r"stuck|split|spread|quit|read|said|done|gone|sat|met|lost|won"
 )
 
+#: What customers use, as the object of "took down …" ("took down the site", "brought prod down").
+HARMED = (r"(?:the\s+|our\s+|all\s+of\s+)?(?:whole\s+|entire\s+)?(?:prod|production|site|website|service|"
+          r"cluster|database|db|api|app|platform|checkout|payments|login|everything|primary)(?![\w-])")
+
 #: Verbs that judge whatever does them, so they read as blame only with a person as the subject.
 PERSON_VERBS = (
     r"fail(?:s|ed|ing)?\s+to|neglect(?:s|ed|ing)?(?:\s+to)?|forg(?:o|e)t(?:s|ten|ting)?(?:\s+to|\s+about)?|"
@@ -105,11 +109,21 @@ PERSON_VERBS = (
     r"verifies|updates|documents|listens|bothers(?:\s+to)?|cares|responds|answers)|"
     r"(?:deployed|merged|shipped|pushed|ran|applied|approved)\s+(?:\w+\s+){0,3}?without\s+"
     r"(?:\w+\s+)?(?:review|reviewing|testing|tests|checking|approval|a\s+second|looking|reading|asking|"
-    r"telling|thinking|waiting|permission|sign-off)|"
+    r"telling|thinking|waiting|permission|sign-off|backups?|snapshots?|dry[- ]runs?|rollback\s+plan|canary)|"
+    r"(?:pushed|deployed|merged|shipped|released|approved|went\s+ahead|proceeded|carried\s+on)(?:\s+\w+){0,3}?\s+"
+    r"(?:anyway|anyways|regardless|despite\s+(?:the\s+|all\s+the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|objections?|"
+    r"concerns?|failures?|red\s+flags?|freeze))(?![\w-])|"
     r"(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|(?:solely\s+|directly\s+)?responsible\s+for\s+"
     r"(?:the|this|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|mistake|error|breakage|downtime|"
     r"problem|issue|mess|data\s+loss))|"
-    r"let\s+\w+(?:\s+\w+){0,3}\s+(?:slip|through|fall\s+through)"
+    r"let\s+\w+(?:\s+\w+){0,3}\s+(?:slip|through|fall\s+through)|"
+    # an action told as a slip of the person ("accidentally deleted", "mistakenly ran")
+    r"(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|wrongly)\s+\w+|"
+    # harm to what customers use, with a person doing it ("took down prod", "dropped the production table")
+    r"(?:took|takes|brought|brings|knocked|knocks)\s+(?:down|out)\s+" + HARMED + r"|"
+    r"(?:took|takes|brought|brings|knocked|knocks)\s+" + HARMED + r"\s+(?:down|out|offline)|"
+    r"(?:dropped|deleted|wiped|truncated|nuked|corrupted|overwrote|destroyed)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"(?:whole\s+|entire\s+)?(?:production|prod|live|customer|customers'?|primary|main)(?![\w-])"
 )
 
 #: Verbs and idioms only people do: blame whatever the subject.
