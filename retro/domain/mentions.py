@@ -161,6 +161,10 @@ class PeopleMatcher:
         latin += [roman for t in kept if _INDIC.match(unicodedata.name(t[0], "")) and len(roman := transliterate(t)) >= 4]
         if kept:
             out += kept_terms(kept)
+            out += self._romanised_cjk(kept)
+        # a particle glued to a surname is also written joined: "Al-Farsi" → "Alfarsi", "El-Amin" → "Elamin"
+        latin += [joined.capitalize() for t in name.split() if re.match(r"(?i)(?:al|el|ad|ar|as|at|an|ibn|bin|abd)[-‐‑]\w", t)
+                  and not is_kept(t[0]) and len(joined := re.sub(r"[-‐‑]", "", t)) >= 5]
         if not latin:
             return out
         spellings = list(dict.fromkeys(
@@ -196,6 +200,24 @@ class PeopleMatcher:
                         out.append((script_family(order[-1]), caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
+        return out
+
+    def _romanised_cjk(self, tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
+        """A Chinese or Korean name in Latin letters (pinyin, romanised Hangul): 王小明 → "Wang Xiaoming",
+        "Xiaoming"; 김민수 → "Minsu". Only forms of five letters or more: one syllable ("Wang") is too common."""
+        forms: list[str] = []
+        whole = "".join(tokens)
+        if all(_CHINESE_OR_KOREAN.match(unicodedata.name(ch, "")) for ch in whole):
+            forms.append(whole)
+            if len(tokens) == 1 and len(whole) == 3:
+                forms.append(whole[1:])  # the given name
+            elif len(tokens) >= 2:
+                forms += tokens
+        out = []
+        for form in forms:
+            latin = split_camel(transliterate(form)).strip()
+            if letter_count(latin) >= 5 and latin.lower().replace(" ", "") not in self._common:
+                out.append((script_family(latin), caseless_body([latin]), needle(latin)))
         return out
 
     def _handles(self, parts: list[str]) -> list[str]:
@@ -310,6 +332,7 @@ _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$"
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
+_CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
 _CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]")
 def _without_separators(text: str) -> str:
     """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""

@@ -57,6 +57,11 @@ from retro.domain.mentions import NAME_REMOVED, PeopleMatcher
         # umlauts written out in the participant list, typed as umlauts
         ("Klaus Mueller", "Müller restarted the pod"),
         ("Bjoern Berg", "Björn restarted the pod"),
+        # a Chinese or Korean name in Latin letters, an Arabic surname's particle glued on
+        ("王小明", "Xiaoming restarted the pod"),
+        ("王小明", "Wang Xiaoming restarted the pod"),
+        ("김민수", "Minsu restarted the pod"),
+        ("Ahmad Al-Farsi", "paged Alfarsi twice"),
         # handles with digits, initials of a double first name, last initial first
         ("Priya Raman", "Priya2 restarted the pod"),
         ("Priya Raman", "paged priya1987 twice"),
@@ -82,6 +87,8 @@ def test_the_name_is_found(person: str, text: str) -> None:
         ("Andy Wu", "and then the cache filled"),
         ("山田太郎", "田中さんが確認した"),
         ("Klaus Mueller", "the mule queue"),
+        ("Max Muster", "the max connections were reached"),
+        ("王小明", "the wang-1 host"),
     ],
 )
 def test_ordinary_text_is_kept(person: str, text: str) -> None:
