@@ -246,14 +246,7 @@ class PeopleMatcher:
         return _merge_same_person(text, _joined_overlaps(text, widened))
 
     def _name_hits(self, text: str) -> list[Hit]:
-        hits = self._hits_in_fold(text, *fold_text(text))
-        if not text.isascii() and _CYRILLIC_OR_GREEK.search(text):
-            # the fold reads Cyrillic "р" as the Latin look-alike "p": a name written in Latin letters
-            # ("Maria Petrova") is also looked for in the text transliterated ("Мария Петрова" → "Mariya Petrova")
-            hits += self._hits_in_fold(text, *fold_text(text, look_alikes=False))
-        return hits
-
-    def _hits_in_fold(self, text: str, cased: str, origin: list[int] | None) -> list[Hit]:
+        cased, origin = fold_text(text)
         lower = cased.lower()
         hits: list[Hit] = []
 
@@ -333,17 +326,16 @@ _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
-_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]")
 def _without_separators(text: str) -> str:
     """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""
     return text.replace(".", "").replace("_", "").replace("-", "").replace("@", "")
 
 
 def _end(text: str, origin: list[int], end: int) -> int:
-    """The end in ``text`` of a match ending at ``end`` in the fold, past marks that fold to nothing."""
+    """The end in ``text`` of a match ending at ``end`` in the fold, past marks and letters that fold to nothing (``ь``)."""
     at = origin[end - 1] + 1
     while at < len(text) and (at < len(text) and (end >= len(origin) or origin[end] > at)) and not text[at].isspace() \
-            and unicodedata.category(text[at]) in ("Mn", "Me", "Cf"):
+            and (unicodedata.category(text[at]) in ("Mn", "Me", "Cf") or text[at].isalpha()):  # a soft sign folds to nothing too
         at += 1
     return at
 

@@ -140,14 +140,14 @@ def _first_char(body: str) -> str:
     return body[1] if body.startswith("\\") else body[0]
 
 
-def fold_text(text: str, *, look_alikes: bool = True) -> tuple[str, list[int] | None]:
+def fold_text(text: str) -> tuple[str, list[int] | None]:
     """The cased fold of ``text`` with CamelCase split, and where each character came from (None: the same place)."""
     if text.isascii():
         if not _CAMEL.search(text):
             return text, None
         cased, origin = text, list(range(len(text)))
     else:
-        cased, origin = fold(text, look_alikes=look_alikes)
+        cased, origin = fold(text)
         if not _CAMEL.search(cased):
             return cased, origin
     out, where, last = [], [], 0

@@ -119,3 +119,16 @@ def test_every_case_form_of_a_russian_name_is_removed(name_form: tuple[str, str]
 
 def test_digits_glued_to_a_name_go_with_it() -> None:
     assert PeopleMatcher(["Priya Raman"]).replace("paged priya1987 and Priya2") == f"paged {NAME_REMOVED} and {NAME_REMOVED}"
+
+
+@pytest.mark.parametrize(("person", "text"), [("Igor Petrov", "Игорь пришёл"), ("Игорь Петров", "ИГОРЬ!"), ("Olga Smirnova", "Ольга")])
+def test_a_soft_sign_goes_with_the_name(person: str, text: str) -> None:
+    """The soft sign folds to nothing: it must not be left behind ("[name removed]ь")."""
+    scrubbed = PeopleMatcher([person]).replace(text)
+    assert NAME_REMOVED in scrubbed and not any(c in scrubbed for c in "ьЬ"), scrubbed
+
+
+@pytest.mark.parametrize(("person", "text"), [("Priya Raman", "Prіya restarted"), ("Ada Lovelace", "Аda restarted"),
+                                              ("Coe Smith", "Сое restarted")])
+def test_a_latin_name_disguised_with_look_alikes_is_still_found(person: str, text: str) -> None:
+    assert NAME_REMOVED in PeopleMatcher([person]).replace(text)
