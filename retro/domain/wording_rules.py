@@ -185,7 +185,8 @@ _PUNISH = _rx(r"(?<![\w-])(?:hold\s+(?:[\w'’-]+\s+){1,3}?accountable|disciplin
               r"(?:access|permissions?|rights|privileges|credentials|keys)|(?:fire|sack|let\s+go\s+of|replace|demote)\s+(?:him|her|them|the\s+"
               r"(?:engineer|intern|contractor|developer|operator|person|on-?call))|name\s+and\s+shame|"
               r"consequences\s+for\s+(?:" + w.REMEDY_PEOPLE + r"|[A-Z][\w'’-]+|whoever|anyone|the\s+person))(?![\w-])")
-_COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)\s+(?:even\s+|ever\s+|really\s+)?(?:bothered|cared|checked|"
+_COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)(?:\s+(?:on|in|from|at)\s+(?:the\s+|our\s+|their\s+)?"
+                  r"(?:[\w-]+\s+)?(?:team|squad|rotation|call|shift|side))?\s+(?:even\s+|ever\s+|really\s+)?(?:bothered|cared|checked|"
                   r"noticed|looked|read|thought\s+to|paid\s+attention|took\s+(?:ownership|responsibility)|followed|"
                   r"listened|tested|reviewed|owned|caught|questioned|spoke\s+up|asked|did\s+anything|lifted\s+a\s+"
                   r"finger|stepped\s+up)|culture\s+of\s+(?:carelessness|blame|cutting\s+corners|cowboy\w*|sloppiness|"
@@ -195,6 +196,16 @@ _COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)\s+(?:even\s+|ever\s
                   r"(?:again|as\s+usual|yet\s+again|once\s+again)(?![\w-])|keeps?\s+(?:on\s+)?(?:breaking|ignoring|"
                   r"missing|forgetting|skipping|pushing|messing))(?![\w-])")
 _ROOT = _rx(r"(?<![\w-])root[- ]causes?(?![\w-])")
+#: A slip told after the deed ("pointed the job at production by mistake"): blame when a person did it.
+_BY_MISTAKE = _rx(r"(?<![\w-])(?:by\s+(?:mistake|accident)|in\s+error)(?![\w-])")
+#: Harm put down to a person ("because of Sam, …", "due to the intern"); "thanks to" only for harm.
+_BECAUSE_OF = _rx(r"(?<![\w-])(because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+" + _PEOPLE_AGENT)
+_HARM_AFTER = _rx(r"(?<![\w-])(?:down|lost|outage|broke|broken|failed|failing|errors?|missed|late|delayed|"
+                  r"stuck|corrupt\w*|deleted|dropped)(?![\w-])")
+#: The incident laid on a person ("this one was entirely on Sam.").
+_ON_PERSON = _rx(r"(?<![\w-])(?:this|that|it)(?:\s+one)?\s+(?:is|was|'s|’s)\s+(?:all\s+|entirely\s+|squarely\s+|"
+                 r"solely\s+|completely\s+|totally\s+|100%\s+)?on\s+((?:the\s+|an?\s+|our\s+)?[\w'’-]+"
+                 r"(?:\s+[\w'’-]+)?)(?=\s*(?:[.,;!?)]|$))")
 
 
 # ---- what each rule needs to be worth running -------------------------------------------------------
@@ -222,7 +233,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer",
         "accident", "mistaken", "inadvert", "unintention", "erroneous", "wrong", "take", "brought", "bring",
         "knock", "drop", "delet", "wip", "truncat", "nuk", "corrupt", "overwr", "destroy", "deploy", "merg",
-        "ship", "releas", "approv", "went", "proceed", "carri", "ran", "appl"),
+        "ship", "releas", "approv", "went", "proceed", "carri", "ran", "appl", "slept", "was", "were",
+        "never", "did", "kept", "decid", "opt", "elect", "is", "left"),
     "idiom": ("botch", "mess", "screw", "drop", "cut", "asleep", "couldn", "fat", "goof", "blunder", "slack",
               "half", "winged", "cowboy", "jump", "went", "didn", "clueless", "lunch", "thinking", "should",
               "ought"),
@@ -254,6 +266,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                "take", "restrict", "freez", "lock"),
     "collective": ("nobody", "no one", "no-one", "culture", "those", "typical", "again", "usual", "keep"),
     "root": ("root",),
+    "by_mistake": ("mistake", "accident", "error"),
+    "because_of": ("because", "due", "owing", "thanks"),
+    "on_person": ("this", "that", "it"),
 }
 
 

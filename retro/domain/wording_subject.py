@@ -148,3 +148,17 @@ def owned_by_a_person(text: str, pos: int, ctx: WordingContext = PLAIN) -> bool:
         if owner in ctx.names or (owner in w.PERSON_NOUNS and owner not in _ORGANISATIONS) or owner in w.PRONOUNS:
             return True
     return False
+
+
+def clause_subject(text: str, pos: int, ctx: WordingContext = PLAIN) -> str:
+    """Who opens the clause before ``pos`` ("Priya pointed the job at production …" → a person): for words
+    told after the deed, where the nearest words before are its object, not its subject."""
+    chunk, _start, opener = _clause_before(text, pos)
+    head: list[str] = []
+    for word in _words(chunk):
+        if word.casefold() in w.SUBJECT_CUT or (head and not _could_be_subject(word, ctx)):
+            break
+        head.append(word)
+        if not _could_be_subject(word, ctx):
+            break
+    return classify_words(head, opener in ("", ".", "!", "?", "\n", ";", ":"), ctx)

@@ -101,7 +101,7 @@ PERSON_VERBS = (
     r"(?:was|were|wasn[’']t|weren[’']t)\s+(?:not\s+)?(?:paying\s+attention|distracted|too\s+slow|"
     r"too\s+late|asleep|careful|responsive|watching|on\s+top\s+of)|"
     r"took\s+too\s+long|made\s+(?:a|an|the|several|multiple|another)\s+(?:\w+\s+)?"
-    r"(?:mistakes?|errors?|blunders?|bad\s+calls?|wrong\s+calls?)|"
+    r"(?:mistakes?|errors?|blunders?|typos?|bad\s+calls?|wrong\s+calls?)|"
     r"chose\s+to\s+(?:ignore|skip|bypass|deploy|push)|pushed\s+\w+(?:\s+\w+)?\s+without|"
     r"(?:shipped|pushed|deployed|merged|released|committed|rolled\s+out)\s+(?:a|an|the|another|yet\s+another)\s+"
     r"(?:\w+\s+)?(?:broken|bad|buggy|faulty|untested|half-baked)|"
@@ -119,6 +119,23 @@ PERSON_VERBS = (
     r"let\s+\w+(?:\s+\w+){0,3}\s+(?:slip|through|fall\s+through)|"
     # an action told as a slip of the person ("accidentally deleted", "mistakenly ran")
     r"(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|wrongly)\s+\w+|"
+    # the wrong thing picked, typed or run by a person ("typed the wrong command", "deleted the wrong database")
+    r"(?:ran|took|chose|made|put|set|hit|sent|picked|typed|used|deleted|dropped|restarted|edited|changed|deployed|"
+    r"pushed|merged|applied|killed|terminated|rebooted|selected|updated|rolled\s+back)\s+(?:\w+\s+){0,2}?"
+    r"(?:the|a|an)\s+wrong(?![\w-])|"
+    r"(?:deployed|pushed|ran|applied|shipped|released)\s+(?:\w+\s+){0,3}?(?:to|on|against|in)\s+(?:prod|production)\s+"
+    r"instead\s+of|"
+    # what a person did not do, told in plain words
+    r"slept\s+through|(?:was|were)\s+nowhere\s+to\s+be\s+(?:found|seen)|went\s+home\s+without|"
+    r"never\s+(?:told|informed|mentioned|warned|answered|responded|replied|called|showed\s+up|handed\s+over)|"
+    r"(?:did\s+not|didn[’']t)\s+(?:wake\s+up|show\s+up|hand\s+over|pick\s+up|answer|reply)|"
+    r"kept\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?:him|her|them)sel(?:f|ves)|"
+    r"failed\s+(?:us|the\s+team|everyone|the\s+customers?|our\s+customers)(?![\w-])|"
+    r"(?:approved|reviewed|merged|signed\s+off\s+on)\s+(?:his|her|their)\s+own|"
+    r"(?:decided|opted|elected)\s+(?:not\s+to\s+\w+|to\s+(?:ignore|skip|bypass|disable|override))|"
+    r"(?:is|was|were)\s+the\s+(?:main\s+|real\s+|only\s+|whole\s+|sole\s+)?(?:reason|cause)\s+(?:we|the|for|why|that|this|of)|"
+    r"left\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:on|enabled|open|running|unlocked|exposed|disabled|off)"
+    r"(?=\s*(?:[.,;!?]|$|\s+(?:for|after|overnight|in\s+prod|in\s+production|again)\b))|"
     # harm to what customers use, with a person doing it ("took down prod", "dropped the production table")
     r"(?:took|takes|brought|brings|knocked|knocks)\s+(?:down|out)\s+" + HARMED + r"|"
     r"(?:took|takes|brought|brings|knocked|knocks)\s+" + HARMED + r"\s+(?:down|out|offline)|"
