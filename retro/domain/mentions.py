@@ -224,8 +224,10 @@ class PeopleMatcher:
         first, last = (p.lower().replace("'", "").replace(" ", "") for p in (parts[0], parts[-1]))
         # looked up as whole tokens without their separators: "j.smith", "j_smith", "@jsmith" → "jsmith"
         candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first, last[0] + first]
-        if len(parts) >= 3:  # "Jean-Luc Picard" → "jlpicard"
-            candidates.append("".join(p[0] for p in parts[:-1]).lower() + last)
+        if len(parts) >= 3:  # "Jean-Luc Picard" → "jlpicard"; "José García-López" → "jgarcialopez", "jgarcia"
+            lowered = [p.lower().replace("'", "").replace(" ", "") for p in parts]
+            candidates += ["".join(p[0] for p in lowered[:-1]) + last, first[0] + lowered[-2] + last,
+                           first[0] + lowered[-2], first + lowered[-2]]
         return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------

@@ -68,6 +68,7 @@ from retro.domain.mentions import NAME_REMOVED, PeopleMatcher
         ("Dave Miller", "PR by dmiller2"),
         ("Jean-Luc Picard", "merged by jlpicard"),
         ("Priya Raman", "merged by rpriya"),
+        ("José María García-López", "merged by jgarcialopez"),
     ],
 )
 def test_the_name_is_found(person: str, text: str) -> None:
@@ -132,3 +133,23 @@ def test_a_soft_sign_goes_with_the_name(person: str, text: str) -> None:
                                               ("Coe Smith", "Сое restarted")])
 def test_a_latin_name_disguised_with_look_alikes_is_still_found(person: str, text: str) -> None:
     assert NAME_REMOVED in PeopleMatcher([person]).replace(text)
+
+
+_PEOPLE = ["Мария Иванова", "Ivan Petrov", "İlkay Gündoğan", "Işık Yılmaz", "Jürgen Groß", "Conor O'Neil",
+           "Jean-Luc Picard", "Marco D'Angelo", "Nguyễn Văn Anh", "Trần Thị Hương", "राहुल शर्मा", "محمد علي",
+           "王小明", "山田太郎", "김민수", "Priya Raman", "Zoë Ångström", "Łukasz Kowalski", "Σωκράτης Παπαδόπουλος",
+           "Ольга Смирнова", "Sam Lee", "Ng Wei", "Dmitry Sokolov", "Aoife Ní Bhriain", "José María García-López"]
+_AROUND = st.lists(st.sampled_from(["the", "pod", "restarted", "за", "базу", "サーバー", "を", "then", "—", "(", ")",
+                                    "«", "»", "\n", "@", "#", ",", ";", "/"]), max_size=4)
+
+
+@given(st.sampled_from(_PEOPLE), st.sampled_from(["as typed", "upper", "lower", "first", "last", "possessive", "handle"]),
+       _AROUND, _AROUND)
+def test_a_name_in_any_script_and_form_is_removed(person: str, how: str, before: list[str], after: list[str]) -> None:
+    parts = person.split()
+    form = {"as typed": person, "upper": person.upper(), "lower": person.lower(), "first": parts[0], "last": parts[-1],
+            "possessive": parts[0] + "'s", "handle": "".join(c for c in parts[0][0] + parts[-1] if c.isalnum()).lower()}[how]
+    if how == "handle" and not parts[0].isascii() and not parts[0][0].isascii():
+        form = person  # handles are written in Latin letters
+    scrubbed = PeopleMatcher([person]).replace(" ".join([*before, form, *after]))
+    assert NAME_REMOVED in scrubbed and (form[:-2] if how == "possessive" else form) not in scrubbed, scrubbed
