@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain
 
 from . import wording_words as w
 from .wording_context import PLAIN, WordingContext
@@ -40,6 +41,7 @@ from .wording_rules import (
     _ON_PERSON,
     _PASSIVE,
     _PERSON_VERB,
+    _PLAIN_SLIP,
     _POSSESSIVE,
     _PUNISH,
     _REMEDY,
@@ -221,7 +223,7 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
     for m in scan("just_had", _JUST_HAD):
         if who(m.start()) in _HUMANS:
             add(m, WordingKind.HINDSIGHT, Q_OBVIOUS)
-    for m in scan("person_verb", _PERSON_VERB):
+    for m in chain(scan("person_verb", _PERSON_VERB), scan("plain_slip", _PLAIN_SLIP)):
         subject = who(m.start())
         phrase = m.group(0)
         if subject == GROUP and re.search(r"blame|fault|responsible", phrase, re.I) and \

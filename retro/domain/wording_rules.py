@@ -120,6 +120,11 @@ _PERSON_VERB = _rx(r"(?<![\w-])(?:" + w.PERSON_VERBS + r"|never\s+(?:bothered|ch
                    r"(?![\w-])")
 _BARE_OK = _rx(r"^(?:forg|neglect|ignor|overlook|disregard|did\s+not\s+bother|didn.t\s+(?:even\s+)?bother|"
                r"never\s+bothered|made|chose|rush|was\s+(?:not\s+)?paying|wasn.t\s+paying)")
+#: The words :data:`wording_words.PLAIN_SLIPS` start with, as a trie: the long alternation is tried
+#: only where one of them starts (it is otherwise tried at every letter of the text).
+_SLIP_LEADS = trie_pattern(sorted(set(
+    ["pushed", "deployed", "merged", "shipped", "released", "approved", "went", "proceeded", "carried", "accidentally", "mistakenly", "inadvertently", "unintentionally", "erroneously", "wrongly", "ran", "took", "chose", "made", "put", "set", "hit", "sent", "picked", "typed", "used", "deleted", "dropped", "restarted", "edited", "changed", "applied", "killed", "terminated", "rebooted", "selected", "updated", "rolled", "slept", "was", "were", "never", "did", "didn", "kept", "failed", "reviewed", "signed", "decided", "opted", "elected", "is", "left", "takes", "brought", "brings", "knocked", "knocks", "wiped", "truncated", "nuked", "corrupted", "overwrote", "destroyed"])))
+_PLAIN_SLIP = _rx(r"(?<![\w-])(?=" + _SLIP_LEADS + r")(?:" + w.PLAIN_SLIPS + r")(?![\w-])")
 _IDIOM = _rx(r"(?<![\w-])(?:" + w.PERSON_IDIOMS + r")(?![\w-])")
 _PASSIVE = _rx(r"(?<![\w-])(?:was|were|got|gets|been|is|are|being)\s+(?:\w+ly\s+|never\s+|not\s+)?(ignored|overlooked|"
                r"neglected|botched|disregarded|mishandled|rushed(?:\s+(?:through|out|into\s+production))?|"
@@ -231,10 +236,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "act", "speak", "raise", "flag", "warn", "investigat", "understand", "learn", "updat", "document",
         "distracted", "too", "asleep", "responsive", "watching", "top", "blame", "fault", "responsible",
         "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer",
-        "accident", "mistaken", "inadvert", "unintention", "erroneous", "wrong", "take", "brought", "bring",
-        "knock", "drop", "delet", "wip", "truncat", "nuk", "corrupt", "overwr", "destroy", "deploy", "merg",
-        "ship", "releas", "approv", "went", "proceed", "carri", "ran", "appl", "slept", "was", "were",
-        "never", "did", "kept", "decid", "opt", "elect", "is", "left"),
+        "typo"),
+    "plain_slip": (
+        "accident", "mistaken", "inadvert", "unintention", "erroneous", "wrong", "brought", "bring", "knock",
+        "took", "take", "drop", "delet", "wip", "truncat", "nuk", "corrupt", "overwr", "destroy", "anyway",
+        "regardless", "despite", "instead", "slept", "nowhere", "went", "told", "inform", "mention", "warn",
+        "answer", "respond", "repl", "call", "show", "hand", "wake", "pick", "himsel", "hersel", "themsel", "fail",
+        "own", "decid", "opt", "elect", "reason", "caus", "left"),
     "idiom": ("botch", "mess", "screw", "drop", "cut", "asleep", "couldn", "fat", "goof", "blunder", "slack",
               "half", "winged", "cowboy", "jump", "went", "didn", "clueless", "lunch", "thinking", "should",
               "ought"),
