@@ -19,7 +19,7 @@ from .folding import fold_word
 from .wording_words import NOT_NAMES
 
 _COLON = re.compile(r"^[ \t]*(@?[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,2})[ \t]*:(?=\s)")
-_ANGLE = re.compile(r"^[ \t]*<(@?[^\W\d_][\w.'’ -]{0,39})>")
+_ANGLE = re.compile(r"^[ \t]*<(@?[^\W\d_][\w.'’ -]{0,39})>(?=[ \t])")  # IRC style: "<carol> paged", not "<b>x"
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{6,11}$")
 #: What a timeline line may start with that names no one (besides ordinary words and event kinds).
 _LABELS = frozenset(["update", "updates", "note", "notes", "mitigation", "resolution", "decision", "impact", "summary", "status", "detection", "escalation", "todo", "question", "eta", "fyi", "result", "results", "context", "observation", "hypothesis", "customer", "customers", "comms", "communication", "incident", "timeline", "owner", "reminder", "warning", "info", "error", "debug", "action", "actions", "cause", "fix", "workaround", "symptom", "symptoms", "trigger", "problem", "issue", "finding", "findings", "lesson", "lessons", "outcome", "followup", "follow-up", "next", "step"])
@@ -36,6 +36,8 @@ def chat_speaker(text: str, ordinary: frozenset[str] = frozenset()) -> tuple[int
     if m is None:
         return None
     words = m.group(1).split()
+    if m.re is _ANGLE and f"</{m.group(1)}>" in text:
+        return None  # markup: "<script> … </script>"
     if all(_is_handle_or_name(word, len(words), ordinary) for word in words):
         return m.start(1), m.end(1)
     return None

@@ -30,6 +30,8 @@ from retro.report.markdown import render_markdown
         ("Postgres: failover done", None),
         ("The cache: full", None),
         ("10:00 the alert fired", None),
+        ("<script>alert('x')</script>", None),
+        ("<b> bold </b> text", None),
     ],
 )
 def test_the_speaker_opening_a_chat_line(text: str, speaker: str | None) -> None:
