@@ -61,6 +61,7 @@ rage rail raise rake rang rank rate raw reach rely robe role roll room root rope
 scale seal seat sent shell shift sole solo sore spam spot stack stale stub sum tag tail tale tame tank tape
 task tear tech term test text tick tide tile timer times tire tome tone tool total tour track trap trim tube
 tune type unit user valid value vane vast vote wage wake wane ware warn wave wear wine wire yarn zone
+max min lag rust amber ash
 """
 
 COMMON_WORDS: frozenset[str] = frozenset(_WORDS.split())

@@ -21,6 +21,7 @@ write umlauts and Nordic letters (``ü``→``ue``, ``ø``→``oe``, ``å``→``a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -93,21 +94,77 @@ def fold_char(char: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
+def plain_char(char: str) -> str:
+    """:func:`fold_char` without the look-alikes: Cyrillic and Greek transliterated (``р`` → ``r``, not ``p``),
+    soft and hard signs dropped (``Ольга`` → ``Olga``), as a name in those scripts is written in Latin letters."""
+    if char in "ьъЬЪ":
+        return ""
+    if char in CONFUSABLES:
+        latin = anyascii(char)
+        return latin.upper() if char.isupper() else latin
+    return fold_char(char)
+
+
 def fold(text: str) -> tuple[str, list[int]]:
-    """The cased fold of NFC ``text`` and, for each of its characters, the index in ``text`` it came from."""
+    """The cased fold of NFC ``text`` and, for each of its characters, the index in ``text`` it came from.
+
+    A word written in Cyrillic or Greek is transliterated (``Мария`` → ``Mariya``), so a name listed
+    in Latin letters is found in it; look-alikes are mapped only in a word mixing them with Latin
+    letters, or made of look-alikes alone (``Аda``, ``Сое``): that is how a Latin name is disguised.
+    Runs of non-ASCII characters are folded once each (texts repeat their words).
+    """
     if text.isascii():
         return text, list(range(len(text)))
     pieces: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch < "\x80":
-            pieces.append(ch)
-            origin.append(i)
-            continue
-        folded = fold_char(ch)
+    at = 0
+    for m in _NON_ASCII.finditer(text):
+        lo, hi = m.span()
+        if lo > at:
+            pieces.append(text[at:lo])
+            origin.extend(range(at, lo))
+        # a run glued to Latin letters is part of a word mixing scripts: look-alikes count there
+        glued = (lo > 0 and text[lo - 1].isalpha()) or (hi < len(text) and text[hi].isalpha())
+        folded, lengths = _fold_run(m.group(0), glued)
         pieces.append(folded)
-        origin.extend([i] * len(folded))
+        for i, n in enumerate(lengths, start=lo):
+            if n == 1:
+                origin.append(i)
+            elif n:
+                origin.extend([i] * n)
+        at = hi
+    if at < len(text):
+        pieces.append(text[at:])
+        origin.extend(range(at, len(text)))
     return "".join(pieces), origin
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=8192)
+def _fold_run(run: str, glued: bool) -> tuple[str, tuple[int, ...]]:
+    """The fold of a run of non-ASCII characters and how many characters each became."""
+    folded = [fold_char(ch) for ch in run]
+    if not glued:
+        for lo, hi in _plain_words(run):
+            folded[lo:hi] = [plain_char(ch) for ch in run[lo:hi]]
+    return "".join(folded), tuple(len(f) for f in folded)
+
+
+_CYRILLIC_OR_GREEK = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f"
+#: A word holding a Cyrillic or Greek letter.
+_SCRIPT_WORD = re.compile(f"[^\\W\\d_]*[{_CYRILLIC_OR_GREEK}][^\\W\\d_]*")
+#: A Cyrillic or Greek letter that looks like no Latin one.
+_UNLIKE_LATIN = re.compile("[" + "".join(re.escape(chr(c)) for r in ((0x370, 0x400), (0x1F00, 0x2000), (0x400, 0x530))
+                                         for c in range(*r) if chr(c) not in CONFUSABLES) + "]")
+
+
+def _plain_words(run: str) -> list[tuple[int, int]]:
+    """Where the Cyrillic and Greek words of a run are that no Latin name could hide behind (a letter unlike
+    any Latin one; the run holds no Latin letter, being non-ASCII)."""
+    return [m.span() for m in _SCRIPT_WORD.finditer(run) if _UNLIKE_LATIN.search(m.group(0))]
 
 
 def fold_word(text: str) -> str:

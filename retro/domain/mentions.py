@@ -50,15 +50,21 @@ from .folding import fold_word, is_kept, transliterate
 from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
 from .mention_filters import needle, prefilter, trie
 from .name_forms import (
+    ROMANISATIONS,
     cased_body,
     caseless_body,
     compile_forms,
+    cyrillic_style,
+    cyrillic_style_short,
+    declines,
     fold_text,
     german_form,
     kept_terms,
     letter_count,
     script_family,
     split_camel,
+    stem,
+    ungerman,
     upper_form,
 )
 
@@ -151,15 +157,27 @@ class PeopleMatcher:
         out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
         latin = [t for t in tokens if not is_kept(t[0])]
+        # a name in an Indian script is also written in Latin letters: राहुल → Rahul
+        latin += [roman for t in kept if _INDIC.match(unicodedata.name(t[0], "")) and len(roman := transliterate(t)) >= 4]
         if kept:
             out += kept_terms(kept)
+            out += self._romanised_cjk(kept)
+        # a particle glued to a surname is also written joined: "Al-Farsi" → "Alfarsi", "El-Amin" → "Elamin"
+        latin += [joined.capitalize() for t in name.split() if re.match(r"(?i)(?:al|el|ad|ar|as|at|an|ibn|bin|abd)[-‐‑]\w", t)
+                  and not is_kept(t[0]) and len(joined := re.sub(r"[-‐‑]", "", t)) >= 5]
         if not latin:
             return out
         spellings = list(dict.fromkeys(
             # a part starts and ends with a letter or digit, as its pattern does ("'Ali", "ʿAbd", "¨AA")
             tuple(_EDGES.sub("", split_camel(form(t))) for t in latin)
-            for form in (fold_word, german_form, transliterate, upper_form)
+            for form in (fold_word, german_form, transliterate, upper_form, ungerman, *ROMANISATIONS, cyrillic_style, cyrillic_style_short)
         ))
+        for token in latin:
+            if declines(token):  # case endings on the stem: Марии, Ольгу, Андреем, Katarzynie
+                for form in (fold_word, transliterate, *ROMANISATIONS, cyrillic_style):
+                    base = stem(_EDGES.sub("", form(token)))
+                    if base and base.lower() not in self._common:
+                        out.append(("stem", caseless_body([base]), needle(base)))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
@@ -184,10 +202,32 @@ class PeopleMatcher:
                     self._handle_owner.setdefault(handle, set()).add(name)
         return out
 
+    def _romanised_cjk(self, tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
+        """A Chinese or Korean name in Latin letters (pinyin, romanised Hangul): 王小明 → "Wang Xiaoming",
+        "Xiaoming"; 김민수 → "Minsu". Only forms of five letters or more: one syllable ("Wang") is too common."""
+        forms: list[str] = []
+        whole = "".join(tokens)
+        if all(_CHINESE_OR_KOREAN.match(unicodedata.name(ch, "")) for ch in whole):
+            forms.append(whole)
+            if len(tokens) == 1 and len(whole) == 3:
+                forms.append(whole[1:])  # the given name
+            elif len(tokens) >= 2:
+                forms += tokens
+        out = []
+        for form in forms:
+            latin = split_camel(transliterate(form)).strip()
+            if letter_count(latin) >= 5 and latin.lower().replace(" ", "") not in self._common:
+                out.append((script_family(latin), caseless_body([latin]), needle(latin)))
+        return out
+
     def _handles(self, parts: list[str]) -> list[str]:
         first, last = (p.lower().replace("'", "").replace(" ", "") for p in (parts[0], parts[-1]))
         # looked up as whole tokens without their separators: "j.smith", "j_smith", "@jsmith" → "jsmith"
-        candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first]
+        candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first, last[0] + first]
+        if len(parts) >= 3:  # "Jean-Luc Picard" → "jlpicard"; "José García-López" → "jgarcialopez", "jgarcia"
+            lowered = [p.lower().replace("'", "").replace(" ", "") for p in parts]
+            candidates += ["".join(p[0] for p in lowered[:-1]) + last, first[0] + lowered[-2] + last,
+                           first[0] + lowered[-2], first + lowered[-2]]
         return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------
@@ -285,17 +325,19 @@ class PeopleMatcher:
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
-_HANDLE_SEPARATORS = str.maketrans("", "", "._-@")
+_HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
+_INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
+_CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
 def _without_separators(text: str) -> str:
     """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""
     return text.replace(".", "").replace("_", "").replace("-", "").replace("@", "")
 
 
 def _end(text: str, origin: list[int], end: int) -> int:
-    """The end in ``text`` of a match ending at ``end`` in the fold, past marks that fold to nothing."""
+    """The end in ``text`` of a match ending at ``end`` in the fold, past marks and letters that fold to nothing (``ь``)."""
     at = origin[end - 1] + 1
     while at < len(text) and (at < len(text) and (end >= len(origin) or origin[end] > at)) and not text[at].isspace() \
-            and unicodedata.category(text[at]) in ("Mn", "Me", "Cf"):
+            and (unicodedata.category(text[at]) in ("Mn", "Me", "Cf") or text[at].isalpha()):  # a soft sign folds to nothing too
         at += 1
     return at
 

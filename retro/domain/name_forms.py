@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
-from .folding import fold, fold_word, german_spelling, is_spaceless
+from .folding import fold, fold_word, german_spelling, is_spaceless, transliterate
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TITLES = r"(?:(?:mr|mrs|ms|mx|dr|prof|herr|frau|pan|pani|sr|sra|srta|mme|mlle|sig|sra)\.?\s+)?"
 _GLUED = r"(?:(?:[od]'|mc\s?|mac\s)(?=[a-z]))?"
 _LATIN_HONORIFIC = r"(?:[-\s]?(?:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim)(?![a-z0-9]))?"
 _SHORT_ENDINGS = r"(?:owie|owi|ego|emu|iem|em|ie|a)?"  # for three-letter parts: "Jana", not "Same"
-_ENDINGS = r"(?:owie|owi|ego|emu|iem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|s|a|e|i|y|u|o|n)?"
-_AFTER_LATIN = r"(?!(?:[a-z0-9]|'[a-rt-z0-9]))"  # not inside a word; a possessive 's may follow
+_ENDINGS = r"(?:owie|owi|ego|emu|iem|yem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|ya|yu|s|a|e|i|y|u|o|n)?"
+# not inside a word (digits may follow: "priya2", "dmiller1987" are handles); a possessive 's may follow
+_AFTER_LATIN = r"(?!(?:[a-z]|'[a-rt-z0-9]))"
+_DIGITS = r"(?:[0-9]{{1,8}}(?![0-9]))?"  # taken with the name: "[name removed]", not "[name removed]1987"
+#: Case endings that replace a name's last vowel (Slavic, Greek): Мария → Марии, Марией; Ольга →
+#: Ольгу; Андрей → Андреем; Katarzyna → Katarzynie; Γιώργος → Γιώργο. Required after a stem.
+_STEM_ENDINGS = r"(?:iyu|iey|eyu|oyu|ego|emu|iem|yem|ey|ei|oy|oj|oi|ou|em|om|ii|iu|ia|ya|yu|ye|ie|a|e|i|o|u|y)"
 _CJK_HONORIFIC = r"(?:\s?(?:さん|さま|様|くん|君|ちゃん|氏|先生|殿|선생님|씨|님|先生|小姐|老师|同学))?"
 _KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과)(?![가-힣]))?"
 _ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
@@ -70,9 +76,10 @@ def cased_body(parts: list[str]) -> str:
 _LATIN = rf"(?<![a-z0-9])(?=[a-z@]){_TITLES}@?{_GLUED}(?=[{{gate}}])(?:{{alternation}})"
 #: family -> the expression around its alternation of bodies (``{}``).
 FAMILIES = {
-    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
-    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
+    "two-letter": f"{_LATIN}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "stem": f"{_LATIN}{_STEM_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
     "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
     "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
 }
@@ -88,6 +95,8 @@ def kept_terms(tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
             forms.append([part])
         if len(folded) == 1 and len(part) == 3 and is_spaceless(part[0]):
             forms.append([part[1:]])  # the given name of a three-character CJK or Hangul name
+        if len(folded) == 1 and len(part) == 4 and is_spaceless(part[0]):
+            forms += [[part[:2]], [part[2:]]]  # family and given name of a four-character one: 山田太郎 → 山田さん
     out = []
     for form in forms:
         body = r"[\s・·]*".join(re.escape(p) for p in form)
@@ -152,3 +161,100 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
 
 
 # a word, or initials ("J.", "J.R."), right before a hit — not a sentence's last word ("… Kowalski. Kowalski")
+
+
+#: A name's last vowels that a case ending replaces (longest first): Мария (Mapiya) → Mapi-i,
+#: Андрей (Andpey) → Andpe-em, Ольга (Ol'ga) → Ol'g-u, Γιώργος (Giopgos) → Giopg-o.
+_STEM_END = re.compile(r"(?:iya|ia|ya|iy|ij|y|os|as|is|es|a|o|e|i)$")
+
+
+def stem(part: str) -> str | None:
+    """The stem a case ending follows (``Mapi`` of ``Mapiya``), or None: no vowel to replace, too short."""
+    m = _STEM_END.search(part.lower())
+    if not m:
+        return None
+    body = part[: m.start()].rstrip("'")
+    return body if letter_count(body) >= 3 else None
+
+
+def declines(token: str) -> bool:
+    """Whether a name part takes case endings on its stem: Cyrillic and Greek names, and Latin ones in ``-a``
+    (Slavic feminine: Katarzyna → Katarzynie, Katarzyny) or -y (Dmitry → Дмитрием, Sergey → Сергею)."""
+    name = unicodedata.name(token[:1], "")
+    return name.startswith(("CYRILLIC", "GREEK")) or (token[:1].isascii() and token.lower().endswith(("a", "y")))
+
+
+#: How Cyrillic names are written in Latin letters besides :mod:`anyascii`'s way, each system as
+#: (letters, their spelling), two-letter groups first: the popular English one (Yulia, Alexey,
+#: Natalia, Dmitry), the scholarly/Central European one (Julija, Jaroslav, Aleksej) and the
+#: passport one (ICAO 9303: Iuliia, Aleksei).
+_ROMANISATIONS: tuple[dict[str, str], ...] = (
+    {"ия": "ia", "ья": "ia", "ий": "y", "кс": "x", "ь": "", "ъ": "", "я": "ya", "ю": "yu", "й": "y", "х": "kh",
+     "ц": "ts", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ё": "e", "э": "e", "ы": "y", "е": "e"},
+    {"ия": "ia", "ий": "ij", "ь": "", "ъ": "", "я": "ja", "ю": "ju", "й": "j", "х": "ch", "ц": "c", "ж": "z",
+     "ч": "c", "ш": "s", "щ": "sc", "ё": "e", "э": "e", "ы": "y", "е": "e"},
+    {"ь": "", "ъ": "ie", "я": "ia", "ю": "iu", "й": "i", "х": "kh", "ц": "ts", "ж": "zh", "ч": "ch", "ш": "sh",
+     "щ": "shch", "ё": "e", "э": "e", "ы": "y", "е": "e"},
+)
+
+
+def _romaniser(system: dict[str, str]) -> Callable[[str], str]:
+    def romanised(token: str) -> str:
+        if not any("CYRILLIC" in unicodedata.name(ch, "") for ch in token):
+            return fold_word(token)
+        lower, out, at = token.lower(), [], 0
+        while at < len(lower):
+            pair = lower[at:at + 2]
+            if pair in system:
+                piece, at = system[pair], at + 2
+            else:
+                piece, at = system.get(lower[at], lower[at]), at + 1
+            out.append(piece)
+        latin = transliterate("".join(out)).lower()
+        return latin[:1].upper() + latin[1:] if token[:1].isupper() else latin
+    return romanised
+
+
+ROMANISATIONS = tuple(_romaniser(system) for system in _ROMANISATIONS)
+
+
+#: A name written in Latin letters as :mod:`anyascii` writes the same name in Cyrillic, so "Yulia",
+#: "Julia", "Alexey", "Aleksei", "Dmitry" are found in "Юлия", "Алексей", "Дмитрий" (transliterated
+#: "Yuliya", "Aleksey", "Dmitriy"): (rule, replacement) in order.
+_CYRILLIC_STYLE = (
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"^i(?=[aeou])"), "y"),
+    (re.compile(r"^j(?=[aeiou])"), "y"),
+    (re.compile(r"(?<=[aeiou])j(?=[aeiou])"), "y"),
+    (re.compile(r"(?<=[aeo])[ij]$"), "y"),
+    (re.compile(r"(?<=[^aeiouy])(?:y|ij|ii)$"), "iy"),
+    (re.compile(r"ii(?=[aeou])"), "i"),
+)
+
+
+def _cyrillic_style(token: str, glide: str) -> str:
+    folded = fold_word(token)
+    if not folded.isascii() or not folded.isalpha() or len(folded) < 3:
+        return folded
+    lower = folded.lower()
+    for rule, spelling in _CYRILLIC_STYLE:
+        lower = rule.sub(spelling, lower)
+    lower = re.sub(r"(?<=[^aeiouy])i(?=[aeou])", glide, lower)  # Maria → Mariya / Marya
+    return lower[:1].upper() + lower[1:] if folded[:1].isupper() else lower
+
+
+def cyrillic_style(token: str) -> str:
+    """``Maria`` → ``Mariya``, ``Alexei`` → ``Aleksey``, ``Dmitry`` → ``Dmitriy``, ``Julia`` → ``Yuliya``."""
+    return _cyrillic_style(token, "iy")
+
+
+def cyrillic_style_short(token: str) -> str:
+    """``Natalia`` → ``Natalya`` (``Наталья`` with its soft sign dropped)."""
+    return _cyrillic_style(token, "y")
+
+
+def ungerman(token: str) -> str:
+    """``Mueller`` → ``Muller``, ``Bjoern`` → ``Bjorn``: a name spelled with ``ae``/``oe``/``ue`` as it reads
+    written with the umlaut (``Müller``, whose fold is ``Muller``)."""
+    folded = fold_word(token)
+    return re.sub(r"(?<=[b-df-hj-np-tv-z])([aou])e(?=[b-df-hj-np-tv-z])", r"\1", folded, flags=re.I)

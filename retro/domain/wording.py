@@ -14,16 +14,20 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain
 
 from . import wording_words as w
 from .wording_context import PLAIN, WordingContext
 from .wording_rules import (
     _AGENTLESS,
     _BARE_OK,
+    _BECAUSE_OF,
+    _BY_MISTAKE,
     _CAUSED_BY,
     _COLLECTIVE,
     _COULD,
     _HAD_THEY,
+    _HARM_AFTER,
     _HINDSIGHT,
     _HUMAN_ERROR,
     _IDIOM,
@@ -34,8 +38,10 @@ from .wording_rules import (
     _NEGATED,
     _OBVIOUS,
     _ON_PART,
+    _ON_PERSON,
     _PASSIVE,
     _PERSON_VERB,
+    _PLAIN_SLIP,
     _POSSESSIVE,
     _PUNISH,
     _REMEDY,
@@ -62,8 +68,31 @@ from .wording_rules import (
     _Lazy,
     _verb_question,
 )
-from .wording_subject import FIRST, GROUP, NONE, PERSON, _phrase_subject, classify_words, subject_of
+from .wording_subject import (
+    FIRST,
+    GROUP,
+    NONE,
+    PERSON,
+    THING,
+    _phrase_subject,
+    classify_words,
+    clause_subject,
+    owned_by_a_person,
+    subject_of,
+)
 
+#: Person verbs that tell of harm done ("broke", "caused", "took down"): harm by a person's thing blames the person.
+_HARM = re.compile(r"(?:broke|breaks|caused|causes|took|takes|brought|brings|knocked|knocks|dropped|deleted|wiped|"
+                   r"truncated|nuked|corrupted|overwrote|destroyed)\b", re.IGNORECASE)
+
+_REASON = re.compile(r"\b(?:reason|cause)\b", re.IGNORECASE)
+_DESPITE = re.compile(r"(?:anyway|anyways|regardless|despite)\b", re.IGNORECASE)
+#: What after a harm verb makes it a deliberate step: "… to stop the bleeding", "… for maintenance".
+_DELIBERATE = re.compile(r"[^.;!?\n]{0,60}?(?<![\w-])(?:(?:in\s+order\s+)?to\s+(?:stop|contain|limit|mitigate|protect|"
+                         r"prevent|drain|fix|apply|restore|rebuild|investigate|reduce|shed|isolate|recover|roll|"
+                         r"migrate|upgrade|patch|replace)|for\s+(?:planned\s+|scheduled\s+)?maintenance|as\s+planned|"
+                         r"on\s+purpose|deliberately|intentionally|as\s+agreed|per\s+the\s+runbook)(?![\w-])",
+                         re.IGNORECASE)
 
 class WordingKind(StrEnum):
     HINDSIGHT = "hindsight"
@@ -194,12 +223,18 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
     for m in scan("just_had", _JUST_HAD):
         if who(m.start()) in _HUMANS:
             add(m, WordingKind.HINDSIGHT, Q_OBVIOUS)
-    for m in scan("person_verb", _PERSON_VERB):
+    for m in chain(scan("person_verb", _PERSON_VERB), scan("plain_slip", _PLAIN_SLIP)):
         subject = who(m.start())
         phrase = m.group(0)
         if subject == GROUP and re.search(r"blame|fault|responsible", phrase, re.I) and \
                 re.search(r"\b(?:nobody|no[ -]one)\s+\w*\s*$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # "nobody is to blame" is the blameless thing to say
+        if (_HARM.match(phrase) or _DESPITE.search(phrase) or phrase.startswith("left")) and _DELIBERATE.match(text, m.end()):
+            continue  # "took checkout offline to stop the bleeding" is a mitigation, not a slip
+        if _REASON.search(phrase) and not _HARM_AFTER.search(_sentence_after(text, m.start())):
+            continue  # "Sam was the reason we caught it early" is thanks
+        if subject == THING and _HARM.match(phrase) and owned_by_a_person(text, m.start(), ctx):
+            subject = PERSON  # "Sam's change broke checkout"
         if subject in _HUMANS or (subject == NONE and _BARE_OK.match(phrase)):
             kind = WordingKind.COLLECTIVE if subject == GROUP else WordingKind.PERSON
             add(m, kind, Q_COLLECTIVE if subject == GROUP else _verb_question(phrase))
@@ -252,7 +287,24 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
         add(m, WordingKind.COLLECTIVE, Q_COLLECTIVE)
     for m in scan("root", _ROOT):
         add(m, WordingKind.SINGLE_CAUSE, Q_ROOT)
+    for m in scan("by_mistake", _BY_MISTAKE):
+        subject = clause_subject(text, m.start(), ctx)
+        if subject in _HUMANS:
+            add(m, WordingKind.COLLECTIVE if subject == GROUP else WordingKind.PERSON, Q_HARM)
+    for m in scan("because_of", _BECAUSE_OF):
+        agent = _phrase_subject(m.group(2), ctx)
+        thanks = m.group(1).casefold().startswith("thanks")
+        if agent in _HUMANS and (not thanks or _HARM_AFTER.search(_sentence_after(text, m.end()))):
+            add(m, WordingKind.COLLECTIVE if agent == GROUP else WordingKind.PERSON, Q_HARM)
+    for m in scan("on_person", _ON_PERSON):
+        if _phrase_subject(m.group(1), ctx) in _HUMANS:
+            add(m, WordingKind.PERSON, Q_FAULT)
     return _without_overlaps(found)
+
+
+def _sentence_after(text: str, pos: int) -> str:
+    end = re.search(r"[.;!?\n]", text[pos:])
+    return text[pos:pos + end.start()] if end else text[pos:]
 
 
 def _asks_about_a_person(agent: str, ctx: WordingContext) -> bool:

@@ -73,7 +73,8 @@ _VERB_QUESTIONS: tuple[tuple[_Lazy, str], ...] = tuple(
         (r"fail|neglect|forg|skip|bypass|let\b", Q_SKIP),
         (r"ignor|disregard|overlook|miss|notic|attention|distract|asleep|watch|listen|slow|late|long|respon|react",
          Q_ATTENTION),
-        (r"broke|break|caus|botch|mess|screw|fat|goof|blunder|mistake|error|wrong|bad", Q_HARM),
+        (r"broke|break|caus|botch|mess|screw|fat|goof|blunder|mistake|error|wrong|bad|down|out\b|delet|drop|wip|"
+         r"truncat|nuk|corrupt|overw|destroy|accident|inadvert|unintention|erroneous", Q_HARM),
         (r"rush|without|push|chose|jump|cowboy|rogue|corner|wing", Q_PRESSURE),
         (r"check|verif|test|review|read|follow|confirm|valid|look", Q_CHECK),
     ))
@@ -119,13 +120,19 @@ _PERSON_VERB = _rx(r"(?<![\w-])(?:" + w.PERSON_VERBS + r"|never\s+(?:bothered|ch
                    r"(?![\w-])")
 _BARE_OK = _rx(r"^(?:forg|neglect|ignor|overlook|disregard|did\s+not\s+bother|didn.t\s+(?:even\s+)?bother|"
                r"never\s+bothered|made|chose|rush|was\s+(?:not\s+)?paying|wasn.t\s+paying)")
+#: The words :data:`wording_words.PLAIN_SLIPS` start with, as a trie: the long alternation is tried
+#: only where one of them starts (it is otherwise tried at every letter of the text).
+_SLIP_LEADS = trie_pattern(sorted(set(
+    ["pushed", "deployed", "merged", "shipped", "released", "approved", "went", "proceeded", "carried", "accidentally", "mistakenly", "inadvertently", "unintentionally", "erroneously", "wrongly", "ran", "took", "chose", "made", "put", "set", "hit", "sent", "picked", "typed", "used", "deleted", "dropped", "restarted", "edited", "changed", "applied", "killed", "terminated", "rebooted", "selected", "updated", "rolled", "slept", "was", "were", "never", "did", "didn", "kept", "failed", "reviewed", "signed", "decided", "opted", "elected", "is", "left", "takes", "brought", "brings", "knocked", "knocks", "wiped", "truncated", "nuked", "corrupted", "overwrote", "destroyed"])))
+_PLAIN_SLIP = _rx(r"(?<![\w-])(?=" + _SLIP_LEADS + r")(?:" + w.PLAIN_SLIPS + r")(?![\w-])")
 _IDIOM = _rx(r"(?<![\w-])(?:" + w.PERSON_IDIOMS + r")(?![\w-])")
 _PASSIVE = _rx(r"(?<![\w-])(?:was|were|got|gets|been|is|are|being)\s+(?:\w+ly\s+|never\s+|not\s+)?(ignored|overlooked|"
                r"neglected|botched|disregarded|mishandled|rushed(?:\s+(?:through|out|into\s+production))?|"
                r"rubber[- ]?stamped|forgotten|missed|skipped|bypassed|pushed\s+through|waved\s+through|"
                r"(?:approved|merged|deployed|shipped|pushed)\s+(?:\w+\s+)?without\s+(?:\w+\s+)?(?:review|testing|"
                r"checking|approval|a\s+second\s+\w+|sign-off)|caused|broken|triggered|introduced|messed\s+up|"
-               r"screwed\s+up)(?![\w-])(?:\s+by\s+" + _PEOPLE_AGENT + ")?")
+               r"screwed\s+up|deleted|dropped|wiped|truncated|overwritten|corrupted|misconfigured|taken\s+down|"
+               r"brought\s+down|knocked\s+out)(?![\w-])(?:\s+by\s+" + _PEOPLE_AGENT + ")?")
 _AGENTLESS = _rx(r"^(?:ignored|overlooked|neglected|botched|disregarded|mishandled|rushed|rubber|forgotten|"
                  r"pushed\s+through|waved|approved|merged|deployed|shipped|pushed|messed|screwed)")
 _CAUSED_BY = _rx(r"(?<![\w-])(?:caused|triggered|introduced|started|broken)\s+by\s+" + _PEOPLE_AGENT)
@@ -183,7 +190,8 @@ _PUNISH = _rx(r"(?<![\w-])(?:hold\s+(?:[\w'’-]+\s+){1,3}?accountable|disciplin
               r"(?:access|permissions?|rights|privileges|credentials|keys)|(?:fire|sack|let\s+go\s+of|replace|demote)\s+(?:him|her|them|the\s+"
               r"(?:engineer|intern|contractor|developer|operator|person|on-?call))|name\s+and\s+shame|"
               r"consequences\s+for\s+(?:" + w.REMEDY_PEOPLE + r"|[A-Z][\w'’-]+|whoever|anyone|the\s+person))(?![\w-])")
-_COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)\s+(?:even\s+|ever\s+|really\s+)?(?:bothered|cared|checked|"
+_COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)(?:\s+(?:on|in|from|at)\s+(?:the\s+|our\s+|their\s+)?"
+                  r"(?:[\w-]+\s+)?(?:team|squad|rotation|call|shift|side))?\s+(?:even\s+|ever\s+|really\s+)?(?:bothered|cared|checked|"
                   r"noticed|looked|read|thought\s+to|paid\s+attention|took\s+(?:ownership|responsibility)|followed|"
                   r"listened|tested|reviewed|owned|caught|questioned|spoke\s+up|asked|did\s+anything|lifted\s+a\s+"
                   r"finger|stepped\s+up)|culture\s+of\s+(?:carelessness|blame|cutting\s+corners|cowboy\w*|sloppiness|"
@@ -193,6 +201,16 @@ _COLLECTIVE = _rx(r"(?<![\w-])(?:(?:nobody|no[ -]one|no-one)\s+(?:even\s+|ever\s
                   r"(?:again|as\s+usual|yet\s+again|once\s+again)(?![\w-])|keeps?\s+(?:on\s+)?(?:breaking|ignoring|"
                   r"missing|forgetting|skipping|pushing|messing))(?![\w-])")
 _ROOT = _rx(r"(?<![\w-])root[- ]causes?(?![\w-])")
+#: A slip told after the deed ("pointed the job at production by mistake"): blame when a person did it.
+_BY_MISTAKE = _rx(r"(?<![\w-])(?:by\s+(?:mistake|accident)|in\s+error)(?![\w-])")
+#: Harm put down to a person ("because of Sam, …", "due to the intern"); "thanks to" only for harm.
+_BECAUSE_OF = _rx(r"(?<![\w-])(because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+" + _PEOPLE_AGENT)
+_HARM_AFTER = _rx(r"(?<![\w-])(?:down|lost|outage|broke|broken|failed|failing|errors?|missed|late|delayed|"
+                  r"stuck|corrupt\w*|deleted|dropped)(?![\w-])")
+#: The incident laid on a person ("this one was entirely on Sam.").
+_ON_PERSON = _rx(r"(?<![\w-])(?:this|that|it)(?:\s+one)?\s+(?:is|was|'s|’s)\s+(?:all\s+|entirely\s+|squarely\s+|"
+                 r"solely\s+|completely\s+|totally\s+|100%\s+)?on\s+((?:the\s+|an?\s+|our\s+)?[\w'’-]+"
+                 r"(?:\s+[\w'’-]+)?)(?=\s*(?:[.,;!?)]|$))")
 
 
 # ---- what each rule needs to be worth running -------------------------------------------------------
@@ -217,13 +235,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "real", "double", "pay", "communicat", "tell", "listen", "care", "own", "take", "respond", "react",
         "act", "speak", "raise", "flag", "warn", "investigat", "understand", "learn", "updat", "document",
         "distracted", "too", "asleep", "responsive", "watching", "top", "blame", "fault", "responsible",
-        "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer"),
+        "made", "took", "let", "chose", "push", "without", "bad", "bugg", "untested", "half", "answer",
+        "typo"),
+    "plain_slip": (
+        "accident", "mistaken", "inadvert", "unintention", "erroneous", "wrong", "brought", "bring", "knock",
+        "took", "take", "drop", "delet", "wip", "truncat", "nuk", "corrupt", "overwr", "destroy", "anyway",
+        "regardless", "despite", "instead", "slept", "nowhere", "went", "told", "inform", "mention", "warn",
+        "answer", "respond", "repl", "call", "show", "hand", "wake", "pick", "himsel", "hersel", "themsel", "fail",
+        "own", "decid", "opt", "elect", "reason", "caus", "left"),
     "idiom": ("botch", "mess", "screw", "drop", "cut", "asleep", "couldn", "fat", "goof", "blunder", "slack",
               "half", "winged", "cowboy", "jump", "went", "didn", "clueless", "lunch", "thinking", "should",
               "ought"),
     "passive": ("ignor", "overlook", "neglect", "botch", "disregard", "mis", "rush", "rubber", "forgot", "skip",
                 "bypass", "push", "wave", "approv", "merg", "deploy", "ship", "caus", "broke", "trigger",
-                "introduc", "mess", "screw"),
+                "introduc", "mess", "screw", "delet", "drop", "wip", "truncat", "overwr", "corrupt", "taken",
+                "brought", "knock"),
     "caused_by": ("caus", "trigger", "introduc", "start", "broke"),
     "human_error": ("human", "operat", "user", "pilot", "personnel", "engineer", "manual", "people", "pebkac",
                     "picnic", "id", "layer"),
@@ -248,6 +274,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                "take", "restrict", "freez", "lock"),
     "collective": ("nobody", "no one", "no-one", "culture", "those", "typical", "again", "usual", "keep"),
     "root": ("root",),
+    "by_mistake": ("mistake", "accident", "error"),
+    "because_of": ("because", "due", "owing", "thanks"),
+    "on_person": ("this", "that", "it"),
 }
 
 

@@ -124,3 +124,41 @@ def _phrase_subject(phrase: str, ctx: WordingContext) -> str:
             words = words[:i]
             break
     return classify_words(words, True, ctx)
+
+
+_ORGANISATIONS = frozenset({"vendor", "vendors", "partner", "partners"})
+_POSSESSOR = re.compile(r"^(?:his|her|their|your)$|^(.+?)(?:'s|’s|s'|s’)$", re.IGNORECASE)
+
+
+def owned_by_a_person(text: str, pos: int, ctx: WordingContext = PLAIN) -> bool:
+    """Whether the subject before ``pos`` is a person's thing: "Sam's change", "his commit", "the intern's script".
+
+    Harm done by a thing a person is named as owning still points at the person ("Sam's change broke
+    checkout"); "the deploy's canary", "our change" do not.
+    """
+    words = _words(_clause_before(text, pos)[0])
+    for word in words[:-1]:
+        m = _POSSESSOR.match(word)
+        if not m:
+            continue
+        if m.group(1) is None:
+            return True
+        owner = m.group(1).casefold()
+        # a vendor's or a system's thing is not a person's ("Stripe's API"): a known name, a role or a team only
+        if owner in ctx.names or (owner in w.PERSON_NOUNS and owner not in _ORGANISATIONS) or owner in w.PRONOUNS:
+            return True
+    return False
+
+
+def clause_subject(text: str, pos: int, ctx: WordingContext = PLAIN) -> str:
+    """Who opens the clause before ``pos`` ("Priya pointed the job at production …" → a person): for words
+    told after the deed, where the nearest words before are its object, not its subject."""
+    chunk, _start, opener = _clause_before(text, pos)
+    head: list[str] = []
+    for word in _words(chunk):
+        if word.casefold() in w.SUBJECT_CUT or (head and not _could_be_subject(word, ctx)):
+            break
+        head.append(word)
+        if not _could_be_subject(word, ctx):
+            break
+    return classify_words(head, opener in ("", ".", "!", "?", "\n", ";", ":"), ctx)

@@ -81,6 +81,10 @@ IRREGULAR_PARTICIPLES = (
     r"stuck|split|spread|quit|read|said|done|gone|sat|met|lost|won"
 )
 
+#: What customers use, as the object of "took down …" ("took down the site", "brought prod down").
+HARMED = (r"(?:the\s+|our\s+|all\s+of\s+)?(?:whole\s+|entire\s+)?(?:prod|production|site|website|service|"
+          r"cluster|database|db|api|app|platform|checkout|payments|login|everything|primary)(?![\w-])")
+
 #: Verbs that judge whatever does them, so they read as blame only with a person as the subject.
 PERSON_VERBS = (
     r"fail(?:s|ed|ing)?\s+to|neglect(?:s|ed|ing)?(?:\s+to)?|forg(?:o|e)t(?:s|ten|ting)?(?:\s+to|\s+about)?|"
@@ -97,7 +101,7 @@ PERSON_VERBS = (
     r"(?:was|were|wasn[’']t|weren[’']t)\s+(?:not\s+)?(?:paying\s+attention|distracted|too\s+slow|"
     r"too\s+late|asleep|careful|responsive|watching|on\s+top\s+of)|"
     r"took\s+too\s+long|made\s+(?:a|an|the|several|multiple|another)\s+(?:\w+\s+)?"
-    r"(?:mistakes?|errors?|blunders?|bad\s+calls?|wrong\s+calls?)|"
+    r"(?:mistakes?|errors?|blunders?|typos?|bad\s+calls?|wrong\s+calls?)|"
     r"chose\s+to\s+(?:ignore|skip|bypass|deploy|push)|pushed\s+\w+(?:\s+\w+)?\s+without|"
     r"(?:shipped|pushed|deployed|merged|released|committed|rolled\s+out)\s+(?:a|an|the|another|yet\s+another)\s+"
     r"(?:\w+\s+)?(?:broken|bad|buggy|faulty|untested|half-baked)|"
@@ -105,7 +109,7 @@ PERSON_VERBS = (
     r"verifies|updates|documents|listens|bothers(?:\s+to)?|cares|responds|answers)|"
     r"(?:deployed|merged|shipped|pushed|ran|applied|approved)\s+(?:\w+\s+){0,3}?without\s+"
     r"(?:\w+\s+)?(?:review|reviewing|testing|tests|checking|approval|a\s+second|looking|reading|asking|"
-    r"telling|thinking|waiting|permission|sign-off)|"
+    r"telling|thinking|waiting|permission|sign-off|backups?|snapshots?|dry[- ]runs?|rollback\s+plan|canary)|"
     r"(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|(?:solely\s+|directly\s+)?responsible\s+for\s+"
     r"(?:the|this|an?)\s+(?:\w+\s+)?(?:outage|incident|failure|mistake|error|breakage|downtime|"
     r"problem|issue|mess|data\s+loss))|"
@@ -146,4 +150,37 @@ REMEDY_PEOPLE = (
     r"staff|the\s+(?:\w+\s+)?team|teams|developers|devs|operators|the\s+on-?call(?:\s+engineers?)?|"
     r"on-?call(?:\s+engineers?)?|new\s+hires|reviewers|him|her|them|the\s+engineers?|the\s+developers?|"
     r"the\s+operators?|the\s+responders?|responders|the\s+author|authors|the\s+reviewer|sres|the\s+sres?"
+)
+
+
+#: More verbs that judge whoever does them, in plain words (kept apart from :data:`PERSON_VERBS` so
+#: their common trigger words, "left", "call", "went", do not open the larger expression).
+PLAIN_SLIPS = (
+    r"(?:pushed|deployed|merged|shipped|released|approved|went\s+ahead|proceeded|carried\s+on)(?:\s+\w+){0,3}?\s+"
+    r"(?:anyway|anyways|regardless|despite\s+(?:the\s+|all\s+the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|objections?|"
+    r"concerns?|failures?|red\s+flags?|freeze))(?![\w-])|"
+    # an action told as a slip of the person ("accidentally deleted", "mistakenly ran")
+    r"(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|wrongly)\s+\w+|"
+    # the wrong thing picked, typed or run by a person ("typed the wrong command", "deleted the wrong database")
+    r"(?:ran|took|chose|made|put|set|hit|sent|picked|typed|used|deleted|dropped|restarted|edited|changed|deployed|"
+    r"pushed|merged|applied|killed|terminated|rebooted|selected|updated|rolled\s+back)\s+(?:\w+\s+){0,2}?"
+    r"(?:the|a|an)\s+wrong(?![\w-])|"
+    r"(?:deployed|pushed|ran|applied|shipped|released)\s+(?:\w+\s+){0,3}?(?:to|on|against|in)\s+(?:prod|production)\s+"
+    r"instead\s+of|"
+    # what a person did not do, told in plain words
+    r"slept\s+through|(?:was|were)\s+nowhere\s+to\s+be\s+(?:found|seen)|went\s+home\s+without|"
+    r"never\s+(?:told|informed|mentioned|warned|answered|responded|replied|called|showed\s+up|handed\s+over)|"
+    r"(?:did\s+not|didn[’']t)\s+(?:wake\s+up|show\s+up|hand\s+over|pick\s+up|answer|reply)|"
+    r"kept\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?:him|her|them)sel(?:f|ves)|"
+    r"failed\s+(?:us|the\s+team|everyone|the\s+customers?|our\s+customers)(?![\w-])|"
+    r"(?:approved|reviewed|merged|signed\s+off\s+on)\s+(?:his|her|their)\s+own|"
+    r"(?:decided|opted|elected)\s+(?:not\s+to\s+\w+|to\s+(?:ignore|skip|bypass|disable|override))|"
+    r"(?:is|was|were)\s+the\s+(?:main\s+|real\s+|only\s+|whole\s+|sole\s+)?(?:reason|cause)\s+(?:we|the|for|why|that|this|of)|"
+    r"left\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:on|enabled|open|running|unlocked|exposed|disabled|off)"
+    r"(?=\s*(?:[.,;!?]|$|\s+(?:for|after|overnight|in\s+prod|in\s+production|again)\b))|"
+    # harm to what customers use, with a person doing it ("took down prod", "dropped the production table")
+    r"(?:took|takes|brought|brings|knocked|knocks)\s+(?:down|out)\s+" + HARMED + r"|"
+    r"(?:took|takes|brought|brings|knocked|knocks)\s+" + HARMED + r"\s+(?:down|out|offline)|"
+    r"(?:dropped|deleted|wiped|truncated|nuked|corrupted|overwrote|destroyed)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"(?:whole\s+|entire\s+)?(?:production|prod|live|customer|customers'?|primary|main)(?![\w-])"
 )

@@ -34,12 +34,14 @@ Private notes never appear in any report: :func:`for_audience` drops them for in
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from retro.domain import ActionItem, ActionStatus, Audience, Retro
-from retro.domain.mentions import NAME_REMOVED, PeopleMatcher
+from retro.domain.chat_speakers import chat_speaker
+from retro.domain.mentions import NAME_REMOVED, Hit, PeopleMatcher
 
 from .names import person_wording, retro_matcher, role_wordings
 from .public_graph import public_links
@@ -86,7 +88,8 @@ APPROVED = "approved"
 
 
 def scrub_pieces(
-    names: PeopleMatcher, text: str, field: str, keep: set[str], wordings: dict[str, str] | None = None
+    names: PeopleMatcher, text: str, field: str, keep: set[str], wordings: dict[str, str] | None = None,
+    *, speaker_words: frozenset[str] | None = None,
 ) -> list[Piece]:
     """``text`` as the public report shows it, in pieces: each mention replaced unless approved.
 
@@ -95,13 +98,22 @@ def scrub_pieces(
 
     This is the one redaction of text: :func:`public_retro` joins the pieces, the public preview
     shows them with the replaced ones marked.
+
+    ``speaker_words`` (an event's text): the chat speaker opening the text ("alice.w: …",
+    :func:`retro.domain.chat_speakers.chat_speaker`) is a person too, listed or not; these words
+    (the retro's services) are no speaker.
     """
     if not text:
         return []
     text = unicodedata.normalize("NFC", text)
     out: list[Piece] = []
     at = 0
-    for hit in names.find(text):
+    hits = names.find(text)
+    if speaker_words is not None and (speaker := chat_speaker(text, speaker_words)) is not None:
+        start, end = speaker
+        if not any(h.start < end and start < h.end for h in hits):
+            hits.insert(0, Hit(text[start:end], start, end, ""))
+    for hit in hits:
         key = f"{field}|{hit.key}"
         if hit.start > at:
             out.append(Piece(text[at:hit.start], text[at:hit.start]))
@@ -125,9 +137,12 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
     keep = set(retro.incident.public_mentions)
     wordings = role_wordings(retro)
 
+    services = frozenset(w for s in retro.incident.services for w in re.split(r"[\W_]+", s.casefold()) if w)
+
     def scrub(text: str, field: str, slot: str = "") -> str:
         # a service is a name, not a sentence: "[name removed]-sync", never "an engineer-sync"
-        found = scrub_pieces(names, text, field, keep, None if slot else wordings)
+        found = scrub_pieces(names, text, field, keep, None if slot else wordings,
+                             speaker_words=services if field.startswith("event:") else None)
         if pieces is not None:
             pieces[slot or field] = found
         return "".join(p.text for p in found)
