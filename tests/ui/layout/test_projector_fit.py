@@ -134,13 +134,89 @@ def test_focus_mode_shows_the_selected_factor_with_its_causes_and_effects_at_24_
     qtbot.keyClick(stage.view, "f")
     settle(qtbot)
     assert not mirror.focused() and mirror.view.isVisible()
-    stage.view.fit_graph()
-    settle(qtbot)
     seen = mirror.view.mapToScene(mirror.view.viewport().rect()).boundingRect()
     graph = mirror.view.scene().itemsBoundingRect()
     assert seen.adjusted(-2, -2, 2, 2).contains(graph)
     # the graph fills the space in one direction at least
     assert graph.width() >= 0.85 * seen.width() or graph.height() >= 0.85 * seen.height()
+
+
+#: The whole graph's card text, as drawn on the projector (pixels): the bar for the back of the room.
+BOARD_READABLE = 18
+
+
+def add_factors(document, count: int) -> None:
+    """``count`` more factors, each leading to one of the demo's (a deeper, wider graph)."""
+    from retro.domain import Edit, Factor, FactorCategory, FactorLink, new_id
+
+    olds = sorted(document.retro.factors)
+    categories = list(FactorCategory)
+    for n in range(count):
+        factor = Factor(new_id(), f"Another reason number {n} that played a part in how this went",
+                        categories[n % len(categories)])
+        link = FactorLink(new_id(), factor.id, olds[(n * 3) % len(olds)])
+        assert document.edit("Add factor", Edit.of(upsert=[factor, link]))
+
+
+@pytest.mark.parametrize("extra", [0, 11], ids=["demo", "20 factors"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_whole_graph_reads_from_the_back_of_the_room(qtbot, window: MainWindow, projector: ProjectorWindow,
+                                                         extra: int, size: tuple[int, int]) -> None:
+    document = window.document
+    assert document is not None
+    add_factors(document, extra)
+    assert len(document.retro.factors) == 9 + extra
+    projector.resize(*size)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    mirror = projector.content
+    assert isinstance(mirror, ProjectorGraph) and not mirror.focused()
+    view = mirror.view
+    board = view.board
+    assert set(board.cards) == {*document.retro.factors, *document.retro.impacts}
+    # the card text as the room meets it: the font's pixel size times the board's scale on screen
+    drawn = view.card_text_pixels()
+    assert drawn >= BOARD_READABLE * size[1] / 720, f"card text {drawn:.1f} px at {size}"
+    # every card is in the picture, none overlaps another, and none is cut
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    rects = [card.sceneBoundingRect().adjusted(6, 6, -6, -6) for card in board.cards.values()]
+    assert all(seen.contains(r) for r in rects) and view.hidden == 0
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert not mirror.more.isVisible()
+    assert not layout_problems(projector, size)
+    # fewer words per card (the close-up shows the full title), cut at a word, never mid-word
+    for node_id, card in board.cards.items():
+        entity = document.retro.factors.get(node_id) or document.retro.impacts[node_id]
+        assert card.lines and len(card.lines) <= card.shape_.lines
+        shown = " ".join(card.lines).replace(" …", "").rstrip("…")
+        assert shown.split()[0] == entity.title.split()[0]
+    # the facilitator's selection is outlined on the board
+    stage = window.workspace.current_view()
+    target = sorted(document.retro.factors)[0]
+    stage.focus_target(target)
+    settle(qtbot)
+    assert board.cards[target].highlighted and sum(c.highlighted for c in board.cards.values()) == 1
+
+
+def test_a_graph_too_large_to_read_whole_keeps_the_selection_in_view_and_says_what_is_out(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    document = window.document
+    assert document is not None
+    add_factors(document, 40)
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    mirror = projector.content
+    view = mirror.view
+    assert view.card_text_pixels() >= BOARD_READABLE  # never smaller than the bar
+    assert view.hidden > 0 and mirror.more.isVisible()
+    assert f"{view.hidden} more cards" in mirror.more.text()
+    stage = window.workspace.current_view()
+    for target in sorted(document.retro.factors)[::7]:
+        stage.focus_target(target)
+        settle(qtbot)
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert seen.contains(view.board.cards[target].sceneBoundingRect().adjusted(6, 6, -6, -6))
 
 
 def test_focus_mode_with_many_causes_sums_up_those_that_do_not_fit(qtbot, window: MainWindow,
