@@ -333,3 +333,43 @@ def test_the_view_menu_toggles_the_close_up_too(qtbot, window: MainWindow, proje
     trigger(window.menus.projector_focus_action)
     settle(qtbot)
     assert not projector.content.focused()
+
+
+# -- the room knows more follows ----------------------------------------------------------------
+
+
+def test_the_timeline_follows_the_selected_event_and_says_what_is_above_and_below(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot)
+    panel = projector.content
+    rows = panel.list
+    total = rows.model().rowCount()
+    assert total > 20  # the demo's timeline is longer than one picture
+
+    def fully_shown() -> list[int]:
+        height = rows.viewport().height()
+        return [r for r in range(total) if (rect := rows.visualRect(rows.model().index(r, 0))).top() >= 0
+                and rect.bottom() <= height]
+
+    def counts() -> tuple[str, str]:
+        return (panel.more.above.text() if panel.more.above.isVisible() else "",
+                panel.more.below.text() if panel.more.below.isVisible() else "")
+
+    shown = fully_shown()
+    assert shown[0] == 0
+    qtbot.waitUntil(lambda: counts() == ("", f"▼ {total - len(shown)} more below"))
+    stage = window.workspace.current_view()
+    for row in (total // 2, total - 1, 0):
+        stage.focus_target(panel.event_id_at(row))
+        settle(qtbot)
+        shown = fully_shown()
+        assert row in shown and rows.highlighted_row() == row  # the facilitator's event is in view
+        above, below = shown[0], total - 1 - shown[-1]
+        assert counts() == (f"▲ {above} earlier" if above else "", f"▼ {below} more below" if below else "")
+        assert above + below + len(shown) == total
+        assert not layout_problems(projector, (1280, 720))
+    assert counts()[0] == ""  # back at the first event, nothing is hidden above it
+    # a line in the room's size, in the projector's yellow
+    assert QFontInfo(panel.more.below.font()).pixelSize() >= READABLE
