@@ -373,3 +373,51 @@ def test_the_timeline_follows_the_selected_event_and_says_what_is_above_and_belo
     assert counts()[0] == ""  # back at the first event, nothing is hidden above it
     # a line in the room's size, in the projector's yellow
     assert QFontInfo(panel.more.below.font()).pixelSize() >= READABLE
+
+
+# -- the Review slide ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_review_slide_shows_factors_by_category_actions_by_role_and_what_is_missing(
+        qtbot, window: MainWindow, projector: ProjectorWindow, size: tuple[int, int]) -> None:
+    from dataclasses import replace
+
+    from retro.domain import Edit
+    from tests.ui.workspace.harness import wait_checked
+    from ui.projector.review_view import ReviewProjector
+
+    document = window.document
+    assert document is not None
+    retro = document.retro
+    assert not retro.incident.projector_shows_roles  # names would show elsewhere: never here
+    projector.resize(*size)
+    window.go_to_stage(Stage.REVIEW)
+    settle(qtbot)
+    slide = projector.content
+    assert isinstance(slide, ReviewProjector)
+    texts = slide.texts()
+    assert texts[0].startswith(f"{len(retro.factors)} contributing factors:")
+    for category in {f.category for f in retro.factors.values()}:
+        count = sum(f.category is category for f in retro.factors.values())
+        assert f"{category.label} {count}".replace(" ", "\u00a0") in texts[0]
+    assert texts[1] == f"Actions · {len(retro.actions)}"
+    lines = texts[2:2 + len(retro.actions)]
+    dues = [a.due for a in sorted(retro.actions.values(), key=lambda a: (a.due is None, a.due or 0, a.title.casefold()))]
+    for line, due in zip(lines, dues, strict=True):
+        assert f"due {due.strftime('%a %d %b')}" in line if due else "no due date yet" in line
+    everything = "\n".join(texts)
+    for person in retro.people():
+        assert person.name not in everything and person.name.split()[-1] not in everything
+    assert "Incident commander" in everything  # the owners' roles instead
+    assert "Nothing blocks the report" in everything
+    assert not layout_problems(projector, size)
+    small = {k: v for k, v in shown_text_pixels(projector).items() if v < READABLE * size[1] / 720}
+    assert not small, small
+    # what is still missing comes from the shared findings, and follows the edits
+    assert document.edit("Clear summary", Edit(incident=replace(retro.incident, summary="")))
+    wait_checked(window)
+    qtbot.waitUntil(lambda: slide.missing_heading.text() == "Still missing · 1")
+    assert any("short summary" in t for t in slide.texts())
+    assert document.findings().readiness[0].message in slide.texts()
+    assert not layout_problems(projector, size)
