@@ -106,7 +106,10 @@ class Legend(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.heightForWidth(120))
+        # one line: the height it needs at its width comes from heightForWidth. Seven lines (its
+        # height at 120 px) at a 1920×1080 projector's text size held the window above 720
+        # lines when it moved to a 1280×720 screen, before the text could shrink to fit.
+        return QSize(120, int(self._metrics()[2] + MARGIN + 0.5))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -421,3 +421,14 @@ def test_the_review_slide_shows_factors_by_category_actions_by_role_and_what_is_
     assert any("short summary" in t for t in slide.texts())
     assert document.findings().readiness[0].message in slide.texts()
     assert not layout_problems(projector, size)
+
+
+def test_moving_from_a_1080p_screen_to_a_720p_one_fits_the_factors_stage(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1920, 1080)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    projector.resize(1280, 720)  # the legend's 36 px minimum once held the window at 1280×835
+    settle(qtbot)
+    assert projector.size().toTuple() == (1280, 720)
+    assert not layout_problems(projector, (1280, 720))
