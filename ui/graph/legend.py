@@ -6,7 +6,7 @@ A strip that wraps onto more rows when narrow; it sits above the canvas, never o
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retro.domain import FactorCategory
@@ -106,10 +106,15 @@ class Legend(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        # one line: the height it needs at its width comes from heightForWidth. Seven lines (its
-        # height at 120 px) at a 1920×1080 projector's text size held the window above 720
-        # lines when it moved to a 1280×720 screen, before the text could shrink to fit.
-        return QSize(120, int(self._metrics()[2] + MARGIN + 0.5))
+        # the height its lines need at the width it has: its seven-line height at 120 px, at a
+        # 1920×1080 projector's text size, held the window above 720 lines when it moved to a
+        # 1280×720 screen, before the text could shrink to fit
+        return QSize(120, self.heightForWidth(max(self.width(), 120)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.heightForWidth(event.size().width()) != self.heightForWidth(event.oldSize().width()):
+            self.updateGeometry()  # fewer or more lines at the new width
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

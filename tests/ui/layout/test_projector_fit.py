@@ -184,6 +184,7 @@ def test_the_whole_graph_reads_from_the_back_of_the_room(qtbot, window: MainWind
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
     assert not mirror.more.isVisible()
     assert not layout_problems(projector, size)
+    assert mirror.legend.height() >= mirror.legend.heightForWidth(mirror.legend.width())  # every line of it
     # fewer words per card (the close-up shows the full title), cut at a word, never mid-word
     for node_id, card in board.cards.items():
         entity = document.retro.factors.get(node_id) or document.retro.impacts[node_id]
@@ -432,3 +433,5 @@ def test_moving_from_a_1080p_screen_to_a_720p_one_fits_the_factors_stage(
     settle(qtbot)
     assert projector.size().toTuple() == (1280, 720)
     assert not layout_problems(projector, (1280, 720))
+    legend = projector.content.legend  # painted by hand: the layout check cannot see its lines cut
+    assert legend.height() >= legend.heightForWidth(legend.width())
