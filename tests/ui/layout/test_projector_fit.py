@@ -185,6 +185,18 @@ def test_the_whole_graph_reads_from_the_back_of_the_room(qtbot, window: MainWind
     assert not mirror.more.isVisible()
     assert not layout_problems(projector, size)
     assert mirror.legend.height() >= mirror.legend.heightForWidth(mirror.legend.width())  # every line of it
+    # no arrow passes behind a card it does not connect
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    for arrow in [i for i in board.items() if isinstance(i, QGraphicsPathItem)]:
+        path = arrow.path()
+        head = path.elementAt(path.elementCount() - 1)  # a corner of the arrow head, at the effect card
+        ends = (path.pointAtPercent(0), QPointF(head.x, head.y))
+        own = [r for r in rects if any(r.adjusted(-12, -12, 12, 12).contains(e) for e in ends)]
+        behind = [r for r in rects if r not in own and any(
+            r.adjusted(4, 4, -4, -4).contains(path.pointAtPercent(k / 60)) for k in range(61))]
+        assert not behind, f"an arrow passes behind {behind}"
     # fewer words per card (the close-up shows the full title), cut at a word, never mid-word
     for node_id, card in board.cards.items():
         entity = document.retro.factors.get(node_id) or document.retro.impacts[node_id]
