@@ -29,9 +29,12 @@ MARGIN = 8.0
 class Legend(QWidget):
     """A key to the graph's colours and lines; it takes no focus and no clicks."""
 
-    def __init__(self, style: GraphStyle, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
+    def __init__(self, style: GraphStyle, parent: QWidget | None = None, *, scale: float = 1.0,
+                 categories: bool = True) -> None:
         super().__init__(parent)
         self._style = style
+        #: Without the category swatches (the projector's board names each card's category in its band).
+        self._categories = categories
         self._scale = scale
         self._font = QFont("DejaVu Sans")
         self._font.setPointSizeF(8.5 * scale)
@@ -67,7 +70,7 @@ class Legend(QWidget):
 
     def entries(self) -> list[tuple[str, str]]:
         """(colour or "impact"/"loop", label) in the order shown."""
-        rows = [(CATEGORY_COLOURS[c], c.label) for c in FactorCategory]
+        rows = [(CATEGORY_COLOURS[c], c.label) for c in FactorCategory] if self._categories else []
         rows.append(("impact", "Impact (what customers felt)"))
         rows.append(("loop", "Feedback loop"))
         return rows

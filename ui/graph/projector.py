@@ -37,7 +37,9 @@ class ProjectorGraph(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("QWidget#ProjectorFactors { background: #000000; }")
         self.focus_mode = False
-        self.legend = Legend(PROJECTOR, self, scale=1.6)
+        # each board card names its category in its colour band: the legend keys only the rest
+        # (one line, where the category swatches took two or three of the picture's lines)
+        self.legend = Legend(PROJECTOR, self, scale=1.6, categories=False)
         self.view = BoardView(document, self)
         self.more = QLabel(self)  # over the foot of the board: it must not change the board's size
         self.more.setObjectName("ProjectorBoardMore")
@@ -61,8 +63,8 @@ class ProjectorGraph(QWidget):
         """The facilitator's canvas: the board shows the whole graph whatever its zoom and scroll."""
 
     def _show_hidden(self, hidden: int) -> None:
-        self.more.setText(f"{hidden} more cards out of the picture: "
-                          "the selected one is kept in view (F shows it close up)." if hidden else "")
+        self.more.setText(f"{hidden} more cards out of the picture · F: the selected one close up" if hidden else "")
+        self.more.setWordWrap(True)
         self._show_page()
 
     def follow_selection(self, node_id: str) -> None:

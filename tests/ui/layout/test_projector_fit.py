@@ -447,3 +447,19 @@ def test_moving_from_a_1080p_screen_to_a_720p_one_fits_the_factors_stage(
     assert not layout_problems(projector, (1280, 720))
     legend = projector.content.legend  # painted by hand: the layout check cannot see its lines cut
     assert legend.height() >= legend.heightForWidth(legend.width())
+
+
+def test_the_boards_legend_keys_only_what_the_cards_do_not_say(qtbot, window: MainWindow,
+                                                               projector: ProjectorWindow) -> None:
+    from retro.domain import FactorCategory
+
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    legend = projector.content.legend
+    labels = [label for _, label in legend.entries()]
+    assert not {c.label for c in FactorCategory} & set(labels)  # each card's band names its category
+    assert labels == ["Impact (what customers felt)", "Feedback loop"]
+    assert legend.heightForWidth(legend.width()) == legend.heightForWidth(100_000)  # one line at 720p
+    for card in projector.content.view.board.cards.values():
+        assert card.band  # named on the card itself
