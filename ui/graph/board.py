@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from retro.analysis import loop_arrows, routing
 from retro.analysis.projector_board import Board, board_layout, short_label
-from retro.domain import Changes, Factor, FactorLink, Impact
+from retro.domain import Changes, Factor, FactorLink, Impact, Participant
 from retro.domain.projector_names import shown_text
 from retro.domain.retro import Retro
 
@@ -93,7 +93,7 @@ class BoardCard(QGraphicsItem):
     def __init__(self, node_id: str, band: str, band_colour: QColor, label: str, *, impact: bool,
                  shape: CardShape) -> None:
         super().__init__()
-        self.shape_ = shape
+        self.card_shape = shape
         self.node_id = node_id
         self.band = band
         self.band_colour = band_colour
@@ -106,10 +106,10 @@ class BoardCard(QGraphicsItem):
         self.band = QFontMetricsF(self.band_font).elidedText(band, Qt.TextElideMode.ElideRight, shape.width - 24)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-6, -6, self.shape_.width + 12, self.shape_.height + 12)
+        return QRectF(-6, -6, self.card_shape.width + 12, self.card_shape.height + 12)
 
     def rect(self) -> QRectF:
-        return QRectF(0, 0, self.shape_.width, self.shape_.height)
+        return QRectF(0, 0, self.card_shape.width, self.card_shape.height)
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
@@ -125,7 +125,7 @@ class BoardCard(QGraphicsItem):
         painter.fillPath(path, fill)
         painter.save()
         painter.setClipPath(path)
-        width, height = self.shape_.width, self.shape_.height
+        width, height = self.card_shape.width, self.card_shape.height
         painter.fillRect(QRectF(0, 0, width, BAND_H), self.band_colour)
         painter.restore()
         painter.setPen(QPen(QColor(style.impact_border if self.impact else style.card_border), 2.5))
@@ -136,7 +136,7 @@ class BoardCard(QGraphicsItem):
         painter.setFont(self.title_font)
         painter.setPen(QColor(style.card_text))
         top = BAND_H + 6
-        step = (height - top - 6) / self.shape_.lines
+        step = (height - top - 6) / self.card_shape.lines
         for n, line in enumerate(self.lines):
             painter.drawText(QRectF(12, top + n * step, width - 24, step), int(Qt.AlignmentFlag.AlignVCenter), line)
         if self.highlighted:
@@ -169,7 +169,8 @@ class BoardScene(QGraphicsScene):
         self.rebuild()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches(Factor) or changes.touches(Impact) or changes.touches(FactorLink) or changes.incident:
+        # participants too: with roles instead of names, a renamed person changes the labels
+        if any(changes.touches(kind) for kind in (Factor, Impact, FactorLink, Participant)) or changes.incident:
             self._later.start()
 
     def set_picture(self, width: float, height: float) -> None:

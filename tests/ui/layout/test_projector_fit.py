@@ -200,7 +200,7 @@ def test_the_whole_graph_reads_from_the_back_of_the_room(qtbot, window: MainWind
     # fewer words per card (the close-up shows the full title), cut at a word, never mid-word
     for node_id, card in board.cards.items():
         entity = document.retro.factors.get(node_id) or document.retro.impacts[node_id]
-        assert card.lines and len(card.lines) <= card.shape_.lines
+        assert card.lines and len(card.lines) <= card.card_shape.lines
         shown = " ".join(card.lines).replace(" …", "").rstrip("…")
         assert shown.split()[0] == entity.title.split()[0]
     # the facilitator's selection is outlined on the board
