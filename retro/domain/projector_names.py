@@ -33,6 +33,14 @@ def shown_owner(retro: Retro, owner: str) -> str:
     """An action's owner as the projector names them ("" stays "")."""
     if not owner.strip() or not retro.incident.projector_shows_roles:
         return owner
+    return owner_role(retro, owner)
+
+
+def owner_role(retro: Retro, owner: str) -> str:
+    """An action's owner by role whatever the option (the Review slide never names anyone):
+    the participant's roles, "Owner" for someone who is not a participant, "" for no owner."""
+    if not owner.strip():
+        return ""
     wanted = _key(owner)
     people = retro.people()
     for person in people:
@@ -46,22 +54,23 @@ def _key(name: str) -> str:
     return " ".join(fold_word(word).casefold() for word in name.split())
 
 
-def shown_text(retro: Retro, text: str) -> str:
+def shown_text(retro: Retro, text: str, *, roles: bool | None = None) -> str:
     """``text`` as the projector shows it: with the roles option, each person's name becomes their
     role ("Dana restarted the pods" → "Incident commander restarted the pods"), an owner who is not
-    a participant "Owner", an e-mail address or a profile link the public report's wording."""
-    if not retro.incident.projector_shows_roles or not text:
+    a participant "Owner", an e-mail address or a profile link the public report's wording.
+    ``roles`` overrides the retro's option (True: always roles)."""
+    if not (retro.incident.projector_shows_roles if roles is None else roles) or not text:
         return text
     text = unicodedata.normalize("NFC", text)  # the matcher's positions are in the NFC form
     hits = retro_matcher(retro).find(text)
     if not hits:
         return text
-    roles = {" ".join(unicodedata.normalize("NFC", p.name).split()): roles_text(p).split(", ")[0]
+    role_of = {" ".join(unicodedata.normalize("NFC", p.name).split()): roles_text(p).split(", ")[0]
              for p in retro.people()}
     out, at = [], 0
     for hit in sorted(hits, key=lambda h: h.start):
         out.append(text[at:hit.start])
-        out.append(roles.get(hit.person, "Owner") if hit.kind == NAME else hit.replacement)
+        out.append(role_of.get(hit.person, "Owner") if hit.kind == NAME else hit.replacement)
         at = hit.end
     out.append(text[at:])
     return "".join(out)

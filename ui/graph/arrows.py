@@ -25,7 +25,7 @@ from .palette import GraphStyle
 ARROW_HEAD = 11.0
 
 
-def _rounded_polyline(path: QPainterPath, points: list[QPointF], radius: float) -> None:
+def rounded_polyline(path: QPainterPath, points: list[QPointF], radius: float) -> None:
     """Continue ``path`` (at ``points[0]``) along ``points`` with corners rounded by ``radius``."""
     for k in range(1, len(points)):
         here = points[k]
@@ -141,7 +141,7 @@ class LinkArrow(QGraphicsItem):
             x0, top, x1, bottom = node.box
             rects.append((x0, top, x1, bottom + BADGE_HEIGHT / 2))
         points = [QPointF(x, y) for x, y in routing.route((start.x(), start.y()), (end.x(), end.y()), rects, margin=14)]
-        _rounded_polyline(path, points, 12.0)
+        rounded_polyline(path, points, 12.0)
         return path
 
     def _blockers(self, start: QPointF, end: QPointF, dx: float) -> list[QRectF]:

@@ -6,7 +6,7 @@ A strip that wraps onto more rows when narrow; it sits above the canvas, never o
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from retro.domain import FactorCategory
@@ -29,9 +29,12 @@ MARGIN = 8.0
 class Legend(QWidget):
     """A key to the graph's colours and lines; it takes no focus and no clicks."""
 
-    def __init__(self, style: GraphStyle, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
+    def __init__(self, style: GraphStyle, parent: QWidget | None = None, *, scale: float = 1.0,
+                 categories: bool = True) -> None:
         super().__init__(parent)
         self._style = style
+        #: Without the category swatches (the projector's board names each card's category in its band).
+        self._categories = categories
         self._scale = scale
         self._font = QFont("DejaVu Sans")
         self._font.setPointSizeF(8.5 * scale)
@@ -67,7 +70,7 @@ class Legend(QWidget):
 
     def entries(self) -> list[tuple[str, str]]:
         """(colour or "impact"/"loop", label) in the order shown."""
-        rows = [(CATEGORY_COLOURS[c], c.label) for c in FactorCategory]
+        rows = [(CATEGORY_COLOURS[c], c.label) for c in FactorCategory] if self._categories else []
         rows.append(("impact", "Impact (what customers felt)"))
         rows.append(("loop", "Feedback loop"))
         return rows
@@ -106,7 +109,15 @@ class Legend(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.heightForWidth(120))
+        # the height its lines need at the width it has: its seven-line height at 120 px, at a
+        # 1920×1080 projector's text size, held the window above 720 lines when it moved to a
+        # 1280×720 screen, before the text could shrink to fit
+        return QSize(120, self.heightForWidth(max(self.width(), 120)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.heightForWidth(event.size().width()) != self.heightForWidth(event.oldSize().width()):
+            self.updateGeometry()  # fewer or more lines at the new width
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

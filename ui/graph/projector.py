@@ -1,106 +1,27 @@
-"""The graph for the room: a read-only, high-contrast mirror that follows the facilitator.
+"""The graph for the room: a read-only, high-contrast board that follows the facilitator.
 
-It has its own scene in the projector style (white cards on black, thick arrows, bold type),
-kept in step with the same document, so the facilitator's selection outlines and handles never
-show. It shows what the facilitator's canvas shows (their zoom and scroll, without the empty
-canvas around the graph), as large as the projector allows, and outlines whatever the
-facilitator selects in yellow.
+The whole graph is shown on the projector's own board (:class:`~ui.graph.board.BoardView`): the
+canvas's columns fitted to the projector's shape, each card's short label in type the back of the
+room can read (the canvas shown whole at 1280×720 drew its text at 8–9 px). The facilitator's
+selection is outlined in yellow and kept in the picture.
 
 In **focus** mode (F on the canvas) the selected factor and its direct causes and effects fill
-the projector instead (:class:`~ui.graph.focus_view.FocusPanel`), in the projector's text size;
-it follows the selection, and with nothing selected the whole graph is shown as usual.
+the projector instead (:class:`~ui.graph.focus_view.FocusPanel`), with their full titles, in the
+projector's text size; it follows the selection, and with nothing selected the board is shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontInfo, QPainter, QResizeEvent
-from PySide6.QtWidgets import QGraphicsView, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..document import RetroDocument
+from .board import BoardView
 from .focus_view import FocusPanel
-from .items import card_title_font
 from .legend import Legend
-from .mirror import GraphMirror
 from .palette import PROJECTOR
 from .view import GraphView
-
-#: The projector shows the graph this much larger than the facilitator's zoom (no source view).
-PROJECTOR_BOOST = 1.25
-
-
-class ProjectorGraphView(QGraphicsView):
-    """A read-only view of the graph in the projector style."""
-
-    def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
-        mirror = GraphMirror(document, style=PROJECTOR)
-        super().__init__(mirror, parent)
-        mirror.setParent(self)
-        self.mirror = mirror
-        self.setObjectName("ProjectorGraph")
-        self.setAccessibleName("Contributing factors graph")
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setInteractive(False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.followed_id = ""
-        self._source: GraphView | None = None
-
-    def follow(self, source: GraphView) -> None:
-        """Show what ``source`` shows (its zoom and scroll), scaled up to this view's size."""
-        self._source = source
-        source.zoom_changed.connect(self._follow_source)
-        source.horizontalScrollBar().valueChanged.connect(self._follow_source)
-        source.verticalScrollBar().valueChanged.connect(self._follow_source)
-        self._follow_source()
-
-    def follow_zoom(self, zoom: float) -> None:
-        """Zoom like the facilitator (times :data:`PROJECTOR_BOOST` when there is no source view)."""
-        if self._source is not None:
-            self._follow_source()
-            return
-        centre = self.mapToScene(self.viewport().rect().center())
-        self.resetTransform()
-        scale = max(0.2, zoom * PROJECTOR_BOOST)
-        self.scale(scale, scale)
-        self.centerOn(centre)
-
-    def follow_selection(self, node_id: str) -> None:
-        """Outline the facilitator's selection and bring it into view ("" only clears the outline)."""
-        self.followed_id = node_id
-        item = self.mirror.set_highlight(node_id)
-        if item is not None:
-            self.ensureVisible(item, 40, 40)
-
-    def card_text_pixels(self) -> float:
-        """How tall a card's title text is drawn on the projector, in pixels (font size times zoom)."""
-        return QFontInfo(card_title_font(PROJECTOR)).pixelSize() * self.transform().m11()
-
-    def _follow_source(self, *_args: object) -> None:
-        source = self._source
-        if source is None or not self.viewport().width() or not self.viewport().height():
-            return
-        shown = source.mapToScene(source.viewport().rect()).boundingRect()
-        # Empty canvas around the graph is no use to the room: show only the part of the graph
-        # the facilitator sees, as large as the projector allows.
-        graph = self.scene().itemsBoundingRect().adjusted(-30, -30, 30, 30)
-        if shown.intersects(graph):
-            shown = shown.intersected(graph)
-        if shown.isEmpty():
-            return
-        self.fitInView(shown, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.followed_id:
-            item = self.mirror.node(self.followed_id)
-            if item is not None:
-                self.ensureVisible(item, 40, 40)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._follow_source()
 
 
 class ProjectorGraph(QWidget):
@@ -116,8 +37,18 @@ class ProjectorGraph(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("QWidget#ProjectorFactors { background: #000000; }")
         self.focus_mode = False
-        self.legend = Legend(PROJECTOR, self, scale=1.6)
-        self.view = ProjectorGraphView(document, self)
+        # each board card names its category in its colour band: the legend keys only the rest
+        # (one line, where the category swatches took two or three of the picture's lines)
+        self.legend = Legend(PROJECTOR, self, scale=1.6, categories=False)
+        self.view = BoardView(document, self)
+        self.more = QLabel(self)  # over the foot of the board: it must not change the board's size
+        self.more.setObjectName("ProjectorBoardMore")
+        self.more.setStyleSheet("QLabel#ProjectorBoardMore { background: rgba(0, 0, 0, 220); color: #FFE600; }")
+        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more.setTextFormat(Qt.TextFormat.PlainText)
+        self.more.setAccessibleName("Cards out of the picture")
+        self.more.hide()
+        self.view.hidden_changed.connect(self._show_hidden)
         self.focus = FocusPanel(document, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.view)
@@ -129,7 +60,12 @@ class ProjectorGraph(QWidget):
         layout.addWidget(self.pages, 1)
 
     def follow(self, source: GraphView) -> None:
-        self.view.follow(source)
+        """The facilitator's canvas: the board shows the whole graph whatever its zoom and scroll."""
+
+    def _show_hidden(self, hidden: int) -> None:
+        self.more.setText(f"{hidden} more cards out of the picture · F: the selected one close up" if hidden else "")
+        self.more.setWordWrap(True)
+        self._show_page()
 
     def follow_selection(self, node_id: str) -> None:
         self.view.follow_selection(node_id)
@@ -155,9 +91,20 @@ class ProjectorGraph(QWidget):
         close_up = self.focus_mode and bool(self.focus.cards)
         self.pages.setCurrentWidget(self.focus if close_up else self.view)
         self.legend.setVisible(not close_up)
+        self.more.setVisible(not close_up and self.view.hidden > 0)
+        if self.more.isVisible():
+            area = self.pages.geometry()
+            height = self.more.sizeHint().height()
+            self.more.setGeometry(area.left(), area.bottom() - height, area.width(), height)
+            self.more.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_page()
 
     def set_text_pixels(self, pixels: int) -> None:
         """The projector window's text size: the legend and the close-up follow it."""
         self.legend.set_text_pixels(pixels)
+        self.view.set_text_pixels(pixels)
         self.focus.set_text_pixels(pixels)
         self._show_page()

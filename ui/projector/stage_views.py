@@ -18,7 +18,7 @@ from ui.models.speakers_model import SpeakingOrderModel
 from ui.models.timeline_model import EVENT_ID_ROLE, TimelineModel
 from ui.models.timeline_model import PROJECTOR_ROLE as EVENT_LINE_ROLE
 
-from ..widgets.projector import BODY_POINTS, HIGHLIGHT, ProjectorList, ProjectorPanel
+from ..widgets.projector import BODY_POINTS, HIGHLIGHT, MoreRows, ProjectorList, ProjectorPanel
 from ..widgets.speaker_timer import clock_text
 
 
@@ -29,7 +29,10 @@ class TimelineProjector(ProjectorPanel):
         super().__init__("Timeline", "Timeline on the projector", parent)
         self.model = TimelineModel(document, self)
         self.list = ProjectorList(self.model, EVENT_LINE_ROLE, "Timeline events")
+        self.more = MoreRows(self.list, "earlier", "more below")
+        self.body.addWidget(self.more.above)
         self.body.addWidget(self.list, 1)
+        self.body.addWidget(self.more.below)
         self._event_id = ""
         self.set_subtitle(f"Times in {self.model.timezone}")
         self.model.rowsMoved.connect(self._refollow)
@@ -153,7 +156,10 @@ class ActionsProjector(ProjectorPanel):
         self.sorted = ActionsSort(self)
         self.sorted.setSourceModel(self.model)
         self.list = ProjectorList(self.sorted, ACTION_LINE_ROLE, "Actions with owners and due dates")
+        self.more = MoreRows(self.list, "above", "more below")
+        self.body.addWidget(self.more.above)
         self.body.addWidget(self.list, 1)
+        self.body.addWidget(self.more.below)
         self.set_subtitle("Each with one owner and a due date.")
         self._action_id = ""
         self.sorted.layoutChanged.connect(self._refollow)

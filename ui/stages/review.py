@@ -37,6 +37,7 @@ from retro.domain import (
 from retro.domain.progress import next_step, status_for, with_status
 from ui.document import RetroDocument
 from ui.models.findings_model import MENTION_ROLE, STAGE_ROLE, TARGET_ROLE, FindingsModel
+from ui.projector.review_view import ReviewProjector
 from ui.stages.public_preview import PublicPreview, set_fine_to_publish
 from ui.widgets.colours import GOOD, PROBLEM
 from ui.widgets.commit_edit import CommitOnLeaveEdit
@@ -246,6 +247,10 @@ class ReviewStage(ReportExports):
         if ok:
             edit.document().setModified(False)
         return ok
+
+    def projector_view(self) -> QWidget:
+        """The Review slide: factors by category, actions by role and due date, what is missing."""
+        return ReviewProjector(self.document)
 
     def focus_target(self, target_id: str) -> None:
         self.findings_view.setFocus()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
@@ -161,7 +162,14 @@ class ProjectorLineDelegate(QStyledItemDelegate):
 
 
 class ProjectorList(QListView):
-    """A read-only, word-wrapped list in large type; the highlighted row follows the facilitator."""
+    """A read-only, word-wrapped list in large type; the highlighted row follows the facilitator.
+
+    It tells how many rows are out of the picture above and below (:attr:`out_of_view`), so the
+    room knows more follows (:class:`MoreRows`).
+    """
+
+    #: (rows above the picture, rows below it), after a scroll, a resize or a change of rows.
+    out_of_view = Signal(int, int)
 
     def __init__(self, model: QAbstractItemModel, role: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +192,37 @@ class ProjectorList(QListView):
         self.setItemDelegate(ProjectorLineDelegate(self))
         self._row = -1
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._counted = (-1, -1)
+        self._count_later = QTimer(self)
+        self._count_later.setSingleShot(True)
+        self._count_later.setInterval(0)
+        self._count_later.timeout.connect(self.count_out_of_view)
+        self.verticalScrollBar().valueChanged.connect(self._recount)
+        self.verticalScrollBar().rangeChanged.connect(self._recount)
+        for signal in (self.shown.rowsInserted, self.shown.rowsRemoved, self.shown.modelReset,
+                       self.shown.layoutChanged, self.shown.dataChanged):
+            signal.connect(self._recount)
+
+    def _recount(self, *_args: object) -> None:
+        self._count_later.start(0)  # once the list has laid its rows out (and never with an argument as msec)
+
+    def rows_out_of_view(self) -> tuple[int, int]:
+        """How many rows are not wholly in the picture: (above it, below it)."""
+        model, height = self.model(), self.viewport().height()
+        above = below = 0
+        for row in range(model.rowCount()):
+            rect = self.visualRect(model.index(row, self.modelColumn()))
+            if rect.top() < 0:
+                above += 1
+            elif rect.bottom() > height:
+                below += 1
+        return above, below
+
+    def count_out_of_view(self) -> None:
+        counted = self.rows_out_of_view()
+        if counted != self._counted:
+            self._counted = counted
+            self.out_of_view.emit(*counted)
 
     def highlight_row(self, row: int) -> None:
         """Highlight the source model's ``row`` and scroll it to the middle (-1: no highlight)."""
@@ -203,3 +242,27 @@ class ProjectorList(QListView):
         super().resizeEvent(event)
         if self._row >= 0:  # keep the highlighted row in view as the window finds its size
             QTimer.singleShot(0, self, lambda: self.highlight_row(self._row))
+        self._recount()
+
+
+class MoreRows:
+    """"▲ 3 earlier" over a :class:`ProjectorList` and "▼ 12 more below" under it, shown only then."""
+
+    def __init__(self, rows: ProjectorList, earlier: str = "earlier", later: str = "more below") -> None:
+        self.above = QLabel()
+        self.below = QLabel()
+        for label, name in ((self.above, "Rows above the picture"), (self.below, "Rows below the picture")):
+            label.setObjectName("ProjectorMore")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAccessibleName(name)
+            label.setStyleSheet(f"color: {HIGHLIGHT};")
+            label.hide()
+        self._words = (earlier, later)
+        rows.out_of_view.connect(self.show_counts)
+
+    def show_counts(self, above: int, below: int) -> None:
+        earlier, later = self._words
+        self.above.setText(f"▲ {above} {earlier}" if above else "")
+        self.above.setVisible(bool(above))
+        self.below.setText(f"▼ {below} {later}" if below else "")
+        self.below.setVisible(bool(below))

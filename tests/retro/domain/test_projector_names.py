@@ -36,3 +36,16 @@ def test_text_is_shown_as_typed_when_the_option_is_off_or_no_name_is_in_it() -> 
     text = "Jonas restarted the pods"
     assert shown_text(_demo(False), text) == text
     assert shown_text(_demo(True), "The proxy refused new clients") == "The proxy refused new clients"
+
+
+def test_the_review_slide_names_roles_whatever_the_option() -> None:
+    from retro.domain.projector_names import owner_role, shown_owner
+
+    retro = _demo(False)
+    leader = next(p for p in retro.people() if p.is_leader)
+    assert shown_owner(retro, leader.name) == leader.name  # the option is off: names elsewhere
+    assert owner_role(retro, leader.name) == shown_owner(_demo(True), leader.name) != leader.name
+    assert owner_role(retro, "Grace Hopkins") == "Owner" and owner_role(retro, " ") == ""
+    shown = shown_text(retro, f"Ask {leader.name} first", roles=True)
+    assert leader.name.split()[0] not in shown and shown.startswith("Ask ")
+    assert shown_text(_demo(True), "Jonas restarted the pods", roles=False) == "Jonas restarted the pods"

@@ -134,13 +134,102 @@ def test_focus_mode_shows_the_selected_factor_with_its_causes_and_effects_at_24_
     qtbot.keyClick(stage.view, "f")
     settle(qtbot)
     assert not mirror.focused() and mirror.view.isVisible()
-    stage.view.fit_graph()
-    settle(qtbot)
     seen = mirror.view.mapToScene(mirror.view.viewport().rect()).boundingRect()
     graph = mirror.view.scene().itemsBoundingRect()
     assert seen.adjusted(-2, -2, 2, 2).contains(graph)
     # the graph fills the space in one direction at least
     assert graph.width() >= 0.85 * seen.width() or graph.height() >= 0.85 * seen.height()
+
+
+#: The whole graph's card text, as drawn on the projector (pixels): the bar for the back of the room.
+BOARD_READABLE = 18
+
+
+def add_factors(document, count: int) -> None:
+    """``count`` more factors, each leading to one of the demo's (a deeper, wider graph)."""
+    from retro.domain import Edit, Factor, FactorCategory, FactorLink, new_id
+
+    olds = sorted(document.retro.factors)
+    categories = list(FactorCategory)
+    for n in range(count):
+        factor = Factor(new_id(), f"Another reason number {n} that played a part in how this went",
+                        categories[n % len(categories)])
+        link = FactorLink(new_id(), factor.id, olds[(n * 3) % len(olds)])
+        assert document.edit("Add factor", Edit.of(upsert=[factor, link]))
+
+
+@pytest.mark.parametrize("extra", [0, 11], ids=["demo", "20 factors"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_whole_graph_reads_from_the_back_of_the_room(qtbot, window: MainWindow, projector: ProjectorWindow,
+                                                         extra: int, size: tuple[int, int]) -> None:
+    document = window.document
+    assert document is not None
+    add_factors(document, extra)
+    assert len(document.retro.factors) == 9 + extra
+    projector.resize(*size)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    mirror = projector.content
+    assert isinstance(mirror, ProjectorGraph) and not mirror.focused()
+    view = mirror.view
+    board = view.board
+    assert set(board.cards) == {*document.retro.factors, *document.retro.impacts}
+    # the card text as the room meets it: the font's pixel size times the board's scale on screen
+    drawn = view.card_text_pixels()
+    assert drawn >= BOARD_READABLE * size[1] / 720, f"card text {drawn:.1f} px at {size}"
+    # every card is in the picture, none overlaps another, and none is cut
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    rects = [card.sceneBoundingRect().adjusted(6, 6, -6, -6) for card in board.cards.values()]
+    assert all(seen.contains(r) for r in rects) and view.hidden == 0
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert not mirror.more.isVisible()
+    assert not layout_problems(projector, size)
+    assert mirror.legend.height() >= mirror.legend.heightForWidth(mirror.legend.width())  # every line of it
+    # no arrow passes behind a card it does not connect
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    for arrow in [i for i in board.items() if isinstance(i, QGraphicsPathItem)]:
+        path = arrow.path()
+        head = path.elementAt(path.elementCount() - 1)  # a corner of the arrow head, at the effect card
+        ends = (path.pointAtPercent(0), QPointF(head.x, head.y))
+        own = [r for r in rects if any(r.adjusted(-12, -12, 12, 12).contains(e) for e in ends)]
+        behind = [r for r in rects if r not in own and any(
+            r.adjusted(4, 4, -4, -4).contains(path.pointAtPercent(k / 60)) for k in range(61))]
+        assert not behind, f"an arrow passes behind {behind}"
+    # fewer words per card (the close-up shows the full title), cut at a word, never mid-word
+    for node_id, card in board.cards.items():
+        entity = document.retro.factors.get(node_id) or document.retro.impacts[node_id]
+        assert card.lines and len(card.lines) <= card.card_shape.lines
+        shown = " ".join(card.lines).replace(" …", "").rstrip("…")
+        assert shown.split()[0] == entity.title.split()[0]
+    # the facilitator's selection is outlined on the board
+    stage = window.workspace.current_view()
+    target = sorted(document.retro.factors)[0]
+    stage.focus_target(target)
+    settle(qtbot)
+    assert board.cards[target].highlighted and sum(c.highlighted for c in board.cards.values()) == 1
+
+
+def test_a_graph_too_large_to_read_whole_keeps_the_selection_in_view_and_says_what_is_out(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    document = window.document
+    assert document is not None
+    add_factors(document, 40)
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    mirror = projector.content
+    view = mirror.view
+    assert view.card_text_pixels() >= BOARD_READABLE  # never smaller than the bar
+    assert view.hidden > 0 and mirror.more.isVisible()
+    assert f"{view.hidden} more cards" in mirror.more.text()
+    stage = window.workspace.current_view()
+    for target in sorted(document.retro.factors)[::7]:
+        stage.focus_target(target)
+        settle(qtbot)
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert seen.contains(view.board.cards[target].sceneBoundingRect().adjusted(6, 6, -6, -6))
 
 
 def test_focus_mode_with_many_causes_sums_up_those_that_do_not_fit(qtbot, window: MainWindow,
@@ -257,3 +346,120 @@ def test_the_view_menu_toggles_the_close_up_too(qtbot, window: MainWindow, proje
     trigger(window.menus.projector_focus_action)
     settle(qtbot)
     assert not projector.content.focused()
+
+
+# -- the room knows more follows ----------------------------------------------------------------
+
+
+def test_the_timeline_follows_the_selected_event_and_says_what_is_above_and_below(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.TIMELINE)
+    settle(qtbot)
+    panel = projector.content
+    rows = panel.list
+    total = rows.model().rowCount()
+    assert total > 20  # the demo's timeline is longer than one picture
+
+    def fully_shown() -> list[int]:
+        height = rows.viewport().height()
+        return [r for r in range(total) if (rect := rows.visualRect(rows.model().index(r, 0))).top() >= 0
+                and rect.bottom() <= height]
+
+    def counts() -> tuple[str, str]:
+        return (panel.more.above.text() if panel.more.above.isVisible() else "",
+                panel.more.below.text() if panel.more.below.isVisible() else "")
+
+    shown = fully_shown()
+    assert shown[0] == 0
+    qtbot.waitUntil(lambda: counts() == ("", f"▼ {total - len(shown)} more below"))
+    stage = window.workspace.current_view()
+    for row in (total // 2, total - 1, 0):
+        stage.focus_target(panel.event_id_at(row))
+        settle(qtbot)
+        shown = fully_shown()
+        assert row in shown and rows.highlighted_row() == row  # the facilitator's event is in view
+        above, below = shown[0], total - 1 - shown[-1]
+        assert counts() == (f"▲ {above} earlier" if above else "", f"▼ {below} more below" if below else "")
+        assert above + below + len(shown) == total
+        assert not layout_problems(projector, (1280, 720))
+    assert counts()[0] == ""  # back at the first event, nothing is hidden above it
+    # a line in the room's size, in the projector's yellow
+    assert QFontInfo(panel.more.below.font()).pixelSize() >= READABLE
+
+
+# -- the Review slide ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_review_slide_shows_factors_by_category_actions_by_role_and_what_is_missing(
+        qtbot, window: MainWindow, projector: ProjectorWindow, size: tuple[int, int]) -> None:
+    from dataclasses import replace
+
+    from retro.domain import Edit
+    from tests.ui.workspace.harness import wait_checked
+    from ui.projector.review_view import ReviewProjector
+
+    document = window.document
+    assert document is not None
+    retro = document.retro
+    assert not retro.incident.projector_shows_roles  # names would show elsewhere: never here
+    projector.resize(*size)
+    window.go_to_stage(Stage.REVIEW)
+    settle(qtbot)
+    slide = projector.content
+    assert isinstance(slide, ReviewProjector)
+    texts = slide.texts()
+    assert texts[0].startswith(f"{len(retro.factors)} contributing factors:")
+    for category in {f.category for f in retro.factors.values()}:
+        count = sum(f.category is category for f in retro.factors.values())
+        assert f"{category.label} {count}".replace(" ", "\u00a0") in texts[0]
+    assert texts[1] == f"Actions · {len(retro.actions)}"
+    lines = texts[2:2 + len(retro.actions)]
+    dues = [a.due for a in sorted(retro.actions.values(), key=lambda a: (a.due is None, a.due or 0, a.title.casefold()))]
+    for line, due in zip(lines, dues, strict=True):
+        assert f"due {due.strftime('%a %d %b')}" in line if due else "no due date yet" in line
+    everything = "\n".join(texts)
+    for person in retro.people():
+        assert person.name not in everything and person.name.split()[-1] not in everything
+    assert "Incident commander" in everything  # the owners' roles instead
+    assert "Nothing blocks the report" in everything
+    assert not layout_problems(projector, size)
+    small = {k: v for k, v in shown_text_pixels(projector).items() if v < READABLE * size[1] / 720}
+    assert not small, small
+    # what is still missing comes from the shared findings, and follows the edits
+    assert document.edit("Clear summary", Edit(incident=replace(retro.incident, summary="")))
+    wait_checked(window)
+    qtbot.waitUntil(lambda: slide.missing_heading.text() == "Still missing · 1")
+    assert any("short summary" in t for t in slide.texts())
+    assert document.findings().readiness[0].message in slide.texts()
+    assert not layout_problems(projector, size)
+
+
+def test_moving_from_a_1080p_screen_to_a_720p_one_fits_the_factors_stage(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1920, 1080)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    projector.resize(1280, 720)  # the legend's 36 px minimum once held the window at 1280×835
+    settle(qtbot)
+    assert projector.size().toTuple() == (1280, 720)
+    assert not layout_problems(projector, (1280, 720))
+    legend = projector.content.legend  # painted by hand: the layout check cannot see its lines cut
+    assert legend.height() >= legend.heightForWidth(legend.width())
+
+
+def test_the_boards_legend_keys_only_what_the_cards_do_not_say(qtbot, window: MainWindow,
+                                                               projector: ProjectorWindow) -> None:
+    from retro.domain import FactorCategory
+
+    projector.resize(1280, 720)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    legend = projector.content.legend
+    labels = [label for _, label in legend.entries()]
+    assert not {c.label for c in FactorCategory} & set(labels)  # each card's band names its category
+    assert labels == ["Impact (what customers felt)", "Feedback loop"]
+    assert legend.heightForWidth(legend.width()) == legend.heightForWidth(100_000)  # one line at 720p
+    for card in projector.content.view.board.cards.values():
+        assert card.band  # named on the card itself
