@@ -129,3 +129,42 @@ def test_a_retro_opened_at_contributing_factors_says_checking_until_its_check_is
     assert stage.findings.summary.text() != CHECKING
     assert stage.tabs.tabText(stage.tabs.indexOf(stage.findings)) == f"Fi&ndings ({len(expected)})"
     assert len(checked_on) == 1
+
+
+def test_no_cycle_collection_runs_while_a_retro_opens_and_it_resumes_after_the_first_paint(
+        qtbot, window: MainWindow) -> None:
+    import gc
+
+    incident_id = window.store.add_retro(a_retro_of(300))
+    passes: list[int] = []
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    assert gc.isenabled()
+    gc.callbacks.append(counted)
+    try:
+        assert window.open_retro(incident_id, Stage.TIMELINE)
+        assert passes == [] and not gc.isenabled()  # no pass over the heap before the first paint …
+        window.repaint()
+        QApplication.processEvents()
+        assert gc.isenabled()  # … and collection as before once it has painted
+    finally:
+        gc.callbacks.remove(counted)
+    wait_checked(window)
+
+
+def test_opening_a_retro_leaves_the_collector_off_when_someone_else_turned_it_off(qtbot, window: MainWindow) -> None:
+    import gc
+
+    incident_id = window.store.add_retro(a_retro_of(300))
+    gc.disable()
+    try:
+        assert window.open_retro(incident_id, Stage.TIMELINE)
+        window.repaint()
+        QApplication.processEvents()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    wait_checked(window)
