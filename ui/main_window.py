@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from retro.domain import RetroError, Stage
 
+from .collect_after_paint import collect_after_paint
 from .library.open_database import (
     DatabaseOpener,
     masked_url,
@@ -144,6 +145,7 @@ class MainWindow(ProjectorMirror, QMainWindow):
         """Open ``incident_id`` in the workspace (at ``stage``, selecting ``target_id``)."""
         if self.store is None:
             return False
+        collect_after_paint()  # no full collector pass between here and the stage's first paint
         try:
             retro = self.store.load(incident_id)
         except RetroError as exc:

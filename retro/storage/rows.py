@@ -25,6 +25,12 @@ _ALL = {
     .where(t.table.c.incident_id == bindparam("incident_id"))
     for kind, t in TABLES.items()
 }
+# The same whole-retro reads as the SQLite driver's own statement (see load_kind).
+_SQLITE_ALL = {
+    kind: f"SELECT {', '.join(t.columns)} FROM {t.table.name} WHERE incident_id = ?"
+    for kind, t in TABLES.items()
+    if t.from_sqlite is not None
+}
 _BY_ID = {
     kind: select(t.table).where(
         t.table.c.incident_id == bindparam("incident_id"), t.table.c.id.in_(bindparam("keys", expanding=True))
@@ -52,6 +58,8 @@ def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str]
     spec = TABLES[kind]
     if keys is None and spec.from_tuples is not None:  # the timeline of a big retro: unpacked straight
         with cycle_collection_paused():  # no collector passes over the new events; fetched whole (one fetchall, not a fetchone per row), then unpacked
+            if spec.from_sqlite is not None and conn.dialect.name == "sqlite":
+                return spec.from_sqlite(_sqlite_rows(conn, _SQLITE_ALL[kind], incident_id))
             return spec.from_tuples(conn.execute(_ALL[kind], {"incident_id": incident_id}).all())
     if keys is None:
         rows = conn.execute(_ALL[kind], {"incident_id": incident_id}).all()
@@ -72,6 +80,17 @@ def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str]
     if spec.key_columns == ("id",):
         return {r.id: from_row(r) for r in rows}
     return {spec.key_of_row(r): from_row(r) for r in rows}
+
+
+def _sqlite_rows(conn: Connection, statement: str, incident_id: str) -> list[tuple[Any, ...]]:
+    """The driver's tuples for ``statement``, on ``conn``'s own connection (so in its transaction):
+    10,000 events without SQLAlchemy's row objects and result processors (a third of the read)."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(statement, (incident_id,))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def action_factor_ids(conn: Connection, incident_id: str, action_ids: list[str] | None) -> dict[str, tuple[str, ...]]:

@@ -560,5 +560,6 @@ def assert_everything_is_there(qtbot: QtBot, window: MainWindow, incident_id: st
 
     review = go_to(qtbot, window, Stage.REVIEW)
     assert isinstance(review, ReviewStage)
+    qtbot.waitUntil(lambda: not review.findings.is_checking())  # the reopened retro's check follows its paint
     assert review.summary.text().startswith("Ready to publish.")
     assert review.answers["detection"].toPlainText() == DETECTION_ANSWER

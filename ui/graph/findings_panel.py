@@ -3,7 +3,8 @@
 Shows the readiness findings that belong to this stage (a factor with no path to the impact, no
 evidence, no action, blame-shaped wording, too few factors) and the graph-shaped findings of
 :func:`retro.analysis.analyse` (a single chain, one direct cause, islands, feedback loops, hubs).
-Activating one selects the factor it is about. The list refreshes once per burst of edits.
+Activating one selects the factor it is about. The list refreshes once per burst of edits. A
+retro just opened is not checked before its first paint: the panel says "Checking…" until then.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from retro.checks import Findings
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the panel says while the retro's findings are on their way.
+CHECKING = "Checking the graph…"
 
 #: Readiness findings about single factors that this stage shows (even when fixed elsewhere).
 FACTOR_CODES = {"unaddressed"}
@@ -63,7 +66,9 @@ class FindingsPanel(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._refresh_when_known)
         document.findings_changed.connect(self._timer.start)  # after every change and reload
-        self.refresh()
+        self.checking = True
+        self.summary.setText(CHECKING)
+        self._refresh_when_known()  # known now unless the retro was just opened (then ready follows)
 
     def _refresh_when_known(self) -> None:
         """Once per burst of edits; an edit since the findings were told brings its own."""
@@ -71,6 +76,7 @@ class FindingsPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        self.checking = False
         self.findings = factor_findings(self.document.findings())
         self.list.clear()
         reasons: dict[str, list[str]] = {}

@@ -3,6 +3,10 @@
 Findings come from :func:`retro.domain.readiness` and, when the analysis package is present,
 from :func:`retro.analysis.analyse` (graph-shaped questions). The list is short and derived
 from the whole retro: the document's shared findings, read again whenever they change.
+
+A retro just opened is not checked before its first paint (:mod:`ui.shared_findings`): until its
+check is back the list is empty and :meth:`FindingsModel.is_checking` says so, and the views say
+"Checking…".
 """
 
 from __future__ import annotations
@@ -31,13 +35,19 @@ class FindingsModel(QAbstractListModel):
     def __init__(self, document: RetroDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._findings = list(document.findings().all)
+        known = document.known_findings()  # never computed here, before the first paint
+        self._checking = known is None
+        self._findings = list(known.all) if known is not None else []
         style = QApplication.style()
         self._icons = {
             Level.BLOCKER: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             Level.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         document.findings_changed.connect(self.refresh)  # after every change and reload
+
+    def is_checking(self) -> bool:
+        """Whether the retro's findings are still on their way (nothing shown yet)."""
+        return self._checking
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
@@ -76,9 +86,13 @@ class FindingsModel(QAbstractListModel):
         return self._findings[row]
 
     def refresh(self, *_args: object) -> None:
-        findings = list(self._document.findings().all)
-        if findings == self._findings:
+        known = self._document.known_findings()
+        if known is None:
+            return  # a check is on its way: findings_changed brings its answer
+        findings = list(known.all)
+        if findings == self._findings and not self._checking:
             return
+        self._checking = False
         self.beginResetModel()
         self._findings = findings
         self.endResetModel()

@@ -60,10 +60,13 @@ class TimelineFilter(QAbstractProxyModel):
         new_kind = self._kind if kind is False else kind
         if words == self._words and new_kind is self._kind:
             return
+        # Typing on narrows what is shown: only the rows shown now can still match.
+        narrower = new_kind is self._kind and bool(self._words) and all(
+            any(old in word for word in words) for old in self._words)
         self.beginResetModel()
         self._words = words
         self._kind = new_kind  # type: ignore[assignment]
-        self._rows = self._accepted_rows()
+        self._rows = self._accepted_rows(self._rows if narrower else None)
         self.endResetModel()
 
     @property
@@ -86,22 +89,26 @@ class TimelineFilter(QAbstractProxyModel):
         text = self._model.search_texts()[source_row]
         return all(w in text for w in self._words)
 
-    def _accepted_rows(self) -> list[int]:
+    def _accepted_rows(self, among: list[int] | None = None) -> list[int]:
+        """The source rows the filter shows, ascending; ``among``: only these can match (a narrower filter)."""
         if self._model is None:
             return []
         events = self._model.event_list()
         if not self.is_filtering():
             return list(range(len(events)))
         kind = self._kind
-        rows = range(len(events)) if kind is None else [i for i, e in enumerate(events) if e.kind is kind]
+        rows: list[int] | range
+        if among is not None:
+            rows = among
+        else:
+            rows = range(len(events)) if kind is None else [i for i, e in enumerate(events) if e.kind is kind]
         words = self._words
         if not words:
             return list(rows)
         search = self._model.search_texts()  # made on the first text filter
-        if len(words) == 1:
-            word = words[0]
-            return [i for i in rows if word in search[i]]
-        return [i for i in rows if all(w in search[i] for w in words)]
+        for word in sorted(words, key=len, reverse=True):  # one pass per word, the rarest (longest) first
+            rows = [i for i in rows if word in search[i]]
+        return list(rows)
 
     # -- mapping -----------------------------------------------------------------------------
 

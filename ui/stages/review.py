@@ -44,6 +44,9 @@ from ui.widgets.commit_edit import CommitOnLeaveEdit
 
 from .review_exports import ReportExports
 
+#: What the readiness summary says while a retro just opened is being checked.
+CHECKING = "Checking what is missing in this retro…"
+
 
 class ReviewStage(ReportExports):
     """The review and export editor (its exports and "report shared" marks: :class:`ReportExports`)."""
@@ -131,7 +134,10 @@ class ReviewStage(ReportExports):
 
     def _refresh_next_step(self) -> None:
         retro = self.document.retro
-        findings = list(self.document.findings().readiness)  # shared: computed once per change
+        known = self.document.known_findings()  # shared: computed once per change, never before the paint
+        if known is None:
+            return  # still being checked: findings_changed brings them
+        findings = list(known.readiness)
         self.next_step.setText(next_step(retro, findings))
         due = status_for(retro.incident, findings)
         self.status_button.setText(f"Mark the retro {due.label}")
@@ -202,6 +208,12 @@ class ReviewStage(ReportExports):
     def _refresh_summary(self) -> None:
         self._refresh_next_step()
         self._update_fine_button()
+        if self.findings.is_checking():
+            self.summary.setText(CHECKING)
+            self.summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
+            self.next_step.setText("")
+            self.status_button.setVisible(False)
+            return
         blockers = self.findings.blocker_count()
         warnings = self.findings.rowCount() - blockers
         if blockers:

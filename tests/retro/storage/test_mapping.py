@@ -49,3 +49,41 @@ def test_roles_are_stored_as_sorted_tokens() -> None:
     assert roles_to_text(roles) == "incident_commander,responder"
     assert roles_from_text(roles_to_text(roles)) == roles
     assert roles_from_text("") == frozenset()
+
+
+def test_a_whole_timeline_read_by_the_driver_equals_the_same_rows_read_through_sqlalchemy(db_url: str) -> None:
+    """The store's read of a retro's events (past SQLAlchemy's rows on SQLite) and one from_row per
+    ORM row agree on every field: times to the microsecond and in UTC, kinds, audiences, roles."""
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from retro.domain import Audience, EventKind, Role, TimelineEvent, new_id
+
+    if not is_sqlite(db_url):
+        upgrade(db_url)
+    retro = full_retro()
+    base = datetime(2026, 3, 29, 0, 59, 59, 999_999, tzinfo=UTC)
+    berlin_summer = timezone(timedelta(hours=2))
+    extra = [
+        TimelineEvent(new_id(), base, "to the microsecond", EventKind.ALERT, "Grafana", "https://x.example/1",
+                      Audience.PUBLIC, Role.RESPONDER),
+        TimelineEvent(new_id(), datetime(2026, 3, 29, 3, 0, tzinfo=berlin_summer), "given in +02:00",
+                      EventKind.DECISION),
+        TimelineEvent(new_id(), base.replace(microsecond=0), "on the second", EventKind.RESOLUTION),
+    ]
+    retro = replace(retro, events={**retro.events, **{e.id: e for e in extra}})
+    store = RetroStore(db_url)
+    loaded = store.load(store.add_retro(retro, new_ids=False))
+    store.close()
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            objs = session.scalars(select(m.TimelineEventRow).where(
+                m.TimelineEventRow.incident_id == retro.incident.id)).all()
+            assert {o.id: TABLES["TimelineEvent"].from_row(o) for o in objs} == loaded.events
+    finally:
+        engine.dispose()
+    assert len(loaded.events) == len(retro.events)
+    for event in extra:
+        got = loaded.events[event.id]
+        assert got == replace(event, at=event.at.astimezone(UTC)) and got.at.tzinfo is UTC

@@ -9,9 +9,12 @@ from tests.ui.models.support import make_document
 from ui.models.findings_model import STAGE_ROLE, FindingsModel
 
 
-def test_findings_follow_edits_and_pass_the_model_tester(qtmodeltester, sqlite_url):
+def test_findings_follow_edits_and_pass_the_model_tester(qtbot, qtmodeltester, sqlite_url):
     document = make_document(sqlite_url)
     model = FindingsModel(document)
+    assert model.is_checking() and model.rowCount() == 0  # a retro just opened: checked after the paint
+    qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: not model.is_checking())
     qtmodeltester.check(model)
     assert model.blocker_count() == 0
     incident = document.retro.incident

@@ -164,3 +164,38 @@ def test_source_and_evidence_cells_cut_short_say_it_all_in_their_tooltip(sqlite_
 
     assert model.index(row, TimelineColumn.SOURCE).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(event.source)
     assert event.evidence_url in model.index(row, TimelineColumn.EVIDENCE).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_typing_on_narrows_among_the_rows_shown_and_every_step_shows_what_a_fresh_filter_would(qtbot, sqlite_url):
+    """Each keystroke (typed, deleted, a word added, the kind changed, an edit between) against
+    the filter set from nothing: narrowing from the rows shown must never keep or lose a row."""
+    document = make_document(sqlite_url)
+    model = TimelineModel(document)
+    proxy = TimelineFilter()
+    proxy.setSourceModel(model)
+
+    def fresh(text: str, kind: EventKind | None) -> list[int]:
+        words = text.casefold().split()
+        return [r for r, e in enumerate(model.event_list())
+                if (kind is None or e.kind is kind) and all(w in model.search_texts()[r] for w in words)]
+
+    def shown() -> list[int]:
+        return [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+
+    steps = ["c", "ch", "checkout", "checkout ", "checkout p", "checkout pods", "checkout pod", "checkout",
+             "pods checkout", "proxy", "pro", "p", "", "e", "e s", "es", "e"]
+    for kind in (None, EventKind.OBSERVATION):
+        proxy.set_filter(text="", kind=kind)
+        for text in steps:
+            proxy.set_filter(text=text)
+            assert shown() == fresh(text, kind), (text, kind)
+    assert 0 < len(fresh("checkout pods", None)) < len(fresh("checkout", None))  # the steps narrow and widen
+    proxy.set_filter(text="checkout", kind=EventKind.OBSERVATION)
+    proxy.set_filter(kind=None)  # the same words, every kind again: wider, not narrower
+    assert shown() == fresh("checkout", None)
+    proxy.set_filter(text="checkout", kind=None)
+    first = model.event_at(shown()[0])
+    assert document.edit("Edit", Edit.of(upsert=[replace(first, text="Nothing to see")]))  # leaves the filter
+    proxy.set_filter(text="checkout pods")
+    assert shown() == fresh("checkout pods", None)
+    assert proxy.rowCount() > 0

@@ -47,6 +47,7 @@ def stage(qtbot: QtBot, store: RetroStore) -> FactorsStage:
     stage.resize(1600, 1000)
     stage.show()
     qtbot.waitExposed(stage)
+    qtbot.waitUntil(lambda: not stage.findings.checking)  # a retro just opened is checked after its paint
     return stage
 
 

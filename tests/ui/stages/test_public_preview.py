@@ -36,6 +36,7 @@ def _shown_preview(qtbot, sqlite_url) -> tuple[ReviewStage, PublicPreview]:
     qtbot.addWidget(stage)
     stage.resize(1400, 900)
     stage.show()
+    qtbot.waitUntil(lambda: not stage.findings.is_checking())  # a retro just opened: checked after its paint
     qtbot.mouseClick(stage.preview_button, Qt.MouseButton.LeftButton)
     assert stage.tabs.currentWidget() is stage.public_preview
     return stage, stage.public_preview

@@ -81,3 +81,90 @@ def test_a_tiny_retro_is_checked_on_the_gui_thread_just_after_its_first_paint(
     assert not window.workspace.stage_model.is_checking()
     assert checked_on == [threading.get_ident()]
     assert status(window, Stage.GROUND_RULES) == "Complete"  # the demo's own marks
+
+
+def test_a_retro_opened_at_review_says_checking_and_is_checked_off_the_gui_thread_after_its_paint(
+        qtbot, window: MainWindow, checked_on: list[int]) -> None:
+    from ui.stages.review import CHECKING, ReviewStage
+
+    incident_id = window.store.add_retro(a_retro_of(300))
+    assert window.open_retro(incident_id, Stage.REVIEW)
+    review = window.workspace.current_view()
+    assert isinstance(review, ReviewStage)
+    assert checked_on == []  # the Review stage was built without checking the retro
+    assert review.findings.is_checking() and review.findings.rowCount() == 0
+    assert review.summary.text() == CHECKING
+    assert not review.status_button.isVisible() and review.next_step.text() == ""
+    window.repaint()
+    QApplication.processEvents()
+    wait_checked(window)
+    qtbot.waitUntil(lambda: not review.findings.is_checking())
+    assert len(checked_on) == 1 and threading.get_ident() not in checked_on  # the one shared check
+    found = window.document.findings()  # type: ignore[union-attr]
+    assert review.findings.findings() == list(found.all) and review.findings.rowCount() > 0
+    assert review.summary.text().startswith("Not ready to publish:")
+    assert review.next_step.text() != ""
+    assert len(checked_on) == 1
+
+
+def test_a_retro_opened_at_contributing_factors_says_checking_until_its_check_is_back(
+        qtbot, window: MainWindow, checked_on: list[int]) -> None:
+    from ui.graph.findings_panel import CHECKING, factor_findings
+    from ui.stages.factors import FactorsStage
+
+    incident_id = window.store.add_retro(a_retro_of(300))
+    assert window.open_retro(incident_id, Stage.FACTORS)
+    stage = window.workspace.current_view()
+    assert isinstance(stage, FactorsStage)
+    assert checked_on == []  # the factor stage was built without checking the retro
+    assert stage.findings.checking and stage.findings.summary.text() == CHECKING
+    assert stage.findings.list.count() == 0
+    window.repaint()
+    QApplication.processEvents()
+    wait_checked(window)
+    qtbot.waitUntil(lambda: not stage.findings.checking)
+    assert len(checked_on) == 1 and threading.get_ident() not in checked_on
+    expected = factor_findings(window.document.findings())  # type: ignore[union-attr]
+    assert stage.findings.findings == expected and expected  # "too few factors" at least
+    assert stage.findings.summary.text() != CHECKING
+    assert stage.tabs.tabText(stage.tabs.indexOf(stage.findings)) == f"Fi&ndings ({len(expected)})"
+    assert len(checked_on) == 1
+
+
+def test_no_cycle_collection_runs_while_a_retro_opens_and_it_resumes_after_the_first_paint(
+        qtbot, window: MainWindow) -> None:
+    import gc
+
+    incident_id = window.store.add_retro(a_retro_of(300))
+    passes: list[int] = []
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    assert gc.isenabled()
+    gc.callbacks.append(counted)
+    try:
+        assert window.open_retro(incident_id, Stage.TIMELINE)
+        assert passes == [] and not gc.isenabled()  # no pass over the heap before the first paint …
+        window.repaint()
+        QApplication.processEvents()
+        assert gc.isenabled()  # … and collection as before once it has painted
+    finally:
+        gc.callbacks.remove(counted)
+    wait_checked(window)
+
+
+def test_opening_a_retro_leaves_the_collector_off_when_someone_else_turned_it_off(qtbot, window: MainWindow) -> None:
+    import gc
+
+    incident_id = window.store.add_retro(a_retro_of(300))
+    gc.disable()
+    try:
+        assert window.open_retro(incident_id, Stage.TIMELINE)
+        window.repaint()
+        QApplication.processEvents()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    wait_checked(window)
