@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy import event
+
 from retro.domain import ActionItem, IncidentStatus, Retro, Severity, TimelineEvent
 from retro.services import LibraryQuery, LibrarySort, RetroStore
 
@@ -136,3 +139,20 @@ def test_a_word_in_more_than_half_of_the_retros_does_not_rank_them(store: RetroS
         _add(store, f"Archived {n}", days=5 + n, archived=True)
     ranked = store.library_page(LibraryQuery(text="outage", sort=LibrarySort.RELEVANCE), now=NOW)
     assert ranked.rows[0].id == dense_old
+
+
+def test_a_page_is_read_by_one_statement_without_a_transaction_round_trip(store: RetroStore) -> None:
+    """One statement is its own snapshot: the page sends no BEGIN / COMMIT (what a one-hit search
+    mostly waited on), while a read of several statements still has its transaction."""
+    if not store.url.startswith("sqlite"):
+        pytest.skip("the driver's statements are traced on SQLite")
+    _add(store, "Checkout slow", summary="zanzibar")
+    sent: list[str] = []
+    store._engine.dispose()  # new connections, traced from their start
+    event.listen(store._engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(sent.append))
+    page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert page.total == 1 and page.snippets
+    assert sent and not [s for s in sent if s.split()[0].upper() in ("BEGIN", "COMMIT", "ROLLBACK")], sent
+    sent.clear()
+    store.load(page.rows[0].id)
+    assert "BEGIN" in sent  # the trace sees transactions where there are some
