@@ -156,3 +156,18 @@ def test_a_page_is_read_by_one_statement_without_a_transaction_round_trip(store:
     sent.clear()
     store.load(page.rows[0].id)
     assert "BEGIN" in sent  # the trace sees transactions where there are some
+
+
+def test_a_retro_found_alone_is_not_ranked_and_shows_its_first_written_match(store: RetroStore) -> None:
+    """Ranking orders retros; one found alone needs none, and its snippet is its first-written
+    matching part (its own summary here). Found beside another, its best-matching part shows."""
+    alone = _add(store, "Checkout slow", summary="A long summary of many words in which zanzibar appears only once "
+                 "among a great many other words about queues, pools, caches and people.",
+                 events=("zanzibar zanzibar zanzibar",))
+    for n in range(3):
+        _add(store, f"Unrelated {n}", days=1 + n)
+    page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in page.rows] == [alone] and page.snippets[alone].found_in == ""  # the retro's own fields
+    _add(store, "Search down", days=5, summary="zanzibar once more, in another retro")
+    page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert page.snippets[alone].found_in == "timeline"  # ranked: the densest part
