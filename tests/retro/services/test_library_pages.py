@@ -171,3 +171,14 @@ def test_a_retro_found_alone_is_not_ranked_and_shows_its_first_written_match(sto
     _add(store, "Search down", days=5, summary="zanzibar once more, in another retro")
     page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
     assert page.snippets[alone].found_in == "timeline"  # ranked: the densest part
+
+
+def test_a_search_of_very_many_words_still_finds_the_retros_holding_every_one(store: RetroStore) -> None:
+    """Past 64 words (each a column of the ranking statement) the retros found are listed newest
+    first: still exactly those holding every word."""
+    words = [f"word{n:03d}" for n in range(70)]
+    holds_all = _add(store, "Everything said", summary=" ".join(words))
+    _add(store, "Nearly everything", days=1, summary=" ".join(words[:-1]))
+    for count in (63, 64, 65, 70):
+        page = store.library_page(LibraryQuery(text=" ".join(words[-count:]), sort=LibrarySort.RELEVANCE), now=NOW)
+        assert [s.id for s in page.rows] == [holds_all] and page.total == 1, count
