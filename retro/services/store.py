@@ -74,6 +74,8 @@ class RetroStore(BetweenMeetings):
         self._engine = make_engine(self._url)
         self._reader = reader(self._engine)
         self._writer = writer(self._engine)
+        self._one_statement_engine = (self._engine if is_sqlite(self._url)
+                                      else self._engine.execution_options(isolation_level="AUTOCOMMIT"))
         self._notes: LocalNotes | None = None
         if not is_sqlite(self._url):
             self._notes = LocalNotes(Path(local_notes or local_notes_path()), database_identity(self._url))
@@ -91,9 +93,25 @@ class RetroStore(BetweenMeetings):
     @contextmanager
     def _transaction(self, *, writes: bool = False) -> Iterator[Connection]:
         """One unit of work; database failures come out as :class:`StorageError` naming the database."""
+        with self._storage_errors(), (self._writer if writes else self._reader).begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _one_statement(self) -> Iterator[Connection]:
+        """A connection for a read that is one statement, run on the driver's own connection.
+
+        One statement reads one snapshot on both databases, so it needs no transaction around it:
+        no ``BEGIN`` / ``COMMIT`` (SQLite: the connection is in autocommit mode already, see
+        :mod:`retro.storage.engine`; PostgreSQL: the pool's connection in autocommit mode, where
+        each statement is its own transaction). Failures read as :meth:`_transaction`'s do.
+        """
+        with self._storage_errors(), self._one_statement_engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
         try:
-            with (self._writer if writes else self._reader).begin() as conn:
-                yield conn
+            yield
         except DBAPIError as exc:
             detail = str(exc.orig).strip() or exc.__class__.__name__
             hint = " Another program may be holding it; close it and try again." if "locked" in detail else ""
@@ -133,7 +151,7 @@ class RetroStore(BetweenMeetings):
         """
         from .library_pages import LibraryQuery, library_page
 
-        with self._transaction() as conn:
+        with self._one_statement() as conn:  # one statement: page, length, counts and snippets' text
             return library_page(conn, query or LibraryQuery(), offset=offset, limit=limit,
                                 now=now or datetime.now(UTC))
 

@@ -116,7 +116,9 @@ def summarise(
 class LibrarySort(StrEnum):
     """What the library list is ordered by (each column it shows, and a search's relevance)."""
 
-    RELEVANCE = "relevance"  # a search's best matches first (newest first without a search)
+    #: A search's best matches first (newest first without a search, and for a search whose every word
+    #: is in more than half of the retros: such a word does not rank, see storage.search.ranked_hits).
+    RELEVANCE = "relevance"
     TITLE = "title"
     SEVERITY = "severity"
     STATUS = "status"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy import event
+
 from retro.domain import ActionItem, IncidentStatus, Retro, Severity, TimelineEvent
 from retro.services import LibraryQuery, LibrarySort, RetroStore
 
@@ -28,10 +31,11 @@ def _ids(store: RetroStore, query: LibraryQuery, **kwargs: object) -> list[str]:
 
 
 def test_search_returns_only_the_matching_retros_best_first_with_where_it_matched(store: RetroStore) -> None:
-    once = _add(store, "Checkout slow", summary="A long summary of many words in which zanzibar appears only "
-                "once among a great many other words about queues, pools, caches and people.")
-    often = _add(store, "Search down", days=1, summary="zanzibar zanzibar zanzibar")
-    _add(store, "Unrelated", days=2)
+    once = _add(store, "Checkout slow", days=2, summary="A long summary of many words in which zanzibar appears "
+                "only once among a great many other words about queues, pools, caches and people.")
+    often = _add(store, "Search down", days=1, summary="zanzibar zanzibar zanzibar")  # older: ranked, not by date
+    for n in range(3):  # the word is in three retros of seven: not common, so it ranks
+        _add(store, f"Unrelated {n}", days=4 + n)
     in_timeline = _add(store, "Billing errors", days=3, events=("Vendor <b>Zanzibár</b> & co paged",))
     page = store.library_page(LibraryQuery(text="zanzi", sort=LibrarySort.RELEVANCE), now=NOW)
     ids = [s.id for s in page.rows]
@@ -108,3 +112,73 @@ def test_a_ticket_number_after_a_dash_is_found_on_every_database(store: RetroSto
     assert [s.id for s in page.rows] == [ticket]
     assert page.snippets[ticket].matched == ("00050",)
     assert [s.id for s in store.list_retros(text="00050")] == [ticket]
+
+
+def test_a_word_in_more_than_half_of_the_retros_does_not_rank_them(store: RetroStore) -> None:
+    """Such a word tells the retros apart no better than chance (bm25's own test, applied to retros):
+    it must still be found, but the list is newest first, and a rarer word of the same search
+    alone ranks them."""
+    dense_old = _add(store, "Outage one", days=0, summary="outage outage outage zanzibar")
+    sparse_new = _add(store, "Slow pages", days=2, summary="A long summary of many words where the outage "
+                      "is mentioned once among a great many other words about queues, pools, caches and zanzibar "
+                      "zanzibar zanzibar.")
+    middle = _add(store, "Errors", days=1, summary="An outage of the payments queue.")
+    _add(store, "Unrelated", days=3)
+    common = store.library_page(LibraryQuery(text="outage", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in common.rows] == [sparse_new, middle, dense_old]  # 3 of 4 retros: newest first
+    assert set(common.snippets) == {sparse_new, middle, dense_old}  # each still shows where it matched
+    assert all("outage" in {w.lower() for w in common.snippets[i].matched} for i in common.snippets)
+    # "zanzibar" (2 of 4 retros: not more than half) ranks; "outage" beside it only has to be found.
+    both = store.library_page(LibraryQuery(text="outage zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in both.rows] == [sparse_new, dense_old]  # three times ranks above once, whatever the date
+    rare = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in rare.rows] == [sparse_new, dense_old]
+    # Archived retros are still retros of the library: archiving two makes "outage" 3 of 6 (not common),
+    # and the ranking comes back (the densest first).
+    for n in range(2):
+        _add(store, f"Archived {n}", days=5 + n, archived=True)
+    ranked = store.library_page(LibraryQuery(text="outage", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert ranked.rows[0].id == dense_old
+
+
+def test_a_page_is_read_by_one_statement_without_a_transaction_round_trip(store: RetroStore) -> None:
+    """One statement is its own snapshot: the page sends no BEGIN / COMMIT (what a one-hit search
+    mostly waited on), while a read of several statements still has its transaction."""
+    if not store.url.startswith("sqlite"):
+        pytest.skip("the driver's statements are traced on SQLite")
+    _add(store, "Checkout slow", summary="zanzibar")
+    sent: list[str] = []
+    store._engine.dispose()  # new connections, traced from their start
+    event.listen(store._engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(sent.append))
+    page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert page.total == 1 and page.snippets
+    assert sent and not [s for s in sent if s.split()[0].upper() in ("BEGIN", "COMMIT", "ROLLBACK")], sent
+    sent.clear()
+    store.load(page.rows[0].id)
+    assert "BEGIN" in sent  # the trace sees transactions where there are some
+
+
+def test_a_retro_found_alone_is_not_ranked_and_shows_its_first_written_match(store: RetroStore) -> None:
+    """Ranking orders retros; one found alone needs none, and its snippet is its first-written
+    matching part (its own summary here). Found beside another, its best-matching part shows."""
+    alone = _add(store, "Checkout slow", summary="A long summary of many words in which zanzibar appears only once "
+                 "among a great many other words about queues, pools, caches and people.",
+                 events=("zanzibar zanzibar zanzibar",))
+    for n in range(3):
+        _add(store, f"Unrelated {n}", days=1 + n)
+    page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert [s.id for s in page.rows] == [alone] and page.snippets[alone].found_in == ""  # the retro's own fields
+    _add(store, "Search down", days=5, summary="zanzibar once more, in another retro")
+    page = store.library_page(LibraryQuery(text="zanzibar", sort=LibrarySort.RELEVANCE), now=NOW)
+    assert page.snippets[alone].found_in == "timeline"  # ranked: the densest part
+
+
+def test_a_search_of_very_many_words_still_finds_the_retros_holding_every_one(store: RetroStore) -> None:
+    """Past 64 words (each a column of the ranking statement) the retros found are listed newest
+    first: still exactly those holding every word."""
+    words = [f"word{n:03d}" for n in range(70)]
+    holds_all = _add(store, "Everything said", summary=" ".join(words))
+    _add(store, "Nearly everything", days=1, summary=" ".join(words[:-1]))
+    for count in (63, 64, 65, 70):
+        page = store.library_page(LibraryQuery(text=" ".join(words[-count:]), sort=LibrarySort.RELEVANCE), now=NOW)
+        assert [s.id for s in page.rows] == [holds_all] and page.total == 1, count
