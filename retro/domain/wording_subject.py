@@ -78,6 +78,8 @@ def classify_words(words: list[str], initial: bool, ctx: WordingContext) -> str:
         return FIRST if ctx.ownership else GROUP
     if low in w.PRONOUNS:
         return GROUP if low in w.GROUP_NOUNS or low in ("everyone", "everybody", "nobody") else PERSON
+    if low in w.ORGANISATIONS:
+        return THING  # "the vendor never responded": another organisation's silence is a system's
     if low in w.PERSON_NOUNS:
         return GROUP if low in w.GROUP_NOUNS else PERSON
     if _is_name(head, initial and len(words) == 1, ctx):
@@ -126,7 +128,6 @@ def _phrase_subject(phrase: str, ctx: WordingContext) -> str:
     return classify_words(words, True, ctx)
 
 
-_ORGANISATIONS = frozenset({"vendor", "vendors", "partner", "partners"})
 _POSSESSOR = re.compile(r"^(?:his|her|their|your)$|^(.+?)(?:'s|’s|s'|s’)$", re.IGNORECASE)
 
 
@@ -145,7 +146,7 @@ def owned_by_a_person(text: str, pos: int, ctx: WordingContext = PLAIN) -> bool:
             return True
         owner = m.group(1).casefold()
         # a vendor's or a system's thing is not a person's ("Stripe's API"): a known name, a role or a team only
-        if owner in ctx.names or (owner in w.PERSON_NOUNS and owner not in _ORGANISATIONS) or owner in w.PRONOUNS:
+        if owner in ctx.names or owner in w.PERSON_NOUNS or owner in w.PRONOUNS:
             return True
     return False
 

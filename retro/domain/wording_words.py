@@ -21,7 +21,12 @@ architects consultant consultants coworker coworkers co-worker co-workers human 
 individuals member members newcomer newcomers junior juniors senior seniors programmer programmers
 technician technicians agent agents rep reps representative representatives director directors vp
 executive executives cto ceo leadership management qa ops devops secops netops support sales
-team teams squad squads crew department org group tribe vendor vendors partner engineering
+team teams squad squads crew department org group tribe engineering
+""".split())
+#: Organisations outside ours: what they do (or do not do) is a system's doing, never a person's.
+ORGANISATIONS = frozenset("""
+vendor vendors partner partners provider providers supplier suppliers upstream carrier carriers isp isps
+third-party agency agencies registrar registrars host hosts
 """.split())
 #: Nouns that, after a person noun, make a thing of it ("the on-call page", "the reviewer queue").
 PERSON_COMPOUNDS = frozenset("""

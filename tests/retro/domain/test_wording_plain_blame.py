@@ -49,6 +49,13 @@ BLAME = [
     "Priya kept the change to herself.",
     "The oncall didn't wake up.",
     "Nobody on the team reviewed it.",
+    # the wrong thing done, with the system's part told after it: still told as the person's slip
+    "Sam restarted the wrong pod because both pods had the same label.",
+    # the controls' neighbours that still blame: a result, not a purpose; left on, then harm
+    "Sam took down the site so checkout failed for an hour.",
+    "Sam left the debug flag on for a week and checkout broke.",
+    "Thanks to Dave, the deploy failed twice.",
+    "The vendor's engineer never responded to our page.",
 ]
 
 CLEAN = [
@@ -88,6 +95,28 @@ CLEAN = [
     "The query ran against production by mistake because the default pointed there.",
     "The deploy went to prod instead of staging because both shared one name.",
     "Nobody on the team was paged.",
+    # harm that is the object of what the thanked person did, not their doing
+    "Thanks to Sam, we caught the outage early.",
+    "Thanks to Priya, the failed deploy was rolled back within minutes.",
+    "Thanks to Dave, the errors stopped at 14:10.",
+    # an organisation is not a person
+    "The vendor never responded to our ticket.",
+    "Our provider never replied to the escalation.",
+    # harm denied
+    "Sam's fix broke nothing; checkout recovered.",
+    "His change never broke anything.",
+    "The intern's script caused no outage.",
+    # a deliberate step told by its purpose or its plan
+    "The on-call took down the primary so the replica could be promoted.",
+    "Sam took the site down at 02:00 as announced in the status page.",
+    "Dave brought the API down so that the migration could finish.",
+    "Priya took checkout offline as scheduled.",
+    # left on or running by choice
+    "Sam left the feature flag on for the beta users.",
+    "We left the old cluster running for a week as a fallback.",
+    # an accident that found, not harmed
+    "Sam accidentally found the bug while testing.",
+    "Priya inadvertently discovered the leak during the load test.",
 ]
 
 
