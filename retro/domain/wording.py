@@ -294,12 +294,31 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
     for m in scan("because_of", _BECAUSE_OF):
         agent = _phrase_subject(m.group(2), ctx)
         thanks = m.group(1).casefold().startswith("thanks")
-        if agent in _HUMANS and (not thanks or _HARM_AFTER.search(_sentence_after(text, m.end()))):
+        if agent in _HUMANS and (not thanks or _harm_told(_sentence_after(text, m.end()))):
             add(m, WordingKind.COLLECTIVE if agent == GROUP else WordingKind.PERSON, Q_HARM)
     for m in scan("on_person", _ON_PERSON):
         if _phrase_subject(m.group(1), ctx) in _HUMANS:
             add(m, WordingKind.PERSON, Q_FAULT)
     return _without_overlaps(found)
+
+
+#: A determiner right before a harm word makes it a noun phrase ("caught the outage", "the failed
+#: deploy"): the harm is then what was acted on, not what happened because of the person. A harm noun
+#: may take a word between ("the whole outage"); a verb may not ("the deploy failed" is harm told).
+_DETERMINER = r"(?<![\w-])(?:the|a|an|our|their|its|this|that|these|those|any|every|each|some|no)\s+"
+_BEFORE_HARM_NOUN = re.compile(_DETERMINER + r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_BEFORE_HARM_WORD = re.compile(_DETERMINER + r"$", re.IGNORECASE)
+_HARM_NOUN = re.compile(r"outage|errors?", re.IGNORECASE)
+
+
+def _harm_told(clause: str) -> bool:
+    """Whether ``clause`` tells of harm as what happened ("checkout was down", "we lost orders"), not as
+    what someone acted on ("we caught the outage early", "the failed deploy was rolled back")."""
+    for m in _HARM_AFTER.finditer(clause):
+        lead = _BEFORE_HARM_NOUN if _HARM_NOUN.fullmatch(m.group(0)) else _BEFORE_HARM_WORD
+        if not lead.search(clause, 0, m.start()):
+            return True
+    return False
 
 
 def _sentence_after(text: str, pos: int) -> str:
