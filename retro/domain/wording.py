@@ -85,6 +85,9 @@ from .wording_subject import (
 _HARM = re.compile(r"(?:broke|breaks|caused|causes|took|takes|brought|brings|knocked|knocks|dropped|deleted|wiped|"
                    r"truncated|nuked|corrupted|overwrote|destroyed)\b", re.IGNORECASE)
 
+#: Harm denied: "broke nothing", "caused no outage", "never broke anything", "did not cause …".
+_NO_HARM_AFTER = re.compile(r"\s+(?:nothing|none|nobody|no[ -]one|no)(?![\w-])", re.IGNORECASE)
+_NO_HARM_BEFORE = re.compile(r"(?<![\w-])(?:never|not|n[’']t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REASON = re.compile(r"\b(?:reason|cause)\b", re.IGNORECASE)
 _DESPITE = re.compile(r"(?:anyway|anyways|regardless|despite)\b", re.IGNORECASE)
 #: What after a harm verb makes it a deliberate step: "… to stop the bleeding", "… for maintenance".
@@ -229,6 +232,9 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
         if subject == GROUP and re.search(r"blame|fault|responsible", phrase, re.I) and \
                 re.search(r"\b(?:nobody|no[ -]one)\s+\w*\s*$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # "nobody is to blame" is the blameless thing to say
+        if _HARM.match(phrase) and (_NO_HARM_AFTER.match(text, m.end())
+                                    or _NO_HARM_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+            continue  # "Sam's fix broke nothing": harm denied is not harm done
         if (_HARM.match(phrase) or _DESPITE.search(phrase) or phrase.startswith("left")) and _DELIBERATE.match(text, m.end()):
             continue  # "took checkout offline to stop the bleeding" is a mitigation, not a slip
         if _REASON.search(phrase) and not _HARM_AFTER.search(_sentence_after(text, m.start())):
