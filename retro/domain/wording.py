@@ -90,12 +90,27 @@ _NO_HARM_AFTER = re.compile(r"\s+(?:nothing|none|nobody|no[ -]one|no)(?![\w-])",
 _NO_HARM_BEFORE = re.compile(r"(?<![\w-])(?:never|not|n[’']t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REASON = re.compile(r"\b(?:reason|cause)\b", re.IGNORECASE)
 _DESPITE = re.compile(r"(?:anyway|anyways|regardless|despite)\b", re.IGNORECASE)
-#: What after a harm verb makes it a deliberate step: "… to stop the bleeding", "… for maintenance".
+#: What after a harm verb makes it a deliberate step: "… to stop the bleeding", "… for maintenance",
+#: a purpose ("so the replica could be promoted", "so that …", "in order to …") or a plan ("as announced",
+#: "as scheduled", "as a fallback"). A result is not a purpose: "so checkout failed" still blames.
 _DELIBERATE = re.compile(r"[^.;!?\n]{0,60}?(?<![\w-])(?:(?:in\s+order\s+)?to\s+(?:stop|contain|limit|mitigate|protect|"
                          r"prevent|drain|fix|apply|restore|rebuild|investigate|reduce|shed|isolate|recover|roll|"
-                         r"migrate|upgrade|patch|replace)|for\s+(?:planned\s+|scheduled\s+)?maintenance|as\s+planned|"
-                         r"on\s+purpose|deliberately|intentionally|as\s+agreed|per\s+the\s+runbook)(?![\w-])",
+                         r"migrate|upgrade|patch|replace)|in\s+order\s+to|so\s+that|"
+                         r"so\s+(?:[\w'’-]+\s+){1,4}?(?:could|would|can|might|may)(?![\w'’-])(?!\s+not\b)|"
+                         r"for\s+(?:planned\s+|scheduled\s+)?maintenance|"
+                         r"as\s+(?:planned|agreed|announced|scheduled|communicated|rehearsed|intended|expected)|"
+                         r"as\s+(?:a|the)\s+(?:\w+\s+)?(?:fallback|precaution|backup|safeguard|mitigation)|"
+                         r"on\s+purpose|deliberately|intentionally|per\s+the\s+(?:runbook|plan)|on\s+schedule)(?![\w-])",
                          re.IGNORECASE)
+#: "left X on for …" is a choice unless the sentence tells of harm or of forgetting.
+_LEFT_FOR = re.compile(r"\s+for(?![\w-])", re.IGNORECASE)
+_LEFT_HARM = re.compile(r"(?<![\w-])(?:forg[eo]t\w*|accident\w*|by\s+mistake|unnoticed)(?![\w-])", re.IGNORECASE)
+#: After "accidentally", "inadvertently": verbs of finding, where the accident is luck, not a slip
+#: ("mistakenly", "wrongly" judge the deed itself, so they stay slips).
+_LUCKY = re.compile(r"(?:accidentally|inadvertently|unintentionally)\s+(?:found|"
+                    r"finds|discovered|discovers|noticed|notices|spotted|spots|caught|catches|uncovered|"
+                    r"uncovers|stumbled|stumbles|learned|learnt|learns|fixed|fixes|solved|solves|reproduced|"
+                    r"reproduces|revealed|reveals|confirmed|confirms)(?![\w-])", re.IGNORECASE)
 
 class WordingKind(StrEnum):
     HINDSIGHT = "hindsight"
@@ -232,6 +247,12 @@ def check_wording(text: str, context: WordingContext = PLAIN, *, every_sentence:
         if subject == GROUP and re.search(r"blame|fault|responsible", phrase, re.I) and \
                 re.search(r"\b(?:nobody|no[ -]one)\s+\w*\s*$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # "nobody is to blame" is the blameless thing to say
+        if _LUCKY.match(phrase):
+            continue  # "Sam accidentally found the bug": luck, not a slip
+        if phrase.startswith("left") and _LEFT_FOR.match(text, m.end()):
+            rest = _sentence_after(text, m.start())
+            if not (_harm_told(rest) or _LEFT_HARM.search(rest)):
+                continue  # "left the flag on for the beta users" is a choice
         if _HARM.match(phrase) and (_NO_HARM_AFTER.match(text, m.end())
                                     or _NO_HARM_BEFORE.search(text, max(0, m.start() - 30), m.start())):
             continue  # "Sam's fix broke nothing": harm denied is not harm done
