@@ -10,6 +10,7 @@ person can act on). Private notes are removed from the copy before it leaves the
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -21,8 +22,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from retro.domain import Audience, Retro, RetroError
 
-from .background import RUNNING as _RUNNING
-from .background import emit_if_alive
+from .background import RUNNING as _RUNNING  # noqa: F401  # (the runs still on the pool, for tests)
+from .background import Tell, start_on_pool
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads when a database is opened, not at import
     from retro.services import RetroStore
@@ -111,7 +112,12 @@ class ExportSignals(QObject):
 
 
 class ExportWorker(QRunnable):
-    """One export on the thread pool. Call :meth:`cancel` from the GUI thread to stop it."""
+    """One export on the thread pool. Call :meth:`cancel` from the GUI thread to stop it.
+
+    :meth:`start` runs it through :func:`ui.background.start_on_pool`: the pool thread gets plain
+    values only and reports through the courier, so it never touches :attr:`signals` (the screen
+    that asked may delete them meanwhile). :meth:`run` does the export on the calling thread.
+    """
 
     def __init__(self, retro: Retro, fmt: ExportFormat, path: Path, owner: QObject | None = None,
                  store: RetroStore | None = None) -> None:
@@ -128,49 +134,51 @@ class ExportWorker(QRunnable):
         self._cancel.set()
 
     def start(self, pool: QThreadPool) -> None:
-        """Run on ``pool``; the worker stays alive until it has reported back."""
-        _RUNNING.add(self)
-        pool.start(self)
+        """Run on ``pool``; the worker and its signals stay alive until it has reported back."""
+        start_on_pool(self.signals, self._task(), keep=self, pool=pool)
 
     def run(self) -> None:
-        try:
-            self._run()
-        finally:
-            _RUNNING.discard(self)
+        def tell(name: str, *args: object) -> None:
+            getattr(self.signals, name).emit(*args)
 
-    def _related(self) -> list[Retro]:
-        """Earlier retros sharing contributing factors, for the internal PDF (as the CLI's export).
+        self._task()(tell)
 
-        When the library cannot be read the report is still written, without that section:
-        it is a pointer to other incidents, and this incident's own postmortem must not wait on it.
-        """
-        if self._store is None or self._fmt is not ExportFormat.INTERNAL_PDF:
-            return []
-        try:
-            return self._store.related_retros(self._retro)
-        except RetroError as exc:
-            log.warning("The internal report goes without related incidents: %s", exc)
-            return []
+    def _task(self) -> Callable[[Tell], None]:
+        return functools.partial(_export, self._retro, self._fmt, self._path, self._store, self._cancel)
 
-    def _run(self) -> None:
-        try:
-            written = write_export(
-                self._retro, self._fmt, self._path,
-                progress=lambda done, total: self._emit(self.signals.progress, done, total),
-                is_cancelled=self._cancel.is_set,
-                related=self._related(),
-            )
-        except Exception as exc:  # every failure goes back to the person, never lost in a thread
-            if self._cancel.is_set() or type(exc).__name__ == "ReportCancelled":
-                self._emit(self.signals.cancelled)
-            else:
-                self._emit(self.signals.failed, _message(exc, self._path))
-            return
-        self._emit(self.signals.done, str(written))  # written whole: report it even if cancel came late
 
-    @staticmethod
-    def _emit(signal: object, *args: object) -> None:
-        emit_if_alive(signal, *args)  # type: ignore[arg-type]  # the screen that asked may be closed
+def _related(retro: Retro, fmt: ExportFormat, store: RetroStore | None) -> list[Retro]:
+    """Earlier retros sharing contributing factors, for the internal PDF (as the CLI's export).
+
+    When the library cannot be read the report is still written, without that section:
+    it is a pointer to other incidents, and this incident's own postmortem must not wait on it.
+    """
+    if store is None or fmt is not ExportFormat.INTERNAL_PDF:
+        return []
+    try:
+        return store.related_retros(retro)
+    except RetroError as exc:
+        log.warning("The internal report goes without related incidents: %s", exc)
+        return []
+
+
+def _export(retro: Retro, fmt: ExportFormat, path: Path, store: RetroStore | None,
+            cancel: threading.Event, tell: Tell) -> None:
+    """Write the export and tell :class:`ExportSignals` how it went (plain values only: any thread)."""
+    try:
+        written = write_export(
+            retro, fmt, path,
+            progress=lambda done, total: tell("progress", done, total),
+            is_cancelled=cancel.is_set,
+            related=_related(retro, fmt, store),
+        )
+    except Exception as exc:  # every failure goes back to the person, never lost in a thread
+        if cancel.is_set() or type(exc).__name__ == "ReportCancelled":
+            tell("cancelled")
+        else:
+            tell("failed", _message(exc, path))
+        return
+    tell("done", str(written))  # written whole: report it even if cancel came late
 
 
 def _message(exc: BaseException, path: Path) -> str:

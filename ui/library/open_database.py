@@ -9,13 +9,16 @@ it, and messages show it masked. PostgreSQL then takes it from ``~/.pgpass`` or 
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from retro.domain import RetroError
+
+from ..background import Tell, start_on_pool
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a database is opened
     from retro.services import RetroStore
@@ -87,30 +90,26 @@ class _OpenSignals(QObject):
     failed = Signal(str, str)  # (message, url)
 
 
-class _OpenJob(QRunnable):
-    def __init__(self, url: str | None, signals: _OpenSignals, painted: threading.Event) -> None:
-        super().__init__()
-        self._url, self._signals, self._painted = url, signals, painted
+def _open(url: str | None, painted: threading.Event, tell: Tell) -> None:
+    """Open the database on a pool thread; ``tell`` reports to :class:`_OpenSignals` (plain values only)."""
+    try:
+        from retro.services.quick_library import quick_library
+        from retro.startup import resolve_url
 
-    def run(self) -> None:
-        try:
-            from retro.services.quick_library import quick_library
-            from retro.startup import resolve_url
-
-            quick = quick_library(resolve_url(self._url), limit=FIRST_SCREEN)
-            if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
-                self._painted.clear()  # wait for this list's paint, not an earlier one
-                self._signals.previewed.emit(quick, self._url)
-            # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint the
-            # window (and the list) first (it says so), rather than share the interpreter with it.
-            self._painted.wait(PAINT_WAIT)
-            store = open_store_now(self._url)
-        except RetroError as exc:
-            self._signals.failed.emit(str(exc), self._url)
-        except Exception as exc:  # an unexpected driver error still reaches the person
-            self._signals.failed.emit(f"{exc.__class__.__name__}: {exc}", self._url)
-        else:
-            self._signals.opened.emit(store, self._url)
+        quick = quick_library(resolve_url(url), limit=FIRST_SCREEN)
+        if quick is not None:  # the list at once; the store follows (SQLAlchemy takes a while)
+            painted.clear()  # wait for this list's paint, not an earlier one
+            tell("previewed", quick, url)
+        # Importing SQLAlchemy holds the interpreter for ~0.3 s: let the GUI thread paint the
+        # window (and the list) first (it says so), rather than share the interpreter with it.
+        painted.wait(PAINT_WAIT)
+        store = open_store_now(url)
+    except RetroError as exc:
+        tell("failed", str(exc), url)
+    except Exception as exc:  # an unexpected driver error still reaches the person
+        tell("failed", f"{exc.__class__.__name__}: {exc}", url)
+    else:
+        tell("opened", store, url)
 
 
 class DatabaseOpener(QObject):
@@ -136,7 +135,7 @@ class DatabaseOpener(QObject):
     def open(self, url: str | None) -> None:
         self.busy = True
         self._painted = threading.Event()
-        QThreadPool.globalInstance().start(_OpenJob(url, self._signals, self._painted))
+        start_on_pool(self._signals, functools.partial(_open, url, self._painted))  # ui/background.py
 
     def painted(self) -> None:
         """The window (with the quick list, if any) is on screen: opening the store may take the interpreter now."""
