@@ -1,0 +1,24 @@
+"""A ``--db`` URL the app cannot open is one clear line on stderr and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from retro.cli import EXIT_ERROR, main
+
+
+@pytest.mark.parametrize("url", ["bogus://foo", "mysql://x@localhost/db", "http://example.com/db",
+                                 "postgresql+psycopg2://x@localhost/db"])
+def test_an_unsupported_url_is_one_line_and_exit_2(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--db", url, "list"], ["--db", url, "list", "--json"], ["--db", url, "show", "x"]):
+        assert main(argv) == EXIT_ERROR
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err, err
+        assert "unsupported database URL" in err and "sqlite:///path or postgresql://" in err
+
+
+@pytest.mark.parametrize("url", ["sqlite:///", "sqlite:///:memory:", "sqlite://"])
+def test_an_in_memory_database_is_refused(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", url, "list"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "in-memory" in err and "no such table" not in err, err
