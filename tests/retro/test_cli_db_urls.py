@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retro.cli import EXIT_ERROR, main
@@ -22,3 +24,27 @@ def test_an_in_memory_database_is_refused(url: str, capsys: pytest.CaptureFixtur
     assert main(["--db", url, "list"]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "in-memory" in err and "no such table" not in err, err
+
+
+@pytest.mark.parametrize("command", [["list"], ["list", "--json"], ["list", "--search", "x"], ["show", "x"],
+                                     ["export", "x", "-o", "out.md"], ["check", "x"], ["actions"]])
+def test_a_read_command_on_a_missing_library_is_an_error_and_creates_nothing(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mistyped" / "retro.sqlite3"
+    assert main(["--db", str(path), *command]) == EXIT_ERROR
+    assert f"no library at {path}" in capsys.readouterr().err
+    assert not path.parent.exists()
+
+
+def test_an_empty_db_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "", "list"]) == EXIT_ERROR
+    assert "--db is empty" in capsys.readouterr().err
+
+
+def test_demo_may_make_a_new_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "new" / "retro.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    assert path.is_file()
+    capsys.readouterr()
+    assert main(["--db", str(path), "list"]) == 0
