@@ -196,11 +196,12 @@ def _cmd_show(args: argparse.Namespace, store: RetroStore) -> int:
     if inc.services:
         print(f"  services:  {', '.join(inc.services)}")
     from .domain.lifecycle import internal_report_due, key_durations, public_report_due
+    from .report.local_times import local_time  # as the reports and the app show times
 
     for duration in key_durations(inc):
         print(f"  {duration.name.lower() + ':':<21}{duration.text()}")
     for name, due in (("internal report", internal_report_due(inc)), ("public report", public_report_due(inc))):
-        print(f"  {name + ' due:':<21}{due.isoformat() if due else 'when resolved'}")
+        print(f"  {name + ' due:':<21}{local_time(retro, due) if due else 'when resolved'}")
     print(
         f"  {len(retro.participants)} participants, {len(retro.events)} timeline events, "
         f"{len(retro.factors)} contributing factors, {len(retro.statements)} statements, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,16 @@ def test_demo_may_make_a_new_library(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert path.is_file()
     capsys.readouterr()
     assert main(["--db", str(path), "list"]) == 0
+
+
+def test_show_gives_report_due_times_in_the_incidents_local_time(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "retro.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    rid = capsys.readouterr().out.strip()
+    assert main(["--db", str(path), "show", rid]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "report due:" in line]
+    assert len(lines) == 2, lines
+    for line in lines:
+        due = line.split("due:", 1)[1].strip()
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d [A-Z][A-Za-z0-9+-]*", due), line  # 2026-10-15 13:47 CEST
