@@ -73,6 +73,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cli_wording.run(args)
     from .startup import resolve_url
 
+    _check_library_named(args)
     if args.command == "db":
         from .storage.schema import schema_status, upgrade
 
@@ -112,6 +113,29 @@ def _dispatch(args: argparse.Namespace) -> int:
         return handler(args, store)
     finally:
         store.close()
+
+
+#: The commands that may make a new library: the others read (or edit) one that must exist.
+_CREATES = frozenset({"load", "demo"})
+
+
+def _check_library_named(args: argparse.Namespace) -> None:
+    """Refuse an empty ``--db``, and a library file that does not exist for a command that does not
+    create one: a mistyped path must not silently become new folders and an empty library."""
+    import os
+
+    from .startup import resolve_url
+    from .storage.location import sqlite_path
+
+    if args.db is not None and not args.db.strip():
+        raise CliError("--db is empty: give a file path, sqlite:///path or postgresql://…")
+    named = args.db if args.db is not None else os.environ.get("RETRO_DB", "").strip() or None
+    if named is None or args.command in _CREATES or (args.command == "db" and args.db_command == "upgrade"):
+        return  # the default library is made on first use; these commands may make the named one
+    path = sqlite_path(resolve_url(named))
+    if path is not None and not path.is_file():
+        raise CliError(f"no library at {path} (check the path; `retro demo --db {named}` or "
+                       f"`retro load FILE --db {named}` makes a new one)")
 
 
 def _exports(args: argparse.Namespace) -> bool:
@@ -172,11 +196,12 @@ def _cmd_show(args: argparse.Namespace, store: RetroStore) -> int:
     if inc.services:
         print(f"  services:  {', '.join(inc.services)}")
     from .domain.lifecycle import internal_report_due, key_durations, public_report_due
+    from .report.local_times import local_time  # as the reports and the app show times
 
     for duration in key_durations(inc):
         print(f"  {duration.name.lower() + ':':<21}{duration.text()}")
     for name, due in (("internal report", internal_report_due(inc)), ("public report", public_report_due(inc))):
-        print(f"  {name + ' due:':<21}{due.isoformat() if due else 'when resolved'}")
+        print(f"  {name + ' due:':<21}{local_time(retro, due) if due else 'when resolved'}")
     print(
         f"  {len(retro.participants)} participants, {len(retro.events)} timeline events, "
         f"{len(retro.factors)} contributing factors, {len(retro.statements)} statements, "

@@ -29,11 +29,27 @@ def resolve_url(url: str | None = None) -> str:
     return default_url()
 
 
+#: The databases the app can open, as ``dialect[+driver]`` (the drivers it ships with).
+_SUPPORTED = frozenset({"sqlite", "sqlite+pysqlite", "postgres", "postgresql", "postgresql+psycopg"})
+
+
 def _expand_sqlite_path(url: str) -> str:
-    """Accept a plain file path as well as a SQLAlchemy URL."""
-    if "://" in url:
-        return url
-    return f"sqlite:///{Path(url).expanduser().resolve()}"
+    """Accept a plain file path as well as a database URL; refuse a URL the app cannot open.
+
+    Checked here, before any driver is loaded, so ``--db bogus://x`` (or ``mysql://…``) is one
+    clear line rather than SQLAlchemy's or the driver's traceback.
+    """
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    from .storage.errors import StorageError
+
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in _SUPPORTED:
+        raise StorageError(f"unsupported database URL {url!r} (use sqlite:///path or postgresql://…)")
+    if scheme.startswith("sqlite") and sqlite_path(url) is None:
+        raise StorageError(f"{url!r} is an in-memory database, which keeps nothing: name a file "
+                           "(sqlite:///path) or use postgresql://…")
+    return url
 
 
 def open_store(url: str | None = None, *, seed_demo: bool = False) -> RetroStore:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -22,6 +23,50 @@ if "RETRO_TEST_SETTINGS" not in os.environ:
     _SETTINGS_DIR = tempfile.mkdtemp(prefix="retro-test-settings-")
     atexit.register(shutil.rmtree, _SETTINGS_DIR, True)
     os.environ["RETRO_TEST_SETTINGS"] = os.path.join(_SETTINGS_DIR, "ui.ini")
+
+# The user's real data folder (library, private notes), as it was before the run: the run must
+# leave it exactly as it found it (checked at the end, see pytest_sessionfinish).
+def _real_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("blameless-retro"))
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    if not folder.is_dir():
+        return {}
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+REAL_DATA_DIR = _real_data_dir()
+_REAL_DATA_BEFORE = _snapshot(REAL_DATA_DIR)
+# Every user-data path of this run (and of the app processes it starts) is a throw-away folder;
+# each test gets its own below (user_data_in_tmp_path).
+if "RETRO_TEST_DATA_HOME" not in os.environ:
+    _DATA_HOME = tempfile.mkdtemp(prefix="retro-test-data-")
+    atexit.register(shutil.rmtree, _DATA_HOME, True)
+    os.environ["RETRO_TEST_DATA_HOME"] = _DATA_HOME
+    os.environ["XDG_DATA_HOME"] = _DATA_HOME
+    os.environ["RETRO_LOCAL_NOTES"] = os.path.join(_DATA_HOME, "blameless-retro", "private-notes.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def user_data_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's user data folder (library, team-mode private notes): under its tmp_path."""
+    home = tmp_path / "user-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("RETRO_LOCAL_NOTES", str(home / "blameless-retro" / "private-notes.sqlite3"))
+    return home
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when it wrote to the user's real data folder."""
+    after = _snapshot(REAL_DATA_DIR)
+    changed = sorted(p for p in set(after) | set(_REAL_DATA_BEFORE) if after.get(p) != _REAL_DATA_BEFORE.get(p))
+    if changed:
+        print(f"\nThe tests wrote to the real user data folder {REAL_DATA_DIR}: {changed[:5]}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
 
 PG_URL = os.environ.get("RETRO_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -36,11 +36,12 @@ def _wait_until(app: object, done: Callable[[], bool], what: str, timeout: float
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m ui.screenshots OUTDIR", file=sys.stderr)
-        return 2
-    out = Path(args[0])
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots",
+                                     description="Save every screen with the demo retro as PNGs.")
+    parser.add_argument("outdir", type=Path, help="the folder the PNGs go to (made if missing)")
+    out = parser.parse_args(sys.argv[1:] if argv is None else argv).outdir  # --help: exits, writes nothing
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("RETRO_TESTING", "1")  # throw-away UI settings, never the user's own

@@ -6,7 +6,7 @@ already reports, per factor, *unreached* (no path to the impact), *no-evidence* 
 :func:`analyse` never repeats those. It adds only what needs the shape of the whole graph:
 
 ``single-chain``
-    the factors that reach the impact form one chain — the "one root cause" framing to avoid;
+    the factors that reach the impact form one chain — the "single cause" framing to avoid;
 ``single-cause``
     only one factor leads directly to the impact;
 ``island``
@@ -148,7 +148,7 @@ def _chain_finding(graph: CausalGraph, chain: list[str]) -> Finding:
     return Finding(
         "single-chain",
         Level.WARNING,
-        f"The factors form a single chain ({steps}). A chain reads like “one root cause”, and "
+        f"The factors form a single chain ({steps}). A chain reads like “a single cause”, and "
         "incidents rarely have one. At each step, ask: what else made this possible?",
         Stage.FACTORS,
         chain[-1],

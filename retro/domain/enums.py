@@ -14,10 +14,13 @@ class _Labelled(StrEnum):
 
     @property
     def label(self) -> str:
+        # Keyed by (class, value), never by the member: StrEnum members of different enums with the
+        # same value are equal and hash alike (EventKind.ACTION == ParkingResolution.ACTION == "action").
+        key = (type(self), self.value)
         try:  # asked once per row of every table: worked out once per member
-            return _LABEL_CACHE[self]
+            return _LABEL_CACHE[key]
         except KeyError:
-            text = _LABEL_CACHE[self] = _LABELS.get(self, self.value.replace("_", " ").capitalize())
+            text = _LABEL_CACHE[key] = _LABELS.get(key, self.value.replace("_", " ").capitalize())
             return text
 
     @classmethod
@@ -164,29 +167,34 @@ _SEVERITY_DESCRIPTIONS = {
     Severity.SEV4: "Low: little or no customer impact; a near miss worth learning from.",
 }
 
-_LABELS: dict[StrEnum, str] = {
-    ParkingResolution.ACTION: "Turned into an action",
-    ParkingResolution.FACTOR: "Turned into a factor",
-    ParkingResolution.QUESTION: "Open question",
-    Severity.SEV1: "SEV1",
-    Severity.SEV2: "SEV2",
-    Severity.SEV3: "SEV3",
-    Severity.SEV4: "SEV4",
-    IncidentStatus.IN_REVIEW: "In review",
-    Role.INCIDENT_COMMANDER: "Incident commander",
-    Role.COMMUNICATIONS_LEAD: "Communications lead",
-    Role.LEADER: "Manager / leader",
-    EventKind.CUSTOMER_REPORT: "Customer report",
-    Audience.INTERNAL: "Internal only",
-    FactorCategory.ORGANISATION: "Organisation",
-    FactorCategory.HUMAN_FACTORS: "Environment / human factors",
-    Horizon.FIX_FOR_NOW: "Fix for now",
-    Horizon.FIX_FOR_REAL: "Fix for real",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.WONT_DO: "Won't do",
-    Stage.GROUND_RULES: "Ground rules",
-    Stage.FACTORS: "Contributing factors",
-    Stage.REVIEW: "Review & export",
+
+def _key(member: StrEnum) -> tuple[type[StrEnum], str]:
+    return (type(member), member.value)
+
+
+_LABELS: dict[tuple[type[StrEnum], str], str] = {
+    _key(ParkingResolution.ACTION): "Turned into an action",
+    _key(ParkingResolution.FACTOR): "Turned into a factor",
+    _key(ParkingResolution.QUESTION): "Open question",
+    _key(Severity.SEV1): "SEV1",
+    _key(Severity.SEV2): "SEV2",
+    _key(Severity.SEV3): "SEV3",
+    _key(Severity.SEV4): "SEV4",
+    _key(IncidentStatus.IN_REVIEW): "In review",
+    _key(Role.INCIDENT_COMMANDER): "Incident commander",
+    _key(Role.COMMUNICATIONS_LEAD): "Communications lead",
+    _key(Role.LEADER): "Manager / leader",
+    _key(EventKind.CUSTOMER_REPORT): "Customer report",
+    _key(Audience.INTERNAL): "Internal only",
+    _key(FactorCategory.ORGANISATION): "Organisation",
+    _key(FactorCategory.HUMAN_FACTORS): "Environment / human factors",
+    _key(Horizon.FIX_FOR_NOW): "Fix for now",
+    _key(Horizon.FIX_FOR_REAL): "Fix for real",
+    _key(ActionStatus.IN_PROGRESS): "In progress",
+    _key(ActionStatus.WONT_DO): "Won't do",
+    _key(Stage.GROUND_RULES): "Ground rules",
+    _key(Stage.FACTORS): "Contributing factors",
+    _key(Stage.REVIEW): "Review & export",
 }
 
-_LABEL_CACHE: dict[_Labelled, str] = {}
+_LABEL_CACHE: dict[tuple[type[StrEnum], str], str] = {}

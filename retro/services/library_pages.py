@@ -43,6 +43,7 @@ from ..domain.snippets import Snippet, cut_snippet, folded
 from ..domain.time_range import shifted
 from ..storage import models as m
 from ..storage import search
+from ..storage.engine import driver_errors
 from .summaries import LibraryPage, LibraryQuery, LibrarySort, local_date, summarise
 
 _OPEN = ("open", "in_progress")
@@ -84,14 +85,15 @@ def library_page(conn: Connection, query: LibraryQuery, *, offset: int = 0, limi
     raw: Any = conn.connection.driver_connection
     if sqlite and query.sort is LibrarySort.TITLE:
         raw.create_function("retro_title_key", 1, title_key, deterministic=True)
-    found = statement.run(raw, values)
-    if found:
-        total = int(found[0][statement.total])
-    elif offset:  # past the end: the length of the list still comes from the database
-        first = statement.run(raw, {**values, "offset": 0, "limit": 1})
-        total = int(first[0][statement.total]) if first else 0
-    else:
-        total = 0
+    with driver_errors(conn, statement.sql):
+        found = statement.run(raw, values)
+        if found:
+            total = int(found[0][statement.total])
+        elif offset:  # past the end: the length of the list still comes from the database
+            first = statement.run(raw, {**values, "offset": 0, "limit": 1})
+            total = int(first[0][statement.total]) if first else 0
+        else:
+            total = 0
     read = _reader(sqlite)
     summaries = []
     snippets: dict[str, Snippet] = {}

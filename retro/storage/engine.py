@@ -13,15 +13,33 @@ message (at REPEATABLE READ it would fail with a serialization error instead).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option marking an engine whose transactions write (see :func:`writer`).
 WRITE_OPTION = "retro_writes"
+
+
+@contextmanager
+def driver_errors(conn: Connection, statement: str) -> Iterator[None]:
+    """Run a statement on the driver's own connection, its failures raised as SQLAlchemy's would be.
+
+    A raw cursor's ``sqlite3.Error`` / ``psycopg.Error`` would pass the store's translation to
+    :class:`~retro.storage.errors.StorageError` (which catches ``DBAPIError``) and reach a Qt slot as
+    an unhandled exception: wrapped here, a locked or unreadable file reads as every other failure.
+    """
+    base = conn.dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as exc:
+        raise DBAPIError.instance(statement, None, exc, base, dialect=conn.dialect) from exc
 
 
 def normalise_url(url: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, 
 from ..cycle_collection import cycle_collection_paused
 from ..domain import ActionItem, Entity, EntityRef, Incident, Retro
 from . import models as m
+from .engine import driver_errors
 from .mapping import TABLES, EntityTable, action_from_row, entity_values, incident_from_row, incident_values
 
 _CHUNK = 400
@@ -85,12 +86,13 @@ def load_kind(conn: Connection, kind: str, incident_id: str, keys: Iterable[str]
 def _sqlite_rows(conn: Connection, statement: str, incident_id: str) -> list[tuple[Any, ...]]:
     """The driver's tuples for ``statement``, on ``conn``'s own connection (so in its transaction):
     10,000 events without SQLAlchemy's row objects and result processors (a third of the read)."""
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(statement, (incident_id,))
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+    with driver_errors(conn, statement):
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(statement, (incident_id,))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
 
 
 def action_factor_ids(conn: Connection, incident_id: str, action_ids: list[str] | None) -> dict[str, tuple[str, ...]]:

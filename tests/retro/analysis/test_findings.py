@@ -55,7 +55,7 @@ def test_to_networkx_builds_the_same_graph() -> None:
     assert g.nodes[IMPACT]["kind"] == "impact"
 
 
-def test_single_chain_is_named_with_the_one_root_cause_framing_to_avoid() -> None:
+def test_single_chain_is_named_as_a_single_cause_framing_to_avoid() -> None:
     retro = make_retro(
         ["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", IMPACT)], categories={"a": T, "b": P, "c": ORG}
     )
@@ -65,6 +65,8 @@ def test_single_chain_is_named_with_the_one_root_cause_framing_to_avoid() -> Non
     assert finding.level is Level.WARNING and finding.stage is Stage.FACTORS
     assert "what else made this possible?" in finding.message
     assert "“a” → “b” → “c”" in finding.message
+    assert "a single cause" in finding.message
+    assert "root cause" not in finding.message.lower()  # the product says "contributing factors", never "root cause"
     assert single_chain(CausalGraph.from_retro(retro)) == ["a", "b", "c"]
 
 

@@ -16,5 +16,5 @@ def test_every_kind_label_fits_the_kind_column() -> None:
         assert text.replace("\n", " ") == kind.label
         for line in text.split("\n"):
             assert stringWidth(line, SANS, 8.5) <= 62.0 or " " not in line, (kind, line)
-    assert "\n" in wrapped_label("Turned into an action", 62.0, 8.5)
+    assert "\n" in wrapped_label("Environment / human factors", 62.0, 8.5)
     assert wrapped_label("Deploy", 62.0, 8.5) == "Deploy"
