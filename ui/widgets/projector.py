@@ -149,6 +149,10 @@ class ProjectorLineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        height = self._view.viewport().height()
+        rect = option.rect
+        if (rect.top() < 0 or rect.bottom() > height) and rect.height() <= height:
+            return  # only whole rows: a row cut by the picture's edge is counted by MoreRows instead
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(self._view.font())

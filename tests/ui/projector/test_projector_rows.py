@@ -61,3 +61,18 @@ def test_rows_out_of_view_at_10000_rows_counts_the_same_asking_few_rectangles(qt
 def test_rows_out_of_view_with_no_rows_and_with_all_rows_in_view(qtbot) -> None:
     assert rows_list(qtbot, 0).rows_out_of_view() == (0, 0)
     assert rows_list(qtbot, 2).rows_out_of_view() == (0, 0)
+
+
+def test_a_row_cut_by_the_bottom_edge_is_not_drawn_only_counted(qtbot) -> None:
+    view = rows_list(qtbot, 40)
+    model, height = view.model(), view.viewport().height()
+    cut = next(r for r in range(model.rowCount()) if view.visualRect(model.index(r, 0)).bottom() > height)
+    rect = view.visualRect(model.index(cut, 0))
+    assert rect.top() < height - 30, "the test needs a row cut through its text"
+    image = view.viewport().grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(max(rect.top(), 0), height)}
+    assert len(colours) == 1, "the cut row's text is drawn"
+    above = view.visualRect(model.index(cut - 1, 0))  # the whole row before it is drawn
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(above.top(), above.bottom())}
+    assert len(colours) > 1
+    assert view.rows_out_of_view() == (0, model.rowCount() - cut)
