@@ -159,6 +159,8 @@ class BoardScene(QGraphicsScene):
         self.text_pixels = 24
         self.shape = SHAPES[0]
         self.followed = ""
+        #: Does the board draw a feedback loop's dashed arrow (the legend keys it only then)?
+        self.loop_drawn = False
         self.setBackgroundBrush(QColor(PROJECTOR.background))
         self._later = QTimer(self)
         self._later.setSingleShot(True)
@@ -222,14 +224,16 @@ class BoardScene(QGraphicsScene):
             self.addItem(card)
             self.cards[node_id] = card
         loops = loop_arrows(retro)
+        self.loop_drawn = False
         rects = {node_id: card.sceneBoundingRect().adjusted(6, 6, -6, -6) for node_id, card in self.cards.items()}
         for link in retro.links.values():
             cause, effect = self.cards.get(link.cause_id), self.cards.get(link.effect_id)
             if cause is not None and effect is not None:
                 others = [r for node_id, r in rects.items() if node_id not in (link.cause_id, link.effect_id)
                           ] if len(rects) <= ROUTED_CARDS else []
-                self.addItem(_arrow(cause, effect, feedback=(link.cause_id, link.effect_id) in loops,
-                                    obstacles=others))
+                feedback = (link.cause_id, link.effect_id) in loops
+                self.loop_drawn |= feedback
+                self.addItem(_arrow(cause, effect, feedback=feedback, obstacles=others))
         self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self.follow(self.followed)
         self.rebuilt.emit()

@@ -458,7 +458,17 @@ def test_the_boards_legend_keys_only_what_the_cards_do_not_say(qtbot, window: Ma
     legend = projector.content.legend
     labels = [label for _, label in legend.entries()]
     assert not {c.label for c in FactorCategory} & set(labels)  # each card's band names its category
-    assert labels == ["Impact (what customers felt)", "Feedback loop"]
+    assert labels == ["Impact (what customers felt)"]  # the demo has no feedback loop: none keyed
     assert legend.heightForWidth(legend.width()) == legend.heightForWidth(100_000)  # one line at 720p
+    from retro.domain import Edit, FactorLink, new_id
+
+    document = window.document
+    assert document is not None
+    retro = document.retro
+    link = next(link for link in retro.links.values() if link.effect_id in retro.factors)
+    assert document.edit("Loop", Edit.of(upsert=[FactorLink(new_id(), link.effect_id, link.cause_id)]))
+    settle(qtbot)
+    assert projector.content.view.board.loop_drawn
+    assert [label for _, label in legend.entries()][-1] == "Feedback loop"  # drawn now: keyed
     for card in projector.content.view.board.cards.values():
         assert card.band  # named on the card itself
