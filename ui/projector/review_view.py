@@ -32,7 +32,8 @@ def factor_counts_text(retro: Retro) -> str:
     # each "Category n" kept on one line (no break inside "Environment / human factors 1")
     parts = [f"{category.label} {counts[category]}".replace(" ", "\u00a0") for category in FactorCategory
              if counts[category]]
-    return f"{total} contributing factor{'s' if total != 1 else ''}:  " + "  ·  ".join(parts)
+    # and the line breaks only after a "·", never before it (a line starting "· External 1")
+    return f"{total} contributing factor{'s' if total != 1 else ''}:  " + "\u00a0\u00a0·  ".join(parts)
 
 
 def action_line(retro: Retro, action: ActionItem) -> str:

@@ -45,3 +45,23 @@ def test_the_review_slide_follows_the_projector_option_order_and_status_of_the_a
     names = [p.name for p in document.retro.people()]
     everything = "\n".join(review_lines)
     assert any(name in everything for name in names) is not roles
+
+
+def test_the_category_line_wraps_between_items_never_before_a_dot(qtbot) -> None:
+    from PySide6.QtGui import QFont, QTextLayout
+
+    from retro.demo import build_demo_retro
+    from ui.projector.review_view import factor_counts_text
+
+    text = factor_counts_text(build_demo_retro())
+    font = QFont()
+    font.setPixelSize(24)
+    for width in range(200, 1400, 7):
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        starts = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            starts.append(text[line.textStart():line.textStart() + line.textLength()].lstrip())
+        layout.endLayout()
+        assert not [s for s in starts if s.startswith("·")], (width, starts)
