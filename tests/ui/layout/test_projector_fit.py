@@ -472,3 +472,14 @@ def test_the_boards_legend_keys_only_what_the_cards_do_not_say(qtbot, window: Ma
     assert [label for _, label in legend.entries()][-1] == "Feedback loop"  # drawn now: keyed
     for card in projector.content.view.board.cards.values():
         assert card.band  # named on the card itself
+
+
+def test_the_board_cuts_no_title_when_the_picture_has_room_for_its_lines(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1920, 1080)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    board = projector.content.view.board
+    cut = [" ".join(card.lines) for card in board.cards.values() if " ".join(card.lines).endswith("…")]
+    assert not cut, cut
+    assert projector.content.view.card_text_pixels() >= 0.75 * 24 * 1080 / 720 - 1  # not below the floor
