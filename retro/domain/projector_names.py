@@ -37,8 +37,8 @@ def shown_owner(retro: Retro, owner: str) -> str:
 
 
 def owner_role(retro: Retro, owner: str) -> str:
-    """An action's owner by role whatever the option (the Review slide never names anyone):
-    the participant's roles, "Owner" for someone who is not a participant, "" for no owner."""
+    """An action's owner by role: the participant's roles, "Owner" for someone who is not a
+    participant, "" for no owner (what :func:`shown_owner` shows with the roles option)."""
     if not owner.strip():
         return ""
     wanted = _key(owner)

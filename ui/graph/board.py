@@ -65,7 +65,7 @@ class CardShape:
 
 #: The shapes a board tries, roomiest first: the first whose text reaches :data:`ROOMY_SHARE`
 #: on the picture is used (three lines of title, then two, then two on a narrower card).
-SHAPES = (CardShape(300.0, 128.0, 3, 60, 48.0, 18.0), CardShape(300.0, 100.0, 2, 40, 48.0, 16.0),
+SHAPES = (CardShape(300.0, 156.0, 4, 90, 48.0, 20.0), CardShape(300.0, 128.0, 3, 60, 48.0, 18.0), CardShape(300.0, 100.0, 2, 40, 48.0, 16.0),
           CardShape(236.0, 100.0, 2, 30, 40.0, 14.0))
 BAND_H = 28.0
 TITLE_PIXELS, BAND_PIXELS = 24, 16
@@ -145,6 +145,17 @@ class BoardCard(QGraphicsItem):
             painter.drawRoundedRect(self.rect().adjusted(-3, -3, 3, 3), 12, 12)
 
 
+def _cut_titles(titles: list[str], shape: CardShape) -> int:
+    """How many of ``titles`` a card of ``shape`` would cut with "…"."""
+    font = _font(TITLE_PIXELS)
+    cut = 0
+    for title in titles:
+        label = short_label(title, shape.label_limit)
+        lines = wrap_lines(label, font, shape.width - 24, shape.lines)
+        cut += label != " ".join(title.split()) or " ".join(lines) != label
+    return cut
+
+
 class BoardScene(QGraphicsScene):
     """The board's cards and arrows for one retro, laid out again (once per burst) on every graph edit."""
 
@@ -159,6 +170,8 @@ class BoardScene(QGraphicsScene):
         self.text_pixels = 24
         self.shape = SHAPES[0]
         self.followed = ""
+        #: Does the board draw a feedback loop's dashed arrow (the legend keys it only then)?
+        self.loop_drawn = False
         self.setBackgroundBrush(QColor(PROJECTOR.background))
         self._later = QTimer(self)
         self._later.setSingleShot(True)
@@ -185,17 +198,27 @@ class BoardScene(QGraphicsScene):
             self.rebuild()
 
     def _choose(self, retro: Retro) -> tuple[CardShape, Board]:
+        """The shape that cuts the fewest titles while its text stays readable (down to the floor,
+        :data:`READABLE_SHARE`), the roomier text among equals; none readable: the largest text.
+        A title is shrunk to the floor before it is cut with "…"."""
         width, height = self.picture
+        titles = [shown_text(retro, t) for t in [*(f.title for f in retro.factors.values()),
+                                                 *(i.title for i in retro.impacts.values())]]
         best: tuple[float, CardShape, Board] | None = None
-        for shape in SHAPES:
+        readable: list[tuple[int, bool, float, int, CardShape, Board]] = []
+        for order, shape in enumerate(SHAPES):
             board = board_layout(retro, width / max(height, 1.0), shape.cell)
             cell_w, cell_h = shape.cell
             scale = min(width / (board.columns * cell_w - shape.gap_x + 2 * MARGIN),
                         height / (board.rows * cell_h - shape.gap_y + 2 * MARGIN)) if board.cells else 1.0
-            if scale * TITLE_PIXELS >= ROOMY_SHARE * self.text_pixels:
-                return shape, board
+            if scale * TITLE_PIXELS >= READABLE_SHARE * self.text_pixels:
+                roomy = scale * TITLE_PIXELS >= ROOMY_SHARE * self.text_pixels
+                readable.append((_cut_titles(titles, shape), not roomy, 0.0 if roomy else -scale, order, shape, board))
             if best is None or scale > best[0]:
                 best = (scale, shape, board)
+        if readable:
+            *_key, shape, board = min(readable, key=lambda c: c[:4])
+            return shape, board
         assert best is not None
         return best[1], best[2]
 
@@ -222,14 +245,16 @@ class BoardScene(QGraphicsScene):
             self.addItem(card)
             self.cards[node_id] = card
         loops = loop_arrows(retro)
+        self.loop_drawn = False
         rects = {node_id: card.sceneBoundingRect().adjusted(6, 6, -6, -6) for node_id, card in self.cards.items()}
         for link in retro.links.values():
             cause, effect = self.cards.get(link.cause_id), self.cards.get(link.effect_id)
             if cause is not None and effect is not None:
                 others = [r for node_id, r in rects.items() if node_id not in (link.cause_id, link.effect_id)
                           ] if len(rects) <= ROUTED_CARDS else []
-                self.addItem(_arrow(cause, effect, feedback=(link.cause_id, link.effect_id) in loops,
-                                    obstacles=others))
+                feedback = (link.cause_id, link.effect_id) in loops
+                self.loop_drawn |= feedback
+                self.addItem(_arrow(cause, effect, feedback=feedback, obstacles=others))
         self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self.follow(self.followed)
         self.rebuilt.emit()

@@ -35,6 +35,8 @@ class Legend(QWidget):
         self._style = style
         #: Without the category swatches (the projector's board names each card's category in its band).
         self._categories = categories
+        #: Key the feedback loop's dashed arrow (only where one is drawn: :meth:`set_loop_shown`).
+        self._loop = True
         self._scale = scale
         self._font = QFont("DejaVu Sans")
         self._font.setPointSizeF(8.5 * scale)
@@ -72,8 +74,16 @@ class Legend(QWidget):
         """(colour or "impact"/"loop", label) in the order shown."""
         rows = [(CATEGORY_COLOURS[c], c.label) for c in FactorCategory] if self._categories else []
         rows.append(("impact", "Impact (what customers felt)"))
-        rows.append(("loop", "Feedback loop"))
+        if self._loop:
+            rows.append(("loop", "Feedback loop"))
         return rows
+
+    def set_loop_shown(self, shown: bool) -> None:
+        """Key the feedback loop only while the graph draws one: a key to nothing drawn misleads."""
+        if shown != self._loop:
+            self._loop = shown
+            self.updateGeometry()
+            self.update()
 
     def _metrics(self) -> tuple[QFontMetrics, float, float]:
         metrics = QFontMetrics(self._font)

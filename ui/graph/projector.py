@@ -49,6 +49,8 @@ class ProjectorGraph(QWidget):
         self.more.setAccessibleName("Cards out of the picture")
         self.more.hide()
         self.view.hidden_changed.connect(self._show_hidden)
+        self.view.board.rebuilt.connect(self._key_loops)
+        self._key_loops()
         self.focus = FocusPanel(document, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.view)
@@ -58,6 +60,9 @@ class ProjectorGraph(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.legend)
         layout.addWidget(self.pages, 1)
+
+    def _key_loops(self) -> None:
+        self.legend.set_loop_shown(self.view.board.loop_drawn)
 
     def follow(self, source: GraphView) -> None:
         """The facilitator's canvas: the board shows the whole graph whatever its zoom and scroll."""

@@ -76,6 +76,13 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PROJECTOR_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _PRIORITY_RANK = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
+
+
+def due_order(action: ActionItem) -> tuple[str, int, str, str]:
+    """The order of :class:`ActionsSort` by due date (the Actions slide's, and the Review slide's):
+    soonest first, no due date last, then by priority, title and id."""
+    due = action.due.isoformat() if action.due else "9999"
+    return due, _PRIORITY_RANK[action.priority], action.title.casefold(), action.id
 _OVERDUE = QColor(PROBLEM)
 
 

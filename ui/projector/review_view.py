@@ -1,8 +1,8 @@
 """What the room sees at the end of the meeting: what it found, what it will do, what is still missing.
 
 The Review slide shows the contributing factors counted by category, every action with its
-owner's *role* and due date (never a name: the Review slide is the one the room photographs, so
-it names roles whatever the retro's projector option — :func:`retro.domain.projector_names.owner_role`),
+owner and due date (names or roles as the retro's projector option says, like every other slide:
+:func:`retro.domain.projector_names.shown_owner`; in the Actions slide's order and status words),
 and what still blocks publishing the report, from the findings shared with the facilitator's
 Review stage (:meth:`RetroDocument.known_findings`: never checked a second time here).
 """
@@ -15,14 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from retro.domain import ActionItem, ActionStatus, FactorCategory, Retro
-from retro.domain.projector_names import owner_role, shown_text
+from retro.domain import ActionItem, FactorCategory, Retro
+from retro.domain.projector_names import shown_owner, shown_text
 from ui.document import RetroDocument
+from ui.models.actions_model import due_order
 
 from ..widgets.projector import HIGHLIGHT, MoreRows, ProjectorList, ProjectorPanel
-
-#: How the slide words an action's status beside its due date (open actions say nothing).
-STATUS_WORDS = {ActionStatus.DONE: "done", ActionStatus.WONT_DO: "won't do", ActionStatus.IN_PROGRESS: "in progress"}
 
 
 def factor_counts_text(retro: Retro) -> str:
@@ -34,24 +32,25 @@ def factor_counts_text(retro: Retro) -> str:
     # each "Category n" kept on one line (no break inside "Environment / human factors 1")
     parts = [f"{category.label} {counts[category]}".replace(" ", "\u00a0") for category in FactorCategory
              if counts[category]]
-    return f"{total} contributing factor{'s' if total != 1 else ''}:  " + "  ·  ".join(parts)
+    # and the line breaks only after a "·", never before it (a line starting "· External 1")
+    return f"{total} contributing factor{'s' if total != 1 else ''}:  " + "\u00a0\u00a0·  ".join(parts)
 
 
 def action_line(retro: Retro, action: ActionItem) -> str:
-    """``Title — Incident commander · due Fri 23 Oct`` with the owner's role, never their name."""
-    owner = owner_role(retro, action.owner) or "no owner yet"
+    """``Title — Dana Leader · due Fri 23 Oct · Open``: the owner by name or role as the projector
+    option says, the status as the Actions slide words it."""
+    owner = shown_owner(retro, action.owner) or "no owner yet"
     due = f"due {action.due.strftime('%a %d %b')}" if action.due else "no due date yet"
-    status = STATUS_WORDS.get(action.status)
-    title = shown_text(retro, " ".join(action.title.split()), roles=True)
-    return f"{title} — {owner} · {due}" + (f" · {status}" if status else "")
+    title = shown_text(retro, " ".join(action.title.split()))
+    return f"{title} — {owner} · {due} · {action.status.label}"
 
 
 def _sorted_actions(retro: Retro) -> list[ActionItem]:
-    return sorted(retro.actions.values(), key=lambda a: (a.due is None, a.due or 0, a.title.casefold()))
+    return sorted(retro.actions.values(), key=due_order)
 
 
 class ReviewProjector(ProjectorPanel):
-    """The Review slide: factors by category, actions with roles and due dates, what is still missing."""
+    """The Review slide: factors by category, actions with owners and due dates, what is still missing."""
 
     def __init__(self, document: RetroDocument, parent: QWidget | None = None) -> None:
         super().__init__("Review", "Review on the projector", parent)
@@ -62,7 +61,7 @@ class ReviewProjector(ProjectorPanel):
         self.missing_heading = self._heading()
         self.actions_model = QStandardItemModel(self)
         self.missing_model = QStandardItemModel(self)
-        self.action_rows = ProjectorList(self.actions_model, Qt.ItemDataRole.DisplayRole, "Actions with owner roles and due dates")
+        self.action_rows = ProjectorList(self.actions_model, Qt.ItemDataRole.DisplayRole, "Actions with owners and due dates")
         self.missing_rows = ProjectorList(self.missing_model, Qt.ItemDataRole.DisplayRole, "Still missing before publishing")
         self.actions_more = MoreRows(self.action_rows, "above", "more below")
         self.missing_more = MoreRows(self.missing_rows, "above", "more below")
@@ -106,7 +105,7 @@ class ReviewProjector(ProjectorPanel):
             return
         blockers = [f for f in findings.readiness if f.is_blocker]
         warnings = len(findings.readiness) - len(blockers)
-        lines = [shown_text(retro, f.message, roles=True) for f in blockers]
+        lines = [shown_text(retro, f.message) for f in blockers]
         if warnings:
             lines.append(f"And {warnings} thing{'s' if warnings != 1 else ''} worth a look (not blocking).")
         if blockers:

@@ -12,8 +12,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from retro.domain import RetroError
+from retro.domain import Retro, RetroError
 from retro.domain.follow_through import REVIEW_SHOWN, DueState, EarlierReview, due_state
+from retro.domain.projector_names import shown_owner, shown_text
 
 from ..background import BackgroundJob, IsCancelled, Progress
 from ..document import RetroDocument
@@ -21,9 +22,11 @@ from ..document import RetroDocument
 SHOWN = REVIEW_SHOWN
 
 
-def review_lines(review: EarlierReview, today: date, *, compact: bool = False) -> tuple[str, list[str]]:
+def review_lines(review: EarlierReview, today: date, *, compact: bool = False,
+                 retro: Retro | None = None) -> tuple[str, list[str]]:
     """The heading and up to :data:`SHOWN` lines for ``review`` (its first actions already overdue
-    first); ``compact`` (the projector): three short lines without the retros' titles."""
+    first); ``compact`` (the projector): three short lines without the retros' titles, the owners
+    and titles shown as ``retro``'s projector option says (names or roles, like every slide)."""
     total, incidents, overdue = review.total, review.incidents, review.overdue
     heading = (f"Before we start: {total} open action{'s' if total != 1 else ''} from "
                f"{incidents} earlier incident{'s' if incidents != 1 else ''} like this one"
@@ -35,7 +38,9 @@ def review_lines(review: EarlierReview, today: date, *, compact: bool = False) -
         state = due_state(a, today)
         if compact:
             due = "overdue" if state is DueState.OVERDUE else ("no due date" if a.due is None else f"due {a.due:%d %b}")
-            lines.append(f"• {a.title} — {a.owner.strip() or 'no owner'}, {due}")
+            owner = shown_owner(retro, a.owner.strip()) if retro is not None else a.owner.strip()
+            title = shown_text(retro, a.title) if retro is not None else a.title
+            lines.append(f"• {title} — {owner or 'no owner'}, {due}")
             continue
         due = "no due date" if a.due is None else f"due {a.due:%Y-%m-%d}" + (" — overdue" if state is DueState.OVERDUE else "")
         lines.append(f"• {a.title} — {a.owner.strip() or 'no owner'}, {due} ({r.incident_title})")
@@ -45,12 +50,15 @@ def review_lines(review: EarlierReview, today: date, *, compact: bool = False) -
 
 
 class EarlierActionsPanel(QFrame):
-    """The review panel; ``projector`` makes the large, high-contrast variant."""
+    """The review panel; ``projector`` makes the large, high-contrast variant, naming people as
+    ``document``'s retro's projector option says."""
 
     read = Signal(object)
 
-    def __init__(self, projector: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, projector: bool = False, parent: QWidget | None = None,
+                 document: RetroDocument | None = None) -> None:
         super().__init__(parent)
+        self._document = document
         self.setAccessibleName("Open actions from earlier incidents")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._projector = projector
@@ -83,13 +91,20 @@ class EarlierActionsPanel(QFrame):
         #: What the panel shows: the earlier open actions counted, and the first few.
         self.review = EarlierReview()
         self.hide()
+        if document is not None:  # the projector option (names or roles) may change while it shows
+            document.changed.connect(self._reshow)
+
+    def _reshow(self, *_args: object) -> None:
+        if self.review.total:
+            self.show_review(self.review)
 
     def show_review(self, review: EarlierReview, today: date | None = None) -> None:
         self.review = review
         if not review.total:
             self.hide()
             return
-        heading, lines = review_lines(review, today or date.today(), compact=self._projector)
+        retro = self._document.retro if self._document is not None and self._projector else None
+        heading, lines = review_lines(review, today or date.today(), compact=self._projector, retro=retro)
         self.heading.setText(heading)
         self.body.setText("\n".join(lines))
         self.show()

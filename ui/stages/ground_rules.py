@@ -168,7 +168,7 @@ class GroundRulesProjection(QWidget):
         self.why.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
-        self.earlier = EarlierActionsPanel(projector=True)
+        self.earlier = EarlierActionsPanel(projector=True, document=stage.document)
         self.earlier.show_review(stage.earlier.review)
         stage.earlier.read.connect(self.earlier.show_review)
         layout.addWidget(self.earlier)  # the short review comes first: it is the meeting's opening

@@ -6,6 +6,7 @@ no buttons, no editors, nothing that takes focus, and never the facilitator's pr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -148,6 +149,10 @@ class ProjectorLineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        height = self._view.viewport().height()
+        rect = option.rect
+        if (rect.top() < 0 or rect.bottom() > height) and rect.height() <= height:
+            return  # only whole rows: a row cut by the picture's edge is counted by MoreRows instead
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(self._view.font())
@@ -207,15 +212,30 @@ class ProjectorList(QListView):
         self._count_later.start(0)  # once the list has laid its rows out (and never with an argument as msec)
 
     def rows_out_of_view(self) -> tuple[int, int]:
-        """How many rows are not wholly in the picture: (above it, below it)."""
+        """How many rows are not wholly in the picture: (above it, below it).
+
+        The rows lie top to bottom in order, so the first row whose top is in the picture and the
+        first whose bottom is past it are found by halving: a few rectangles whatever the rows'
+        number (asking each row's rectangle took 0.5 s at 10,000 timeline rows, on every scroll).
+        """
         model, height = self.model(), self.viewport().height()
-        above = below = 0
-        for row in range(model.rowCount()):
-            rect = self.visualRect(model.index(row, self.modelColumn()))
-            if rect.top() < 0:
-                above += 1
-            elif rect.bottom() > height:
-                below += 1
+        rows = model.rowCount()
+        if not rows:
+            return 0, 0
+        column = self.modelColumn()
+
+        def first(past: Callable[[QRect], bool]) -> int:
+            low, high = 0, rows  # the first row in [low, high) for which ``past`` holds, else rows
+            while low < high:
+                middle = (low + high) // 2
+                if past(self.visualRect(model.index(middle, column))):
+                    high = middle
+                else:
+                    low = middle + 1
+            return low
+
+        above = first(lambda rect: rect.top() >= 0)
+        below = rows - max(above, first(lambda rect: rect.bottom() > height))
         return above, below
 
     def count_out_of_view(self) -> None:

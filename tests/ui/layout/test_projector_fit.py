@@ -398,12 +398,13 @@ def test_the_review_slide_shows_factors_by_category_actions_by_role_and_what_is_
 
     from retro.domain import Edit
     from tests.ui.workspace.harness import wait_checked
+    from ui.models.actions_model import due_order
     from ui.projector.review_view import ReviewProjector
 
     document = window.document
     assert document is not None
     retro = document.retro
-    assert not retro.incident.projector_shows_roles  # names would show elsewhere: never here
+    assert not retro.incident.projector_shows_roles  # names, as on the Actions slide (test_review_names.py)
     projector.resize(*size)
     window.go_to_stage(Stage.REVIEW)
     settle(qtbot)
@@ -416,13 +417,11 @@ def test_the_review_slide_shows_factors_by_category_actions_by_role_and_what_is_
         assert f"{category.label} {count}".replace(" ", "\u00a0") in texts[0]
     assert texts[1] == f"Actions · {len(retro.actions)}"
     lines = texts[2:2 + len(retro.actions)]
-    dues = [a.due for a in sorted(retro.actions.values(), key=lambda a: (a.due is None, a.due or 0, a.title.casefold()))]
+    dues = [a.due for a in sorted(retro.actions.values(), key=due_order)]
     for line, due in zip(lines, dues, strict=True):
         assert f"due {due.strftime('%a %d %b')}" in line if due else "no due date yet" in line
     everything = "\n".join(texts)
-    for person in retro.people():
-        assert person.name not in everything and person.name.split()[-1] not in everything
-    assert "Incident commander" in everything  # the owners' roles instead
+    assert any(person.name in everything for person in retro.people())  # the option is off
     assert "Nothing blocks the report" in everything
     assert not layout_problems(projector, size)
     small = {k: v for k, v in shown_text_pixels(projector).items() if v < READABLE * size[1] / 720}
@@ -459,7 +458,28 @@ def test_the_boards_legend_keys_only_what_the_cards_do_not_say(qtbot, window: Ma
     legend = projector.content.legend
     labels = [label for _, label in legend.entries()]
     assert not {c.label for c in FactorCategory} & set(labels)  # each card's band names its category
-    assert labels == ["Impact (what customers felt)", "Feedback loop"]
+    assert labels == ["Impact (what customers felt)"]  # the demo has no feedback loop: none keyed
     assert legend.heightForWidth(legend.width()) == legend.heightForWidth(100_000)  # one line at 720p
+    from retro.domain import Edit, FactorLink, new_id
+
+    document = window.document
+    assert document is not None
+    retro = document.retro
+    link = next(link for link in retro.links.values() if link.effect_id in retro.factors)
+    assert document.edit("Loop", Edit.of(upsert=[FactorLink(new_id(), link.effect_id, link.cause_id)]))
+    settle(qtbot)
+    assert projector.content.view.board.loop_drawn
+    assert [label for _, label in legend.entries()][-1] == "Feedback loop"  # drawn now: keyed
     for card in projector.content.view.board.cards.values():
         assert card.band  # named on the card itself
+
+
+def test_the_board_cuts_no_title_when_the_picture_has_room_for_its_lines(
+        qtbot, window: MainWindow, projector: ProjectorWindow) -> None:
+    projector.resize(1920, 1080)
+    window.go_to_stage(Stage.FACTORS)
+    settle(qtbot)
+    board = projector.content.view.board
+    cut = [" ".join(card.lines) for card in board.cards.values() if " ".join(card.lines).endswith("…")]
+    assert not cut, cut
+    assert projector.content.view.card_text_pixels() >= 0.75 * 24 * 1080 / 720 - 1  # not below the floor

@@ -91,3 +91,28 @@ def test_the_panel_lists_six_counts_the_rest_and_the_projector_three(qtbot, sqli
         "• Late 2 — Sam, overdue", "• Late 1 — Sam, overdue", "• Late 0 — Sam, overdue",
         "… and 9 more in the library's Follow-through tab."]
     store.close()
+
+
+@pytest.mark.parametrize("roles", [False, True], ids=["names", "roles"])
+def test_the_projector_names_earlier_owners_as_the_retros_option_says(qtbot, sqlite_url, roles: bool) -> None:
+    from datetime import date, timedelta
+
+    from retro.domain import ActionItem, Edit
+
+    store = open_store(sqlite_url)
+    late = date.today() - timedelta(days=3)
+    store.add_retro(Retro.of(Incident("old", "Outage", services=("ledger",)), [
+        Impact("i"), ActionItem("a", "Page on stale alerts", owner="Sam Rivera", due=late)]), new_ids=False)
+    stage = _stage(qtbot, store, Retro.of(Incident("n", "Ledger again", services=("ledger",),
+                                                   projector_shows_roles=roles), [Impact("i")]))
+    qtbot.waitUntil(lambda: stage.earlier.isVisible(), timeout=5000)
+    projection = stage.projector_view()
+    projection.show()
+    shown = projection.earlier.body.text()
+    assert ("Sam" in shown) is not roles, shown
+    assert "Sam Rivera, overdue" in stage.earlier.body.text() or "Sam Rivera, due" in stage.earlier.body.text()
+    # the option changed while the review shows: the projector follows
+    document = stage.document
+    assert document.edit("Roles", Edit(incident=replace(document.retro.incident, projector_shows_roles=not roles)))
+    assert ("Sam" in projection.earlier.body.text()) is roles
+    store.close()
