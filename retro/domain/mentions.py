@@ -60,6 +60,7 @@ from .name_forms import (
     fold_text,
     german_form,
     kept_terms,
+    latin_stem,
     letter_count,
     script_family,
     split_camel,
@@ -178,6 +179,8 @@ class PeopleMatcher:
                     base = stem(_EDGES.sub("", form(token)))
                     if base and base.lower() not in self._common:
                         out.append(("stem", caseless_body([base]), needle(base)))
+                if (base := latin_stem(fold_word(token))) and base.lower() not in self._common:
+                    out.append(("latin-stem", caseless_body([base]), needle(base)))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
@@ -266,8 +269,11 @@ class PeopleMatcher:
                     hits.append(Hit(text[start:end], start, end, ", ".join(sorted(who)), NAME))
         for family, needles, pattern, owners in self._passes:
             is_cased = family == "cased"
-            if family == "kept" and origin is None:
-                continue  # names in kept scripts cannot be in ASCII text
+            if family in ("kept", "stem") and origin is None:
+                # names in kept scripts cannot be in ASCII text; case endings on a stem count only written in
+                # Cyrillic, Greek or with Polish letters ("Марии", "Katarzynę"): in ASCII a stem and an ending
+                # make English words ("Tracy" → "trace", "Мария" → "Mary", "Penny" → "penne")
+                continue
             subject = cased if is_cased else lower
             if needles is not None and not needles.search(subject):
                 continue  # none of the family's bodies can match: their letters are not in the text
@@ -275,6 +281,8 @@ class PeopleMatcher:
                 start, end = span(m)
                 if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
                     continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
+                if family == "stem" and text[start:end].isascii():
+                    continue  # "Mary" of "Мария" in Latin words of a text that is not all ASCII
                 hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
         return hits
 
