@@ -73,3 +73,14 @@ def test_ordinary_sentences_come_back_unchanged(matcher: PeopleMatcher, sentence
 ])
 def test_names_are_still_found(name: str, text: str) -> None:
     assert PeopleMatcher([name]).find(text)
+
+
+@pytest.mark.parametrize("sentence", ["я сам перезапустил сервис", "в лес", "мир", "вера в канарейку"])
+def test_short_russian_words_are_no_latin_names(sentence: str) -> None:
+    assert PeopleMatcher(["Sam Lee", "Les Paul", "Mir Ali", "Vera Lynn"]).replace(sentence) == sentence
+
+
+def test_a_particle_makes_no_handle_of_another_person() -> None:
+    matcher = PeopleMatcher(["Emma van Dijk"])
+    assert matcher.replace("evan restarted it") == "evan restarted it"
+    assert matcher.replace("evandijk and edijk") == "[name removed] and [name removed]"
