@@ -60,6 +60,7 @@ from .name_forms import (
     fold_text,
     german_form,
     kept_terms,
+    latin_stem,
     letter_count,
     script_family,
     split_camel,
@@ -178,6 +179,8 @@ class PeopleMatcher:
                     base = stem(_EDGES.sub("", form(token)))
                     if base and base.lower() not in self._common:
                         out.append(("stem", caseless_body([base]), needle(base)))
+                if (base := latin_stem(fold_word(token))) and base.lower() not in self._common:
+                    out.append(("latin-stem", caseless_body([base]), needle(base)))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
@@ -226,8 +229,9 @@ class PeopleMatcher:
         candidates = [first[0] + last, first + last[0], last + first[0], first + last, last + first, last[0] + first]
         if len(parts) >= 3:  # "Jean-Luc Picard" → "jlpicard"; "José García-López" → "jgarcialopez", "jgarcia"
             lowered = [p.lower().replace("'", "").replace(" ", "") for p in parts]
-            candidates += ["".join(p[0] for p in lowered[:-1]) + last, first[0] + lowered[-2] + last,
-                           first[0] + lowered[-2], first + lowered[-2]]
+            candidates += ["".join(p[0] for p in lowered[:-1]) + last, first[0] + lowered[-2] + last]
+            if lowered[-2] not in _PARTICLES:  # "Emma van Dijk" is no "evan" (another person) nor "emmavan"
+                candidates += [first[0] + lowered[-2], first + lowered[-2]]
         return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------
@@ -266,8 +270,11 @@ class PeopleMatcher:
                     hits.append(Hit(text[start:end], start, end, ", ".join(sorted(who)), NAME))
         for family, needles, pattern, owners in self._passes:
             is_cased = family == "cased"
-            if family == "kept" and origin is None:
-                continue  # names in kept scripts cannot be in ASCII text
+            if family in ("kept", "stem") and origin is None:
+                # names in kept scripts cannot be in ASCII text; case endings on a stem count only written in
+                # Cyrillic, Greek or with Polish letters ("Марии", "Katarzynę"): in ASCII a stem and an ending
+                # make English words ("Tracy" → "trace", "Мария" → "Mary", "Penny" → "penne")
+                continue
             subject = cased if is_cased else lower
             if needles is not None and not needles.search(subject):
                 continue  # none of the family's bodies can match: their letters are not in the text
@@ -275,6 +282,10 @@ class PeopleMatcher:
                 start, end = span(m)
                 if not is_cased and lower[m.start():m.end()].strip("@'") in self._common:
                     continue  # a name with an ending that makes an ordinary word ("Sam" + "e")
+                if origin is not None and _lower_short_word(text[start:end]):
+                    continue  # a short Russian or Greek word read as a name: "сам" (Sam), "лес" (Les), "вера"
+                if family == "stem" and text[start:end].isascii():
+                    continue  # "Mary" of "Мария" in Latin words of a text that is not all ASCII
                 hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
         return hits
 
@@ -322,12 +333,21 @@ class PeopleMatcher:
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 
 
+#: Words between a given name and a surname that are no part of a handle on their own.
+_PARTICLES = frozenset(["van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "el", "al", "bin", "ibn", "ben", "ter", "ten", "zu", "af"])
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
+def _lower_short_word(found: str) -> bool:
+    """Whether ``found`` is a lower-case word of under five letters in Cyrillic or Greek: one of that
+    language's words ("сам", "мир"), not a name, which is capitalised ("Сэм", "Мир")."""
+    return (found[:1].islower() and letter_count(found) < 5
+            and unicodedata.name(found[:1], "").startswith(("CYRILLIC", "GREEK")))
+
+
 def _without_separators(text: str) -> str:
     """``text`` without ``.``, ``_``, ``-`` and ``@`` (four replaces: much faster than a deleting translate)."""
     return text.replace(".", "").replace("_", "").replace("-", "").replace("@", "")

@@ -20,12 +20,18 @@ _GLUED = r"(?:(?:[od]'|mc\s?|mac\s)(?=[a-z]))?"
 _LATIN_HONORIFIC = r"(?:[-\s]?(?:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim)(?![a-z0-9]))?"
 _SHORT_ENDINGS = r"(?:owie|owi|ego|emu|iem|em|ie|a)?"  # for three-letter parts: "Jana", not "Same"
 _ENDINGS = r"(?:owie|owi|ego|emu|iem|yem|ach|ami|om|em|ie|ej|ów|ow|ova|ov|in|ina|es|ya|yu|s|a|e|i|y|u|o|n)?"
-# not inside a word (digits may follow: "priya2", "dmiller1987" are handles); a possessive 's may follow
-_AFTER_LATIN = r"(?!(?:[a-z]|'[a-rt-z0-9]))"
-_DIGITS = r"(?:[0-9]{{1,8}}(?![0-9]))?"  # taken with the name: "[name removed]", not "[name removed]1987"
+# not inside a word nor before digits (:data:`_DIGITS` takes those a handle has); a possessive 's may follow
+_AFTER_LATIN = r"(?!(?:[a-z0-9]|'[a-rt-z0-9]))"
+#: Digits glued to a name of five letters or more, at most four (a year): "priya1987" is a handle, taken with
+#: the name ("[name removed]", not "[name removed]1987"); "ed25519", "dev1", "alma9", "sam01" are no people.
+_DIGITS = r"(?:(?<=[a-z]{{5}})[0-9]{{1,4}}(?![0-9]))?"
 #: Case endings that replace a name's last vowel (Slavic, Greek): Мария → Марии, Марией; Ольга →
 #: Ольгу; Андрей → Андреем; Katarzyna → Katarzynie; Γιώργος → Γιώργο. Required after a stem.
 _STEM_ENDINGS = r"(?:iyu|iey|eyu|oyu|ego|emu|iem|yem|ey|ei|oy|oj|oi|ou|em|om|ii|iu|ia|ya|yu|ye|ie|a|e|i|o|u|y)"
+#: Polish/Czech/Slovak endings of a Latin name in ``-a`` on a stem of four letters or more, written in Latin
+#: letters: Katarzyna → Katarzynie, Katarzyny, Katarzynej, Katarzynou, Katarzynom. Not ``-e`` (the fold of
+#: ``ę``, taken by "stem" in text that is not ASCII): "Marine", "Olive" are English words.
+_LATIN_STEM_ENDINGS = r"(?:ie|ej|ou|om|y)"
 _CJK_HONORIFIC = r"(?:\s?(?:さん|さま|様|くん|君|ちゃん|氏|先生|殿|선생님|씨|님|先生|小姐|老师|同学))?"
 _KOREAN_PARTICLE = r"(?:(?:에게|한테|이|가|은|는|을|를|의|도|와|과)(?![가-힣]))?"
 _ARABIC_PREFIX = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)(?:وب|ول|فب|فل|وك)))"
@@ -80,6 +86,7 @@ FAMILIES = {
     "short": f"{_LATIN}{_SHORT_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
     "long": f"{_LATIN}{_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
     "stem": f"{_LATIN}{_STEM_ENDINGS}{_LATIN_HONORIFIC}{_DIGITS}{_AFTER_LATIN}",
+    "latin-stem": f"{_LATIN}{_LATIN_STEM_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
     "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
     "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
 }
@@ -168,13 +175,21 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
 _STEM_END = re.compile(r"(?:iya|ia|ya|iy|ij|y|os|as|is|es|a|o|e|i)$")
 
 
-def stem(part: str) -> str | None:
+def stem(part: str, shortest: int = 3) -> str | None:
     """The stem a case ending follows (``Mapi`` of ``Mapiya``), or None: no vowel to replace, too short."""
     m = _STEM_END.search(part.lower())
     if not m:
         return None
     body = part[: m.start()].rstrip("'")
-    return body if letter_count(body) >= 3 else None
+    return body if letter_count(body) >= shortest else None
+
+
+def latin_stem(token: str) -> str | None:
+    """The stem of a Latin name in ``-a`` that takes :data:`_LATIN_STEM_ENDINGS` in Latin text (``Katarzyn``),
+    or None: not in ``-a``, or a stem under four letters ("Tin" + "y" is "tiny", "Ann" + "ie" is "Annie")."""
+    if not token[:1].isascii() or not token.lower().endswith("a") or token.lower().endswith(("ia", "ya")):
+        return None
+    return stem(token, shortest=4)
 
 
 def declines(token: str) -> bool:

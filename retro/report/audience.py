@@ -108,12 +108,7 @@ def scrub_pieces(
     text = unicodedata.normalize("NFC", text)
     out: list[Piece] = []
     at = 0
-    hits = names.find(text)
-    if speaker_words is not None and (speaker := chat_speaker(text, speaker_words)) is not None:
-        start, end = speaker
-        if not any(h.start < end and start < h.end for h in hits):
-            hits.insert(0, Hit(text[start:end], start, end, ""))
-    for hit in hits:
+    for hit in text_hits(names, text, speaker_words):
         key = f"{field}|{hit.key}"
         if hit.start > at:
             out.append(Piece(text[at:hit.start], text[at:hit.start]))
@@ -127,6 +122,23 @@ def scrub_pieces(
     return out
 
 
+def text_hits(names: PeopleMatcher, text: str, speaker_words: frozenset[str] | None = None) -> list[Hit]:
+    """Every mention in ``text`` (NFC) the public report replaces: the matcher's, and (``speaker_words``
+    given: an event's text) the chat speaker opening it — the one list the report, the preview and the
+    findings (:func:`retro.report.public_checks.public_text_mentions`) read, so each removal can be approved."""
+    hits = names.find(text)
+    if speaker_words is not None and (speaker := chat_speaker(text, speaker_words)) is not None:
+        start, end = speaker
+        if not any(h.start < end and start < h.end for h in hits):
+            hits.insert(0, Hit(text[start:end], start, end, ""))
+    return hits
+
+
+def service_words(retro: Retro) -> frozenset[str]:
+    """The words of the retro's services: no speaker ("checkout: returned 500s")."""
+    return frozenset(w for s in retro.incident.services for w in re.split(r"[\W_]+", s.casefold()) if w)
+
+
 def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) -> Retro:
     """A new :class:`Retro` holding only what the public postmortem may show, every text scrubbed.
 
@@ -137,7 +149,7 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
     keep = set(retro.incident.public_mentions)
     wordings = role_wordings(retro)
 
-    services = frozenset(w for s in retro.incident.services for w in re.split(r"[\W_]+", s.casefold()) if w)
+    services = service_words(retro)
 
     def scrub(text: str, field: str, slot: str = "") -> str:
         # a service is a name, not a sentence: "[name removed]-sync", never "an engineer-sync"

@@ -10,6 +10,7 @@ internal report. The redaction itself is :mod:`.audience`'s.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -17,7 +18,7 @@ from retro.domain import ActionStatus, Audience, Retro, Stage
 from retro.domain.mentions import EMAIL, EMAIL_REMOVED, LINK, LINK_REMOVED, NAME, NAME_REMOVED, mention_key
 from retro.domain.readiness import Finding, Level
 
-from .audience import is_public_action, public_report_is_empty
+from .audience import is_public_action, public_report_is_empty, service_words, text_hits
 from .jargon import advice, find_jargon
 from .local_times import local_time
 from .names import retro_matcher, role_wordings
@@ -99,8 +100,11 @@ def public_text_mentions(retro: Retro, *, include_approved: bool = False) -> lis
     names = retro_matcher(retro)
     keep = set(retro.incident.public_mentions)
     out = []
+    services = service_words(retro)
     for text in public_texts(retro):
-        for hit in names.find(text.text):
+        # an event's chat speaker ("alice.w: …") is removed too: listed here, it can be approved
+        speaker_words = services if text.field.startswith("event:") else None
+        for hit in text_hits(names, unicodedata.normalize("NFC", text.text), speaker_words):
             mention = Mention(text.where, hit.person or hit.kind, hit.found, text.stage, text.target_id, text.field,
                               hit.kind, hit.start, hit.end)
             if include_approved or mention.key not in keep:

@@ -54,3 +54,41 @@ def test_a_public_event_keeps_no_speaker_in_any_public_output() -> None:
         assert gone not in texts and gone not in markdown
     assert "checkout: returned 500s" in texts  # a service is no speaker
     assert "[name removed]: restarted the pod" in texts
+
+
+@pytest.mark.parametrize("label", [
+    "Stripe", "Okta", "Twilio", "Heroku", "Hotfix", "Postmortem", "Edit", "Paged", "Prod", "Staging", "Ops",
+    "Oncall", "Europe", "London", "Mitigated", "Confirmed", "Ack", "Bridge", "Retro", "Re", "Fwd",
+    "prod", "staging", "ops", "re", "fwd",
+])
+def test_a_neutral_label_opening_a_line_is_no_speaker(label: str) -> None:
+    assert chat_speaker(f"{label}: webhook delays") is None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("[10:02] alice.w: restarted the pod", "alice.w"),
+    ("10:02 <carol> paged the db team", "carol"),
+    ("- bob_j: rolled back", "bob_j"),
+    ("> carol: on it", "carol"),
+    ("alice.w (IC): declared the incident", "alice.w"),
+    ("[10:02:33] Bob Jones: rolled back", "Bob Jones"),
+])
+def test_a_speaker_after_a_time_bullet_or_quote_or_before_a_role(text: str, speaker: str) -> None:
+    found = chat_speaker(text)
+    assert found is not None and text[found[0]:found[1]] == speaker
+
+
+def test_a_removed_speaker_is_listed_as_a_finding_and_can_be_approved() -> None:
+    from retro.report.public_checks import public_text_mentions
+
+    retro = build_demo_retro()
+    event = next(iter(retro.events.values()))
+    events = dict(retro.events)
+    events[event.id] = replace(event, text="[10:02] zq.alice: restarted the pod", audience=Audience.PUBLIC)
+    retro = replace(retro, events=events)
+    listed = [m for m in public_text_mentions(retro) if m.found == "zq.alice"]
+    assert len(listed) == 1
+    assert "zq.alice" not in " ".join(e.text for e in public_retro(retro).events.values())
+    approved = replace(retro, incident=replace(retro.incident, public_mentions=(listed[0].key,)))
+    assert not [m for m in public_text_mentions(approved) if m.found == "zq.alice"]
+    assert any("zq.alice" in e.text for e in public_retro(approved).events.values())
