@@ -107,6 +107,7 @@ def test_the_projector_names_earlier_owners_as_the_retros_option_says(qtbot, sql
                                                    projector_shows_roles=roles), [Impact("i")]))
     qtbot.waitUntil(lambda: stage.earlier.isVisible(), timeout=5000)
     projection = stage.projector_view()
+    qtbot.addWidget(projection)  # closed and deleted with the test, not left to the collector
     projection.show()
     shown = projection.earlier.body.text()
     assert ("Sam" in shown) is not roles, shown
