@@ -288,7 +288,7 @@ class TimelineModel(QAbstractTableModel):
     def _load(self) -> None:
         self._events[:] = sorted(self._document.retro.events.values(), key=_TIME_ORDER)  # Retro.timeline()'s order
         self._keys = self._search = None
-        self._by_id = {e.id: e for e in self._events}
+        self._by_id = dict(self._document.retro.events)  # by id already: copied in C, not per event
         self._reference = self._compute_reference()
         self._compute_window()
 

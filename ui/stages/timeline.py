@@ -33,6 +33,7 @@ from ui.stage_base import StageView
 from ui.widgets.banner import Banner, Tone
 from ui.widgets.columns import WordsColumnShare
 from ui.widgets.delegates import ChoiceDelegate, LinkDelegate, TextDelegate, enum_choices
+from ui.widgets.first_paint import AfterFirstPaint
 from ui.widgets.time_text import TIME_HINT
 from ui.widgets.timeline_side import SideFold, TimelineSidePanel
 
@@ -68,7 +69,10 @@ class TimelineStage(SelectedEvents, EntryRow, StageView):
         self.model.modelReset.connect(self._update_count)
         document.changed.connect(self._on_changed)
         document.reloaded.connect(self._refresh_side)
-        self._refresh_side()
+        self._refresh_window()  # the far-off banner and the columns' widths: part of the first paint
+        # The derived times and silent gaps (a pass over every event) fill in on the turn after the
+        # table's first paint: the rows show first. Any change before that fills them at once.
+        self._side_fill = AfterFirstPaint(self.table.viewport(), self._refresh_side)
         self._update_count()
 
     # -- building --------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ class Banner(QFrame):
         layout.addWidget(self._icon)
         layout.addWidget(self._label, 1)
         self.setAccessibleName(name or f"{tone.value.capitalize()} message")
+        self._styled = False  # a banner with no text is hidden: styled when it first shows one
         theme_signals().changed.connect(self._theme_changed)
         self.set_tone(tone)
         self.show_text(text)
@@ -63,18 +64,30 @@ class Banner(QFrame):
 
     def set_tone(self, tone: Tone) -> None:
         self._tone = tone
-        background, foreground, border = (_DARK_STYLES if is_dark() else _STYLES)[tone]
+        self._icon.setText(_ICONS[tone])
+        self._styled = False
+        if self._label.text():
+            self._style()
+
+    def _style(self) -> None:
+        """The tone's colours on the theme's palette (a style sheet: a few milliseconds per stage's banners,
+        so not for the hidden ones a stage builds and may never show)."""
+        if self._styled:
+            return
+        self._styled = True
+        background, foreground, border = (_DARK_STYLES if is_dark() else _STYLES)[self._tone]
         self.setStyleSheet(
             f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
             f"QFrame#banner QLabel {{ color: {foreground}; background: transparent; border: none; }}"
         )
-        self._icon.setText(_ICONS[tone])
 
     def text(self) -> str:
         return self._label.text()
 
     def show_text(self, text: str) -> None:
         """Show ``text`` (plain text); an empty text hides the banner."""
+        if text:
+            self._style()
         self._label.setText(text)
         self._label.setAccessibleDescription(text)
         self.setAccessibleDescription(text)

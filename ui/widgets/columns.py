@@ -79,11 +79,11 @@ class WordsColumnShare(QObject):
         available = self._table.viewport().width()
         if available <= 0:
             return
-        preferred = {c: self.preferred_width(c) for c in self._chars}
         cw = self._char_width()
-        least = {
-            c: min(preferred[c], max(self.header_width(c), self._least[c] * cw, self.whole_width(c))) for c in self._chars
-        }
+        header = {c: self.header_width(c) for c in self._chars}  # each measured once per fit
+        whole = {c: self.whole_width(c) for c in self._chars}
+        preferred = {c: max(header[c], self._chars[c] * cw, whole[c]) for c in self._chars}
+        least = {c: min(preferred[c], max(header[c], self._least[c] * cw, whole[c])) for c in self._chars}
         room = available - int(available * WORDS_SHARE)
         total, floor = sum(preferred.values()), sum(least.values())
         if total <= room or total == floor:

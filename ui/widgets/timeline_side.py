@@ -80,7 +80,7 @@ class TimelineSidePanel(QWidget):
             label.setStyleSheet("" if duration.known else f"color: {ATTENTION};")
             label.setToolTip(duration.problem or "From the lifecycle times in Setup")
         threshold = silent_gap_threshold(incident)
-        gaps = silent_gaps(events, threshold)
+        gaps = silent_gaps(events, threshold, ordered=True)
         self.gap_count = len(gaps)
         self.gaps_model.clear()
         for gap in gaps:

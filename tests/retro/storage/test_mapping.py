@@ -87,3 +87,31 @@ def test_a_whole_timeline_read_by_the_driver_equals_the_same_rows_read_through_s
     for event in extra:
         got = loaded.events[event.id]
         assert got == replace(event, at=event.at.astimezone(UTC)) and got.at.tzinfo is UTC
+
+
+def test_events_unpacked_without_init_are_the_same_frozen_values_as_constructed_ones() -> None:
+    """The whole-timeline read fills empty instances through the slots: equal, same hash, still frozen."""
+    import dataclasses
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from retro.domain import Audience, EventKind, Role, TimelineEvent
+    from retro.storage.mapping import events_from_sqlite, events_from_tuples
+
+    at = datetime(2026, 3, 29, 0, 59, 59, 250_000, tzinfo=UTC)
+    expected = [
+        TimelineEvent("e1", at, "Alert fires", EventKind.ALERT, "Grafana", "https://x.example/1", Audience.PUBLIC,
+                      Role.RESPONDER),
+        TimelineEvent("e2", at, "Rolled back", EventKind.MITIGATION),
+    ]
+    rows = [("e1", at, "Alert fires", "alert", "Grafana", "https://x.example/1", "public", "responder"),
+            ("e2", at, "Rolled back", "mitigation", "", "", "internal", None)]
+    text_rows = [(i, "2026-03-29 00:59:59.250000", *rest) for i, _at, *rest in rows]
+    for unpacked in (events_from_tuples(rows), events_from_sqlite(text_rows)):
+        assert list(unpacked.values()) == expected
+        assert [hash(e) for e in unpacked.values()] == [hash(e) for e in expected]
+        event = unpacked["e2"]
+        assert event.at.tzinfo is UTC and dataclasses.replace(event, text="x").text == "x"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            event.text = "changed"  # type: ignore[misc]

@@ -320,3 +320,22 @@ def test_dates_show_and_far_events_are_marked_when_the_timeline_leaves_the_incid
     qtbot.waitUntil(lambda: _shown(stage, TimelineColumn.TIME) == expected)
     assert not stage.window_banner.isVisible()
     assert "far-outside" not in [f.code for f in readiness(document.retro)]
+
+
+def test_the_side_panel_fills_in_on_the_turn_after_the_tables_first_paint(qtbot, sqlite_url):
+    """The derived times and silent gaps (a pass over every event) never hold up the rows' first paint,
+    and they do show: just after it, or at once when a change comes first."""
+    stage = TimelineStage(make_document(sqlite_url))
+    qtbot.addWidget(stage)
+    stage.resize(1400, 900)
+    assert stage.side.gaps_hint.text() == ""  # not before the rows are painted
+    stage.show()
+    qtbot.waitUntil(lambda: stage.side.gaps_hint.text() != "")
+    assert stage.side.duration_labels["Time to resolve"].text() == "3 h 42 min"
+    assert "No stretch over" in stage.side.gaps_hint.text()
+
+    early = TimelineStage(make_document(sqlite_url))  # never shown: a change fills it all the same
+    qtbot.addWidget(early)
+    incident = early.document.retro.incident
+    early.document.edit("Set times", Edit(incident=replace(incident, detected_at=incident.started_at.replace(hour=7))))
+    assert "before" in early.side.duration_labels["Time to detect"].text()
