@@ -11,6 +11,7 @@ through the same path.
 from __future__ import annotations
 
 import time
+import weakref
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -55,6 +56,13 @@ class RetroDocument(QObject):
         self._store = store
         self._retro = retro
         self.undo_stack = QUndoStack(self)
+        # The stack's commands are Python objects the stack owns. When the cycle collector frees a
+        # closed document, it frees the wrappers in no set order, and a command could be freed
+        # before the stack that deletes it (exit 139 in QUndoStack::clear). Clearing the stack
+        # first, while every wrapper is whole, leaves the stack nothing to delete. The finalizer
+        # holds the stack, not the document (commands hold the document weakly), so it does not
+        # keep the document alive; it does not run at exit, when Qt may already be gone.
+        weakref.finalize(self, _clear_history, self.undo_stack).atexit = False
         # With a runner, commits run on its worker thread (ui/edit_runner.py); see edit().
         self._runner = runner
         # (kind name, key) of every entity a commit on its way changes: the store's answer to an
@@ -252,6 +260,12 @@ class RetroDocument(QObject):
         self._findings.follow()
 
 
+def _clear_history(stack: QUndoStack) -> None:
+    """Delete ``stack``'s commands now, unless Qt already deleted the stack with its parent."""
+    if shiboken6.isValid(stack):
+        stack.clear()
+
+
 #: ``QUndoCommand.id()`` of edits that may merge (Qt asks ``mergeWith`` only when ids match).
 MERGEABLE_ID = 1
 
@@ -262,7 +276,7 @@ class EditCommand(QUndoCommand):
     def __init__(self, document: RetroDocument, label: str, edit: Edit, changes: Changes, *,
                  merge: str = "") -> None:
         super().__init__(label)
-        self._document = document
+        self._document_ref = weakref.ref(document)
         self._edit = edit
         self._changes: Changes | None = changes
         self._first = True
@@ -309,7 +323,9 @@ class EditCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        document = self._document
+        document = self._document_ref()
+        if document is None:  # the document is gone: nothing left to change
+            return
         if document._runner is not None:
             document.wait_idle()  # what undo put back is stored first
             self._undone = False
@@ -320,7 +336,9 @@ class EditCommand(QUndoCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        document = self._document
+        document = self._document_ref()
+        if document is None:  # the document is gone: nothing left to change
+            return
         if document._runner is not None:
             document.wait_idle()  # undo needs the store's answer: it names every cascade
             if self._changes is None:
