@@ -22,7 +22,7 @@ test: $(STAMP)           ## the layer contracts, the linter, the type checker, t
 	$(VENV)/bin/lint-imports --config pyproject.toml
 	$(VENV)/bin/ruff check retro ui tests
 	$(VENV)/bin/mypy
-	$(PY) -m pytest --cov --cov-report=
+	$(PY) -m pytest -n auto --dist loadfile --cov --cov-report=
 	@echo "Line coverage of retro/ and ui/: $$($(PY) -m coverage report --format=total)%"
 
 lint: $(STAMP)
