@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Before the fix this crashed the process (exit 139, in QUndoStack::clear) at the first collection:
 # the collector freed an edit's command wrapper before the stack that deletes it.
 SCRIPT = textwrap.dedent("""
-    import gc, os, sys
+    import gc, os, sys, weakref
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
@@ -28,10 +28,12 @@ SCRIPT = textwrap.dedent("""
         assert document.edit("Rename", Edit.of(upsert=[ActionItem(added.id, "Write it", owner="Lena")]))
         document.undo_stack.undo()
         assert document.undo_stack.count() == 2
+        return weakref.ref(document)
 
     for n in range(4):
-        edit_and_forget(n)
+        gone = edit_and_forget(n)
         gc.collect()
+        assert gone() is None, "the document outlived its last holder"
     print("freed")
 """)
 
