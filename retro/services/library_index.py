@@ -10,8 +10,6 @@ matching on top of the normalised keys (e.g. fuzzy matching of near-duplicate fa
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import Connection
@@ -27,7 +25,6 @@ from ..analysis.recurrence import (
     recurring_from_keys,
     related_from_candidates,
     similar_keys,
-    similarity,
     summarise_from_keys,
 )
 from ..domain import Entity, EntityRef, Factor, FactorCategory, Retro
@@ -91,43 +88,26 @@ def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMI
     """Other incidents sharing contributing factors with ``retro``, from the key index, strongest
     first; only the first ``limit`` when given (what a panel shows).
 
-    The keys close to this retro's factors are found through the word index; every incident
-    having one is scored from the narrow (incident, key) pairs of a covering index, each
-    (factor, key) similarity computed once; only the incidents kept are then read with their
-    titles. The answer is :func:`retro.analysis.recurrence.related_incidents` over the whole
-    library (archived included), cut to ``limit``.
+    One statement finds the keys close to this retro's factors through the word index, scores every
+    incident having one and returns the strongest
+    (:func:`~retro.storage.factor_keys.strongest_incidents`, with any scored within a hair of the
+    last one, as the database adds in its own order); only those are read, with their titles and
+    factors, and ranked exactly. The answer
+    is :func:`retro.analysis.recurrence.related_incidents` over the whole library (archived
+    included), cut to ``limit``.
     """
-    factors = sorted(retro.factors.values(), key=lambda f: f.id)
-    close = close_keys(conn, retro, threshold=threshold)
-    words = [(f.category.value, key_words(factor_key(f.title))) for f in factors]
-    # For each close key: which of this retro's factors it matches, and how closely.
-    scores: dict[tuple[str, str], list[tuple[int, float]]] = {}
-    for category, key in close:
-        theirs = key_words(key)
-        scores[(category, key)] = [(i, sim) for i, (c, w) in enumerate(words)
-                                   if c == category and (sim := similarity(w, theirs)) >= threshold]
-    best: dict[str, dict[int, float]] = defaultdict(dict)
-    for incident_id, category, key in factor_keys.incident_keys(conn, close, exclude_incident=retro.incident.id):
-        matched = scores[(category, key)]
-        if not matched:
-            continue
-        held = best[incident_id]
-        for i, sim in matched:
-            if sim > held.get(i, -1.0):
-                held[i] = sim
-
-    def rank(item: tuple[str, dict[int, float]]) -> tuple[int, float, str]:
-        incident_id, b = item
-        if len(b) == 1:
-            (only,) = b.values()
-            return (-1, -only, incident_id)
-        return (-len(b), -sum(b[i] for i in sorted(b)), incident_id)  # summed in factor order, as the result is
-
-    ranked = sorted(map(rank, best.items())) if limit is None else heapq.nsmallest(limit, map(rank, best.items()))
-    kept = frozenset(incident_id for _, _, incident_id in ranked)
-    keyed = factor_keys.sightings_with_keys(conn, close, include_archived=True, exclude_incident=retro.incident.id,
-                                            incident_ids=kept)
-    return related_from_candidates(retro, keyed, threshold)
+    if limit is not None and limit <= 0:
+        return []
+    words = [(f.category.value, key_words(factor_key(f.title))) for f in sorted(retro.factors.values(), key=lambda f: f.id)]
+    if sum(len(w) for _, w in words) > factor_keys.MOST_WORDS:  # more than one statement's parameters hold
+        keyed = factor_keys.sightings_with_keys(conn, close_keys(conn, retro, threshold=threshold),
+                                                include_archived=True, exclude_incident=retro.incident.id)
+    else:
+        kept = factor_keys.strongest_incidents(conn, words, threshold=threshold, exclude_incident=retro.incident.id,
+                                               limit=limit)
+        keyed = factor_keys.incident_sightings(conn, kept)
+    found = related_from_candidates(retro, keyed, threshold)
+    return found if limit is None else found[:limit]
 
 
 def retros_sharing_key(conn: Connection, category: FactorCategory, key: str, *, include_archived: bool = True,

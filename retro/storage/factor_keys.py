@@ -7,7 +7,8 @@ CASCADE``). Reading them:
 
 - :func:`key_counts` — the library's distinct keys, one grouped query;
 - :func:`sightings_with_keys` — the factors having some keys, with their titles;
-- :func:`candidate_keys` — the distinct keys sharing a word with some (category, key) pairs.
+- :func:`candidate_keys` — the distinct keys sharing a word with some (category, key) pairs;
+- :func:`strongest_incidents` — the incidents matching one retro's factors best, one statement.
 """
 
 from __future__ import annotations
@@ -175,6 +176,79 @@ def candidate_keys(conn: Connection, keys: Iterable[tuple[str, str]]) -> list[tu
             for r in conn.execute(select(kw.c.category, kw.c.key).where(kw.c.category == category, kw.c.word.in_(chunk)))
         )
     return [(FactorCategory(c), k) for c, k in sorted(found)]
+
+
+MOST_WORDS = 5000
+"""The most factor words :func:`strongest_incidents` takes (four parameters each, well inside
+SQLite's 32,766); a retro with more is matched key by key instead."""
+
+NEAR = 1e-9
+"""Sums of similarities closer than this may be equal sums added in another order: when cutting
+the database's ranking, :func:`strongest_incidents` keeps them all (the exact ranking decides)."""
+
+
+def strongest_incidents(conn: Connection, factors: Sequence[tuple[str, frozenset[str]]], *, threshold: float,
+                        exclude_incident: str, limit: int | None = None) -> list[str]:
+    """The incidents but ``exclude_incident`` with a factor like one of ``factors`` (every one, or
+    with ``limit`` only those that can be among the ``limit`` strongest), by incident id.
+
+    ``factors`` are one retro's factors as (category value, key words). A stored key is like a
+    factor when they share the category and the Jaccard index of their words is at least
+    ``threshold`` (computed as :func:`~retro.analysis.recurrence.similarity` does: one division
+    of the same two counts). An incident's strength is how many factors it matches, then the sum of
+    its best similarity to each. The database ranks them and keeps its first ``limit`` and every
+    incident whose sum is within :data:`NEAR` of the last of those, since it adds in its own
+    order: the caller ranks what is returned exactly. One statement: the word index finds the keys
+    sharing a word, the covering (category, key, incident id) index the incidents having them, and
+    only the kept ids leave the database.
+    """
+    mine = [(category, i, word, len(words)) for i, (category, words) in enumerate(factors) for word in sorted(words)]
+    if not mine or (limit is not None and limit <= 0):
+        return []
+    if len(mine) > MOST_WORDS:
+        raise ValueError(f"{len(mine)} factor words are more than one statement takes ({MOST_WORDS})")
+    # Plain SQL through the driver: SQLAlchemy compiles a VALUES list afresh for every retro (25 ms
+    # for a few hundred rows), where this string costs nothing to build.
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    params: list[object] = [x for row in mine for x in row]
+    sql = (
+        f"WITH mine(category, factor, word, n) AS (VALUES {', '.join([f'({mark}, {mark}, {mark}, {mark})'] * len(mine))}), "
+        'shared AS (SELECT m.category, m.factor, kw."key", COUNT(*) AS c, MAX(m.n) AS n FROM mine m '
+        "JOIN factor_key_words kw ON kw.category = m.category AND kw.word = m.word "
+        'GROUP BY m.category, m.factor, kw."key"), '
+        # A key's words are its spaces plus one (normalised words hold no space).
+        'close AS (SELECT category, "key", factor, CAST(c AS DOUBLE PRECISION) '
+        "/ (n + length(\"key\") - length(replace(\"key\", ' ', '')) + 1 - c) AS sim FROM shared), "
+        "per_factor AS (SELECT fk.incident_id, m.factor, MAX(m.sim) AS best FROM close m "
+        'JOIN factor_keys fk ON fk.category = m.category AND fk."key" = m."key" '
+        f"WHERE m.sim >= {mark} AND fk.incident_id <> {mark} GROUP BY fk.incident_id, m.factor)"
+    )
+    params += [threshold, exclude_incident]
+    if limit is None:
+        sql += " SELECT DISTINCT incident_id FROM per_factor"
+    else:
+        sql += (
+            ", scored AS (SELECT incident_id, COUNT(*) AS n, SUM(best) AS total FROM per_factor GROUP BY incident_id), "
+            f"cut AS (SELECT n, total FROM scored ORDER BY n DESC, total DESC LIMIT 1 OFFSET {int(limit) - 1}) "
+            "SELECT s.incident_id FROM scored s LEFT JOIN cut ON 1 = 1 WHERE cut.n IS NULL "
+            f"OR s.n > cut.n OR (s.n = cut.n AND s.total >= cut.total - {NEAR!r})"
+        )
+    return sorted(r[0] for r in conn.exec_driver_sql(sql, tuple(params)))
+
+
+def incident_sightings(conn: Connection, incident_ids: Iterable[str]) -> list[tuple[FactorSighting, str]]:
+    """Every keyed factor of some incidents with its key, sorted by (incident id, factor id)."""
+    wanted = sorted(set(incident_ids))
+    fk, inc = m.factor_keys, m.incidents
+    categories = {c.value: c for c in FactorCategory}
+    out: list[tuple[FactorSighting, str]] = []
+    for start in range(0, len(wanted), _CHUNK):
+        query = (select(fk.c.incident_id, inc.c.title, fk.c.factor_id, fk.c.category, fk.c.title, fk.c.key)
+                 .join(inc, inc.c.id == fk.c.incident_id)
+                 .where(fk.c.incident_id.in_(wanted[start : start + _CHUNK])))
+        out += [(FactorSighting(i, t, f, categories[c], ft), k) for i, t, f, c, ft, k in conn.execute(query)]
+    out.sort(key=lambda t: (t[0].incident_id, t[0].factor_id))
+    return out
 
 
 def rows_for_backfill(factors: Iterable[Any]) -> list[dict[str, str]]:

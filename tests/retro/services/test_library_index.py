@@ -158,3 +158,51 @@ def test_the_recurring_summary_is_the_whole_answer_without_its_sightings(store: 
         assert summary == [summary_of(g) for g in whole]
         read = [store.group_sightings(s, include_archived=include_archived) for s in summary]
         assert read == [list(g.sightings) for g in whole]
+
+
+def test_related_incidents_tied_past_what_the_database_ranks_first_are_all_weighed(store: RetroStore) -> None:
+    """Forty incidents scored alike: the first five are by id, and the cut reads every tied one
+    (the database's own order of adding cannot decide who is in)."""
+    from retro.storage.factor_keys import strongest_incidents
+
+    factors = [Factor("a", "Alert thresholds too loose", T), Factor("b", "Runbook out of date", P)]
+    ids = [store.add_retro(Retro.of(Incident(f"t{i:02d}", f"Tie {i}"), factors), new_ids=False) for i in range(40)]
+    now = store.add_retro(Retro.of(Incident("now", "Now"), factors), new_ids=False)
+    one = store.load(now)
+    want = related_incidents(one, [store.factor_sightings(include_archived=True)])
+    assert [r.incident_id for r in want] == ids
+    assert store.related_incidents(one, limit=5) == want[:5]
+    with store._reader.begin() as conn:
+        words = [(f.category.value, normalise(f.title)) for f in sorted(one.factors.values(), key=lambda f: f.id)]
+        assert strongest_incidents(conn, words, threshold=SIMILARITY, exclude_incident=now, limit=5) == ids
+
+
+def test_related_incidents_stronger_on_fewer_factors_rank_below_more_factors(store: RetroStore) -> None:
+    mine = [Factor("a", "Alert thresholds too loose", T), Factor("b", "Runbook out of date", P),
+            Factor("c", "Canary skipped for config", P)]
+    both = store.add_retro(Retro.of(Incident("both", "Both"), [Factor("x", "alert threshold loose", T),
+                                                                Factor("y", "runbook stale out of date", P)]),
+                           new_ids=False)
+    exact = store.add_retro(Retro.of(Incident("exact", "Exact"), [Factor("z", "Canary skipped for config", P)]),
+                            new_ids=False)
+    for i in range(30):  # weaker, single-factor matches that the cut must leave out
+        store.add_retro(Retro.of(Incident(f"w{i:02d}", "Weak"), [Factor("w", "canary skipped config late", P)]),
+                        new_ids=False)
+    now = store.load(store.add_retro(Retro.of(Incident("now", "Now"), mine), new_ids=False))
+    want = related_incidents(now, [store.factor_sightings(include_archived=True)])
+    assert [r.incident_id for r in want[:2]] == [both, exact]
+    for limit in (1, 2, 3, 31, 40):
+        assert store.related_incidents(now, limit=limit) == want[:limit]
+
+
+def test_related_incidents_of_a_retro_with_more_words_than_one_statement_takes(store: RetroStore, monkeypatch) -> None:
+    from retro.storage import factor_keys
+
+    rng = random.Random(3)
+    ids = [store.add_retro(_random_retro(rng, i), new_ids=False) for i in range(30)]
+    one = next(r for r in map(store.load, ids) if sum(len(normalise(f.title)) for f in r.factors.values()) > 2)
+    want = store.related_incidents(one, limit=5)
+    assert want == related_incidents(one, [store.factor_sightings(include_archived=True)])[:5]
+    monkeypatch.setattr(factor_keys, "MOST_WORDS", 2)
+    assert store.related_incidents(one, limit=5) == want
+    assert store.related_incidents(one) == related_incidents(one, [store.factor_sightings(include_archived=True)])
