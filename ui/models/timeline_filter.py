@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersisten
 
 from retro.domain import EventKind
 
+from .timeline_columns import COLUMNS, FLAGS
 from .timeline_model import DATA_ROLES, TimelineModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -119,9 +120,16 @@ class TimelineFilter(QAbstractProxyModel):
         return 0 if parent.isValid() or self._model is None else self._model.columnCount()
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._rows)) or not (0 <= column < self.columnCount()):
+        if parent.isValid() or not (0 <= row < len(self._rows)) or not (0 <= column < COLUMNS) or self._model is None:
             return QModelIndex()
         return self.createIndex(row, column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # The model's flags (the same for every cell), without a mapToSource and a model.index()
+        # into Python for each cell painted, as QAbstractProxyModel.flags() does.
+        if not index.isValid() or self._model is None or index.row() >= len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        return FLAGS
 
     def parent(self, child: Index | None = None) -> QModelIndex:  # type: ignore[override]
         return QModelIndex()

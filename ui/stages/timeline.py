@@ -40,7 +40,13 @@ from ui.widgets.timeline_side import SideFold, TimelineSidePanel
 from .timeline_entry import SUGGESTED, EntryRow
 from .timeline_selection import SelectedEvents, plural
 
-__all__ = ["SUGGESTED", "TimelineProjector", "TimelineStage", "open_link"]
+__all__ = ["EMPTY_HELP", "SUGGESTED", "TimelineProjector", "TimelineStage", "open_link"]
+
+#: What the banner over an empty timeline says.
+EMPTY_HELP = (
+    "No events yet. Type a time (14:05) and what happened in the row at the bottom, then press "
+    "Enter; the next row is ready straight away. Or import a chat export, CSV or notes."
+)
 
 
 def open_link(url: str) -> None:
@@ -126,12 +132,9 @@ class TimelineStage(SelectedEvents, EntryRow, StageView):
 
         self.problem_banner = Banner(Tone.ERROR, name="Timeline problem")
         self.window_banner = Banner(Tone.WARNING, name="Events far outside the incident")
-        self.empty_banner = Banner(
-            Tone.INFO,
-            "No events yet. Type a time (14:05) and what happened in the row at the bottom, then press "
-            "Enter; the next row is ready straight away. Or import a chat export, CSV or notes.",
-            name="How to start the timeline",
-        )
+        # Its words are set while the timeline is empty (most retros opened have events: no style
+        # sheet is made for a banner they never show).
+        self.empty_banner = Banner(Tone.INFO, name="How to start the timeline")
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_banner)
         layout.addLayout(top)
@@ -154,6 +157,11 @@ class TimelineStage(SelectedEvents, EntryRow, StageView):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setAccessibleName("Timeline events")
+        # The row numbers are hidden before the model is set: a shown vertical header measures its
+        # first and last 100 sections on setModel (800 headerData calls into Python, for nothing).
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -165,9 +173,6 @@ class TimelineStage(SelectedEvents, EntryRow, StageView):
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         # "What happened" (people's words) stretches; the short columns are sized in characters
@@ -259,7 +264,9 @@ class TimelineStage(SelectedEvents, EntryRow, StageView):
 
     def _update_count(self, *_args: object) -> None:
         total = self.model.rowCount()
-        self.empty_banner.setVisible(total == 0)
+        empty = EMPTY_HELP if total == 0 else ""
+        if self.empty_banner.text() != empty:
+            self.empty_banner.show_text(empty)
         self.setFocusProxy(self.table if total else self.entry_time)
         shown = self.proxy.rowCount()
         if self.proxy.is_filtering():

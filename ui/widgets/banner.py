@@ -57,7 +57,11 @@ class Banner(QFrame):
         self._styled = False  # a banner with no text is hidden: styled when it first shows one
         theme_signals().changed.connect(self._theme_changed)
         self.set_tone(tone)
-        self.show_text(text)
+        if text:  # shows with the layout it is put in: never on its own, as a window, before that
+            self._style()
+            self._set_text(text)
+        else:
+            self.hide()
 
     def _theme_changed(self, _dark: bool) -> None:
         self.set_tone(self._tone)
@@ -88,7 +92,10 @@ class Banner(QFrame):
         """Show ``text`` (plain text); an empty text hides the banner."""
         if text:
             self._style()
+        self._set_text(text)
+        self.setVisible(bool(text))
+
+    def _set_text(self, text: str) -> None:
         self._label.setText(text)
         self._label.setAccessibleDescription(text)
         self.setAccessibleDescription(text)
-        self.setVisible(bool(text))

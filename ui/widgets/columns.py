@@ -49,6 +49,10 @@ class WordsColumnShare(QObject):
         for column in self._chars:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(self._char_width() * 3)
+        #: The header's and the ``whole`` texts' widths, measured at the last :meth:`fit` (a resize
+        #: shares the width again without measuring them: neither their words nor the fonts changed).
+        self._measured: tuple[dict[int, int], dict[int, int]] | None = None
+        self._pending = False  # a fit asked for while the table was hidden: done when it shows
         table.viewport().installEventFilter(self)
         self.fit()
 
@@ -75,13 +79,27 @@ class WordsColumnShare(QObject):
         return max(self.header_width(column), self._chars[column] * self._char_width(), self.whole_width(column))
 
     def fit(self) -> None:
-        """Share the table's width: short columns at their preferred width, shrunk towards their header's when narrow."""
+        """Share the table's width: short columns at their preferred width, shrunk towards their header's when narrow.
+
+        The texts are measured again (their words may have changed). While the table is hidden the
+        fit waits for it to show: the width it would share is not the one it will have.
+        """
+        self._measured = None
+        if not self._table.isVisible():
+            self._pending = True
+            return
+        self._share()
+
+    def _share(self) -> None:
+        self._pending = False
         available = self._table.viewport().width()
         if available <= 0:
             return
         cw = self._char_width()
-        header = {c: self.header_width(c) for c in self._chars}  # each measured once per fit
-        whole = {c: self.whole_width(c) for c in self._chars}
+        if self._measured is None:
+            self._measured = ({c: self.header_width(c) for c in self._chars},  # each measured once per fit
+                              {c: self.whole_width(c) for c in self._chars})
+        header, whole = self._measured
         preferred = {c: max(header[c], self._chars[c] * cw, whole[c]) for c in self._chars}
         least = {c: min(preferred[c], max(header[c], self._least[c] * cw, whole[c])) for c in self._chars}
         room = available - int(available * WORDS_SHARE)
@@ -96,6 +114,10 @@ class WordsColumnShare(QObject):
                 self._table.setColumnWidth(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self._table.viewport():
-            self.fit()
+        kind = event.type()  # the type first: the viewport has events while the table is being deleted
+        if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measured = None  # the same texts, other widths
+        elif (kind == QEvent.Type.Resize or (kind == QEvent.Type.Show and self._pending)) \
+                and watched is self._table.viewport():
+            self._share()
         return False
