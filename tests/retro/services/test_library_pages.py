@@ -182,3 +182,27 @@ def test_a_search_of_very_many_words_still_finds_the_retros_holding_every_one(st
     for count in (63, 64, 65, 70):
         page = store.library_page(LibraryQuery(text=" ".join(words[-count:]), sort=LibrarySort.RELEVANCE), now=NOW)
         assert [s.id for s in page.rows] == [holds_all] and page.total == 1, count
+
+
+def test_few_and_many_retros_found_are_joined_alike(store: RetroStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL looks the retros found up by id when they are few, else hashes them in: both ways
+    give the same pages, in every order and with the filters (SQLite has one way: trivially)."""
+    from retro.services import library_pages
+
+    for i in range(70):
+        _add(store, f"Gizmo outage {i:02d}" if i % 3 else f"gizmo SEV {i:02d}", days=i % 9,
+             severity=list(Severity)[i % len(Severity)], archived=i % 10 == 0, actions=i % 2 == 0)
+    queries = [LibraryQuery(text="gizmo", sort=sort, descending=descending, include_archived=archived)
+               for sort in LibrarySort for descending in (True, False) for archived in (True, False)]
+    queries.append(LibraryQuery(text="gizmo", severity=Severity.SEV2))
+
+    def pages(few_hits: int) -> list[tuple[list[str], int]]:
+        monkeypatch.setattr(library_pages, "FEW_HITS", few_hits)
+        library_pages._CACHE.clear()
+        found = [store.library_page(q, now=NOW, limit=25, offset=5) for q in queries]
+        return [([s.id for s in p.rows], p.total) for p in found]
+
+    by_id, hashed = pages(10_000), pages(0)
+    assert by_id == hashed
+    assert by_id[0][1] == 70 and len(by_id[0][0]) == 25
+    library_pages._CACHE.clear()
