@@ -19,11 +19,18 @@ accents and other scripts transliterated (``Łukasz`` = ``Lukasz``, ``Müller`` 
 * word endings of names that are not ordinary words: possessives (``Wu's``, ``Jones'``),
   German ``-s``, Polish and other Slavic declension (``Łukasza``, ``Kowalskiego``, ``Kasię``);
 * handles derived from a name: ``first.last``, ``first_last``, ``flast``, ``f.last``,
-  ``firstl``, with or without ``@``;
+  ``firstl``, with or without ``@``; a surname with its particles joined (``vanderberg``,
+  ``pvanderberg``), the particles taken in beside it ("van der Berg");
+* the given name's short forms (:mod:`retro.domain.short_forms`): nicknames ("Bob", "Sasha",
+  "Володя") and cuts of four letters or more, capitalised ("Alex" of Alexandra);
+* an Arabic name in Latin letters (:mod:`retro.domain.arabic_latin`): محمد الأحمد →
+  "Mohammed Al-Ahmad", "Muhammad", "Alahmad"; a Polish woman's surname in ``-skiej``;
+* a word broken over two lines with a hyphen ("Kowal-⏎ska");
 * names in CJK, kana and Hangul inside running text without spaces (and the given name of a
   three-character name), and Arabic and Hebrew names behind a one-letter prefix (``و``, ``ב``);
 * **every** e-mail address, every other ``@handle`` (not ``@here``, ``@channel`` or team
-  handles), and every profile or deep link of a chat tool or git host.
+  handles), Slack's ``<@U…|name>`` whole, every profile or deep link of a chat tool or git host,
+  and every link with a name in it (whole: "[link removed]", never a broken link).
 
 A hit covers what would otherwise still point at the person: a title before it (``Dr.``,
 ``Herr``), an honorific after it (``-san``, ``さん``, ``씨``), ``O'`` or ``Mc`` glued to it, and
@@ -45,9 +52,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .arabic_latin import latin_body
 from .common_words import COMMON_WORDS
 from .folding import fold_word, is_kept, transliterate
-from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
+from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses, link_spans
 from .mention_filters import needle, prefilter, trie
 from .name_forms import (
     ROMANISATIONS,
@@ -68,6 +76,7 @@ from .name_forms import (
     ungerman,
     upper_form,
 )
+from .short_forms import prefixes, short_forms
 
 if TYPE_CHECKING:
     from .retro import Retro
@@ -163,6 +172,8 @@ class PeopleMatcher:
         if kept:
             out += kept_terms(kept)
             out += self._romanised_cjk(kept)
+            # an Arabic name in Latin letters: محمد الأحمد → "Mohammed Al-Ahmad", "Muhammad", "Alahmad"
+            out += [("arabic-latin", found[0], ("", False)) for t in kept if (found := latin_body(t))]
         # a particle glued to a surname is also written joined: "Al-Farsi" → "Alfarsi", "El-Amin" → "Elamin"
         latin += [joined.capitalize() for t in name.split() if re.match(r"(?i)(?:al|el|ad|ar|as|at|an|ibn|bin|abd)[-‐‑]\w", t)
                   and not is_kept(t[0]) and len(joined := re.sub(r"[-‐‑]", "", t)) >= 5]
@@ -181,6 +192,9 @@ class PeopleMatcher:
                         out.append(("stem", caseless_body([base]), needle(base)))
                 if (base := latin_stem(fold_word(token))) and base.lower() not in self._common:
                     out.append(("latin-stem", caseless_body([base]), needle(base)))
+                if (folded := _EDGES.sub("", fold_word(token))).lower().endswith(("ska", "cka", "zka")):
+                    # a Polish surname in -ska of a woman: Kowalska → Kowalskiej (of, to, at Kowalska)
+                    out.append(("two-letter", caseless_body([folded[:-1] + "iej"]), needle(folded)))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
@@ -192,7 +206,11 @@ class PeopleMatcher:
                     out.append((script_family(part), caseless_body([part]), needle(part)))
             if len(parts) >= 2:
                 ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
-                for order in (parts, [parts[-1], *parts[:-1]]):
+                orders = [parts, [parts[-1], *parts[:-1]]]
+                particle = next((i for i, p in enumerate(parts[1:-1], 1) if p.lower() in _PARTICLES), None)
+                if particle is not None:  # the surname with its particles: "van der Berg", "vanderberg"
+                    orders.append(parts[particle:])
+                for order in orders:
                     if ordinary:
                         out.append(("cased", cased_body(order), needle(order[0], cased=True)))
                     else:
@@ -203,6 +221,22 @@ class PeopleMatcher:
                         out.append((script_family(order[-1]), caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
+        out += self._short_forms(latin[0], person)
+        return out
+
+    def _short_forms(self, given: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
+        """The given name's nicknames ("Bob", "Sasha") and cuts ("Alex" of "Alexandra"): :mod:`.short_forms`."""
+        key = _EDGES.sub("", transliterate(given)).lower()
+        out = []
+        for form in short_forms(key):
+            folded = _EDGES.sub("", fold_word(form))
+            person.tokens.add(folded.lower())
+            if folded.lower() in self._common:
+                out.append(("cased", cased_body([folded]), needle(folded, cased=True)))
+            else:
+                out.append((script_family(folded), caseless_body([folded]), needle(folded)))
+        for cut in prefixes(_EDGES.sub("", fold_word(given)), self._common):
+            out.append(("cased", cased_body([cut]), needle(cut, cased=True)))
         return out
 
     def _romanised_cjk(self, tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
@@ -232,6 +266,11 @@ class PeopleMatcher:
             candidates += ["".join(p[0] for p in lowered[:-1]) + last, first[0] + lowered[-2] + last]
             if lowered[-2] not in _PARTICLES:  # "Emma van Dijk" is no "evan" (another person) nor "emmavan"
                 candidates += [first[0] + lowered[-2], first + lowered[-2]]
+        lowered = [p.lower().replace("'", "").replace(" ", "") for p in parts]
+        particle = next((i for i, p in enumerate(lowered[1:-1], 1) if p in _PARTICLES), None)
+        if particle is not None:  # "Pieter van der Berg" → "pvanderberg", "pietervanderberg"
+            surname = "".join(lowered[particle:])
+            candidates += [surname, first[0] + surname, first + surname, surname + first[0]]
         return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------
@@ -244,7 +283,8 @@ class PeopleMatcher:
             text = unicodedata.normalize("NFC", text)
         hits: list[Hit] = [Hit(found, start, end, "", kind) for found, start, end, kind in find_addresses(text)]
         if self._people:
-            hits += self._name_hits(text)
+            names = self._name_hits(text)
+            hits += names + _links_holding(text, names)
         if not hits:
             return []
         chosen = _merge_same_person(text, _joined_overlaps(text, hits))
@@ -275,7 +315,7 @@ class PeopleMatcher:
                 # Cyrillic, Greek or with Polish letters ("Марии", "Katarzynę"): in ASCII a stem and an ending
                 # make English words ("Tracy" → "trace", "Мария" → "Mary", "Penny" → "penne")
                 continue
-            subject = cased if is_cased else lower
+            subject = cased if is_cased or family == "arabic-latin" else lower
             if needles is not None and not needles.search(subject):
                 continue  # none of the family's bodies can match: their letters are not in the text
             for m in pattern.finditer(subject):
@@ -329,6 +369,8 @@ class PeopleMatcher:
         plain = folded.lower()
         if plain not in person.tokens or (len(plain) == 1 and not folded.isupper()):
             return False  # an initial counts written as one ("B" or "B."), not the word "b"
+        if plain in _PARTICLES:
+            return True  # "van der [name removed]" would be left otherwise
         # an ordinary word ("will", "page") beside the name counts only capitalised, as a name part
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 
@@ -341,6 +383,15 @@ _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
+def _links_holding(text: str, hits: list[Hit]) -> list[Hit]:
+    """Each link with a name in it, as one hit: ``github.com/annakowalska/repo/pull/7`` is removed whole
+    ("[link removed]"), not left as a broken link with a person's role in the middle of it."""
+    if not hits:
+        return []
+    return [Hit(text[start:end], start, end, "", LINK) for start, end in link_spans(text)
+            if any(start <= h.start and h.end <= end for h in hits)]
+
+
 def _lower_short_word(found: str) -> bool:
     """Whether ``found`` is a lower-case word of under five letters in Cyrillic or Greek: one of that
     language's words ("сам", "мир"), not a name, which is capitalised ("Сэм", "Мир")."""
