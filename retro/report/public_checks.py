@@ -104,7 +104,7 @@ def public_text_mentions(retro: Retro, *, include_approved: bool = False) -> lis
     for text in public_texts(retro):
         # an event's chat speaker ("alice.w: …") is removed too: listed here, it can be approved
         speaker_words = services if text.field.startswith("event:") else None
-        for hit in text_hits(names, unicodedata.normalize("NFC", text.text), speaker_words):
+        for hit in text_hits(names, unicodedata.normalize("NFC", text.text), speaker_words, ordinary=services):
             mention = Mention(text.where, hit.person or hit.kind, hit.found, text.stage, text.target_id, text.field,
                               hit.kind, hit.start, hit.end)
             if include_approved or mention.key not in keep:
