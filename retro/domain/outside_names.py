@@ -72,6 +72,8 @@ a an and as at but by for from had has have in into is it of on or said says the
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 GIVEN_NAMES = frozenset(n for n in _NAMES.split() if n not in _NOT_NAMES and n not in COMMON_WORDS)
 
+_NO_NAMES = COMMON_WORDS | _CALENDAR
+_NO_SURNAMES = _CALENDAR | _FUNCTION_WORDS
 _TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\.?"
 _CAP = r"(?:[OD]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "O'Neil", "Smith-Jones" (a possessive stays outside)
 #: Words for a person outside the team, before their name: "the customer Ferreira", "Acme's contact Okonkwo".
@@ -89,28 +91,31 @@ _SURNAME = re.compile(rf"\s+({_CAP}){_END}")
 def outside_names(text: str, ordinary: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Where ``text`` names a person by the signs above: (start, end) of each, in order, not overlapping.
     ``ordinary``: more words that are no names here (the retro's services)."""
-    if not text or not any(ch.isupper() for ch in text):
+    if not text or text == text.lower():  # no capital: no name by these signs
         return []
-    words = COMMON_WORDS | _CALENDAR | {w.lower() for w in ordinary}
+    extra = {w.lower() for w in ordinary}
+
+    def no_name(word: str) -> bool:
+        return word in _NO_NAMES or word in extra
     spans = [(m.start(), m.end()) for m in _TITLED.finditer(text)]
     for m in _AFTER_OUTSIDER.finditer(text):
         name = m.group("name")
         parts = name.split()
-        if fold_word(parts[0]).lower() in words:
+        if no_name(fold_word(parts[0]).lower()):
             continue
-        if len(parts) > 1 and fold_word(parts[1]).lower() in words:
+        if len(parts) > 1 and no_name(fold_word(parts[1]).lower()):
             spans.append((m.start("name"), m.start("name") + len(parts[0])))
         else:
             spans.append((m.start("name"), m.end("name")))
     for m in _CAPITALISED.finditer(text):
         end = m.end()
         word = fold_word(m.group(0)).lower()
-        if word in words or not any(part in GIVEN_NAMES for part in word.split("-")):  # "Sarah-Jane" too
+        if not any(part in GIVEN_NAMES for part in word.split("-")) or no_name(word):  # "Sarah-Jane" too
             continue
         # the capitalised word after a given name is its surname ("Hannah Smith", "Grace Baker"), unless a day,
         # a month or a service ("Sarah Monday", "Priya Checkout")
         surname = _SURNAME.match(text, end)
-        if surname and fold_word(surname.group(1)).lower() not in _CALENDAR | _FUNCTION_WORDS | {w.lower() for w in ordinary}:
+        if surname and (last := fold_word(surname.group(1)).lower()) not in _NO_SURNAMES and last not in extra:
             end = surname.end()
         spans.append((m.start(), end))
     out: list[tuple[int, int]] = []
