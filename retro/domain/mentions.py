@@ -355,7 +355,7 @@ class PeopleMatcher:
             if left and self._is_part_of(person, left.group(1)):
                 start -= len(left.group(0))
                 continue
-            right = _RIGHT_WORD.match(text[end:end + 40])
+            right = _RIGHT_WORD.match(text[end:end + 40]) or _RIGHT_INITIAL.match(text[end:end + 40])
             if right and self._is_part_of(person, right.group(1)):
                 end += len(right.group(0))
                 continue
@@ -371,6 +371,8 @@ class PeopleMatcher:
             return False  # an initial counts written as one ("B" or "B."), not the word "b"
         if plain in _PARTICLES:
             return True  # "van der [name removed]" would be left otherwise
+        if len(plain) == 1 and word.endswith("."):
+            return True  # an initial with its full stop ("A. Chen", "Chen, A."), even one that is a word ("a", "i")
         # an ordinary word ("will", "page") beside the name counts only capitalised, as a name part
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 
@@ -380,6 +382,7 @@ _PARTICLES = frozenset(["van", "von", "de", "der", "den", "del", "della", "di", 
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
+_RIGHT_INITIAL = re.compile(r",\s*([^\W\d_]\.)(?!\w)")  # "Chen, A."
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")

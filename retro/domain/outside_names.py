@@ -10,7 +10,11 @@ too (:func:`retro.report.audience.text_hits`), found by what marks a person in E
   those that are also ordinary words, places or products: "Grace", "Will", "Austin", "Ruby",
   "Aurora"), with the capitalised word after it when that is no ordinary word (the surname);
 * a capitalised word right after a word for a person outside the team: "their account manager
-  Okonkwo", "vendor contact Lindqvist" (not "our vendor Stripe": a company).
+  Okonkwo", "vendor contact Lindqvist" (not "our vendor Stripe": a company), or before a
+  Japanese honorific ("Nakamura-san");
+* a given name of :data:`GIVEN_NAMES` in lower case, as chat writes it, where only a person fits:
+  after "pinged", "asked", "thanks", "cc", "with" … or before "from", "said", "confirmed" …
+  ("pinged sarah", "sarah from acme confirmed").
 
 A word inside an identifier (``sarah-db``, ``svc.maria``, ``/users/john``) is no mention here
 (the addresses and links are the matcher's). The facilitator can mark any of them fine to
@@ -86,18 +90,30 @@ _TITLED = re.compile(rf"{_NOT_INSIDE}{_TITLE}\s+{_CAP}(?:\s+{_CAP})?{_END}")
 _CAPITALISED = re.compile(rf"{_NOT_INSIDE}{_CAP}{_END}")
 _AFTER_OUTSIDER = re.compile(rf"(?i:\b{_OUTSIDERS}),?\s+(?P<name>{_CAP}(?:\s+{_CAP})?){_END}")
 _SURNAME = re.compile(rf"\s+({_CAP}){_END}")
+#: A Japanese honorific after a capitalised word: "Nakamura-san", "Tanaka sensei".
+_HONORIFIC = re.compile(rf"{_NOT_INSIDE}{_CAP}[-\s](?:san|sama|kun|chan|sensei|senpai|shi)(?![\w-])")
+#: A given name in lower case, as chat writes it, where only a person fits: "pinged sarah", "sarah from acme".
+_LOWER = re.compile(
+    r"(?:\b(?i:pinged|paged|asked|called|told|emailed|messaged|thanks|thank you|thx|cc:?|per|ping|ask|tell|"
+    r"with|and|to|by) (?P<after>[a-z]{4,})(?![\w/@\-]|\.[a-z0-9]))|"
+    r"(?:(?<![\w./@\-])(?P<before>[a-z]{4,})(?= (?:from|at|said|says|confirmed|mentioned|replied|wrote|asked)\b))")
 
 
 def outside_names(text: str, ordinary: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Where ``text`` names a person by the signs above: (start, end) of each, in order, not overlapping.
     ``ordinary``: more words that are no names here (the retro's services)."""
-    if not text or text == text.lower():  # no capital: no name by these signs
+    if not text:
         return []
     extra = {w.lower() for w in ordinary}
+    spans = [(m.start(g), m.end(g)) for m in _LOWER.finditer(text) for g in ("after", "before")
+             if m.group(g) and m.group(g) in GIVEN_NAMES and m.group(g) not in _NO_NAMES and m.group(g) not in extra]
+    if text == text.lower():  # no capital: no other name by these signs
+        return spans
 
     def no_name(word: str) -> bool:
         return word in _NO_NAMES or word in extra
-    spans = [(m.start(), m.end()) for m in _TITLED.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TITLED.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _HONORIFIC.finditer(text)]
     for m in _AFTER_OUTSIDER.finditer(text):
         name = m.group("name")
         parts = name.split()

@@ -54,6 +54,9 @@ from retro.domain.mentions import LINK_REMOVED, NAME_REMOVED, PeopleMatcher
         ("Ewa Nowicka", "u Nowickiej", "Nowickiej"),
         # a word broken over two lines with a hyphen
         ("Anna Kowalska", "Kowal-\nska restarted the queue", "Kowal"),
+        # an initial with its full stop goes with the surname, even one that is a word ("a", "i")
+        ("Alexandra Chen", "A. Chen merged the fix", "A."),
+        ("Alexandra Chen", "Chen, A. merged the fix", "A."),
         # Slack's mention markup, whole
         ("Anna Kowalska", "<@U123ABC|anna> saw it first", "|"),
     ],

@@ -200,3 +200,24 @@ def test_a_person_outside_the_retro_is_found(name: str, sentence: str) -> None:
 ])
 def test_ordinary_text_names_nobody(text: str) -> None:
     assert outside_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("pinged sarah and kevin on slack", "sarah"), ("pinged sarah and kevin on slack", "kevin"), ("Thanks john!", "john"),
+    ("sarah from acme confirmed", "sarah"), ("Nakamura-san from the vendor confirmed", "Nakamura"),
+    ("Tanaka sensei said the limit was raised", "Tanaka"), ("the customer, Mrs Patel, called", "Patel"),
+    ("Hannah Smith's laptop", "Smith"), ("Escalated to Sarah-Jane Okafor", "Okafor"),
+])
+def test_a_person_outside_the_retro_in_chat_style_is_found(text: str, name: str) -> None:
+    left = text
+    for start, end in reversed(outside_names(text)):
+        left = left[:start] + "[name removed]" + left[end:]
+    assert name not in left, left
+
+
+@pytest.mark.parametrize("text", [
+    "we talked to support and then rolled back", "rollback from staging", "with mark and grace", "deploy at noon",
+    "the database from the backup said nothing", "pinged oncall and sre",
+])
+def test_lower_case_words_in_those_places_are_kept(text: str) -> None:
+    assert outside_names(text) == []
