@@ -12,6 +12,7 @@ written ("Ahmad", not "humid").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Arabic consonants → their Latin spellings (folded, lower case).
@@ -60,4 +61,30 @@ def _collapse(pieces: list[str]) -> list[str]:
         if piece == _VOWELS and out and out[-1] == _VOWELS:
             continue
         out.append(piece)
+    return out
+
+
+#: Common Arabic given and family names, for a name listed in Latin letters and written in Arabic in the
+#: text ("Mohammed Al-Ahmad" → محمد, الأحمد): those of three consonants or more are recognised by
+#: :func:`latin_body`, the shorter ones by their usual spellings.
+_COMMON = """
+محمد أحمد محمود مصطفى عبدالله عبدالرحمن عبدالعزيز خالد إبراهيم إسماعيل فاطمة زينب مريم حسن حسين حمزة يوسف سعيد
+طارق كريم سامي رامي هاني وليد ياسر ماجد سلمان فيصل عثمان جمال كمال نبيل عادل منصور ناصر سالم عائشة خديجة ليلى
+سلمى رانيا أمينة ياسمين جميلة شريف أشرف مراد رشيد حامد حميد فريد مجيد منير بشير نادر قاسم صالح صلاح
+"""
+_SHORT = {"علي": ("ali", "aly"), "عمر": ("omar", "umar", "omer"), "نور": ("nour", "noor", "nur"),
+          "سارة": ("sara", "sarah"), "هدى": ("huda", "hoda"), "رضا": ("reda", "rida", "ridha"), "زيد": ("zaid", "zayd"),
+          "آدم": ("adam",), "أنس": ("anas",), "عمرو": ("amr", "amro"), "علاء": ("alaa", "ala")}
+_COMPILED: list[tuple[str, re.Pattern[str]]] = []
+
+
+def arabic_names(latin: str) -> list[str]:
+    """The common Arabic names ``latin`` (one folded name part, Latin letters) is a spelling of: "Mohammed" → محمد."""
+    if not _COMPILED:
+        for name in _COMMON.split():
+            if (found := latin_body(name)) is not None:
+                _COMPILED.append((name, re.compile(found[0])))
+    word = latin.strip("'`")
+    out = [name for name, pattern in _COMPILED if pattern.fullmatch(word)]
+    out += [name for name, spellings in _SHORT.items() if word.lower() in spellings]
     return out

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .arabic_latin import latin_body
+from .arabic_latin import arabic_names, latin_body
 from .common_words import COMMON_WORDS
 from .folding import fold_word, is_kept, transliterate
 from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses, link_spans
@@ -222,6 +222,12 @@ class PeopleMatcher:
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
         out += self._short_forms(latin[0], person)
+        # a name listed in Latin letters, written in Arabic in the text: "Mohammed Al-Ahmad" → محمد, الأحمد
+        for token in latin:
+            for arabic in arabic_names(_EDGES.sub("", fold_word(token))):
+                out += kept_terms([arabic])
+                if not arabic.startswith("ال"):
+                    out += kept_terms(["ال" + arabic])
         return out
 
     def _short_forms(self, given: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:

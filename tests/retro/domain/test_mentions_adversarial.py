@@ -31,6 +31,11 @@ from retro.domain.mentions import LINK_REMOVED, NAME_REMOVED, PeopleMatcher
         ("عبدالله", "Abdullah restarted the pod", "Abdullah"),
         ("فاطمة الزهراء", "Fatima restarted the pod", "Fatima"),
         ("خالد", "Khalid restarted the pod", "Khalid"),
+        # and the other way round: a name listed in Latin letters, written in Arabic
+        ("Mohammed Al-Ahmad", "محمد أعاد التشغيل", "محمد"),
+        ("Mohammed Al-Ahmad", "تحدثنا مع الأحمد", "الأحمد"),
+        ("Omar Haddad", "عمر قال إن الخادم عاد", "عمر"),
+        ("Sarah Khalil", "اتصلت سارة بالمورد", "سارة"),
         # short forms of a given name: cuts and nicknames
         ("Alexandra Chen", "Alex confirmed recovery", "Alex"),
         ("Alexandra Chen", "Sasha confirmed recovery", "Sasha"),
@@ -92,6 +97,7 @@ def test_a_link_with_a_name_in_it_is_removed_whole(text: str) -> None:
         ("Anna Kowalska", "Anne and Annie from support answered the tickets"),
         ("Pieter van der Berg", "the van was parked de facto near der Bahnhof"),
         ("محمد الأحمد", "we had humid weather and made a mad dash"),
+        ("Mohammed Al-Ahmad", "أعاد الخادم التشغيل بعد التحديث"),
         ("Anna Kowalska", "see https://grafana.example.com/d/abc?from=now-1h"),
         ("Anna Kowalska", "the re-\nrun of the job"),
         ("September Jones", "Sept deploys were frozen"),
