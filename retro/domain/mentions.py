@@ -163,6 +163,7 @@ class PeopleMatcher:
 
     def _terms(self, name: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
         """(family, body, needle) for every form of ``name`` (see :data:`FAMILIES` and :func:`_needle`)."""
+        name = _name_only(name)
         tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
         out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
@@ -221,7 +222,9 @@ class PeopleMatcher:
                         out.append((script_family(order[-1]), caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
-        out += self._short_forms(latin[0], person)
+        # the given name: the first part, or the first after the comma of "Chen, Alexandra"
+        given = _name_only(name).split(",", 1)[1].split() if name.count(",") == 1 else []
+        out += self._short_forms(given[0] if given and not is_kept(given[0][0]) else latin[0], person)
         # a name listed in Latin letters, written in Arabic in the text: "Mohammed Al-Ahmad" → محمد, الأحمد
         for token in latin:
             for arabic in arabic_names(_EDGES.sub("", fold_word(token))):
@@ -392,6 +395,21 @@ _RIGHT_INITIAL = re.compile(r",\s*([^\W\d_]\.)(?!\w)")  # "Chen, A."
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
+#: What a participant list adds to a name that is no part of it: "(she/her)", "[on-call]", "(SRE)", " - Payments",
+#: "Dr.", "Jr.", "PhD" — each would otherwise make an ordinary word ("the SRE team", "the DR site") a name.
+_ANNOTATION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|\s+[-–—|/]\s+.*$")
+_TITLE_WORDS = re.compile(r"(?i)^(?:(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|herr|frau)\.?\s+)+|"
+                          r"(?:,?\s+(?:jr|sr|ii|iii|iv|phd|md|esq|mba|msc)\.?)+$")
+
+
+def _name_only(name: str) -> str:
+    """``name`` without what a participant list adds to it (:data:`_ANNOTATION`); the name as given when nothing is left."""
+    bare = _ANNOTATION.sub(" ", name)
+    bare = "".join(ch for ch in bare if unicodedata.category(ch) != "So")  # emoji
+    bare = " ".join(_TITLE_WORDS.sub("", " ".join(bare.split())).split())
+    return bare if any(ch.isalpha() for ch in bare) else name
+
+
 def _links_holding(text: str, hits: list[Hit]) -> list[Hit]:
     """Each link with a name in it, as one hit: ``github.com/annakowalska/repo/pull/7`` is removed whole
     ("[link removed]"), not left as a broken link with a person's role in the middle of it."""

@@ -115,13 +115,13 @@ def _table() -> dict[str, frozenset[str]]:
 NICKNAMES: dict[str, frozenset[str]] = _table()
 
 #: Cuts of a name that are abbreviations in incident text, not names: months, days, common tech words.
-_NO_CUTS_TEXT = """
+_NOT_CUT_TEXT = """
 janu febr marc marci apri augu sept octo nove dece mond tues wedn thur frid satu sund
 admi appl auto back cach chec conf data depl devo dock edit erro fail grap inci logi moni node
 over plat poli prod prom quer rele requ sche sear secu serv stag stat supp sync syst test trac
 upda user vali
 """
-_NO_CUTS = frozenset(_NO_CUTS_TEXT.split())
+NOT_CUT = frozenset(_NOT_CUT_TEXT.split())
 
 
 def prefixes(given: str, common: frozenset[str]) -> list[str]:
@@ -130,7 +130,7 @@ def prefixes(given: str, common: frozenset[str]) -> list[str]:
         return []
     lower = given.lower()
     return [given[:n] for n in range(4, len(given) - 1)
-            if lower[:n] not in common and lower[:n] not in _NO_CUTS and lower[:4] not in _NO_CUTS]
+            if lower[:n] not in common and lower[:n] not in NOT_CUT and lower[:4] not in NOT_CUT]
 
 
 def short_forms(given: str) -> list[str]:
