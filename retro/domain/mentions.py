@@ -335,6 +335,8 @@ class PeopleMatcher:
                     continue  # a short Russian or Greek word read as a name: "сам" (Sam), "лес" (Les), "вера"
                 if family == "stem" and text[start:end].isascii():
                     continue  # "Mary" of "Мария" in Latin words of a text that is not all ASCII
+                if _is_date(text, start, end):
+                    continue  # "On May 3", "since April 2025", "in June," are dates, not April or June
                 hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
         return hits
 
@@ -417,6 +419,26 @@ def _links_holding(text: str, hits: list[Hit]) -> list[Hit]:
         return []
     return [Hit(text[start:end], start, end, "", LINK) for start, end in link_spans(text)
             if any(start <= h.start and h.end <= end for h in hits)]
+
+
+_MONTH_NAMES = ("january february march april may june july august september october november december "
+                "jan feb mar apr jun jul aug sep sept oct nov dec")
+_MONTHS = frozenset(_MONTH_NAMES.split())
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*$")
+_DAY_AFTER = re.compile(r"\s*\d")
+_MONTH_WORD_BEFORE = re.compile(r"(?i)\b(?:in|since|until|till|by|from|of|during|early|late|mid|end of|last|next|this|"
+                                r"every|through|before|after)[\s-]+$")
+_MONTH_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """Whether a name that is a month ("April", "May", "June", "Jan") is a date here: a day or year beside it
+    ("May 3", "3 May", "April 2025"), or a preposition before it and nothing after ("in June,", "since May.")."""
+    if text[start:end].lower() not in _MONTHS:
+        return False
+    before, after = text[max(0, start - 20):start], text[end:end + 10]
+    return bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)
+                or (_MONTH_WORD_BEFORE.search(before) and _MONTH_END.match(after)))
 
 
 def _lower_short_word(found: str) -> bool:

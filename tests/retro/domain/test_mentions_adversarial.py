@@ -164,3 +164,21 @@ def test_an_arabic_name_in_latin_letters_is_removed(name_spelling: tuple[str, st
 def test_what_a_participant_list_adds_to_a_name_is_no_name(person: str, text: str) -> None:
     """A pronoun, role, team, title or emoji beside a name in the participant list makes no ordinary word a name."""
     assert PeopleMatcher([person]).replace(text) == text
+
+
+@pytest.mark.parametrize(
+    ("person", "text", "kept"),
+    [
+        ("Bill May", "On May 3 the cache filled", "May"), ("April Jones", "since April 2025 the job ran", "April"),
+        ("June Park", "in June, we migrated", "June"), ("June Park", "on 3 June the cache filled", "June"),
+        ("Jan Kowalski", "the Jan 5 deploy", "Jan"), ("August Berg", "late August.", "August"),
+    ],
+)
+def test_a_name_that_is_a_month_is_kept_in_a_date(person: str, text: str, kept: str) -> None:
+    assert PeopleMatcher([person]).replace(text) == text
+
+
+@pytest.mark.parametrize(("person", "text"), [("Bill May", "May restarted the pod"), ("April Jones", "after April restarted it"),
+                                              ("June Park", "June's change"), ("Jan Kowalski", "Jan restarted the pod")])
+def test_a_name_that_is_a_month_is_still_a_name_outside_a_date(person: str, text: str) -> None:
+    assert NAME_REMOVED in PeopleMatcher([person]).replace(text)
