@@ -203,6 +203,8 @@ class PeopleMatcher:
             for part in parts:
                 if part.lower().replace("'", "").replace(" ", "") in self._common:
                     out.append(("cased", cased_body([part]), needle(part, cased=True)))
+                    if part.isascii() and part.isalpha():  # "CABLE" too, unless emphasis ("we WILL"): see _name_hits
+                        out.append(("cased", re.escape(part.upper()), (part.upper()[:3], True)))
                 else:
                     out.append((script_family(part), caseless_body([part]), needle(part)))
             if len(parts) >= 2:
@@ -335,6 +337,8 @@ class PeopleMatcher:
                     continue  # a short Russian or Greek word read as a name: "сам" (Sam), "лес" (Les), "вера"
                 if family == "stem" and text[start:end].isascii():
                     continue  # "Mary" of "Мария" in Latin words of a text that is not all ASCII
+                if is_cased and _found_upper(text, start, end):
+                    continue  # an ordinary word in capitals is emphasis or a heading ("we WILL", "GRACE PERIOD")
                 if _is_date(text, start, end):
                     continue  # "On May 3", "since April 2025", "in June," are dates, not April or June
                 hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
@@ -429,6 +433,28 @@ _DAY_AFTER = re.compile(r"\s*\d")
 _MONTH_WORD_BEFORE = re.compile(r"(?i)\b(?:in|since|until|till|by|from|of|during|early|late|mid|end of|last|next|this|"
                                 r"every|through|before|after)[\s-]+$")
 _MONTH_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
+
+
+#: Words written in capitals for emphasis, never for a name: "we WILL fix it", "MAY recur", "do NOT".
+_EMPHASIS = frozenset(["will", "may", "must", "can", "not", "all", "any", "only", "never", "every", "do", "does", "did",
+                       "more", "most", "now", "here", "very", "much", "still", "also", "and", "but", "or", "the", "new",
+                       "down", "up", "back", "fix", "ready", "done", "free", "fast", "hot", "live", "open", "close"])
+
+
+def _found_upper(text: str, start: int, end: int) -> bool:
+    """Whether a name part that is an ordinary word, found in capitals, is no name here: a word written in
+    capitals for emphasis (:data:`_EMPHASIS`), a phrase in capitals ("WILL PAGE"), or text mostly in capitals
+    (a heading, a shout). "CABLE checked the pool" is the person."""
+    found = text[start:end]
+    if not found.isupper():
+        return False
+    if found.lower() in _EMPHASIS:
+        return True
+    before, after = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:], re.findall(r"[^\W\d_]+", text[end:end + 30])[:1]
+    if any(len(word) >= 2 and word.isupper() for word in before + after):
+        return True  # a phrase in capitals: "WILL PAGE", "GRACE PERIOD EXPIRED"
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
 def _is_date(text: str, start: int, end: int) -> bool:

@@ -182,3 +182,19 @@ def test_a_name_that_is_a_month_is_kept_in_a_date(person: str, text: str, kept: 
                                               ("June Park", "June's change"), ("Jan Kowalski", "Jan restarted the pod")])
 def test_a_name_that_is_a_month_is_still_a_name_outside_a_date(person: str, text: str) -> None:
     assert NAME_REMOVED in PeopleMatcher([person]).replace(text)
+
+
+@pytest.mark.parametrize(("person", "text", "name"), [
+    ("Cable Qbbobbik", "CABLE checked the pool", "CABLE"), ("Grace Hopper", "GRACE restarted the pod", "GRACE"),
+    ("Table Smith", "paged TABLE twice", "TABLE"),
+])
+def test_a_given_name_that_is_a_word_written_in_capitals_is_removed(person: str, text: str, name: str) -> None:
+    assert name not in PeopleMatcher([person]).replace(text)
+
+
+@pytest.mark.parametrize(("person", "text"), [
+    ("Will Page", "we WILL fix it"), ("Grace Hopper", "GRACE PERIOD EXPIRED"), ("Will Page", "WILL PAGE"),
+    ("Mark Summer", "do NOT MARK it resolved"),
+])
+def test_capitals_for_emphasis_or_a_heading_are_kept(person: str, text: str) -> None:
+    assert PeopleMatcher([person]).replace(text) == text
