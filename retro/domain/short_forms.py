@@ -116,7 +116,7 @@ NICKNAMES: dict[str, frozenset[str]] = _table()
 
 #: Cuts of a name that are abbreviations in incident text, not names: months, days, common tech words.
 _NOT_CUT_TEXT = """
-janu febr marc marci apri augu sept octo nove dece mond tues wedn thur frid satu sund
+janu febr apri augu sept octo nove dece mond tues wedn thur frid satu sund
 admi appl auto back cach chec conf data depl devo dock edit erro fail grap inci logi moni node
 over plat poli prod prom quer rele requ sche sear secu serv stag stat supp sync syst test trac
 upda user vali

@@ -131,7 +131,7 @@ def public_findings(retro: Retro) -> list[Finding]:
     for m in public_text_mentions(retro):
         words = " ".join(m.found.split())
         if m.kind == NAME:
-            whose = "" if words == m.name else f" ({m.name})"
+            whose = "" if words == m.name or m.name == NAME else f" ({m.name})"  # NAME: no one the retro lists
             what = f"“{words}”{whose}"
         else:
             what = f"the {m.kind} “{_short(words, 50)}”"
