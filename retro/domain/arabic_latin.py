@@ -74,7 +74,8 @@ _COMMON = """
 """
 _SHORT = {"علي": ("ali", "aly"), "عمر": ("omar", "umar", "omer"), "نور": ("nour", "noor", "nur"),
           "سارة": ("sara", "sarah"), "هدى": ("huda", "hoda"), "رضا": ("reda", "rida", "ridha"), "زيد": ("zaid", "zayd"),
-          "آدم": ("adam",), "أنس": ("anas",), "عمرو": ("amr", "amro"), "علاء": ("alaa", "ala")}
+          "آدم": ("adam",), "أنس": ("anas",), "عمرو": ("amr", "amro"), "علاء": ("alaa",), "يوسف": ("yusuf", "youssef", "yousef", "yousif", "yusef"),
+          "وائل": ("wael", "wail"), "هبة": ("heba", "hiba"), "ريم": ("reem", "rim")}
 _COMPILED: list[tuple[str, re.Pattern[str]]] = []
 
 
@@ -88,3 +89,9 @@ def arabic_names(latin: str) -> list[str]:
     out = [name for name, pattern in _COMPILED if pattern.fullmatch(word)]
     out += [name for name, spellings in _SHORT.items() if word.lower() in spellings]
     return out
+
+
+def latin_spellings(part: str) -> tuple[str, ...]:
+    """The usual Latin spellings of an Arabic name part too short for :func:`latin_body`: علي → "Ali", "Aly"."""
+    letters = "".join(ch for ch in unicodedata.normalize("NFC", part) if not unicodedata.combining(ch))
+    return _SHORT.get(letters, ())

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .arabic_latin import arabic_names, latin_body
+from .arabic_latin import arabic_names, latin_body, latin_spellings
 from .common_words import COMMON_WORDS
 from .folding import fold_word, is_kept, transliterate
 from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses, link_spans
@@ -175,6 +175,11 @@ class PeopleMatcher:
             out += self._romanised_cjk(kept)
             # an Arabic name in Latin letters: محمد الأحمد → "Mohammed Al-Ahmad", "Muhammad", "Alahmad"
             out += [("arabic-latin", found[0], ("", False)) for t in kept if (found := latin_body(t))]
+            for usual in (sp.capitalize() for t in kept for sp in latin_spellings(t)):  # علي → "Ali"
+                if usual.lower() in self._common:
+                    out.append(("cased", cased_body([usual]), needle(usual, cased=True)))
+                else:
+                    out.append((script_family(usual), caseless_body([usual]), needle(usual)))
         # a particle glued to a surname is also written joined: "Al-Farsi" → "Alfarsi", "El-Amin" → "Elamin"
         latin += [joined.capitalize() for t in name.split() if re.match(r"(?i)(?:al|el|ad|ar|as|at|an|ibn|bin|abd)[-‐‑]\w", t)
                   and not is_kept(t[0]) and len(joined := re.sub(r"[-‐‑]", "", t)) >= 5]

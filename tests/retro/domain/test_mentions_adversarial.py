@@ -32,6 +32,9 @@ from retro.domain.short_forms import NOT_CUT
         ("عبدالله", "Abdullah restarted the pod", "Abdullah"),
         ("فاطمة الزهراء", "Fatima restarted the pod", "Fatima"),
         ("خالد", "Khalid restarted the pod", "Khalid"),
+        ("علي حسن", "Ali restarted the pod", "Ali"),
+        ("عمر", "paged Omar twice", "Omar"),
+        ("يوسف", "Youssef restarted the pod", "Youssef"),
         # and the other way round: a name listed in Latin letters, written in Arabic
         ("Mohammed Al-Ahmad", "محمد أعاد التشغيل", "محمد"),
         ("Mohammed Al-Ahmad", "تحدثنا مع الأحمد", "الأحمد"),
