@@ -24,6 +24,9 @@ _CHAT_HOSTS = re.compile(r"(?:^|\.)(?:slack\.com|teams\.microsoft\.com|teams\.li
 _GIT_HOSTS = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitea\.com|sr\.ht)$", re.I)
 _PEOPLE_PATH = re.compile(r"/(?:team|users?|u|people|profiles?|members?|~[^/]+|@[^/]+|messages/@[^/]+)(?:/|$)", re.I)
 _HANDLE = re.compile(r"(?<![\w.@/])@[^\W_][\w.\-]*(?<![.\-])")
+#: A chat tool's own mention markup: Slack's ``<@U024BE7LH>``, ``<@U024BE7LH|anna>``, ``<@W…>`` — one
+#: mention, the brackets and the display name with it (else "<[name removed]|…>" is left).
+_CHAT_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^<>\n]*)?>")
 _GROUP_HANDLE = re.compile(r"^@(?:here|channel|everyone|all|.*(?:team|on-?call|sre|ops|support|eng|squad|group|devs|admins).*)$", re.I)
 
 
@@ -31,12 +34,20 @@ def find_addresses(text: str) -> list[tuple[str, int, int, str]]:
     """(words, start, end, kind) of every address, handle and people link in ``text``."""
     out: list[tuple[str, int, int, str]] = []
     if "@" in text:
+        out += [(m.group(0), m.start(), m.end(), HANDLE) for m in _CHAT_MENTION.finditer(text)]
         out += [(m.group(0), m.start(), m.end(), EMAIL) for m in EMAIL_PATTERN.finditer(text)]
         out += [(m.group(0), m.start(), m.end(), HANDLE) for m in _HANDLE.finditer(text)
                 if not _GROUP_HANDLE.match(m.group(0))]
     if "/" in text or "www." in text.lower():
         out += [(m.group(0), m.start(), m.end(), LINK) for m in _URL.finditer(text) if _is_people_link(m.group(0))]
     return out
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Where each link of ``text`` is (any link, not only people links): a name inside one takes the whole link."""
+    if "/" not in text and "www." not in text.lower():
+        return []
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 def _is_people_link(url: str) -> bool:

@@ -19,11 +19,18 @@ accents and other scripts transliterated (``Łukasz`` = ``Lukasz``, ``Müller`` 
 * word endings of names that are not ordinary words: possessives (``Wu's``, ``Jones'``),
   German ``-s``, Polish and other Slavic declension (``Łukasza``, ``Kowalskiego``, ``Kasię``);
 * handles derived from a name: ``first.last``, ``first_last``, ``flast``, ``f.last``,
-  ``firstl``, with or without ``@``;
+  ``firstl``, with or without ``@``; a surname with its particles joined (``vanderberg``,
+  ``pvanderberg``), the particles taken in beside it ("van der Berg");
+* the given name's short forms (:mod:`retro.domain.short_forms`): nicknames ("Bob", "Sasha",
+  "Володя") and cuts of four letters or more, capitalised ("Alex" of Alexandra);
+* an Arabic name in Latin letters (:mod:`retro.domain.arabic_latin`): محمد الأحمد →
+  "Mohammed Al-Ahmad", "Muhammad", "Alahmad"; a Polish woman's surname in ``-skiej``;
+* a word broken over two lines with a hyphen ("Kowal-⏎ska");
 * names in CJK, kana and Hangul inside running text without spaces (and the given name of a
   three-character name), and Arabic and Hebrew names behind a one-letter prefix (``و``, ``ב``);
 * **every** e-mail address, every other ``@handle`` (not ``@here``, ``@channel`` or team
-  handles), and every profile or deep link of a chat tool or git host.
+  handles), Slack's ``<@U…|name>`` whole, every profile or deep link of a chat tool or git host,
+  and every link with a name in it (whole: "[link removed]", never a broken link).
 
 A hit covers what would otherwise still point at the person: a title before it (``Dr.``,
 ``Herr``), an honorific after it (``-san``, ``さん``, ``씨``), ``O'`` or ``Mc`` glued to it, and
@@ -45,9 +52,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .arabic_latin import arabic_names, latin_body, latin_spellings
 from .common_words import COMMON_WORDS
 from .folding import fold_word, is_kept, transliterate
-from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses
+from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses, link_spans
 from .mention_filters import needle, prefilter, trie
 from .name_forms import (
     ROMANISATIONS,
@@ -68,6 +76,7 @@ from .name_forms import (
     ungerman,
     upper_form,
 )
+from .short_forms import prefixes, short_forms
 
 if TYPE_CHECKING:
     from .retro import Retro
@@ -154,6 +163,7 @@ class PeopleMatcher:
 
     def _terms(self, name: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
         """(family, body, needle) for every form of ``name`` (see :data:`FAMILIES` and :func:`_needle`)."""
+        name = _name_only(name)
         tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
         out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
@@ -163,6 +173,13 @@ class PeopleMatcher:
         if kept:
             out += kept_terms(kept)
             out += self._romanised_cjk(kept)
+            # an Arabic name in Latin letters: محمد الأحمد → "Mohammed Al-Ahmad", "Muhammad", "Alahmad"
+            out += [("arabic-latin", found[0], ("", False)) for t in kept if (found := latin_body(t))]
+            for usual in (sp.capitalize() for t in kept for sp in latin_spellings(t)):  # علي → "Ali"
+                if usual.lower() in self._common:
+                    out.append(("cased", cased_body([usual]), needle(usual, cased=True)))
+                else:
+                    out.append((script_family(usual), caseless_body([usual]), needle(usual)))
         # a particle glued to a surname is also written joined: "Al-Farsi" → "Alfarsi", "El-Amin" → "Elamin"
         latin += [joined.capitalize() for t in name.split() if re.match(r"(?i)(?:al|el|ad|ar|as|at|an|ibn|bin|abd)[-‐‑]\w", t)
                   and not is_kept(t[0]) and len(joined := re.sub(r"[-‐‑]", "", t)) >= 5]
@@ -181,6 +198,9 @@ class PeopleMatcher:
                         out.append(("stem", caseless_body([base]), needle(base)))
                 if (base := latin_stem(fold_word(token))) and base.lower() not in self._common:
                     out.append(("latin-stem", caseless_body([base]), needle(base)))
+                if (folded := _EDGES.sub("", fold_word(token))).lower().endswith(("ska", "cka", "zka")):
+                    # a Polish surname in -ska of a woman: Kowalska → Kowalskiej (of, to, at Kowalska)
+                    out.append(("two-letter", caseless_body([folded[:-1] + "iej"]), needle(folded)))
         for spelling in spellings:
             parts = [p for p in spelling if letter_count(p) >= 2]
             person.tokens.update(p.lower().replace("'", "") for p in spelling)
@@ -188,11 +208,17 @@ class PeopleMatcher:
             for part in parts:
                 if part.lower().replace("'", "").replace(" ", "") in self._common:
                     out.append(("cased", cased_body([part]), needle(part, cased=True)))
+                    if part.isascii() and part.isalpha():  # "CABLE" too, unless emphasis ("we WILL"): see _name_hits
+                        out.append(("cased", re.escape(part.upper()), (part.upper()[:3], True)))
                 else:
                     out.append((script_family(part), caseless_body([part]), needle(part)))
             if len(parts) >= 2:
                 ordinary = all(p.lower().replace("'", "").replace(" ", "") in self._common for p in parts)
-                for order in (parts, [parts[-1], *parts[:-1]]):
+                orders = [parts, [parts[-1], *parts[:-1]]]
+                particle = next((i for i, p in enumerate(parts[1:-1], 1) if p.lower() in _PARTICLES), None)
+                if particle is not None:  # the surname with its particles: "van der Berg", "vanderberg"
+                    orders.append(parts[particle:])
+                for order in orders:
                     if ordinary:
                         out.append(("cased", cased_body(order), needle(order[0], cased=True)))
                     else:
@@ -203,6 +229,30 @@ class PeopleMatcher:
                         out.append((script_family(order[-1]), caseless_body(order), (letters, at_start and source is order[0])))
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
+        # the given name: the first part, or the first after the comma of "Chen, Alexandra"
+        given = _name_only(name).split(",", 1)[1].split() if name.count(",") == 1 else []
+        out += self._short_forms(given[0] if given and not is_kept(given[0][0]) else latin[0], person)
+        # a name listed in Latin letters, written in Arabic in the text: "Mohammed Al-Ahmad" → محمد, الأحمد
+        for token in latin:
+            for arabic in arabic_names(_EDGES.sub("", fold_word(token))):
+                out += kept_terms([arabic])
+                if not arabic.startswith("ال"):
+                    out += kept_terms(["ال" + arabic])
+        return out
+
+    def _short_forms(self, given: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
+        """The given name's nicknames ("Bob", "Sasha") and cuts ("Alex" of "Alexandra"): :mod:`.short_forms`."""
+        key = _EDGES.sub("", transliterate(given)).lower()
+        out = []
+        for form in short_forms(key):
+            folded = _EDGES.sub("", fold_word(form))
+            person.tokens.add(folded.lower())
+            if folded.lower() in self._common:
+                out.append(("cased", cased_body([folded]), needle(folded, cased=True)))
+            else:
+                out.append((script_family(folded), caseless_body([folded]), needle(folded)))
+        for cut in prefixes(_EDGES.sub("", fold_word(given)), self._common):
+            out.append(("cased", cased_body([cut]), needle(cut, cased=True)))
         return out
 
     def _romanised_cjk(self, tokens: list[str]) -> list[tuple[str, str, tuple[str, bool]]]:
@@ -232,6 +282,11 @@ class PeopleMatcher:
             candidates += ["".join(p[0] for p in lowered[:-1]) + last, first[0] + lowered[-2] + last]
             if lowered[-2] not in _PARTICLES:  # "Emma van Dijk" is no "evan" (another person) nor "emmavan"
                 candidates += [first[0] + lowered[-2], first + lowered[-2]]
+        lowered = [p.lower().replace("'", "").replace(" ", "") for p in parts]
+        particle = next((i for i, p in enumerate(lowered[1:-1], 1) if p in _PARTICLES), None)
+        if particle is not None:  # "Pieter van der Berg" → "pvanderberg", "pietervanderberg"
+            surname = "".join(lowered[particle:])
+            candidates += [surname, first[0] + surname, first + surname, surname + first[0]]
         return [c for c in candidates if len(c) >= 4 and c not in self._common]
 
     # -- finding ----------------------------------------------------------------------------
@@ -244,7 +299,8 @@ class PeopleMatcher:
             text = unicodedata.normalize("NFC", text)
         hits: list[Hit] = [Hit(found, start, end, "", kind) for found, start, end, kind in find_addresses(text)]
         if self._people:
-            hits += self._name_hits(text)
+            names = self._name_hits(text)
+            hits += names + _links_holding(text, names)
         if not hits:
             return []
         chosen = _merge_same_person(text, _joined_overlaps(text, hits))
@@ -275,7 +331,7 @@ class PeopleMatcher:
                 # Cyrillic, Greek or with Polish letters ("Марии", "Katarzynę"): in ASCII a stem and an ending
                 # make English words ("Tracy" → "trace", "Мария" → "Mary", "Penny" → "penne")
                 continue
-            subject = cased if is_cased else lower
+            subject = cased if is_cased or family == "arabic-latin" else lower
             if needles is not None and not needles.search(subject):
                 continue  # none of the family's bodies can match: their letters are not in the text
             for m in pattern.finditer(subject):
@@ -286,6 +342,10 @@ class PeopleMatcher:
                     continue  # a short Russian or Greek word read as a name: "сам" (Sam), "лес" (Les), "вера"
                 if family == "stem" and text[start:end].isascii():
                     continue  # "Mary" of "Мария" in Latin words of a text that is not all ASCII
+                if is_cased and _found_upper(text, start, end):
+                    continue  # an ordinary word in capitals is emphasis or a heading ("we WILL", "GRACE PERIOD")
+                if _is_date(text, start, end):
+                    continue  # "On May 3", "since April 2025", "in June," are dates, not April or June
                 hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
         return hits
 
@@ -315,7 +375,7 @@ class PeopleMatcher:
             if left and self._is_part_of(person, left.group(1)):
                 start -= len(left.group(0))
                 continue
-            right = _RIGHT_WORD.match(text[end:end + 40])
+            right = _RIGHT_WORD.match(text[end:end + 40]) or _RIGHT_INITIAL.match(text[end:end + 40])
             if right and self._is_part_of(person, right.group(1)):
                 end += len(right.group(0))
                 continue
@@ -329,6 +389,10 @@ class PeopleMatcher:
         plain = folded.lower()
         if plain not in person.tokens or (len(plain) == 1 and not folded.isupper()):
             return False  # an initial counts written as one ("B" or "B."), not the word "b"
+        if plain in _PARTICLES:
+            return True  # "van der [name removed]" would be left otherwise
+        if len(plain) == 1 and word.endswith("."):
+            return True  # an initial with its full stop ("A. Chen", "Chen, A."), even one that is a word ("a", "i")
         # an ordinary word ("will", "page") beside the name counts only capitalised, as a name part
         return plain not in self._common or (folded[:1].isupper() and not folded.isupper())
 
@@ -338,9 +402,76 @@ _PARTICLES = frozenset(["van", "von", "de", "der", "den", "del", "della", "di", 
 _HANDLE_TOKEN = re.compile(r"(?<![a-z0-9])@?[a-z0-9]+(?:[._\-][a-z0-9]+)?(?![a-z0-9])")
 _LEFT_WORD = re.compile(r"(?<![\w'’.])([^\W\d_][\w'’]*|(?:[^\W\d_]\.)+)\s+$")
 _RIGHT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*\.?)")
+_RIGHT_INITIAL = re.compile(r",\s*([^\W\d_]\.)(?!\w)")  # "Chen, A."
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
+#: What a participant list adds to a name that is no part of it: "(she/her)", "[on-call]", "(SRE)", " - Payments",
+#: "Dr.", "Jr.", "PhD" — each would otherwise make an ordinary word ("the SRE team", "the DR site") a name.
+_ANNOTATION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|\s+[-–—|/]\s+.*$")
+_TITLE_WORDS = re.compile(r"(?i)^(?:(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|herr|frau)\.?\s+)+|"
+                          r"(?:,?\s+(?:jr|sr|ii|iii|iv|phd|md|esq|mba|msc)\.?)+$")
+
+
+def _name_only(name: str) -> str:
+    """``name`` without what a participant list adds to it (:data:`_ANNOTATION`); the name as given when nothing is left."""
+    bare = _ANNOTATION.sub(" ", name)
+    bare = "".join(ch for ch in bare if unicodedata.category(ch) != "So")  # emoji
+    bare = " ".join(_TITLE_WORDS.sub("", " ".join(bare.split())).split())
+    return bare if any(ch.isalpha() for ch in bare) else name
+
+
+def _links_holding(text: str, hits: list[Hit]) -> list[Hit]:
+    """Each link with a name in it, as one hit: ``github.com/annakowalska/repo/pull/7`` is removed whole
+    ("[link removed]"), not left as a broken link with a person's role in the middle of it."""
+    if not hits:
+        return []
+    return [Hit(text[start:end], start, end, "", LINK) for start, end in link_spans(text)
+            if any(start <= h.start and h.end <= end for h in hits)]
+
+
+_MONTH_NAMES = ("january february march april may june july august september october november december "
+                "jan feb mar apr jun jul aug sep sept oct nov dec")
+_MONTHS = frozenset(_MONTH_NAMES.split())
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*$")
+_DAY_AFTER = re.compile(r"\s*\d")
+_MONTH_WORD_BEFORE = re.compile(r"(?i)\b(?:in|since|until|till|by|from|of|during|early|late|mid|end of|last|next|this|"
+                                r"every|through|before|after)[\s-]+$")
+_MONTH_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
+
+
+#: Words written in capitals for emphasis, never for a name: "we WILL fix it", "MAY recur", "do NOT".
+_EMPHASIS = frozenset(["will", "may", "must", "can", "not", "all", "any", "only", "never", "every", "do", "does", "did",
+                       "more", "most", "now", "here", "very", "much", "still", "also", "and", "but", "or", "the", "new",
+                       "down", "up", "back", "fix", "ready", "done", "free", "fast", "hot", "live", "open", "close"])
+
+
+def _found_upper(text: str, start: int, end: int) -> bool:
+    """Whether a name part that is an ordinary word, found in capitals, is no name here: a word written in
+    capitals for emphasis (:data:`_EMPHASIS`), a phrase in capitals ("WILL PAGE"), or text mostly in capitals
+    (a heading, a shout). "CABLE checked the pool" is the person."""
+    found = text[start:end]
+    if not found.isupper():
+        return False
+    if found.lower() in _EMPHASIS:
+        return True
+    before, after = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:], re.findall(r"[^\W\d_]+", text[end:end + 30])[:1]
+    if any(len(word) >= 2 and word.isupper() for word in before + after):
+        return True  # a phrase in capitals: "WILL PAGE", "GRACE PERIOD EXPIRED"
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """Whether a name that is a month ("April", "May", "June", "Jan") is a date here: a day or year beside it
+    ("May 3", "3 May", "April 2025"), or a preposition before it and nothing after ("in June,", "since May.")."""
+    if text[start:end].lower() not in _MONTHS:
+        return False
+    before, after = text[max(0, start - 20):start], text[end:end + 10]
+    return bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)
+                or (_MONTH_WORD_BEFORE.search(before) and _MONTH_END.match(after)))
+
+
 def _lower_short_word(found: str) -> bool:
     """Whether ``found`` is a lower-case word of under five letters in Cyrillic or Greek: one of that
     language's words ("сам", "мир"), not a name, which is capitalised ("Сэм", "Мир")."""

@@ -89,6 +89,8 @@ FAMILIES = {
     "latin-stem": f"{_LATIN}{_LATIN_STEM_ENDINGS}{_LATIN_HONORIFIC}{_AFTER_LATIN}",
     "cased": rf"(?<![A-Za-z0-9])(?=[A-Za-z@])(?i:{_TITLES})@?(?=[{{gate}}])(?:{{alternation}})(?i:{_LATIN_HONORIFIC})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
     "kept": "(?:{alternation})",  # few, and their bodies start with lookbehinds
+    # an Arabic name part in Latin letters (:mod:`retro.domain.arabic_latin`): bodies carry their own case rules
+    "arabic-latin": r"(?<![A-Za-z0-9])(?:{alternation})(?!(?:[A-Za-z0-9]|'[a-rt-zA-RT-Z0-9]))",
 }
 
 
@@ -127,7 +129,7 @@ def compile_forms(family: str, terms: list[tuple[str, str]]) -> tuple[re.Pattern
         owners.setdefault(body, set()).add(person)
     ordered = sorted(owners, key=lambda p: (-len(p), p))
     groups = {f"t{i}": ", ".join(sorted(owners[p])) for i, p in enumerate(ordered)}
-    if family == "kept":  # bodies start with lookbehinds
+    if family in ("kept", "arabic-latin"):  # bodies start with lookbehinds or classes
         alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(ordered))
     else:
         # bodies grouped by their first letter: the engine tries a place's few bodies, not all of them
@@ -147,8 +149,28 @@ def _first_char(body: str) -> str:
     return body[1] if body.startswith("\\") else body[0]
 
 
+#: A word broken at the end of a line with a hyphen ("Kowal-\nska", pasted from a PDF or a wrapped chat).
+_BROKEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
+
+
 def fold_text(text: str) -> tuple[str, list[int] | None]:
-    """The cased fold of ``text`` with CamelCase split, and where each character came from (None: the same place)."""
+    """The cased fold of ``text`` with CamelCase split, and where each character came from (None: the same place);
+    a word broken over two lines with a hyphen is joined."""
+    cased, origin = _fold_text(text)
+    if "\n" not in text or not _BROKEN.search(cased):
+        return cased, origin
+    where = origin if origin is not None else list(range(len(cased)))
+    out, kept, last = [], [], 0
+    for m in _BROKEN.finditer(cased):
+        out.append(cased[last:m.start()])
+        kept += where[last:m.start()]
+        last = m.end()
+    out.append(cased[last:])
+    kept += where[last:]
+    return "".join(out), kept
+
+
+def _fold_text(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         if not _CAMEL.search(text):
             return text, None

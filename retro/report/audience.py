@@ -23,7 +23,9 @@ lifecycle times, **summary** and **customer impact**, impact nodes, and the text
 factors and actions. As a second line of defence every kept text has participants' and action
 owners' names replaced by "[name removed]" — matched case-sensitively, as whole words, whole
 names or capitalised parts of names (:mod:`retro.report.names` says exactly what counts), so
-"we will page the on-call" survives a participant called Will Page. Because a capitalised word
+"we will page the on-call" survives a participant called Will Page. People the retro does not
+list — a vendor's contact, a customer — are removed too ("Sarah Connor from Acme support", "Mr.
+Okafor": :mod:`retro.domain.outside_names`), listed and approvable like every other mention. Because a capitalised word
 can still be both ("Will this recur?"), :func:`.public_checks.public_text_mentions` lists every such mention
 in the public text beforehand, so the facilitator can reword it rather than have it rewritten
 blindly; :func:`public_findings` gives the same as readiness-style warnings for the app (both
@@ -42,6 +44,7 @@ from typing import NamedTuple
 from retro.domain import ActionItem, ActionStatus, Audience, Retro
 from retro.domain.chat_speakers import chat_speaker
 from retro.domain.mentions import NAME_REMOVED, Hit, PeopleMatcher
+from retro.domain.outside_names import outside_names
 
 from .names import person_wording, retro_matcher, role_wordings
 from .public_graph import public_links
@@ -89,7 +92,7 @@ APPROVED = "approved"
 
 def scrub_pieces(
     names: PeopleMatcher, text: str, field: str, keep: set[str], wordings: dict[str, str] | None = None,
-    *, speaker_words: frozenset[str] | None = None,
+    *, speaker_words: frozenset[str] | None = None, ordinary: frozenset[str] = frozenset(),
 ) -> list[Piece]:
     """``text`` as the public report shows it, in pieces: each mention replaced unless approved.
 
@@ -108,7 +111,7 @@ def scrub_pieces(
     text = unicodedata.normalize("NFC", text)
     out: list[Piece] = []
     at = 0
-    for hit in text_hits(names, text, speaker_words):
+    for hit in text_hits(names, text, speaker_words, ordinary=ordinary):
         key = f"{field}|{hit.key}"
         if hit.start > at:
             out.append(Piece(text[at:hit.start], text[at:hit.start]))
@@ -122,11 +125,18 @@ def scrub_pieces(
     return out
 
 
-def text_hits(names: PeopleMatcher, text: str, speaker_words: frozenset[str] | None = None) -> list[Hit]:
-    """Every mention in ``text`` (NFC) the public report replaces: the matcher's, and (``speaker_words``
-    given: an event's text) the chat speaker opening it — the one list the report, the preview and the
-    findings (:func:`retro.report.public_checks.public_text_mentions`) read, so each removal can be approved."""
+def text_hits(names: PeopleMatcher, text: str, speaker_words: frozenset[str] | None = None,
+              *, ordinary: frozenset[str] = frozenset()) -> list[Hit]:
+    """Every mention in ``text`` (NFC) the public report replaces: the matcher's, the names of people
+    outside the retro (:func:`retro.domain.outside_names.outside_names`; ``ordinary``: the retro's
+    service words, no names), and (``speaker_words`` given: an event's text) the chat speaker opening
+    it — the one list the report, the preview and the findings
+    (:func:`retro.report.public_checks.public_text_mentions`) read, so each removal can be approved."""
     hits = names.find(text)
+    outside = [Hit(text[start:end], start, end, "") for start, end in outside_names(text, ordinary)
+               if not any(h.start < end and start < h.end for h in hits)]
+    if outside:
+        hits = sorted(hits + outside, key=lambda h: h.start)
     if speaker_words is not None and (speaker := chat_speaker(text, speaker_words)) is not None:
         start, end = speaker
         if not any(h.start < end and start < h.end for h in hits):
@@ -154,7 +164,7 @@ def public_retro(retro: Retro, *, pieces: dict[str, list[Piece]] | None = None) 
     def scrub(text: str, field: str, slot: str = "") -> str:
         # a service is a name, not a sentence: "[name removed]-sync", never "an engineer-sync"
         found = scrub_pieces(names, text, field, keep, None if slot else wordings,
-                             speaker_words=services if field.startswith("event:") else None)
+                             speaker_words=services if field.startswith("event:") else None, ordinary=services)
         if pieces is not None:
             pieces[slot or field] = found
         return "".join(p.text for p in found)

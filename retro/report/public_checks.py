@@ -104,7 +104,7 @@ def public_text_mentions(retro: Retro, *, include_approved: bool = False) -> lis
     for text in public_texts(retro):
         # an event's chat speaker ("alice.w: …") is removed too: listed here, it can be approved
         speaker_words = services if text.field.startswith("event:") else None
-        for hit in text_hits(names, unicodedata.normalize("NFC", text.text), speaker_words):
+        for hit in text_hits(names, unicodedata.normalize("NFC", text.text), speaker_words, ordinary=services):
             mention = Mention(text.where, hit.person or hit.kind, hit.found, text.stage, text.target_id, text.field,
                               hit.kind, hit.start, hit.end)
             if include_approved or mention.key not in keep:
@@ -131,7 +131,7 @@ def public_findings(retro: Retro) -> list[Finding]:
     for m in public_text_mentions(retro):
         words = " ".join(m.found.split())
         if m.kind == NAME:
-            whose = "" if words == m.name else f" ({m.name})"
+            whose = "" if words == m.name or m.name == NAME else f" ({m.name})"  # NAME: no one the retro lists
             what = f"“{words}”{whose}"
         else:
             what = f"the {m.kind} “{_short(words, 50)}”"
