@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint contracts typecheck bench screenshots samples dist clean
+.PHONY: run test coverage lint contracts typecheck bench screenshots samples dist clean
 
 $(STAMP): pyproject.toml packaging/system-deps.sh
 	bash packaging/system-deps.sh
@@ -22,6 +22,9 @@ test: $(STAMP)           ## the layer contracts, the linter, the type checker, t
 	$(VENV)/bin/lint-imports --config pyproject.toml
 	$(VENV)/bin/ruff check retro ui tests
 	$(VENV)/bin/mypy
+	$(PY) -m pytest -n auto --dist loadfile
+
+coverage: $(STAMP)       ## the whole test suite under coverage (about a third slower), then the line coverage
 	$(PY) -m pytest -n auto --dist loadfile --cov --cov-report=
 	@echo "Line coverage of retro/ and ui/: $$($(PY) -m coverage report --format=total)%"
 
