@@ -56,6 +56,7 @@ from .arabic_latin import arabic_names, latin_body, latin_spellings
 from .common_words import COMMON_WORDS
 from .folding import fold_word, is_kept, transliterate
 from .mention_addresses import EMAIL, EMAIL_PATTERN, HANDLE, LINK, find_addresses, link_spans
+from .mention_context import in_capitals_not_a_name, is_date, name_only
 from .mention_filters import needle, prefilter, trie
 from .name_forms import (
     ROMANISATIONS,
@@ -163,7 +164,7 @@ class PeopleMatcher:
 
     def _terms(self, name: str, person: _Person) -> list[tuple[str, str, tuple[str, bool]]]:
         """(family, body, needle) for every form of ``name`` (see :data:`FAMILIES` and :func:`_needle`)."""
-        name = _name_only(name)
+        name = name_only(name)
         tokens = [t.strip(".") for t in re.split(r"[\s\-‐‑]+", name) if t.strip(".")]
         out: list[tuple[str, str, tuple[str, bool]]] = []
         kept = [t for t in tokens if is_kept(t[0])]
@@ -230,7 +231,7 @@ class PeopleMatcher:
                 for handle in self._handles(parts):
                     self._handle_owner.setdefault(handle, set()).add(name)
         # the given name: the first part, or the first after the comma of "Chen, Alexandra"
-        given = _name_only(name).split(",", 1)[1].split() if name.count(",") == 1 else []
+        given = name.split(",", 1)[1].split() if name.count(",") == 1 else []
         out += self._short_forms(given[0] if given and not is_kept(given[0][0]) else latin[0], person)
         # a name listed in Latin letters, written in Arabic in the text: "Mohammed Al-Ahmad" → محمد, الأحمد
         for token in latin:
@@ -342,9 +343,9 @@ class PeopleMatcher:
                     continue  # a short Russian or Greek word read as a name: "сам" (Sam), "лес" (Les), "вера"
                 if family == "stem" and text[start:end].isascii():
                     continue  # "Mary" of "Мария" in Latin words of a text that is not all ASCII
-                if is_cased and _found_upper(text, start, end):
+                if is_cased and in_capitals_not_a_name(text, start, end):
                     continue  # an ordinary word in capitals is emphasis or a heading ("we WILL", "GRACE PERIOD")
-                if _is_date(text, start, end):
+                if is_date(text, start, end):
                     continue  # "On May 3", "since April 2025", "in June," are dates, not April or June
                 hits.append(Hit(text[start:end], start, end, owners[m.lastgroup or ""]))
         return hits
@@ -406,21 +407,6 @@ _RIGHT_INITIAL = re.compile(r",\s*([^\W\d_]\.)(?!\w)")  # "Chen, A."
 _HANDLE_SEPARATORS = str.maketrans("", "", "._-@0123456789")  # "dmiller2" is the handle "dmiller"
 _INDIC = re.compile("DEVANAGARI|BENGALI|GURMUKHI|GUJARATI|ORIYA|TAMIL|TELUGU|KANNADA|MALAYALAM|SINHALA")
 _CHINESE_OR_KOREAN = re.compile("CJK UNIFIED|HANGUL SYLLABLE")
-#: What a participant list adds to a name that is no part of it: "(she/her)", "[on-call]", "(SRE)", " - Payments",
-#: "Dr.", "Jr.", "PhD" — each would otherwise make an ordinary word ("the SRE team", "the DR site") a name.
-_ANNOTATION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|\s+[-–—|/]\s+.*$")
-_TITLE_WORDS = re.compile(r"(?i)^(?:(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|herr|frau)\.?\s+)+|"
-                          r"(?:,?\s+(?:jr|sr|ii|iii|iv|phd|md|esq|mba|msc)\.?)+$")
-
-
-def _name_only(name: str) -> str:
-    """``name`` without what a participant list adds to it (:data:`_ANNOTATION`); the name as given when nothing is left."""
-    bare = _ANNOTATION.sub(" ", name)
-    bare = "".join(ch for ch in bare if unicodedata.category(ch) != "So")  # emoji
-    bare = " ".join(_TITLE_WORDS.sub("", " ".join(bare.split())).split())
-    return bare if any(ch.isalpha() for ch in bare) else name
-
-
 def _links_holding(text: str, hits: list[Hit]) -> list[Hit]:
     """Each link with a name in it, as one hit: ``github.com/annakowalska/repo/pull/7`` is removed whole
     ("[link removed]"), not left as a broken link with a person's role in the middle of it."""
@@ -428,48 +414,6 @@ def _links_holding(text: str, hits: list[Hit]) -> list[Hit]:
         return []
     return [Hit(text[start:end], start, end, "", LINK) for start, end in link_spans(text)
             if any(start <= h.start and h.end <= end for h in hits)]
-
-
-_MONTH_NAMES = ("january february march april may june july august september october november december "
-                "jan feb mar apr jun jul aug sep sept oct nov dec")
-_MONTHS = frozenset(_MONTH_NAMES.split())
-_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*$")
-_DAY_AFTER = re.compile(r"\s*\d")
-_MONTH_WORD_BEFORE = re.compile(r"(?i)\b(?:in|since|until|till|by|from|of|during|early|late|mid|end of|last|next|this|"
-                                r"every|through|before|after)[\s-]+$")
-_MONTH_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
-
-
-#: Words written in capitals for emphasis, never for a name: "we WILL fix it", "MAY recur", "do NOT".
-_EMPHASIS = frozenset(["will", "may", "must", "can", "not", "all", "any", "only", "never", "every", "do", "does", "did",
-                       "more", "most", "now", "here", "very", "much", "still", "also", "and", "but", "or", "the", "new",
-                       "down", "up", "back", "fix", "ready", "done", "free", "fast", "hot", "live", "open", "close"])
-
-
-def _found_upper(text: str, start: int, end: int) -> bool:
-    """Whether a name part that is an ordinary word, found in capitals, is no name here: a word written in
-    capitals for emphasis (:data:`_EMPHASIS`), a phrase in capitals ("WILL PAGE"), or text mostly in capitals
-    (a heading, a shout). "CABLE checked the pool" is the person."""
-    found = text[start:end]
-    if not found.isupper():
-        return False
-    if found.lower() in _EMPHASIS:
-        return True
-    before, after = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])[-1:], re.findall(r"[^\W\d_]+", text[end:end + 30])[:1]
-    if any(len(word) >= 2 and word.isupper() for word in before + after):
-        return True  # a phrase in capitals: "WILL PAGE", "GRACE PERIOD EXPIRED"
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
-
-
-def _is_date(text: str, start: int, end: int) -> bool:
-    """Whether a name that is a month ("April", "May", "June", "Jan") is a date here: a day or year beside it
-    ("May 3", "3 May", "April 2025"), or a preposition before it and nothing after ("in June,", "since May.")."""
-    if text[start:end].lower() not in _MONTHS:
-        return False
-    before, after = text[max(0, start - 20):start], text[end:end + 10]
-    return bool(_DAY_AFTER.match(after) or _DAY_BEFORE.search(before)
-                or (_MONTH_WORD_BEFORE.search(before) and _MONTH_END.match(after)))
 
 
 def _lower_short_word(found: str) -> bool:

@@ -89,12 +89,11 @@ def related_incidents(conn: Connection, retro: Retro, *, threshold: float = SIMI
     first; only the first ``limit`` when given (what a panel shows).
 
     One statement finds the keys close to this retro's factors through the word index, scores every
-    incident having one and returns the strongest
-    (:func:`~retro.storage.factor_keys.strongest_incidents`, with any scored within a hair of the
-    last one, as the database adds in its own order); only those are read, with their titles and
-    factors, and ranked exactly. The answer
-    is :func:`retro.analysis.recurrence.related_incidents` over the whole library (archived
-    included), cut to ``limit``.
+    incident having one and returns the strongest, with any scored within a hair of the last one,
+    as the database adds in its own order (:func:`~retro.storage.factor_keys.strongest_incidents`);
+    only those are read, with their titles and factors, and ranked exactly. The answer is
+    :func:`retro.analysis.recurrence.related_incidents` over the whole library (archived included),
+    cut to ``limit``.
     """
     if limit is not None and limit <= 0:
         return []
